@@ -1,0 +1,19 @@
+import type { DomainRef, NetworkRef, PoolRef } from '../api/refs';
+
+/** Typed events Vireo subscribes to; names are what `client.events.on(name, ...)` takes. */
+export interface LibvirtEventMap {
+  /** event: DomainEventType (DEFINED, STARTED, STOPPED, ...); detail: the matching *DetailType. */
+  'domain-lifecycle': { dom: DomainRef; event: number; detail: number };
+  'domain-reboot': { dom: DomainRef };
+  'domain-device-added': { dom: DomainRef; devAlias: string };
+  'domain-device-removed': { dom: DomainRef; devAlias: string };
+  /** event: NetworkEventLifecycleType. */
+  'network-lifecycle': { net: NetworkRef; event: number; detail: number };
+  /** event: StoragePoolEventLifecycleType. */
+  'pool-lifecycle': { pool: PoolRef; event: number; detail: number };
+}
+
+export type LibvirtEventName = keyof LibvirtEventMap;
+export const EVENT_NAMES: readonly LibvirtEventName[] = [
+  'domain-lifecycle', 'domain-reboot', 'domain-device-added', 'domain-device-removed', 'network-lifecycle', 'pool-lifecycle',
+];

@@ -1,0 +1,50 @@
+/**
+ * Reads `typedef enum { A = 0, B = (1 << 2), C = A, ... } name;` blocks out of libvirt's public headers, so Vireo's
+ * flag and state constants come from the same source as the daemon's instead of being retyped by hand.
+ */
+export interface CEnum {
+  name: string;
+  members: { name: string; value: number }[];
+}
+
+export function parseCEnums(src: string, known: Map<string, number>): CEnum[] {
+  const out: CEnum[] = [];
+  const noComments = src.replace(/\/\*[\s\S]*?\*\//g, ' ');
+  for (const d of noComments.matchAll(/^\s*#\s*define\s+(VIR_\w+)\s+([-0-9x()+ ]+)$/gm)) {
+    const v = evalExpr(d[2]!.trim(), known);
+    if (v !== undefined) known.set(d[1]!, v);
+  }
+  const body = noComments.replace(/^\s*#.*$/gm, ' ');
+  const re = /typedef\s+enum\s*(?:\w+\s*)?\{([^}]*)\}\s*(\w+)\s*;/g;
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    const members: CEnum['members'] = [];
+    let implicit = 0;
+    for (const raw of m[1]!.split(',')) {
+      const item = raw.trim();
+      if (!item) continue;
+      const [name, expr] = item.split('=').map((s) => s.trim());
+      if (!name || !/^\w+$/.test(name)) continue;
+      const value = expr === undefined ? implicit : evalExpr(expr, known);
+      if (value === undefined) continue;
+      known.set(name, value);
+      members.push({ name, value });
+      implicit = value + 1;
+    }
+    out.push({ name: m[2]!, members });
+  }
+  return out;
+}
+
+/** Integer literals, names already seen, `<<`, `|`, unary minus and parentheses: all libvirt's enums need. */
+function evalExpr(expr: string, known: Map<string, number>): number | undefined {
+  const js = expr.replace(/\b([A-Za-z_]\w*)\b/g, (name) => {
+    const v = known.get(name);
+    return v === undefined ? 'NaN' : String(v);
+  }).replace(/([0-9]+)[uUlL]+\b/g, '$1');
+  if (!js.trim() || !/^[\s0-9xa-fA-F()<|&~+\-NaN]*$/.test(js)) return undefined;
+  if (/\(\s*\)/.test(js)) return undefined;
+  let v = Function(`"use strict"; return (${js});`)() as number;
+  // `1U << 31` is an unsigned flag in C; JavaScript's shift yields a negative int32.
+  if (v < 0 && expr.includes('<<')) v = v >>> 0;
+  return Number.isFinite(v) ? v : undefined;
+}

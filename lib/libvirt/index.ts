@@ -1,0 +1,15 @@
+export { LibvirtClient, connect, type ClientOptions, type ClientState } from './client';
+export { LibvirtError, ConnectionError, ProtocolError, TimeoutError, AbortError, type ConnectionErrorReason } from './errors';
+export type { DomainRef, NetworkRef, PoolRef, VolumeRef } from './api/refs';
+export { formatUuid, parseUuid, isUuid } from './api/refs';
+export type { Scope } from './api/scope';
+export type { NodeInfo, DomainCapabilitiesQuery } from './api/host';
+export type { DomainInfo, DomainStats, InterfaceAddresses } from './api/domains';
+export type { DhcpLease, NetworkUpdate } from './api/networks';
+export type { PoolInfo, VolumeInfo } from './api/storage';
+export type { ParamValue } from './api/typed-params';
+export type { LibvirtEventMap, LibvirtEventName } from './events/types';
+export type { CallOptions } from './rpc/types';
+export { parseUri, UriError, type ParsedUri } from './transport/uri';
+export type { Dialer } from './transport/dialer';
+export * from './protocol/constants.gen';
