@@ -9,8 +9,9 @@ type Listener<N extends LibvirtEventName> = (e: LibvirtEventMap[N]) => void;
 
 /**
  * Typed libvirt events. Registering with the daemon happens when the first listener for a name is added and
- * again after every reconnect (callback IDs belong to one connection). Failures to register are emitted on the
- * client as 'error'-free 'event-registration-failed' so a missing feature never crashes the process.
+ * again after every reconnect (callback IDs belong to one connection). A failure to register is reported
+ * through `report` (the client's 'event-error') rather than thrown, so a driver lacking an event kind never
+ * crashes the process. Await `ready()` before triggering what you expect to hear about.
  */
 export class EventHub {
   private readonly emitter = new EventEmitter();
@@ -36,15 +37,12 @@ export class EventHub {
     return this;
   }
 
+  /**
+   * Removes a listener. The daemon-side registration stays: listeners come and go often (one per waiting
+   * request), and re-registering each time would open a window in which events are lost.
+   */
   off<N extends LibvirtEventName>(name: N, listener: Listener<N>): this {
     this.emitter.off(name, listener);
-    if (this.emitter.listenerCount(name) === 0 && this.wanted.delete(name)) {
-      for (const [id, n] of this.callbacks) {
-        if (n !== name) continue;
-        this.callbacks.delete(id);
-        if (this.isOpen()) void registrations[name].deregister(this.remote, id).catch(() => undefined);
-      }
-    }
     return this;
   }
 

@@ -9,14 +9,12 @@ import type { LibvirtEventMap, LibvirtEventName } from './types';
 interface Registration<N extends LibvirtEventName> {
   msgProc: keyof MessageTypes;
   register(remote: RemoteProcedures): Promise<number>;
-  deregister(remote: RemoteProcedures, callbackID: number): Promise<void>;
   /** callbackID and the typed event from a decoded message. */
   convert(msg: never): { callbackID: number; event: LibvirtEventMap[N] };
 }
 
 const domain = (eventID: number) => ({
   register: async (r: RemoteProcedures) => (await r.connectDomainEventCallbackRegisterAny({ eventID, dom: null })).callbackID,
-  deregister: (r: RemoteProcedures, callbackID: number) => r.connectDomainEventCallbackDeregisterAny({ callbackID }),
 });
 
 export const registrations: { [N in LibvirtEventName]: Registration<N> } = {
@@ -48,7 +46,6 @@ export const registrations: { [N in LibvirtEventName]: Registration<N> } = {
   },
   'network-lifecycle': {
     register: async (r) => (await r.connectNetworkEventRegisterAny({ eventID: NetworkEventID.LIFECYCLE, net: null })).callbackID,
-    deregister: (r, callbackID) => r.connectNetworkEventDeregisterAny({ callbackID }),
     msgProc: Proc.NETWORK_EVENT_LIFECYCLE,
     convert: (m: MessageTypes[315]) => ({
       callbackID: m.callbackID,
@@ -58,7 +55,6 @@ export const registrations: { [N in LibvirtEventName]: Registration<N> } = {
   'pool-lifecycle': {
     register: async (r) =>
       (await r.connectStoragePoolEventRegisterAny({ eventID: StoragePoolEventID.LIFECYCLE, pool: null })).callbackID,
-    deregister: (r, callbackID) => r.connectStoragePoolEventDeregisterAny({ callbackID }),
     msgProc: Proc.STORAGE_POOL_EVENT_LIFECYCLE,
     convert: (m: MessageTypes[370]) => ({
       callbackID: m.callbackID,

@@ -4,7 +4,8 @@
  */
 export interface CEnum {
   name: string;
-  members: { name: string; value: number }[];
+  /** `implicit`: no `= value` in the header (sentinels such as VIR_DOMAIN_LAST are written that way). */
+  members: { name: string; value: number; implicit: boolean }[];
 }
 
 export function parseCEnums(src: string, known: Map<string, number>): CEnum[] {
@@ -27,7 +28,7 @@ export function parseCEnums(src: string, known: Map<string, number>): CEnum[] {
       const value = expr === undefined ? implicit : evalExpr(expr, known);
       if (value === undefined) continue;
       known.set(name, value);
-      members.push({ name, value });
+      members.push({ name, value, implicit: expr === undefined });
       implicit = value + 1;
     }
     out.push({ name: m[2]!, members });

@@ -5,10 +5,13 @@ export function emitConstants(enums: CEnum[]): string {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const e of enums) {
-    const members = e.members.filter((m) => !m.name.endsWith('_LAST'));
     const name = e.name.replace(/^vir/, '');
-    if (members.length === 0 || seen.has(name)) continue;
+    if (e.members.length === 0 || seen.has(name)) continue;
     seen.add(name);
+    // A trailing implicit *_LAST member is the sentinel that counts members; it is no value to send.
+    const last = e.members.at(-1)!;
+    const members = last.implicit && last.name.endsWith('_LAST') ? e.members.slice(0, -1) : e.members;
+    if (members.length === 0) continue;
     const prefix = commonPrefix(members.map((m) => m.name));
     out.push(`export const ${name} = {`);
     for (const m of members) {

@@ -246,6 +246,7 @@ export const DomainMemoryStatTags = {
   HUGETLB_PGALLOC: 11,
   HUGETLB_PGFAIL: 12,
   NR: 13,
+  LAST: 13,
 } as const;
 export type DomainMemoryStatTags = (typeof DomainMemoryStatTags)[keyof typeof DomainMemoryStatTags];
 
@@ -1121,6 +1122,7 @@ export const NetworkUpdateCommand = {
   NONE: 0,
   MODIFY: 1,
   DELETE: 2,
+  ADD_LAST: 3,
   ADD_FIRST: 4,
 } as const;
 export type NetworkUpdateCommand = (typeof NetworkUpdateCommand)[keyof typeof NetworkUpdateCommand];

@@ -180,7 +180,8 @@ export class RpcConnection extends EventEmitter implements ProcedureCaller {
     }
     this.pending.clear();
     this.abandoned.clear();
-    for (const s of this.streams.values()) s.destroy(err);
+    // A deliberate close ends streams quietly; a dropped connection is an error their users must hear about.
+    for (const s of this.streams.values()) s.destroy(err.reason === 'closed' ? undefined : err);
     this.streams.clear();
     this.pausedBy.clear();
     this.emit('close', err);
@@ -261,7 +262,9 @@ export class RpcConnection extends EventEmitter implements ProcedureCaller {
     }
     if (h.status === Status.ERROR) return s.onRemoteError(new LibvirtError(decRemoteError(body)));
     if (h.type === MessageType.STREAM_HOLE) return; // sparse streams are never requested
-    if (h.status === Status.CONTINUE) return s.onRemoteData(packet.subarray(LEN_SIZE + HEADER_SIZE));
+    // Data comes as CONTINUE; an empty CONTINUE is the end of the data, and OK confirms our finish.
+    const payload = packet.subarray(LEN_SIZE + HEADER_SIZE);
+    if (h.status === Status.CONTINUE && payload.length > 0) return s.onRemoteData(payload);
     s.onRemoteEnd();
   }
 

@@ -25,6 +25,7 @@ export class RpcStream extends Duplex {
   private finishWaiter: { resolve(): void; reject(e: Error): void } | null = null;
   private settled = false; // the daemon has let go of this stream (finish confirmed, abort sent or error)
   private remoteEnded = false;
+  private finishSent = false;
 
   constructor(
     private readonly host: StreamHost,
@@ -89,6 +90,7 @@ export class RpcStream extends Duplex {
 
   private finish(): Promise<void> {
     if (this.settled) return Promise.resolve();
+    this.finishSent = true;
     return new Promise<void>((resolve, reject) => {
       this.finishWaiter = { resolve, reject };
       this.host.sendStreamData(this, Status.OK, EMPTY).catch((err: Error) => {
@@ -100,8 +102,10 @@ export class RpcStream extends Duplex {
 
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
     if (!this.settled) {
-      // Abort: status ERROR with no body; the daemon then releases the console or volume.
-      this.host.sendStreamData(this, Status.ERROR, EMPTY).catch(() => undefined);
+      // Abort (status ERROR, no body) unless a finish is already on its way; either way the daemon answers
+      // once more, and that answer is dropped.
+      if (!this.finishSent) this.host.sendStreamData(this, Status.ERROR, EMPTY).catch(() => undefined);
+      this.finishWaiter = null;
       this.settle(true);
     }
     cb(err);
