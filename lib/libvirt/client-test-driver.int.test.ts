@@ -91,3 +91,17 @@ describe('test:///default through libvirtd', () => {
     expect(await client.host.hostname({ timeoutMs: 5000 })).toMatch(/\S/);
   });
 });
+
+describe('a read-only connection', () => {
+  it('reads through libvirt-sock-ro and is refused any change', async () => {
+    const ro = await connect('qemu:///system', { readOnly: true });
+    try {
+      expect(await ro.host.libVersion()).toBeGreaterThan(0);
+      expect(Array.isArray(await ro.domains.listAll())).toBe(true);
+      const err = await ro.domains.defineXml(testDomainXml('vireo-ro')).catch((e: unknown) => e);
+      expect(err).toMatchObject({ name: 'LibvirtError', codeName: 'ERR_OPERATION_DENIED' });
+    } finally {
+      await ro.close();
+    }
+  });
+});
