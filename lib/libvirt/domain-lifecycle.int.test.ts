@@ -2,12 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ensureFixtures, tcgGuestXml, bootBanner } from '../../test/support/fixtures';
 import { virsh } from '../../test/support/virsh';
-import { connect, DomainEventType, DomainState, DomainXMLFlags, type DomainRef, type LibvirtClient } from './index';
-import { ConsoleReader, nextEvent } from './test-support/wait';
+import { XMLBuilder } from 'fast-xml-parser';
+import { truncate, rm, writeFile } from 'node:fs/promises';
+import {
+  connect, DomainEventType, DomainInterfaceAddressesSource, DomainState, DomainXMLFlags, type DomainRef, type LibvirtClient,
+} from './index';
+import { ConsoleReader, nextEvent, until } from './test-support/wait';
+
+const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
+const write = (r: ConsoleReader, text: string) => (r.stream as unknown as NodeJS.WritableStream).write(text);
 
 // The path that matters: qemu:///system on the real daemon, with a guest booted under TCG from the locally
 // built kernel + busybox fixture. virsh (libvirt's own C client) witnesses what Vireo's client did.
 const name = `vireo-it-${randomUUID().slice(0, 8)}`;
+const diskPath = `/var/lib/libvirt/images/${name}-extra.raw`;
 
 describe('a TCG guest on qemu:///system', () => {
   let client: LibvirtClient;
@@ -16,6 +24,7 @@ describe('a TCG guest on qemu:///system', () => {
 
   beforeAll(async () => {
     await ensureFixtures();
+    await writeFile(diskPath, '');
     client = await connect('qemu:///system');
   });
 
@@ -23,6 +32,7 @@ describe('a TCG guest on qemu:///system', () => {
     consoleReader?.stop();
     await virsh(['destroy', name]).catch(() => undefined);
     await virsh(['undefine', name]).catch(() => undefined);
+    await rm(diskPath, { force: true });
     await client.close();
   });
 
@@ -50,7 +60,7 @@ describe('a TCG guest on qemu:///system', () => {
   it('types into the guest shell and reads the answer', async () => {
     const r = consoleReader!;
     const from = r.text.length;
-    (r.stream as unknown as NodeJS.WritableStream).write('echo $((6*7))\n');
+    write(r, 'echo $((6*7))\n');
     await r.waitFor(/\b42\b/, 20_000, from);
   });
 
@@ -61,6 +71,50 @@ describe('a TCG guest on qemu:///system', () => {
     expect(typeof s?.params['cpu.time']).toBe('bigint');
     expect(s?.params['vcpu.current']).toBe(2);
     expect(s?.params['balloon.maximum']).toBe(BigInt(160 * 1024));
+  });
+
+  it('hotplugs a disk live: device events, the guest sees it, virsh lists it', async () => {
+    const r = consoleReader!;
+    await truncate(diskPath, 8 * 1024 * 1024);
+    const diskXml = xml.build({
+      disk: {
+        '@_type': 'file', '@_device': 'disk', driver: { '@_name': 'qemu', '@_type': 'raw' },
+        source: { '@_file': diskPath }, target: { '@_dev': 'vdb', '@_bus': 'virtio' },
+      },
+    }) as string;
+    const added = nextEvent(client, 'domain-device-added', (e) => e.dom.name === name);
+    await client.events.ready();
+    await client.domains.attachDevice(dom, diskXml, 'live');
+    expect((await added).devAlias).toMatch(/^virtio-disk/);
+    expect(await virsh(['domblklist', name])).toContain(diskPath);
+    expect(await virsh(['dumpxml', '--inactive', name])).not.toContain(diskPath); // live only
+    await until(async () => {
+      const from = r.text.length;
+      write(r, 'ls /sys/block\n');
+      // The fixture has no other disk, so the guest names this one vda whatever libvirt's target says.
+      return r.waitFor(/\bvd[a-z]\b/, 2000, from).then(() => true, () => false);
+    }, 30_000, 0);
+
+    const removed = nextEvent(client, 'domain-device-removed', (e) => e.dom.name === name, 60_000);
+    await client.domains.detachDevice(dom, diskXml, 'live');
+    await removed;
+    expect(await virsh(['domblklist', name])).not.toContain(diskPath);
+  });
+
+  it('changes the vCPU count of the persistent definition only', async () => {
+    await client.domains.setVcpus(dom, 1, 'config');
+    expect(await virsh(['vcpucount', name, '--config', '--current'])).toMatch(/^1\s*$/m);
+    expect((await client.domains.info(dom)).vcpus).toBe(2);
+    expect(await client.domains.interfaceAddresses(dom, DomainInterfaceAddressesSource.LEASE)).toEqual([]);
+  });
+
+  it('reboots it and hears the reboot event', async () => {
+    const rebooted = nextEvent(client, 'domain-reboot', (e) => e.dom.name === name, 60_000);
+    await client.events.ready();
+    const from = consoleReader!.text.length;
+    await client.domains.reboot(dom);
+    await rebooted;
+    await consoleReader!.waitFor(new RegExp(bootBanner), 90_000, from);
   });
 
   it('changes memory live and persistently', async () => {

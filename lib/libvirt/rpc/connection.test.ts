@@ -264,13 +264,17 @@ describe('RpcConnection keepalive', () => {
 
   it('a peer that answers pings keeps the connection open', async () => {
     await open();
-    conn.startKeepalive({ intervalMs: 20, count: 3 });
+    // Generous count: a busy test machine must not turn a late pong into a false timeout.
+    conn.startKeepalive({ intervalMs: 20, count: 10 });
     const deadline = Date.now() + 150;
+    let pings = 0;
     while (Date.now() < deadline) {
-      const ping = await pair.daemon.next();
+      const ping = await pair.daemon.next(1000);
       expect(isKeepalive(ping, 1)).toBe(true);
+      pings++;
       pair.daemon.write(packet({ prog: PROGRAM_KEEPALIVE, proc: 2, type: TYPE.MESSAGE, serial: 0 }));
     }
+    expect(pings).toBeGreaterThan(1);
     expect(conn.closed).toBe(false);
   });
 });
