@@ -33,6 +33,7 @@ function call(arg: number, opts?: Parameters<RpcConnection['call']>[4]): Promise
 /** Makes one more round trip, which proves everything the daemon wrote before it has been handled. */
 async function roundTrip(): Promise<void> {
   const p = call(999);
+  p.catch(() => undefined); // if an expectation below fails, the close in afterEach must not be unhandled
   const c = await pair.daemon.next();
   pair.daemon.reply(c, str('ok'));
   await expect(p).resolves.toBe('ok');
@@ -95,6 +96,15 @@ describe('RpcConnection calls', () => {
     const p = call(1);
     pair.daemon.reply(await pair.daemon.next(), cat(str('ok'), be32(5))); // trailing word
     await expect(p).rejects.toBeInstanceOf(ProtocolError);
+    await roundTrip();
+  });
+
+  it('an error reply whose body does not decode still settles the call (ProtocolError)', async () => {
+    await open();
+    const p = call(1).catch((e: unknown) => e);
+    pair.daemon.write(packet({ proc: PROC, type: TYPE.REPLY, serial: (await pair.daemon.next()).serial, status: STATUS.ERROR }, be32(42)));
+    const outcome = await Promise.race([p, new Promise((r) => setTimeout(() => r('still pending'), 300))]);
+    expect(outcome).toBeInstanceOf(ProtocolError);
     await roundTrip();
   });
 

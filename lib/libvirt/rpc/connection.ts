@@ -11,6 +11,15 @@ import {
 } from './packet';
 import type { CallOptions, Decoder, Encoder, ProcedureCaller, StreamMode } from './types';
 
+/** The daemon's error report; a report that does not decode still fails the call, as a ProtocolError. */
+function remoteErrorOf(body: XdrReader): Error {
+  try {
+    return new LibvirtError(decRemoteError(body));
+  } catch (err) {
+    return new ProtocolError(`error reply did not decode: ${(err as Error).message}`);
+  }
+}
+
 interface PendingCall {
   proc: number;
   dec: Decoder<unknown> | null;
@@ -87,7 +96,8 @@ export class RpcConnection extends EventEmitter implements ProcedureCaller {
       return { ret: await promise, stream };
     } catch (err) {
       this.streams.delete(serial);
-      stream.destroy();
+      if (err instanceof LibvirtError) stream.discard();
+      else stream.destroy();
       throw err;
     }
   }
@@ -253,13 +263,13 @@ export class RpcConnection extends EventEmitter implements ProcedureCaller {
       if (this.abandoned.delete(h.serial)) return;
       // A reply may also close a stream (finish/abort confirmation with an error).
       const s = this.streams.get(h.serial);
-      if (s && h.status === Status.ERROR) return s.onRemoteError(new LibvirtError(decRemoteError(body)));
+      if (s && h.status === Status.ERROR) return s.onRemoteError(remoteErrorOf(body));
       throw new ProtocolError(`reply for unknown serial ${h.serial} (procedure ${h.procedure})`);
     }
     this.pending.delete(h.serial);
     p.cleanup();
     if (h.status === Status.ERROR) {
-      p.reject(new LibvirtError(decRemoteError(body)));
+      p.reject(remoteErrorOf(body));
       return;
     }
     try {
@@ -274,10 +284,11 @@ export class RpcConnection extends EventEmitter implements ProcedureCaller {
   private onStreamPacket(h: Header, body: XdrReader, packet: Buffer): void {
     const s = this.streams.get(h.serial);
     if (!s) {
-      if (this.abandoned.delete(h.serial)) return; // confirmation of an abort we sent
+      // Data already in flight when we aborted, then the confirmation of the abort: drop them all quietly.
+      if (h.status === Status.CONTINUE ? this.abandoned.has(h.serial) : this.abandoned.delete(h.serial)) return;
       throw new ProtocolError(`stream packet for unknown serial ${h.serial}`);
     }
-    if (h.status === Status.ERROR) return s.onRemoteError(new LibvirtError(decRemoteError(body)));
+    if (h.status === Status.ERROR) return s.onRemoteError(remoteErrorOf(body));
     if (h.type === MessageType.STREAM_HOLE) return; // sparse streams are never requested
     // Data comes as CONTINUE; an empty CONTINUE is the end of the data, and OK confirms our finish.
     const payload = packet.subarray(LEN_SIZE + HEADER_SIZE);

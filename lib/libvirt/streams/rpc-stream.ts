@@ -100,6 +100,12 @@ export class RpcStream extends Duplex {
     });
   }
 
+  /** Closes a stream the daemon never opened (its call failed): no abort goes out. */
+  discard(): void {
+    this.settled = true;
+    this.destroy();
+  }
+
   override _destroy(err: Error | null, cb: (err?: Error | null) => void): void {
     if (!this.settled) {
       // Abort (status ERROR, no body) unless a finish is already on its way; either way the daemon answers

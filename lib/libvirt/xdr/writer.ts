@@ -42,13 +42,14 @@ export class XdrWriter {
   }
 
   hyper(v: bigint): void {
+    if (BigInt.asIntN(64, v) !== v) throw new XdrError(`hyper out of range: ${v}`);
     this.ensure(8);
     this.buf.writeBigInt64BE(BigInt.asIntN(64, v), this.pos);
     this.pos += 8;
   }
 
   uhyper(v: bigint): void {
-    if (v < 0n) throw new XdrError(`unsigned hyper is negative: ${v}`);
+    if (BigInt.asUintN(64, v) !== v) throw new XdrError(`unsigned hyper out of range: ${v}`);
     this.ensure(8);
     this.buf.writeBigUInt64BE(BigInt.asUintN(64, v), this.pos);
     this.pos += 8;

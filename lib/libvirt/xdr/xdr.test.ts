@@ -64,6 +64,11 @@ describe('hyper and unsigned hyper', () => {
   it('refuses a negative unsigned hyper', () => {
     expect(() => written((w) => w.uhyper(-1n))).toThrow(XdrError);
   });
+  it('refuses values that do not fit in 64 bits instead of wrapping them', () => {
+    expect(() => written((w) => w.uhyper(2n ** 64n))).toThrow(XdrError);
+    expect(() => written((w) => w.hyper(2n ** 63n))).toThrow(XdrError);
+    expect(() => written((w) => w.hyper(-(2n ** 63n) - 1n))).toThrow(XdrError);
+  });
   it('reads the same eight bytes as -1 signed and 2^64-1 unsigned', () => {
     const ones = Buffer.alloc(8, 0xff);
     expect(read(ones, (r) => r.hyper())).toBe(-1n);
