@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
+import net from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { XMLBuilder } from 'fast-xml-parser';
 import { connect, ConnectionError, DomainEventType, LibvirtClient } from './index';
 import { nextEvent, until } from './test-support/wait';
+import { virsh } from '../../test/support/virsh';
 
 // A second libvirtd on loopback TCP (scripts/libvirtd-tcp.sh, session mode) that these tests may kill, freeze
 // and restart without touching the host's main daemon or its guests.
@@ -29,6 +31,28 @@ describe('TCP transport, daemon death and reconnection', () => {
       expect(Array.isArray(await client.domains.listAll())).toBe(true);
     } finally {
       await client.close();
+    }
+  });
+
+  it('talks to qemu:///system over qemu+tcp through a loopback relay to the system socket', async () => {
+    // The main daemon does not listen on TCP (no auth there would hand root to every local user), so a relay
+    // carries the bytes: Vireo's TCP transport end to end against the real system driver.
+    const relay = net.createServer((c) => {
+      const up = net.connect('/run/libvirt/libvirt-sock');
+      c.pipe(up).pipe(c);
+      c.on('error', () => up.destroy());
+      up.on('error', () => c.destroy());
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+    const { port: relayPort } = relay.address() as net.AddressInfo;
+    const client = await connect(`qemu+tcp://127.0.0.1:${relayPort}/system`);
+    try {
+      expect(await client.host.uri()).toBe('qemu:///system');
+      const names = (await client.domains.listAll()).map((d) => d.name).sort();
+      expect(names).toEqual((await virsh(['list', '--all', '--name'])).split('\n').filter(Boolean).sort());
+    } finally {
+      await client.close();
+      relay.close();
     }
   });
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Prepares a Debian 12 host (as root) to run Vireo's integration and e2e tests: installs missing
+# packages, starts virtlogd + libvirtd (systemd when it is PID 1, by hand otherwise) and the
+# "default" libvirt network. Idempotent; silent on success; prints the failing step's output.
+#
+# Usage: scripts/host-setup.sh [--no-browser]
+set -euo pipefail
+
+with_browser=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-browser) with_browser=0 ;;
+    *) echo "usage: $0 [--no-browser]" >&2; exit 2 ;;
+  esac
+done
+
+die() { echo "host-setup: $*" >&2; exit 1; }
+
+# Runs a step, keeping its output unless it fails.
+step() {
+  local out
+  if ! out=$("$@" 2>&1); then
+    echo "host-setup: FAILED: $*" >&2
+    echo "$out" >&2
+    exit 1
+  fi
+}
+
+[[ $(id -u) == 0 ]] || die "must run as root"
+
+packages=(
+  libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients # virsh, virt-xml-validate
+  qemu-system-x86 qemu-utils dnsmasq-base
+  python3-libvirt  # benchmark anchor
+  busybox-static linux-image-cloud-amd64 cpio  # guest fixture (scripts/build-fixtures.sh)
+  xorriso genisoimage  # ISO images for install/cdrom tests
+  libxml2-utils  # xmllint
+)
+((with_browser)) && packages+=(chromium)
+
+missing=()
+for pkg in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)
+  [[ "$status" == installed ]] || missing+=("$pkg")
+done
+
+if ((${#missing[@]})); then
+  export DEBIAN_FRONTEND=noninteractive
+  step apt-get update -qq
+  step apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# True when the pid in $1 belongs to a live process named $2 (pidfiles can outlive a crash).
+pidfile_alive() {
+  local pid
+  [[ -s "$1" ]] || return 1
+  pid=$(tr -dc 0-9 < "$1")
+  [[ -n "$pid" && "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$2" ]]
+}
+
+libvirt_ready() { virsh -q -c qemu:///system version >/dev/null 2>&1; }
+
+if [[ -d /run/systemd/system ]]; then
+  for unit in virtlogd.socket virtlogd.service libvirtd.service; do
+    systemctl is-active --quiet "$unit" || step systemctl start "$unit"
+  done
+else
+  pidfile_alive /run/virtlogd.pid virtlogd || step virtlogd -d
+  pidfile_alive /run/libvirtd.pid libvirtd || step libvirtd -d
+fi
+
+for _ in $(seq 1 100); do
+  libvirt_ready && break
+  sleep 0.1
+done
+libvirt_ready || die "libvirtd did not accept connections on /run/libvirt/libvirt-sock within 10 s"
+
+if ! virsh -q net-info default >/dev/null 2>&1; then
+  step virsh -q net-define /usr/share/libvirt/networks/default.xml
+fi
+net_info=$(virsh -q net-info default)
+if ! grep -Eq '^Active:\s+yes' <<<"$net_info"; then
+  step virsh -q net-start default
+fi

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# `npm test`: typecheck, unit, integration (after host setup, fixtures and the TCP libvirtd), then
+# e2e when package.json has a test:e2e script. Every tier runs even if an earlier one failed, so one
+# run shows everything; the last line is "<passed> passed, <failed> failed" over all tiers and the
+# exit status is non-zero when anything failed.
+#
+# Env: VIREO_SKIP_HOST_SETUP=1 skips scripts/host-setup.sh (when not root or already done).
+set -uo pipefail
+
+cd "$(dirname "$0")/.."
+reports=$(mktemp -d)
+trap 'rm -rf "$reports"' EXIT
+
+passed=0 failed=0 skipped=0
+broken=()   # steps that failed without per-test counts (typecheck, setup, a crashed runner)
+
+# Adds the counts of a vitest JSON report; returns non-zero when the report is missing.
+add_counts() {
+  local counts
+  counts=$(node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests);
+  ' "$1" 2>/dev/null) || return 1
+  read -r p f s <<<"$counts"
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+  echo "test: $2: $p passed, $f failed$( ((s)) && echo ", $s skipped")"
+}
+
+# Runs a vitest invocation ($1 = tier name, rest = command) with a JSON report beside the console one.
+vitest_tier() {
+  local tier=$1; shift
+  local json="$reports/$tier.json"
+  echo "=== $tier"
+  "$@" --reporter=default --reporter=json --outputFile.json="$json"
+  local rc=$?
+  if ! add_counts "$json" "$tier"; then
+    broken+=("$tier (runner exited $rc without a report)")
+  elif ((rc != 0)); then
+    # Failures with no failing test (e.g. an error in a setup file) still fail the run.
+    [[ $(node -e 'console.log(require(process.argv[1]).numFailedTests)' "$json") != 0 ]] \
+      || broken+=("$tier (runner exited $rc)")
+  fi
+}
+
+step() {
+  local name=$1; shift
+  echo "=== $name"
+  "$@" || broken+=("$name")
+}
+
+step typecheck npm run --silent typecheck
+vitest_tier unit npx vitest run --project unit --passWithNoTests
+
+setup_ok=1
+if [[ "${VIREO_SKIP_HOST_SETUP:-}" != 1 ]]; then
+  step host-setup bash scripts/host-setup.sh
+fi
+step fixtures bash scripts/build-fixtures.sh
+step libvirtd-tcp bash scripts/libvirtd-tcp.sh start
+for s in host-setup fixtures libvirtd-tcp; do
+  [[ " ${broken[*]} " == *" $s "* ]] && setup_ok=0
+done
+if ((setup_ok)); then
+  export VIREO_TCP_PORT="${VIREO_TCP_PORT:-16599}"
+  vitest_tier integration npx vitest run --project integration --passWithNoTests
+else
+  broken+=("integration (not run: setup failed)")
+fi
+
+e2e_script=$(node -e 'const s = require("./package.json").scripts ?? {}; console.log(s["test:e2e"] ?? "")')
+if [[ -n "$e2e_script" ]]; then
+  if [[ "$e2e_script" == vitest* ]]; then
+    vitest_tier e2e npm run --silent test:e2e --
+  else
+    # Not vitest: no per-test counts, the script's exit status decides.
+    echo "=== e2e"
+    if npm run --silent test:e2e; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+  fi
+fi
+
+echo
+for b in "${broken[@]}"; do echo "test: FAILED step: $b"; done
+((skipped)) && echo "test: $skipped skipped"
+echo "$passed passed, $((failed + ${#broken[@]})) failed"
+((failed == 0 && ${#broken[@]} == 0))

@@ -1,0 +1,113 @@
+// Reads and writes a guest's serial console through the host-side pty that QEMU exposes,
+// bypassing libvirt entirely so tests can check Vireo's console stream against it.
+// Keep one reader open while the guest runs: an undrained pty can stall the guest's output.
+import { constants, openSync, closeSync } from 'node:fs';
+import { ReadStream, WriteStream } from 'node:tty';
+import { virsh, type VirshOptions } from './virsh';
+
+export class ConsoleReader {
+  private buffer = '';
+  private waiters = new Set<() => void>();
+  private closed = false;
+
+  private constructor(
+    private readonly input: ReadStream,
+    private readonly output: WriteStream,
+  ) {
+    input.setRawMode(true);
+    input.setEncoding('utf8');
+    input.on('data', (chunk: string) => {
+      this.buffer += chunk;
+      for (const wake of this.waiters) wake();
+    });
+    // EIO arrives when QEMU closes the pty (guest stopped); that just ends the transcript.
+    input.on('error', () => undefined);
+    output.on('error', () => undefined);
+  }
+
+  /** Opens a pty path such as /dev/pts/3. */
+  static open(ptyPath: string): ConsoleReader {
+    const readFd = openSync(ptyPath, constants.O_RDWR | constants.O_NOCTTY);
+    const writeFd = openSync(ptyPath, constants.O_RDWR | constants.O_NOCTTY);
+    try {
+      return new ConsoleReader(new ReadStream(readFd), new WriteStream(writeFd));
+    } catch (err) {
+      closeSync(readFd);
+      closeSync(writeFd);
+      throw err;
+    }
+  }
+
+  /** Opens the serial console of a running (or paused) domain, found with `virsh ttyconsole`. */
+  static async forDomain(name: string, opts: VirshOptions = {}): Promise<ConsoleReader> {
+    const pty = (await virsh(['ttyconsole', name], opts)).trim();
+    if (!pty.startsWith('/dev/')) throw new Error(`domain ${name} has no pty console (got "${pty}")`);
+    return ConsoleReader.open(pty);
+  }
+
+  /** Everything read so far. */
+  get transcript(): string {
+    return this.buffer;
+  }
+
+  /** Resolves with the transcript once it matches; only looks past `from` (a transcript offset). */
+  waitFor(pattern: string | RegExp, timeoutMs = 30_000, from = 0): Promise<string> {
+    const matches = () => {
+      const text = this.buffer.slice(from);
+      return typeof pattern === 'string' ? text.includes(pattern) : pattern.test(text);
+    };
+    if (matches()) return Promise.resolve(this.buffer);
+    return new Promise((resolve, reject) => {
+      const wake = () => {
+        if (!matches()) return;
+        cleanup();
+        resolve(this.buffer);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`console did not show ${String(pattern)} within ${timeoutMs} ms; got:\n${this.buffer}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+      };
+      this.waiters.add(wake);
+    });
+  }
+
+  /** Types a line into the guest shell and waits for a line of output matching `expect`. */
+  async run(command: string, expect: RegExp, timeoutMs = 30_000): Promise<string> {
+    const from = this.buffer.length;
+    this.write(`${command}\n`);
+    return this.waitFor(expect, timeoutMs, from);
+  }
+
+  /**
+   * Runs a command in the fixture shell and returns its output (without the echoed command line,
+   * the next prompt or terminal escape sequences). Call only when the shell is at its prompt.
+   */
+  async exec(command: string, timeoutMs = 30_000): Promise<string> {
+    const from = this.buffer.length;
+    this.write(`${command}\n`);
+    // The prompt may be followed by ESC[6n: busybox ash asks the terminal for the cursor position.
+    const text = await this.waitFor(/\nvireo# (?:\x1b\[6n)?$/, timeoutMs, from);
+    const lines = text
+      .slice(from)
+      .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+      .replace(/\r/g, '')
+      .split('\n');
+    const echoed = lines.findIndex((line) => line.endsWith(command));
+    return lines.slice(echoed + 1, -1).join('\n');
+  }
+
+  write(text: string): void {
+    this.output.write(text);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.input.destroy();
+    this.output.destroy();
+  }
+}
