@@ -1,0 +1,28 @@
+import Link from 'next/link';
+import { requirePageUser } from '@/lib/auth/page-user';
+import { libvirt } from '@/lib/connection/libvirt';
+import { canChangeNetworks } from '@/lib/networks/access';
+import { readNetwork } from '@/lib/networks/read';
+import { describeError } from '@/lib/vms/errors';
+import { NetworkDetailView } from '@/components/networks/network-detail';
+import { Alert } from '@/components/ui/alert';
+
+export async function generateMetadata({ params }: { params: Promise<{ name: string }> }) {
+  return { title: `Network ${(await params).name.slice(0, 100)}` };
+}
+
+export default async function NetworkPage({ params }: { params: Promise<{ name: string }> }) {
+  const user = await requirePageUser('host.read');
+  const { name } = await params;
+  try {
+    const net = await readNetwork(await libvirt(), name);
+    return <NetworkDetailView initial={net} canChange={canChangeNetworks(user.role)} />;
+  } catch (err) {
+    return (
+      <div className="space-y-4">
+        <Link href="/networks" className="text-sm text-sky-800 hover:underline">← Networks</Link>
+        <Alert testId="network-error">{describeError(err, `network "${name.slice(0, 100)}"`).message}</Alert>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,16 @@
+import { requirePageUser } from '@/lib/auth/page-user';
+import { listUsers } from '@/lib/auth/accounts';
+import { UsersPanel } from '@/components/users/users-panel';
+
+export const metadata = { title: 'Users' };
+
+export default async function UsersPage() {
+  await requirePageUser('users.manage');
+  const users = (await listUsers()).map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }));
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Users</h1>
+      <UsersPanel initial={users} />
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+'use client';
+
+import { api } from '@/components/api-client';
+
+export function LogoutButton() {
+  return (
+    <button
+      type="button"
+      className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700"
+      onClick={async () => {
+        await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
+        window.location.assign('/login');
+      }}
+    >
+      Sign out
+    </button>
+  );
+}

@@ -1,0 +1,99 @@
+'use client';
+
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { api } from '@/components/api-client';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import type { LifecycleAction } from '@/lib/vms/lifecycle';
+import { confirmText, labels, needsConfirm } from './actions';
+
+// Runs lifecycle actions for one VM or a selection, asking first when the action is destructive, and keeps
+// the last outcome so the page can show libvirt's reason. The new state itself arrives over the live stream.
+
+interface Outcome {
+  tone: 'error' | 'info';
+  message: string;
+}
+
+interface Runner {
+  run: (action: LifecycleAction, names: string[]) => void;
+  busy: boolean;
+  outcome: Outcome | null;
+  dismiss: () => void;
+}
+
+const Ctx = createContext<Runner | null>(null);
+
+export function useActionRunner(): Runner {
+  const r = useContext(Ctx);
+  if (!r) throw new Error('useActionRunner outside ActionRunnerProvider');
+  return r;
+}
+
+export function ActionRunnerProvider({ children }: { children: ReactNode }) {
+  const [pending, setPending] = useState<{ action: LifecycleAction; names: string[] } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  const execute = useCallback(async (action: LifecycleAction, names: string[]) => {
+    setBusy(true);
+    setOutcome(null);
+    try {
+      if (names.length === 1) {
+        await api(`/api/vms/${encodeURIComponent(names[0]!)}/actions`, { body: { action } });
+      } else {
+        const { results } = await api<{ results: { name: string; ok: boolean; error?: string }[] }>('/api/vms/bulk', { body: { action, names } });
+        const failed = results.filter((r) => !r.ok);
+        if (failed.length) {
+          setOutcome({ tone: 'error', message: `${labels[action]} failed for ${failed.length} of ${results.length}: ${failed.map((f) => `${f.name}: ${f.error}`).join(' · ')}` });
+        } else {
+          setOutcome({ tone: 'info', message: `${labels[action]}: done for ${results.length} virtual machines.` });
+        }
+      }
+    } catch (err) {
+      setOutcome({ tone: 'error', message: `${labels[action]} ${names.length === 1 ? `"${names[0]}"` : ''} failed: ${(err as Error).message}` });
+    } finally {
+      setBusy(false);
+      setPending(null);
+    }
+  }, []);
+
+  const run = useCallback(
+    (action: LifecycleAction, names: string[]) => {
+      if (!names.length) return;
+      if (needsConfirm.has(action)) setPending({ action, names });
+      else void execute(action, names);
+    },
+    [execute],
+  );
+
+  return (
+    <Ctx.Provider value={{ run, busy, outcome, dismiss: () => setOutcome(null) }}>
+      {children}
+      <ConfirmDialog
+        open={pending !== null}
+        title={pending ? `${labels[pending.action]}?` : ''}
+        confirmLabel={pending ? labels[pending.action] : ''}
+        busy={busy}
+        onCancel={() => setPending(null)}
+        onConfirm={() => pending && void execute(pending.action, pending.names)}
+      >
+        {pending ? <p>{confirmText(pending.action, pending.names)}</p> : null}
+      </ConfirmDialog>
+    </Ctx.Provider>
+  );
+}
+
+export function OutcomeAlert() {
+  const { outcome, dismiss } = useActionRunner();
+  if (!outcome) return null;
+  return (
+    <div
+      role={outcome.tone === 'error' ? 'alert' : 'status'}
+      data-testid="action-outcome"
+      className={`flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm ${outcome.tone === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-sky-300 bg-sky-50 text-sky-900'}`}
+    >
+      <span>{outcome.message}</span>
+      <button type="button" onClick={dismiss} aria-label="Dismiss" className="text-slate-500 hover:text-slate-800">×</button>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { LifecycleAction } from '@/lib/vms/lifecycle';
+import type { VmState } from '@/lib/vms/state-names';
+
+export const labels: Record<LifecycleAction, string> = {
+  start: 'Start',
+  shutdown: 'Shut down',
+  destroy: 'Force off',
+  reboot: 'Reboot',
+  suspend: 'Pause',
+  resume: 'Resume',
+};
+
+/** Actions that lose guest state if done by mistake ask first. */
+export const needsConfirm = new Set<LifecycleAction>(['destroy', 'reboot']);
+
+export function actionsFor(state: VmState): LifecycleAction[] {
+  switch (state) {
+    case 'shut off':
+    case 'crashed':
+      return ['start'];
+    case 'paused':
+      return ['resume', 'destroy'];
+    case 'shutting down':
+      return ['destroy'];
+    case 'suspended':
+      return ['destroy'];
+    default:
+      return ['shutdown', 'reboot', 'suspend', 'destroy'];
+  }
+}
+
+export function confirmText(action: LifecycleAction, names: string[]): string {
+  const who = names.length === 1 ? `"${names[0]}"` : `${names.length} virtual machines`;
+  return action === 'destroy'
+    ? `Force off ${who}? This is like pulling the power plug: unsaved data in the guest is lost.`
+    : `Reboot ${who}? Programs running in the guest are stopped.`;
+}

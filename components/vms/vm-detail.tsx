@@ -1,0 +1,111 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '@/components/api-client';
+import { useLive } from '@/components/live/live-provider';
+import { formatKiB } from '@/components/format';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import type { VmDefinition } from '@/lib/vms/definition';
+import { ActionRunnerProvider, OutcomeAlert } from './action-runner';
+import { DeleteDialog } from './delete-dialog';
+import { StateBadge } from './state-badge';
+import { VmActionButtons } from './vm-action-buttons';
+import { XmlPanel } from './xml-panel';
+
+interface Perms { lifecycle: boolean; edit: boolean; delete: boolean }
+
+function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
+  const s = def.summary;
+  const facts: [string, string][] = [
+    ['Title', s.title ?? '—'],
+    ['Description', s.description ?? '—'],
+    ['UUID', def.uuid],
+    ['Hypervisor', `${s.hypervisor ?? '?'}${s.hypervisor === 'qemu' ? ' (emulated, TCG)' : ''}`],
+    ['Machine', `${s.arch ?? '?'} ${s.machine ?? ''} ${s.osType ?? ''}`],
+    ['Boot', s.directKernel ? 'direct kernel' : (s.firmware ?? 'BIOS')],
+    ['vCPUs', String(s.vcpus ?? '—')],
+    ['Memory', `${formatKiB(s.currentMemoryKiB ?? s.memoryKiB)}${s.memoryKiB && s.currentMemoryKiB && s.memoryKiB !== s.currentMemoryKiB ? ` (max ${formatKiB(s.memoryKiB)})` : ''}`],
+    ['Graphics', s.graphics.join(', ') || 'none'],
+    ['Consoles', s.consoles.join(', ') || 'none'],
+    ['Addresses', ips.join(', ') || '—'],
+  ];
+  return (
+    <div className="space-y-4">
+      <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2" data-testid="vm-overview">
+        {facts.map(([k, v]) => (
+          <div key={k} className="flex gap-2"><dt className="w-28 shrink-0 text-slate-500">{k}</dt><dd data-testid={`fact-${k.toLowerCase()}`}>{v}</dd></div>
+        ))}
+      </dl>
+      <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <h2 className="mb-2 font-semibold">Disks</h2>
+        <ul className="space-y-1">
+          {s.disks.map((d, i) => <li key={i}><span className="font-mono text-xs">{d.target}</span> {d.device} {d.bus ? `on ${d.bus}` : ''} {d.format ? `(${d.format})` : ''} — {d.source ?? 'empty'}{d.readonly ? ', read-only' : ''}</li>)}
+          {s.disks.length === 0 ? <li className="text-slate-500">None.</li> : null}
+        </ul>
+        <h2 className="mb-2 mt-4 font-semibold">Network interfaces</h2>
+        <ul className="space-y-1">
+          {s.nics.map((n, i) => <li key={i}>{n.type} {n.source ?? ''} {n.model ? `(${n.model})` : ''} <span className="font-mono text-xs">{n.mac}</span></li>)}
+          {s.nics.length === 0 ? <li className="text-slate-500">None.</li> : null}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Perms }) {
+  const router = useRouter();
+  const { rows } = useLive();
+  const [def, setDef] = useState(initial);
+  const [tab, setTab] = useState<'overview' | 'xml'>('overview');
+  const [deleting, setDeleting] = useState(false);
+  const [reloadError, setReloadError] = useState<string | null>(null);
+  const row = rows?.get(def.uuid);
+  const gone = rows !== null && !row;
+
+  const reload = useCallback(async () => {
+    try {
+      setDef(await api<VmDefinition>(`/api/vms/${encodeURIComponent(def.name)}`));
+      setReloadError(null);
+    } catch (err) {
+      setReloadError((err as Error).message);
+    }
+  }, [def.name]);
+
+  // Starting or stopping changes the live XML: re-read the definition when the state settles.
+  const state = row?.state;
+  useEffect(() => {
+    if (state === 'running' || state === 'shut off') void reload();
+  }, [state, reload]);
+
+  return (
+    <ActionRunnerProvider>
+      <div className="space-y-4">
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
+          <h1 className="text-xl font-semibold">{def.name}</h1>
+          {row ? <StateBadge state={row.state} name={def.name} /> : null}
+          <div className="ml-auto flex gap-2">
+            {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
+            {perms.delete && !gone ? <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting(true)}>Delete…</Button> : null}
+          </div>
+        </div>
+        {gone ? <Alert testId="vm-gone">This virtual machine no longer exists. It was deleted, perhaps in another tab or by another tool.</Alert> : null}
+        {reloadError && !gone ? <Alert>{reloadError}</Alert> : null}
+        <OutcomeAlert />
+        <div role="tablist" className="flex gap-1 border-b border-slate-200">
+          {(['overview', 'xml'] as const).map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}
+              className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}>
+              {t === 'overview' ? 'Overview' : 'XML'}
+            </button>
+          ))}
+        </div>
+        {tab === 'overview' ? <Overview def={def} ips={row?.ips ?? []} /> : <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} onSaved={reload} />}
+      </div>
+      <DeleteDialog name={def.name} open={deleting} onClose={() => setDeleting(false)} onDeleted={() => router.push(`/vms?deleted=${encodeURIComponent(def.name)}`)} />
+    </ActionRunnerProvider>
+  );
+}

@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newContext, screenshot } from './support/browser';
+import { startVireo, type VireoServer } from './support/server';
+import { apiFromPage, createFirstAdmin } from './support/journeys';
+
+const NOTE = 'The self-test runs a few bytes of real-mode code in a one-vCPU VM: it proves the KVM ioctl path works, not that a full guest OS boots.';
+// The witness for what the page must say: does this machine have the KVM device at all?
+const hasKvm = existsSync('/dev/kvm');
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signedInPage(server: VireoServer): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await newContext(browser, server.url);
+  const page = await ctx.newPage();
+  await createFirstAdmin(page, server.setupCode!);
+  return { ctx, page };
+}
+
+describe('virtualization readiness', () => {
+  let server: VireoServer;
+  let ctx: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startVireo({ VIREO_FORCE_EMULATION: 'false' });
+    ({ ctx, page } = await signedInPage(server));
+  });
+
+  afterAll(async () => {
+    await ctx?.close();
+    await server?.stop();
+  });
+
+  it('lists each check with its status, meaning and the self-test note', async () => {
+    await page.getByRole('link', { name: 'Readiness' }).click();
+    await page.waitForURL('**/host/readiness');
+    await page.getByTestId('readiness-checks').waitFor();
+    expect(await page.getByTestId('self-test-note').textContent()).toBe(NOTE);
+
+    const statuses = await page.locator('[data-testid^="check-status-"]').evaluateAll((els) =>
+      els.map((e) => [e.getAttribute('data-testid')!.replace('check-status-', ''), e.getAttribute('data-status')]),
+    );
+    if (hasKvm) {
+      expect(statuses.map(([id]) => id)).toEqual(['device', 'api-version', 'capabilities', 'vcpus', 'cpu-features', 'nested', 'self-test']);
+      expect(Object.fromEntries(statuses)).toMatchObject({ device: 'pass', 'api-version': 'pass', 'self-test': 'pass' });
+      expect(await page.getByTestId('fact-api-version').textContent()).toBe('12');
+      expect(await page.getByTestId('fact-self-test').textContent()).toMatch(/^passed in [\d.]+ ms \(KVM_EXIT_IO then KVM_EXIT_HLT\)$/);
+      expect(await page.getByTestId('fact-cpu-features').textContent()).toContain('lm');
+      expect(await page.getByTestId('readiness-domain-type').getAttribute('data-type')).toBe('kvm');
+    } else {
+      expect(statuses).toEqual([['device', 'fail']]);
+      expect(await page.getByTestId('check-fix-device').textContent()).toMatch(/How to fix/);
+      expect(await page.getByTestId('readiness-domain-type').getAttribute('data-type')).toBe('qemu');
+    }
+    for (const [, status] of statuses) expect(['pass', 'warn', 'fail']).toContain(status);
+    expect(await page.getByText('For guests:').count()).toBe(statuses.length);
+    expect(await page.getByTestId('emulation-forced').count()).toBe(0);
+    await screenshot(page, 'readiness');
+  });
+
+  it('probes again on request', async () => {
+    const before = await page.locator('time').getAttribute('datetime');
+    await new Promise((r) => setTimeout(r, 20));
+    await page.getByRole('link', { name: 'Probe again' }).click();
+    await page.waitForURL('**/host/readiness?refresh=1');
+    await page.waitForFunction((b) => document.querySelector('time')?.getAttribute('datetime') !== b, before);
+  });
+
+  it('answers JSON to a signed-in client and 401 without a session', async () => {
+    const { status, body } = await apiFromPage(page, '/api/host/readiness');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ selfTestNote: NOTE, domainType: { type: hasKvm ? 'kvm' : 'qemu', forced: false } });
+    expect((body.checks as Array<{ status: string; impact: string }>).every((c) => ['pass', 'warn', 'fail'].includes(c.status) && c.impact)).toBe(true);
+
+    const anon = await newContext(browser, server.url);
+    const res = await anon.request.get('/api/host/readiness');
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toEqual({ error: 'You are not signed in, or your session has expired.' });
+    await anon.close();
+  });
+});
+
+describe('virtualization readiness with VIREO_FORCE_EMULATION=true', () => {
+  let server: VireoServer;
+  let ctx: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startVireo({ VIREO_FORCE_EMULATION: 'true' });
+    ({ ctx, page } = await signedInPage(server));
+  });
+
+  afterAll(async () => {
+    await ctx?.close();
+    await server?.stop();
+  });
+
+  it('shows that new guests are emulated because the setting forces it', async () => {
+    await page.goto('/host/readiness');
+    await page.getByTestId('readiness-checks').waitFor();
+    const card = page.getByTestId('readiness-domain-type');
+    expect(await card.getAttribute('data-type')).toBe('qemu');
+    await page.getByTestId('emulation-forced').waitFor();
+    expect(await card.textContent()).toMatch(/QEMU emulation \(TCG\).*forced by the setting VIREO_FORCE_EMULATION/);
+    // Forcing emulation does not hide what KVM can do.
+    if (hasKvm) expect(await page.getByTestId('check-status-self-test').getAttribute('data-status')).toBe('pass');
+    await screenshot(page, 'readiness-forced-emulation');
+    const { body } = await apiFromPage(page, '/api/host/readiness');
+    expect(body.domainType).toMatchObject({ type: 'qemu', forced: true });
+  });
+});
+
+describe('virtualization readiness when the KVM addon is not built', () => {
+  let server: VireoServer;
+  let ctx: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startVireo({ VIREO_KVM_ADDON: '/nonexistent/vireo_kvm.node', VIREO_FORCE_EMULATION: 'false' });
+    ({ ctx, page } = await signedInPage(server));
+  });
+
+  afterAll(async () => {
+    await ctx?.close();
+    await server?.stop();
+  });
+
+  it('shows one failed check with the fix instead of crashing, and emulated guests', async () => {
+    await page.goto('/host/readiness');
+    await page.getByTestId('readiness-checks').waitFor();
+    expect(await page.getByTestId('check-status-device').getAttribute('data-status')).toBe('fail');
+    expect(await page.locator('[data-testid^="check-status-"]').count()).toBe(1);
+    expect(await page.getByTestId('check-fix-device').textContent()).toMatch(/How to fix: .*npm run build:native/);
+    expect(await page.getByTestId('readiness-domain-type').getAttribute('data-type')).toBe('qemu');
+    expect(await page.getByTestId('readiness-overall').getAttribute('data-status')).toBe('fail');
+    await screenshot(page, 'readiness-addon-missing');
+  });
+});

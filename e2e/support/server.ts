@@ -1,0 +1,73 @@
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface VireoServer {
+  url: string;
+  setupCode: string | null;
+  dataDir: string;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the real server (HTTPS, fresh SQLite DB in a temp data dir) and reads the setup code it prints. */
+export async function startVireo(env: Record<string, string> = {}): Promise<VireoServer> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vireo-e2e-'));
+  const port = await freePort();
+  const childEnv = { ...process.env, VIREO_DATA_DIR: dataDir, VIREO_PORT: String(port), VIREO_HOST: '127.0.0.1', DATABASE_URL: '', ...env };
+  await run(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, env: childEnv });
+  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Vireo did not start in time:\n${out}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = out.match(/Vireo is serving on (\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Vireo exited with ${code}:\n${out}`));
+    });
+  });
+  const printed = await ready;
+  const setupCode = out.match(/setup code: ([A-Z0-9-]+)/)?.[1] ?? null;
+  return {
+    url: printed.replace(/\/$/, ''),
+    setupCode,
+    dataDir,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

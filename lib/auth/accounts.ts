@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { db } from '@/lib/db/client';
+import { burnVerify, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './password';
+import { ROLES, type Role } from './roles';
+
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(2, 'User name needs at least 2 characters.')
+  .max(32, 'User name can be at most 32 characters.')
+  .regex(/^[a-zA-Z][a-zA-Z0-9._-]*$/, 'User name: start with a letter; then letters, digits, ".", "_" or "-".');
+
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN, `Password needs at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Password can be at most ${PASSWORD_MAX} characters.`);
+
+export const newUserSchema = z.object({
+  username: usernameSchema,
+  password: passwordSchema,
+  role: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(', ')}.` }),
+});
+
+export class AccountError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+/** Creates the first admin, only while no account exists (checked inside the transaction, so two tabs cannot both win). */
+export async function createFirstAdmin(username: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  return db().$transaction(async (tx) => {
+    if ((await tx.user.count()) > 0) throw new AccountError('Vireo is already set up. Sign in instead.', 409);
+    return tx.user.create({ data: { username, passwordHash, role: 'admin' } });
+  });
+}
+
+export async function createUser(username: string, password: string, role: Role) {
+  if (await db().user.findUnique({ where: { username } })) {
+    throw new AccountError(`A user named "${username}" already exists.`, 409);
+  }
+  return db().user.create({ data: { username, passwordHash: await hashPassword(password), role } });
+}
+
+export async function authenticate(username: string, password: string) {
+  const user = await db().user.findUnique({ where: { username } });
+  if (!user) {
+    await burnVerify(password);
+    return null;
+  }
+  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+}
+
+export async function listUsers() {
+  return db().user.findMany({ select: { id: true, username: true, role: true, createdAt: true }, orderBy: { username: 'asc' } });
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { can, permissionsOf } from './roles';
+
+describe('roles', () => {
+  it('lets a viewer read and nothing else', () => {
+    expect(can('viewer', 'vm.read')).toBe(true);
+    expect(can('viewer', 'vm.lifecycle')).toBe(false);
+    expect(can('viewer', 'vm.edit')).toBe(false);
+  });
+  it('lets an operator run lifecycle and consoles but not edit, delete or manage users', () => {
+    expect(can('operator', 'vm.lifecycle')).toBe(true);
+    expect(can('operator', 'vm.console')).toBe(true);
+    expect(can('operator', 'vm.edit')).toBe(false);
+    expect(can('operator', 'vm.delete')).toBe(false);
+    expect(can('operator', 'users.manage')).toBe(false);
+  });
+  it('gives admin everything and unknown roles nothing', () => {
+    expect(permissionsOf('admin')).toHaveLength(8);
+    expect(can('root', 'vm.read')).toBe(false);
+  });
+});

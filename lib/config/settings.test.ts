@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadSettings } from './settings';
+
+describe('loadSettings', () => {
+  it('fills defaults: HTTPS on 8443 with a generated certificate in the data dir', () => {
+    const s = loadSettings({}, '/srv/vireo');
+    expect(s.port).toBe(8443);
+    expect(s.dataDir).toBe('/srv/vireo/data');
+    expect(s.databaseUrl).toBe('file:/srv/vireo/data/vireo.db');
+    expect(s.databaseProvider).toBe('sqlite');
+    expect(s.libvirtUri).toBe('qemu:///system');
+    expect(s.tls).toEqual({ enabled: true, generated: true, certFile: '/srv/vireo/data/tls/cert.pem', keyFile: '/srv/vireo/data/tls/key.pem' });
+  });
+
+  it('picks PostgreSQL from DATABASE_URL', () => {
+    const s = loadSettings({ DATABASE_URL: 'postgresql://v:p@db/vireo' }, '/x');
+    expect(s.databaseProvider).toBe('postgresql');
+    expect(s.databaseUrl).toBe('postgresql://v:p@db/vireo');
+  });
+
+  it('makes relative SQLite paths absolute', () => {
+    expect(loadSettings({ DATABASE_URL: 'file:./db/v.db' }, '/x').databaseUrl).toBe('file:/x/db/v.db');
+  });
+
+  it.each([
+    [{ VIREO_PORT: 'eighty' }, /VIREO_PORT/],
+    [{ VIREO_PORT: '70000' }, /VIREO_PORT/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ LIBVIRT_URI: 'not a uri' }, /LIBVIRT_URI/],
+    [{ VIREO_HOST: 'my host' }, /VIREO_HOST/],
+    [{ VIREO_TLS_CERT: '/c.pem' }, /set both/],
+    [{ VIREO_TLS: 'off' }, /plain HTTP is only allowed/],
+  ])('rejects %j with a message naming the variable', (env, message) => {
+    expect(() => loadSettings(env, '/x')).toThrowError(ConfigError);
+    expect(() => loadSettings(env, '/x')).toThrowError(message);
+  });
+
+  it('allows plain HTTP on loopback or behind a trusted proxy', () => {
+    expect(loadSettings({ VIREO_TLS: 'off', VIREO_HOST: '127.0.0.1' }).tls.enabled).toBe(false);
+    expect(loadSettings({ VIREO_TLS: 'off', VIREO_TRUST_PROXY: '1' }).tls.enabled).toBe(false);
+  });
+
+  it('uses an admin-supplied certificate when both files are given', () => {
+    const s = loadSettings({ VIREO_TLS_CERT: 'c.pem', VIREO_TLS_KEY: 'k.pem' }, '/x');
+    expect(s.tls).toEqual({ enabled: true, generated: false, certFile: '/x/c.pem', keyFile: '/x/k.pem' });
+  });
+});

@@ -1,0 +1,49 @@
+import { DomainXMLFlags, type LibvirtClient } from '@/lib/libvirt';
+import { summarizeDomainXml } from '@/lib/xml/domain-model';
+
+// Which VMs use which network, from their domain XML: the persistent definition (it comes back at next boot)
+// and, for running VMs, the live one (a NIC may have been hot-plugged without being saved).
+
+export interface NetworkUser {
+  name: string;
+  running: boolean;
+}
+
+export interface NetworkUsage {
+  byNetwork: Map<string, NetworkUser[]>;
+  /** type='bridge' NICs by bridge name: a bridged libvirt network's guests may point at the bridge directly. */
+  byBridge: Map<string, NetworkUser[]>;
+}
+
+function push(map: Map<string, NetworkUser[]>, key: string, user: NetworkUser): void {
+  const list = map.get(key) ?? [];
+  if (!list.some((u) => u.name === user.name)) list.push(user);
+  map.set(key, list);
+}
+
+export async function networkUsage(client: LibvirtClient): Promise<NetworkUsage> {
+  const usage: NetworkUsage = { byNetwork: new Map(), byBridge: new Map() };
+  const doms = await client.domains.listAll();
+  await Promise.all(doms.map(async (dom) => {
+    const running = dom.id > 0;
+    const xmls = await Promise.all([
+      client.domains.xml(dom, DomainXMLFlags.INACTIVE).catch(() => null),
+      running ? client.domains.xml(dom).catch(() => null) : null,
+    ]);
+    for (const xml of xmls) {
+      if (!xml) continue;
+      for (const nic of summarizeDomainXml(xml).nics) {
+        if (!nic.source) continue;
+        if (nic.type === 'network') push(usage.byNetwork, nic.source, { name: dom.name, running });
+        if (nic.type === 'bridge') push(usage.byBridge, nic.source, { name: dom.name, running });
+      }
+    }
+  }));
+  return usage;
+}
+
+export function usersOf(usage: NetworkUsage, network: string, bridge: string | null): NetworkUser[] {
+  const users = [...(usage.byNetwork.get(network) ?? [])];
+  for (const u of bridge ? usage.byBridge.get(bridge) ?? [] : []) if (!users.some((x) => x.name === u.name)) users.push(u);
+  return users.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,48 @@
+import { DomainDefineFlags, DomainXMLFlags } from '@/lib/libvirt';
+import { libvirt } from '@/lib/connection/libvirt';
+import { checkEditedDomainXml, summarizeDomainXml, type DomainSummary } from '@/lib/xml/domain-model';
+import { XmlSyntaxError } from '@/lib/xml/parse';
+import { InputError } from './errors';
+import { findVm } from './lifecycle';
+
+export const MAX_XML_CHARS = 1_000_000;
+
+export interface VmDefinition {
+  name: string;
+  uuid: string;
+  live: string | null;
+  inactive: string;
+  summary: DomainSummary;
+}
+
+export async function readDefinition(name: string): Promise<VmDefinition> {
+  const client = await libvirt();
+  const dom = await findVm(name, client);
+  const inactive = await client.domains.xml(dom, DomainXMLFlags.INACTIVE | DomainXMLFlags.SECURE);
+  const running = dom.id > 0;
+  const live = running ? await client.domains.xml(dom, DomainXMLFlags.SECURE) : null;
+  const summary = summarizeDomainXml(live ?? inactive);
+  return { name: dom.name, uuid: dom.uuid, live, inactive, summary };
+}
+
+/**
+ * Replaces the persistent definition. Checks well-formedness and identity here, then lets libvirt validate
+ * against its schema (VALIDATE): whatever it rejects leaves the old definition in place.
+ */
+export async function redefine(name: string, xml: string): Promise<{ before: string; after: string }> {
+  if (xml.length > MAX_XML_CHARS) throw new InputError(`The XML is too long (over ${MAX_XML_CHARS.toLocaleString('en')} characters).`, 413);
+  const client = await libvirt();
+  const dom = await findVm(name, client);
+  let problem: string | null;
+  try {
+    problem = checkEditedDomainXml(xml, { name: dom.name, uuid: dom.uuid });
+  } catch (err) {
+    if (err instanceof XmlSyntaxError) throw new InputError(err.message);
+    throw err;
+  }
+  if (problem) throw new InputError(problem);
+  const before = await client.domains.xml(dom, DomainXMLFlags.INACTIVE | DomainXMLFlags.SECURE);
+  await client.domains.defineXml(xml, DomainDefineFlags.VALIDATE);
+  const after = await client.domains.xml(dom, DomainXMLFlags.INACTIVE | DomainXMLFlags.SECURE);
+  return { before, after };
+}

@@ -1,0 +1,99 @@
+import { DomainUndefineFlagsValues, DomainXMLFlags, parseUuid, type DomainRef, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
+import { libvirt } from '@/lib/connection/libvirt';
+import { summarizeDomainXml, type DiskSummary } from '@/lib/xml/domain-model';
+import { InputError, isLibvirtError } from './errors';
+import { findVm } from './lifecycle';
+
+export interface DeletableDisk {
+  target: string | null;
+  device: string;
+  source: string | null;
+  /** The storage volume behind the disk, when it lives in a libvirt pool (only those can be removed). */
+  volume: VolumeRef | null;
+  /** Suggested default: writable disks yes, CD-ROMs and shared read-only images no. */
+  suggested: boolean;
+}
+
+export interface DeletePlan {
+  name: string;
+  uuid: string;
+  running: boolean;
+  disks: DeletableDisk[];
+  nvram: string | null;
+  snapshots: number;
+}
+
+export interface DeleteChoice {
+  /** Volume keys (from the plan) to delete with the VM. */
+  volumes: string[];
+  nvram: boolean;
+  snapshots: boolean;
+}
+
+export interface DeleteResult {
+  removedVolumes: string[];
+  /** Volumes that could not be deleted after the VM was removed, with libvirt's reason. */
+  failedVolumes: { key: string; error: string }[];
+}
+
+async function volumeOf(client: LibvirtClient, disk: DiskSummary): Promise<VolumeRef | null> {
+  try {
+    if (disk.pool && disk.volume) return await client.volumes.lookupByName(await client.pools.lookupByName(disk.pool), disk.volume);
+    if (disk.type === 'file' || disk.type === 'block') return disk.source ? await client.volumes.lookupByPath(disk.source) : null;
+  } catch (err) {
+    if (isLibvirtError(err)) return null; // not in any pool: Vireo leaves it alone
+    throw err;
+  }
+  return null;
+}
+
+async function snapshotCount(client: LibvirtClient, dom: DomainRef): Promise<number> {
+  const { num } = await client.remote.domainSnapshotNum({ dom: { name: dom.name, uuid: parseUuid(dom.uuid), id: dom.id }, flags: 0 });
+  return num;
+}
+
+export async function deletePlan(name: string): Promise<DeletePlan> {
+  const client = await libvirt();
+  const dom = await findVm(name, client);
+  const summary = summarizeDomainXml(await client.domains.xml(dom, DomainXMLFlags.INACTIVE));
+  const disks = await Promise.all(
+    summary.disks.map(async (d) => {
+      const volume = await volumeOf(client, d);
+      return { target: d.target, device: d.device, source: d.source, volume, suggested: volume !== null && d.device === 'disk' && !d.readonly };
+    }),
+  );
+  return { name: dom.name, uuid: dom.uuid, running: dom.id > 0, disks, nvram: summary.nvram, snapshots: await snapshotCount(client, dom) };
+}
+
+/**
+ * Deletes a VM. Everything that can be checked is checked before anything changes (the chosen volumes must
+ * belong to this VM); a running VM is forced off first; undefine is the point of no return, and volume
+ * removal after it is reported volume by volume.
+ */
+export async function deleteVm(name: string, choice: DeleteChoice): Promise<DeleteResult> {
+  const plan = await deletePlan(name);
+  const byKey = new Map(plan.disks.filter((d) => d.volume).map((d) => [d.volume!.key, d.volume!]));
+  const unknown = choice.volumes.filter((k) => !byKey.has(k));
+  if (unknown.length) throw new InputError(`These volumes do not belong to ${plan.name}: ${unknown.join(', ')}. Nothing was deleted.`);
+  if (plan.snapshots > 0 && !choice.snapshots) {
+    throw new InputError(`${plan.name} has ${plan.snapshots} snapshot(s). Choose to delete their metadata too, or remove the snapshots first. Nothing was deleted.`, 409);
+  }
+  const client = await libvirt();
+  const dom = await findVm(name, client);
+  if (dom.id > 0) await client.domains.destroy(dom);
+  let flags = DomainUndefineFlagsValues.MANAGED_SAVE | DomainUndefineFlagsValues.CHECKPOINTS_METADATA;
+  if (choice.snapshots) flags |= DomainUndefineFlagsValues.SNAPSHOTS_METADATA;
+  flags |= choice.nvram ? DomainUndefineFlagsValues.NVRAM : DomainUndefineFlagsValues.KEEP_NVRAM;
+  await client.domains.undefine(dom, flags);
+
+  const result: DeleteResult = { removedVolumes: [], failedVolumes: [] };
+  for (const key of choice.volumes) {
+    try {
+      await client.volumes.delete(byKey.get(key)!);
+      result.removedVolumes.push(key);
+    } catch (err) {
+      result.failedVolumes.push({ key, error: (err as Error).message });
+    }
+  }
+  return result;
+}

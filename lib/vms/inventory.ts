@@ -1,0 +1,184 @@
+import { EventEmitter } from 'node:events';
+import { DomainEventType, DomainInterfaceAddressesSource, DomainState, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
+import { libvirt, libvirtClient, onLibvirtStatus } from '@/lib/connection/libvirt';
+import { stateAfterEvent, stateName, type VmState } from './state';
+
+// The server's live picture of every domain. Built once, then kept current from libvirt's lifecycle events, so
+// listing 1,000 VMs or pushing a change to every open page costs no per-VM polling.
+
+export interface VmRow {
+  uuid: string;
+  name: string;
+  id: number;
+  state: VmState;
+  vcpus: number;
+  memoryKiB: number;
+  maxMemKiB: number;
+  autostart: boolean;
+  ips: string[];
+}
+
+export type InventoryChange =
+  | { type: 'upsert'; row: VmRow }
+  | { type: 'state'; uuid: string; name: string; state: VmState }
+  | { type: 'remove'; uuid: string; name: string }
+  | { type: 'reset'; rows: VmRow[] };
+
+const CONCURRENCY = 64;
+/** Leases appear some seconds after boot and produce no libvirt event, so addresses alone are re-read now and then. */
+const ADDRESS_REFRESH_MS = 20_000;
+
+class Inventory extends EventEmitter {
+  private rows = new Map<string, VmRow>();
+  private loaded: Promise<void> | null = null;
+  /** Newest refresh per domain, so a slow older answer never overwrites a newer one. */
+  private seq = new Map<string, number>();
+  private subscribed = false;
+
+  constructor() {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  /** All rows, loading them first if needed. Throws ConnectionError when libvirtd is down and nothing is known. */
+  async list(): Promise<VmRow[]> {
+    this.subscribe();
+    this.loaded ??= this.reload().catch((err) => {
+      this.loaded = null;
+      throw err;
+    });
+    await this.loaded;
+    return [...this.rows.values()];
+  }
+
+  private subscribe(): void {
+    if (this.subscribed) return;
+    this.subscribed = true;
+    const client = libvirtClient();
+    client.events.on('domain-lifecycle', (e) => void this.onLifecycle(e.dom, e.event));
+    client.events.on('domain-reboot', (e) => void this.refresh(e.dom));
+    setInterval(() => void this.refreshAddresses(), ADDRESS_REFRESH_MS).unref();
+    // After a reconnect events may have been missed: rebuild the picture and tell pages to replace theirs.
+    onLibvirtStatus((s) => {
+      if (s.state === 'open' && this.loaded) {
+        this.loaded = this.reload().then(() => this.emitChange({ type: 'reset', rows: [...this.rows.values()] })).catch(() => {
+          this.loaded = null;
+        });
+      }
+    });
+  }
+
+  private emitChange(c: InventoryChange): void {
+    this.emit('change', c);
+  }
+
+  private async onLifecycle(dom: DomainRef, event: number): Promise<void> {
+    if (event === DomainEventType.UNDEFINED) {
+      // Transient domains vanish on stop too; both cases mean: no longer in the list.
+      this.seq.set(dom.uuid, (this.seq.get(dom.uuid) ?? 0) + 1);
+      if (this.rows.delete(dom.uuid)) this.emitChange({ type: 'remove', uuid: dom.uuid, name: dom.name });
+      return;
+    }
+    const quick = stateAfterEvent(event);
+    const known = this.rows.get(dom.uuid);
+    if (quick && known && known.state !== quick) {
+      known.state = quick;
+      this.emitChange({ type: 'state', uuid: dom.uuid, name: dom.name, state: quick });
+    }
+    await this.refresh(dom);
+  }
+
+  /** Re-reads one domain and publishes it; a domain that disappeared meanwhile is removed. */
+  async refresh(dom: DomainRef): Promise<VmRow | null> {
+    const n = (this.seq.get(dom.uuid) ?? 0) + 1;
+    this.seq.set(dom.uuid, n);
+    let row: VmRow | null;
+    try {
+      row = await readRow(await libvirt(), dom);
+    } catch {
+      row = null;
+    }
+    if (this.seq.get(dom.uuid) !== n) return row;
+    if (row) {
+      this.rows.set(row.uuid, row);
+      this.emitChange({ type: 'upsert', row });
+    } else if (this.rows.delete(dom.uuid)) {
+      this.emitChange({ type: 'remove', uuid: dom.uuid, name: dom.name });
+    }
+    return row;
+  }
+
+  private async refreshAddresses(): Promise<void> {
+    if (!this.listenerCount('change')) return; // nobody is watching
+    const client = libvirtClient();
+    if (client.state !== 'open') return;
+    const running = [...this.rows.values()].filter((r) => r.id > 0);
+    await eachLimited(running, CONCURRENCY, async (row) => {
+      const ips = await addresses(client, { name: row.name, uuid: row.uuid, id: row.id });
+      const current = this.rows.get(row.uuid);
+      if (current && current.ips.join() !== ips.join()) {
+        const updated = { ...current, ips };
+        this.rows.set(row.uuid, updated);
+        this.emitChange({ type: 'upsert', row: updated });
+      }
+    });
+  }
+
+  private async reload(): Promise<void> {
+    const client = await libvirt();
+    await client.events.ready();
+    const refs = await client.domains.listAll();
+    const fresh = new Map<string, VmRow>();
+    await eachLimited(refs, CONCURRENCY, async (ref) => {
+      const row = await readRow(client, ref).catch(() => null);
+      if (row) fresh.set(row.uuid, row);
+    });
+    this.rows = fresh;
+  }
+}
+
+async function readRow(client: LibvirtClient, dom: DomainRef): Promise<VmRow> {
+  const [info, autostart] = await Promise.all([client.domains.info(dom), client.domains.autostart(dom)]);
+  const running = info.state === DomainState.RUNNING || info.state === DomainState.PAUSED || info.state === DomainState.BLOCKED;
+  const ips = running ? await addresses(client, dom) : [];
+  return {
+    uuid: dom.uuid,
+    name: dom.name,
+    id: running ? dom.id : -1,
+    state: stateName(info.state),
+    vcpus: info.vcpus,
+    memoryKiB: info.memoryKiB,
+    maxMemKiB: info.maxMemKiB,
+    autostart,
+    ips,
+  };
+}
+
+// DHCP leases of libvirt networks first; the guest agent only answers when installed, so it is a fallback.
+async function addresses(client: LibvirtClient, dom: DomainRef): Promise<string[]> {
+  for (const source of [DomainInterfaceAddressesSource.LEASE, DomainInterfaceAddressesSource.AGENT]) {
+    try {
+      const ifaces = await client.domains.interfaceAddresses(dom, source, { timeoutMs: 2000 });
+      const ips = ifaces.filter((i) => i.name !== 'lo').flatMap((i) => i.addrs.map((a) => a.addr));
+      if (ips.length) return ips;
+    } catch {
+      // no agent, or no libvirt-managed network: no address to show
+    }
+  }
+  return [];
+}
+
+async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await fn(items[next++]!);
+  });
+  await Promise.all(workers);
+}
+
+const g = globalThis as unknown as { __vireoInventory?: Inventory };
+
+export function inventory(): Inventory {
+  g.__vireoInventory ??= new Inventory();
+  return g.__vireoInventory;
+}

@@ -1,0 +1,45 @@
+import type { DomainRef, LibvirtClient } from '@/lib/libvirt';
+import { libvirt } from '@/lib/connection/libvirt';
+import { InputError } from './errors';
+import { checkVmName } from './names';
+
+export const LIFECYCLE_ACTIONS = ['start', 'shutdown', 'destroy', 'reboot', 'suspend', 'resume'] as const;
+export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
+
+export function isLifecycleAction(v: unknown): v is LifecycleAction {
+  return typeof v === 'string' && (LIFECYCLE_ACTIONS as readonly string[]).includes(v);
+}
+
+export async function findVm(name: string, client?: LibvirtClient): Promise<DomainRef> {
+  const bad = checkVmName(name);
+  if (bad) throw new InputError(bad, 404);
+  return (client ?? (await libvirt())).domains.lookupByName(name);
+}
+
+/** Runs one lifecycle action. libvirt refuses what does not fit the state (e.g. pause a stopped VM) and says why. */
+export async function runLifecycle(name: string, action: LifecycleAction): Promise<DomainRef> {
+  const client = await libvirt();
+  const dom = await findVm(name, client);
+  const d = client.domains;
+  switch (action) {
+    case 'start':
+      await d.create(dom);
+      break;
+    case 'shutdown':
+      await d.shutdown(dom); // ACPI power button: the guest decides when it is off
+      break;
+    case 'destroy':
+      await d.destroy(dom);
+      break;
+    case 'reboot':
+      await d.reboot(dom);
+      break;
+    case 'suspend':
+      await d.suspend(dom);
+      break;
+    case 'resume':
+      await d.resume(dom);
+      break;
+  }
+  return dom;
+}

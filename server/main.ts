@@ -1,0 +1,120 @@
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ConfigError, loadSettings, type Settings } from '@/lib/config/settings';
+import { createLog, type Log } from './log';
+import { loadTls } from './tls';
+import { crossSiteReason, stampClientIp } from './request-guard';
+import { findUpgrade, sameOriginUpgrade } from './upgrades';
+
+// Vireo's process: validates settings, prepares TLS and the first-run code, then serves Next on one port.
+// A custom server (not `next start`) because consoles need WebSocket upgrades on the same port.
+
+(process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function settingsOrExit(): Settings {
+  try {
+    return loadSettings();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+async function firstRun(settings: Settings, log: Log): Promise<void> {
+  const { db } = await import('@/lib/db/client');
+  let users: number;
+  try {
+    users = await db().user.count();
+  } catch (err) {
+    log('error', `The database at ${redact(settings.databaseUrl)} is not ready (${(err as Error).message.split('\n')[0]}). Run: npx prisma migrate deploy`);
+    process.exit(3);
+  }
+  const { deleteExpiredSessions } = await import('@/lib/auth/session');
+  const sweep = () => void deleteExpiredSessions().catch((err: Error) => log('warn', `session cleanup failed: ${err.message}`));
+  sweep();
+  setInterval(sweep, 3_600_000).unref();
+  if (users > 0) return;
+  const { issueSetupCode } = await import('@/lib/auth/setup-code');
+  const code = await issueSetupCode(settings.dataDir);
+  log('info', `No account exists yet. Open Vireo in a browser and create the admin account with this one-time setup code: ${code}`);
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
+
+async function main() {
+  const settings = settingsOrExit();
+  process.env.DATABASE_URL = settings.databaseUrl;
+  process.env.VIREO_DATA_DIR = settings.dataDir;
+  const log = createLog(settings.dataDir);
+  await firstRun(settings, log);
+
+  const { default: next } = await import('next');
+  const app = next({ dev: false, dir: root, hostname: settings.host, port: settings.port, customServer: true });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
+    stampClientIp(req, settings.trustProxy);
+    const refused = crossSiteReason(req);
+    if (refused) {
+      res.writeHead(403, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'Cross-site request refused.' }));
+      log('warn', `refused ${req.method} ${req.url}: ${refused}`);
+      return;
+    }
+    handle(req, res).catch((err: unknown) => {
+      log('error', `request ${req.method} ${req.url} failed: ${String((err as Error)?.stack ?? err)}`);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
+
+  let scheme = 'http';
+  let server;
+  if (settings.tls.enabled) {
+    const tls = await loadTls(settings.tls);
+    if (tls.created) log('info', `Created a self-signed TLS certificate in ${path.dirname(settings.tls.certFile)} (SHA-1 ${tls.fingerprint})`);
+    server = createHttpsServer({ cert: tls.cert, key: tls.key }, onRequest);
+    scheme = 'https';
+  } else {
+    server = createHttpServer(onRequest);
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
+    stampClientIp(req, settings.trustProxy);
+    const handler = findUpgrade(req.url);
+    if (!handler || !sameOriginUpgrade(req)) {
+      socket.end(`HTTP/1.1 ${handler ? '403 Forbidden' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    handler(req, socket, head);
+  });
+
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    log('error', err.code === 'EADDRINUSE' ? `Port ${settings.port} is already in use; set VIREO_PORT to another port.` : `Server error: ${err.message}`);
+    process.exit(4);
+  });
+  server.listen(settings.port, settings.host, () => {
+    const shown = settings.host === '0.0.0.0' || settings.host === '::' ? hostname() : settings.host;
+    log('info', `Vireo is serving on ${scheme}://${shown.includes(':') ? `[${shown}]` : shown}:${settings.port}/ (libvirt ${settings.libvirtUri})`);
+  });
+
+  const stop = (signal: string) => {
+    log('info', `${signal}: shutting down`);
+    server.close();
+    setTimeout(() => process.exit(0), 2000).unref();
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+await main();
