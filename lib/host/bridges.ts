@@ -23,7 +23,8 @@ const exists = (p: string) => access(p).then(() => true, () => false);
 const readTrim = (p: string) => readFile(p, 'utf8').then((s) => s.trim(), () => null);
 
 export async function listHostBridges(sysNet = '/sys/class/net'): Promise<HostBridge[]> {
-  const names = await readdir(sysNet).catch(() => [] as string[]);
+  // sysfs, not project files: keep Next's file tracing from pulling in the whole tree.
+  const names = await readdir(/*turbopackIgnore: true*/ sysNet).catch(() => [] as string[]);
   const out: HostBridge[] = [];
   for (const name of names.sort()) {
     if (!(await exists(path.join(sysNet, name, 'bridge')))) continue;
@@ -39,7 +40,7 @@ export async function listHostBridges(sysNet = '/sys/class/net'): Promise<HostBr
 
 /** Physical NICs (those backed by a device), the candidates for macvtap. */
 export async function listHostNics(sysNet = '/sys/class/net'): Promise<HostNic[]> {
-  const names = await readdir(sysNet).catch(() => [] as string[]);
+  const names = await readdir(/*turbopackIgnore: true*/ sysNet).catch(() => [] as string[]);
   const out: HostNic[] = [];
   for (const name of names.sort()) {
     if (!(await exists(path.join(sysNet, name, 'device')))) continue;
