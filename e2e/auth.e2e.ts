@@ -80,4 +80,20 @@ describe('first run and sign-in', () => {
     expect(status).toBe(200);
     expect((body.entries as Array<{ outcome: string }>).map((e) => e.outcome)).toEqual(expect.arrayContaining(['ok', 'denied']));
   });
+
+  // Last: it locks out this client address for a while.
+  it('rate-limits failed sign-ins', async () => {
+    const anon = await newContext(browser, server.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await anon.request.post('/api/auth/login', { data: { username: 'mallory', password: `guess-${i}` } });
+      statuses.push(res.status());
+    }
+    expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
+    expect(statuses.at(-1)).toBe(429);
+    const locked = await anon.request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
+    expect(locked.status()).toBe(429);
+    expect((await locked.json()).error).toMatch(/Too many failed sign-ins/);
+    await anon.close();
+  });
 });

@@ -36,9 +36,9 @@ async function attachConsole(): Promise<void> {
   consoleReader?.close();
   const reader = await ConsoleReader.forDomain(vm);
   consoleReader = reader;
-  for (let attempt = 0; attempt < 6; attempt++) {
+  for (let attempt = 0; attempt < 30; attempt++) {
     try {
-      await reader.waitFor(new RegExp(`${bootBanner}|${shellPrompt}`), 10_000);
+      await reader.waitFor(new RegExp(`${bootBanner}|${shellPrompt}`), 3_000);
       return;
     } catch {
       reader.write('\n');
@@ -53,7 +53,7 @@ beforeAll(async () => {
   await virsh(['pool-create-as', pool, 'dir', '--target', poolDir]);
   await virsh(['vol-create-as', pool, `${vm}.img`, '4M', '--format', 'raw']);
   volumePath = (await virsh(['vol-path', '--pool', pool, `${vm}.img`])).trim();
-  await virshDefine(tcgGuestXml({ name: vm, memoryMiB: 128, withDisk: volumePath }));
+  await virshDefine(tcgGuestXml({ name: vm, memoryMiB: 128, withDisk: volumePath, network: 'default' }));
   server = await startVireo();
   browser = await launchBrowser();
   ctx = await newContext(browser, server.url);
@@ -93,6 +93,14 @@ describe('virtual machines', () => {
     await stateBadge('running');
     expect(await domstate()).toBe('running');
     await attachConsole();
+  });
+
+  it('shows the address the guest leased from the libvirt network', async () => {
+    // Up to the line end: the pattern is checked as output arrives, possibly mid-address.
+    const bound = /VIREO-DHCP-BOUND interface=eth0 ip=(\d+\.\d+\.\d+\.\d+)\s/;
+    const out = await consoleReader!.run('udhcpc -i eth0 -q -n', bound, 30_000);
+    const ip = out.match(bound)![1]!;
+    await page.getByTestId(`vm-row-${vm}`).getByText(ip, { exact: true }).waitFor({ timeout: 30_000 });
   });
 
   it('shows a change made outside Vireo without reloading', async () => {

@@ -33,7 +33,8 @@ async function firstRun(settings: Settings, log: Log): Promise<void> {
   try {
     users = await db().user.count();
   } catch (err) {
-    log('error', `The database at ${redact(settings.databaseUrl)} is not ready (${(err as Error).message.split('\n')[0]}). Run: npx prisma migrate deploy`);
+    const why = (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? String(err);
+    log('error', `The database at ${redact(settings.databaseUrl)} is not ready (${why}). Run: npm run db:migrate`);
     process.exit(3);
   }
   const { deleteExpiredSessions } = await import('@/lib/auth/session');
@@ -89,6 +90,7 @@ async function main() {
     server = createHttpServer(onRequest);
   }
 
+  (await import('./ws/index')).registerConsoles(settings, log);
   server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
     stampClientIp(req, settings.trustProxy);
     const handler = findUpgrade(req.url);

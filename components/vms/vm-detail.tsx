@@ -15,7 +15,7 @@ import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
 
-interface Perms { lifecycle: boolean; edit: boolean; delete: boolean }
+interface Perms { lifecycle: boolean; edit: boolean; delete: boolean; console?: boolean }
 
 function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
   const s = def.summary;
@@ -89,6 +89,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
           {row ? <StateBadge state={row.state} name={def.name} /> : null}
           <div className="ml-auto flex gap-2">
             {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
+            {perms.console && !gone ? <Link href={`/vms/${encodeURIComponent(def.name)}/console`} data-testid="open-console" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 shadow-sm hover:bg-slate-100">Console</Link> : null}
             {perms.delete && !gone ? <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting(true)}>Delete…</Button> : null}
           </div>
         </div>

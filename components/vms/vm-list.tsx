@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { memo, useDeferredValue, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { VmRow } from '@/lib/vms/inventory';
 import { ALL_STATES, type VmState } from '@/lib/vms/state-names';
 import type { LifecycleAction } from '@/lib/vms/lifecycle';
@@ -12,6 +12,12 @@ import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { ActionRunnerProvider, OutcomeAlert, useActionRunner } from './action-runner';
 import { labels } from './actions';
+import { useWindowRange } from './use-window-range';
+
+/** Fixed so long lists can render only the rows near the viewport. */
+const ROW_HEIGHT = 44;
+/** Shorter lists are rendered whole (find-in-page keeps working). */
+const WINDOW_FROM = 150;
 
 type SortKey = 'name' | 'state' | 'vcpus' | 'memoryKiB' | 'autostart';
 
@@ -35,7 +41,7 @@ function compare(a: VmRow, b: VmRow, key: SortKey): number {
 
 const Row = memo(function Row({ vm, selected, onToggle, canAct }: { vm: VmRow; selected: boolean; onToggle: (name: string) => void; canAct: boolean }) {
   return (
-    <tr className="border-t border-slate-100 hover:bg-slate-50" data-testid={`vm-row-${vm.name}`}>
+    <tr className="whitespace-nowrap border-t border-slate-100 hover:bg-slate-50" style={{ height: ROW_HEIGHT }} data-testid={`vm-row-${vm.name}`}>
       {canAct ? (
         <td className="px-3 py-1.5">
           <input type="checkbox" aria-label={`Select ${vm.name}`} checked={selected} onChange={() => onToggle(vm.name)} />
@@ -48,7 +54,7 @@ const Row = memo(function Row({ vm, selected, onToggle, canAct }: { vm: VmRow; s
       <td className="px-3 py-1.5 tabular-nums">{vm.vcpus}</td>
       <td className="px-3 py-1.5 tabular-nums">{formatKiB(vm.state === 'shut off' ? vm.maxMemKiB : vm.memoryKiB)}</td>
       <td className="px-3 py-1.5">{vm.autostart ? 'yes' : 'no'}</td>
-      <td className="px-3 py-1.5 font-mono text-xs">{vm.ips.join(', ') || '—'}</td>
+      <td className="max-w-56 truncate px-3 py-1.5 font-mono text-xs" title={vm.ips.join(', ')}>{vm.ips.join(', ') || '—'}</td>
       <td className="px-3 py-1.5"><VmActionButtons name={vm.name} state={vm.state} allowed={canAct} /></td>
     </tr>
   );
@@ -91,6 +97,12 @@ function VmTable({ canAct }: { canAct: boolean }) {
     else n.add(name);
     return n;
   }), []);
+
+  const body = useRef<HTMLTableSectionElement>(null);
+  const windowed = visible.length > WINDOW_FROM;
+  const range = useWindowRange(body, visible.length, ROW_HEIGHT);
+  const shown = windowed ? visible.slice(range.start, range.end) : visible;
+  const colSpan = canAct ? 8 : 7;
 
   const present = new Set(visible.map((r) => r.name));
   const chosen = [...selected].filter((n) => present.has(n));
@@ -138,10 +150,12 @@ function VmTable({ canAct }: { canAct: boolean }) {
               <th className="px-3 py-2">Actions</th>
             </tr>
           </thead>
-          <tbody>
-            {visible.map((vm) => <Row key={vm.uuid} vm={vm} selected={selected.has(vm.name)} onToggle={toggle} canAct={canAct} />)}
+          <tbody ref={body}>
+            {windowed && range.start > 0 ? <tr aria-hidden style={{ height: range.start * ROW_HEIGHT }}><td colSpan={colSpan} /></tr> : null}
+            {shown.map((vm) => <Row key={vm.uuid} vm={vm} selected={selected.has(vm.name)} onToggle={toggle} canAct={canAct} />)}
+            {windowed && range.end < visible.length ? <tr aria-hidden style={{ height: (visible.length - range.end) * ROW_HEIGHT }}><td colSpan={colSpan} /></tr> : null}
             {rows && visible.length === 0 ? (
-              <tr><td colSpan={8} className="px-3 py-6 text-center text-slate-500">{rows.size ? 'No virtual machine matches.' : 'No virtual machines are defined on this host.'}</td></tr>
+              <tr><td colSpan={colSpan} className="px-3 py-6 text-center text-slate-500">{rows.size ? 'No virtual machine matches.' : 'No virtual machines are defined on this host.'}</td></tr>
             ) : null}
           </tbody>
         </table>

@@ -32,8 +32,10 @@ async function freePort(): Promise<number> {
 export async function startVireo(env: Record<string, string> = {}): Promise<VireoServer> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vireo-e2e-'));
   const port = await freePort();
-  const childEnv = { ...process.env, VIREO_DATA_DIR: dataDir, VIREO_PORT: String(port), VIREO_HOST: '127.0.0.1', DATABASE_URL: '', ...env };
-  await run(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, env: childEnv });
+  const childEnv = { ...process.env, VIREO_DATA_DIR: dataDir, VIREO_PORT: String(port), VIREO_HOST: '127.0.0.1', DATABASE_URL: '',
+    // Specs share one libvirtd and some read guests' ptys directly: a test server adopts only consoles it is asked for.
+    VIREO_CONSOLE_CAPTURE: 'opened', ...env };
+  await run(path.join(root, 'node_modules/.bin/tsx'), ['prisma/migrate.ts'], { cwd: root, env: childEnv });
   const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const ready = new Promise<string>((resolve, reject) => {

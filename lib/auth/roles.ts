@@ -11,10 +11,11 @@ export type Permission =
   | 'vm.edit'
   | 'vm.delete'
   | 'audit.read'
-  | 'users.manage';
+  | 'users.manage'
+  | 'host.terminal';
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'vm.edit', 'vm.delete', 'audit.read', 'users.manage']),
+  admin: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'vm.edit', 'vm.delete', 'audit.read', 'users.manage', 'host.terminal']),
   operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console']),
   viewer: new Set<Permission>(['host.read', 'vm.read']),
 };

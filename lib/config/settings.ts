@@ -10,7 +10,7 @@ const bool = z
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const envSchema = z.object({
-  VIREO_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  VIREO_PORT: z.coerce.number({ error: 'must be a port number (1-65535)' }).int('must be a whole number').min(1, 'must be at least 1').max(65535, 'must be at most 65535').default(8443),
   VIREO_HOST: z
     .string()
     .refine((h) => h === 'localhost' || isIP(h) !== 0, 'must be an IP address or "localhost"')
@@ -28,9 +28,16 @@ const envSchema = z.object({
   VIREO_TLS_CERT: z.string().min(1).optional(),
   VIREO_TLS_KEY: z.string().min(1).optional(),
   VIREO_TRUST_PROXY: bool.default(false),
-  VIREO_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  VIREO_SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).min(0.1, 'must be at least 0.1').max(24 * 30, 'must be at most 720 (30 days)').default(12),
   // On some hosts KVM's ioctls work yet full guests hang (nested KVM); this makes new guests use TCG.
   VIREO_FORCE_EMULATION: bool.default(false),
+  // Consoles (issue 5): the admin host shell is off unless asked for; caps and timeouts for every console.
+  VIREO_HOST_TERMINAL: bool.default(false),
+  VIREO_CONSOLE_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(8),
+  VIREO_CONSOLE_IDLE_MINUTES: z.coerce.number().min(0.1).max(24 * 60).default(30),
+  VIREO_CONSOLE_SCROLLBACK_KIB: z.coerce.number().int().min(4).max(16 * 1024).default(256),
+  // 'all': every running VM's serial output is logged from boot; 'opened': only once someone opened it.
+  VIREO_CONSOLE_CAPTURE: z.enum(['all', 'opened']).default('all'),
 });
 
 export interface Settings {
@@ -45,6 +52,15 @@ export interface Settings {
   sessionHours: number;
   /** New guests get domain type qemu (TCG) even when the KVM self-test passes. */
   forceEmulation: boolean;
+  consoles: ConsoleSettings;
+}
+
+export interface ConsoleSettings {
+  hostTerminal: boolean;
+  maxPerUser: number;
+  idleMs: number;
+  scrollbackBytes: number;
+  capture: 'all' | 'opened';
 }
 
 export class ConfigError extends Error {
@@ -100,6 +116,13 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
     trustProxy: e.VIREO_TRUST_PROXY,
     sessionHours: e.VIREO_SESSION_HOURS,
     forceEmulation: e.VIREO_FORCE_EMULATION,
+    consoles: {
+      hostTerminal: e.VIREO_HOST_TERMINAL,
+      maxPerUser: e.VIREO_CONSOLE_MAX_PER_USER,
+      idleMs: e.VIREO_CONSOLE_IDLE_MINUTES * 60_000,
+      scrollbackBytes: e.VIREO_CONSOLE_SCROLLBACK_KIB * 1024,
+      capture: e.VIREO_CONSOLE_CAPTURE,
+    },
   };
 }
 

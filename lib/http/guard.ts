@@ -20,6 +20,7 @@ const permissionWords: Record<Permission, string> = {
   'vm.delete': 'delete virtual machines',
   'audit.read': 'read the audit log',
   'users.manage': 'manage users',
+  'host.terminal': 'open a shell on the host',
 };
 
 export function readCookie(headers: Headers, name: string): string | undefined {

@@ -15,12 +15,17 @@ export interface VmDefinition {
   summary: DomainSummary;
 }
 
-export async function readDefinition(name: string): Promise<VmDefinition> {
+/**
+ * The VM's definitions. `withSecrets` (for those who may edit) includes passwords such as VNC's, so an edit
+ * does not silently drop them; everyone else gets libvirt's redacted form.
+ */
+export async function readDefinition(name: string, withSecrets: boolean): Promise<VmDefinition> {
   const client = await libvirt();
   const dom = await findVm(name, client);
-  const inactive = await client.domains.xml(dom, DomainXMLFlags.INACTIVE | DomainXMLFlags.SECURE);
+  const secure = withSecrets ? DomainXMLFlags.SECURE : 0;
+  const inactive = await client.domains.xml(dom, DomainXMLFlags.INACTIVE | secure);
   const running = dom.id > 0;
-  const live = running ? await client.domains.xml(dom, DomainXMLFlags.SECURE) : null;
+  const live = running ? await client.domains.xml(dom, secure) : null;
   const summary = summarizeDomainXml(live ?? inactive);
   return { name: dom.name, uuid: dom.uuid, live, inactive, summary };
 }

@@ -14,8 +14,8 @@ export default async function VmPage({ params }: { params: Promise<{ name: strin
   const user = await requirePageUser('vm.read');
   const { name } = await params;
   try {
-    const def = await readDefinition(name);
-    return <VmDetail initial={def} perms={{ lifecycle: can(user.role, 'vm.lifecycle'), edit: can(user.role, 'vm.edit'), delete: can(user.role, 'vm.delete') }} />;
+    const def = await readDefinition(name, can(user.role, 'vm.edit'));
+    return <VmDetail initial={def} perms={{ lifecycle: can(user.role, 'vm.lifecycle'), edit: can(user.role, 'vm.edit'), delete: can(user.role, 'vm.delete'), console: can(user.role, 'vm.console') }} />;
   } catch (err) {
     return (
       <div className="space-y-4">

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { can } from '@/lib/auth/roles';
 import { readDefinition } from '@/lib/vms/definition';
 import { deleteVm } from '@/lib/vms/delete';
 import { answered, audited } from '@/lib/http/audited';
@@ -11,7 +12,7 @@ export async function GET(req: Request, ctx: Ctx) {
   const actor = await authorize(req, 'vm.read');
   if (actor instanceof Response) return actor;
   const { name } = await ctx.params;
-  return answered(() => readDefinition(name), `virtual machine "${name}"`);
+  return answered(() => readDefinition(name, can(actor.role, 'vm.edit')), `virtual machine "${name}"`);
 }
 
 const deleteSchema = z.object({

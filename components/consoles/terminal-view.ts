@@ -1,0 +1,61 @@
+'use client';
+
+import type { Terminal } from '@xterm/xterm';
+import type { FitAddon } from '@xterm/addon-fit';
+
+// xterm.js touches window and document, so it is loaded in the browser only, when a console mounts.
+
+export interface TerminalView {
+  term: Terminal;
+  fit: FitAddon;
+  dispose(): void;
+}
+
+export async function mountTerminal(el: HTMLElement): Promise<TerminalView> {
+  const [{ Terminal }, { FitAddon }] = await Promise.all([import('@xterm/xterm'), import('@xterm/addon-fit')]);
+  const term = new Terminal({
+    scrollback: 10_000,
+    cursorBlink: true,
+    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
+    fontSize: 14,
+    theme: { background: '#0f172a' },
+  });
+  const fit = new FitAddon();
+  term.loadAddon(fit);
+  term.open(el);
+  fit.fit();
+  // The terminal is reachable from its element, for browser tests and tooling that read the whole buffer.
+  (el as HTMLElement & { xterm?: Terminal }).xterm = term;
+  const observer = new ResizeObserver(() => {
+    try {
+      fit.fit();
+    } catch {
+      // Hidden (zero-size) containers cannot be measured; the next resize fits again.
+    }
+  });
+  observer.observe(el);
+  return {
+    term,
+    fit,
+    dispose() {
+      observer.disconnect();
+      term.dispose();
+    },
+  };
+}
+
+/** Ctrl+Shift+C copies the selection, Ctrl+Shift+V pastes: plain Ctrl+C/V belong to the guest. */
+export function clipboardKeys(term: Terminal, paste: (text: string) => void): void {
+  term.attachCustomKeyEventHandler((e) => {
+    if (e.type !== 'keydown' || !e.ctrlKey || !e.shiftKey) return true;
+    if (e.code === 'KeyC') {
+      void navigator.clipboard?.writeText(term.getSelection());
+      return false;
+    }
+    if (e.code === 'KeyV') {
+      void navigator.clipboard?.readText().then(paste);
+      return false;
+    }
+    return true;
+  });
+}

@@ -1,0 +1,56 @@
+import { authenticate } from '@/lib/auth/accounts';
+import { loginLimiter } from '@/lib/auth/rate-limit';
+import { recordAudit } from '@/lib/audit/log';
+import { loadSettings } from '@/lib/config/settings';
+import type { Actor } from '@/lib/http/guard';
+import { findVm } from '@/lib/vms/lifecycle';
+import { InputError } from '@/lib/vms/errors';
+import { DEVICE_ALIAS } from './devices';
+import { consoleTickets, type ConsoleKind } from './tickets';
+
+// Issues the ticket a page presents on its console WebSocket. The VM must exist now; the host terminal needs
+// the setting on and the admin's password typed again (a stolen session cookie alone must not give a shell).
+
+export interface TicketRequest {
+  kind: ConsoleKind;
+  vm?: string;
+  /** Serial only: a console device alias (serial0, console1); the VM's first console when absent. */
+  device?: string;
+  password?: string;
+}
+
+export interface IssuedTicket {
+  url: string;
+  expiresAt: number;
+}
+
+export async function issueConsoleTicket(actor: Actor, sessionId: string, req: TicketRequest): Promise<IssuedTicket> {
+  let vm: { name: string; uuid: string } | null = null;
+  if (req.device !== undefined && (req.kind !== 'serial' || !DEVICE_ALIAS.test(req.device))) {
+    throw new InputError('device must name a console of the VM, such as serial0 or console1.');
+  }
+  if (req.kind === 'host') {
+    await checkHostTerminal(actor, req.password ?? '');
+  } else {
+    if (!req.vm) throw new InputError('Name the virtual machine whose console you want.');
+    const dom = await findVm(req.vm);
+    vm = { name: dom.name, uuid: dom.uuid };
+  }
+  const { ticket, expiresAt } = consoleTickets().issue({ kind: req.kind, userId: actor.id, username: actor.username, sessionId, vm, device: req.device ?? null });
+  return { url: `/ws/consoles/${req.kind}?ticket=${encodeURIComponent(ticket)}`, expiresAt };
+}
+
+async function checkHostTerminal(actor: Actor, password: string): Promise<void> {
+  if (!loadSettings().consoles.hostTerminal) {
+    throw new InputError('The host terminal is turned off on this server (setting VIREO_HOST_TERMINAL).', 403);
+  }
+  const limiter = loginLimiter();
+  const key = `reauth:${actor.id}`;
+  if (limiter.retryAfter(key) > 0) throw new InputError('Too many wrong passwords. Wait a few minutes and try again.', 429);
+  if (!(await authenticate(actor.username, password))) {
+    limiter.fail(key);
+    await recordAudit({ actor, action: 'host.terminal.reauth', objectType: 'host', objectName: 'shell', outcome: 'denied', error: 'wrong password', ip: actor.ip });
+    throw new InputError('That password is not right.', 403);
+  }
+  limiter.reset(key);
+}

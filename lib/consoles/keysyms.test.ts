@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { keysymFor, keysymsForText, XK } from './keysyms';
+
+describe('keysyms', () => {
+  it('maps Latin-1 to itself and other characters to Unicode keysyms', () => {
+    expect(keysymFor('a')).toBe(0x61);
+    expect(keysymFor('Z')).toBe(0x5a);
+    expect(keysymFor('é')).toBe(0xe9);
+    expect(keysymFor('€')).toBe(0x010020ac);
+  });
+
+  it('maps line ends and tabs to their keys and skips other control characters', () => {
+    expect(keysymsForText('ls\r\n\tx\u0007')).toEqual([0x6c, 0x73, XK.Return, XK.Tab, 0x78]);
+  });
+});

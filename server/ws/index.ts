@@ -1,0 +1,56 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Settings } from '@/lib/config/settings';
+import { SessionCaps } from '@/lib/consoles/caps';
+import { consoleLibvirt } from '@/lib/consoles/console-client';
+import { SerialRegistry } from '@/lib/consoles/serial-registry';
+import type { ConsoleKind } from '@/lib/consoles/tickets';
+import type { Log } from '../log';
+import { registerUpgrade } from '../upgrades';
+import { admitUpgrade, refuse } from './upgrade-auth';
+import { bridgeSerial } from './serial';
+import { bridgeVnc } from './vnc';
+import { bridgeHostTerminal } from './host-terminal';
+
+// WebSocket endpoints of the consoles: /ws/consoles/{serial,vnc,host}?ticket=… The URL names no VM: the
+// ticket (from POST /api/consoles/tickets) says which one, for whom.
+
+const KINDS = new Set<ConsoleKind>(['serial', 'vnc', 'host']);
+
+export function registerConsoles(settings: Settings, log: Log): void {
+  const cfg = settings.consoles;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const caps = new SessionCaps(cfg.maxPerUser);
+  const client = consoleLibvirt();
+  const registry = new SerialRegistry(client, cfg);
+  registry.start();
+
+  registerUpgrade('/ws/consoles/', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const kind = (req.url ?? '').split('?')[0]!.slice('/ws/consoles/'.length) as ConsoleKind;
+    if (!KINDS.has(kind)) return refuse(socket, { status: 404, reason: 'unknown console kind' });
+    if (kind === 'host' && !cfg.hostTerminal) return refuse(socket, { status: 403, reason: 'host terminal is off' });
+    void admitUpgrade(req, kind)
+      .then((admitted) => {
+        if ('status' in admitted) {
+          log('warn', `refused console upgrade ${kind} from ${String(req.headers['x-vireo-client-ip'])}: ${admitted.reason}`);
+          return refuse(socket, admitted);
+        }
+        const release = caps.tryAcquire(admitted.ticket.userId);
+        if (!release) return refuse(socket, { status: 429, reason: 'too many consoles' });
+        wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
+          const t = admitted.ticket;
+          if (kind === 'serial') bridgeSerial(ws, t, registry, cfg.idleMs, release);
+          else if (kind === 'vnc') void bridgeVnc(ws, t, client, cfg.idleMs, release);
+          else void bridgeHostTerminal(ws, t, admitted.ip, cfg.idleMs, release).catch((err: Error) => {
+            log('error', `host terminal failed: ${err.message}`);
+            ws.close(4010, 'The host terminal could not start.');
+          });
+        });
+      })
+      .catch((err: Error) => {
+        log('error', `console upgrade failed: ${err.message}`);
+        refuse(socket, { status: 503, reason: 'error' });
+      });
+  });
+}
