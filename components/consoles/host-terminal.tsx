@@ -72,7 +72,9 @@ export function HostTerminal() {
           <div className="flex items-center gap-3"><span>{conn.reason}</span><Button className="px-2 py-1 text-xs" onClick={() => { setConn(null); setPassword(null); }}>New session</Button></div>
         </Alert>
       ) : null}
-      <div ref={host} data-testid="host-terminal" className="h-[32rem] rounded-md bg-slate-900 p-1" />
+      <div className="h-[32rem] overflow-hidden rounded-md bg-slate-900 p-1">
+        <div ref={host} data-testid="host-terminal" className="h-full w-full" />
+      </div>
     </div>
   );
 }

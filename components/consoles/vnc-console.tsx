@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ticketUrl } from './console-socket';
-import { KEY_COMBOS, keysymsForText } from '@/lib/consoles/keysyms';
+import { KEY_COMBOS, keyStrokesForText, XK } from '@/lib/consoles/keysyms';
 
 type Phase = { phase: 'connecting' | 'open' } | { phase: 'retrying'; inMs: number } | { phase: 'closed'; reason: string };
 
@@ -77,7 +77,11 @@ export function VncConsole({ vm, popout = false }: { vm: string; popout?: boolea
   const typeText = () => {
     const r = rfb.current;
     if (!r) return;
-    for (const k of keysymsForText(text)) r.sendKey(k, null);
+    for (const { keysym, shift } of keyStrokesForText(text)) {
+      if (shift) r.sendKey(XK.Shift_L, 'ShiftLeft', true);
+      r.sendKey(keysym, null);
+      if (shift) r.sendKey(XK.Shift_L, 'ShiftLeft', false);
+    }
     r.focus();
   };
 

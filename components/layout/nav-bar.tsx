@@ -9,6 +9,7 @@ export function NavBar({ user }: { user: SessionUser }) {
     { href: '/host/readiness', label: 'Readiness' },
     { href: '/vms', label: 'Virtual machines' },
     { href: '/networks', label: 'Networks' },
+    { href: '/storage', label: 'Storage' },
     ...(can(user.role, 'audit.read') ? [{ href: '/audit', label: 'Audit log' }] : []),
     ...(can(user.role, 'users.manage') ? [{ href: '/users', label: 'Users' }] : []),
   ];

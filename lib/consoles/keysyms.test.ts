@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keysymFor, keysymsForText, XK } from './keysyms';
+import { keysymFor, keyStrokesForText, XK } from './keysyms';
 
 describe('keysyms', () => {
   it('maps Latin-1 to itself and other characters to Unicode keysyms', () => {
@@ -10,6 +10,10 @@ describe('keysyms', () => {
   });
 
   it('maps line ends and tabs to their keys and skips other control characters', () => {
-    expect(keysymsForText('ls\r\n\tx\u0007')).toEqual([0x6c, 0x73, XK.Return, XK.Tab, 0x78]);
+    expect(keyStrokesForText('ls\r\n\tx\u0007').map((k) => k.keysym)).toEqual([0x6c, 0x73, XK.Return, XK.Tab, 0x78]);
+  });
+
+  it('holds Shift for upper-case letters and shifted symbols', () => {
+    expect(keyStrokesForText('aB$').map((k) => k.shift)).toEqual([false, true, true]);
   });
 });

@@ -18,12 +18,21 @@ export function keysymFor(char: string): number | null {
   return 0x01000000 + cp;
 }
 
-/** Keysyms, in order, that type `text` (characters with no key are skipped; \r\n counts once). */
-export function keysymsForText(text: string): number[] {
-  const out: number[] = [];
+// QEMU turns a keysym into the scancode of its key and leaves Shift to the client, so an upper-case letter
+// sent alone arrives lower-case. Characters typed with Shift on a US layout get Shift held around them.
+const SHIFTED = /^[A-Z~!@#$%^&*()_+{}|:"<>?]$/;
+
+export interface KeyStroke {
+  keysym: number;
+  shift: boolean;
+}
+
+/** Key strokes, in order, that type `text` (characters with no key are skipped; \r\n counts once). */
+export function keyStrokesForText(text: string): KeyStroke[] {
+  const out: KeyStroke[] = [];
   for (const ch of text.replace(/\r\n/g, '\n')) {
     const k = keysymFor(ch);
-    if (k !== null) out.push(k);
+    if (k !== null) out.push({ keysym: k, shift: SHIFTED.test(ch) });
   }
   return out;
 }

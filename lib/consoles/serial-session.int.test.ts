@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, DomainCreateFlags, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
+import { connect, DomainCreateFlags, LibvirtClient, type DomainRef } from '@/lib/libvirt';
+import { LibvirtProxy } from '@/e2e/support/libvirt-proxy';
 import { toWireDomain } from '@/lib/libvirt/api/refs';
 import { bootBanner, ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { virsh } from '@/test/support/virsh';
@@ -117,5 +118,33 @@ describe('serial console sessions on qemu:///system', () => {
     await client.domains.create(await client.domains.lookupByName(name));
     await v.waitState('live', 20_000);
     await v.waitFor(new RegExp(`${bootBanner}|${shellPrompt}`), 90_000, from);
+  });
+
+  it('says "libvirt-down" while libvirtd is unreachable and comes back live by itself', async () => {
+    // A relay to the real daemon that can be cut, so the shared libvirtd itself is never stopped.
+    registry.close();
+    const proxy = await LibvirtProxy.start();
+    const relayed = new LibvirtClient(proxy.uri, { reconnect: true, backoffMaxMs: 300 });
+    relayed.on('event-error', () => undefined);
+    relayed.start();
+    const viaRelay = new SerialRegistry(relayed, { scrollbackBytes: 16 * 1024, capture: 'opened' });
+    try {
+      await relayed.waitOpen(AbortSignal.timeout(10_000));
+      viaRelay.start();
+      const v = new Recorder();
+      viaRelay.session({ name, uuid: dom.uuid }).attach(v);
+      await v.waitState('live');
+      await proxy.down();
+      await v.waitState('libvirt-down', 20_000);
+      await proxy.up();
+      await v.waitState('live', 20_000);
+      const from = v.text.length;
+      viaRelay.session({ name, uuid: dom.uuid }).input(Buffer.from('echo relay-$((6*7))\r'));
+      await v.waitFor(/^relay-42\r?$/m, 20_000, from);
+    } finally {
+      viaRelay.close();
+      await relayed.close();
+      await proxy.down();
+    }
   });
 });

@@ -16,6 +16,8 @@ export interface VmIdentity {
 
 const BUSY_RETRY_MS = 3000;
 const FAILED_RETRY_MS = 5000;
+const MAX_PENDING_INPUT = 256 * 1024;
+const FLUSH_BYTES = 64 * 1024;
 
 /**
  * The one libvirt console stream Vireo holds for a running VM. libvirt lets a single client own a domain's
@@ -32,6 +34,9 @@ export class SerialSession {
   private retryTimer: NodeJS.Timeout | null = null;
   private opening: Promise<void> | null = null;
   private closed = false;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private flushScheduled = false;
 
   constructor(
     private readonly client: LibvirtClient,
@@ -53,6 +58,7 @@ export class SerialSession {
 
   /** Adds a viewer: it gets the scrollback, the current state, then live output. Returns the detach function. */
   attach(viewer: ConsoleViewer): () => void {
+    this.flushOutput();
     if (this.log.size) viewer.output(this.log.contents());
     viewer.state(this.status);
     this.viewers.add(viewer);
@@ -62,6 +68,8 @@ export class SerialSession {
   /** Keystrokes from a viewer; dropped while nobody holds the guest's console. */
   input(data: Buffer): boolean {
     if (!this.stream || this.status.state !== 'live') return false;
+    // A guest that stops reading its console must not make typed or pasted input pile up here.
+    if (this.stream.writableLength > MAX_PENDING_INPUT) return false;
     this.stream.write(data);
     return true;
   }
@@ -125,10 +133,7 @@ export class SerialSession {
 
   private adopt(stream: Duplex): void {
     this.stream = stream;
-    stream.on('data', (chunk: Buffer) => {
-      this.log.write(chunk);
-      for (const v of this.viewers) v.output(chunk);
-    });
+    stream.on('data', (chunk: Buffer) => this.queueOutput(chunk));
     const gone = () => {
       if (this.stream !== stream) return;
       this.stream = null;
@@ -159,6 +164,25 @@ export class SerialSession {
     }
     this.setStatus('failed', `Vireo could not open the console: ${(err as Error)?.message ?? String(err)}`);
     this.retryIn(FAILED_RETRY_MS);
+  }
+
+  // A slow serial port arrives a few bytes per libvirt packet: gather what came in one event-loop turn and
+  // hand it on as one chunk, so browsers get a frame per turn instead of one per packet.
+  private queueOutput(chunk: Buffer): void {
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    if (this.pendingBytes >= FLUSH_BYTES) return this.flushOutput();
+    this.flushScheduled ||= (setImmediate(() => this.flushOutput()), true);
+  }
+
+  private flushOutput(): void {
+    this.flushScheduled = false;
+    if (!this.pending.length) return;
+    const out = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.log.write(out);
+    for (const v of this.viewers) v.output(out);
   }
 
   private retryIn(ms: number): void {

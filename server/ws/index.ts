@@ -6,6 +6,7 @@ import { SessionCaps } from '@/lib/consoles/caps';
 import { consoleLibvirt } from '@/lib/consoles/console-client';
 import { SerialRegistry } from '@/lib/consoles/serial-registry';
 import type { ConsoleKind } from '@/lib/consoles/tickets';
+import { recordAudit } from '@/lib/audit/log';
 import type { Log } from '../log';
 import { registerUpgrade } from '../upgrades';
 import { admitUpgrade, refuse } from './upgrade-auth';
@@ -40,6 +41,12 @@ export function registerConsoles(settings: Settings, log: Log): void {
         if (!release) return refuse(socket, { status: 429, reason: 'too many consoles' });
         wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
           const t = admitted.ticket;
+          if (t.vm) {
+            void recordAudit({
+              actor: { id: t.userId, username: t.username }, action: `vm.console.${kind}`, objectType: 'vm', objectName: t.vm.name,
+              outcome: 'ok', detail: t.device ? { device: t.device } : null, ip: admitted.ip,
+            }).catch(() => undefined);
+          }
           if (kind === 'serial') bridgeSerial(ws, t, registry, cfg.idleMs, release);
           else if (kind === 'vnc') void bridgeVnc(ws, t, client, cfg.idleMs, release);
           else void bridgeHostTerminal(ws, t, admitted.ip, cfg.idleMs, release).catch((err: Error) => {
