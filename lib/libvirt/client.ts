@@ -97,6 +97,7 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
   async open(): Promise<void> {
     if (this._state === 'open') return;
     if (this._state === 'closed') throw new ConnectionError('closed', 'client is closed');
+    if (this._state !== 'idle') return this.waitOpen(); // start() is already trying
     this.clearRetry();
     this.setState('connecting');
     try {
@@ -160,7 +161,13 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
 
   private async establish(): Promise<void> {
     this.dialAbort = new AbortController();
-    const socket = await this.dialer.dial(this.dialAbort.signal);
+    let socket;
+    try {
+      socket = await this.dialer.dial(this.dialAbort.signal);
+    } catch (err) {
+      this.lastError = err as Error;
+      throw err;
+    }
     const conn = new RpcConnection(socket, { callTimeoutMs: this.opts.callTimeoutMs });
     try {
       await this.handshake(conn);

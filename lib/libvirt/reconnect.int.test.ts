@@ -117,6 +117,21 @@ describe('TCP transport, daemon death and reconnection', () => {
     }
   });
 
+  it('keeps trying in the background when the daemon is not up yet (start before libvirtd)', async () => {
+    await daemon('stop');
+    const client = new LibvirtClient(`test+tcp://127.0.0.1:${port}/default`, { backoffMinMs: 50, backoffMaxMs: 300 });
+    try {
+      client.start();
+      await until(() => client.state === 'reconnecting' && client.lastFailure !== null, 5000, 10);
+      expect(client.lastFailure).toMatchObject({ name: 'ConnectionError', reason: 'dial-failed' });
+      await daemon('start');
+      await client.waitOpen(AbortSignal.timeout(20_000));
+      expect(await client.host.hostname()).toMatch(/\S/);
+    } finally {
+      await client.close();
+    }
+  });
+
   it('reports an unreachable daemon as a typed dial failure', async () => {
     const err = await connect('test+tcp://127.0.0.1:1/default').catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'ConnectionError', reason: 'dial-failed' });
