@@ -1,0 +1,13 @@
+import { requirePageUser } from '@/lib/auth/page-user';
+import { canChangeStorage } from '@/lib/storage/access';
+import { PoolDetail } from '@/components/storage/pool-detail';
+
+export async function generateMetadata({ params }: { params: Promise<{ pool: string }> }) {
+  return { title: `Pool ${(await params).pool.slice(0, 100)}` };
+}
+
+export default async function PoolPage({ params }: { params: Promise<{ pool: string }> }) {
+  const user = await requirePageUser('host.read');
+  const { pool } = await params;
+  return <PoolDetail name={pool} canChange={canChangeStorage(user.role)} />;
+}

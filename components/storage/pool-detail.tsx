@@ -1,0 +1,108 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useState } from 'react';
+import type { PoolRow } from '@/lib/storage/pools';
+import type { VolumeRow } from '@/lib/storage/volumes';
+import { api } from '@/components/api-client';
+import { formatBytes } from '@/components/format';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { PoolState } from './pool-state';
+import { VolumeCreateForm } from './volume-create-form';
+import { VolumeTable } from './volume-table';
+import { VolumeUpload } from './volume-upload';
+
+type Action = 'build' | 'start' | 'stop' | 'refresh' | 'autostart-on' | 'autostart-off' | 'delete-storage' | 'undefine';
+
+const confirmText: Partial<Record<Action, { title: string; body: string; label: string }>> = {
+  stop: { title: 'Stop pool', body: 'Guests using its volumes keep running, but the volumes cannot be listed or created until it is started again.', label: 'Stop pool' },
+  'delete-storage': { title: 'Delete pool storage', body: 'libvirt removes the pool\'s storage itself (for a directory pool: its directory, which must be empty). This cannot be undone.', label: 'Delete storage' },
+  undefine: { title: 'Undefine pool', body: 'Vireo and libvirt forget the pool. Its files stay where they are.', label: 'Undefine' },
+};
+
+export function PoolDetail({ name, canChange }: { name: string; canChange: boolean }) {
+  const router = useRouter();
+  const [data, setData] = useState<{ pool: PoolRow; volumes: VolumeRow[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<Action | null>(null);
+  const base = `/api/storage/pools/${encodeURIComponent(name)}`;
+
+  const load = useCallback(async () => {
+    try {
+      setData(await api<{ pool: PoolRow; volumes: VolumeRow[] }>(base));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, [base]);
+  useEffect(() => void load(), [load]);
+
+  async function run(action: Action) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`${base}/actions`, { body: { action } });
+      setAsking(null);
+      if (action === 'undefine') return router.push('/storage');
+      await load();
+    } catch (err) {
+      setAsking(null);
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  const ask = (a: Action) => (confirmText[a] ? setAsking(a) : void run(a));
+
+  const p = data?.pool;
+  return (
+    <div className="space-y-5">
+      <Link href="/storage" className="text-sm text-sky-800 hover:underline">← Storage</Link>
+      <div className="flex items-center gap-3">
+        <h1 className="text-xl font-semibold">Pool {name}</h1>
+        {p ? <PoolState state={p.state} /> : null}
+      </div>
+      {error ? <Alert testId="storage-error">{error}</Alert> : null}
+      {p ? (
+        <>
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4" data-testid="pool-facts">
+            <dt className="text-slate-500">Type</dt><dd>{p.type}</dd>
+            <dt className="text-slate-500">Path</dt><dd className="font-mono text-xs">{p.targetPath ?? '—'}</dd>
+            <dt className="text-slate-500">Capacity</dt><dd data-testid="pool-capacity">{p.active ? formatBytes(p.capacity) : '—'}</dd>
+            <dt className="text-slate-500">Allocation</dt><dd data-testid="pool-allocation">{p.active ? formatBytes(p.allocation) : '—'}</dd>
+            <dt className="text-slate-500">Available</dt><dd>{p.active ? formatBytes(p.available) : '—'}</dd>
+            <dt className="text-slate-500">Autostart</dt><dd data-testid="pool-autostart">{p.autostart ? 'yes' : 'no'}</dd>
+          </dl>
+          {canChange ? (
+            <div className="flex flex-wrap gap-2">
+              {p.active ? <Button onClick={() => ask('stop')} disabled={busy}>Stop</Button> : <Button variant="primary" onClick={() => ask('start')} disabled={busy}>Start</Button>}
+              {p.active ? <Button onClick={() => ask('refresh')} disabled={busy}>Refresh</Button> : <Button onClick={() => ask('build')} disabled={busy}>Build</Button>}
+              <Button onClick={() => ask(p.autostart ? 'autostart-off' : 'autostart-on')} disabled={busy}>{p.autostart ? 'Disable autostart' : 'Enable autostart'}</Button>
+              {!p.active ? <Button variant="danger" onClick={() => ask('delete-storage')} disabled={busy}>Delete storage</Button> : null}
+              {!p.active ? <Button variant="danger" onClick={() => ask('undefine')} disabled={busy}>Undefine</Button> : null}
+            </div>
+          ) : null}
+          {p.active ? (
+            <>
+              <VolumeTable pool={name} volumes={data.volumes} canChange={canChange} onChanged={load} onError={setError} />
+              {canChange ? (
+                <div className="grid gap-6 md:grid-cols-2">
+                  <VolumeCreateForm pool={name} onCreated={load} />
+                  <VolumeUpload pool={name} onUploaded={load} />
+                </div>
+              ) : null}
+            </>
+          ) : <p className="text-sm text-slate-500">The pool is not running: start it to see and change its volumes.</p>}
+        </>
+      ) : null}
+      {asking && confirmText[asking] ? (
+        <ConfirmDialog open title={confirmText[asking]!.title} confirmLabel={confirmText[asking]!.label} busy={busy} onConfirm={() => void run(asking)} onCancel={() => setAsking(null)}>
+          <p>{confirmText[asking]!.body}</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}

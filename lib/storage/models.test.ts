@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { buildPoolXml, parsePoolXml, supportedPoolTypes } from './pool-model';
+import { buildVolumeXml, parseVolumeXml } from './volume-model';
+
+// Shapes as libvirt 9.0 answers them (virsh pool-dumpxml / vol-dumpxml), written by hand.
+const poolXml = `<pool type='dir'>
+  <name>images</name>
+  <uuid>6f1e1c5a-8f7b-4c2e-9d3a-0b1c2d3e4f50</uuid>
+  <capacity unit='bytes'>105089261568</capacity>
+  <allocation unit='bytes'>20971520</allocation>
+  <available unit='bytes'>105068290048</available>
+  <source>
+  </source>
+  <target>
+    <path>/var/lib/libvirt/images</path>
+    <permissions><mode>0711</mode><owner>0</owner><group>0</group></permissions>
+  </target>
+</pool>`;
+
+describe('pool model', () => {
+  it('reads a directory pool', () => {
+    expect(parsePoolXml(poolXml)).toEqual({
+      name: 'images', uuid: '6f1e1c5a-8f7b-4c2e-9d3a-0b1c2d3e4f50', type: 'dir', targetPath: '/var/lib/libvirt/images',
+      sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: null, capacity: 105089261568, allocation: 20971520, available: 105068290048,
+    });
+  });
+
+  it('builds what it reads back, for each type the form offers', () => {
+    const cases = [
+      { name: 'd', type: 'dir', targetPath: '/srv/d', sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: null },
+      { name: 'f', type: 'fs', targetPath: '/mnt/f', sourceDevice: '/dev/vdb1', sourceHost: null, sourceDir: null, sourceName: null },
+      { name: 'n', type: 'netfs', targetPath: '/mnt/n', sourceDevice: null, sourceHost: 'nfs.example', sourceDir: '/export', sourceName: null },
+      { name: 'l', type: 'logical', targetPath: null, sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: 'vg0' },
+    ];
+    for (const c of cases) expect(parsePoolXml(buildPoolXml(c))).toMatchObject(c);
+    expect(buildPoolXml(cases[2]!)).toContain(`<format type="nfs"/>`);
+  });
+
+  it('escapes text instead of concatenating it', () => {
+    expect(buildPoolXml({ name: 'a<b', type: 'dir', targetPath: '/x&y', sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: null }))
+      .toBe('<pool type="dir"><name>a&lt;b</name><target><path>/x&amp;y</path></target></pool>');
+  });
+
+  it('lists supported pool types from the capabilities', () => {
+    const caps = `<storagepoolCapabilities><pool type='dir' supported='yes'/><pool type='rbd' supported='no'/><pool type='logical' supported='yes'><poolOptions/></pool></storagepoolCapabilities>`;
+    expect(supportedPoolTypes(caps)).toEqual(['dir', 'logical']);
+  });
+});
+
+describe('volume model', () => {
+  it('builds a sparse volume and reads libvirt\'s answer', () => {
+    expect(buildVolumeXml({ name: 'disk.qcow2', capacity: 16 << 20, format: 'qcow2' }))
+      .toBe('<volume><name>disk.qcow2</name><capacity unit="bytes">16777216</capacity><allocation unit="bytes">0</allocation><target><format type="qcow2"/></target></volume>');
+    const answer = `<volume type='file'><name>disk.qcow2</name><key>/srv/p/disk.qcow2</key><source/>
+      <capacity unit='bytes'>16777216</capacity><allocation unit='bytes'>200704</allocation><physical unit='bytes'>196624</physical>
+      <target><path>/srv/p/disk.qcow2</path><format type='qcow2'/></target></volume>`;
+    expect(parseVolumeXml(answer)).toEqual({ name: 'disk.qcow2', key: '/srv/p/disk.qcow2', path: '/srv/p/disk.qcow2', format: 'qcow2', capacity: 16777216, allocation: 200704, physical: 196624 });
+  });
+
+  it('refuses another root element', () => {
+    expect(() => parseVolumeXml('<pool/>')).toThrow(/Expected a <volume>/);
+  });
+});

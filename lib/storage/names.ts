@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+// Pool and volume names become file names on the host (a dir pool's volume is <target>/<name>), so anything that
+// could climb out of the pool or hide a file is refused before libvirt is asked.
+
+const SAFE_CHARS = /^[A-Za-z0-9._+-]+$/;
+
+function storageName(what: string, max: number) {
+  return z
+    .string({ message: `The ${what} name is required.` })
+    .trim()
+    .min(1, `The ${what} name is required.`)
+    .max(max, `The ${what} name may have at most ${max} characters.`)
+    .refine((s) => !s.includes('/') && !s.includes('\\'), { message: `The ${what} name may not contain "/" or "\\": it must not point outside the pool.`, abort: true })
+    .refine((s) => !s.includes('..'), { message: `The ${what} name may not contain "..": it must not point outside the pool.`, abort: true })
+    .refine((s) => !s.startsWith('.'), { message: `The ${what} name may not start with "." (no hidden files).`, abort: true })
+    .refine((s) => !s.startsWith('-'), { message: `The ${what} name may not start with "-".`, abort: true })
+    .refine((s) => SAFE_CHARS.test(s), { message: `The ${what} name may use only letters, digits and . _ + -`, abort: true });
+}
+
+export const poolNameSchema = storageName('pool', 64);
+export const volumeNameSchema = storageName('volume', 200);
+
+/** The first problem with a name, or null when it is acceptable. */
+export function nameProblem(kind: 'pool' | 'volume', name: string): string | null {
+  const r = (kind === 'pool' ? poolNameSchema : volumeNameSchema).safeParse(name);
+  return r.success ? null : r.error.issues[0]!.message;
+}

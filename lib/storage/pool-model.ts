@@ -1,0 +1,95 @@
+import { DOMImplementation, type Document, type Element } from '@xmldom/xmldom';
+import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
+
+// The parts of a libvirt <pool> definition Vireo builds and shows. One model reads and writes, so a pool made by
+// the form reads back as the same model.
+
+export { POOL_TYPES, type PoolType } from './pool-types';
+
+export interface PoolModel {
+  name: string;
+  uuid: string | null;
+  type: string;
+  /** Where volumes live on the host (dir/fs/netfs mount point, /dev/<vg> for logical). */
+  targetPath: string | null;
+  /** fs: the block device to mount; logical: a physical volume. */
+  sourceDevice: string | null;
+  /** netfs: the NFS server. */
+  sourceHost: string | null;
+  /** netfs: the exported directory. */
+  sourceDir: string | null;
+  /** logical: the volume group name. */
+  sourceName: string | null;
+  capacity: number | null;
+  allocation: number | null;
+  available: number | null;
+}
+
+function bytes(el: Element | null): number | null {
+  const t = text(el);
+  if (t === null || t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n * unitFactor(attr(el, 'unit')) : null;
+}
+
+const UNITS: Record<string, number> = { b: 1, bytes: 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3, t: 1024 ** 4, tib: 1024 ** 4 };
+
+function unitFactor(unit: string | null): number {
+  return unit ? (UNITS[unit.toLowerCase()] ?? 1) : 1;
+}
+
+export function parsePoolXml(xml: string): PoolModel {
+  const root = parseXml(xml).documentElement!;
+  if (root.tagName !== 'pool') throw new Error(`Expected a <pool> definition, got <${root.tagName}>.`);
+  const source = child(root, 'source');
+  return {
+    name: text(child(root, 'name')) ?? '',
+    uuid: text(child(root, 'uuid')),
+    type: attr(root, 'type') ?? '',
+    targetPath: text(path(root, 'target', 'path')),
+    sourceDevice: attr(child(source, 'device'), 'path'),
+    sourceHost: attr(child(source, 'host'), 'name'),
+    sourceDir: attr(child(source, 'dir'), 'path'),
+    sourceName: text(child(source, 'name')),
+    capacity: bytes(child(root, 'capacity')),
+    allocation: bytes(child(root, 'allocation')),
+    available: bytes(child(root, 'available')),
+  };
+}
+
+function add(doc: Document, parent: Element, name: string, attrs: Record<string, string> = {}, body?: string): Element {
+  const el = doc.createElement(name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  if (body !== undefined) el.appendChild(doc.createTextNode(body));
+  parent.appendChild(el);
+  return el;
+}
+
+export function buildPoolXml(m: Pick<PoolModel, 'name' | 'type' | 'targetPath' | 'sourceDevice' | 'sourceHost' | 'sourceDir' | 'sourceName'> & { uuid?: string | null }): string {
+  const doc = new DOMImplementation().createDocument(null, 'pool', null);
+  const root = doc.documentElement!;
+  root.setAttribute('type', m.type);
+  add(doc, root, 'name', {}, m.name);
+  if (m.uuid) add(doc, root, 'uuid', {}, m.uuid);
+  if (m.sourceDevice || m.sourceHost || m.sourceDir || m.sourceName) {
+    const source = add(doc, root, 'source');
+    if (m.sourceHost) add(doc, source, 'host', { name: m.sourceHost });
+    if (m.sourceDir) add(doc, source, 'dir', { path: m.sourceDir });
+    if (m.sourceDevice) add(doc, source, 'device', { path: m.sourceDevice });
+    if (m.sourceName) add(doc, source, 'name', {}, m.sourceName);
+    if (m.type === 'netfs') add(doc, source, 'format', { type: 'nfs' });
+  }
+  if (m.targetPath) add(doc, add(doc, root, 'target'), 'path', {}, m.targetPath);
+  return serializeXml(root);
+}
+
+/** Pool types the host's libvirt reports as supported (from the storage pool capabilities XML). */
+export function supportedPoolTypes(capabilitiesXml: string): string[] {
+  const root = parseXml(capabilitiesXml).documentElement!;
+  const out: string[] = [];
+  for (let n = root.firstChild; n; n = n.nextSibling) {
+    const el = n as Element;
+    if (n.nodeType === 1 && el.tagName === 'pool' && attr(el, 'supported') === 'yes' && attr(el, 'type')) out.push(attr(el, 'type')!);
+  }
+  return out;
+}

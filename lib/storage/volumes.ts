@@ -1,0 +1,77 @@
+import type { LibvirtClient, PoolRef, VolumeRef } from '@/lib/libvirt';
+import { StorageInputError } from './errors';
+import { nameProblem } from './names';
+import { findPool } from './pools';
+import { buildVolumeXml, parseVolumeXml, type VolumeFormat, type VolumeModel } from './volume-model';
+import type { VolumeAction, VolumeInput } from './validate';
+
+export interface VolumeRow extends VolumeModel {
+  pool: string;
+}
+
+export async function findVolume(client: LibvirtClient, poolName: string, name: string): Promise<VolumeRef> {
+  const pool = await findPool(client, poolName);
+  const problem = nameProblem('volume', name);
+  if (problem) throw new StorageInputError({ name: problem });
+  return client.volumes.lookupByName(pool, name);
+}
+
+export async function volumeRow(client: LibvirtClient, ref: VolumeRef): Promise<VolumeRow> {
+  return { ...parseVolumeXml(await client.volumes.xml(ref)), pool: ref.pool };
+}
+
+export async function listVolumes(client: LibvirtClient, poolName: string): Promise<VolumeRow[]> {
+  const pool = await findPool(client, poolName);
+  const refs = await client.volumes.list(pool);
+  const rows = await Promise.all(refs.map((r) => volumeRow(client, r).catch(() => null)));
+  return rows.filter((r): r is VolumeRow => r !== null).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function refuseExisting(client: LibvirtClient, pool: PoolRef, name: string): Promise<void> {
+  const existing = await client.volumes.lookupByName(pool, name).catch(() => null);
+  if (existing) throw new StorageInputError({ name: `A volume named "${name}" already exists in pool "${pool.name}".` }, 409);
+}
+
+async function refuseTooLarge(client: LibvirtClient, pool: PoolRef, capacity: number, format: VolumeFormat): Promise<void> {
+  const info = await client.pools.info(pool);
+  // Only raw uploads must fit now; a sparse new volume may promise more than the pool has (thin provisioning).
+  if (format === 'raw' && capacity > info.available) {
+    throw new StorageInputError({ capacity: `Pool "${pool.name}" has ${info.available} bytes free, ${capacity} are needed.` }, 413);
+  }
+}
+
+export async function createVolume(client: LibvirtClient, poolName: string, input: VolumeInput): Promise<VolumeRow> {
+  const pool = await findPool(client, poolName);
+  await refuseExisting(client, pool, input.name);
+  const ref = await client.volumes.createXml(pool, buildVolumeXml(input));
+  return volumeRow(client, ref);
+}
+
+export async function runVolumeAction(client: LibvirtClient, poolName: string, name: string, action: VolumeAction): Promise<VolumeRow> {
+  const ref = await findVolume(client, poolName, name);
+  if (action.action === 'resize') {
+    const { capacity } = await client.volumes.info(ref);
+    if (action.capacity < capacity) throw new StorageInputError({ capacity: 'Shrinking a volume destroys the data at its end; Vireo only grows volumes.' });
+    await client.volumes.resize(ref, action.capacity);
+  } else {
+    await client.volumes.wipe(ref);
+  }
+  return volumeRow(client, ref);
+}
+
+export async function deleteVolume(client: LibvirtClient, poolName: string, name: string): Promise<void> {
+  await client.volumes.delete(await findVolume(client, poolName, name));
+}
+
+/**
+ * Makes the volume an upload goes into: raw, exactly the declared size, so the stream can never write past it.
+ * The file's bytes are kept as they are (a qcow2 image stays a qcow2 file; libvirt sees that on refresh).
+ */
+export async function createUploadTarget(client: LibvirtClient, poolName: string, name: string, size: number): Promise<VolumeRef> {
+  const pool = await findPool(client, poolName);
+  const problem = nameProblem('volume', name);
+  if (problem) throw new StorageInputError({ name: problem });
+  await refuseExisting(client, pool, name);
+  await refuseTooLarge(client, pool, size, 'raw');
+  return client.volumes.createXml(pool, buildVolumeXml({ name, capacity: size, format: 'raw' }));
+}
