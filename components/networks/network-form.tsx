@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
 import type { NetworkMode } from '@/lib/networks/model';
 import { api, ApiError } from '@/components/api-client';
@@ -9,6 +9,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { modeLabels } from './network-facts';
+import { Select } from '@/components/ui/select';
 
 // The create form. Every check that matters runs on the server (shape, subnets, overlap with the host and other
 // networks); errors come back per field and are shown next to their input.
@@ -27,17 +28,6 @@ const modeHelp: Record<NetworkMode, string> = {
 };
 
 const emptyIp = (cidr: string, start: string, end: string): IpDraft => ({ on: false, cidr, dhcpStart: start, dhcpEnd: end, hosts: [] });
-
-function Select({ label, value, onChange, error, children }: { label: string; value: string; onChange: (v: string) => void; error?: string; children: ReactNode }) {
-  return (
-    <label className="block text-sm">
-      <span className="mb-1 block font-medium text-slate-700">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined}
-        className={`block w-full rounded-md border bg-white px-3 py-2 shadow-sm ${error ? 'border-red-500' : 'border-slate-300'}`}>{children}</select>
-      {error ? <span className="mt-1 block text-xs text-red-700" role="alert">{error}</span> : null}
-    </label>
-  );
-}
 
 function IpSection({ family, value, set, errors }: { family: 'ipv4' | 'ipv6'; value: IpDraft; set: (v: IpDraft) => void; errors: Record<string, string> }) {
   const v4 = family === 'ipv4';

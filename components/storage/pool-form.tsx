@@ -7,7 +7,7 @@ import { api, ApiError } from '@/components/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Select } from './select';
+import { Select } from '@/components/ui/select';
 
 // Checks that matter run on the server (names, paths, what each type needs, what the host supports); errors come
 // back per field and are shown next to their input.

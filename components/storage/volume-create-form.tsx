@@ -5,7 +5,7 @@ import { api, ApiError } from '@/components/api-client';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { Select } from './select';
+import { Select } from '@/components/ui/select';
 import { SIZE_UNITS, toBytes, type SizeUnit } from './sizes';
 
 export function VolumeCreateForm({ pool, onCreated }: { pool: string; onCreated: () => Promise<void> }) {
