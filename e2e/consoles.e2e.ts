@@ -11,6 +11,7 @@ import { bootBanner, ensureFixtures, tcgGuestXml } from '@/test/support/fixtures
 import { virsh } from '@/test/support/virsh';
 import { artifactsDir, launchBrowser, newContext, screenshot } from './support/browser';
 import { startVireo, type VireoServer } from './support/server';
+import { terminalText, waitText } from './support/terminal';
 import { adminPassword, apiFromPage, createFirstAdmin } from './support/journeys';
 
 // Issue 5: serial console (xterm.js) and VNC (noVNC) of a TCG guest, the admin host terminal, refusals of
@@ -39,28 +40,6 @@ function guestXml(): string {
   con.appendChild(target);
   devices.insertBefore(con, child(devices, 'memballoon'));
   return serializeXml(doc);
-}
-
-/** The whole xterm buffer of a console element as text (not just the visible rows). */
-async function terminalText(p: Page, testId = 'serial-terminal'): Promise<string> {
-  return p.evaluate((id) => {
-    const el = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { xterm?: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } }) | null;
-    const buf = el?.xterm?.buffer.active;
-    if (!buf) return '';
-    const lines: string[] = [];
-    for (let i = 0; i < buf.length; i++) lines.push(buf.getLine(i)?.translateToString(true) ?? '');
-    return lines.join('\n');
-  }, testId);
-}
-
-async function waitText(p: Page, re: RegExp, timeout = 60_000, testId = 'serial-terminal', from = 0): Promise<string> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const text = await terminalText(p, testId);
-    if (re.test(text.slice(from))) return text;
-    if (Date.now() > until) throw new Error(`no ${re} in the terminal:\n${text.slice(-1500)}`);
-    await p.waitForTimeout(100);
-  }
 }
 
 async function serialState(p: Page, state: string, timeout = 30_000): Promise<void> {

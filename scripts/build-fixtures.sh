@@ -13,6 +13,13 @@
 #   - virtio pci/blk/net/scsi/console/balloon/rng modules are loaded at boot so hotplugged devices bind;
 #   - ACPI power button (virsh shutdown) powers the guest off; "udhcpc -i eth0" configures a NIC.
 #
+# The same kernel and initramfs also make two bootable images (the create-VM wizard's fixtures):
+#   - cloud.qcow2: a "cloud image" (FAT disk booted by syslinux, cmdline "vireo.mode=cloud") whose init mounts
+#     the NoCloud seed (ISO 9660 labelled cidata) and prints "VIREO-CLOUD-INIT hostname=<h> user=<u>"
+#     (or "VIREO-CLOUD-INIT no-seed"), then sets the hostname and gives the same shell;
+#   - installer.iso: an El Torito ISO (isolinux, "vireo.mode=installer") that prints "VIREO-INSTALLER-BOOTED"
+#     and "VIREO-INSTALLER-DISKS <block devices it sees>".
+#
 # Usage: scripts/build-fixtures.sh [--force]   (quiet and fast when up to date)
 set -euo pipefail
 
@@ -38,7 +45,7 @@ stamp=$( { sha256sum < "$0"; echo "$kver"; stat -c '%s %Y' "$kernel" "$busybox";
 
 up_to_date() {
   [[ -f "$out/stamp" && "$(cat "$out/stamp")" == "$stamp" ]] || return 1
-  for f in vmlinuz initrd.gz; do
+  for f in vmlinuz initrd.gz cloud.qcow2 installer.iso; do
     [[ -f "$out/$f" && -f "$install_dir/$f" ]] || return 1
     [[ "$(stat -c %s "$out/$f")" == "$(stat -c %s "$install_dir/$f")" ]] || return 1
   done
@@ -47,7 +54,7 @@ up_to_date() {
 install_fixtures() {
   mkdir -p "$install_dir"
   chmod 0755 "$install_dir"
-  for f in vmlinuz initrd.gz; do
+  for f in vmlinuz initrd.gz cloud.qcow2 installer.iso; do
     # Copy to a temp name then rename, so a running guest never sees a half-written file.
     cp "$out/$f" "$install_dir/.$f.tmp"
     chmod 0644 "$install_dir/.$f.tmp"
@@ -87,7 +94,7 @@ for applet in init poweroff reboot halt modprobe; do ln -s ../bin/busybox "$root
 # Kernel modules: copy the wanted ones plus their dependencies and let depmod write modules.dep
 # for busybox modprobe. Anything the cloud kernel has built in is simply not found and skipped.
 wanted=(virtio_pci virtio_blk virtio_net virtio_scsi sd_mod sr_mod isofs virtio_console virtio_balloon
-  virtio-rng button evdev)
+  virtio-rng button evdev ahci ata_piix ata_generic)
 declare -A seen=()
 add_module() {
   local name=$1 file deps dep
@@ -128,13 +135,51 @@ for arg in $(cat /proc/cmdline); do
   case "$arg" in vireo.hostname=*) name=${arg#vireo.hostname=} ;; esac
 done
 hostname "$name"
+mode=fixture
+for arg in $(cat /proc/cmdline); do
+  case "$arg" in vireo.mode=*) mode=${arg#vireo.mode=} ;; esac
+done
 for m in virtio_pci virtio_blk virtio_net virtio_scsi sd_mod sr_mod isofs virtio_console \
-  virtio_balloon virtio-rng button evdev; do
+  virtio_balloon virtio-rng button evdev ahci ata_piix ata_generic; do
   modprobe -q "$m" 2>/dev/null
 done
 ip link set lo up
 acpid
-echo "VIREO-FIXTURE-BOOTED hostname=$name"
+case "$mode" in
+  cloud) /etc/init.d/nocloud ;;
+  installer)
+    sleep 1
+    echo "VIREO-INSTALLER-BOOTED"
+    echo "VIREO-INSTALLER-DISKS $(ls /sys/block | grep -v -e '^loop' -e '^ram' | tr '\n' ' ')"
+    ;;
+  *) echo "VIREO-FIXTURE-BOOTED hostname=$name" ;;
+esac
+EOF
+
+# The cloud image's stand-in for cloud-init: find the NoCloud seed, read who and what the VM should be.
+cat > "$root/etc/init.d/nocloud" <<'EOF'
+#!/bin/sh
+unquote() { sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e "s/^[\"']//" -e "s/[\"']\$//"; }
+seed=
+for try in 1 2 3 4 5 6 7 8 9 10; do
+  for dev in /dev/sr* /dev/vd* /dev/sd*; do
+    [ -b "$dev" ] || continue
+    # NoCloud finds its seed by the ISO 9660 volume id "cidata" (32 bytes at byte 32808).
+    label=$(dd if="$dev" bs=1 skip=32808 count=6 2>/dev/null)
+    [ "$label" = cidata ] || [ "$label" = CIDATA ] || continue
+    mkdir -p /mnt/seed && mount -t iso9660 -o ro "$dev" /mnt/seed 2>/dev/null && seed=/mnt/seed && break 2
+  done
+  sleep 0.5
+done
+if [ -z "$seed" ]; then
+  echo "VIREO-CLOUD-INIT no-seed"
+  exit 0
+fi
+h=$(sed -n 's/^hostname:\(.*\)$/\1/p' "$seed/user-data" | head -n 1 | unquote)
+[ -n "$h" ] || h=$(sed -n 's/^local-hostname:\(.*\)$/\1/p' "$seed/meta-data" | head -n 1 | unquote)
+u=$(awk '/^users:/ { inside = 1; next } /^[^ -]/ { inside = 0 } inside && /^ *- *name:/ { sub(/^ *- *name: */, ""); print; exit }' "$seed/user-data" | unquote)
+[ -n "$h" ] && hostname "$h"
+echo "VIREO-CLOUD-INIT hostname=${h:-none} user=${u:-none}"
 EOF
 
 # busybox acpid maps the power button to action "PWRF/00000080" (relative to /etc/acpi).
@@ -170,12 +215,44 @@ EOF
 
 echo "root:x:0:0:root:/root:/bin/sh" > "$root/etc/passwd"
 echo "root:x:0:" > "$root/etc/group"
-chmod 0755 "$root/init" "$root/etc/init.d/rcS" "$root/etc/acpi/PWRF/00000080" \
+chmod 0755 "$root/init" "$root/etc/init.d/rcS" "$root/etc/init.d/nocloud" "$root/etc/acpi/PWRF/00000080" \
   "$root/etc/udhcpc/default.script"
 
 (cd "$root" && find . -print0 | sort -z | cpio --null -o -H newc --owner=0:0 --quiet) \
   | gzip -9 -n > "$stage/initrd.gz"
 mv -f "$stage/initrd.gz" "$out/initrd.gz"
 cp "$kernel" "$out/vmlinuz"
+
+# cloud.qcow2: an unpartitioned FAT disk whose boot sector is syslinux's (SeaBIOS boots it like a floppy
+# image), holding the kernel and initramfs; written with mtools, so no loop device or mount is needed.
+syslinux_modules=/usr/lib/syslinux/modules/bios
+[[ -f $syslinux_modules/ldlinux.c32 && -f /usr/lib/ISOLINUX/isolinux.bin ]] || die "syslinux/isolinux not installed; run scripts/host-setup.sh"
+disk="$stage/cloud.raw"
+truncate -s 32M "$disk"
+mkfs.vfat -n VIREOCLOUD "$disk" >/dev/null
+cat > "$stage/syslinux.cfg" <<'EOF'
+DEFAULT cloud
+PROMPT 0
+TIMEOUT 0
+SERIAL 0 115200
+LABEL cloud
+  KERNEL /vmlinuz
+  APPEND initrd=/initrd.gz console=ttyS0 quiet vireo.mode=cloud
+EOF
+MTOOLS_SKIP_CHECK=1 mcopy -i "$disk" "$out/vmlinuz" "$out/initrd.gz" "$stage/syslinux.cfg" ::/
+syslinux --install "$disk"
+qemu-img convert -q -f raw -O qcow2 "$disk" "$out/cloud.qcow2.tmp"
+mv -f "$out/cloud.qcow2.tmp" "$out/cloud.qcow2"
+
+# installer.iso: El Torito with isolinux, the same kernel and initramfs in installer mode.
+iso="$stage/iso"
+mkdir -p "$iso/isolinux"
+cp /usr/lib/ISOLINUX/isolinux.bin "$syslinux_modules/ldlinux.c32" "$iso/isolinux/"
+cp "$out/vmlinuz" "$out/initrd.gz" "$iso/"
+sed -e 's/cloud/installer/g' "$stage/syslinux.cfg" > "$iso/isolinux/isolinux.cfg"
+xorriso -as mkisofs -quiet -V VIREO_INSTALLER -o "$out/installer.iso.tmp" -b isolinux/isolinux.bin -c isolinux/boot.cat \
+  -no-emul-boot -boot-load-size 4 -boot-info-table "$iso" 2>/dev/null
+mv -f "$out/installer.iso.tmp" "$out/installer.iso"
+
 echo "$stamp" > "$out/stamp"
 install_fixtures

@@ -34,6 +34,8 @@ packages=(
   python3-libvirt  # benchmark anchor
   busybox-static linux-image-cloud-amd64 cpio  # guest fixture (scripts/build-fixtures.sh)
   xorriso genisoimage  # ISO images for install/cdrom tests
+  syslinux syslinux-common isolinux mtools dosfstools  # bootable cloud-image and installer fixtures
+  virtinst  # benchmark anchor: virt-install
   libxml2-utils  # xmllint
 )
 ((with_browser)) && packages+=(chromium)

@@ -47,6 +47,14 @@ async function firstRun(settings: Settings, log: Log): Promise<void> {
   log('info', `No account exists yet. Open Vireo in a browser and create the admin account with this one-time setup code: ${code}`);
 }
 
+/** Jobs a previous run left half done (a restart mid-creation) are rolled back before new ones can start. */
+async function sweepInterruptedJobs(log: Log): Promise<void> {
+  const processStart = new Date();
+  const { recoverWhenConnected } = await import('@/lib/jobs/recovery');
+  const { libvirt } = await import('@/lib/connection/libvirt');
+  recoverWhenConnected(() => libvirt(30_000), processStart, log);
+}
+
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
@@ -57,6 +65,7 @@ async function main() {
   process.env.VIREO_DATA_DIR = settings.dataDir;
   const log = createLog(settings.dataDir);
   await firstRun(settings, log);
+  await sweepInterruptedJobs(log);
 
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: root, hostname: settings.host, port: settings.port, customServer: true });

@@ -14,7 +14,13 @@ export interface VireoServer {
   setupCode: string | null;
   dataDir: string;
   output: () => string;
-  stop: () => Promise<void>;
+  /** Stops the server and removes its data directory (keepData: leave it for a restart). */
+  stop: (opts?: { keepData?: boolean; signal?: NodeJS.Signals }) => Promise<void>;
+}
+
+export interface StartOptions {
+  /** Reuse the data directory (database, TLS) of a stopped server: a restart. */
+  dataDir?: string;
 }
 
 async function freePort(): Promise<number> {
@@ -29,8 +35,8 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the real server (HTTPS, fresh SQLite DB in a temp data dir) and reads the setup code it prints. */
-export async function startVireo(env: Record<string, string> = {}): Promise<VireoServer> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'vireo-e2e-'));
+export async function startVireo(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<VireoServer> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'vireo-e2e-')));
   const port = await freePort();
   const childEnv = { ...process.env, VIREO_DATA_DIR: dataDir, VIREO_PORT: String(port), VIREO_HOST: '127.0.0.1', DATABASE_URL: '',
     // Specs share one libvirtd and some read guests' ptys directly: a test server adopts only consoles it is asked for.
@@ -62,14 +68,14 @@ export async function startVireo(env: Record<string, string> = {}): Promise<Vire
     setupCode,
     dataDir,
     output: () => out,
-    async stop() {
+    async stop(stopOpts = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
+        child.kill(stopOpts.signal ?? 'SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
         if (child.exitCode === null) child.kill('SIGKILL');
       }
-      await rm(dataDir, { recursive: true, force: true });
+      if (!stopOpts.keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -11,6 +11,7 @@ describe('roles', () => {
     expect(can('operator', 'vm.lifecycle')).toBe(true);
     expect(can('operator', 'vm.console')).toBe(true);
     expect(can('operator', 'vm.edit')).toBe(false);
+    expect(can('operator', 'vm.create')).toBe(false);
     expect(can('operator', 'vm.delete')).toBe(false);
     expect(can('operator', 'users.manage')).toBe(false);
   });

@@ -8,6 +8,7 @@ export type Permission =
   | 'vm.read'
   | 'vm.lifecycle'
   | 'vm.console'
+  | 'vm.create'
   | 'vm.edit'
   | 'vm.delete'
   | 'audit.read'
@@ -15,7 +16,7 @@ export type Permission =
   | 'host.terminal';
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'vm.edit', 'vm.delete', 'audit.read', 'users.manage', 'host.terminal']),
+  admin: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'vm.create', 'vm.edit', 'vm.delete', 'audit.read', 'users.manage', 'host.terminal']),
   operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console']),
   viewer: new Set<Permission>(['host.read', 'vm.read']),
 };

@@ -30,5 +30,7 @@ export const seedInputSchema = z.object({
   }).optional(),
   /** Raw #cloud-config text merged over the form (see merge.ts). */
   rawUserData: z.string().max(256 * 1024).optional(),
+  /** Raw network-config (v2 or v1); when given it replaces the form's static address entirely. */
+  rawNetworkConfig: z.string().max(64 * 1024).optional(),
 });
 export type SeedInput = z.infer<typeof seedInputSchema>;

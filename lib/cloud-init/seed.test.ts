@@ -88,3 +88,33 @@ describe('merging form and raw', () => {
     expect(parse(files['meta-data'])['local-hostname']).toBe('form-host');
   });
 });
+
+describe('raw network-config', () => {
+  it('replaces the form\'s static address when given', () => {
+    const files = buildSeedFiles({
+      hostname: 'h',
+      network: { address: '192.0.2.10/24', dns: [] },
+      rawNetworkConfig: 'version: 2\nethernets:\n  eth0:\n    dhcp4: true\n',
+    });
+    expect(parse(files['network-config']!)).toEqual({ version: 2, ethernets: { eth0: { dhcp4: true } } });
+  });
+
+  it('is checked: YAML, a known version, only that version\'s keys', () => {
+    const problems = (text: string) => {
+      try {
+        buildSeedFiles({ hostname: 'h', rawNetworkConfig: text });
+        return null;
+      } catch (err) {
+        expect(err).toBeInstanceOf(SeedInputError);
+        expect((err as SeedInputError).field).toBe('rawNetworkConfig');
+        return (err as Error).message;
+      }
+    };
+    expect(problems('version: 2\nethernets: [\n')).toMatch(/line/);
+    expect(problems('- a\n- b\n')).toMatch(/mapping/);
+    expect(problems('version: 3\nethernets: {}\n')).toMatch(/version: 2/);
+    expect(problems('version: 2\nethernet:\n  eth0: {}\n')).toMatch(/"ethernet" is not a top-level key/);
+    expect(problems('version: 2\nethernets: 5\n')).toMatch(/must be a mapping/);
+    expect(problems('')).toBeNull();
+  });
+});

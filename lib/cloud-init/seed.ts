@@ -4,6 +4,7 @@ import { InputError } from '@/lib/vms/errors';
 import { seedInputSchema, type SeedInput } from './input';
 import { mergeCloudConfig } from './merge';
 import { hashPassword } from './password';
+import { parseRawNetworkConfig } from './raw-network-config';
 import { CLOUD_CONFIG_HEADER, parseRawUserData, type RawProblem } from './raw-user-data';
 
 // The three NoCloud files, each produced by the YAML serializer from plain objects (never by pasting strings).
@@ -67,6 +68,9 @@ export function buildSeedFiles(raw: unknown): SeedFiles {
     'user-data': `${CLOUD_CONFIG_HEADER}\n${yaml(userData)}`,
     'meta-data': yaml({ 'instance-id': input.instanceId ?? `iid-${randomUUID()}`, 'local-hostname': input.hostname }),
   };
-  if (input.network) files['network-config'] = yaml(networkConfig(input.network));
+  const rawNet = parseRawNetworkConfig(input.rawNetworkConfig ?? '');
+  if (!rawNet.ok) throw new SeedInputError(rawNet.problems, 'rawNetworkConfig');
+  if (rawNet.config) files['network-config'] = yaml(rawNet.config);
+  else if (input.network) files['network-config'] = yaml(networkConfig(input.network));
   return files;
 }

@@ -16,6 +16,7 @@ const permissionWords: Record<Permission, string> = {
   'vm.read': 'see virtual machines',
   'vm.lifecycle': 'start, stop or pause virtual machines',
   'vm.console': 'open consoles',
+  'vm.create': 'create virtual machines',
   'vm.edit': 'change virtual machine definitions',
   'vm.delete': 'delete virtual machines',
   'audit.read': 'read the audit log',

@@ -19,6 +19,14 @@ export const bootBanner = 'VIREO-FIXTURE-BOOTED';
 /** Shell prompt on ttyS0 after the banner. */
 export const shellPrompt = 'vireo# ';
 
+/** A tiny bootable "cloud image" (qcow2): its init reads the NoCloud seed and prints cloudInitBanner. */
+export const cloudImagePath = `${fixtureDir}/cloud.qcow2`;
+/** `VIREO-CLOUD-INIT hostname=<h> user=<u>` (or `VIREO-CLOUD-INIT no-seed`) on ttyS0. */
+export const cloudInitBanner = 'VIREO-CLOUD-INIT';
+/** A bootable installer ISO (isolinux): prints installerBanner, then `VIREO-INSTALLER-DISKS <devices>`. */
+export const installerIsoPath = `${fixtureDir}/installer.iso`;
+export const installerBanner = 'VIREO-INSTALLER-BOOTED';
+
 export interface FixturePaths {
   kernel: string;
   initrd: string;

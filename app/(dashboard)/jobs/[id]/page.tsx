@@ -1,0 +1,21 @@
+import Link from 'next/link';
+import { requirePageUser } from '@/lib/auth/page-user';
+import { can } from '@/lib/auth/roles';
+import { readJob } from '@/lib/jobs/store';
+import { JobProgress } from '@/components/jobs/job-progress';
+import { Alert } from '@/components/ui/alert';
+
+export const metadata = { title: 'Job' };
+
+export default async function JobPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ then?: string }> }) {
+  const user = await requirePageUser('vm.read');
+  const { id } = await params;
+  const { then } = await searchParams;
+  const job = /^[0-9a-f-]{36}$/.test(id) ? await readJob(id) : null;
+  return (
+    <div className="space-y-4">
+      <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
+      {job ? <JobProgress initial={job} then={then === 'console' ? 'console' : null} canCancel={can(user.role, 'vm.create')} /> : <Alert>There is no such job.</Alert>}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
+import { api } from '@/components/api-client';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import type { JobStep, JobView } from '@/lib/jobs/types';
+
+// A job's steps as the server records them; polling, so a reload (or another tab) shows the same state.
+
+const ICON: Record<JobStep['status'], string> = { pending: '○', running: '◐', done: '✓', failed: '✗', skipped: '–' };
+const TONE: Record<JobStep['status'], string> = { pending: 'text-slate-400', running: 'text-sky-700', done: 'text-green-700', failed: 'text-red-700', skipped: 'text-slate-400' };
+
+function describe(r: NonNullable<JobView['rollback']>[number]): string {
+  const what = r.resource.type === 'volume' ? `volume ${r.resource.pool}/${r.resource.name}` : `domain ${r.resource.name}`;
+  return r.outcome === 'failed' ? `${what}: could not be removed (${r.error})` : `${what}: removed`;
+}
+
+export function JobProgress({ initial, then, canCancel }: { initial: JobView; then: string | null; canCancel: boolean }) {
+  const router = useRouter();
+  const [job, setJob] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (job.status !== 'running') return;
+    const t = setTimeout(() => {
+      api<JobView>(`/api/jobs/${job.id}`).then((j) => { setJob(j); setError(null); }, (e: Error) => setError(e.message));
+    }, 700);
+    return () => clearTimeout(t);
+  }, [job]);
+
+  const vm = encodeURIComponent(job.objectName);
+  const started = job.result?.started === true;
+  useEffect(() => {
+    if (job.status === 'succeeded' && then === 'console' && started) router.push(`/vms/${vm}/console`);
+  }, [job.status, then, started, router, vm]);
+
+  const cancel = () => api(`/api/jobs/${job.id}/cancel`, { body: {} }).catch((e: Error) => setError(e.message));
+
+  return (
+    <div className="space-y-4" data-testid="job" data-status={job.status}>
+      <div className="flex items-center gap-3">
+        <h1 className="text-xl font-semibold">Creating {job.objectName}</h1>
+        <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs" data-testid="job-status">{job.status}</span>
+        {job.status === 'running' && canCancel ? <Button className="ml-auto" onClick={() => void cancel()}>Cancel</Button> : null}
+      </div>
+      {error ? <Alert>{error}</Alert> : null}
+      <ol className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="job-steps">
+        {job.steps.map((st) => (
+          <li key={st.id} data-step={st.id} data-status={st.status}>
+            <span className={`mr-2 font-mono ${TONE[st.status]}`} aria-hidden>{ICON[st.status]}</span>
+            <span className={st.status === 'pending' ? 'text-slate-500' : ''}>{st.label}</span>
+            <span className="sr-only"> ({st.status})</span>
+            {st.detail ? <span className="ml-2 text-xs text-slate-600">{st.detail}</span> : null}
+            {st.status === 'running' && job.progress > 0 ? (
+              <div className="mt-1 h-2 w-full max-w-md rounded bg-slate-200" role="progressbar" aria-valuenow={Math.round(job.progress * 100)} aria-valuemin={0} aria-valuemax={100}>
+                <div className="h-2 rounded bg-sky-600" style={{ width: `${Math.round(job.progress * 100)}%` }} />
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {job.status === 'succeeded' ? (
+        <Alert tone="info" testId="job-succeeded">
+          {job.objectName} was created{started ? ' and started' : ''}. <Link className="underline" href={`/vms/${vm}`}>Open it</Link>
+          {started ? <> or its <Link className="underline" href={`/vms/${vm}/console`}>console</Link></> : null}.
+        </Alert>
+      ) : null}
+      {job.status === 'failed' || job.status === 'cancelled' ? (
+        <Alert testId="job-failed">
+          <p>{job.status === 'cancelled' ? 'Cancelled.' : `Creation failed: ${job.error}`}</p>
+          {job.rollback?.length ? (
+            <>
+              <p className="mt-2 font-medium">Rolled back:</p>
+              <ul className="list-disc pl-5" data-testid="job-rollback">{job.rollback.map((r, i) => <li key={i}>{describe(r)}</li>)}</ul>
+            </>
+          ) : <p className="mt-1">Nothing had been created yet.</p>}
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

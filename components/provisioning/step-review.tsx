@@ -1,0 +1,54 @@
+'use client';
+
+import { Alert } from '@/components/ui/alert';
+import { TextArea } from '@/components/ui/text-area';
+import { err, type StepProps } from './step-props';
+
+export interface PlanPreview {
+  xml: string;
+  identity: { uuid: string; mac: string };
+  domainType: { type: 'kvm' | 'qemu'; reason: string };
+  warnings: string[];
+  steps: { id: string; label: string }[];
+  seed: { pool: string; name: string; files: Record<string, string> } | null;
+}
+
+interface ReviewProps extends StepProps {
+  plan: PlanPreview | null;
+  loading: boolean;
+  xml: string;
+  onXml: (xml: string) => void;
+}
+
+export function StepReview({ s, set, errors, plan, loading, xml, onXml }: ReviewProps) {
+  if (loading && !plan) return <p className="text-sm text-slate-600">Checking the settings against the host…</p>;
+  if (!plan) return <p className="text-sm text-slate-600">Fix the settings marked on the earlier steps, then come back here.</p>;
+  const edited = xml !== plan.xml;
+  return (
+    <div className="space-y-4">
+      {plan.warnings.map((w) => <Alert key={w} tone="warning">{w}</Alert>)}
+      <section>
+        <h3 className="mb-1 text-sm font-semibold">The job will</h3>
+        <ol className="list-decimal pl-5 text-sm" data-testid="planned-steps">{plan.steps.map((st) => <li key={st.id}>{st.label}</li>)}</ol>
+      </section>
+      {plan.seed ? (
+        <section>
+          <h3 className="mb-1 text-sm font-semibold">cloud-init user-data (form and raw text merged)</h3>
+          <pre className="max-h-60 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="user-data-preview">{plan.seed.files['user-data']}</pre>
+          {plan.seed.files['network-config'] ? (
+            <>
+              <h3 className="mb-1 mt-3 text-sm font-semibold">network-config</h3>
+              <pre className="max-h-40 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="network-config-preview">{plan.seed.files['network-config']}</pre>
+            </>
+          ) : null}
+        </section>
+      ) : null}
+      <TextArea label={`Domain XML${edited ? ' (edited)' : ''}`} rows={18} spellCheck={false} value={xml} onChange={(e) => onXml(e.target.value)} error={err(errors, 'xml')}
+        hint="Edit it if you need something the wizard does not offer; libvirt validates it against its schema when it is defined." />
+      <div className="flex flex-wrap gap-4 text-sm">
+        <label className="flex items-center gap-2"><input type="checkbox" checked={s.start} onChange={(e) => set({ start: e.target.checked })} /> Start the VM when it is created</label>
+        <label className="flex items-center gap-2"><input type="checkbox" checked={s.openConsole} disabled={!s.start} onChange={(e) => set({ openConsole: e.target.checked })} /> Then open its console</label>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,259 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { cloudImagePath, cloudInitBanner, ensureFixtures, installerBanner, installerIsoPath } from '@/test/support/fixtures';
+import { startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
+import { createTestPool, type TestPool } from '@/test/support/test-pool';
+import { virsh, virshWithXml } from '@/test/support/virsh';
+import { launchBrowser, newContext, screenshot } from './support/browser';
+import { apiFromPage, createFirstAdmin } from './support/journeys';
+import { startVireo, type VireoServer } from './support/server';
+import { waitText } from './support/terminal';
+
+// Issue 4, the create-VM wizard in Chromium: a cloud-image VM that boots under TCG and prints the hostname and
+// user the wizard gave it; the same from an uploaded installer ISO; a checksum mismatch; a failure after the
+// definition and a server restart mid-download, both leaving no volume or domain behind.
+
+const run = promisify(execFile);
+const suffix = Math.random().toString(36).slice(2, 7);
+const net = `vireo-wiz-${suffix}`;
+let pool: TestPool;
+let http: HttpFixtureServer;
+let server: VireoServer;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
+let imageSha256: string;
+const vms: string[] = [];
+
+async function domains(): Promise<string[]> {
+  return (await virsh(['list', '--all', '--name'])).split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+async function openWizard(name: string): Promise<void> {
+  await page.goto('/vms');
+  await page.getByTestId('new-vm').click();
+  await page.waitForURL('**/new-vm');
+  await page.getByLabel('Name', { exact: true }).fill(name);
+}
+
+const next = () => page.getByRole('button', { name: 'Next' }).click();
+
+/** Steps 2–5 with small values; the pool and network are the test's own. */
+async function hardwareSteps(): Promise<void> {
+  await next(); // OS defaults
+  await page.getByTestId('emulation-warning').waitFor();
+  await next(); // CPU and memory
+  await page.getByLabel('Memory (MiB)').fill('192');
+  await next(); // storage
+  await page.getByLabel('Storage pool').selectOption(pool.name);
+  await page.getByLabel('Disk size (GiB)').fill('1');
+  await next(); // network
+  await page.getByLabel('Network', { exact: true }).selectOption(net);
+}
+
+async function reviewAndCreate(edit?: (xml: string) => string): Promise<string> {
+  await page.getByRole('button', { name: /Review/ }).click();
+  const xmlBox = page.getByLabel(/^Domain XML/);
+  await xmlBox.waitFor({ timeout: 30_000 });
+  if (edit) await xmlBox.fill(edit(await xmlBox.inputValue()));
+  await page.getByRole('button', { name: 'Create virtual machine' }).click();
+  await page.waitForURL('**/jobs/**');
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+async function jobStatus(status: string, timeout = 120_000): Promise<void> {
+  await page.locator(`[data-testid="job"][data-status="${status}"]`).waitFor({ timeout });
+}
+
+beforeAll(async () => {
+  await ensureFixtures();
+  imageSha256 = createHash('sha256').update(await readFile(cloudImagePath)).digest('hex');
+  pool = await createTestPool(`vireo-e2e-wiz-${suffix}`);
+  const subnet = 100 + (parseInt(suffix, 36) % 100);
+  await virshWithXml('net-create', `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`);
+  http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
+  server = await startVireo({ VIREO_FORCE_EMULATION: '1' });
+  browser = await launchBrowser();
+  ctx = await newContext(browser, server.url);
+  page = await ctx.newPage();
+  await createFirstAdmin(page, server.setupCode!);
+}, 300_000);
+
+afterAll(async () => {
+  await ctx?.close();
+  await browser?.close();
+  await server?.stop();
+  await http?.close();
+  for (const name of vms) {
+    await virsh(['destroy', name]).catch(() => undefined);
+    await virsh(['undefine', name, '--nvram']).catch(() => undefined);
+  }
+  await virsh(['net-destroy', net]).catch(() => undefined);
+  await pool?.dispose();
+});
+
+describe('create-VM wizard', () => {
+  it('creates a VM from a cloud image URL: downloads and verifies it, boots it, and cloud-init sees the wizard\'s hostname and user', async () => {
+    const name = `vireo-wiz-cloud-${suffix}`;
+    vms.push(name);
+    await openWizard(name);
+    await page.getByLabel('Image', { exact: true }).selectOption('url');
+    await page.getByLabel('Image URL').fill(http.url('cloud.qcow2'));
+    await page.getByLabel('Checksum', { exact: true }).fill(imageSha256);
+    await hardwareSteps();
+    await next(); // cloud-init
+    await page.getByLabel('Host name').fill('wizard-host');
+    await page.getByLabel('User name').fill('wizuser');
+    await page.getByLabel(/^Password/).fill('correct horse battery');
+    await page.getByLabel(/SSH public keys/).fill('ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBvireoTestKeyOnly000000000000000000000000000 e2e@vireo');
+    await page.getByRole('button', { name: /Review/ }).click();
+    const preview = page.getByTestId('user-data-preview');
+    await preview.waitFor({ timeout: 30_000 });
+    const userData = (await preview.textContent())!;
+    expect(userData).toContain('name: wizuser');
+    expect(userData).toMatch(/hashed_passwd: "?\$6\$/);
+    expect(userData).not.toContain('correct horse battery');
+    await screenshot(page, 'wizard-review');
+    await page.getByRole('button', { name: 'Create virtual machine' }).click();
+    // Started and "open its console" are the defaults: the job page goes on to the console by itself.
+    await page.waitForURL(`**/vms/${name}/console`, { timeout: 180_000 });
+    await waitText(page, new RegExp(`${cloudInitBanner} hostname=wizard-host user=wizuser`), 120_000);
+    await screenshot(page, 'wizard-cloud-console');
+
+    const overlay = JSON.parse((await run('qemu-img', ['info', '--output=json', '-U', `${pool.path}/${name}.qcow2`])).stdout) as { 'backing-filename'?: string; 'virtual-size': number };
+    expect(overlay['backing-filename']).toMatch(/base-/);
+    expect(overlay['virtual-size']).toBeGreaterThanOrEqual(1024 ** 3);
+    const xmlFile = `/tmp/${name}.xml`;
+    await writeFile(xmlFile, await virsh(['dumpxml', '--inactive', name]));
+    const validated = await run('virt-xml-validate', [xmlFile, 'domain']);
+    expect(`${validated.stdout}${validated.stderr}`).toContain('validates');
+    await rm(xmlFile);
+    expect(await virsh(['domiflist', name])).toMatch(new RegExp(`network\\s+${net}\\s+virtio`));
+    // Issue 5: a VM Vireo creates gets its VNC display on the host's loopback only.
+    expect(await virsh(['dumpxml', name])).toMatch(/<graphics type='vnc' port='\d+' autoport='yes' listen='127\.0\.0\.1'>\s*<listen type='address' address='127\.0\.0\.1'\/>/);
+    // Issue 8: the domain type the wizard chose, under the forced-emulation setting, with its warning shown earlier.
+    expect(await virsh(['dumpxml', name])).toContain("<domain type='qemu'");
+    const audit = await apiFromPage(page, '/api/audit?q=vm.create');
+    expect(JSON.stringify(audit.body)).toContain(name);
+  });
+
+  it('reuses the cached base for the next VM: an overlay, no second download', async () => {
+    const name = `vireo-wiz-again-${suffix}`;
+    vms.push(name);
+    const downloads = http.requests('cloud.qcow2');
+    const r = await apiFromPage(page, '/api/vms', 'POST', {
+      name, source: { kind: 'cloud-image', image: { from: 'url', url: http.url('cloud.qcow2'), checksum: { algorithm: 'sha256', hex: imageSha256 } } },
+      resources: { vcpus: 1, memoryMiB: 128 }, storage: { pool: pool.name, sizeGiB: 1 }, network: { type: 'none' }, cloudInit: { hostname: 'again' }, start: false,
+    });
+    expect(r.status).toBe(202);
+    await page.goto(`/jobs/${r.body.jobId as string}`);
+    await jobStatus('succeeded');
+    expect(await page.locator('[data-step="image"]').textContent()).toMatch(/Cached/);
+    expect(http.requests('cloud.qcow2')).toBe(downloads);
+  });
+
+  it('refuses an image whose checksum does not match, and keeps nothing of it', async () => {
+    const name = `vireo-wiz-badsum-${suffix}`;
+    const before = await pool.volumes();
+    http.serve('other.qcow2', cloudImagePath);
+    await openWizard(name);
+    await page.getByLabel('Image', { exact: true }).selectOption('url');
+    await page.getByLabel('Image URL').fill(http.url('other.qcow2'));
+    await page.getByLabel('Checksum', { exact: true }).fill('0'.repeat(64));
+    await hardwareSteps();
+    await reviewAndCreate();
+    await jobStatus('failed');
+    expect(await page.getByTestId('job-failed').textContent()).toMatch(/checksum/i);
+    await screenshot(page, 'wizard-checksum-mismatch');
+    expect(await pool.volumes()).toEqual(before);
+    expect(await domains()).not.toContain(name);
+  });
+
+  it('rolls back the disk, the seed and the definition when the job fails after defining (reviewed XML names a missing network)', async () => {
+    const name = `vireo-wiz-fail-${suffix}`;
+    const before = await pool.volumes();
+    await openWizard(name);
+    await page.getByLabel('Image', { exact: true }).selectOption('url');
+    await page.getByLabel('Image URL').fill(http.url('cloud.qcow2'));
+    await page.getByLabel('Checksum', { exact: true }).fill(imageSha256);
+    await hardwareSteps();
+    await reviewAndCreate((xml) => xml.replace(`network="${net}"`, 'network="vireo-no-such-network"'));
+    await jobStatus('failed');
+    const failed = (await page.getByTestId('job-failed').textContent())!;
+    expect(failed).toMatch(/vireo-no-such-network/);
+    expect(failed).toMatch(/Rolled back/);
+    expect(await page.locator('[data-step="define"]').getAttribute('data-status')).toBe('done');
+    expect(await page.locator('[data-step="start"]').getAttribute('data-status')).toBe('failed');
+    await screenshot(page, 'wizard-rolled-back');
+    expect(await pool.volumes()).toEqual(before);
+    expect(await domains()).not.toContain(name);
+  });
+
+  it('installs from an ISO uploaded in the browser: boots the CD-ROM first and sees the new disk', async () => {
+    const name = `vireo-wiz-iso-${suffix}`;
+    vms.push(name);
+    await page.goto(`/storage/${pool.name}`);
+    await page.getByLabel('File to upload').setInputFiles(installerIsoPath);
+    await page.getByLabel('Upload as volume').fill('installer.iso');
+    await page.getByRole('button', { name: 'Upload', exact: true }).click();
+    await page.getByTestId('volume-row-installer.iso').waitFor({ timeout: 60_000 });
+    await openWizard(name);
+    await page.getByLabel('Install from ISO').check();
+    await page.getByLabel('Installer ISO').selectOption(`${pool.name}/installer.iso`);
+    await hardwareSteps();
+    await reviewAndCreate();
+    await page.waitForURL(`**/vms/${name}/console`, { timeout: 120_000 });
+    await waitText(page, new RegExp(installerBanner), 120_000);
+    await waitText(page, /VIREO-INSTALLER-DISKS .*vda/, 60_000);
+    await screenshot(page, 'wizard-iso-console');
+  });
+
+  it('shows field errors on the step they belong to, and creates nothing', async () => {
+    const name = `vireo-wiz-bad-${suffix}`;
+    await openWizard(name);
+    await page.getByLabel('Install from ISO').check();
+    await page.getByLabel('Installer ISO').selectOption(`${pool.name}/installer.iso`);
+    await next();
+    await next();
+    await page.getByLabel('Memory (MiB)').fill(String(64 * 1024 * 1024));
+    await page.getByRole('button', { name: /Review/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: /CPU and memory ⚠/ }).count()).toBe(1);
+    expect(await page.getByRole('alert').filter({ hasText: /host has \d+ MiB of memory/ }).count()).toBeGreaterThan(0);
+    expect(await domains()).not.toContain(name);
+  });
+
+  it('marks a job cut off by a server restart as failed and removes its partial download', async () => {
+    const name = `vireo-wiz-restart-${suffix}`;
+    const before = await pool.volumes();
+    http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 64 * 1024 });
+    const r = await apiFromPage(page, '/api/vms', 'POST', {
+      name, source: { kind: 'cloud-image', image: { from: 'url', url: http.url('slow.qcow2'), checksum: { algorithm: 'sha256', hex: imageSha256 } } },
+      resources: { vcpus: 1, memoryMiB: 128 }, storage: { pool: pool.name, sizeGiB: 1 }, network: { type: 'none' }, cloudInit: { hostname: 'restart' }, start: false,
+    });
+    expect(r.status).toBe(202);
+    const jobId = r.body.jobId as string;
+    await page.goto(`/jobs/${jobId}`);
+    await page.locator('[data-step="image"] [role="progressbar"]').waitFor({ timeout: 60_000 });
+    expect((await pool.volumes()).length).toBeGreaterThan(before.length);
+    const dataDir = server.dataDir;
+    await server.stop({ keepData: true, signal: 'SIGKILL' });
+    server = await startVireo({ VIREO_FORCE_EMULATION: '1' }, { dataDir });
+    await ctx.close();
+    ctx = await newContext(browser, server.url);
+    page = await ctx.newPage();
+    await page.goto('/login');
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password').fill('admin-password-123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.goto(`/jobs/${jobId}`);
+    await jobStatus('failed', 60_000);
+    expect(await page.getByTestId('job-failed').textContent()).toMatch(/stopped while this job was running/);
+    expect(await pool.volumes()).toEqual(before);
+    expect(await domains()).not.toContain(name);
+  });
+});

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@/test/support/test-db';
+import { createTestPool, type TestPool } from '@/test/support/test-pool';
+
+// The job runner against the real libvirtd: volumes it recorded are removed on failure, on cancel, and by the
+// restart sweep; the steps, the error and the audit entry are in the database.
+
+let pool: TestPool;
+let disposeDb: () => Promise<void>;
+const mods = {} as {
+  runner: typeof import('./runner');
+  store: typeof import('./store');
+  recovery: typeof import('./recovery');
+  conn: typeof import('@/lib/connection/libvirt');
+  volumes: typeof import('@/lib/storage/volumes');
+  db: typeof import('@/lib/db/client');
+};
+
+const actor = { id: null, username: 'tester', ip: '127.0.0.1' };
+
+beforeAll(async () => {
+  disposeDb = (await useTestDatabase()).dispose;
+  pool = await createTestPool('vireo-test-jobs');
+  mods.runner = await import('./runner');
+  mods.store = await import('./store');
+  mods.recovery = await import('./recovery');
+  mods.conn = await import('@/lib/connection/libvirt');
+  mods.volumes = await import('@/lib/storage/volumes');
+  mods.db = await import('@/lib/db/client');
+});
+
+afterAll(async () => {
+  await pool?.dispose();
+  mods.conn?.libvirtClient().close();
+  await mods.db?.db().$disconnect();
+  await disposeDb?.();
+});
+
+async function makeVolume(name: string) {
+  await mods.volumes.createVolume(await mods.conn.libvirt(), pool.name, { name, capacity: 1024 * 1024, format: 'qcow2' });
+}
+
+describe('job runner', () => {
+  it('rolls back every volume the job made when a later step fails, and records why', async () => {
+    const { startJob, jobSettled } = mods.runner;
+    const id = await startJob({
+      kind: 'vm.create', objectName: 'rollback-me', actor, auditAction: 'vm.create', auditObjectType: 'vm',
+      steps: [{ id: 'a', label: 'first volume' }, { id: 'b', label: 'second volume' }, { id: 'c', label: 'fails' }],
+      async run(ctx) {
+        await ctx.step('a', async () => { await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'one.qcow2' }); await makeVolume('one.qcow2'); });
+        await ctx.step('b', async () => { await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'two.qcow2' }); await makeVolume('two.qcow2'); });
+        expect(await pool.volumes()).toEqual(['one.qcow2', 'two.qcow2']);
+        await ctx.step('c', async () => { throw new Error('injected failure after two volumes'); });
+        return {};
+      },
+    });
+    await jobSettled(id);
+    expect(await pool.volumes()).toEqual([]);
+    const job = (await mods.store.readJob(id))!;
+    expect(job.status).toBe('failed');
+    expect(job.error).toContain('injected failure after two volumes');
+    expect(job.steps.map((s) => s.status)).toEqual(['done', 'done', 'failed']);
+    expect(job.rollback?.map((r) => [r.resource.type === 'volume' ? r.resource.name : '', r.outcome])).toEqual([['two.qcow2', 'removed'], ['one.qcow2', 'removed']]);
+    const audit = await mods.db.db().auditEntry.findFirst({ where: { action: 'vm.create', objectName: 'rollback-me' } });
+    expect(audit?.outcome).toBe('error');
+    expect(audit?.detail).toContain(id);
+  });
+
+  it('cancels a running step and removes what was made', async () => {
+    const { startJob, jobSettled, cancelJob } = mods.runner;
+    let reached!: () => void;
+    const atWait = new Promise<void>((r) => (reached = r));
+    const id = await startJob({
+      kind: 'vm.create', objectName: 'cancel-me', actor, auditAction: 'vm.create', auditObjectType: 'vm',
+      steps: [{ id: 'a', label: 'volume' }, { id: 'b', label: 'long wait' }],
+      async run(ctx) {
+        await ctx.step('a', async () => { await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'c.qcow2' }); await makeVolume('c.qcow2'); });
+        await ctx.step('b', () => new Promise((_, reject) => { reached(); ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)); }));
+        return {};
+      },
+    });
+    await atWait;
+    expect(cancelJob(id)).toBe(true);
+    await jobSettled(id);
+    const job = (await mods.store.readJob(id))!;
+    expect(job.status).toBe('cancelled');
+    expect(job.steps.map((s) => s.status)).toEqual(['done', 'failed']);
+    expect(await pool.volumes()).toEqual([]);
+  });
+
+  it('at start, fails a job a previous process left running and removes what it recorded (even if it never got made)', async () => {
+    await makeVolume('orphan.qcow2');
+    const before = new Date();
+    const row = await mods.db.db().job.create({
+      data: {
+        kind: 'vm.create', objectName: 'interrupted', status: 'running', username: 'tester', createdAt: new Date(before.getTime() - 60_000),
+        steps: JSON.stringify([{ id: 'disk', label: 'disk', status: 'done' }, { id: 'seed', label: 'seed', status: 'running' }]),
+        created: JSON.stringify([{ type: 'volume', pool: pool.name, name: 'orphan.qcow2' }, { type: 'volume', pool: pool.name, name: 'never-made.iso' }]),
+      },
+    });
+    // A job started after this process began is left alone.
+    const fresh = await mods.db.db().job.create({ data: { kind: 'vm.create', objectName: 'fresh', status: 'running', username: 'tester', steps: '[]', createdAt: new Date(before.getTime() + 60_000) } });
+    expect(await mods.recovery.recoverInterruptedJobs(await mods.conn.libvirt(), before)).toBe(1);
+    expect(await pool.volumes()).toEqual([]);
+    const job = (await mods.store.readJob(row.id))!;
+    expect(job.status).toBe('failed');
+    expect(job.error).toContain('stopped while this job was running');
+    expect(job.steps.find((s) => s.id === 'seed')?.status).toBe('failed');
+    expect(job.rollback?.map((r) => r.outcome)).toEqual(['already-gone', 'removed']);
+    expect((await mods.store.readJob(fresh.id))!.status).toBe('running');
+  });
+});

@@ -1,0 +1,172 @@
+import { recordAudit } from '@/lib/audit/log';
+import { libvirt } from '@/lib/connection/libvirt';
+import { describeError } from '@/lib/vms/errors';
+import { describeResource, rollBack } from './resources';
+import { insertJob, patchJob } from './store';
+import type { CreatedResource, JobStatus, JobStep, RollbackRecord } from './types';
+
+// Runs a job in the background of the server process: steps in order, each one's state written to the database
+// as it changes, every created resource recorded *before* libvirt is asked to create it (so a crash in between
+// still leaves a record the restart sweep can act on), and on failure or cancel everything rolled back newest
+// first.
+
+export interface JobActor {
+  id: string | null;
+  username: string;
+  ip: string | null;
+}
+
+export interface JobContext {
+  readonly signal: AbortSignal;
+  /** Runs one declared step; its failure fails the job. */
+  step<T>(id: string, fn: () => Promise<T>): Promise<T>;
+  skip(id: string, detail: string): void;
+  /** Notes on the running step ("cached, no download"). */
+  detail(text: string): void;
+  /** Progress 0..1 of the running step; written at most a few times a second. */
+  progress(fraction: number, detail?: string): void;
+  /** Records a resource about to be created. Call it after checking the name is free, before creating. */
+  willCreate(resource: CreatedResource): Promise<void>;
+  /** Takes a resource back off the rollback list: it outlives the job (a verified download kept as a cache). */
+  keep(resource: CreatedResource): Promise<void>;
+}
+
+export interface JobDefinition {
+  kind: string;
+  objectName: string;
+  steps: { id: string; label: string }[];
+  actor: JobActor;
+  /** Audit action recorded when the job ends, e.g. vm.create. */
+  auditAction: string;
+  auditObjectType: string;
+  run(ctx: JobContext): Promise<Record<string, unknown>>;
+}
+
+export class JobCancelled extends Error {
+  override name = 'JobCancelled';
+  constructor() {
+    super('The job was cancelled.');
+  }
+}
+
+const PROGRESS_INTERVAL_MS = 300;
+
+const g = globalThis as unknown as { __vireoJobs?: Map<string, { controller: AbortController; done: Promise<void> }> };
+const running = (g.__vireoJobs ??= new Map());
+
+/** Starts a job and returns its id at once; the job carries on after the request that started it ends. */
+export async function startJob(def: JobDefinition): Promise<string> {
+  const id = await insertJob({ kind: def.kind, objectName: def.objectName, steps: def.steps, userId: def.actor.id, username: def.actor.username });
+  const controller = new AbortController();
+  const done = execute(id, def, controller.signal).finally(() => running.delete(id));
+  running.set(id, { controller, done });
+  return id;
+}
+
+export function cancelJob(id: string): boolean {
+  const job = running.get(id);
+  if (!job) return false;
+  job.controller.abort(new JobCancelled());
+  return true;
+}
+
+/** For tests and orderly shutdown: resolves when the job has finished, rollback included. */
+export async function jobSettled(id: string): Promise<void> {
+  await running.get(id)?.done;
+}
+
+async function execute(id: string, def: JobDefinition, signal: AbortSignal): Promise<void> {
+  const steps: JobStep[] = def.steps.map((s) => ({ ...s, status: 'pending' }));
+  const created: CreatedResource[] = [];
+  let current: JobStep | null = null;
+  let lastProgressAt = 0;
+  // Writes go through one chain so they reach the database in the order they were made.
+  let writes = Promise.resolve();
+  const write = (patch: Parameters<typeof patchJob>[1]) => {
+    writes = writes.then(() => patchJob(id, patch)).catch(() => undefined);
+    return writes;
+  };
+  const stepById = (stepId: string) => {
+    const s = steps.find((x) => x.id === stepId);
+    if (!s) throw new Error(`Job ${def.kind} has no step "${stepId}".`);
+    return s;
+  };
+
+  const ctx: JobContext = {
+    signal,
+    async step(stepId, fn) {
+      signal.throwIfAborted();
+      const s = stepById(stepId);
+      current = s;
+      s.status = 'running';
+      await write({ steps: steps.map((x) => ({ ...x })), progress: 0 });
+      const value = await fn();
+      signal.throwIfAborted();
+      s.status = 'done';
+      current = null;
+      await write({ steps: steps.map((x) => ({ ...x })), progress: 0 });
+      return value;
+    },
+    skip(stepId, detail) {
+      const s = stepById(stepId);
+      s.status = 'skipped';
+      s.detail = detail;
+      void write({ steps: steps.map((x) => ({ ...x })) });
+    },
+    detail(text) {
+      if (!current) return;
+      current.detail = text;
+      void write({ steps: steps.map((x) => ({ ...x })) });
+    },
+    progress(fraction, detail) {
+      const now = Date.now();
+      if (current && detail) current.detail = detail;
+      if (now - lastProgressAt < PROGRESS_INTERVAL_MS && fraction < 1) return;
+      lastProgressAt = now;
+      void write({ progress: Math.max(0, Math.min(1, fraction)), steps: steps.map((x) => ({ ...x })) });
+    },
+    async willCreate(resource) {
+      created.push(resource);
+      await write({ created: [...created] });
+    },
+    async keep(resource) {
+      const i = created.findIndex((r) => JSON.stringify(r) === JSON.stringify(resource));
+      if (i >= 0) created.splice(i, 1);
+      await write({ created: [...created] });
+    },
+  };
+
+  let status: JobStatus = 'succeeded';
+  let error: string | null = null;
+  let result: Record<string, unknown> = {};
+  let rollback: RollbackRecord[] | null = null;
+  try {
+    result = await def.run(ctx);
+  } catch (err) {
+    const cancelled = signal.aborted;
+    status = cancelled ? 'cancelled' : 'failed';
+    error = cancelled ? 'Cancelled by the user.' : describeError(err, `virtual machine "${def.objectName}"`).message;
+    const failedStep = current as JobStep | null;
+    if (failedStep) {
+      failedStep.status = 'failed';
+      failedStep.detail = error;
+    }
+    rollback = await rollBack(await libvirt(10_000), created).catch((e: Error) =>
+      created.map((resource) => ({ resource, outcome: 'failed' as const, error: e.message })),
+    );
+    const left = rollback.filter((r) => r.outcome === 'failed');
+    if (left.length) error += ` Rollback could not remove: ${left.map((r) => `${describeResource(r.resource)} (${r.error})`).join('; ')}.`;
+  }
+  await write({ status, error, steps, progress: status === 'succeeded' ? 1 : 0, result: rollback ? { ...result, rollback } : result, finished: true });
+  await writes;
+  await recordAudit({
+    actor: { id: def.actor.id, username: def.actor.username },
+    action: def.auditAction,
+    objectType: def.auditObjectType,
+    objectName: def.objectName,
+    outcome: status === 'succeeded' ? 'ok' : 'error',
+    error,
+    detail: { jobId: id, ...(rollback ? { rolledBack: rollback.map((r) => `${describeResource(r.resource)}: ${r.outcome}`) } : {}) },
+    ip: def.actor.ip,
+  }).catch(() => undefined);
+}

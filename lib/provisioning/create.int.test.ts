@@ -1,0 +1,184 @@
+import { execFile } from 'node:child_process';
+import { writeFile, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { ConsoleReader } from '@/test/support/console-reader';
+import { cloudImagePath, cloudInitBanner, ensureFixtures } from '@/test/support/fixtures';
+import { startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
+import { useTestDatabase } from '@/test/support/test-db';
+import { createTestPool, type TestPool } from '@/test/support/test-pool';
+import { virsh } from '@/test/support/virsh';
+
+// The create job against the real libvirtd: an ISO install VM is made, validated and started; a failure after
+// the definition removes the disk and the domain; refusals name the field and create nothing.
+
+const run = promisify(execFile);
+const suffix = Math.random().toString(36).slice(2, 7);
+const actor = { id: null, username: 'tester', ip: null };
+let pool: TestPool;
+let http: HttpFixtureServer;
+let disposeDb: () => Promise<void>;
+const mods = {} as {
+  create: typeof import('./create');
+  runner: typeof import('@/lib/jobs/runner');
+  store: typeof import('@/lib/jobs/store');
+  conn: typeof import('@/lib/connection/libvirt');
+  db: typeof import('@/lib/db/client');
+};
+const made: string[] = [];
+
+function isoSpec(name: string, extra: Record<string, unknown> = {}) {
+  return {
+    name,
+    source: { kind: 'iso', iso: { pool: pool.name, volume: 'tiny.iso' } },
+    os: { machine: 'q35', firmware: 'bios' },
+    resources: { vcpus: 1, memoryMiB: 128 },
+    storage: { pool: pool.name, sizeGiB: 1, format: 'qcow2', bus: 'virtio' },
+    network: { type: 'none' },
+    start: true,
+    ...extra,
+  };
+}
+
+async function domains(): Promise<string[]> {
+  return (await virsh(['list', '--all', '--name'])).split('\n').map((l) => l.trim()).filter(Boolean);
+}
+
+beforeAll(async () => {
+  process.env.VIREO_FORCE_EMULATION = '1';
+  disposeDb = (await useTestDatabase()).dispose;
+  pool = await createTestPool(`vireo-test-create-${suffix}`);
+  await writeFile(`/tmp/vireo-tiny-${suffix}.txt`, 'hello');
+  await run('xorriso', ['-as', 'mkisofs', '-quiet', '-V', 'TINY', '-o', `${pool.path}/tiny.iso`, `/tmp/vireo-tiny-${suffix}.txt`]);
+  await rm(`/tmp/vireo-tiny-${suffix}.txt`);
+  await virsh(['pool-refresh', pool.name]);
+  await ensureFixtures();
+  http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
+  mods.create = await import('./create');
+  mods.runner = await import('@/lib/jobs/runner');
+  mods.store = await import('@/lib/jobs/store');
+  mods.conn = await import('@/lib/connection/libvirt');
+  mods.db = await import('@/lib/db/client');
+});
+
+afterAll(async () => {
+  for (const name of made) {
+    await virsh(['destroy', name]).catch(() => undefined);
+    await virsh(['undefine', name, '--nvram']).catch(() => undefined);
+  }
+  await pool?.dispose();
+  await http?.close();
+  mods.conn?.libvirtClient().close();
+  await mods.db?.db().$disconnect();
+  await disposeDb?.();
+});
+
+describe('create job (ISO install flow)', () => {
+  it('creates the disk, defines a schema-valid domain booting CD-ROM first, and starts it', async () => {
+    const name = `vireo-test-iso-${suffix}`;
+    made.push(name);
+    const { jobId } = await mods.create.startCreateVm(isoSpec(name), actor);
+    await mods.runner.jobSettled(jobId);
+    const job = (await mods.store.readJob(jobId))!;
+    expect(job.error).toBeNull();
+    expect(job.status).toBe('succeeded');
+    expect(job.steps.map((s) => [s.id, s.status])).toEqual([['disk', 'done'], ['define', 'done'], ['start', 'done']]);
+    expect((await virsh(['domstate', name])).trim()).toBe('running');
+    expect(await pool.volumes()).toEqual(['tiny.iso', `${name}.qcow2`]);
+    const file = `/tmp/${name}.xml`;
+    await writeFile(file, await virsh(['dumpxml', '--inactive', name]));
+    const { stdout, stderr } = await run('virt-xml-validate', [file, 'domain']);
+    expect(`${stdout}${stderr}`).toContain('validates');
+    await rm(file);
+    const blk = await virsh(['domblklist', name, '--details']);
+    expect(blk).toMatch(/cdrom\s+sda\s+\S*tiny\.iso/);
+    expect(blk).toMatch(new RegExp(`disk\\s+vda\\s+\\S*${name}\\.qcow2`));
+    const xml = await virsh(['dumpxml', name]);
+    expect(xml).toMatch(/<graphics type='vnc' port='\d+' autoport='yes' listen='127\.0\.0\.1'>/);
+    expect(xml).toContain("<domain type='qemu'");
+  });
+
+  it('rolls back the disk and the definition when starting fails (a reviewed XML naming a missing network)', async () => {
+    const name = `vireo-test-rb-${suffix}`;
+    made.push(name);
+    const before = await pool.volumes();
+    const client = await mods.conn.libvirt();
+    const { planVm } = await import('./plan');
+    const plan = await planVm(client, isoSpec(name));
+    const edited = plan.generatedXml.replace('</devices>', "<interface type='network'><source network='vireo-no-such-network'/><model type='virtio'/></interface></devices>");
+    const { jobId } = await mods.create.startCreateVm(isoSpec(name, { identity: plan.spec.identity, xml: edited }), actor);
+    await mods.runner.jobSettled(jobId);
+    const job = (await mods.store.readJob(jobId))!;
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/vireo-no-such-network/);
+    expect(job.steps.map((s) => s.status)).toEqual(['done', 'done', 'failed']);
+    expect(job.rollback?.map((r) => r.outcome)).toEqual(['removed', 'removed']);
+    expect(await pool.volumes()).toEqual(before);
+    expect(await domains()).not.toContain(name);
+  });
+
+  it('refuses what the host cannot do, naming the field, and creates nothing', async () => {
+    const before = await pool.volumes();
+    const refuse = async (spec: unknown) => {
+      const err = await mods.create.startCreateVm(spec, actor).then(() => null, (e: { fields?: Record<string, string> }) => e);
+      expect(err?.fields).toBeDefined();
+      return err!.fields!;
+    };
+    const name = `vireo-test-no-${suffix}`;
+    expect(Object.keys(await refuse(isoSpec(name, { resources: { vcpus: 1, memoryMiB: 64 * 1024 * 1024 } })))).toContain('resources.memoryMiB');
+    expect(Object.keys(await refuse(isoSpec(name, { resources: { vcpus: 4096, memoryMiB: 128 } })))).toContain('resources.vcpus');
+    expect(await refuse(isoSpec(made[0]!))).toMatchObject({ name: expect.stringContaining('already exists') });
+    expect(Object.keys(await refuse(isoSpec(name, { storage: { pool: 'vireo-no-such-pool', sizeGiB: 1, format: 'qcow2', bus: 'virtio' } })))).toContain('storage.pool');
+    expect(Object.keys(await refuse(isoSpec(name, { source: { kind: 'iso', iso: { pool: pool.name, volume: '../etc/passwd' } } })))).toContain('source.iso.volume');
+    expect(Object.keys(await refuse(isoSpec(name, { network: { type: 'network', network: 'vireo-no-such-net' } })))).toContain('network.network');
+    expect(Object.keys(await refuse(isoSpec(name, { xml: '<domain><name>other</name></domain>' })))).toContain('xml');
+    expect(await pool.volumes()).toEqual(before);
+    expect(await domains()).not.toContain(name);
+  });
+});
+
+describe('create job (cloud image flow)', () => {
+  it('downloads and verifies the image once, layers an overlay, seeds cloud-init, and the guest boots with that hostname and user', async () => {
+    const sha256 = createHash('sha256').update(await readFile(cloudImagePath)).digest('hex');
+    const spec = (name: string) => ({
+      name,
+      source: { kind: 'cloud-image', image: { from: 'url', url: http.url('cloud.qcow2'), checksum: { algorithm: 'sha256', hex: sha256 } } },
+      resources: { vcpus: 1, memoryMiB: 160 },
+      storage: { pool: pool.name, sizeGiB: 1 },
+      network: { type: 'none' },
+      cloudInit: { hostname: 'int-host', user: { name: 'intuser', sudo: true } },
+      start: false,
+    });
+    const name = `vireo-test-cloud-${suffix}`;
+    made.push(name);
+    const { jobId } = await mods.create.startCreateVm(spec(name), actor);
+    await mods.runner.jobSettled(jobId);
+    const job = (await mods.store.readJob(jobId))!;
+    expect(job.error).toBeNull();
+    expect(job.steps.map((s) => [s.id, s.status])).toEqual([['image', 'done'], ['disk', 'done'], ['seed', 'done'], ['define', 'done'], ['start', 'skipped']]);
+    expect(job.steps[0]!.detail).toMatch(/checksum verified/);
+    expect(await pool.volumes()).toEqual(expect.arrayContaining(['base-cloud.qcow2', `${name}.qcow2`, `${name}-seed.iso`]));
+
+    await virsh(['start', name, '--paused']);
+    const tty = await ConsoleReader.forDomain(name);
+    try {
+      await virsh(['resume', name]);
+      await tty.waitFor(new RegExp(`${cloudInitBanner} hostname=int-host user=intuser`), 90_000);
+    } finally {
+      tty.close();
+      await virsh(['destroy', name]).catch(() => undefined);
+    }
+
+    const again = `vireo-test-cloud2-${suffix}`;
+    made.push(again);
+    const before = http.requests('cloud.qcow2');
+    const second = await mods.create.startCreateVm(spec(again), actor);
+    await mods.runner.jobSettled(second.jobId);
+    const job2 = (await mods.store.readJob(second.jobId))!;
+    expect(job2.status).toBe('succeeded');
+    expect(job2.steps[0]!.detail).toMatch(/^Cached/);
+    expect(http.requests('cloud.qcow2')).toBe(before);
+  });
+});

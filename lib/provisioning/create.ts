@@ -1,0 +1,111 @@
+import { DomainDefineFlags } from '@/lib/libvirt';
+import { uploadSeed } from '@/lib/cloud-init/seed-iso';
+import { libvirt } from '@/lib/connection/libvirt';
+import { createFullCopy, createOverlay } from '@/lib/images/overlay';
+import { jobSettled, startJob, type JobActor, type JobContext } from '@/lib/jobs/runner';
+import { createVolume } from '@/lib/storage/volumes';
+import { ensureBase } from './base-image';
+import { ProvisionInputError } from './errors';
+import { planVm, type CreatePlan } from './plan';
+import { releaseName, reserveName } from './reservations';
+
+// Creating a VM is a job: each step visible with its progress, each volume and the definition recorded before
+// they are made, and all of it removed again if a later step fails, the user cancels, or the server restarts.
+
+export function stepsFor(plan: CreatePlan): { id: string; label: string }[] {
+  const src = plan.spec.source.kind;
+  const steps: { id: string; label: string }[] = [];
+  if (src === 'cloud-image') steps.push({ id: 'image', label: plan.image?.cached ? 'Base image (cached)' : 'Download and verify the base image' });
+  if (plan.newDisk) {
+    const how = src === 'cloud-image' ? (plan.spec.source.kind === 'cloud-image' && plan.spec.source.fullCopy ? 'Copy the base image' : 'Create the disk as an overlay on the base image') : 'Create the disk';
+    steps.push({ id: 'disk', label: `${how} (${plan.newDisk.pool}/${plan.newDisk.name})` });
+  }
+  if (plan.seed) steps.push({ id: 'seed', label: `Build and upload the cloud-init seed (${plan.seed.pool}/${plan.seed.name})` });
+  steps.push({ id: 'define', label: 'Define the virtual machine' });
+  steps.push({ id: 'start', label: 'Start it' });
+  return steps;
+}
+
+async function runCreate(plan: CreatePlan, ctx: JobContext): Promise<Record<string, unknown>> {
+  const src = plan.spec.source;
+  let base: { pool: string; volume: string } | null = null;
+  if (src.kind === 'cloud-image' && plan.image) {
+    const image = plan.image;
+    base = await ctx.step('image', async () => ensureBase(await libvirt(), image, ctx));
+  }
+  const disk = plan.newDisk;
+  if (disk) {
+    await ctx.step('disk', async () => {
+      const client = await libvirt();
+      await ctx.willCreate({ type: 'volume', pool: disk.pool, name: disk.name });
+      if (base) {
+        const make = src.kind === 'cloud-image' && src.fullCopy ? createFullCopy : createOverlay;
+        await make(client, { pool: disk.pool, base, name: disk.name, sizeBytes: disk.sizeBytes });
+        ctx.detail(src.kind === 'cloud-image' && src.fullCopy ? 'Full copy of the base image.' : `qcow2 overlay backed by ${base.pool}/${base.volume}.`);
+      } else {
+        await createVolume(client, disk.pool, { name: disk.name, capacity: disk.sizeBytes, format: disk.format });
+      }
+    });
+  }
+  const seed = plan.seed;
+  if (seed) {
+    await ctx.step('seed', async () => {
+      await ctx.willCreate({ type: 'volume', pool: seed.pool, name: seed.name });
+      await uploadSeed(await libvirt(), seed.pool, seed.name, seed.files);
+    });
+  }
+  const dom = await ctx.step('define', async () => {
+    await ctx.willCreate({ type: 'domain', name: plan.spec.name, uuid: plan.domain.uuid });
+    return (await libvirt()).domains.defineXml(plan.xml, DomainDefineFlags.VALIDATE);
+  });
+  let started = false;
+  if (plan.spec.start) {
+    await ctx.step('start', async () => {
+      await (await libvirt()).domains.create(dom);
+      started = true;
+    });
+  } else {
+    ctx.skip('start', 'Not asked to start.');
+  }
+  return { name: dom.name, uuid: dom.uuid, started };
+}
+
+export interface CreateStarted {
+  jobId: string;
+  name: string;
+}
+
+/** Checks everything that can be checked, then starts the job. Input problems throw ProvisionInputError. */
+export async function startCreateVm(raw: unknown, actor: JobActor): Promise<CreateStarted> {
+  const plan = await planVm(await libvirt(), raw);
+  const keys = [`vm:${plan.spec.name}`, ...(plan.image && !plan.image.cached ? [`base:${plan.image.pool}/${plan.image.volumeName}`] : [])];
+  const taken: string[] = [];
+  for (const key of keys) {
+    if (reserveName(key)) {
+      taken.push(key);
+      continue;
+    }
+    taken.forEach(releaseName);
+    throw new ProvisionInputError(
+      key.startsWith('vm:') ? { name: `A virtual machine named "${plan.spec.name}" is being created right now.` } : { 'source.image': 'Another job is downloading this image right now; try again when it has finished.' },
+      409,
+    );
+  }
+  let jobId: string;
+  try {
+    jobId = await startJob({
+      kind: 'vm.create',
+      objectName: plan.spec.name,
+      steps: stepsFor(plan),
+      actor,
+      auditAction: 'vm.create',
+      auditObjectType: 'vm',
+      run: (ctx) => runCreate(plan, ctx),
+    });
+  } catch (err) {
+    taken.forEach(releaseName);
+    throw err;
+  }
+  void jobSettled(jobId).finally(() => taken.forEach(releaseName));
+  return { jobId, name: plan.spec.name };
+}

@@ -1,0 +1,43 @@
+import { libvirt } from '@/lib/connection/libvirt';
+import { listHostBridges } from '@/lib/host/bridges';
+import { guestDomainType, type GuestDomainType } from '@/lib/host/virt-type';
+import { catalogForWizard } from '@/lib/images/cache';
+import type { WizardCatalogEntry } from '@/lib/images/catalog';
+import { listNetworks } from '@/lib/networks/read';
+import { listPools } from '@/lib/storage/pools';
+import { listVolumes } from '@/lib/storage/volumes';
+
+// What the wizard's form offers, read from the host in one go.
+
+export interface WizardOptions {
+  domainType: GuestDomainType;
+  host: { cpus: number; memoryMiB: number; freeMiB: number };
+  pools: { name: string; active: boolean; availableBytes: number | null }[];
+  networks: { name: string; active: boolean; mode: string }[];
+  bridges: string[];
+  catalog: WizardCatalogEntry[];
+  /** Volumes of active pools, for ISO installs, imports and uploaded images. */
+  volumes: { pool: string; name: string; format: string | null; capacity: number }[];
+}
+
+export async function wizardOptions(): Promise<WizardOptions> {
+  const client = await libvirt();
+  const [domainType, info, free, pools, networks, bridges] = await Promise.all([
+    guestDomainType(),
+    client.host.nodeInfo(),
+    client.host.freeMemory(),
+    listPools(client),
+    listNetworks(client),
+    listHostBridges(),
+  ]);
+  const volumes = (await Promise.all(pools.filter((p) => p.active).map((p) => listVolumes(client, p.name).catch(() => [])))).flat();
+  return {
+    domainType,
+    host: { cpus: info.cpus, memoryMiB: Math.floor(info.memoryKiB / 1024), freeMiB: Math.floor(free / 1024 ** 2) },
+    pools: pools.map((p) => ({ name: p.name, active: p.active, availableBytes: p.available })),
+    networks: networks.map((n) => ({ name: n.name, active: n.active, mode: n.model.mode })),
+    bridges: bridges.map((b) => b.name),
+    catalog: await catalogForWizard(),
+    volumes: volumes.map((v) => ({ pool: v.pool, name: v.name, format: v.format, capacity: v.capacity })),
+  };
+}

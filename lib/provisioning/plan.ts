@@ -1,0 +1,211 @@
+import type { LibvirtClient } from '@/lib/libvirt';
+import { buildSeedFiles, SeedInputError, type SeedFiles } from '@/lib/cloud-init/seed';
+import { listHostBridges } from '@/lib/host/bridges';
+import { guestDomainType, type GuestDomainType } from '@/lib/host/virt-type';
+import { isLibvirtError } from '@/lib/vms/errors';
+import { checkEditedDomainXml } from '@/lib/xml/domain-model';
+import { attr, child, children, parseXml, text, XmlSyntaxError } from '@/lib/xml/parse';
+import { buildDomainXml, type DomainPlan, type PlannedDisk } from './domain-xml';
+import { ProvisionInputError } from './errors';
+import { newIdentity } from './identity';
+import { resolveImage, type ResolvedImage } from './base-image';
+import { createVmSpecSchema, type CreateVmSpec } from './spec';
+import { diskVolumeName, seedVolumeName } from './volume-names';
+
+// Turns the wizard's input into exactly what will be created, checking it against the host first: a plan that
+// passes here fails later only for reasons nobody could see in advance (the host changed, libvirt refused).
+
+export interface CreatePlan {
+  spec: CreateVmSpec;
+  domain: DomainPlan;
+  /** The XML to define: generated, or the reviewed edit of it. */
+  xml: string;
+  generatedXml: string;
+  domainType: GuestDomainType;
+  warnings: string[];
+  /** The disk volume this VM gets (overlay, copy or blank), if any. */
+  newDisk: { pool: string; name: string; format: 'qcow2' | 'raw'; sizeBytes: number } | null;
+  image: ResolvedImage | null;
+  seed: { pool: string; name: string; files: SeedFiles } | null;
+}
+
+const GiB = 1024 ** 3;
+
+/** Target names per bus, in the order a guest enumerates them. */
+function targetFor(bus: PlannedDisk['bus'], used: Set<string>): string {
+  const prefix = bus === 'virtio' ? 'vd' : bus === 'ide' ? 'hd' : 'sd';
+  for (let i = 0; i < 26; i++) {
+    const t = `${prefix}${String.fromCharCode(97 + i)}`;
+    if (!used.has(t)) {
+      used.add(t);
+      return t;
+    }
+  }
+  throw new Error(`No free ${bus} target name.`);
+}
+
+async function exists<T>(lookup: Promise<T>): Promise<boolean> {
+  try {
+    await lookup;
+    return true;
+  } catch (err) {
+    if (isLibvirtError(err) && /^ERR_NO_/.test(err.codeName ?? '')) return false;
+    throw err;
+  }
+}
+
+async function activePool(client: LibvirtClient, name: string, field: string, fields: Record<string, string>) {
+  try {
+    const pool = await client.pools.lookupByName(name);
+    if (!(await client.pools.isActive(pool))) fields[field] = `Storage pool "${name}" is not running. Start it on the Storage page first.`;
+    return pool;
+  } catch (err) {
+    if (isLibvirtError(err)) {
+      fields[field] = `There is no storage pool named "${name}".`;
+      return null;
+    }
+    throw err;
+  }
+}
+
+async function volumeExists(client: LibvirtClient, ref: { pool: string; volume: string }, field: string, fields: Record<string, string>): Promise<void> {
+  const pool = await activePool(client, ref.pool, field, fields);
+  if (pool && !(await exists(client.volumes.lookupByName(pool, ref.volume)))) fields[field] = `There is no volume "${ref.volume}" in pool "${ref.pool}".`;
+}
+
+async function firmwareOffered(client: LibvirtClient, type: string, machine: string): Promise<boolean> {
+  const caps = parseXml(await client.host.domainCapabilities({ arch: 'x86_64', machine, virttype: type })).documentElement;
+  // <os supported='yes'><enum name='firmware'><value>efi</value>…
+  const firmware = children(child(caps, 'os'), 'enum').find((e) => attr(e, 'name') === 'firmware');
+  return children(firmware, 'value').some((v) => text(v) === 'efi');
+}
+
+export async function planVm(client: LibvirtClient, raw: unknown): Promise<CreatePlan> {
+  const parsed = createVmSpecSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+    throw new ProvisionInputError(fields);
+  }
+  const spec = parsed.data;
+  const fields: Record<string, string> = {};
+  const warnings: string[] = [];
+
+  if (await exists(client.domains.lookupByName(spec.name))) fields.name = `A virtual machine named "${spec.name}" already exists.`;
+
+  const host = await client.host.nodeInfo();
+  if (spec.resources.vcpus > host.cpus) fields['resources.vcpus'] = `The host has ${host.cpus} logical CPUs; a guest may have at most that many vCPUs.`;
+  const hostMiB = Math.floor(host.memoryKiB / 1024);
+  if (spec.resources.memoryMiB > hostMiB) fields['resources.memoryMiB'] = `The host has ${hostMiB} MiB of memory; the guest cannot have more.`;
+  else {
+    const freeMiB = Math.floor((await client.host.freeMemory()) / 1024 ** 2);
+    if (spec.resources.memoryMiB > freeMiB) warnings.push(`Only ${freeMiB} MiB of host memory is free now; the guest asks for ${spec.resources.memoryMiB} MiB and may not start, or the host may swap.`);
+  }
+
+  const src = spec.source;
+  const wantsDisk = src.kind === 'cloud-image' || ((src.kind === 'iso' || src.kind === 'kernel') && spec.storage.sizeGiB > 0);
+  if (src.kind === 'iso' && spec.storage.sizeGiB <= 0) fields['storage.sizeGiB'] = 'An installation needs a disk to install onto: give a size above 0.';
+  const pool = wantsDisk ? await activePool(client, spec.storage.pool, 'storage.pool', fields) : null;
+  const newDisk = wantsDisk ? { pool: spec.storage.pool, name: diskVolumeName(spec), format: spec.storage.format, sizeBytes: Math.round(spec.storage.sizeGiB * GiB) } : null;
+  if (pool && newDisk && (await exists(client.volumes.lookupByName(pool, newDisk.name)))) fields.name ??= `Pool "${newDisk.pool}" already has a volume "${newDisk.name}"; pick another VM name or remove that volume.`;
+  const seedName = seedVolumeName(spec.name);
+  if (src.kind === 'cloud-image' && pool && (await exists(client.volumes.lookupByName(pool, seedName)))) fields.name ??= `Pool "${spec.storage.pool}" already has a volume "${seedName}"; pick another VM name or remove that volume.`;
+
+  let image: ResolvedImage | null = null;
+  if (src.kind === 'cloud-image') {
+    if (src.image.from === 'volume') await volumeExists(client, src.image, 'source.image.volume', fields);
+    image = await resolveImage(client, src.image, spec.storage.pool).catch((err: Error) => {
+      fields['source.image'] = err.message;
+      return null;
+    });
+    if (image?.cached === false && pool && (await exists(client.volumes.lookupByName(pool, image.volumeName)))) {
+      fields['source.image'] = `Pool "${image.pool}" already has a volume "${image.volumeName}" that is not a verified copy of this image; remove it or use another pool.`;
+    }
+    if (image?.cached === false) warnings.push(`The image will be downloaded first (${image.url}); later VMs from it reuse the copy in pool "${image.pool}".`);
+  }
+  if (src.kind === 'iso') await volumeExists(client, src.iso, 'source.iso', fields);
+  if (src.kind === 'import') await volumeExists(client, src.disk, 'source.disk', fields);
+
+  if (spec.network.type === 'network') {
+    const net = spec.network.network;
+    try {
+      const ref = await client.networks.lookupByName(net);
+      if (!(await client.networks.isActive(ref))) warnings.push(`Network "${net}" is not running; start it before the VM starts.`);
+    } catch (err) {
+      if (!isLibvirtError(err)) throw err;
+      fields['network.network'] = `There is no libvirt network named "${net}".`;
+    }
+  } else if (spec.network.type === 'bridge') {
+    const bridge = spec.network.bridge;
+    if (!(await listHostBridges()).some((b) => b.name === bridge)) fields['network.bridge'] = `The host has no bridge named "${bridge}".`;
+  }
+
+  let seedFiles: SeedFiles | null = null;
+  if (src.kind === 'cloud-image') {
+    try {
+      seedFiles = buildSeedFiles(spec.cloudInit ?? { hostname: spec.name });
+    } catch (err) {
+      if (err instanceof SeedInputError) fields[`cloudInit.${err.field}`] = err.message;
+      else fields.cloudInit = (err as Error).message;
+    }
+  }
+
+  const domainType = await guestDomainType();
+  if (domainType.type === 'qemu') warnings.push(domainType.reason);
+  if (spec.os.firmware === 'efi' && !(await firmwareOffered(client, domainType.type, spec.os.machine))) {
+    fields['os.firmware'] = 'This host offers no UEFI firmware for that machine type (install the ovmf package), so only BIOS is possible.';
+  }
+
+  if (Object.keys(fields).length) throw new ProvisionInputError(fields);
+
+  const identity = spec.identity ?? newIdentity();
+  const used = new Set<string>();
+  const disks: PlannedDisk[] = [];
+  if (src.kind === 'iso') {
+    disks.push({ device: 'cdrom', pool: src.iso.pool, volume: src.iso.volume, format: 'raw', bus: spec.os.machine === 'q35' ? 'sata' : 'ide', target: '', bootOrder: 1 });
+  }
+  if (newDisk) disks.push({ device: 'disk', pool: newDisk.pool, volume: newDisk.name, format: newDisk.format, bus: spec.storage.bus, target: '', bootOrder: src.kind === 'iso' ? 2 : 1 });
+  if (src.kind === 'import') disks.push({ device: 'disk', pool: src.disk.pool, volume: src.disk.volume, format: 'qcow2', bus: spec.storage.bus, target: '', bootOrder: 1 });
+  // The seed goes on virtio-scsi: every cloud kernel has virtio, while some (Debian's cloud kernel) lack AHCI and
+  // would never see a SATA CD-ROM on q35.
+  if (seedFiles) disks.push({ device: 'cdrom', pool: spec.storage.pool, volume: seedName, format: 'raw', bus: 'scsi', target: '' });
+  // Targets after the order is known: disks first by bus, so the boot disk is vda/sda.
+  for (const d of [...disks.filter((x) => x.device === 'disk'), ...disks.filter((x) => x.device === 'cdrom')]) d.target = targetFor(d.bus, used);
+
+  const domain: DomainPlan = {
+    name: spec.name,
+    uuid: identity.uuid,
+    title: spec.title,
+    domainType: domainType.type,
+    machine: spec.os.machine,
+    firmware: spec.os.firmware,
+    memoryMiB: spec.resources.memoryMiB,
+    vcpus: spec.resources.vcpus,
+    disks,
+    nic: spec.network.type === 'none' ? null : { type: spec.network.type, source: spec.network.type === 'network' ? spec.network.network : spec.network.bridge, model: spec.network.model, mac: identity.mac },
+    kernel: src.kind === 'kernel' ? { kernel: src.kernel, initrd: src.initrd, cmdline: src.cmdline } : undefined,
+  };
+  const generatedXml = buildDomainXml(domain);
+  let xml = generatedXml;
+  if (spec.xml !== undefined && spec.xml.trim() !== '') {
+    try {
+      const problem = checkEditedDomainXml(spec.xml, { name: spec.name, uuid: identity.uuid });
+      if (problem) throw new ProvisionInputError({ xml: problem });
+    } catch (err) {
+      if (err instanceof XmlSyntaxError) throw new ProvisionInputError({ xml: err.message });
+      throw err;
+    }
+    xml = spec.xml;
+  }
+  return {
+    spec: { ...spec, identity },
+    domain,
+    xml,
+    generatedXml,
+    domainType,
+    warnings,
+    newDisk,
+    image,
+    seed: seedFiles ? { pool: spec.storage.pool, name: seedName, files: seedFiles } : null,
+  };
+}
