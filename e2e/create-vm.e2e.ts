@@ -49,7 +49,7 @@ async function hardwareSteps(): Promise<void> {
   await next(); // CPU and memory
   await page.getByLabel('Memory (MiB)').fill('192');
   await next(); // storage
-  await page.getByLabel('Storage pool').selectOption(pool.name);
+  await page.getByLabel('Storage pool', { exact: true }).selectOption(pool.name);
   await page.getByLabel('Disk size (GiB)').fill('1');
   await next(); // network
   await page.getByLabel('Network', { exact: true }).selectOption(net);
@@ -203,7 +203,7 @@ describe('create-VM wizard', () => {
     await page.getByTestId('volume-row-installer.iso').waitFor({ timeout: 60_000 });
     await openWizard(name);
     await page.getByLabel('Install from ISO').check();
-    await page.getByLabel('Installer ISO').selectOption(`${pool.name}/installer.iso`);
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
     await hardwareSteps();
     await reviewAndCreate();
     await page.waitForURL(`**/vms/${name}/console`, { timeout: 120_000 });
@@ -216,10 +216,10 @@ describe('create-VM wizard', () => {
     const name = `vireo-wiz-bad-${suffix}`;
     await openWizard(name);
     await page.getByLabel('Install from ISO').check();
-    await page.getByLabel('Installer ISO').selectOption(`${pool.name}/installer.iso`);
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
     await next();
     await next();
-    await page.getByLabel('Memory (MiB)').fill(String(64 * 1024 * 1024));
+    await page.getByLabel('Memory (MiB)').fill(String(1024 * 1024));
     await page.getByRole('button', { name: /Review/ }).click();
     await expect.poll(() => page.getByRole('button', { name: /CPU and memory ⚠/ }).count()).toBe(1);
     expect(await page.getByRole('alert').filter({ hasText: /host has \d+ MiB of memory/ }).count()).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prepares a Debian 12 host (as root) to run Vireo's integration and e2e tests: installs missing
 # packages, starts virtlogd + libvirtd (systemd when it is PID 1, by hand otherwise) and the
-# "default" libvirt network. Idempotent; silent on success; prints the failing step's output.
+# "default" libvirt network and storage pool. Idempotent; silent on success; prints the failing step's output.
 #
 # Usage: scripts/host-setup.sh [--no-browser]
 set -euo pipefail
@@ -83,4 +83,14 @@ fi
 net_info=$(virsh -q net-info default)
 if ! grep -Eq '^Active:\s+yes' <<<"$net_info"; then
   step virsh -q net-start default
+fi
+
+# The "default" storage pool virt-manager would make: where the create-VM wizard puts disks unless told otherwise.
+if ! virsh -q pool-info default >/dev/null 2>&1; then
+  mkdir -p /var/lib/libvirt/images
+  step virsh -q pool-define-as default dir --target /var/lib/libvirt/images
+  step virsh -q pool-autostart default
+fi
+if ! virsh -q pool-info default | grep -Eq '^State:\s+running'; then
+  step virsh -q pool-start default
 fi

@@ -84,7 +84,7 @@ export function CreateWizard({ options }: { options: WizardOptions }) {
         ))}
       </nav>
       {message ? <Alert testId="wizard-error">{message}</Alert> : null}
-      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label={STEPS[index]!.label}>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label={`Step ${index + 1}: ${STEPS[index]!.label}`}>
         <h2 className="mb-3 font-semibold">{STEPS[index]!.label}</h2>
         {step === 'source' ? <StepSource {...props} /> : null}
         {step === 'os' ? <StepOs {...props} /> : null}
