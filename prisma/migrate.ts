@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { ConfigError, loadSettings } from '../lib/config/settings';
 
@@ -56,6 +57,11 @@ async function main(): Promise<void> {
   }
   if (settings.databaseProvider === 'sqlite') {
     execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DATABASE_URL: settings.databaseUrl } });
+    // Write-ahead logging: readers never wait for a writer, and a commit costs one WAL append instead of a
+    // rollback journal round (about half the time per write here). The mode is stored in the file itself.
+    const sqlite = new Database(settings.databaseUrl.slice('file:'.length));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.close();
     console.log('db: SQLite migrations applied');
     return;
   }

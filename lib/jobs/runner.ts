@@ -2,7 +2,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { libvirt } from '@/lib/connection/libvirt';
 import { describeError } from '@/lib/vms/errors';
 import { describeResource, rollBack } from './resources';
-import { insertJob, patchJob } from './store';
+import { insertJob, patchJob, type JobPatch } from './store';
 import type { CreatedResource, JobStatus, JobStep, RollbackRecord } from './types';
 
 // Runs a job in the background of the server process: steps in order, each one's state written to the database
@@ -80,12 +80,25 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
   const created: CreatedResource[] = [];
   let current: JobStep | null = null;
   let lastProgressAt = 0;
-  // Writes go through one chain so they reach the database in the order they were made.
-  let writes = Promise.resolve();
-  const write = (patch: Parameters<typeof patchJob>[1]) => {
-    writes = writes.then(() => patchJob(id, patch)).catch(() => undefined);
-    return writes;
+  // One writer: patches made while a write is in flight are merged and written together, in order. Only what
+  // must be durable before the next action (a resource about to be created, the end) is awaited; step and
+  // progress updates do not hold up the work they describe.
+  let pending: JobPatch | null = null;
+  let flushing: Promise<void> | null = null;
+  const flush = async () => {
+    while (pending) {
+      const patch = pending;
+      pending = null;
+      await patchJob(id, patch).catch(() => undefined);
+    }
+    flushing = null;
   };
+  const write = (patch: JobPatch): Promise<void> => {
+    pending = { ...pending, ...patch };
+    flushing ??= flush();
+    return flushing;
+  };
+  const snapshot = () => steps.map((x) => ({ ...x }));
   const stepById = (stepId: string) => {
     const s = steps.find((x) => x.id === stepId);
     if (!s) throw new Error(`Job ${def.kind} has no step "${stepId}".`);
@@ -99,31 +112,31 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
       const s = stepById(stepId);
       current = s;
       s.status = 'running';
-      await write({ steps: steps.map((x) => ({ ...x })), progress: 0 });
+      void write({ steps: snapshot(), progress: 0 });
       const value = await fn();
       signal.throwIfAborted();
       s.status = 'done';
       current = null;
-      await write({ steps: steps.map((x) => ({ ...x })), progress: 0 });
+      void write({ steps: snapshot(), progress: 0 });
       return value;
     },
     skip(stepId, detail) {
       const s = stepById(stepId);
       s.status = 'skipped';
       s.detail = detail;
-      void write({ steps: steps.map((x) => ({ ...x })) });
+      void write({ steps: snapshot() });
     },
     detail(text) {
       if (!current) return;
       current.detail = text;
-      void write({ steps: steps.map((x) => ({ ...x })) });
+      void write({ steps: snapshot() });
     },
     progress(fraction, detail) {
       const now = Date.now();
       if (current && detail) current.detail = detail;
       if (now - lastProgressAt < PROGRESS_INTERVAL_MS && fraction < 1) return;
       lastProgressAt = now;
-      void write({ progress: Math.max(0, Math.min(1, fraction)), steps: steps.map((x) => ({ ...x })) });
+      void write({ progress: Math.max(0, Math.min(1, fraction)), steps: snapshot() });
     },
     async willCreate(resource) {
       created.push(resource);
@@ -157,8 +170,7 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
     const left = rollback.filter((r) => r.outcome === 'failed');
     if (left.length) error += ` Rollback could not remove: ${left.map((r) => `${describeResource(r.resource)} (${r.error})`).join('; ')}.`;
   }
-  await write({ status, error, steps, progress: status === 'succeeded' ? 1 : 0, result: rollback ? { ...result, rollback } : result, finished: true });
-  await writes;
+  await write({ status, error, steps: snapshot(), progress: status === 'succeeded' ? 1 : 0, result: rollback ? { ...result, rollback } : result, finished: true });
   await recordAudit({
     actor: { id: def.actor.id, username: def.actor.username },
     action: def.auditAction,
