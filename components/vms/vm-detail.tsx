@@ -14,6 +14,7 @@ import { DeleteDialog } from './delete-dialog';
 import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
+import { HardwarePanel } from './hardware/hardware-panel';
 
 interface Perms { lifecycle: boolean; edit: boolean; delete: boolean; console?: boolean }
 
@@ -59,7 +60,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
   const router = useRouter();
   const { rows } = useLive();
   const [def, setDef] = useState(initial);
-  const [tab, setTab] = useState<'overview' | 'xml'>('overview');
+  const [tab, setTab] = useState<'overview' | 'hardware' | 'xml'>('overview');
   const [deleting, setDeleting] = useState(false);
   const [reloadError, setReloadError] = useState<string | null>(null);
   const row = rows?.get(def.uuid);
@@ -97,14 +98,16 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
         {reloadError && !gone ? <Alert>{reloadError}</Alert> : null}
         <OutcomeAlert />
         <div role="tablist" className="flex gap-1 border-b border-slate-200">
-          {(['overview', 'xml'] as const).map((t) => (
+          {(['overview', 'hardware', 'xml'] as const).map((t) => (
             <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}
               className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}>
-              {t === 'overview' ? 'Overview' : 'XML'}
+              {t === 'overview' ? 'Overview' : t === 'hardware' ? 'Hardware' : 'XML'}
             </button>
           ))}
         </div>
-        {tab === 'overview' ? <Overview def={def} ips={row?.ips ?? []} /> : <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} onSaved={reload} />}
+        {tab === 'overview' ? <Overview def={def} ips={row?.ips ?? []} /> : null}
+        {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} onChanged={reload} /> : null}
+        {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} onSaved={reload} /> : null}
       </div>
       <DeleteDialog name={def.name} open={deleting} onClose={() => setDeleting(false)} onDeleted={() => router.push(`/vms?deleted=${encodeURIComponent(def.name)}`)} />
     </ActionRunnerProvider>

@@ -117,6 +117,27 @@ export class DomainApi {
     return this.r.domainUpdateDeviceFlags({ dom: toWireDomain(dom), xml, flags: scopeFlags(scope) | extraFlags }, o);
   }
 
+  /** Grows (or shrinks) a running guest's disk, by target ("vda") or source path. flags: DomainBlockResizeFlags (BYTES: size in bytes, else KiB). */
+  blockResize(dom: DomainRef, disk: string, size: number | bigint, flags = 0, o?: CallOptions): Promise<void> {
+    return this.r.domainBlockResize({ dom: toWireDomain(dom), disk, size: BigInt(size), flags }, o);
+  }
+
+  /** Capacity (guest-visible size), allocation and physical size of a disk, in bytes; `disk` is a target or source path. */
+  async blockInfo(dom: DomainRef, disk: string, o?: CallOptions): Promise<{ capacity: number; allocation: number; physical: number }> {
+    const i = await this.r.domainGetBlockInfo({ dom: toWireDomain(dom), path: disk, flags: 0 }, o);
+    return { capacity: Number(i.capacity), allocation: Number(i.allocation), physical: Number(i.physical) };
+  }
+
+  /** type: DomainMetadataType (TITLE, DESCRIPTION; ELEMENT needs key and uri). null removes it. */
+  setMetadata(dom: DomainRef, type: number, value: string | null, scope: Scope, ns: { key: string; uri: string } | null = null, o?: CallOptions): Promise<void> {
+    return this.r.domainSetMetadata({ dom: toWireDomain(dom), type, metadata: value, key: ns?.key ?? null, uri: ns?.uri ?? null, flags: scopeFlags(scope) }, o);
+  }
+
+  /** vCPU count for the scope; extraFlags may add DomainVcpuFlags.MAXIMUM or GUEST. */
+  async vcpus(dom: DomainRef, scope: Scope, extraFlags = 0, o?: CallOptions): Promise<number> {
+    return (await this.r.domainGetVcpusFlags({ dom: toWireDomain(dom), flags: scopeFlags(scope) | extraFlags }, o)).num;
+  }
+
   async autostart(dom: DomainRef, o?: CallOptions): Promise<boolean> {
     return (await this.r.domainGetAutostart({ dom: toWireDomain(dom) }, o)).autostart !== 0;
   }

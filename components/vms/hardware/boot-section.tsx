@@ -1,0 +1,126 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { BootChange, HardwareView } from '@/lib/hardware/types';
+import { Button } from '@/components/ui/button';
+import { BootOrderList, bootItems, type BootItem } from './boot-order';
+import { fieldError, useChange } from './change';
+import { useHardware } from './context';
+import { Check, Choice, TextBox, TextInput } from './inputs';
+import { ChangeResult } from './outcome';
+import { ScopePicker, toScope, useScope } from './scope';
+import { Facts, Section, SubForm } from './section';
+
+const CRASH = ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart'] as const;
+const REBOOT = ['restart', 'destroy'] as const;
+const LABEL: Record<string, string> = {
+  destroy: 'Power off', restart: 'Restart', preserve: 'Keep it stopped for inspection', 'rename-restart': 'Rename and restart',
+  'coredump-destroy': 'Dump core, then power off', 'coredump-restart': 'Dump core, then restart',
+};
+
+function initial(hw: HardwareView) {
+  const b = hw.boot;
+  return { items: bootItems(hw), menu: b.menu, firmware: b.firmware, autostart: b.autostart, onCrash: b.onCrash, onReboot: b.onReboot, onPoweroff: b.onPoweroff };
+}
+
+const orderKey = (items: BootItem[]) => JSON.stringify(items.filter((i) => i.enabled).map((i) => [i.kind, i.id]));
+
+function BootForm() {
+  const { vm, hw, canEdit, setHw } = useHardware();
+  const b = hw.boot;
+  const [f, setF] = useState(() => initial(hw));
+  const [scope, setScope, blocked] = useScope(hw.running, 'Boot order, firmware and power actions take effect at next boot.');
+  const change = useChange(vm, setHw);
+  useEffect(() => setF(initial(hw)), [hw]);
+  const set = <K extends keyof ReturnType<typeof initial>>(k: K, v: ReturnType<typeof initial>[K]) => setF((p) => ({ ...p, [k]: v }));
+  const legacy = b.order.filter((e) => e.kind === 'hd' || e.kind === 'network' || e.kind === 'fd');
+
+  function save() {
+    const was = initial(hw);
+    const body: BootChange = { ...toScope(scope) };
+    if (orderKey(f.items) !== orderKey(was.items)) body.order = f.items.filter((i) => i.enabled).map(({ kind, id }) => ({ kind, id }));
+    if (f.menu !== was.menu) body.menu = f.menu;
+    if (f.firmware !== was.firmware) body.firmware = f.firmware;
+    if (f.autostart !== was.autostart) body.autostart = f.autostart;
+    if (f.onCrash !== was.onCrash) body.onCrash = f.onCrash as BootChange['onCrash'];
+    if (f.onReboot !== was.onReboot) body.onReboot = f.onReboot as BootChange['onReboot'];
+    if (f.onPoweroff !== was.onPoweroff) body.onPoweroff = f.onPoweroff as BootChange['onPoweroff'];
+    void change.submit('/boot', 'PUT', body);
+  }
+
+  const r = change.refusal;
+  return (
+    <SubForm title="Boot and firmware" testId="boot-form" onSubmit={save}>
+      <Facts items={[
+        ['Machine type', <span key="m" data-testid="boot-machine">{b.arch ?? '?'} {b.machine ?? '?'}</span>],
+        ['Firmware now', `${b.firmware === 'efi' ? 'UEFI' : 'BIOS'}${b.nvram ? ` (NVRAM ${b.nvram})` : ''}`],
+      ]} />
+      {b.directKernel ? <p className="text-xs text-amber-800">This VM boots a kernel directly; the boot order applies only when that is removed.</p> : null}
+      {legacy.length ? <p className="text-xs text-slate-600">The definition uses the older per-kind order ({legacy.map((e) => e.label).join(', ')}); saving a new order sets it per device instead.</p> : null}
+      <div>
+        <span className="mb-1 block font-medium text-slate-700">Boot order</span>
+        <BootOrderList items={f.items} onChange={(items) => set('items', items)} disabled={!canEdit} />
+        {fieldError(r, 'order', 'order.*') ? <p className="mt-1 text-xs text-red-700" role="alert">{fieldError(r, 'order', 'order.*')}</p> : null}
+      </div>
+      <div className="flex flex-wrap gap-4">
+        <Check label="Show boot menu" checked={f.menu} onChange={(v) => set('menu', v)} disabled={!canEdit} error={fieldError(r, 'menu')} />
+        <Check label="Start with the host (autostart)" checked={f.autostart} onChange={(v) => set('autostart', v)} disabled={!canEdit} error={fieldError(r, 'autostart')} />
+      </div>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <Choice label="Firmware" value={f.firmware} onChange={(v) => set('firmware', v as 'bios' | 'efi')} disabled={!canEdit} error={fieldError(r, 'firmware')}
+          hint={b.firmwareChoices.includes('efi') ? 'UEFI gets its own NVRAM variables file.' : 'UEFI needs OVMF installed on the host.'}>
+          {(['bios', 'efi'] as const).filter((c) => b.firmwareChoices.includes(c) || c === b.firmware).map((c) => <option key={c} value={c}>{c === 'efi' ? 'UEFI' : 'BIOS'}</option>)}
+        </Choice>
+        <Choice label="On crash" value={f.onCrash} onChange={(v) => set('onCrash', v)} disabled={!canEdit} error={fieldError(r, 'onCrash')}>
+          {CRASH.map((c) => <option key={c} value={c}>{LABEL[c]}</option>)}
+          {(CRASH as readonly string[]).includes(f.onCrash) ? null : <option value={f.onCrash}>{f.onCrash}</option>}
+        </Choice>
+        <Choice label="On reboot" value={f.onReboot} onChange={(v) => set('onReboot', v)} disabled={!canEdit} error={fieldError(r, 'onReboot')}>
+          {REBOOT.map((c) => <option key={c} value={c}>{LABEL[c]}</option>)}
+          {(REBOOT as readonly string[]).includes(f.onReboot) ? null : <option value={f.onReboot}>{f.onReboot}</option>}
+        </Choice>
+        <Choice label="On power off" value={f.onPoweroff} onChange={(v) => set('onPoweroff', v)} disabled={!canEdit} error={fieldError(r, 'onPoweroff')}>
+          {REBOOT.map((c) => <option key={c} value={c}>{LABEL[c]}</option>)}
+          {(REBOOT as readonly string[]).includes(f.onPoweroff) ? null : <option value={f.onPoweroff}>{f.onPoweroff}</option>}
+        </Choice>
+      </div>
+      <p className="text-xs text-slate-500">Autostart is a host setting and applies at once, whatever you choose below.</p>
+      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Saving…' : 'Save boot settings'}</Button> : null}
+      <ChangeResult outcome={change.outcome} refusal={r} />
+    </SubForm>
+  );
+}
+
+function DescriptionForm() {
+  const { vm, hw, canEdit, setHw } = useHardware();
+  const [title, setTitle] = useState(hw.boot.title);
+  const [description, setDescription] = useState(hw.boot.description);
+  const [scope, setScope, blocked] = useScope(hw.running);
+  const change = useChange(vm, setHw);
+  useEffect(() => {
+    setTitle(hw.boot.title);
+    setDescription(hw.boot.description);
+  }, [hw.boot.title, hw.boot.description]);
+  return (
+    <SubForm title="Title and description" testId="description-form"
+      onSubmit={() => void change.submit('/boot', 'PUT', { ...toScope(scope), title, description } satisfies BootChange)}>
+      <TextInput label="Title" value={title} onChange={setTitle} disabled={!canEdit} error={fieldError(change.refusal, 'title')} hint="A short line shown in lists; one line, no newlines." />
+      <TextBox label="Description" value={description} onChange={setDescription} disabled={!canEdit} error={fieldError(change.refusal, 'description')} />
+      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Saving…' : 'Save title and description'}</Button> : null}
+      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+    </SubForm>
+  );
+}
+
+export function BootSection() {
+  return (
+    <Section title="Boot, firmware and description" testId="hw-boot">
+      <div className="grid gap-3 lg:grid-cols-2">
+        <BootForm />
+        <DescriptionForm />
+      </div>
+    </Section>
+  );
+}

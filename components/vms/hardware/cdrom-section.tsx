@@ -1,0 +1,138 @@
+'use client';
+
+import { useState } from 'react';
+import type { CdromAdd, CdromMedia, DiskView } from '@/lib/hardware/types';
+import { Button } from '@/components/ui/button';
+import { BusChoice, CDROM_BUSES } from './bus-choice';
+import { fieldError, useChange, type ChangeState } from './change';
+import { useHardware } from './context';
+import { MediaFields, mediaBody, type MediaForm } from './media-fields';
+import { Modal } from './modal';
+import { ChangeResult, RefusalNote } from './outcome';
+import { Presence } from './presence';
+import { RemoveDialog } from './remove-dialog';
+import { ScopePicker, toScope, useScope } from './scope';
+import { Section } from './section';
+
+function liveReason(running: boolean, d: DiskView | null): string | undefined {
+  return running && d && !d.inLive ? 'This drive is not in the running guest.' : undefined;
+}
+
+function InsertDialog({ drive, onClose, change }: { drive: DiskView | null; onClose: () => void; change: ChangeState }) {
+  const { hw } = useHardware();
+  const open = drive !== null;
+  const [media, setMedia] = useState<MediaForm>({ kind: 'volume', pool: '', volume: '' });
+  const [scope, setScope, blocked] = useScope(hw.running, liveReason(hw.running, drive));
+
+  async function save() {
+    if (await change.submit(`/disks/${encodeURIComponent(drive!.target)}/media`, 'PUT', { ...toScope(scope), media: mediaBody(media) } satisfies CdromMedia)) onClose();
+  }
+  return (
+    <Modal open={open} title={`Insert media into ${drive?.target ?? ''}`} onClose={onClose} testId="insert-media-dialog">
+      <form noValidate className="space-y-4" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+        {drive?.source ? <p className="text-slate-600">Replaces {drive.source}.</p> : null}
+        <MediaFields value={media} onChange={setMedia} refusal={change.refusal} enabled={open} allowNone={false} name="insert-media-kind" />
+        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+        {change.refusal ? <RefusalNote refusal={change.refusal} /> : null}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose} disabled={change.busy}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={change.busy || (media.kind === 'volume' && !media.volume)}>{change.busy ? 'Inserting…' : 'Insert media'}</Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function EjectDialog({ drive, onClose, change }: { drive: DiskView | null; onClose: () => void; change: ChangeState }) {
+  const { hw } = useHardware();
+  const [scope, setScope, blocked] = useScope(hw.running, liveReason(hw.running, drive));
+  return (
+    <Modal open={drive !== null} title={`Eject ${drive?.target ?? ''}`} onClose={onClose} testId="eject-dialog">
+      <form noValidate className="space-y-4" onSubmit={async (e) => {
+        e.preventDefault();
+        if (await change.submit(`/disks/${encodeURIComponent(drive!.target)}/media`, 'PUT', { ...toScope(scope), media: null } satisfies CdromMedia)) onClose();
+      }}>
+        <p className="text-slate-700">Ejects {drive?.source ?? 'the media'}. The drive stays; the image file is kept.</p>
+        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+        {change.refusal ? <RefusalNote refusal={change.refusal} /> : null}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose} disabled={change.busy}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Ejecting…' : 'Eject media'}</Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+function AddDriveDialog({ open, onClose, change }: { open: boolean; onClose: () => void; change: ChangeState }) {
+  const { hw } = useHardware();
+  const offered = CDROM_BUSES.filter((b) => hw.diskBuses.includes(b));
+  const [bus, setBus] = useState<string>(offered.includes('sata') ? 'sata' : offered[0] ?? 'sata');
+  const [media, setMedia] = useState<MediaForm>({ kind: 'none' });
+  const [scope, setScope, blocked] = useScope(hw.running);
+  const liveEmpty = scope !== 'persistent' && media.kind === 'none';
+  return (
+    <Modal open={open} title="Add CD-ROM drive" onClose={onClose} testId="add-cdrom-dialog">
+      <form noValidate className="space-y-4" onSubmit={async (e) => {
+        e.preventDefault();
+        const body: CdromAdd = { ...toScope(scope), bus: bus as CdromAdd['bus'] };
+        if (media.kind !== 'none') body.media = mediaBody(media);
+        if (await change.submit('/cdroms', 'POST', body)) onClose();
+      }}>
+        <BusChoice value={bus} onChange={setBus} offered={offered} all={CDROM_BUSES} machine={hw.boot.machine} error={fieldError(change.refusal, 'bus')} />
+        <MediaFields value={media} onChange={setMedia} refusal={change.refusal} enabled={open} allowNone name="add-drive-media-kind" />
+        {liveEmpty ? <p className="text-xs text-amber-800">This libvirt cannot hot-add an empty drive: choose media for a live add, or apply at next boot only.</p> : null}
+        <p className="text-xs text-slate-500">Many guests only notice a new SATA or IDE drive after a reboot; SCSI drives appear at once.</p>
+        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+        {change.refusal ? <RefusalNote refusal={change.refusal} /> : null}
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose} disabled={change.busy}>Cancel</Button>
+          <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Adding…' : 'Add drive'}</Button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
+
+export function CdromSection() {
+  const { vm, hw, canEdit, setHw } = useHardware();
+  const change = useChange(vm, setHw);
+  const [inserting, setInserting] = useState<DiskView | null>(null);
+  const [ejecting, setEjecting] = useState<DiskView | null>(null);
+  const [removing, setRemoving] = useState<DiskView | null>(null);
+  const [adding, setAdding] = useState(false);
+  const drives = hw.disks.filter((d) => d.device === 'cdrom');
+  const open = (fn: () => void) => () => { change.reset(); fn(); };
+  const dialogOpen = inserting || ejecting || removing || adding;
+
+  return (
+    <Section title="CD-ROM" testId="hw-cdroms" actions={canEdit ? <Button className="px-2 py-1 text-xs" onClick={open(() => setAdding(true))}>Add drive…</Button> : null}>
+      <ul className="divide-y divide-slate-100">
+        {drives.map((d) => (
+          <li key={d.target} data-testid={`cdrom-row-${d.target}`} className="flex flex-wrap items-center gap-2 py-1.5">
+            <span className="font-mono text-xs">{d.target}</span>
+            <span className="text-slate-500">{d.bus ?? ''}</span>
+            <span className="break-all" data-testid="cdrom-media">{d.source ?? <span className="text-slate-500">empty</span>}</span>
+            <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} />
+            {canEdit ? (
+              <span className="ml-auto inline-flex gap-1">
+                <Button className="px-2 py-0.5 text-xs" aria-label={`Insert media into ${d.target}`} onClick={open(() => setInserting(d))}>{d.source ? 'Change media…' : 'Insert media…'}</Button>
+                {d.source ? <Button className="px-2 py-0.5 text-xs" aria-label={`Eject ${d.target}`} onClick={open(() => setEjecting(d))}>Eject…</Button> : null}
+                <Button className="px-2 py-0.5 text-xs" aria-label={`Remove drive ${d.target}`} onClick={open(() => setRemoving(d))}>Remove…</Button>
+              </span>
+            ) : null}
+          </li>
+        ))}
+        {drives.length === 0 ? <li className="py-1.5 text-slate-500">No CD-ROM drives.</li> : null}
+      </ul>
+      <ChangeResult outcome={change.outcome} refusal={dialogOpen ? null : change.refusal} />
+      <InsertDialog drive={inserting} onClose={() => setInserting(null)} change={change} />
+      <EjectDialog drive={ejecting} onClose={() => setEjecting(null)} change={change} />
+      <AddDriveDialog open={adding} onClose={() => setAdding(false)} change={change} />
+      <RemoveDialog open={removing !== null} title={`Remove drive ${removing?.target ?? ''}`} confirmLabel="Remove drive" running={hw.running} notLive={removing ? !removing.inLive : false}
+        path={`/disks/${encodeURIComponent(removing?.target ?? '')}`} change={change} onClose={() => setRemoving(null)}>
+        Removes the CD-ROM drive <span className="font-mono">{removing?.target}</span> from {vm}. Its media file is kept.
+      </RemoveDialog>
+    </Section>
+  );
+}

@@ -1,0 +1,87 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { DiskCache, DiskDiscard, DiskIo, DiskUpdate, DiskView } from '@/lib/hardware/types';
+import { formatBytes } from '@/components/format';
+import { Button } from '@/components/ui/button';
+import { fieldError, type ChangeState } from './change';
+import { useHardware } from './context';
+import { DiskOptionFields, type DiskOptions } from './disk-options';
+import { NumberInput } from './inputs';
+import { Modal } from './modal';
+import { RefusalNote } from './outcome';
+import { ScopePicker, toScope, useScope } from './scope';
+
+const GiB = 1024 ** 3;
+
+function optionsOf(d: DiskView): DiskOptions {
+  return {
+    cache: (d.cache ?? 'default') as DiskCache,
+    discard: (d.discard ?? 'default') as DiskDiscard,
+    io: (d.io ?? 'default') as DiskIo,
+    readonly: d.readonly,
+    shareable: d.shareable,
+  };
+}
+
+/**
+ * Grow a disk, or change its cache/discard/IO options and flags. Two separate saves: a resize and a driver change
+ * are different libvirt calls with different live support, so each gets its own plain outcome.
+ */
+export function EditDiskDialog({ disk, onClose, change }: { disk: DiskView | null; onClose: () => void; change: ChangeState }) {
+  const { hw } = useHardware();
+  const [size, setSize] = useState('');
+  const [opts, setOpts] = useState<DiskOptions | null>(null);
+  const [scope, setScope, blocked] = useScope(hw.running, disk && hw.running && !disk.inLive ? 'This disk is not in the running guest.' : undefined);
+  useEffect(() => {
+    setSize('');
+    setOpts(disk ? optionsOf(disk) : null);
+  }, [disk]);
+
+  if (!disk || !opts) return <Modal open={false} title="Edit disk" onClose={onClose}>{null}</Modal>;
+  const before = optionsOf(disk);
+  const grow = size.trim() ? Number(size) : null;
+  const tooSmall = grow !== null && disk.capacityBytes !== null && grow * GiB <= disk.capacityBytes;
+  const optionsChanged = (Object.keys(before) as (keyof DiskOptions)[]).some((k) => opts[k] !== before[k]);
+  const url = `/disks/${encodeURIComponent(disk.target)}`;
+
+  async function growDisk() {
+    if (grow === null) return;
+    if (await change.submit(url, 'PATCH', { ...toScope(scope), sizeGiB: grow } satisfies DiskUpdate)) onClose();
+  }
+
+  async function saveOptions() {
+    const o = opts!;
+    const body: DiskUpdate = { ...toScope(scope) };
+    if (o.cache !== before.cache) body.cache = o.cache;
+    if (o.discard !== before.discard) body.discard = o.discard;
+    if (o.io !== before.io) body.io = o.io;
+    if (o.readonly !== before.readonly) body.readonly = o.readonly;
+    if (o.shareable !== before.shareable) body.shareable = o.shareable;
+    if (await change.submit(url, 'PATCH', body)) onClose();
+  }
+
+  return (
+    <Modal open title={`Edit disk ${disk.target}`} onClose={onClose} testId="edit-disk-dialog">
+      <div className="space-y-4">
+        <p className="text-slate-600">{disk.source ?? 'no source'}{disk.capacityBytes !== null ? ` — ${formatBytes(disk.capacityBytes)}` : ''}</p>
+        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+        <form noValidate aria-label="Size" className="space-y-2 rounded-md border border-slate-200 p-3" onSubmit={(e) => { e.preventDefault(); void growDisk(); }}>
+          <NumberInput label="Grow to (GiB)" value={size} onChange={setSize} min={0} step={0.001}
+            hint="Disks only grow: shrinking would cut off the guest's data. Live: block resize of the running guest; next boot: the volume in its pool."
+            error={fieldError(change.refusal, 'sizeGiB', 'size') ?? (tooSmall ? `The disk is already ${formatBytes(disk.capacityBytes!)}; enter a larger size.` : undefined)} />
+          <Button type="submit" variant="primary" disabled={change.busy || grow === null || tooSmall}>{change.busy ? 'Working…' : 'Grow disk'}</Button>
+        </form>
+        <form noValidate aria-label="Driver options" className="space-y-2 rounded-md border border-slate-200 p-3" onSubmit={(e) => { e.preventDefault(); void saveOptions(); }}>
+          <DiskOptionFields value={opts} onChange={setOpts} refusal={change.refusal} />
+          <p className="text-xs text-slate-500">QEMU cannot change most driver options of a disk in use: a live half may be refused while the next-boot half is saved.</p>
+          <Button type="submit" variant="primary" disabled={change.busy || !optionsChanged}>{change.busy ? 'Working…' : 'Save options'}</Button>
+        </form>
+        {change.refusal ? <RefusalNote refusal={change.refusal} /> : null}
+        <div className="flex justify-end">
+          <Button onClick={onClose} disabled={change.busy}>Close</Button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,119 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import type { DimmAdd, MemoryChange } from '@/lib/hardware/types';
+import { formatKiB } from '@/components/format';
+import { Button } from '@/components/ui/button';
+import { fieldError, useChange } from './change';
+import { useHardware } from './context';
+import { Check, NumberInput, whole } from './inputs';
+import { ChangeResult } from './outcome';
+import { Presence } from './presence';
+import { ScopePicker, toScope, useScope } from './scope';
+import { Facts, Section, SubForm } from './section';
+
+const MiB = (kib: number) => Math.round(kib / 1024);
+
+function BalloonForm() {
+  const { vm, hw, canEdit, setHw } = useHardware();
+  const m = hw.memory;
+  const shown = MiB(m.liveCurrentKiB ?? m.currentKiB);
+  const [value, setValue] = useState(String(shown));
+  const [scope, setScope, blocked] = useScope(hw.running);
+  const change = useChange(vm, setHw);
+  useEffect(() => setValue(String(shown)), [shown]);
+  const n = whole(value);
+  return (
+    <SubForm title="Current memory (balloon)" testId="memory-current-form"
+      onSubmit={() => void change.submit('/memory', 'PUT', { ...toScope(scope), currentMiB: n } satisfies MemoryChange)}>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <NumberInput label="Current memory (MiB)" value={value} onChange={setValue} min={1} disabled={!canEdit}
+          hint={`Up to the maximum, ${formatKiB(m.maximumKiB)}. Live changes need the guest's balloon driver.`}
+          error={fieldError(change.refusal, 'currentMiB', 'current') ?? (value && Number.isNaN(n) ? 'Enter a whole number of MiB.' : undefined)} />
+        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+      </div>
+      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>{change.busy ? 'Saving…' : 'Save current memory'}</Button> : null}
+      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+    </SubForm>
+  );
+}
+
+function MaximumForm() {
+  const { vm, hw, canEdit, setHw } = useHardware();
+  const m = hw.memory;
+  const initial = () => ({ max: String(MiB(m.maximumKiB)), hotplug: m.hotplug !== null, slots: String(m.hotplug?.slots ?? 4), ceiling: String(MiB(m.hotplug?.maxKiB ?? m.maximumKiB * 2)) });
+  const [f, setF] = useState(initial);
+  const [scope, setScope, blocked] = useScope(hw.running, 'The maximum and the hotplug ceiling can only change at next boot.');
+  const change = useChange(vm, setHw);
+  useEffect(() => setF(initial()), [hw]); // eslint-disable-line react-hooks/exhaustive-deps
+  const set = (k: keyof ReturnType<typeof initial>, v: string | boolean) => setF((p) => ({ ...p, [k]: v }));
+
+  function save() {
+    const body: MemoryChange = { ...toScope(scope) };
+    const max = whole(f.max);
+    if (max !== MiB(m.maximumKiB)) body.maximumMiB = max;
+    const hotplug = f.hotplug ? { slots: whole(f.slots), maxMiB: whole(f.ceiling) } : null;
+    const before = m.hotplug ? { slots: m.hotplug.slots, maxMiB: MiB(m.hotplug.maxKiB) } : null;
+    if (JSON.stringify(hotplug) !== JSON.stringify(before)) body.hotplug = hotplug;
+    void change.submit('/memory', 'PUT', body);
+  }
+
+  return (
+    <SubForm title="Maximum and memory hotplug" testId="memory-maximum-form" onSubmit={save}>
+      <NumberInput label="Maximum memory (MiB)" value={f.max} onChange={(v) => set('max', v)} min={1} disabled={!canEdit}
+        hint={hw.memory.hostTotalKiB ? `The host has ${formatKiB(hw.memory.hostTotalKiB)}.` : undefined} error={fieldError(change.refusal, 'maximumMiB', 'maximum')} />
+      <Check label="Allow memory hotplug (DIMM slots)" checked={f.hotplug} onChange={(v) => set('hotplug', v)} disabled={!canEdit} />
+      {f.hotplug ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <NumberInput label="Hotplug slots" value={f.slots} onChange={(v) => set('slots', v)} min={1} disabled={!canEdit} error={fieldError(change.refusal, 'slots')} />
+          <NumberInput label="Hotplug ceiling (MiB)" value={f.ceiling} onChange={(v) => set('ceiling', v)} min={1} disabled={!canEdit}
+            hint="Boot memory plus all DIMMs may not exceed this." error={fieldError(change.refusal, 'maxMiB', 'hotplug')} />
+        </div>
+      ) : null}
+      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Saving…' : 'Save maximum'}</Button> : null}
+      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+    </SubForm>
+  );
+}
+
+function DimmForm() {
+  const { vm, hw, canEdit, setHw } = useHardware();
+  const [size, setSize] = useState('128');
+  const [scope, setScope, blocked] = useScope(hw.running);
+  const change = useChange(vm, setHw);
+  const n = whole(size);
+  return (
+    <SubForm title="Add a memory module (DIMM)" testId="memory-dimm-form"
+      onSubmit={() => void change.submit('/memory/dimms', 'POST', { ...toScope(scope), sizeMiB: n } satisfies DimmAdd)}>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <NumberInput label="DIMM size (MiB)" value={size} onChange={setSize} min={1} disabled={!canEdit} error={fieldError(change.refusal, 'sizeMiB', 'size')} />
+        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+      </div>
+      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>{change.busy ? 'Adding…' : 'Add DIMM'}</Button> : null}
+      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+    </SubForm>
+  );
+}
+
+export function MemorySection() {
+  const { hw } = useHardware();
+  const m = hw.memory;
+  return (
+    <Section title="Memory" testId="hw-memory">
+      <Facts testId="memory-facts" items={[
+        ['Running guest (balloon)', m.liveCurrentKiB === null ? 'shut off' : <span data-testid="memory-live">{formatKiB(m.liveCurrentKiB)}</span>],
+        ['At next boot', <span key="p" data-testid="memory-persistent">{formatKiB(m.currentKiB)} of {formatKiB(m.maximumKiB)} (maximum)</span>],
+        ['Hotplug', m.hotplug ? `${m.hotplug.slots} slot(s), up to ${formatKiB(m.hotplug.maxKiB)}` : 'not enabled'],
+        ['DIMMs', m.dimms.length ? (
+          <ul key="d" className="space-y-0.5">{m.dimms.map((d, i) => <li key={i}>{formatKiB(d.sizeKiB)}{d.node !== null ? ` on node ${d.node}` : ''} <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} /></li>)}</ul>
+        ) : 'none'],
+      ]} />
+      <div className="grid gap-3 lg:grid-cols-2">
+        <BalloonForm />
+        <MaximumForm />
+        {m.hotplug ? <DimmForm /> : null}
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,25 @@
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/** A modal form (native <dialog>, so it is a dialog to assistive tech and Escape closes it). */
+export function Modal({ open, title, onClose, children, testId }: { open: boolean; title: string; onClose: () => void; children: ReactNode; testId?: string }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} aria-label={title} data-testid={testId} onCancel={(e) => { e.preventDefault(); onClose(); }}
+      className="m-auto w-full max-w-xl rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      {open ? (
+        <div className="max-h-[85vh] space-y-4 overflow-y-auto p-5 text-sm">
+          <h2 className="text-lg font-semibold">{title}</h2>
+          {children}
+        </div>
+      ) : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,12 @@
+// Whether a device is in the running guest's definition, the saved one, or both.
+
+export function Presence({ inLive, inPersistent, running }: { inLive: boolean; inPersistent: boolean; running: boolean }) {
+  const text = inLive && inPersistent ? 'live + next boot' : inLive ? 'live only' : inPersistent ? (running ? 'next boot only' : 'saved') : 'unknown';
+  // Only a difference between the running guest and the next boot deserves attention; a shut-off VM has no live side.
+  const tone = (inLive && inPersistent) || (!running && inPersistent) ? 'bg-slate-100 text-slate-700' : 'bg-amber-100 text-amber-900';
+  return (
+    <span data-testid="presence" data-live={inLive} data-persistent={inPersistent}
+      title={inLive && !inPersistent ? 'Only in the running guest: gone after the next shutdown.' : !inLive && inPersistent && running ? 'Saved for next boot; not in the running guest.' : undefined}
+      className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${tone}`}>{text}</span>
+  );
+}

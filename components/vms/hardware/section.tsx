@@ -1,0 +1,34 @@
+import type { ReactNode } from 'react';
+
+export function Section({ title, testId, actions, children }: { title: string; testId: string; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-label={title} data-testid={testId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 className="font-semibold">{title}</h2>
+        <div className="ml-auto flex gap-2">{actions}</div>
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** A bordered sub-form inside a section, with its own heading. */
+export function SubForm({ title, testId, onSubmit, children }: { title: string; testId: string; onSubmit: () => void; children: ReactNode }) {
+  return (
+    <form noValidate aria-label={title} data-testid={testId} className="space-y-3 rounded-md border border-slate-200 p-3"
+      onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
+      <h3 className="text-sm font-medium text-slate-800">{title}</h3>
+      {children}
+    </form>
+  );
+}
+
+export function Facts({ items, testId }: { items: [string, ReactNode][]; testId?: string }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-1 md:grid-cols-2" data-testid={testId}>
+      {items.map(([k, v]) => (
+        <div key={k} className="flex gap-2"><dt className="w-40 shrink-0 text-slate-500">{k}</dt><dd>{v}</dd></div>
+      ))}
+    </dl>
+  );
+}

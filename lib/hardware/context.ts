@@ -1,0 +1,73 @@
+import type { Document, Element } from '@xmldom/xmldom';
+import { DomainDefineFlags, DomainState, DomainXMLFlags, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
+import { libvirt } from '@/lib/connection/libvirt';
+import { findVm } from '@/lib/vms/lifecycle';
+import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
+import { domainCaps, type DomainCaps } from './capabilities';
+
+// Everything one hardware read or edit needs: the domain, both of its definitions as parsed documents, and the
+// hypervisor's capabilities for its machine type.
+
+export interface VmContext {
+  client: LibvirtClient;
+  dom: DomainRef;
+  running: boolean;
+  /** Persistent definition (with secrets, so a redefinition keeps e.g. the VNC password). */
+  inactiveXml: string;
+  inactive: Document;
+  liveXml: string | null;
+  live: Document | null;
+}
+
+export async function loadVm(name: string, client?: LibvirtClient): Promise<VmContext> {
+  const c = client ?? (await libvirt());
+  const dom = await findVm(name, c);
+  const { state } = await c.domains.state(dom);
+  // Running or paused (anything but shut off / crashed) has a live definition.
+  const running = dom.id > 0 && state !== DomainState.SHUTOFF;
+  const [inactiveXml, liveXml] = await Promise.all([
+    c.domains.xml(dom, DomainXMLFlags.INACTIVE | DomainXMLFlags.SECURE),
+    running ? c.domains.xml(dom, DomainXMLFlags.SECURE) : Promise.resolve(null),
+  ]);
+  return { client: c, dom, running, inactiveXml, inactive: parseXml(inactiveXml), liveXml, live: liveXml ? parseXml(liveXml) : null };
+}
+
+export function root(doc: Document): Element {
+  return doc.documentElement!;
+}
+
+export function devices(doc: Document): Element {
+  return child(root(doc), 'devices')!;
+}
+
+export function capsFor(ctx: VmContext): Promise<DomainCaps> {
+  const r = root(ctx.live ?? ctx.inactive);
+  const osType = path(r, 'os', 'type');
+  return domainCaps(ctx.client, {
+    emulator: text(path(r, 'devices', 'emulator')),
+    arch: attr(osType, 'arch'),
+    machine: attr(osType, 'machine'),
+    virtType: attr(r, 'type'),
+  });
+}
+
+/** Writes an edited persistent definition; libvirt validates it against its schema and keeps the old one on error. */
+export async function definePersistent(ctx: VmContext, doc: Document): Promise<void> {
+  await ctx.client.domains.defineXml(serializeXml(doc), DomainDefineFlags.VALIDATE);
+}
+
+// One edit at a time per VM in this process: edits read a definition, change it and write it back, so two at
+// once could lose one.
+const locks = new Map<string, Promise<unknown>>();
+
+export async function withVmLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const prev = locks.get(name) ?? Promise.resolve();
+  const run = prev.catch(() => undefined).then(fn);
+  const tail = run.catch(() => undefined);
+  locks.set(name, tail);
+  try {
+    return await run;
+  } finally {
+    if (locks.get(name) === tail) locks.delete(name);
+  }
+}

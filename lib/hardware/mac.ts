@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { DomainXMLFlags, type LibvirtClient } from '@/lib/libvirt';
+import { parseXml } from '@/lib/xml/parse';
+import { readNics } from './read-model';
+
+// MAC addresses for new interfaces: QEMU's locally administered 52:54:00 prefix, unique among every domain's
+// interfaces on this host (live and persistent definitions), since two guests on one bridge with the same MAC
+// break each other's networking.
+
+const MAC_RE = /^[0-9a-f]{2}(:[0-9a-f]{2}){5}$/;
+
+export function normalizeMac(mac: string): string {
+  return mac.trim().toLowerCase().replace(/-/g, ':');
+}
+
+export function macProblem(mac: string): string | null {
+  const m = normalizeMac(mac);
+  if (!MAC_RE.test(m)) return `"${mac}" is not a MAC address (six pairs of hex digits, e.g. 52:54:00:12:34:56).`;
+  const first = parseInt(m.slice(0, 2), 16);
+  if (first & 1) return 'That is a multicast MAC address; a network card needs a unicast one (even first byte).';
+  if (m === '00:00:00:00:00:00') return 'The all-zero MAC address is not valid.';
+  if (m.startsWith('fe:')) return 'MAC addresses starting with fe: are reserved by libvirt for host-side tap devices.';
+  return null;
+}
+
+export async function macsInUse(client: LibvirtClient): Promise<Map<string, string>> {
+  const owners = new Map<string, string>();
+  for (const dom of await client.domains.listAll()) {
+    const xmls = await Promise.all([
+      client.domains.xml(dom, DomainXMLFlags.INACTIVE).catch(() => null),
+      dom.id > 0 ? client.domains.xml(dom).catch(() => null) : Promise.resolve(null),
+    ]);
+    for (const xml of xmls) {
+      if (!xml) continue;
+      for (const n of readNics(parseXml(xml))) owners.set(n.mac, dom.name);
+    }
+  }
+  return owners;
+}
+
+export function randomMac(taken: { has(mac: string): boolean }): string {
+  for (let i = 0; i < 1000; i++) {
+    const b = randomBytes(3);
+    const mac = `52:54:00:${[...b].map((x) => x.toString(16).padStart(2, '0')).join(':')}`;
+    if (!taken.has(mac)) return mac;
+  }
+  throw new Error('Could not find a free MAC address.');
+}

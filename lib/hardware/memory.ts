@@ -1,0 +1,174 @@
+import { DomainMemoryModFlags } from '@/lib/libvirt';
+import { child, path } from '@/lib/xml/parse';
+import { definePersistent, loadVm, root, withVmLock, type VmContext } from './context';
+import { refuse } from './errors';
+import { readMemory, readVcpus } from './read-model';
+import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
+import { hardwareOf } from './view';
+import { add, ensure, fragment, setAttrs, setText, toXml } from './xml-tree';
+import type { DimmAdd, MemoryChange } from './types';
+
+// Memory: the balloon target (current) moves live within the maximum the guest booted with; the maximum and the
+// hotplug ceiling (<maxMemory slots>) are persistent only. DIMMs add memory to a running guest that has slots.
+
+const MiB = 1024;
+const mib = (kib: number) => `${Math.round(kib / MiB)} MiB`;
+
+function wholeMiB(field: string, v: number | undefined, label: string): void {
+  if (v !== undefined && (!Number.isInteger(v) || v < 1)) refuse(field, `${label} must be a whole number of MiB, at least 1.`);
+}
+
+export function planMemory(ctx: VmContext, change: MemoryChange, hostTotalKiB: number | null): { currentKiB: number | null; maximumKiB: number } {
+  wholeMiB('currentMiB', change.currentMiB, 'Memory');
+  wholeMiB('maximumMiB', change.maximumMiB, 'Maximum memory');
+  if (change.maximumMiB !== undefined) requirePersistent(change, 'maximumMiB', 'Maximum memory');
+  if (change.hotplug !== undefined) requirePersistent(change, 'hotplug', 'The memory hotplug ceiling');
+  if (change.currentMiB === undefined && change.maximumMiB === undefined && change.hotplug === undefined) {
+    refuse('currentMiB', 'Nothing to change: give the memory size, the maximum or the hotplug ceiling.');
+  }
+  const p = readMemory(ctx.inactive);
+  const maximumKiB = change.maximumMiB !== undefined ? change.maximumMiB * MiB : p.maximumKiB;
+  const currentKiB = change.currentMiB !== undefined ? change.currentMiB * MiB : null;
+  if (hostTotalKiB !== null && maximumKiB > hostTotalKiB) refuse('maximumMiB', `The host has only ${mib(hostTotalKiB)} of memory; ${mib(maximumKiB)} cannot be the maximum.`);
+  if (currentKiB !== null && change.persistent && currentKiB > maximumKiB) {
+    refuse('currentMiB', `${mib(currentKiB)} is above the maximum of ${mib(maximumKiB)}. Raise the maximum (persistent, next boot) first.`);
+  }
+  if (change.maximumMiB !== undefined && change.currentMiB === undefined && p.currentKiB > maximumKiB) {
+    refuse('maximumMiB', `The maximum cannot go below the current ${mib(p.currentKiB)}; lower the memory too.`);
+  }
+  if (currentKiB !== null && change.live) {
+    const liveMax = ctx.live ? readMemory(ctx.live).maximumKiB : maximumKiB;
+    if (currentKiB > liveMax) refuse('currentMiB', `${mib(currentKiB)} is above the running guest's maximum of ${mib(liveMax)}; raise the maximum for next boot and restart, or add a memory module.`);
+  }
+  if (change.maximumMiB !== undefined && p.numaCells > 1) {
+    refuse('maximumMiB', 'This VM has several NUMA nodes: set the memory of each node in the XML editor.');
+  }
+  if (change.maximumMiB !== undefined && p.numaCells === 1 && maximumKiB <= p.dimms.reduce((s, d) => s + d.sizeKiB, 0)) {
+    refuse('maximumMiB', 'The maximum must be more than the memory modules (DIMMs) already add.');
+  }
+  if (change.hotplug) {
+    const { slots, maxMiB } = change.hotplug;
+    if (!Number.isInteger(slots) || slots < 1 || slots > 255) refuse('hotplug.slots', 'Memory slots must be between 1 and 255.');
+    if (!Number.isInteger(maxMiB) || maxMiB * MiB < maximumKiB) refuse('hotplug.maxMiB', `The hotplug ceiling must be at least the maximum memory (${mib(maximumKiB)}).`);
+    if (hostTotalKiB !== null && maxMiB * MiB > hostTotalKiB * 4) refuse('hotplug.maxMiB', 'The hotplug ceiling is far above what this host has.');
+  }
+  if (change.hotplug === null && p.dimms.length) refuse('hotplug', 'Remove the DIMM devices before removing the memory hotplug ceiling.');
+  return { currentKiB, maximumKiB };
+}
+
+/** <maxMemory>, and the NUMA cell QEMU needs before it accepts DIMMs on x86. */
+export function editHotplugXml(ctx: VmContext, hotplug: { slots: number; maxMiB: number } | null): void {
+  const r = root(ctx.inactive);
+  const existing = child(r, 'maxMemory');
+  if (!hotplug) {
+    if (existing) r.removeChild(existing);
+    return;
+  }
+  const el = existing ?? ensure(r, 'maxMemory', ['memory']);
+  setAttrs(el, { slots: hotplug.slots, unit: 'KiB' });
+  setText(el, hotplug.maxMiB * MiB);
+  const mem = readMemory(ctx.inactive);
+  if (mem.numaCells === 0) {
+    const cpu = ensure(r, 'cpu', ['clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'perf', 'devices']);
+    const numa = add(cpu, 'numa');
+    const max = readVcpus(ctx.inactive).maximum;
+    // The cell holds the boot memory (without DIMMs); libvirt sums cells + DIMMs into <memory>.
+    const dimmKiB = mem.dimms.reduce((s, d) => s + d.sizeKiB, 0);
+    add(numa, 'cell', { id: 0, cpus: max > 1 ? `0-${max - 1}` : '0', memory: mem.maximumKiB - dimmKiB, unit: 'KiB' });
+  }
+}
+
+/** Sets the boot memory of a single-cell NUMA guest (cell + DIMMs = maximum); several cells are refused in planMemory. */
+export function editNumaMaximum(ctx: VmContext, maximumKiB: number): void {
+  const r = root(ctx.inactive);
+  const mem = readMemory(ctx.inactive);
+  const dimmKiB = mem.dimms.reduce((s, d) => s + d.sizeKiB, 0);
+  const cell = path(r, 'cpu', 'numa', 'cell')!;
+  setAttrs(cell, { memory: maximumKiB - dimmKiB, unit: 'KiB' });
+  const memory = child(r, 'memory')!;
+  setAttrs(memory, { unit: 'KiB' });
+  setText(memory, maximumKiB);
+  const current = child(r, 'currentMemory');
+  if (current && (readMemory(ctx.inactive).currentKiB > maximumKiB)) {
+    setAttrs(current, { unit: 'KiB' });
+    setText(current, maximumKiB);
+  }
+}
+
+export async function changeMemory(name: string, change: MemoryChange): Promise<Changed> {
+  return withVmLock(name, async () => {
+    const ctx = await loadVm(name);
+    checkScope(change, ctx, 'The memory change');
+    const node = await ctx.client.host.nodeInfo().catch(() => null);
+    const plan = planMemory(ctx, change, node?.memoryKiB ?? null);
+    const { client, dom } = ctx;
+    const parts: string[] = [];
+    if (plan.currentKiB !== null) parts.push(`memory set to ${mib(plan.currentKiB)}`);
+    if (change.maximumMiB !== undefined) parts.push(`maximum set to ${mib(plan.maximumKiB)}`);
+    if (change.hotplug !== undefined) parts.push(change.hotplug ? `hotplug ceiling set to ${change.hotplug.maxMiB} MiB in ${change.hotplug.slots} slots` : 'memory hotplug removed');
+    const what = parts.join(', ');
+    const outcome = await applyHalves(
+      change,
+      {
+        persistent: async () => {
+          if (change.hotplug !== undefined) {
+            editHotplugXml(ctx, change.hotplug);
+            await definePersistent(ctx, ctx.inactive);
+          }
+          // Maximum before current, so a raise of both never passes through current > maximum.
+          if (change.maximumMiB !== undefined) {
+            if (readMemory(ctx.inactive).numaCells > 0) {
+              // With NUMA the boot memory is the sum of the cells; libvirt's API refuses, so resize the cell.
+              editNumaMaximum(ctx, plan.maximumKiB);
+              await definePersistent(ctx, ctx.inactive);
+            } else {
+              await client.domains.setMemory(dom, plan.maximumKiB, 'config', DomainMemoryModFlags.MAXIMUM);
+            }
+          }
+          if (plan.currentKiB !== null) await client.domains.setMemory(dom, plan.currentKiB, 'config');
+        },
+        live: plan.currentKiB === null ? undefined : () => client.domains.setMemory(dom, plan.currentKiB!, 'live'),
+      },
+      what.charAt(0).toUpperCase() + what.slice(1),
+    );
+    return { outcome, hardware: await hardwareOf(await loadVm(name, client)) };
+  });
+}
+
+export function dimmXml(sizeMiB: number, node: number | null): string {
+  const mem = fragment('memory', { model: 'dimm' });
+  const target = add(mem, 'target');
+  add(target, 'size', { unit: 'KiB' }, sizeMiB * MiB);
+  if (node !== null) add(target, 'node', {}, node);
+  return toXml(mem);
+}
+
+export async function addDimm(name: string, req: DimmAdd): Promise<Changed> {
+  return withVmLock(name, async () => {
+    const ctx = await loadVm(name);
+    checkScope(req, ctx, 'Adding memory');
+    wholeMiB('sizeMiB', req.sizeMiB, 'The DIMM size');
+    // QEMU maps DIMMs in 2 MiB pages on x86; libvirt rounds, but say so before it does.
+    if (req.sizeMiB % 2 !== 0) refuse('sizeMiB', 'The DIMM size must be a multiple of 2 MiB.');
+    for (const [half, doc] of [['persistent', req.persistent ? ctx.inactive : null], ['live', req.live ? ctx.live : null]] as const) {
+      if (!doc) continue;
+      const m = readMemory(doc);
+      if (!m.hotplug) refuse('sizeMiB', `Memory hotplug is not set up${half === 'live' ? ' in the running guest' : ''}: set a hotplug ceiling (slots and maximum) first${half === 'live' ? ', then restart the VM' : ''}.`);
+      if (m.dimms.length >= m.hotplug.slots) refuse('sizeMiB', `All ${m.hotplug.slots} memory slots are in use${half === 'live' ? ' in the running guest' : ''}.`);
+      if (m.maximumKiB + req.sizeMiB * MiB > m.hotplug.maxKiB) {
+        refuse('sizeMiB', `That would bring memory to ${mib(m.maximumKiB + req.sizeMiB * MiB)}, above the hotplug ceiling of ${mib(m.hotplug.maxKiB)}.`);
+      }
+    }
+    const node = readMemory(ctx.inactive).numaCells > 0 || (ctx.live && path(root(ctx.live), 'cpu', 'numa')) ? 0 : null;
+    const xml = dimmXml(req.sizeMiB, node);
+    const outcome = await applyHalves(
+      req,
+      {
+        persistent: () => ctx.client.domains.attachDevice(ctx.dom, xml, 'config'),
+        live: () => ctx.client.domains.attachDevice(ctx.dom, xml, 'live'),
+      },
+      `A ${req.sizeMiB} MiB memory module was added`,
+    );
+    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+  });
+}

@@ -1,0 +1,158 @@
+import type { Document, Element } from '@xmldom/xmldom';
+import { isLibvirtError } from '@/lib/vms/errors';
+import { child } from '@/lib/xml/parse';
+import { loadVm, withVmLock, type VmContext } from './context';
+import { waitGone } from './disks';
+import { HardwareInputError, refuse } from './errors';
+import { macProblem, macsInUse, normalizeMac, randomMac } from './mac';
+import { readNics, type NicEl } from './read-model';
+import { applyHalves, checkScope, type Changed } from './scope';
+import { hardwareOf, NIC_MODELS } from './view';
+import { add, cloneAsFragment, ensure, fragment, removeChildren, setAttrs, toXml } from './xml-tree';
+import type { NicAdd, NicUpdate } from './types';
+
+// Network interfaces: hot-add and remove, switch the network or bridge, pull the virtual cable (link state).
+
+type NicSource = NicAdd['source'];
+
+// Linux interface names: at most 15 characters, no slash or whitespace.
+const BRIDGE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,14}$/;
+const NETWORK_RE = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$/;
+
+async function checkSource(ctx: VmContext, source: NicSource): Promise<void> {
+  if (source.type === 'network') {
+    if (!NETWORK_RE.test(source.network)) refuse('source.network', `"${source.network}" is not a network name.`);
+    try {
+      await ctx.client.networks.lookupByName(source.network);
+    } catch (err) {
+      if (isLibvirtError(err)) refuse('source.network', `There is no libvirt network "${source.network}".`);
+      throw err;
+    }
+  } else if (source.type === 'bridge') {
+    if (!BRIDGE_RE.test(source.bridge)) refuse('source.bridge', `"${source.bridge}" is not a bridge name (letters, digits, . _ -, at most 15 characters).`);
+  } else {
+    refuse('source', 'The source must be a network or a bridge.');
+  }
+}
+
+function sourceLabel(s: NicSource): string {
+  return s.type === 'network' ? `network ${s.network}` : `bridge ${s.bridge}`;
+}
+
+function setSource(nic: Element, source: NicSource): void {
+  setAttrs(nic, { type: source.type });
+  const old = child(nic, 'source');
+  const fresh = nic.ownerDocument!.createElement('source');
+  fresh.setAttribute(source.type, source.type === 'network' ? source.network : source.bridge);
+  if (old) nic.replaceChild(fresh, old);
+  else {
+    const mac = child(nic, 'mac');
+    nic.insertBefore(fresh, mac ? mac.nextSibling : nic.firstChild);
+  }
+  // Live-only details of the old source (tap name, port) must not be carried over to the new one.
+  removeChildren(nic, 'target');
+}
+
+export function buildNicXml(mac: string, source: NicSource, model: string): string {
+  const nic = fragment('interface', { type: source.type });
+  add(nic, 'mac', { address: mac });
+  setSource(nic, source);
+  add(nic, 'model', { type: model });
+  add(nic, 'link', { state: 'up' });
+  return toXml(nic);
+}
+
+export async function addNic(name: string, req: NicAdd): Promise<Changed> {
+  return withVmLock(name, async () => {
+    const ctx = await loadVm(name);
+    checkScope(req, ctx, 'Adding a network interface');
+    if (!NIC_MODELS.includes(req.model)) refuse('model', `Choose a model among ${NIC_MODELS.join(', ')}.`);
+    await checkSource(ctx, req.source);
+    const owners = await macsInUse(ctx.client);
+    let mac: string;
+    if (req.mac !== undefined && req.mac !== '') {
+      const problem = macProblem(req.mac);
+      if (problem) refuse('mac', problem);
+      mac = normalizeMac(req.mac);
+      const owner = owners.get(mac);
+      if (owner) refuse('mac', `The MAC address ${mac} is already used by ${owner === ctx.dom.name ? 'this VM' : `"${owner}"`}.`);
+    } else {
+      mac = randomMac(owners);
+    }
+    const xml = buildNicXml(mac, req.source, req.model);
+    const outcome = await applyHalves(
+      req,
+      {
+        persistent: () => ctx.client.domains.attachDevice(ctx.dom, xml, 'config'),
+        live: () => ctx.client.domains.attachDevice(ctx.dom, xml, 'live'),
+      },
+      `Network interface ${mac} (${req.model}, ${sourceLabel(req.source)}) added`,
+    );
+    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+  });
+}
+
+function findNic(doc: Document | null, mac: string): NicEl | null {
+  return doc ? (readNics(doc).find((n) => n.mac === mac) ?? null) : null;
+}
+
+function nicsFor(ctx: VmContext, scope: { live: boolean; persistent: boolean }, rawMac: string): { mac: string; p: NicEl | null; l: NicEl | null } {
+  if (macProblem(rawMac)) throw new HardwareInputError(`"${rawMac}" is not a MAC address.`, { mac: 'Not a MAC address.' }, 404);
+  const mac = normalizeMac(rawMac);
+  const p = findNic(ctx.inactive, mac);
+  const l = findNic(ctx.live, mac);
+  if (!p && !l) throw new HardwareInputError(`"${ctx.dom.name}" has no network interface ${mac}.`, { mac: 'No such interface.' }, 404);
+  if (scope.persistent && !p) refuse('persistent', `Interface ${mac} exists only in the running guest, not in the definition for next boot.`);
+  if (scope.live && !l) refuse('live', `Interface ${mac} is not attached to the running guest.`);
+  return { mac, p: scope.persistent ? p : null, l: scope.live ? l : null };
+}
+
+function edited(n: NicEl, req: NicUpdate): string {
+  const el = cloneAsFragment(n.el);
+  if (req.source) setSource(el, req.source);
+  if (req.linkState) setAttrs(ensure(el, 'link', ['mtu', 'coalesce', 'teaming', 'boot', 'rom', 'address']), { state: req.linkState });
+  return toXml(el);
+}
+
+export async function updateNic(name: string, rawMac: string, req: NicUpdate): Promise<Changed> {
+  return withVmLock(name, async () => {
+    const ctx = await loadVm(name);
+    checkScope(req, ctx, 'The interface change');
+    const { mac, p, l } = nicsFor(ctx, req, rawMac);
+    if (!req.source && !req.linkState) refuse('source', 'Nothing to change: give a new network/bridge or link state.');
+    if (req.linkState && req.linkState !== 'up' && req.linkState !== 'down') refuse('linkState', 'The link state is up or down.');
+    if (req.source) await checkSource(ctx, req.source);
+    const parts = [req.source ? `now on ${sourceLabel(req.source)}` : null, req.linkState ? `link ${req.linkState}` : null].filter(Boolean);
+    const outcome = await applyHalves(
+      req,
+      {
+        persistent: () => ctx.client.domains.updateDevice(ctx.dom, edited(p!, req), 'config'),
+        live: () => ctx.client.domains.updateDevice(ctx.dom, edited(l!, req), 'live'),
+      },
+      `Interface ${mac} ${parts.join(', ')}`,
+    );
+    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+  });
+}
+
+export async function removeNic(name: string, rawMac: string, scope: { live: boolean; persistent: boolean }): Promise<Changed> {
+  return withVmLock(name, async () => {
+    const ctx = await loadVm(name);
+    checkScope(scope, ctx, 'Removing an interface');
+    const { mac, p, l } = nicsFor(ctx, scope, rawMac);
+    let pending = false;
+    const outcome = await applyHalves(
+      scope,
+      {
+        persistent: () => ctx.client.domains.detachDevice(ctx.dom, toXml(cloneAsFragment(p!.el)), 'config'),
+        live: async () => {
+          await ctx.client.domains.detachDevice(ctx.dom, toXml(cloneAsFragment(l!.el)), 'live');
+          pending = !(await waitGone(ctx, (doc) => !findNic(doc, mac)));
+        },
+      },
+      `Interface ${mac} removed`,
+    );
+    if (pending) outcome.summary += ' The guest has been asked to release it and has not done so yet.';
+    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+  });
+}
