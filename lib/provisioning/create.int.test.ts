@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConsoleReader } from '@/test/support/console-reader';
-import { cloudImagePath, cloudInitBanner, ensureFixtures } from '@/test/support/fixtures';
+import { bootBanner, cloudImagePath, cloudInitBanner, ensureFixtures, fixturePaths } from '@/test/support/fixtures';
 import { startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { useTestDatabase } from '@/test/support/test-db';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
@@ -180,5 +180,58 @@ describe('create job (cloud image flow)', () => {
     expect(job2.status).toBe('succeeded');
     expect(job2.steps[0]!.detail).toMatch(/^Cached/);
     expect(http.requests('cloud.qcow2')).toBe(before);
+  });
+});
+
+describe('create job (import and direct kernel boot)', () => {
+  it('imports an existing disk volume as it is (its own format) and boots it', async () => {
+    const name = `vireo-test-imp-${suffix}`;
+    made.push(name);
+    await run('cp', [cloudImagePath, `${pool.path}/imported.qcow2`]);
+    await virsh(['pool-refresh', pool.name]);
+    const before = await pool.volumes();
+    const { jobId } = await mods.create.startCreateVm({
+      name, source: { kind: 'import', disk: { pool: pool.name, volume: 'imported.qcow2' } },
+      resources: { vcpus: 1, memoryMiB: 160 }, storage: { pool: pool.name, sizeGiB: 0, bus: 'virtio' }, network: { type: 'none' }, start: false,
+    }, actor);
+    await mods.runner.jobSettled(jobId);
+    expect((await mods.store.readJob(jobId))!.steps.map((s) => [s.id, s.status])).toEqual([['define', 'done'], ['start', 'skipped']]);
+    expect(await pool.volumes()).toEqual(before);
+    expect(await virsh(['dumpxml', '--inactive', name])).toContain("<driver name='qemu' type='qcow2'");
+    await virsh(['start', name, '--paused']);
+    const tty = await ConsoleReader.forDomain(name);
+    try {
+      await virsh(['resume', name]);
+      await tty.waitFor(`${cloudInitBanner} no-seed`, 90_000);
+    } finally {
+      tty.close();
+      await virsh(['destroy', name]).catch(() => undefined);
+    }
+  });
+
+  it('boots a kernel and initrd from host files with the given command line, no disk', async () => {
+    const name = `vireo-test-kern-${suffix}`;
+    made.push(name);
+    const fx = fixturePaths();
+    const { jobId } = await mods.create.startCreateVm({
+      name, source: { kind: 'kernel', kernel: fx.kernel, initrd: fx.initrd, cmdline: `${fx.cmdline} vireo.hostname=direct-boot` },
+      resources: { vcpus: 1, memoryMiB: 160 }, storage: { pool: pool.name, sizeGiB: 0 }, network: { type: 'none' }, start: false,
+    }, actor);
+    await mods.runner.jobSettled(jobId);
+    expect((await mods.store.readJob(jobId))!.status).toBe('succeeded');
+    await virsh(['start', name, '--paused']);
+    const tty = await ConsoleReader.forDomain(name);
+    try {
+      await virsh(['resume', name]);
+      await tty.waitFor(`${bootBanner} hostname=direct-boot`, 90_000);
+    } finally {
+      tty.close();
+      await virsh(['destroy', name]).catch(() => undefined);
+    }
+    const refused = await mods.create.startCreateVm({
+      name: `${name}-x`, source: { kind: 'kernel', kernel: '/boot/../etc/shadow' },
+      resources: { vcpus: 1, memoryMiB: 160 }, storage: { pool: pool.name, sizeGiB: 0 }, network: { type: 'none' },
+    }, actor).catch((e: { fields?: Record<string, string> }) => e.fields);
+    expect(refused).toMatchObject({ 'source.kernel': expect.stringContaining('..') });
   });
 });

@@ -1,6 +1,7 @@
 import type { LibvirtClient } from '@/lib/libvirt';
 import { buildSeedFiles, SeedInputError, type SeedFiles } from '@/lib/cloud-init/seed';
 import { listHostBridges } from '@/lib/host/bridges';
+import { parseVolumeXml } from '@/lib/storage/volume-model';
 import { guestDomainType, type GuestDomainType } from '@/lib/host/virt-type';
 import { isLibvirtError } from '@/lib/vms/errors';
 import { checkEditedDomainXml } from '@/lib/xml/domain-model';
@@ -68,9 +69,18 @@ async function activePool(client: LibvirtClient, name: string, field: string, fi
   }
 }
 
-async function volumeExists(client: LibvirtClient, ref: { pool: string; volume: string }, field: string, fields: Record<string, string>): Promise<void> {
+/** The volume's format as libvirt sees it (qcow2 or raw), or null with a field error when it is not there. */
+async function volumeFormat(client: LibvirtClient, ref: { pool: string; volume: string }, field: string, fields: Record<string, string>): Promise<'qcow2' | 'raw' | null> {
   const pool = await activePool(client, ref.pool, field, fields);
-  if (pool && !(await exists(client.volumes.lookupByName(pool, ref.volume)))) fields[field] = `There is no volume "${ref.volume}" in pool "${ref.pool}".`;
+  if (!pool) return null;
+  try {
+    const vol = await client.volumes.lookupByName(pool, ref.volume);
+    return parseVolumeXml(await client.volumes.xml(vol)).format === 'qcow2' ? 'qcow2' : 'raw';
+  } catch (err) {
+    if (!isLibvirtError(err)) throw err;
+    fields[field] = `There is no volume "${ref.volume}" in pool "${ref.pool}".`;
+    return null;
+  }
 }
 
 async function firmwareOffered(client: LibvirtClient, type: string, machine: string): Promise<boolean> {
@@ -113,7 +123,7 @@ export async function planVm(client: LibvirtClient, raw: unknown): Promise<Creat
 
   let image: ResolvedImage | null = null;
   if (src.kind === 'cloud-image') {
-    if (src.image.from === 'volume') await volumeExists(client, src.image, 'source.image.volume', fields);
+    if (src.image.from === 'volume') await volumeFormat(client, src.image, 'source.image.volume', fields);
     image = await resolveImage(client, src.image, spec.storage.pool).catch((err: Error) => {
       fields['source.image'] = err.message;
       return null;
@@ -123,8 +133,8 @@ export async function planVm(client: LibvirtClient, raw: unknown): Promise<Creat
     }
     if (image?.cached === false) warnings.push(`The image will be downloaded first (${image.url}); later VMs from it reuse the copy in pool "${image.pool}".`);
   }
-  if (src.kind === 'iso') await volumeExists(client, src.iso, 'source.iso', fields);
-  if (src.kind === 'import') await volumeExists(client, src.disk, 'source.disk', fields);
+  if (src.kind === 'iso') await volumeFormat(client, src.iso, 'source.iso', fields);
+  const importFormat = src.kind === 'import' ? await volumeFormat(client, src.disk, 'source.disk', fields) : null;
 
   if (spec.network.type === 'network') {
     const net = spec.network.network;
@@ -165,7 +175,7 @@ export async function planVm(client: LibvirtClient, raw: unknown): Promise<Creat
     disks.push({ device: 'cdrom', pool: src.iso.pool, volume: src.iso.volume, format: 'raw', bus: spec.os.machine === 'q35' ? 'sata' : 'ide', target: '', bootOrder: 1 });
   }
   if (newDisk) disks.push({ device: 'disk', pool: newDisk.pool, volume: newDisk.name, format: newDisk.format, bus: spec.storage.bus, target: '', bootOrder: src.kind === 'iso' ? 2 : 1 });
-  if (src.kind === 'import') disks.push({ device: 'disk', pool: src.disk.pool, volume: src.disk.volume, format: 'qcow2', bus: spec.storage.bus, target: '', bootOrder: 1 });
+  if (src.kind === 'import') disks.push({ device: 'disk', pool: src.disk.pool, volume: src.disk.volume, format: importFormat ?? 'raw', bus: spec.storage.bus, target: '', bootOrder: 1 });
   // The seed goes on virtio-scsi: every cloud kernel has virtio, while some (Debian's cloud kernel) lack AHCI and
   // would never see a SATA CD-ROM on q35.
   if (seedFiles) disks.push({ device: 'cdrom', pool: spec.storage.pool, volume: seedName, format: 'raw', bus: 'scsi', target: '' });
