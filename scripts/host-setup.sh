@@ -91,6 +91,7 @@ if ! virsh -q pool-info default >/dev/null 2>&1; then
   step virsh -q pool-define-as default dir --target /var/lib/libvirt/images
   step virsh -q pool-autostart default
 fi
-if ! virsh -q pool-info default | grep -Eq '^State:\s+running'; then
+pool_info=$(virsh -q pool-info default)
+if ! grep -Eq '^State:\s+running' <<<"$pool_info"; then
   step virsh -q pool-start default
 fi
