@@ -196,6 +196,9 @@ describe('hardware tab on a running guest', () => {
     expect(await disks.getByTestId('change-outcome').getAttribute('data-tone')).toBe('partial');
     expect(await inactiveXml(vm)).toMatch(/<driver [^>]*cache='writeback'/);
     expect(await liveXml(vm)).not.toMatch(/cache='writeback'/);
+    // After a reload too, the row says what changes at next boot.
+    await openHardware(vm);
+    expect(await section('hw-disks').getByTestId('next-boot').textContent()).toContain('cache writeback');
     await screenshot(page, 'hardware-live-half-refused');
   });
 
@@ -263,6 +266,8 @@ describe('hardware tab on a running guest', () => {
     expect(await outcomeIn(nics)).toBe('Saved for next boot; the running guest is unchanged.');
     expect((await interfaces(vm, true)).get(addedMac)).toBe('virbr0');
     expect((await interfaces(vm)).get(addedMac)).toBe('default');
+    await openHardware(vm);
+    expect(await section('hw-nics').getByTestId('next-boot').textContent()).toMatch(/type bridge, source virbr0/);
   });
 
   it('changes the balloon live; virsh dommemstat shows it, the saved definition keeps 192 MiB', async () => {

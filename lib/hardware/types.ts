@@ -54,6 +54,8 @@ export interface DiskView {
   /** Present in the live definition / the persistent one. */
   inLive: boolean;
   inPersistent: boolean;
+  /** Settings saved for next boot that differ from the running guest's (e.g. { cache: 'writeback' }). */
+  nextBoot?: Record<string, string>;
 }
 
 export interface NicView {
@@ -66,6 +68,8 @@ export interface NicView {
   bootOrder: number | null;
   inLive: boolean;
   inPersistent: boolean;
+  /** Settings saved for next boot that differ from the running guest's (e.g. { source: 'br0' }). */
+  nextBoot?: Record<string, string>;
 }
 
 export interface VcpuView {

@@ -93,6 +93,14 @@ async function capacityOf(ctx: VmContext, d: DiskEl, inLive: boolean): Promise<n
   return null;
 }
 
+/** The persistent values that differ from the live ones, for "at next boot" notes; absent when they agree. */
+function nextBootDiff<T extends object>(live: T | undefined, persistent: T | undefined, keys: (keyof T & string)[]): Record<string, string> | undefined {
+  if (!live || !persistent) return undefined;
+  const out: Record<string, string> = {};
+  for (const k of keys) if (live[k] !== persistent[k]) out[k] = String(persistent[k] ?? 'default');
+  return Object.keys(out).length ? out : undefined;
+}
+
 async function diskViews(ctx: VmContext): Promise<DiskView[]> {
   const persistent = readDisks(ctx.inactive);
   const live = ctx.live ? readDisks(ctx.live) : [];
@@ -121,6 +129,7 @@ async function diskViews(ctx: VmContext): Promise<DiskView[]> {
         bootOrder: (p ?? d).bootOrder,
         inLive: l !== undefined,
         inPersistent: p !== undefined,
+        nextBoot: nextBootDiff(l, p, ['cache', 'discard', 'io', 'readonly', 'shareable', 'bus', 'format']),
       };
     }),
   );
@@ -143,6 +152,7 @@ function nicViews(ctx: VmContext): NicView[] {
       bootOrder: (p ?? n).bootOrder,
       inLive: l !== undefined,
       inPersistent: p !== undefined,
+      nextBoot: nextBootDiff(l, p, ['type', 'source', 'model', 'linkState']),
     };
   });
 }

@@ -9,7 +9,7 @@ import { useChange } from './change';
 import { useHardware } from './context';
 import { EditDiskDialog } from './edit-disk-dialog';
 import { ChangeResult } from './outcome';
-import { Presence } from './presence';
+import { NextBoot, Presence } from './presence';
 import { RemoveDialog } from './remove-dialog';
 import { Section } from './section';
 
@@ -42,7 +42,7 @@ export function DisksSection() {
                 <td className="break-all pr-3" data-testid="disk-source">{d.source ?? '—'}{d.format ? <span className="text-slate-500"> ({d.format})</span> : null}</td>
                 <td className="whitespace-nowrap pr-3" data-testid="disk-size" data-bytes={d.capacityBytes ?? ''}>{d.capacityBytes !== null ? formatBytes(d.capacityBytes) : '—'}</td>
                 <td className="pr-3 text-xs">{options(d)}</td>
-                <td className="pr-3"><Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} /></td>
+                <td className="pr-3"><Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} /><NextBoot diff={d.nextBoot} /></td>
                 <td className="whitespace-nowrap text-right">
                   {canEdit ? (
                     <span className="inline-flex gap-1">

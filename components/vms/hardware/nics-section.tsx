@@ -9,7 +9,7 @@ import { Choice, TextInput } from './inputs';
 import { Modal } from './modal';
 import { NicSourceFields, type NicSourceForm } from './nic-source';
 import { ChangeResult, RefusalNote } from './outcome';
-import { Presence } from './presence';
+import { NextBoot, Presence } from './presence';
 import { RemoveDialog } from './remove-dialog';
 import { ScopePicker, toScope, useScope } from './scope';
 import { Section } from './section';
@@ -110,7 +110,7 @@ export function NicsSection() {
                 <td className="pr-3" data-testid="nic-source">{n.type === 'network' ? 'network' : n.type} {n.source ?? '—'}</td>
                 <td className="pr-3">{n.model ?? '—'}</td>
                 <td className="pr-3" data-testid="nic-link">{n.linkState}</td>
-                <td className="pr-3"><Presence inLive={n.inLive} inPersistent={n.inPersistent} running={hw.running} /></td>
+                <td className="pr-3"><Presence inLive={n.inLive} inPersistent={n.inPersistent} running={hw.running} /><NextBoot diff={n.nextBoot} /></td>
                 <td className="whitespace-nowrap text-right">
                   {canEdit ? (
                     <span className="inline-flex gap-1">

@@ -10,3 +10,13 @@ export function Presence({ inLive, inPersistent, running }: { inLive: boolean; i
       className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${tone}`}>{text}</span>
   );
 }
+
+/** What will change at next boot for a device present in both definitions. */
+export function NextBoot({ diff }: { diff?: Record<string, string> }) {
+  if (!diff) return null;
+  return (
+    <span data-testid="next-boot" className="ml-1 inline-block whitespace-nowrap rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" title="Saved for next boot; the running guest still uses its current setting.">
+      next boot: {Object.entries(diff).map(([k, v]) => `${k} ${v}`).join(', ')}
+    </span>
+  );
+}
