@@ -42,7 +42,9 @@ export async function startVireo(env: Record<string, string> = {}, opts: StartOp
     // Specs share one libvirtd and some read guests' ptys directly: a test server adopts only consoles it is asked for.
     VIREO_CONSOLE_CAPTURE: 'opened', ...env };
   await run(path.join(root, 'node_modules/.bin/tsx'), ['prisma/migrate.ts'], { cwd: root, env: childEnv });
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: tsx runs the server in a child process, and a signal must reach both (a SIGKILL of
+  // tsx alone would leave the real server running, holding the database).
+  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let out = '';
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Vireo did not start in time:\n${out}`)), 60_000);
@@ -71,9 +73,16 @@ export async function startVireo(env: Record<string, string> = {}, opts: StartOp
     async stop(stopOpts = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
-        child.kill(stopOpts.signal ?? 'SIGTERM');
+        const group = (signal: NodeJS.Signals) => {
+          try {
+            process.kill(-child.pid!, signal);
+          } catch {
+            // already gone
+          }
+        };
+        group(stopOpts.signal ?? 'SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+        if (child.exitCode === null) group('SIGKILL');
       }
       if (!stopOpts.keepData) await rm(dataDir, { recursive: true, force: true });
     },

@@ -12,8 +12,10 @@ export interface CachedBase {
   sha256: string;
 }
 
-export async function findCachedBase(client: LibvirtClient, q: { url: string; pool: string }): Promise<CachedBase | null> {
-  const rows = await db().baseImage.findMany({ where: { sourceUrl: q.url, pool: q.pool }, orderBy: { createdAt: 'desc' } });
+/** Looks a base up by its source URL or its catalog id (a catalog entry's URL may move between releases). */
+export async function findCachedBase(client: LibvirtClient, q: { url: string; pool: string } | { catalogId: string; pool: string }): Promise<CachedBase | null> {
+  const where = 'url' in q ? { sourceUrl: q.url, pool: q.pool } : { catalogId: q.catalogId, pool: q.pool };
+  const rows = await db().baseImage.findMany({ where, orderBy: { createdAt: 'desc' } });
   for (const row of rows) {
     try {
       await client.volumes.lookupByName(await client.pools.lookupByName(row.pool), row.volume);

@@ -12,14 +12,18 @@ export interface CatalogEntry {
   label: string;
   url: string;
   checksum: ExpectedChecksum;
+  /** For OS defaults (libosinfo-style short family name). */
+  osFamily: 'debian' | 'ubuntu' | 'fedora' | 'rhel' | 'alpine';
   /** The image's own default login, for the wizard's hint. */
   defaultUser: string;
   minDiskGiB: number;
 }
 
 function entry(id: string, label: string, dir: string, file: string, sums: string, algorithm: ChecksumAlgorithm, defaultUser: string, minDiskGiB: number): CatalogEntry {
-  return { id, label, url: `${dir}/${file}`, checksum: { algorithm, checksumUrl: `${dir}/${sums}`, fileName: file }, defaultUser, minDiskGiB };
+  return { id, label, url: `${dir}/${file}`, checksum: { algorithm, checksumUrl: `${dir}/${sums}`, fileName: file }, osFamily: FAMILY[id.split('-')[0]!]!, defaultUser, minDiskGiB };
 }
+
+const FAMILY: Record<string, CatalogEntry['osFamily']> = { debian: 'debian', ubuntu: 'ubuntu', fedora: 'fedora', rocky: 'rhel', almalinux: 'rhel', alpine: 'alpine' };
 
 export const CATALOG: readonly CatalogEntry[] = [
   entry('debian-12', 'Debian 12 "bookworm" (generic cloud)', 'https://cloud.debian.org/images/cloud/bookworm/latest', 'debian-12-genericcloud-amd64.qcow2', 'SHA512SUMS', 'sha512', 'debian', 3),
