@@ -1,6 +1,6 @@
 import { recordAudit } from '@/lib/audit/log';
 import { libvirt } from '@/lib/connection/libvirt';
-import { describeError } from '@/lib/vms/errors';
+import { describeError, isLibvirtError } from '@/lib/vms/errors';
 import { describeResource, rollBack } from './resources';
 import { insertJob, patchJob, type JobPatch } from './store';
 import type { CreatedResource, JobStatus, JobStep, RollbackRecord } from './types';
@@ -73,6 +73,11 @@ export function cancelJob(id: string): boolean {
 /** For tests and orderly shutdown: resolves when the job has finished, rollback included. */
 export async function jobSettled(id: string): Promise<void> {
   await running.get(id)?.done;
+}
+
+/** What failed, in the words of the step and of libvirt (not the generic "VM not found" of request errors). */
+function jobError(err: unknown): string {
+  return isLibvirtError(err) ? `libvirt says: ${err.message}` : describeError(err, 'the job').message;
 }
 
 async function execute(id: string, def: JobDefinition, signal: AbortSignal): Promise<void> {
@@ -158,11 +163,12 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
   } catch (err) {
     const cancelled = signal.aborted;
     status = cancelled ? 'cancelled' : 'failed';
-    error = cancelled ? 'Cancelled by the user.' : describeError(err, `virtual machine "${def.objectName}"`).message;
     const failedStep = current as JobStep | null;
+    const reason = cancelled ? 'Cancelled by the user.' : jobError(err);
+    error = failedStep && !cancelled ? `${failedStep.label}: ${reason}` : reason;
     if (failedStep) {
       failedStep.status = 'failed';
-      failedStep.detail = error;
+      failedStep.detail = reason;
     }
     rollback = await rollBack(await libvirt(10_000), created).catch((e: Error) =>
       created.map((resource) => ({ resource, outcome: 'failed' as const, error: e.message })),

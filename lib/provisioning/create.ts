@@ -22,7 +22,7 @@ export function stepsFor(plan: CreatePlan): { id: string; label: string }[] {
   }
   if (plan.seed) steps.push({ id: 'seed', label: `Build and upload the cloud-init seed (${plan.seed.pool}/${plan.seed.name})` });
   steps.push({ id: 'define', label: 'Define the virtual machine' });
-  steps.push({ id: 'start', label: 'Start it' });
+  steps.push({ id: 'start', label: 'Start the virtual machine' });
   return steps;
 }
 
