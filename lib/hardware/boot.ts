@@ -6,7 +6,7 @@ import { normalizeMac } from './mac';
 import { readDisks, readNics } from './read-model';
 import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
 import { hardwareOf } from './view';
-import { add, ensure, removeChildren, setAttrs, setText } from './xml-tree';
+import { append, ensure, removeChildren, setAttrs, setText } from '@/lib/xml/build';
 import type { BootChange } from './types';
 
 // Boot and lifecycle settings. Everything except title and description lives only in the persistent definition
@@ -71,7 +71,7 @@ export function editBootXml(ctx: VmContext, req: BootChange): void {
     const nics = readNics(ctx.inactive);
     req.order.forEach((e, i) => {
       const el = e.kind === 'disk' ? disks.find((d) => d.target === e.id)?.el : nics.find((n) => n.mac === normalizeMac(e.id))?.el;
-      if (el) add(el, 'boot', { order: i + 1 });
+      if (el) append(el, 'boot', { order: i + 1 });
     });
   }
   if (req.menu !== undefined) {

@@ -2,7 +2,7 @@ import { DomainDeviceModifyFlags } from '@/lib/libvirt';
 import { capsFor, loadVm, withVmLock, type VmContext } from './context';
 import { buildDiskXml, withMedia, type DiskSourceRef } from './disk-xml';
 import { ChangeRefusedError, refuse } from './errors';
-import { chooseTarget, checkBus, disksFor, ensureScsiController } from './disks';
+import { attachHalves, chooseTarget, checkBus, disksFor } from './disks';
 import { filePathProblem } from './paths';
 import { applyHalves, checkScope, type Changed } from './scope';
 import { hardwareOf } from './view';
@@ -91,16 +91,7 @@ export async function addCdrom(name: string, req: CdromAdd): Promise<Changed> {
     const xml = buildDiskXml({ device: 'cdrom', source, format: 'raw', target, bus: req.bus });
     const outcome = await applyHalves(
       req,
-      {
-        persistent: async () => {
-          if (req.bus === 'scsi') await ensureScsiController(ctx, 'config');
-          await ctx.client.domains.attachDevice(ctx.dom, xml, 'config');
-        },
-        live: async () => {
-          if (req.bus === 'scsi') await ensureScsiController(ctx, 'live');
-          await ctx.client.domains.attachDevice(ctx.dom, xml, 'live');
-        },
-      },
+      attachHalves(ctx, xml, req.bus),
       source ? `CD-ROM drive ${target} (${req.bus}) added; it ${label.replace('now ', '')}` : `Empty CD-ROM drive ${target} (${req.bus}) added`,
     );
     return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };

@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
-import { child } from '@/lib/xml/parse';
-import { add, cloneAsFragment, ensure, fragment, removeChildren, setAttrs, toXml } from './xml-tree';
+import { child, serializeXml } from '@/lib/xml/parse';
+import { append, cloneAsFragment, ensure, fragment, removeChildren, setAttrs } from '@/lib/xml/build';
 import type { DiskCache, DiskDiscard, DiskIo } from './types';
 
 // Device XML for disks, CD-ROM drives and the virtio-scsi controller they may need.
@@ -39,7 +39,7 @@ function setSource(disk: Element, source: DiskSourceRef): void {
 }
 
 function insertAfterDriver(disk: Element, name: string, attrs: Record<string, string>): void {
-  const el = add(disk, name, attrs);
+  const el = append(disk, name, attrs);
   const driver = child(disk, 'driver');
   const next = driver ? driver.nextSibling : disk.firstChild;
   if (next && next !== el) disk.insertBefore(el, next);
@@ -47,12 +47,12 @@ function insertAfterDriver(disk: Element, name: string, attrs: Record<string, st
 
 export function buildDiskXml(d: NewDisk): string {
   const disk = fragment('disk', { type: 'file', device: d.device });
-  add(disk, 'driver', { name: 'qemu', type: d.format, cache: opt(d.cache), discard: opt(d.discard), io: opt(d.io) });
+  append(disk, 'driver', { name: 'qemu', type: d.format, cache: opt(d.cache), discard: opt(d.discard), io: opt(d.io) });
   setSource(disk, d.source);
-  add(disk, 'target', { dev: d.target, bus: d.bus });
-  if (d.readonly || d.device === 'cdrom') add(disk, 'readonly');
-  if (d.shareable) add(disk, 'shareable');
-  return toXml(disk);
+  append(disk, 'target', { dev: d.target, bus: d.bus });
+  if (d.readonly || d.device === 'cdrom') append(disk, 'readonly');
+  if (d.shareable) append(disk, 'shareable');
+  return serializeXml(disk);
 }
 
 /** The existing drive with new media (or none): what libvirt's update-device wants for an insert/eject. */
@@ -61,7 +61,7 @@ export function withMedia(existing: Element, source: DiskSourceRef): string {
   setSource(disk, source);
   const driver = ensure(disk, 'driver', ['source', 'target']);
   setAttrs(driver, { name: 'qemu', type: 'raw' });
-  return toXml(disk);
+  return serializeXml(disk);
 }
 
 /** The existing disk with changed driver options / flags, for a persistent redefinition or an update attempt. */
@@ -71,16 +71,16 @@ export function applyDiskOptions(disk: Element, o: DiskOptions): void {
   setAttrs(driver, { cache: val(o.cache), discard: val(o.discard), io: val(o.io) });
   if (o.readonly !== undefined) {
     removeChildren(disk, 'readonly');
-    if (o.readonly) add(disk, 'readonly');
+    if (o.readonly) append(disk, 'readonly');
   }
   if (o.shareable !== undefined) {
     removeChildren(disk, 'shareable');
-    if (o.shareable) add(disk, 'shareable');
+    if (o.shareable) append(disk, 'shareable');
   }
 }
 
 export function scsiControllerXml(index: number): string {
-  return toXml(fragment('controller', { type: 'scsi', index, model: 'virtio-scsi' }));
+  return serializeXml(fragment('controller', { type: 'scsi', index, model: 'virtio-scsi' }));
 }
 
 export function ioProblem(o: DiskOptions): string | null {

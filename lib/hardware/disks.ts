@@ -1,19 +1,19 @@
-import type { Document } from '@xmldom/xmldom';
+import type { Document, Element } from '@xmldom/xmldom';
 import { DomainBlockResizeFlags, DomainXMLFlags, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
 import { nameProblem } from '@/lib/storage/names';
 import { buildVolumeXml, parseVolumeXml } from '@/lib/storage/volume-model';
 import { isLibvirtError } from '@/lib/vms/errors';
-import { attr, child, children, parseXml } from '@/lib/xml/parse';
+import { attr, child, children, parseXml, serializeXml } from '@/lib/xml/parse';
 import { capsFor, definePersistent, devices, loadVm, withVmLock, type VmContext } from './context';
 import { applyDiskOptions, buildDiskXml, ioProblem, scsiControllerXml, type DiskSourceRef } from './disk-xml';
 import { HardwareInputError, refuse } from './errors';
 import { filePathProblem, formatFromPath } from './paths';
 import { readDisks, type DiskEl } from './read-model';
-import { applyHalves, checkScope, type Changed } from './scope';
+import { applyHalves, checkScope, type Changed, type Halves } from './scope';
 import { pickTarget, targetProblem } from './targets';
 import { hardwareOf } from './view';
-import { cloneAsFragment, toXml } from './xml-tree';
-import type { DiskAdd, DiskUpdate } from './types';
+import { cloneAsFragment } from '@/lib/xml/build';
+import type { ChangeOutcome, ChangeScope, DiskAdd, DiskUpdate } from './types';
 
 // Disks: add (a new volume in a pool, an existing volume, or a file), remove, grow, and driver options.
 // Validation happens before anything is created; a new volume made for a change that then took effect nowhere
@@ -169,16 +169,7 @@ export async function addDisk(name: string, req: DiskAdd): Promise<Changed> {
     try {
       const outcome = await applyHalves(
         req,
-        {
-          persistent: async () => {
-            if (req.bus === 'scsi') await ensureScsiController(ctx, 'config');
-            await ctx.client.domains.attachDevice(ctx.dom, xml, 'config');
-          },
-          live: async () => {
-            if (req.bus === 'scsi') await ensureScsiController(ctx, 'live');
-            await ctx.client.domains.attachDevice(ctx.dom, xml, 'live');
-          },
-        },
+        attachHalves(ctx, xml, req.bus),
         `Disk ${target} (${req.bus}, ${src.label}) added`,
       );
       return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
@@ -204,6 +195,32 @@ export function disksFor(ctx: VmContext, scope: { live: boolean; persistent: boo
   return { p: scope.persistent ? p : null, l: scope.live ? l : null };
 }
 
+/** Attaching a disk or drive: a half whose definition lacks a virtio-scsi controller gets one first. */
+export function attachHalves(ctx: VmContext, xml: string, bus: string): Halves {
+  const half = (h: 'config' | 'live') => async () => {
+    if (bus === 'scsi') await ensureScsiController(ctx, h);
+    await ctx.client.domains.attachDevice(ctx.dom, xml, h);
+  };
+  return { persistent: half('config'), live: half('live') };
+}
+
+/**
+ * Detaching a device found in each half asked for. The live half waits for the guest to release it; a guest that
+ * has not done so in time is said in the summary (the detach request stays with it).
+ */
+export async function detachHalves(ctx: VmContext, scope: ChangeScope, found: { p: { el: Element } | null; l: { el: Element } | null }, gone: (doc: Document) => boolean, what: string): Promise<ChangeOutcome> {
+  let pending = false;
+  const outcome = await applyHalves(scope, {
+    persistent: () => ctx.client.domains.detachDevice(ctx.dom, serializeXml(cloneAsFragment(found.p!.el)), 'config'),
+    live: async () => {
+      await ctx.client.domains.detachDevice(ctx.dom, serializeXml(cloneAsFragment(found.l!.el)), 'live');
+      pending = !(await waitGone(ctx, gone));
+    },
+  }, what);
+  if (pending) outcome.summary += ' The guest has been asked to release it and has not done so yet.';
+  return outcome;
+}
+
 /** Polls the live definition until the guest has released a device (ACPI unplug is asynchronous). */
 export async function waitGone(ctx: VmContext, gone: (doc: Document) => boolean, ms = 20_000): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -220,19 +237,8 @@ export async function removeDisk(name: string, target: string, scope: { live: bo
     const ctx = await loadVm(name);
     checkScope(scope, ctx, 'Removing a disk');
     const { p, l } = disksFor(ctx, scope, target);
-    let pending = false;
-    const outcome = await applyHalves(
-      scope,
-      {
-        persistent: () => ctx.client.domains.detachDevice(ctx.dom, toXml(cloneAsFragment(p!.el)), 'config'),
-        live: async () => {
-          await ctx.client.domains.detachDevice(ctx.dom, toXml(cloneAsFragment(l!.el)), 'live');
-          pending = !(await waitGone(ctx, (doc) => !findDisk(doc, target)));
-        },
-      },
-      `${l?.device === 'cdrom' || p?.device === 'cdrom' ? 'CD-ROM drive' : 'Disk'} ${target} removed`,
-    );
-    if (pending) outcome.summary += ' The guest has been asked to release it and has not done so yet.';
+    const outcome = await detachHalves(ctx, scope, { p, l }, (doc) => !findDisk(doc, target),
+      `${l?.device === 'cdrom' || p?.device === 'cdrom' ? 'CD-ROM drive' : 'Disk'} ${target} removed`);
     return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
   });
 }
@@ -298,7 +304,7 @@ export async function updateDisk(name: string, target: string, req: DiskUpdate):
         live: async () => {
           const el = cloneAsFragment(l!.el);
           applyDiskOptions(el, opts);
-          await client.domains.updateDevice(dom, toXml(el), 'live');
+          await client.domains.updateDevice(dom, serializeXml(el), 'live');
         },
       },
       `Disk ${target} options changed`,

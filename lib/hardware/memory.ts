@@ -1,11 +1,11 @@
 import { DomainMemoryModFlags } from '@/lib/libvirt';
-import { child, path } from '@/lib/xml/parse';
+import { child, path, serializeXml } from '@/lib/xml/parse';
 import { definePersistent, loadVm, root, withVmLock, type VmContext } from './context';
 import { refuse } from './errors';
 import { readMemory, readVcpus } from './read-model';
 import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
 import { hardwareOf } from './view';
-import { add, ensure, fragment, setAttrs, setText, toXml } from './xml-tree';
+import { append, ensure, fragment, setAttrs, setText } from '@/lib/xml/build';
 import type { DimmAdd, MemoryChange } from './types';
 
 // Memory: the balloon target (current) moves live within the maximum the guest booted with; the maximum and the
@@ -70,11 +70,11 @@ export function editHotplugXml(ctx: VmContext, hotplug: { slots: number; maxMiB:
   const mem = readMemory(ctx.inactive);
   if (mem.numaCells === 0) {
     const cpu = ensure(r, 'cpu', ['clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'perf', 'devices']);
-    const numa = add(cpu, 'numa');
+    const numa = append(cpu, 'numa');
     const max = readVcpus(ctx.inactive).maximum;
     // The cell holds the boot memory (without DIMMs); libvirt sums cells + DIMMs into <memory>.
     const dimmKiB = mem.dimms.reduce((s, d) => s + d.sizeKiB, 0);
-    add(numa, 'cell', { id: 0, cpus: max > 1 ? `0-${max - 1}` : '0', memory: mem.maximumKiB - dimmKiB, unit: 'KiB' });
+    append(numa, 'cell', { id: 0, cpus: max > 1 ? `0-${max - 1}` : '0', memory: mem.maximumKiB - dimmKiB, unit: 'KiB' });
   }
 }
 
@@ -137,10 +137,10 @@ export async function changeMemory(name: string, change: MemoryChange): Promise<
 
 export function dimmXml(sizeMiB: number, node: number | null): string {
   const mem = fragment('memory', { model: 'dimm' });
-  const target = add(mem, 'target');
-  add(target, 'size', { unit: 'KiB' }, sizeMiB * MiB);
-  if (node !== null) add(target, 'node', {}, node);
-  return toXml(mem);
+  const target = append(mem, 'target');
+  append(target, 'size', { unit: 'KiB' }, sizeMiB * MiB);
+  if (node !== null) append(target, 'node', {}, node);
+  return serializeXml(mem);
 }
 
 export async function addDimm(name: string, req: DimmAdd): Promise<Changed> {

@@ -1,14 +1,14 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { isLibvirtError } from '@/lib/vms/errors';
-import { child } from '@/lib/xml/parse';
+import { child, serializeXml } from '@/lib/xml/parse';
 import { loadVm, withVmLock, type VmContext } from './context';
-import { waitGone } from './disks';
+import { detachHalves } from './disks';
 import { HardwareInputError, refuse } from './errors';
 import { macProblem, macsInUse, normalizeMac, randomMac } from './mac';
 import { readNics, type NicEl } from './read-model';
 import { applyHalves, checkScope, type Changed } from './scope';
 import { hardwareOf, NIC_MODELS } from './view';
-import { add, cloneAsFragment, ensure, fragment, removeChildren, setAttrs, toXml } from './xml-tree';
+import { append, cloneAsFragment, ensure, fragment, removeChildren, setAttrs } from '@/lib/xml/build';
 import type { NicAdd, NicUpdate } from './types';
 
 // Network interfaces: hot-add and remove, switch the network or bridge, pull the virtual cable (link state).
@@ -55,11 +55,11 @@ function setSource(nic: Element, source: NicSource): void {
 
 export function buildNicXml(mac: string, source: NicSource, model: string): string {
   const nic = fragment('interface', { type: source.type });
-  add(nic, 'mac', { address: mac });
+  append(nic, 'mac', { address: mac });
   setSource(nic, source);
-  add(nic, 'model', { type: model });
-  add(nic, 'link', { state: 'up' });
-  return toXml(nic);
+  append(nic, 'model', { type: model });
+  append(nic, 'link', { state: 'up' });
+  return serializeXml(nic);
 }
 
 export async function addNic(name: string, req: NicAdd): Promise<Changed> {
@@ -111,7 +111,7 @@ function edited(n: NicEl, req: NicUpdate): string {
   const el = cloneAsFragment(n.el);
   if (req.source) setSource(el, req.source);
   if (req.linkState) setAttrs(ensure(el, 'link', ['mtu', 'coalesce', 'teaming', 'boot', 'rom', 'address']), { state: req.linkState });
-  return toXml(el);
+  return serializeXml(el);
 }
 
 export async function updateNic(name: string, rawMac: string, req: NicUpdate): Promise<Changed> {
@@ -140,19 +140,7 @@ export async function removeNic(name: string, rawMac: string, scope: { live: boo
     const ctx = await loadVm(name);
     checkScope(scope, ctx, 'Removing an interface');
     const { mac, p, l } = nicsFor(ctx, scope, rawMac);
-    let pending = false;
-    const outcome = await applyHalves(
-      scope,
-      {
-        persistent: () => ctx.client.domains.detachDevice(ctx.dom, toXml(cloneAsFragment(p!.el)), 'config'),
-        live: async () => {
-          await ctx.client.domains.detachDevice(ctx.dom, toXml(cloneAsFragment(l!.el)), 'live');
-          pending = !(await waitGone(ctx, (doc) => !findNic(doc, mac)));
-        },
-      },
-      `Interface ${mac} removed`,
-    );
-    if (pending) outcome.summary += ' The guest has been asked to release it and has not done so yet.';
+    const outcome = await detachHalves(ctx, scope, { p, l }, (doc) => !findNic(doc, mac), `Interface ${mac} removed`);
     return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
   });
 }

@@ -4,7 +4,7 @@ import { refuse } from './errors';
 import { readVcpus } from './read-model';
 import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
 import { hardwareOf } from './view';
-import { add, ensure, removeChildren, setAttrs, setText } from './xml-tree';
+import { append, ensure, removeChildren, setAttrs, setText } from '@/lib/xml/build';
 import type { VcpuChange } from './types';
 
 // vCPUs: the count is hotplugged live (libvirt's setVcpus, up to the maximum the guest booted with); the
@@ -79,7 +79,7 @@ export function editVcpuXml(ctx: VmContext, change: VcpuChange, plan: { current:
     if (change.topology !== undefined) {
       removeChildren(cpu, 'topology');
       if (change.topology) {
-        const t = add(cpu, 'topology', { sockets: change.topology.sockets, dies: 1, cores: change.topology.cores, threads: change.topology.threads });
+        const t = append(cpu, 'topology', { sockets: change.topology.sockets, dies: 1, cores: change.topology.cores, threads: change.topology.threads });
         // Keep libvirt's preferred element order: topology before feature/numa.
         const next = child(cpu, 'cache') ?? child(cpu, 'feature') ?? child(cpu, 'numa');
         if (next) cpu.insertBefore(t, next);

@@ -1,9 +1,7 @@
 import type { LibvirtClient, VolumeRef } from '@/lib/libvirt';
 import { StorageInputError } from '@/lib/storage/errors';
 import { nameProblem } from '@/lib/storage/names';
-import { parseVolumeXml } from '@/lib/storage/volume-model';
-import { append, newDocument } from '@/lib/xml/build';
-import { serializeXml } from '@/lib/xml/parse';
+import { buildVolumeXml, parseVolumeXml } from '@/lib/storage/volume-model';
 
 // A new VM's disk from a cached base: a qcow2 overlay whose backing store is the base (instant, shares the base's
 // blocks), or a full copy when asked. Either is at least as large as the base and grown to the requested size;
@@ -25,34 +23,16 @@ async function lookup(client: LibvirtClient, d: DiskFromBase): Promise<{ base: V
   return { base, basePath: model.path, baseFormat: model.format === 'qcow2' ? 'qcow2' : 'raw', baseCapacity: model.capacity };
 }
 
-export function buildOverlayXml(v: { name: string; capacity: number; backingPath: string; backingFormat: string }): string {
-  const doc = newDocument('volume');
-  const root = doc.documentElement!;
-  append(root, 'name', {}, v.name);
-  append(root, 'capacity', { unit: 'bytes' }, v.capacity);
-  append(root, 'allocation', { unit: 'bytes' }, 0);
-  append(append(root, 'target'), 'format', { type: 'qcow2' });
-  const backing = append(root, 'backingStore');
-  append(backing, 'path', {}, v.backingPath);
-  append(backing, 'format', { type: v.backingFormat });
-  return serializeXml(root);
-}
-
 export async function createOverlay(client: LibvirtClient, d: DiskFromBase): Promise<VolumeRef> {
   const { basePath, baseFormat, baseCapacity } = await lookup(client, d);
   const pool = await client.pools.lookupByName(d.pool);
-  return client.volumes.createXml(pool, buildOverlayXml({ name: d.name, capacity: Math.max(d.sizeBytes, baseCapacity), backingPath: basePath, backingFormat: baseFormat }));
+  return client.volumes.createXml(pool, buildVolumeXml({ name: d.name, capacity: Math.max(d.sizeBytes, baseCapacity), format: 'qcow2', backing: { path: basePath, format: baseFormat } }));
 }
 
 export async function createFullCopy(client: LibvirtClient, d: DiskFromBase): Promise<VolumeRef> {
   const { base, baseCapacity } = await lookup(client, d);
   const pool = await client.pools.lookupByName(d.pool);
-  const doc = newDocument('volume');
-  const root = doc.documentElement!;
-  append(root, 'name', {}, d.name);
-  append(root, 'capacity', { unit: 'bytes' }, baseCapacity);
-  append(append(root, 'target'), 'format', { type: 'qcow2' });
-  const vol = await client.volumes.createXmlFrom(pool, serializeXml(root), base);
+  const vol = await client.volumes.createXmlFrom(pool, buildVolumeXml({ name: d.name, capacity: baseCapacity, format: 'qcow2' }), base);
   if (d.sizeBytes > baseCapacity) await client.volumes.resize(vol, d.sizeBytes);
   return vol;
 }

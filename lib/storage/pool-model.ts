@@ -1,4 +1,5 @@
-import { DOMImplementation, type Document, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
+import { append, newDocument } from '@/lib/xml/build';
 import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
 
 // The parts of a libvirt <pool> definition Vireo builds and shows. One model reads and writes, so a pool made by
@@ -57,29 +58,21 @@ export function parsePoolXml(xml: string): PoolModel {
   };
 }
 
-function add(doc: Document, parent: Element, name: string, attrs: Record<string, string> = {}, body?: string): Element {
-  const el = doc.createElement(name);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  if (body !== undefined) el.appendChild(doc.createTextNode(body));
-  parent.appendChild(el);
-  return el;
-}
-
 export function buildPoolXml(m: Pick<PoolModel, 'name' | 'type' | 'targetPath' | 'sourceDevice' | 'sourceHost' | 'sourceDir' | 'sourceName'> & { uuid?: string | null }): string {
-  const doc = new DOMImplementation().createDocument(null, 'pool', null);
+  const doc = newDocument('pool');
   const root = doc.documentElement!;
   root.setAttribute('type', m.type);
-  add(doc, root, 'name', {}, m.name);
-  if (m.uuid) add(doc, root, 'uuid', {}, m.uuid);
+  append(root, 'name', {}, m.name);
+  if (m.uuid) append(root, 'uuid', {}, m.uuid);
   if (m.sourceDevice || m.sourceHost || m.sourceDir || m.sourceName) {
-    const source = add(doc, root, 'source');
-    if (m.sourceHost) add(doc, source, 'host', { name: m.sourceHost });
-    if (m.sourceDir) add(doc, source, 'dir', { path: m.sourceDir });
-    if (m.sourceDevice) add(doc, source, 'device', { path: m.sourceDevice });
-    if (m.sourceName) add(doc, source, 'name', {}, m.sourceName);
-    if (m.type === 'netfs') add(doc, source, 'format', { type: 'nfs' });
+    const source = append(root, 'source');
+    if (m.sourceHost) append(source, 'host', { name: m.sourceHost });
+    if (m.sourceDir) append(source, 'dir', { path: m.sourceDir });
+    if (m.sourceDevice) append(source, 'device', { path: m.sourceDevice });
+    if (m.sourceName) append(source, 'name', {}, m.sourceName);
+    if (m.type === 'netfs') append(source, 'format', { type: 'nfs' });
   }
-  if (m.targetPath) add(doc, add(doc, root, 'target'), 'path', {}, m.targetPath);
+  if (m.targetPath) append(append(root, 'target'), 'path', {}, m.targetPath);
   return serializeXml(root);
 }
 

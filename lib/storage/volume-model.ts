@@ -1,4 +1,5 @@
-import { DOMImplementation, type Document, type Element } from '@xmldom/xmldom';
+import type { Element } from '@xmldom/xmldom';
+import { append, newDocument } from '@/lib/xml/build';
 import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
 
 export const VOLUME_FORMATS = ['qcow2', 'raw'] as const;
@@ -39,21 +40,21 @@ export function parseVolumeXml(xml: string): VolumeModel {
   };
 }
 
-function add(doc: Document, parent: Element, name: string, attrs: Record<string, string> = {}, body?: string): Element {
-  const el = doc.createElement(name);
-  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-  if (body !== undefined) el.appendChild(doc.createTextNode(body));
-  parent.appendChild(el);
-  return el;
-}
-
-/** A new volume: sparse (allocation 0) so creating a large one is instant on file-based pools. */
-export function buildVolumeXml(v: { name: string; capacity: number; format: VolumeFormat }): string {
-  const doc = new DOMImplementation().createDocument(null, 'volume', null);
+/**
+ * A new volume: sparse (allocation 0) so creating a large one is instant on file-based pools. With `backing`, a
+ * qcow2 overlay whose reads fall through to that image until written.
+ */
+export function buildVolumeXml(v: { name: string; capacity: number; format: VolumeFormat; backing?: { path: string; format: string } }): string {
+  const doc = newDocument('volume');
   const root = doc.documentElement!;
-  add(doc, root, 'name', {}, v.name);
-  add(doc, root, 'capacity', { unit: 'bytes' }, String(v.capacity));
-  add(doc, root, 'allocation', { unit: 'bytes' }, '0');
-  add(doc, add(doc, root, 'target'), 'format', { type: v.format });
+  append(root, 'name', {}, v.name);
+  append(root, 'capacity', { unit: 'bytes' }, String(v.capacity));
+  append(root, 'allocation', { unit: 'bytes' }, '0');
+  append(append(root, 'target'), 'format', { type: v.format });
+  if (v.backing) {
+    const backing = append(root, 'backingStore');
+    append(backing, 'path', {}, v.backing.path);
+    append(backing, 'format', { type: v.backing.format });
+  }
   return serializeXml(root);
 }

@@ -10,7 +10,7 @@ import { fieldError, type ChangeState } from './change';
 import { useHardware } from './context';
 import { DiskOptionFields, defaultOptions, type DiskOptions } from './disk-options';
 import { Choice, NumberInput, TextInput } from './inputs';
-import { Modal } from './modal';
+import { Modal } from '@/components/ui/modal';
 import { RefusalNote } from './outcome';
 import { ScopePicker, toScope, useScope } from './scope';
 import { usePools, useVolumes } from './sources';

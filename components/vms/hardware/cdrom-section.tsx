@@ -7,7 +7,7 @@ import { BusChoice, CDROM_BUSES } from './bus-choice';
 import { fieldError, useChange, type ChangeState } from './change';
 import { useHardware } from './context';
 import { MediaFields, mediaBody, type MediaForm } from './media-fields';
-import { Modal } from './modal';
+import { Modal } from '@/components/ui/modal';
 import { ChangeResult, RefusalNote } from './outcome';
 import { Presence } from './presence';
 import { RemoveDialog } from './remove-dialog';

@@ -8,7 +8,7 @@ import { fieldError, type ChangeState } from './change';
 import { useHardware } from './context';
 import { DiskOptionFields, type DiskOptions } from './disk-options';
 import { NumberInput } from './inputs';
-import { Modal } from './modal';
+import { Modal } from '@/components/ui/modal';
 import { RefusalNote } from './outcome';
 import { ScopePicker, toScope, useScope } from './scope';
 

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { fieldError, useChange, type ChangeState } from './change';
 import { useHardware } from './context';
 import { Choice, TextInput } from './inputs';
-import { Modal } from './modal';
+import { Modal } from '@/components/ui/modal';
 import { NicSourceFields, type NicSourceForm } from './nic-source';
 import { ChangeResult, RefusalNote } from './outcome';
 import { NextBoot, Presence } from './presence';

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ChangeState } from './change';
-import { Modal } from './modal';
+import { Modal } from '@/components/ui/modal';
 import { RefusalNote } from './outcome';
 import { ScopePicker, scopeQuery, useScope } from './scope';
 

@@ -1,10 +1,10 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { buildOverlayXml } from './overlay';
+import { buildVolumeXml } from './volume-model';
 
-describe('buildOverlayXml', () => {
+describe('buildVolumeXml with a backing store', () => {
   it('describes a qcow2 volume backed by the base, with text escaped by the XML library', () => {
-    const xml = buildOverlayXml({ name: 'vm&1.qcow2', capacity: 4 * 1024 ** 3, backingPath: '/pool/<base>.qcow2', backingFormat: 'raw' });
+    const xml = buildVolumeXml({ name: 'vm&1.qcow2', capacity: 4 * 1024 ** 3, format: 'qcow2', backing: { path: '/pool/<base>.qcow2', format: 'raw' } });
     const doc = new DOMParser().parseFromString(xml, 'text/xml');
     const text = (sel: string) => doc.getElementsByTagName(sel)[0]!.textContent;
     expect(text('name')).toBe('vm&1.qcow2');
