@@ -6,14 +6,15 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 // Two tiers: "unit" needs nothing but Node; "integration" talks to a real libvirtd
 // (test:///default and qemu:///system with TCG guests) and runs files serially.
 export default defineConfig({
-  resolve: { alias: { '@': root } },
+  // `server-only` throws outside React's server bundle; in tests the marker has nothing to guard.
+  resolve: { alias: { '@': root, 'server-only': `${root}test/support/server-only-stub.ts` } },
   test: {
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'native/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'server/**/*.test.ts', 'native/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
         },
       },
@@ -21,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['lib/**/*.int.test.ts', 'native/**/*.int.test.ts'],
+          include: ['lib/**/*.int.test.ts', 'app/**/*.int.test.ts', 'server/**/*.int.test.ts', 'native/**/*.int.test.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 // Browser journeys: each spec starts its own Vireo server (fresh data dir) and drives Debian's Chromium.
 export default defineConfig({
   root,
-  resolve: { alias: { '@': root } },
+  resolve: { alias: { '@': root, 'server-only': `${root}test/support/server-only-stub.ts` } },
   test: {
     name: 'e2e',
     include: ['e2e/**/*.e2e.ts'],
