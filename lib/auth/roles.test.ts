@@ -20,4 +20,12 @@ describe('roles', () => {
     expect(permissionsOf('viewer').every((p) => permissionsOf('admin').includes(p))).toBe(true);
     expect(can('root', 'vm.read')).toBe(false);
   });
+  it('keeps host networks, storage and volume data to admins', () => {
+    for (const role of ['operator', 'viewer']) {
+      expect(can(role, 'network.edit')).toBe(false);
+      expect(can(role, 'storage.edit')).toBe(false);
+      expect(can(role, 'storage.download')).toBe(false);
+    }
+    expect(can('admin', 'storage.download')).toBe(true);
+  });
 });

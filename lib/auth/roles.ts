@@ -1,22 +1,32 @@
-// The one place that says who may do what. Route handlers and pages ask `can()`; the UI only mirrors it.
+// The one place that says who may do what. Routes declare the permission they need; pages and the UI ask `can()`
+// to show only what a role may do; nothing else compares role names.
 
 export const ROLES = ['admin', 'operator', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission =
-  | 'host.read'
-  | 'vm.read'
-  | 'vm.lifecycle'
-  | 'vm.console'
-  | 'vm.create'
-  | 'vm.edit'
-  | 'vm.delete'
-  | 'audit.read'
-  | 'users.manage'
-  | 'host.terminal';
+/** Each permission with the words that finish "Your role does not allow you to ...". */
+export const PERMISSIONS = {
+  'host.read': 'see the host',
+  'vm.read': 'see virtual machines',
+  'vm.lifecycle': 'start, stop or pause virtual machines',
+  'vm.console': 'open consoles',
+  'vm.create': 'create virtual machines',
+  'vm.edit': 'change virtual machine definitions',
+  'vm.delete': 'delete virtual machines',
+  'network.edit': 'change host networks',
+  'storage.edit': 'change storage pools or volumes',
+  'storage.download': "read a volume's data",
+  'audit.read': 'read the audit log',
+  'users.manage': 'manage users',
+  'host.terminal': 'open a shell on the host',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const ALL = Object.keys(PERMISSIONS) as Permission[];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
-  admin: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'vm.create', 'vm.edit', 'vm.delete', 'audit.read', 'users.manage', 'host.terminal']),
+  admin: new Set<Permission>(ALL),
   operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console']),
   viewer: new Set<Permission>(['host.read', 'vm.read']),
 };
@@ -31,4 +41,9 @@ export function can(role: string, permission: Permission): boolean {
 
 export function permissionsOf(role: string): Permission[] {
   return isRole(role) ? [...grants[role]] : [];
+}
+
+/** "Your role does not allow you to ..." for a permission. */
+export function deniedMessage(permission: Permission): string {
+  return `Your role does not allow you to ${PERMISSIONS[permission]}.`;
 }

@@ -1,25 +1,67 @@
 import type { z } from 'zod';
-import { problem } from './problem';
+import { InputError, TooLargeError } from '@/lib/errors';
 
-const MAX_BODY = 1_000_000;
+/** JSON bodies are small forms and definitions; uploads declare their own larger limits. */
+export const MAX_JSON_BODY = 1_000_000;
 
-/** Parses a JSON body against a schema; answers 413/400/422 with plain words instead of throwing. */
-export async function readBody<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T> | Response> {
-  // Refuse by the declared size first, so an oversized upload is never read into memory.
-  if (Number(req.headers.get('content-length') ?? 0) > MAX_BODY) return problem(413, 'The request is too large.');
-  const text = await req.text();
-  if (text.length > MAX_BODY) return problem(413, 'The request is too large.');
+const tooLarge = (limit: number) => new TooLargeError(`The request is too large (more than ${limit.toLocaleString('en')} bytes).`);
+
+/**
+ * The body's bytes, refused as soon as more than `limit` have arrived, whatever the Content-Length says (a chunked
+ * body has none): nothing past the limit is ever held in memory.
+ */
+export async function readLimited(req: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get('content-length') ?? 0);
+  if (declared > limit) throw tooLarge(limit);
+  if (!req.body) return new Uint8Array();
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/** Messages per field from a zod refusal, keyed by the dotted path ('_' for the body itself). */
+export function zodFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  return fields;
+}
+
+/** Parses a JSON body against a schema: TooLargeError, or InputError with a message per field. */
+export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T, limit = MAX_JSON_BODY): Promise<z.output<T>> {
+  const text = new TextDecoder().decode(await readLimited(req, limit));
   let json: unknown;
   try {
-    json = text ? JSON.parse(text) : {};
+    json = text.trim() ? JSON.parse(text) : {};
   } catch {
-    return problem(400, 'The request body is not valid JSON.');
+    throw new InputError('The request body is not valid JSON.', { status: 400 });
   }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-    return problem(422, Object.values(fields)[0] ?? 'The request is not valid.', { fields });
-  }
-  return parsed.data;
+  return parseInput(schema, json);
+}
+
+/** Checks any input (params, query, body) against its schema, with a message per field. */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown, status = 422): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  return throwFields(zodFields(parsed.error), status);
+}
+
+function throwFields(fields: Record<string, string>, status: number): never {
+  throw InputError.of(fields, 'The request is not valid.', { status });
 }

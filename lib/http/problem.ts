@@ -1,8 +1,13 @@
-// JSON error bodies every route handler answers with: { error: plain-words message, ...details }.
+import type { Problem } from '@/lib/errors';
 
-export function problem(status: number, error: string, extra: Record<string, unknown> = {}): Response {
-  return Response.json({ error, ...extra }, { status, headers: { 'cache-control': 'no-store' } });
+// Every API error body: { error: plain-words message, status, code?, fields?, ...details }, the same whichever
+// route answers, so forms can show `fields` beside their inputs and clients can branch on `code`.
+
+export function problemResponse(p: Problem): Response {
+  const body = { ...p.details, error: p.message, status: p.status, ...(p.code ? { code: p.code } : {}), ...(p.fields ? { fields: p.fields } : {}) };
+  return Response.json(body, { status: p.status, headers: { 'cache-control': 'no-store' } });
 }
 
-export const unauthorized = () => problem(401, 'You are not signed in, or your session has expired.');
-export const forbidden = (what: string) => problem(403, `Your role does not allow you to ${what}.`);
+export function problem(status: number, message: string, extra: Omit<Problem, 'status' | 'message'> = {}): Response {
+  return problemResponse({ status, message, ...extra });
+}

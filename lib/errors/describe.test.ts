@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, ErrorNumber, LibvirtError } from '@/lib/libvirt';
-import { describeError, InputError } from './errors';
+import { describeError } from './describe';
+import { ConflictError, InputError, isVireoError, NotFoundError, VireoError } from './vireo-error';
 
 const lv = (code: number, message: string) => new LibvirtError({ code, domain: 10, level: 2, message });
 
@@ -22,7 +23,19 @@ describe('describeError', () => {
     expect(d.status).toBe(503);
     expect(d.message).toMatch(/nothing was changed/);
   });
-  it('passes input errors through', () => {
-    expect(describeError(new InputError('Bad name', 404))).toEqual({ status: 404, message: 'Bad name' });
+  it('passes our own errors through with their fields, code and details', () => {
+    expect(describeError(new NotFoundError('Bad name'))).toEqual({ status: 404, message: 'Bad name' });
+    expect(describeError(InputError.of({ 'disk.size': 'Too big.', name: 'Taken.' }))).toEqual({
+      status: 422, message: 'Too big.', fields: { 'disk.size': 'Too big.', name: 'Taken.' },
+    });
+    expect(describeError(new ConflictError('In use.', { code: 'IN_USE', details: { vms: ['a'] } }))).toEqual({
+      status: 409, message: 'In use.', code: 'IN_USE', details: { vms: ['a'] },
+    });
+  });
+  it('knows its errors by brand, not by class identity', () => {
+    class Elsewhere extends VireoError {}
+    expect(isVireoError(new Elsewhere('x'))).toBe(true);
+    expect(isVireoError(Object.assign(new Error('x'), { status: 422 }))).toBe(false);
+    expect(isVireoError(null)).toBe(false);
   });
 });

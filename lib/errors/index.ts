@@ -1,0 +1,2 @@
+export * from './vireo-error';
+export * from './describe';

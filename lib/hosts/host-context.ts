@@ -1,0 +1,123 @@
+import 'server-only';
+import { EventEmitter } from 'node:events';
+import { ConnectionError, LibvirtClient, connect, parseUri } from '@/lib/libvirt';
+import type { HostStatus } from './status';
+
+// Everything a service needs to work on one libvirt host: which host it is, its connections, and the per-host
+// state services keep (the live inventory, console sessions, edit locks). Services take a HostContext instead of
+// reaching for a global connection, so a second host is a second context.
+//
+// A host has three kinds of connection, each for a reason:
+// - the app connection, shared by every request and the live event feed;
+// - the console connection: a console stream whose reader pauses pauses its whole socket, and page requests must
+//   keep being answered whatever the consoles do;
+// - one connection per transfer: an upload fills its socket and a download the browser reads slowly holds it back.
+
+export interface HostOptions {
+  /** Vireo's id for the host, as it appears in URLs. */
+  id: string;
+  /** Shown to people. */
+  name: string;
+  /** The libvirt URI, e.g. qemu:///system. */
+  uri: string;
+}
+
+const APP_TIMEOUT_MS = 60_000;
+const CONSOLE_TIMEOUT_MS = 30_000;
+const BACKOFF_MAX_MS = 2000;
+
+export class HostContext {
+  readonly id: string;
+  readonly name: string;
+  readonly uri: string;
+  /** libvirtd runs on the machine Vireo runs on: host bridges, addresses and /dev/kvm are this machine's. */
+  readonly local: boolean;
+
+  private app: LibvirtClient | null = null;
+  private consoles: LibvirtClient | null = null;
+  private readonly statusEvents = new EventEmitter();
+  private readonly state = new Map<string, unknown>();
+
+  constructor(opts: HostOptions) {
+    this.id = opts.id;
+    this.name = opts.name;
+    this.uri = opts.uri;
+    const host = parseUri(opts.uri).host;
+    this.local = host === null || host === 'localhost' || host === '127.0.0.1' || host === '::1';
+    this.statusEvents.setMaxListeners(0);
+  }
+
+  /** The app connection once it is open; waits briefly through a reconnect, then fails with ConnectionError. */
+  async libvirt(waitMs = 3000): Promise<LibvirtClient> {
+    const client = this.appClient();
+    if (client.state === 'open') return client;
+    try {
+      await client.waitOpen(AbortSignal.timeout(waitMs));
+    } catch {
+      throw new ConnectionError('not-connected', this.problemOf(client) ?? 'libvirtd is not reachable');
+    }
+    return client;
+  }
+
+  /** The app connection whatever its state, for subscribing to libvirt's events. */
+  eventClient(): LibvirtClient {
+    return this.appClient();
+  }
+
+  /** The long-lived connection console streams share. */
+  consoleClient(): LibvirtClient {
+    if (!this.consoles) {
+      this.consoles = new LibvirtClient(this.uri, { reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: CONSOLE_TIMEOUT_MS });
+      this.consoles.on('event-error', () => undefined);
+      this.consoles.start();
+    }
+    return this.consoles;
+  }
+
+  /** A connection of its own for one upload or download; the caller closes it when the transfer ends. */
+  openTransfer(): Promise<LibvirtClient> {
+    return connect(this.uri);
+  }
+
+  status(): HostStatus {
+    const client = this.appClient();
+    return { host: this.id, state: client.state, problem: this.problemOf(client) };
+  }
+
+  onStatus(listener: (s: HostStatus) => void): () => void {
+    this.appClient();
+    this.statusEvents.on('status', listener);
+    return () => this.statusEvents.off('status', listener);
+  }
+
+  /** Per-host state of a service (made on first use, kept for the host's life), e.g. scoped('inventory', ...). */
+  scoped<T>(key: string, create: (host: HostContext) => T): T {
+    if (!this.state.has(key)) this.state.set(key, create(this));
+    return this.state.get(key) as T;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.app?.close(), this.consoles?.close()]);
+    this.app = null;
+    this.consoles = null;
+    this.state.clear();
+  }
+
+  private appClient(): LibvirtClient {
+    if (!this.app) {
+      const client = new LibvirtClient(this.uri, { reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: APP_TIMEOUT_MS });
+      client.on('state', () => this.statusEvents.emit('status', this.status()));
+      // A missing event kind on some driver must not crash the process; it only means fewer live updates.
+      client.on('event-error', () => undefined);
+      this.app = client;
+      client.start();
+    }
+    return this.app;
+  }
+
+  private problemOf(client: LibvirtClient): string | null {
+    if (client.state === 'open') return null;
+    const why = client.lastFailure ? ` (${client.lastFailure.message})` : '';
+    return `Vireo cannot reach libvirtd at ${this.uri}${why}. It reconnects by itself when libvirtd is back.`;
+  }
+}

@@ -1,0 +1,237 @@
+import 'server-only';
+import type { z } from 'zod';
+import { recordAudit, type AuditOutcome } from '@/lib/audit/log';
+import { can, deniedMessage, type Permission } from '@/lib/auth/roles';
+import { describeError, ForbiddenError, NotFoundError, problemSummary, type Problem } from '@/lib/errors';
+import { localHost, type HostContext } from '@/lib/hosts';
+import { isSafeMethod, requireActor, type Actor } from './actor';
+import { MAX_JSON_BODY, parseInput, readJsonBody } from './body';
+import { clientIp } from './client-ip';
+import { problemResponse } from './problem';
+import { subjectWords } from './subject';
+
+// The one seam between HTTP and the services. A route is one declaration — who may call it, its params, query and
+// body schemas, what it records in the audit log, and the service call — and this file does the rest the same way
+// for every route: session and CSRF, permission, validation with a message per field, the audit record, and one
+// mapping from errors to problem responses. The OpenAPI document is generated from the same declarations.
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A permission, or 'signed-in' (any session), or 'public' (no session: sign-in and first-run setup). */
+export type Access = Permission | 'signed-in' | 'public';
+
+type Schema = z.ZodType | undefined;
+type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+export interface RouteInput<P extends Schema, Q extends Schema, B extends Schema> {
+  params: Out<P>;
+  query: Out<Q>;
+  body: Out<B>;
+}
+
+/** What audit callbacks see: the body may be missing when the request was refused before it was read. */
+export type AuditInput<P extends Schema, Q extends Schema, B extends Schema> = {
+  params: Out<P>;
+  query: Partial<Out<Q>>;
+  body: Partial<Out<B>> | undefined;
+};
+
+export interface AuditRecord {
+  action: string;
+  objectType: string;
+  objectName: string;
+  outcome: AuditOutcome;
+  error?: string | null;
+  detail?: Record<string, unknown> | null;
+}
+
+export interface RouteContext<P extends Schema, Q extends Schema, B extends Schema, A extends Access> extends RouteInput<P, Q, B> {
+  req: Request;
+  /** The signed-in user; null only on public routes. */
+  actor: A extends 'public' ? Actor | null : Actor;
+  /** The libvirt host the request is about. */
+  host: HostContext;
+  /** Aborted when the client goes away. */
+  signal: AbortSignal;
+  /** Records one more audit row (for routes that act on several objects, or public ones). */
+  audit(entry: AuditRecord): Promise<void>;
+}
+
+export interface AuditSpec<P extends Schema, Q extends Schema, B extends Schema, R> {
+  /** e.g. 'vm.start'; a function when the body decides it (e.g. `network.${body.action}`). */
+  action: string | ((i: AuditInput<P, Q, B>) => string);
+  objectType: string;
+  objectName: (i: AuditInput<P, Q, B>) => string;
+  detail?: (i: AuditInput<P, Q, B>, result?: R) => Record<string, unknown> | null | undefined;
+  /** Requests that change nothing (e.g. a dry run) are not recorded. */
+  skip?: (i: RouteInput<P, Q, B>) => boolean;
+}
+
+export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access> {
+  method: HttpMethod;
+  /** The path as the API reference shows it, e.g. /api/vms/{name}. */
+  path: string;
+  summary: string;
+  tags: string[];
+  access: A;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** A streamed body the route reads itself (uploads); documented, never parsed here. */
+  rawBody?: { contentType: string; description: string };
+  maxBodyBytes?: number;
+  /** The success body, for the API reference. */
+  response?: z.ZodType;
+  /** A non-JSON success body (downloads, event streams), for the API reference. */
+  responseType?: string;
+  /** Success status (default 200). */
+  status?: number;
+  audit?: AuditSpec<P, Q, B, R>;
+  /** Words naming what the request is about, for error messages of routes without an audit spec. */
+  subject?: (i: { params: Out<P> }) => string;
+  run(ctx: RouteContext<P, Q, B, A>): Promise<R | Response>;
+}
+
+/** What Next calls: (request, { params }). */
+export type RouteHandler = ((req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & {
+  // biome-ignore lint/suspicious/noExplicitAny: the registry holds routes of every shape
+  readonly route: RouteSpec<any, any, any, any, Access>;
+};
+
+const NO_PARAMS = {} as Record<string, never>;
+
+export function defineRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, R = unknown, A extends Access = Access>(
+  spec: RouteSpec<P, Q, B, R, A>,
+): RouteHandler {
+  const handler = async (req: Request, nextCtx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const host = localHost();
+    let actor: Actor | null = null;
+    let input: AuditInput<P, Q, B> | null = null;
+    let full: RouteInput<P, Q, B> | null = null;
+    try {
+      if (spec.access !== 'public') actor = await requireActor(req);
+      const rawParams = await nextCtx.params;
+      // A malformed name can name nothing: 404, before anything else is revealed about it.
+      const params = (spec.params ? parseInput(spec.params, rawParams, 404) : NO_PARAMS) as Out<P>;
+      input = { params, query: {}, body: undefined };
+      if (actor && spec.access !== 'public' && spec.access !== 'signed-in' && !can(actor.role, spec.access)) {
+        await auditDenied(spec, actor, input, spec.access);
+        throw new ForbiddenError(deniedMessage(spec.access));
+      }
+      const query = (spec.query ? parseInput(spec.query, Object.fromEntries(new URL(req.url).searchParams)) : NO_PARAMS) as Out<Q>;
+      input.query = query as Partial<Out<Q>>;
+      const body = (spec.body ? await readJsonBody(req, spec.body, spec.maxBodyBytes ?? MAX_JSON_BODY) : undefined) as Out<B>;
+      input.body = body as Partial<Out<B>>;
+      full = { params, query, body };
+      const ctx = {
+        ...full,
+        req,
+        actor: actor as RouteContext<P, Q, B, A>['actor'],
+        host,
+        signal: req.signal,
+        audit: (entry: AuditRecord) => recordAudit({ actor, ip: actor?.ip ?? clientIp(req.headers), ...entry }),
+      };
+      const result = await spec.run(ctx);
+      if (result instanceof Response) {
+        if (!result.ok) return result;
+        await auditOutcome(spec, actor, req, input, 'ok', null, undefined, full);
+        return result;
+      }
+      await auditOutcome(spec, actor, req, input, 'ok', null, result, full);
+      return Response.json(result ?? { ok: true }, { status: spec.status ?? 200, headers: { 'cache-control': 'no-store' } });
+    } catch (err) {
+      const p = describeError(err, wordsFor(spec, input));
+      if (p.status >= 500 && p.status !== 502 && p.status !== 503 && p.status !== 504) logUnexpected(spec, err);
+      if (input && p.status !== 401) await auditOutcome(spec, actor, req, input, 'error', p, undefined, full).catch(() => undefined);
+      return problemResponse(p);
+    }
+  };
+  return Object.assign(handler, { route: spec as RouteHandler['route'] });
+}
+
+function wordsFor<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access>(
+  spec: RouteSpec<P, Q, B, R, A>,
+  input: AuditInput<P, Q, B> | null,
+): string {
+  if (!input) return 'the request';
+  if (spec.subject) return spec.subject(input);
+  if (spec.audit) return subjectWords(spec.audit.objectType, safeName(spec.audit, input));
+  return 'the object';
+}
+
+function safeName<P extends Schema, Q extends Schema, B extends Schema, R>(a: AuditSpec<P, Q, B, R>, input: AuditInput<P, Q, B>): string {
+  try {
+    return a.objectName(input) || '-';
+  } catch {
+    return '-';
+  }
+}
+
+function actionOf<P extends Schema, Q extends Schema, B extends Schema, R>(a: AuditSpec<P, Q, B, R>, input: AuditInput<P, Q, B>, fallback: string): string {
+  if (typeof a.action === 'string') return a.action;
+  try {
+    return a.action(input);
+  } catch {
+    return fallback;
+  }
+}
+
+async function auditDenied<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access>(
+  spec: RouteSpec<P, Q, B, R, A>,
+  actor: Actor,
+  input: AuditInput<P, Q, B>,
+  permission: Permission,
+): Promise<void> {
+  if (isSafeMethod(spec.method)) return;
+  const a = spec.audit;
+  await recordAudit({
+    actor,
+    action: a ? actionOf(a, input, permission) : permission,
+    objectType: a?.objectType ?? 'app',
+    objectName: a ? safeName(a, input) : '-',
+    outcome: 'denied',
+    error: `role ${actor.role} lacks ${permission}`,
+    ip: actor.ip,
+  });
+}
+
+/** Changes are recorded whatever happens; reads and requests refused for a missing session are not. */
+async function auditOutcome<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access>(
+  spec: RouteSpec<P, Q, B, R, A>,
+  actor: Actor | null,
+  req: Request,
+  input: AuditInput<P, Q, B>,
+  outcome: 'ok' | 'error',
+  p: Problem | null,
+  result: R | undefined,
+  full: RouteInput<P, Q, B> | null,
+): Promise<void> {
+  const a = spec.audit;
+  if (!a || isSafeMethod(spec.method)) return;
+  if (full && a.skip?.(full)) return;
+  let detail: Record<string, unknown> | null | undefined;
+  try {
+    detail = a.detail?.(input, result);
+  } catch {
+    detail = null;
+  }
+  await recordAudit({
+    actor,
+    action: actionOf(a, input, spec.access === 'public' || spec.access === 'signed-in' ? spec.path : spec.access),
+    objectType: a.objectType,
+    objectName: safeName(a, input),
+    outcome,
+    error: p ? problemSummary(p) : null,
+    detail: detail ?? null,
+    ip: actor?.ip ?? clientIp(req.headers),
+  });
+}
+
+function logUnexpected(spec: { method: string; path: string }, err: unknown): void {
+  console.error(`${spec.method} ${spec.path} failed: ${(err as Error)?.stack ?? String(err)}`);
+}
+
+/** For routes whose service answers "no such thing" itself. */
+export function notFound(message: string): never {
+  throw new NotFoundError(message);
+}
