@@ -1,6 +1,6 @@
 import { requirePageUser } from '@/lib/auth/page-user';
 import { hostOverview } from '@/lib/host/overview';
-import { describeError } from '@/lib/vms/errors';
+import { describeError } from '@/lib/errors';
 import { HostOverviewView } from '@/components/host/host-overview-view';
 import { Alert } from '@/components/ui/alert';
 

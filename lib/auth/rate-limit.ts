@@ -1,3 +1,4 @@
+import { processSingleton } from '@/lib/process/singleton';
 // Failed logins per key (client address, and separately user name) within a sliding window. In memory: one
 // server process serves the app, and a restart forgetting old failures is acceptable.
 
@@ -30,9 +31,7 @@ export function createRateLimiter(maxFailures: number, windowMs: number): RateLi
   };
 }
 
-const slot = globalThis as unknown as { __vireoLoginLimiter?: RateLimiter };
 /** 5 failures per 5 minutes per key. */
 export function loginLimiter(): RateLimiter {
-  slot.__vireoLoginLimiter ??= createRateLimiter(5, 5 * 60_000);
-  return slot.__vireoLoginLimiter;
+  return processSingleton('auth.login-limiter', () => createRateLimiter(5, 5 * 60_000));
 }

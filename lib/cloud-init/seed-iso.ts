@@ -2,7 +2,7 @@ import type { LibvirtClient, VolumeRef } from '@/lib/libvirt';
 import { buildIso } from '@/lib/iso9660/writer';
 import { buildVolumeXml } from '@/lib/storage/volume-model';
 import { nameProblem } from '@/lib/storage/names';
-import { StorageInputError } from '@/lib/storage/errors';
+import { InputError } from '@/lib/errors';
 import type { SeedFiles } from './seed';
 
 /** NoCloud finds its seed by this filesystem label. */
@@ -22,10 +22,10 @@ export function buildSeedIso(files: SeedFiles, date?: Date): Buffer {
  */
 export async function uploadSeed(client: LibvirtClient, poolName: string, name: string, files: SeedFiles): Promise<VolumeRef> {
   const problem = nameProblem('pool', poolName) ?? nameProblem('volume', name);
-  if (problem) throw new StorageInputError({ name: problem });
+  if (problem) throw InputError.of({ name: problem });
   const iso = buildSeedIso(files);
   const pool = await client.pools.lookupByName(poolName);
-  if (await client.volumes.lookupByName(pool, name).catch(() => null)) throw new StorageInputError({ name: `A volume named "${name}" already exists in pool "${poolName}".` }, 409);
+  if (await client.volumes.lookupByName(pool, name).catch(() => null)) throw InputError.of({ name: `A volume named "${name}" already exists in pool "${poolName}".` }, undefined, { status: 409 });
   const vol = await client.volumes.createXml(pool, buildVolumeXml({ name, capacity: iso.length, format: 'raw' }));
   try {
     const up = await client.volumes.upload(vol, 0, iso.length);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'yaml';
-import { InputError } from '@/lib/vms/errors';
+import { InputError } from '@/lib/errors';
 import { seedInputSchema, type SeedInput } from './input';
 import { mergeCloudConfig } from './merge';
 import { hashPassword } from './password';

@@ -2,9 +2,10 @@ import { authenticate } from '@/lib/auth/accounts';
 import { loginLimiter } from '@/lib/auth/rate-limit';
 import { recordAudit } from '@/lib/audit/log';
 import { loadSettings } from '@/lib/config/settings';
-import type { Actor } from '@/lib/http/guard';
+import type { HostContext } from '@/lib/hosts';
+import type { Actor } from '@/lib/http/actor';
 import { findVm } from '@/lib/vms/lifecycle';
-import { InputError } from '@/lib/vms/errors';
+import { ForbiddenError, InputError, RateLimitedError } from '@/lib/errors';
 import { DEVICE_ALIAS } from './devices';
 import { consoleTickets, type ConsoleKind } from './tickets';
 
@@ -24,7 +25,7 @@ export interface IssuedTicket {
   expiresAt: number;
 }
 
-export async function issueConsoleTicket(actor: Actor, sessionId: string, req: TicketRequest): Promise<IssuedTicket> {
+export async function issueConsoleTicket(host: HostContext, actor: Actor, req: TicketRequest): Promise<IssuedTicket> {
   let vm: { name: string; uuid: string } | null = null;
   if (req.device !== undefined && (req.kind !== 'serial' || !DEVICE_ALIAS.test(req.device))) {
     throw new InputError('device must name a console of the VM, such as serial0 or console1.');
@@ -33,24 +34,24 @@ export async function issueConsoleTicket(actor: Actor, sessionId: string, req: T
     await checkHostTerminal(actor, req.password ?? '');
   } else {
     if (!req.vm) throw new InputError('Name the virtual machine whose console you want.');
-    const dom = await findVm(req.vm);
+    const dom = await findVm(await host.libvirt(), req.vm);
     vm = { name: dom.name, uuid: dom.uuid };
   }
-  const { ticket, expiresAt } = consoleTickets().issue({ kind: req.kind, userId: actor.id, username: actor.username, sessionId, vm, device: req.device ?? null });
+  const { ticket, expiresAt } = consoleTickets().issue({ kind: req.kind, userId: actor.id, username: actor.username, sessionId: actor.sessionId, vm, device: req.device ?? null });
   return { url: `/ws/consoles/${req.kind}?ticket=${encodeURIComponent(ticket)}`, expiresAt };
 }
 
 async function checkHostTerminal(actor: Actor, password: string): Promise<void> {
   if (!loadSettings().consoles.hostTerminal) {
-    throw new InputError('The host terminal is turned off on this server (setting VIREO_HOST_TERMINAL).', 403);
+    throw new ForbiddenError('The host terminal is turned off on this server (setting VIREO_HOST_TERMINAL).');
   }
   const limiter = loginLimiter();
   const key = `reauth:${actor.id}`;
-  if (limiter.retryAfter(key) > 0) throw new InputError('Too many wrong passwords. Wait a few minutes and try again.', 429);
+  if (limiter.retryAfter(key) > 0) throw new RateLimitedError('Too many wrong passwords. Wait a few minutes and try again.');
   if (!(await authenticate(actor.username, password))) {
     limiter.fail(key);
     await recordAudit({ actor, action: 'host.terminal.reauth', objectType: 'host', objectName: 'shell', outcome: 'denied', error: 'wrong password', ip: actor.ip });
-    throw new InputError('That password is not right.', 403);
+    throw new ForbiddenError('That password is not right.', { fields: { password: 'That password is not right.' } });
   }
   limiter.reset(key);
 }

@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import { DomainConsoleFlags, DomainState, ErrorNumber, type LibvirtClient } from '@/lib/libvirt';
-import { isLibvirtError } from '@/lib/vms/errors';
+import { isLibvirtError } from '@/lib/errors';
 import { RingBuffer } from './ring-buffer';
 import type { SerialState, SerialStatus } from './protocol';
 

@@ -1,4 +1,5 @@
 import { newToken, sha256 } from '@/lib/auth/tokens';
+import { processSingleton } from '@/lib/process/singleton';
 
 // Console tickets: what a page trades for one WebSocket upgrade. A ticket is random (never derived from a VM
 // name or UUID), lives a few seconds, works once, and only for the user and session that asked for it, so a
@@ -66,10 +67,7 @@ export class TicketStore {
 }
 
 // Route handlers (Next's bundle) issue and the WebSocket server (plain Node) redeems: one process, two module
-// copies, so the store lives on globalThis.
-const g = globalThis as unknown as { __vireoConsoleTickets?: TicketStore };
-
+// copies, one store.
 export function consoleTickets(): TicketStore {
-  g.__vireoConsoleTickets ??= new TicketStore();
-  return g.__vireoConsoleTickets;
+  return processSingleton('consoles.tickets', () => new TicketStore());
 }

@@ -2,9 +2,9 @@ import { PrismaClient } from '@prisma/client';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { loadSettings } from '@/lib/config/settings';
+import { processSingleton } from '@/lib/process/singleton';
 
-// One client per process. Next may evaluate this module in several bundles, so the instance lives on globalThis.
-const slot = globalThis as unknown as { __vireoPrisma?: PrismaClient };
+// One client per process, however many bundles Next evaluates this module in.
 
 function create(): PrismaClient {
   const { databaseUrl, databaseProvider } = loadSettings();
@@ -16,6 +16,5 @@ function create(): PrismaClient {
 }
 
 export function db(): PrismaClient {
-  slot.__vireoPrisma ??= create();
-  return slot.__vireoPrisma;
+  return processSingleton('db', create);
 }

@@ -1,2 +1,3 @@
 export * from './vireo-error';
 export * from './describe';
+export * from './validate';

@@ -8,6 +8,7 @@ import { applyHalves, checkScope, requirePersistent, type Changed } from './scop
 import { hardwareOf } from './view';
 import { append, ensure, removeChildren, setAttrs, setText } from '@/lib/xml/build';
 import type { BootChange } from './types';
+import type { HostContext } from '@/lib/hosts';
 
 // Boot and lifecycle settings. Everything except title and description lives only in the persistent definition
 // (libvirt reads it at the next start); autostart is a flag libvirt keeps beside the definition.
@@ -104,9 +105,9 @@ export function editBootXml(ctx: VmContext, req: BootChange): void {
   lifecycle('on_crash', req.onCrash);
 }
 
-export async function changeBoot(name: string, req: BootChange): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function changeBoot(host: HostContext, name: string, req: BootChange): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     const scope = normalizeBootScope(req);
     checkScope(scope, ctx, 'The title and description change');
     const caps = req.firmware === 'efi' ? await capsFor(ctx).catch(() => null) : null;
@@ -140,6 +141,6 @@ export async function changeBoot(name: string, req: BootChange): Promise<Changed
       },
       `Changed ${parts.join(', ')}`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(name, client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }

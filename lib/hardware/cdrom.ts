@@ -7,8 +7,9 @@ import { filePathProblem } from './paths';
 import { applyHalves, checkScope, type Changed } from './scope';
 import { hardwareOf } from './view';
 import { nameProblem } from '@/lib/storage/names';
-import { isLibvirtError } from '@/lib/vms/errors';
+import { isLibvirtError } from '@/lib/errors';
 import type { CdromAdd, CdromMedia } from './types';
+import type { HostContext } from '@/lib/hosts';
 
 // CD-ROM drives: media go in and out through libvirt's update-device (the drive stays, only its source changes),
 // live on the running guest and/or in the definition for next boot. New drives start empty unless media is
@@ -42,9 +43,9 @@ async function checkMedia(ctx: VmContext, media: CdromMedia['media'] | undefined
 const HOTPLUGGED_TRAY = /Tray of device .* is not open/;
 const HOTPLUGGED_HINT = 'This drive was added while the VM was running; this libvirt version can change its media only after a restart.';
 
-export async function changeMedia(name: string, target: string, req: CdromMedia): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function changeMedia(host: HostContext, name: string, target: string, req: CdromMedia): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(req, ctx, 'Changing the CD-ROM media');
     const { p, l } = disksFor(ctx, req, target);
     const d = (p ?? l)!;
@@ -75,13 +76,13 @@ export async function changeMedia(name: string, target: string, req: CdromMedia)
     });
     if (forced) outcome.summary += ' The guest held the tray shut, so the change was forced.';
     if (outcome.live.status === 'refused' && HOTPLUGGED_TRAY.test(outcome.live.reason)) outcome.summary += ` ${HOTPLUGGED_HINT}`;
-    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }
 
-export async function addCdrom(name: string, req: CdromAdd): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function addCdrom(host: HostContext, name: string, req: CdromAdd): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(req, ctx, 'Adding a CD-ROM drive');
     await checkBus(ctx, req.bus, ['sata', 'scsi', 'ide']);
     const caps = await capsFor(ctx);
@@ -94,6 +95,6 @@ export async function addCdrom(name: string, req: CdromAdd): Promise<Changed> {
       attachHalves(ctx, xml, req.bus),
       source ? `CD-ROM drive ${target} (${req.bus}) added; it ${label.replace('now ', '')}` : `Empty CD-ROM drive ${target} (${req.bus}) added`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }

@@ -1,6 +1,6 @@
 import type { Document, Element } from '@xmldom/xmldom';
 import { DomainDefineFlags, DomainState, DomainXMLFlags, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
-import { libvirt } from '@/lib/connection/libvirt';
+import type { HostContext } from '@/lib/hosts';
 import { findVm } from '@/lib/vms/lifecycle';
 import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
 import { domainCaps, type DomainCaps } from './capabilities';
@@ -9,6 +9,7 @@ import { domainCaps, type DomainCaps } from './capabilities';
 // hypervisor's capabilities for its machine type.
 
 export interface VmContext {
+  host: HostContext;
   client: LibvirtClient;
   dom: DomainRef;
   running: boolean;
@@ -19,9 +20,9 @@ export interface VmContext {
   live: Document | null;
 }
 
-export async function loadVm(name: string, client?: LibvirtClient): Promise<VmContext> {
-  const c = client ?? (await libvirt());
-  const dom = await findVm(name, c);
+export async function loadVm(host: HostContext, name: string): Promise<VmContext> {
+  const c = await host.libvirt();
+  const dom = await findVm(c, name);
   const { state } = await c.domains.state(dom);
   // Running or paused (anything but shut off / crashed) has a live definition.
   const running = dom.id > 0 && state !== DomainState.SHUTOFF;
@@ -29,7 +30,7 @@ export async function loadVm(name: string, client?: LibvirtClient): Promise<VmCo
     c.domains.xml(dom, DomainXMLFlags.INACTIVE | DomainXMLFlags.SECURE),
     running ? c.domains.xml(dom, DomainXMLFlags.SECURE) : Promise.resolve(null),
   ]);
-  return { client: c, dom, running, inactiveXml, inactive: parseXml(inactiveXml), liveXml, live: liveXml ? parseXml(liveXml) : null };
+  return { host, client: c, dom, running, inactiveXml, inactive: parseXml(inactiveXml), liveXml, live: liveXml ? parseXml(liveXml) : null };
 }
 
 export function root(doc: Document): Element {
@@ -56,11 +57,10 @@ export async function definePersistent(ctx: VmContext, doc: Document): Promise<v
   await ctx.client.domains.defineXml(serializeXml(doc), DomainDefineFlags.VALIDATE);
 }
 
-// One edit at a time per VM in this process: edits read a definition, change it and write it back, so two at
-// once could lose one.
-const locks = new Map<string, Promise<unknown>>();
-
-export async function withVmLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+// One edit at a time per VM of a host in this process: edits read a definition, change it and write it back, so
+// two at once could lose one.
+export async function withVmLock<T>(host: HostContext, name: string, fn: () => Promise<T>): Promise<T> {
+  const locks = host.scoped('hardware.edit-locks', () => new Map<string, Promise<unknown>>());
   const prev = locks.get(name) ?? Promise.resolve();
   const run = prev.catch(() => undefined).then(fn);
   const tail = run.catch(() => undefined);

@@ -2,11 +2,11 @@ import type { Document, Element } from '@xmldom/xmldom';
 import { DomainBlockResizeFlags, DomainXMLFlags, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
 import { nameProblem } from '@/lib/storage/names';
 import { buildVolumeXml, parseVolumeXml } from '@/lib/storage/volume-model';
-import { isLibvirtError } from '@/lib/vms/errors';
+import { NotFoundError, isLibvirtError } from '@/lib/errors';
 import { attr, child, children, parseXml, serializeXml } from '@/lib/xml/parse';
 import { capsFor, definePersistent, devices, loadVm, withVmLock, type VmContext } from './context';
 import { applyDiskOptions, buildDiskXml, ioProblem, scsiControllerXml, type DiskSourceRef } from './disk-xml';
-import { HardwareInputError, refuse } from './errors';
+import { refuse } from './errors';
 import { filePathProblem, formatFromPath } from './paths';
 import { readDisks, type DiskEl } from './read-model';
 import { applyHalves, checkScope, type Changed, type Halves } from './scope';
@@ -14,6 +14,7 @@ import { pickTarget, targetProblem } from './targets';
 import { hardwareOf } from './view';
 import { cloneAsFragment } from '@/lib/xml/build';
 import type { ChangeOutcome, ChangeScope, DiskAdd, DiskUpdate } from './types';
+import type { HostContext } from '@/lib/hosts';
 
 // Disks: add (a new volume in a pool, an existing volume, or a file), remove, grow, and driver options.
 // Validation happens before anything is created; a new volume made for a change that then took effect nowhere
@@ -155,9 +156,9 @@ async function refuseShared(client: LibvirtClient, req: DiskAdd, match: (d: Disk
   if (users.length) refuse('source', `That image is already a disk of ${users.join(', ')}; attach it read-only or shareable, or pick another.`);
 }
 
-export async function addDisk(name: string, req: DiskAdd): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function addDisk(host: HostContext, name: string, req: DiskAdd): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(req, ctx, 'Adding a disk');
     await checkBus(ctx, req.bus);
     const target = chooseTarget(ctx, req.bus, req.target);
@@ -172,7 +173,7 @@ export async function addDisk(name: string, req: DiskAdd): Promise<Changed> {
         attachHalves(ctx, xml, req.bus),
         `Disk ${target} (${req.bus}, ${src.label}) added`,
       );
-      return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+      return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
     } catch (err) {
       if (src.created) await ctx.client.volumes.delete(src.created).catch(() => undefined);
       throw err;
@@ -186,10 +187,10 @@ function findDisk(doc: Document | null, target: string): DiskEl | null {
 
 /** The disk in each half asked for; refuses when it is missing from one of them. */
 export function disksFor(ctx: VmContext, scope: { live: boolean; persistent: boolean }, target: string): { p: DiskEl | null; l: DiskEl | null } {
-  if (!/^[a-z]{2,3}[a-z0-9]{0,4}$/.test(target)) throw new HardwareInputError(`"${target}" is not a disk name.`, { target: 'Not a disk name.' }, 404);
+  if (!/^[a-z]{2,3}[a-z0-9]{0,4}$/.test(target)) throw new NotFoundError(`"${target}" is not a disk name.`, { fields: { target: 'Not a disk name.' } });
   const p = findDisk(ctx.inactive, target);
   const l = findDisk(ctx.live, target);
-  if (!p && !l) throw new HardwareInputError(`"${ctx.dom.name}" has no disk ${target}.`, { target: 'No such disk.' }, 404);
+  if (!p && !l) throw new NotFoundError(`"${ctx.dom.name}" has no disk ${target}.`, { fields: { target: 'No such disk.' } });
   if (scope.persistent && !p) refuse('persistent', `Disk ${target} exists only in the running guest, not in the definition for next boot.`);
   if (scope.live && !l) refuse('live', `Disk ${target} is not attached to the running guest (it is only in the definition for next boot).`);
   return { p: scope.persistent ? p : null, l: scope.live ? l : null };
@@ -232,14 +233,14 @@ export async function waitGone(ctx: VmContext, gone: (doc: Document) => boolean,
   }
 }
 
-export async function removeDisk(name: string, target: string, scope: { live: boolean; persistent: boolean }): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function removeDisk(host: HostContext, name: string, target: string, scope: { live: boolean; persistent: boolean }): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(scope, ctx, 'Removing a disk');
     const { p, l } = disksFor(ctx, scope, target);
     const outcome = await detachHalves(ctx, scope, { p, l }, (doc) => !findDisk(doc, target),
       `${l?.device === 'cdrom' || p?.device === 'cdrom' ? 'CD-ROM drive' : 'Disk'} ${target} removed`);
-    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }
 
@@ -252,9 +253,9 @@ async function volumeOf(client: LibvirtClient, d: DiskEl): Promise<VolumeRef | n
   return p ? client.volumes.lookupByPath(p).catch(() => null) : null;
 }
 
-export async function updateDisk(name: string, target: string, req: DiskUpdate): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function updateDisk(host: HostContext, name: string, target: string, req: DiskUpdate): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(req, ctx, 'The disk change');
     const { p, l } = disksFor(ctx, req, target);
     const d = (p ?? l)!;
@@ -290,7 +291,7 @@ export async function updateDisk(name: string, target: string, req: DiskUpdate):
         `Disk ${target} grown to ${req.sizeGiB} GiB`,
         'live-first',
       );
-      return { outcome, hardware: await hardwareOf(await loadVm(name, client)) };
+      return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
     }
 
     const opts = { cache: req.cache, discard: req.discard, io: req.io, readonly: req.readonly, shareable: req.shareable };
@@ -309,6 +310,6 @@ export async function updateDisk(name: string, target: string, req: DiskUpdate):
       },
       `Disk ${target} options changed`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(name, client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }

@@ -7,6 +7,7 @@ import { applyHalves, checkScope, requirePersistent, type Changed } from './scop
 import { hardwareOf } from './view';
 import { append, ensure, fragment, setAttrs, setText } from '@/lib/xml/build';
 import type { DimmAdd, MemoryChange } from './types';
+import type { HostContext } from '@/lib/hosts';
 
 // Memory: the balloon target (current) moves live within the maximum the guest booted with; the maximum and the
 // hotplug ceiling (<maxMemory slots>) are persistent only. DIMMs add memory to a running guest that has slots.
@@ -95,9 +96,9 @@ export function editNumaMaximum(ctx: VmContext, maximumKiB: number): void {
   }
 }
 
-export async function changeMemory(name: string, change: MemoryChange): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function changeMemory(host: HostContext, name: string, change: MemoryChange): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(change, ctx, 'The memory change');
     const node = await ctx.client.host.nodeInfo().catch(() => null);
     const plan = planMemory(ctx, change, node?.memoryKiB ?? null);
@@ -131,7 +132,7 @@ export async function changeMemory(name: string, change: MemoryChange): Promise<
       },
       what.charAt(0).toUpperCase() + what.slice(1),
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(name, client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }
 
@@ -143,9 +144,9 @@ export function dimmXml(sizeMiB: number, node: number | null): string {
   return serializeXml(mem);
 }
 
-export async function addDimm(name: string, req: DimmAdd): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function addDimm(host: HostContext, name: string, req: DimmAdd): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(req, ctx, 'Adding memory');
     wholeMiB('sizeMiB', req.sizeMiB, 'The DIMM size');
     // QEMU maps DIMMs in 2 MiB pages on x86; libvirt rounds, but say so before it does.
@@ -169,6 +170,6 @@ export async function addDimm(name: string, req: DimmAdd): Promise<Changed> {
       },
       `A ${req.sizeMiB} MiB memory module was added`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }

@@ -1,15 +1,16 @@
 import type { Document, Element } from '@xmldom/xmldom';
-import { isLibvirtError } from '@/lib/vms/errors';
+import { NotFoundError, isLibvirtError } from '@/lib/errors';
 import { child, serializeXml } from '@/lib/xml/parse';
 import { loadVm, withVmLock, type VmContext } from './context';
 import { detachHalves } from './disks';
-import { HardwareInputError, refuse } from './errors';
+import { refuse } from './errors';
 import { macProblem, macsInUse, normalizeMac, randomMac } from './mac';
 import { readNics, type NicEl } from './read-model';
 import { applyHalves, checkScope, type Changed } from './scope';
 import { hardwareOf, NIC_MODELS } from './view';
 import { append, cloneAsFragment, ensure, fragment, removeChildren, setAttrs } from '@/lib/xml/build';
 import type { NicAdd, NicUpdate } from './types';
+import type { HostContext } from '@/lib/hosts';
 
 // Network interfaces: hot-add and remove, switch the network or bridge, pull the virtual cable (link state).
 
@@ -62,9 +63,9 @@ export function buildNicXml(mac: string, source: NicSource, model: string): stri
   return serializeXml(nic);
 }
 
-export async function addNic(name: string, req: NicAdd): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function addNic(host: HostContext, name: string, req: NicAdd): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(req, ctx, 'Adding a network interface');
     if (!NIC_MODELS.includes(req.model)) refuse('model', `Choose a model among ${NIC_MODELS.join(', ')}.`);
     await checkSource(ctx, req.source);
@@ -88,7 +89,7 @@ export async function addNic(name: string, req: NicAdd): Promise<Changed> {
       },
       `Network interface ${mac} (${req.model}, ${sourceLabel(req.source)}) added`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }
 
@@ -97,11 +98,11 @@ function findNic(doc: Document | null, mac: string): NicEl | null {
 }
 
 function nicsFor(ctx: VmContext, scope: { live: boolean; persistent: boolean }, rawMac: string): { mac: string; p: NicEl | null; l: NicEl | null } {
-  if (macProblem(rawMac)) throw new HardwareInputError(`"${rawMac}" is not a MAC address.`, { mac: 'Not a MAC address.' }, 404);
+  if (macProblem(rawMac)) throw new NotFoundError(`"${rawMac}" is not a MAC address.`, { fields: { mac: 'Not a MAC address.' } });
   const mac = normalizeMac(rawMac);
   const p = findNic(ctx.inactive, mac);
   const l = findNic(ctx.live, mac);
-  if (!p && !l) throw new HardwareInputError(`"${ctx.dom.name}" has no network interface ${mac}.`, { mac: 'No such interface.' }, 404);
+  if (!p && !l) throw new NotFoundError(`"${ctx.dom.name}" has no network interface ${mac}.`, { fields: { mac: 'No such interface.' } });
   if (scope.persistent && !p) refuse('persistent', `Interface ${mac} exists only in the running guest, not in the definition for next boot.`);
   if (scope.live && !l) refuse('live', `Interface ${mac} is not attached to the running guest.`);
   return { mac, p: scope.persistent ? p : null, l: scope.live ? l : null };
@@ -114,9 +115,9 @@ function edited(n: NicEl, req: NicUpdate): string {
   return serializeXml(el);
 }
 
-export async function updateNic(name: string, rawMac: string, req: NicUpdate): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function updateNic(host: HostContext, name: string, rawMac: string, req: NicUpdate): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(req, ctx, 'The interface change');
     const { mac, p, l } = nicsFor(ctx, req, rawMac);
     if (!req.source && !req.linkState) refuse('source', 'Nothing to change: give a new network/bridge or link state.');
@@ -131,16 +132,16 @@ export async function updateNic(name: string, rawMac: string, req: NicUpdate): P
       },
       `Interface ${mac} ${parts.join(', ')}`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }
 
-export async function removeNic(name: string, rawMac: string, scope: { live: boolean; persistent: boolean }): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function removeNic(host: HostContext, name: string, rawMac: string, scope: { live: boolean; persistent: boolean }): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(scope, ctx, 'Removing an interface');
     const { mac, p, l } = nicsFor(ctx, scope, rawMac);
     const outcome = await detachHalves(ctx, scope, { p, l }, (doc) => !findNic(doc, mac), `Interface ${mac} removed`);
-    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }

@@ -1,5 +1,5 @@
-import { describeError, isLibvirtError } from '@/lib/vms/errors';
-import { ChangeRefusedError, HardwareInputError } from './errors';
+import { describeError, InputError, isLibvirtError, isVireoError } from '@/lib/errors';
+import { ChangeRefusedError } from './errors';
 import type { ChangeOutcome, ChangeScope, HalfOutcome, HardwareView } from './types';
 import type { VmContext } from './context';
 
@@ -15,13 +15,13 @@ export interface Changed {
 
 export function checkScope(scope: ChangeScope, ctx: Pick<VmContext, 'running' | 'dom'>, what = 'This change'): void {
   if (!scope.live && !scope.persistent) {
-    throw new HardwareInputError('Choose where the change applies: live (running guest), persistent (next boot), or both.', {
-      scope: 'Choose live, persistent or both.',
+    throw new InputError('Choose where the change applies: live (running guest), persistent (next boot), or both.', {
+      fields: { scope: 'Choose live, persistent or both.' },
     });
   }
   if (scope.live && !ctx.running) {
-    throw new HardwareInputError(`${what} cannot apply live: "${ctx.dom.name}" is not running. Choose persistent (next boot) only.`, {
-      live: 'The VM is not running.',
+    throw new InputError(`${what} cannot apply live: "${ctx.dom.name}" is not running. Choose persistent (next boot) only.`, {
+      fields: { live: 'The VM is not running.' },
     });
   }
 }
@@ -29,7 +29,7 @@ export function checkScope(scope: ChangeScope, ctx: Pick<VmContext, 'running' | 
 /** Refuses persistent-only settings (maximums, topology, slots) in a live-only request. */
 export function requirePersistent(scope: ChangeScope, field: string, label: string): void {
   if (!scope.persistent) {
-    throw new HardwareInputError(`${label} can only change for next boot: choose persistent as well.`, { [field]: `${label} is persistent only.` });
+    throw new InputError(`${label} can only change for next boot: choose persistent as well.`, { fields: { [field]: `${label} is persistent only.` } });
   }
 }
 
@@ -45,7 +45,7 @@ async function attempt(asked: boolean, fn: (() => Promise<void>) | undefined): P
     return { status: 'applied' };
   } catch (err) {
     // Our own validation inside a half (rare: most is checked up front) stops everything.
-    if (err instanceof HardwareInputError) throw err;
+    if (isVireoError(err) && err.status === 422) throw err;
     if (isLibvirtError(err)) return { status: 'refused', reason: err.message, code: err.codeName };
     const d = describeError(err);
     if (d.status >= 500 && !d.code) throw err; // connection loss etc.: not a refusal, report as an error

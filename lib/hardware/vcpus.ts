@@ -6,6 +6,7 @@ import { applyHalves, checkScope, requirePersistent, type Changed } from './scop
 import { hardwareOf } from './view';
 import { append, ensure, removeChildren, setAttrs, setText } from '@/lib/xml/build';
 import type { VcpuChange } from './types';
+import type { HostContext } from '@/lib/hosts';
 
 // vCPUs: the count is hotplugged live (libvirt's setVcpus, up to the maximum the guest booted with); the
 // maximum, topology and CPU mode are part of the persistent definition only.
@@ -88,9 +89,9 @@ export function editVcpuXml(ctx: VmContext, change: VcpuChange, plan: { current:
   }
 }
 
-export async function changeVcpus(name: string, change: VcpuChange): Promise<Changed> {
-  return withVmLock(name, async () => {
-    const ctx = await loadVm(name);
+export async function changeVcpus(host: HostContext, name: string, change: VcpuChange): Promise<Changed> {
+  return withVmLock(host, name, async () => {
+    const ctx = await loadVm(host, name);
     checkScope(change, ctx, 'The vCPU change');
     const caps = await capsFor(ctx).catch(() => null);
     const plan = planVcpus(ctx, change, caps);
@@ -110,6 +111,6 @@ export async function changeVcpus(name: string, change: VcpuChange): Promise<Cha
       },
       change.current !== undefined ? `vCPUs set to ${plan.current}` : `vCPU maximum set to ${plan.maximum}`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(name, ctx.client)) };
+    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }

@@ -4,14 +4,15 @@ import { attr, child, children, path, text } from '@/lib/xml/parse';
 import { capsFor, loadVm, root, type VmContext } from './context';
 import { diskSourceLabel, readDisks, readMemory, readNics, readVcpus, type DiskEl } from './read-model';
 import type { BootView, DiskView, HardwareView, MemoryView, NicView, VcpuView } from './types';
+import type { HostContext } from '@/lib/hosts';
 
 // The Hardware tab's picture of a VM: the live and persistent definitions merged device by device (so the user
 // sees what differs between the running guest and the next boot), plus what the host offers.
 
 export const NIC_MODELS = ['virtio', 'e1000e', 'e1000', 'rtl8139'];
 
-export async function readHardware(name: string, client?: LibvirtClient): Promise<HardwareView> {
-  return hardwareOf(await loadVm(name, client));
+export async function readHardware(host: HostContext, name: string, client?: LibvirtClient): Promise<HardwareView> {
+  return hardwareOf(await loadVm(host, name));
 }
 
 export async function hardwareOf(ctx: VmContext): Promise<HardwareView> {

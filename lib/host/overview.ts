@@ -1,5 +1,5 @@
 import type { LibvirtClient } from '@/lib/libvirt';
-import { libvirt } from '@/lib/connection/libvirt';
+import type { HostContext } from '@/lib/hosts';
 import { attr, child, children, parseXml, path, text } from '@/lib/xml/parse';
 
 export interface PoolGlance { name: string; active: boolean; capacity: number; allocation: number; available: number }
@@ -58,8 +58,8 @@ async function networks(client: LibvirtClient): Promise<NetworkGlance[]> {
   );
 }
 
-export async function hostOverview(): Promise<HostOverview> {
-  const client = await libvirt();
+export async function hostOverview(host: HostContext): Promise<HostOverview> {
+  const client = await host.libvirt();
   const h = client.host;
   const [hostname, lib, hyp, node, free, caps, poolList, netList] = await Promise.all([
     h.hostname(), h.libVersion(), h.hypervisorVersion(), h.nodeInfo(), h.freeMemory(), h.capabilities(), pools(client), networks(client),

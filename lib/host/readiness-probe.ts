@@ -1,5 +1,6 @@
 import type { KvmReport } from '@/lib/kvm';
 import { kvmModule } from './readiness-kvm';
+import { processSingleton } from '@/lib/process/singleton';
 
 // The probe opens /dev/kvm and runs a tiny VM: cheap, but not free, and the answer only changes when an admin
 // loads a module or changes a group. So one answer is shared for a while by the readiness page, its JSON API
@@ -21,8 +22,8 @@ interface Slot {
   pending: Promise<ProbeOutcome>;
 }
 
-// On globalThis: Next bundles route handlers and pages separately, and they should share one cache.
-const g = globalThis as unknown as { __vireoKvmProbe?: Slot };
+// One cache per process: Next bundles route handlers and pages separately, and they should share it.
+const cache = () => processSingleton('host.kvm-probe', () => ({ slot: null as Slot | null }));
 
 export interface CachedProbeOptions {
   /** Ignore a cached answer (the admin asked to check again). */
@@ -37,11 +38,11 @@ export interface CachedProbeOptions {
 export function cachedProbe(opts: CachedProbeOptions = {}): Promise<ProbeOutcome> {
   const now = opts.now ?? Date.now;
   const ttl = opts.ttlMs ?? PROBE_TTL_MS;
-  const slot = g.__vireoKvmProbe;
+  const { slot } = cache();
   if (slot && !opts.fresh && now() - slot.at < ttl) return slot.pending;
   const prober = opts.prober ?? (async () => (await kvmModule()).probeKvm());
   const pending = runProbe(prober);
-  g.__vireoKvmProbe = { at: now(), pending };
+  cache().slot = { at: now(), pending };
   return pending;
 }
 
@@ -55,5 +56,5 @@ async function runProbe(prober: Prober): Promise<ProbeOutcome> {
 
 /** Forgets the cached answer (tests). */
 export function clearProbeCache(): void {
-  delete g.__vireoKvmProbe;
+  cache().slot = null;
 }

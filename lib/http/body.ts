@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InputError, TooLargeError } from '@/lib/errors';
+import { InputError, parseInput, TooLargeError } from '@/lib/errors';
 
 /** JSON bodies are small forms and definitions; uploads declare their own larger limits. */
 export const MAX_JSON_BODY = 1_000_000;
@@ -36,13 +36,6 @@ export async function readLimited(req: Request, limit: number): Promise<Uint8Arr
   return out;
 }
 
-/** Messages per field from a zod refusal, keyed by the dotted path ('_' for the body itself). */
-export function zodFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-  return fields;
-}
-
 /** Parses a JSON body against a schema: TooLargeError, or InputError with a message per field. */
 export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T, limit = MAX_JSON_BODY): Promise<z.output<T>> {
   const text = new TextDecoder().decode(await readLimited(req, limit));
@@ -53,15 +46,4 @@ export async function readJsonBody<T extends z.ZodType>(req: Request, schema: T,
     throw new InputError('The request body is not valid JSON.', { status: 400 });
   }
   return parseInput(schema, json);
-}
-
-/** Checks any input (params, query, body) against its schema, with a message per field. */
-export function parseInput<T extends z.ZodType>(schema: T, value: unknown, status = 422): z.output<T> {
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  return throwFields(zodFields(parsed.error), status);
-}
-
-function throwFields(fields: Record<string, string>, status: number): never {
-  throw InputError.of(fields, 'The request is not valid.', { status });
 }

@@ -2,10 +2,10 @@ import 'server-only';
 import type { z } from 'zod';
 import { recordAudit, type AuditOutcome } from '@/lib/audit/log';
 import { can, deniedMessage, type Permission } from '@/lib/auth/roles';
-import { describeError, ForbiddenError, NotFoundError, problemSummary, type Problem } from '@/lib/errors';
+import { describeError, ForbiddenError, NotFoundError, parseInput, problemSummary, type Problem } from '@/lib/errors';
 import { localHost, type HostContext } from '@/lib/hosts';
 import { isSafeMethod, requireActor, type Actor } from './actor';
-import { MAX_JSON_BODY, parseInput, readJsonBody } from './body';
+import { MAX_JSON_BODY, readJsonBody } from './body';
 import { clientIp } from './client-ip';
 import { problemResponse } from './problem';
 import { subjectWords } from './subject';
@@ -186,7 +186,8 @@ async function auditDenied<P extends Schema, Q extends Schema, B extends Schema,
   const a = spec.audit;
   await recordAudit({
     actor,
-    action: a ? actionOf(a, input, permission) : permission,
+    // The body, which may name the action, has not been read: a computed action is recorded as the permission.
+    action: a && typeof a.action === 'string' ? a.action : permission,
     objectType: a?.objectType ?? 'app',
     objectName: a ? safeName(a, input) : '-',
     outcome: 'denied',

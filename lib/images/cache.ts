@@ -1,6 +1,6 @@
 import type { LibvirtClient } from '@/lib/libvirt';
 import { db } from '@/lib/db/client';
-import { isLibvirtError } from '@/lib/vms/errors';
+import { isLibvirtError } from '@/lib/errors';
 import { CATALOG, type WizardCatalogEntry } from './catalog';
 
 // Verified downloads, remembered so the next VM from the same image reuses the volume. A record whose volume

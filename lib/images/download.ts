@@ -6,8 +6,8 @@ import path from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { LibvirtClient } from '@/lib/libvirt';
-import { ByteLimit, openTransferClient } from '@/lib/storage/transfer';
+import type { HostContext } from '@/lib/hosts';
+import { ByteLimit } from '@/lib/storage/transfer';
 import { createUploadTarget } from '@/lib/storage/volumes';
 import type { ExpectedChecksum } from './catalog';
 import { findChecksum } from './checksum-file';
@@ -17,7 +17,7 @@ import { ChecksumMismatchError, DownloadError, ImageSourceError, ImageTooLargeEr
 // it on the way. Bounded in size and time, cancellable, and never leaves a partial or unverified volume behind.
 
 export interface DownloadOptions {
-  client: LibvirtClient;
+  host: HostContext;
   pool: string;
   volumeName: string;
   url: string;
@@ -116,6 +116,7 @@ async function spool(body: Readable, maxBytes: number, signal: AbortSignal): Pro
 
 export async function downloadToPool(o: DownloadOptions): Promise<Downloaded> {
   const url = checkImageUrl(o.url);
+  const client = await o.host.libvirt();
   const timeout = AbortSignal.timeout(o.timeoutMs);
   const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
   try {
@@ -135,10 +136,10 @@ export async function downloadToPool(o: DownloadOptions): Promise<Downloaded> {
       size = spooled.size;
     }
     try {
-      const vol = await createUploadTarget(o.client, o.pool, o.volumeName, size);
+      const vol = await createUploadTarget(client, o.pool, o.volumeName, size);
       try {
         const meter = new Meter(o.expected.algorithm === 'sha512' ? createHash('sha512') : null, size, o.onProgress);
-        const transfer = await openTransferClient();
+        const transfer = await o.host.openTransfer();
         try {
           await pipeline(source, new ByteLimit(size), meter, await transfer.volumes.upload(vol, 0, size), { signal });
         } finally {
@@ -147,10 +148,10 @@ export async function downloadToPool(o: DownloadOptions): Promise<Downloaded> {
         const got = (meter.other ?? meter.sha256).digest('hex');
         const sha256 = meter.other ? meter.sha256.digest('hex') : got;
         if (got !== hex) throw new ChecksumMismatchError(o.expected.algorithm, hex, got);
-        await o.client.pools.refresh(await o.client.pools.lookupByName(o.pool)).catch(() => undefined);
+        await client.pools.refresh(await client.pools.lookupByName(o.pool)).catch(() => undefined);
         return { volume: vol.name, sha256, bytes: meter.done, format: meter.head.subarray(0, 4).equals(Buffer.from([0x51, 0x46, 0x49, 0xfb])) ? 'qcow2' : 'raw' };
       } catch (err) {
-        await o.client.volumes.delete(vol).catch(() => undefined);
+        await client.volumes.delete(vol).catch(() => undefined);
         throw err;
       }
     } finally {

@@ -1,4 +1,4 @@
-import { InputError } from '@/lib/vms/errors';
+import { InputError, TooLargeError, UpstreamError } from '@/lib/errors';
 
 // What can go wrong fetching an image, each with a sentence for the job page.
 
@@ -6,23 +6,20 @@ export class ImageSourceError extends InputError {
   override name = 'ImageSourceError';
 }
 
-export class ImageTooLargeError extends InputError {
+export class ImageTooLargeError extends TooLargeError {
   override name = 'ImageTooLargeError';
   constructor(limit: number, got: number | null) {
-    super(`The image is larger than the ${(limit / 1024 ** 3).toFixed(0)} GiB allowed${got ? ` (${(got / 1024 ** 3).toFixed(1)} GiB announced)` : ''}; nothing was kept.`, 413);
+    super(`The image is larger than the ${(limit / 1024 ** 3).toFixed(0)} GiB allowed${got ? ` (${(got / 1024 ** 3).toFixed(1)} GiB announced)` : ''}; nothing was kept.`);
   }
 }
 
 export class ChecksumMismatchError extends InputError {
   override name = 'ChecksumMismatchError';
   constructor(algorithm: string, expected: string, got: string) {
-    super(`The downloaded image does not match its ${algorithm} checksum (expected ${expected}, got ${got}). It was deleted; check the URL and checksum.`, 422);
+    super(`The downloaded image does not match its ${algorithm} checksum (expected ${expected}, got ${got}). It was deleted; check the URL and checksum.`);
   }
 }
 
-export class DownloadError extends InputError {
+export class DownloadError extends UpstreamError {
   override name = 'DownloadError';
-  constructor(message: string) {
-    super(message, 502);
-  }
 }

@@ -1,5 +1,5 @@
 import type { LibvirtClient, VolumeRef } from '@/lib/libvirt';
-import { StorageInputError } from '@/lib/storage/errors';
+import { InputError } from '@/lib/errors';
 import { nameProblem } from '@/lib/storage/names';
 import { buildVolumeXml, parseVolumeXml } from '@/lib/storage/volume-model';
 
@@ -16,10 +16,10 @@ export interface DiskFromBase {
 
 async function lookup(client: LibvirtClient, d: DiskFromBase): Promise<{ base: VolumeRef; basePath: string; baseFormat: string; baseCapacity: number }> {
   const problem = nameProblem('pool', d.pool) ?? nameProblem('volume', d.name) ?? nameProblem('pool', d.base.pool) ?? nameProblem('volume', d.base.volume);
-  if (problem) throw new StorageInputError({ name: problem });
+  if (problem) throw InputError.of({ name: problem });
   const base = await client.volumes.lookupByName(await client.pools.lookupByName(d.base.pool), d.base.volume);
   const model = parseVolumeXml(await client.volumes.xml(base));
-  if (!model.path) throw new StorageInputError({ base: `Volume ${d.base.pool}/${d.base.volume} has no path on the host, so nothing can be layered on it.` });
+  if (!model.path) throw InputError.of({ base: `Volume ${d.base.pool}/${d.base.volume} has no path on the host, so nothing can be layered on it.` });
   return { base, basePath: model.path, baseFormat: model.format === 'qcow2' ? 'qcow2' : 'raw', baseCapacity: model.capacity };
 }
 

@@ -1,5 +1,5 @@
 import { DomainUndefineFlagsValues, type LibvirtClient } from '@/lib/libvirt';
-import { isLibvirtError } from '@/lib/vms/errors';
+import { isLibvirtError } from '@/lib/errors';
 import type { CreatedResource, RollbackRecord } from './types';
 
 // Removing what a job made. A resource that is already gone counts as removed: rollback may run twice (a failed

@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit/log';
-import { libvirt } from '@/lib/connection/libvirt';
-import { describeError, isLibvirtError } from '@/lib/vms/errors';
+import type { HostContext } from '@/lib/hosts';
+import { processSingleton } from '@/lib/process/singleton';
+import { describeError, isLibvirtError } from '@/lib/errors';
 import { describeResource, rollBack } from './resources';
 import { insertJob, patchJob, type JobPatch } from './store';
 import type { CreatedResource, JobStatus, JobStep, RollbackRecord } from './types';
@@ -36,6 +37,8 @@ export interface JobDefinition {
   objectName: string;
   steps: { id: string; label: string }[];
   actor: JobActor;
+  /** The host the job works on; rollback happens there. */
+  host: HostContext;
   /** Audit action recorded when the job ends, e.g. vm.create. */
   auditAction: string;
   auditObjectType: string;
@@ -51,8 +54,8 @@ export class JobCancelled extends Error {
 
 const PROGRESS_INTERVAL_MS = 300;
 
-const g = globalThis as unknown as { __vireoJobs?: Map<string, { controller: AbortController; done: Promise<void> }> };
-const running = (g.__vireoJobs ??= new Map());
+// The jobs running in this process; one map however many copies of this module Next loads.
+const running = processSingleton('jobs.running', () => new Map<string, { controller: AbortController; done: Promise<void> }>());
 
 /** Starts a job and returns its id at once; the job carries on after the request that started it ends. */
 export async function startJob(def: JobDefinition): Promise<string> {
@@ -170,7 +173,7 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
       failedStep.status = 'failed';
       failedStep.detail = reason;
     }
-    rollback = await rollBack(await libvirt(10_000), created).catch((e: Error) =>
+    rollback = await rollBack(await def.host.libvirt(10_000), created).catch((e: Error) =>
       created.map((resource) => ({ resource, outcome: 'failed' as const, error: e.message })),
     );
     const left = rollback.filter((r) => r.outcome === 'failed');

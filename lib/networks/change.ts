@@ -1,22 +1,17 @@
 import { NetworkDefineFlags, NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection, type LibvirtClient, type NetworkRef } from '@/lib/libvirt';
 import { listHostBridges, listHostNics } from '@/lib/host/bridges';
-import { InputError } from '@/lib/vms/errors';
+import { ConflictError, InputError, NotFoundError } from '@/lib/errors';
 import { XmlSyntaxError, parseXml } from '@/lib/xml/parse';
 import { contains, isAddress, subnetOf } from './cidr';
-import { NetworkInputError, NetworkInUseError } from './errors';
 import { buildNetworkXml, dhcpHostXml, dnsHostXml, readNetworkXml, type DhcpHost, type DnsHost } from './model';
 import { describeOverlap, findOverlap, hostSubnets, type TakenSubnet } from './overlap';
 import { findNetwork } from './read';
 import { networkUsage, usersOf } from './usage';
 import { checkNetworkInput, type FieldErrors, type NetworkInput } from './validate';
+import type { HostContext } from '@/lib/hosts';
 
 // Changes to libvirt networks. Everything that can be checked without libvirt is checked first, so a refused
 // request leaves nothing behind.
-
-export interface HostContext {
-  /** libvirtd runs on this machine: its interfaces, routes and bridges are the ones Vireo can see. */
-  local: boolean;
-}
 
 async function libvirtSubnets(client: LibvirtClient): Promise<TakenSubnet[]> {
   const nets = await client.networks.listAll();
@@ -32,7 +27,8 @@ async function libvirtSubnets(client: LibvirtClient): Promise<TakenSubnet[]> {
 }
 
 /** Checks the form input against itself, the host and existing networks; returns the XML to define. */
-export async function prepareNetwork(client: LibvirtClient, input: NetworkInput, host: HostContext): Promise<{ xml: string } | { fields: FieldErrors }> {
+export async function prepareNetwork(host: HostContext, input: NetworkInput): Promise<{ xml: string } | { fields: FieldErrors }> {
+  const client = await host.libvirt();
   const checked = checkNetworkInput(input);
   if (!checked.ok) return { fields: checked.fields };
   const fields: FieldErrors = {};
@@ -53,9 +49,10 @@ export async function prepareNetwork(client: LibvirtClient, input: NetworkInput,
   return { xml: buildNetworkXml(checked.model) };
 }
 
-export async function createNetwork(client: LibvirtClient, input: NetworkInput, host: HostContext): Promise<{ name: string; xml: string }> {
-  const prepared = await prepareNetwork(client, input, host);
-  if ('fields' in prepared) throw new NetworkInputError(prepared.fields);
+export async function createNetwork(host: HostContext, input: NetworkInput): Promise<{ name: string; xml: string }> {
+  const client = await host.libvirt();
+  const prepared = await prepareNetwork(host, input);
+  if ('fields' in prepared) throw InputError.of(prepared.fields, 'The network settings are not valid.');
   const net = await client.networks.defineXml(prepared.xml, NetworkDefineFlags.VALIDATE);
   try {
     if (input.start) await client.networks.create(net);
@@ -71,22 +68,33 @@ export async function createNetwork(client: LibvirtClient, input: NetworkInput, 
 export const NETWORK_ACTIONS = ['start', 'stop', 'autostart-on', 'autostart-off'] as const;
 export type NetworkAction = (typeof NETWORK_ACTIONS)[number];
 
-export async function runNetworkAction(client: LibvirtClient, name: string, action: NetworkAction): Promise<void> {
+export async function runNetworkAction(host: HostContext, name: string, action: NetworkAction): Promise<void> {
+  const client = await host.libvirt();
   const net = await findNetwork(client, name);
   if (action === 'start') await client.networks.create(net);
   else if (action === 'stop') {
     // Stopping cuts running guests off (their taps stay, unplugged); refuse while any runs on it.
     const running = usersOf(await networkUsage(client), net.name, readNetworkXml(await client.networks.xml(net)).bridge).filter((u) => u.running);
-    if (running.length) throw new NetworkInUseError(net.name, running.map((u) => u.name), 'stop');
+    if (running.length) throw inUse(net.name, running.map((u) => u.name), 'stop');
     await client.networks.destroy(net);
   } else await client.networks.setAutostart(net, action === 'autostart-on');
 }
 
+/** Deleting or stopping a network guests still use: the list lets the page say which. */
+function inUse(network: string, vms: string[], verb: string): ConflictError {
+  const who = vms.length === 1 ? 'virtual machine' : `${vms.length} virtual machines`;
+  return new ConflictError(
+    `Network "${network}" is still used by ${who}: ${vms.join(', ')}. Remove their network interfaces or move them to another network before you ${verb} it.`,
+    { details: { network, vms } },
+  );
+}
+
 /** Refuses while any VM (running or not) has a NIC on the network; otherwise stops it if needed and undefines it. */
-export async function deleteNetwork(client: LibvirtClient, name: string): Promise<void> {
+export async function deleteNetwork(host: HostContext, name: string): Promise<void> {
+  const client = await host.libvirt();
   const net = await findNetwork(client, name);
   const users = usersOf(await networkUsage(client), net.name, readNetworkXml(await client.networks.xml(net)).bridge);
-  if (users.length) throw new NetworkInUseError(net.name, users.map((u) => u.name), 'delete');
+  if (users.length) throw inUse(net.name, users.map((u) => u.name), 'delete');
   if (await client.networks.isActive(net)) await client.networks.destroy(net);
   await client.networks.undefine(net);
 }
@@ -98,26 +106,27 @@ async function updateFlags(client: LibvirtClient, net: NetworkRef): Promise<numb
 
 export type HostEdit = 'add' | 'delete';
 
-export async function updateDhcpHost(client: LibvirtClient, name: string, edit: HostEdit, host: DhcpHost): Promise<void> {
+export async function updateDhcpHost(host: HostContext, name: string, edit: HostEdit, entry: DhcpHost): Promise<void> {
+  const client = await host.libvirt();
   const net = await findNetwork(client, name);
   const model = readNetworkXml(await client.networks.xml(net, 0));
   const parentIndex = model.ips.findIndex((ip) => {
     const s = subnetOf(ip.address, ip.prefix);
-    return s !== null && contains(s, host.ip);
+    return s !== null && contains(s, entry.ip);
   });
   if (parentIndex < 0) {
-    throw new NetworkInputError({ ip: `${host.ip} is not inside any subnet of network "${name}" (${model.ips.map((ip) => `${ip.address}/${ip.prefix}`).join(', ') || 'it has none'}).` });
+    throw InputError.of({ ip: `${entry.ip} is not inside any subnet of network "${name}" (${model.ips.map((ip) => `${ip.address}/${ip.prefix}`).join(', ') || 'it has none'}).` });
   }
   const block = model.ips[parentIndex]!;
-  let target = host;
+  let target = entry;
   if (edit === 'add') {
-    const clash = block.hosts.find((h) => h.ip === host.ip || (host.mac && h.mac?.toLowerCase() === host.mac.toLowerCase()));
-    if (clash) throw new NetworkInputError({ [clash.ip === host.ip ? 'ip' : 'mac']: `Static host ${clash.mac ?? clash.name} already has ${clash.ip}.` }, 409);
-    if (block.family === 'ipv4' && !host.mac) throw new NetworkInputError({ mac: 'An IPv4 static host needs its MAC address.' });
+    const clash = block.hosts.find((h) => h.ip === entry.ip || (entry.mac && h.mac?.toLowerCase() === entry.mac.toLowerCase()));
+    if (clash) throw InputError.of({ [clash.ip === entry.ip ? 'ip' : 'mac']: `Static host ${clash.mac ?? clash.name} already has ${clash.ip}.` }, undefined, { status: 409 });
+    if (block.family === 'ipv4' && !entry.mac) throw InputError.of({ mac: 'An IPv4 static host needs its MAC address.' });
   } else {
     // libvirt matches the entry to delete on all its attributes: send it as it is saved.
-    const saved = block.hosts.find((h) => h.ip === host.ip && (!host.mac || h.mac?.toLowerCase() === host.mac.toLowerCase()));
-    if (!saved) throw new InputError(`Network "${name}" has no static host with ${host.ip}.`, 404);
+    const saved = block.hosts.find((h) => h.ip === entry.ip && (!entry.mac || h.mac?.toLowerCase() === entry.mac.toLowerCase()));
+    if (!saved) throw new NotFoundError(`Network "${name}" has no static host with ${entry.ip}.`);
     target = saved;
   }
   await client.networks.update(net, {
@@ -129,17 +138,18 @@ export async function updateDhcpHost(client: LibvirtClient, name: string, edit: 
   });
 }
 
-export async function updateDnsHost(client: LibvirtClient, name: string, edit: HostEdit, host: DnsHost): Promise<void> {
-  if (!isAddress(host.ip)) throw new NetworkInputError({ ip: `${host.ip} is not a valid IP address.` });
+export async function updateDnsHost(host: HostContext, name: string, edit: HostEdit, entry: DnsHost): Promise<void> {
+  const client = await host.libvirt();
+  if (!isAddress(entry.ip)) throw InputError.of({ ip: `${entry.ip} is not a valid IP address.` });
   const net = await findNetwork(client, name);
   const model = readNetworkXml(await client.networks.xml(net, 0));
-  let target = host;
+  let target = entry;
   if (edit === 'delete') {
-    const saved = model.dnsHosts.find((h) => h.ip === host.ip);
-    if (!saved) throw new InputError(`Network "${name}" has no DNS entry for ${host.ip}.`, 404);
+    const saved = model.dnsHosts.find((h) => h.ip === entry.ip);
+    if (!saved) throw new NotFoundError(`Network "${name}" has no DNS entry for ${entry.ip}.`);
     target = saved;
-  } else if (model.dnsHosts.some((h) => h.ip === host.ip)) {
-    throw new NetworkInputError({ ip: `${host.ip} already has a DNS entry; delete it first to change its names.` }, 409);
+  } else if (model.dnsHosts.some((h) => h.ip === entry.ip)) {
+    throw InputError.of({ ip: `${entry.ip} already has a DNS entry; delete it first to change its names.` }, undefined, { status: 409 });
   }
   await client.networks.update(net, {
     command: edit === 'add' ? NetworkUpdateCommand.ADD_LAST : NetworkUpdateCommand.DELETE,
@@ -150,7 +160,8 @@ export async function updateDnsHost(client: LibvirtClient, name: string, edit: H
 }
 
 /** Persistent edit of the whole definition; a running network keeps its old settings until restarted. */
-export async function redefineNetwork(client: LibvirtClient, name: string, xml: string): Promise<void> {
+export async function redefineNetwork(host: HostContext, name: string, xml: string): Promise<void> {
+  const client = await host.libvirt();
   const net = await findNetwork(client, name);
   let model;
   try {

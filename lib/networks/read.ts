@@ -1,8 +1,10 @@
 import { NetworkXMLFlags, type LibvirtClient, type NetworkRef } from '@/lib/libvirt';
-import { InputError } from '@/lib/vms/errors';
+import { NotFoundError } from '@/lib/errors';
+import { listHostBridges, listHostNics } from '@/lib/host/bridges';
 import { formatSubnet, subnetOf } from './cidr';
 import { readNetworkXml, type NetworkModel } from './model';
 import { networkUsage, usersOf, type NetworkUser } from './usage';
+import type { HostContext } from '@/lib/hosts';
 
 // Reading networks for the list and the detail page.
 
@@ -27,7 +29,7 @@ export interface NetworkDetail extends NetworkRow {
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 export async function findNetwork(client: LibvirtClient, name: string): Promise<NetworkRef> {
-  if (!NAME.test(name)) throw new InputError(`There is no network called "${name.slice(0, 100)}".`, 404);
+  if (!NAME.test(name)) throw new NotFoundError(`There is no network called "${name.slice(0, 100)}".`);
   return client.networks.lookupByName(name);
 }
 
@@ -39,7 +41,8 @@ async function readRow(client: LibvirtClient, net: NetworkRef, users: NetworkUse
   return { name: net.name, uuid: net.uuid, active, autostart, model, subnets, vms: typeof users === 'function' ? users(model.bridge) : users, xml };
 }
 
-export async function listNetworks(client: LibvirtClient): Promise<NetworkRow[]> {
+export async function listNetworks(host: HostContext): Promise<NetworkRow[]> {
+  const client = await host.libvirt();
   const [nets, usage] = await Promise.all([client.networks.listAll(), networkUsage(client)]);
   const rows = await Promise.all(nets.map(async (net) => {
     const { xml: _xml, ...row } = await readRow(client, net, (bridge) => usersOf(usage, net.name, bridge));
@@ -48,7 +51,8 @@ export async function listNetworks(client: LibvirtClient): Promise<NetworkRow[]>
   return rows.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export async function readNetwork(client: LibvirtClient, name: string): Promise<NetworkDetail> {
+export async function readNetwork(host: HostContext, name: string): Promise<NetworkDetail> {
+  const client = await host.libvirt();
   const net = await findNetwork(client, name);
   const usage = await networkUsage(client);
   const row = await readRow(client, net, (bridge) => usersOf(usage, net.name, bridge));
@@ -62,4 +66,17 @@ export async function readNetwork(client: LibvirtClient, name: string): Promise<
 function comparable(xml: string): string {
   const m = readNetworkXml(xml);
   return JSON.stringify({ ...m, bridge: null });
+}
+
+export interface NetworkOverview {
+  networks: NetworkRow[];
+  /** Host bridges and NICs, listed only when libvirtd runs on this machine (elsewhere they are not ours to see). */
+  bridges: Awaited<ReturnType<typeof listHostBridges>>;
+  nics: Awaited<ReturnType<typeof listHostNics>>;
+  hostLocal: boolean;
+}
+
+export async function networkOverview(host: HostContext): Promise<NetworkOverview> {
+  const [networks, bridges, nics] = await Promise.all([listNetworks(host), host.local ? listHostBridges() : [], host.local ? listHostNics() : []]);
+  return { networks, bridges, nics, hostLocal: host.local };
 }

@@ -1,4 +1,5 @@
 import type { LibvirtClient } from '@/lib/libvirt';
+import type { HostContext } from '@/lib/hosts';
 import { catalogEntry, type ExpectedChecksum } from '@/lib/images/catalog';
 import { findCachedBase, recordBase } from '@/lib/images/cache';
 import { downloadToPool } from '@/lib/images/download';
@@ -49,7 +50,7 @@ export async function resolveImage(client: LibvirtClient, source: ImageSource, p
  * Makes sure the base exists, downloading it when needed. A finished, verified download is cached for later VMs
  * and stays whatever happens next; an unfinished one is rolled back with the job.
  */
-export async function ensureBase(client: LibvirtClient, image: ResolvedImage, ctx: JobContext): Promise<{ pool: string; volume: string }> {
+export async function ensureBase(host: HostContext, image: ResolvedImage, ctx: JobContext): Promise<{ pool: string; volume: string }> {
   if (image.cached) {
     ctx.detail(image.url ? `Cached: ${image.pool}/${image.volume}, no download.` : `Using volume ${image.pool}/${image.volume}.`);
     return { pool: image.pool, volume: image.volume };
@@ -58,7 +59,7 @@ export async function ensureBase(client: LibvirtClient, image: ResolvedImage, ct
   const partial = { type: 'volume' as const, pool: image.pool, name: image.volumeName };
   await ctx.willCreate(partial);
   const got = await downloadToPool({
-    client,
+    host,
     pool: image.pool,
     volumeName: image.volumeName,
     url: image.url,

@@ -1,11 +1,11 @@
 import { DomainDefineFlags } from '@/lib/libvirt';
 import { uploadSeed } from '@/lib/cloud-init/seed-iso';
-import { libvirt } from '@/lib/connection/libvirt';
+import { InputError } from '@/lib/errors';
+import type { HostContext } from '@/lib/hosts';
 import { createFullCopy, createOverlay } from '@/lib/images/overlay';
 import { jobSettled, startJob, type JobActor, type JobContext } from '@/lib/jobs/runner';
 import { createVolume } from '@/lib/storage/volumes';
 import { ensureBase } from './base-image';
-import { ProvisionInputError } from './errors';
 import { planVm, type CreatePlan } from './plan';
 import { releaseName, reserveName } from './reservations';
 
@@ -26,24 +26,24 @@ export function stepsFor(plan: CreatePlan): { id: string; label: string }[] {
   return steps;
 }
 
-async function runCreate(plan: CreatePlan, ctx: JobContext): Promise<Record<string, unknown>> {
+async function runCreate(host: HostContext, plan: CreatePlan, ctx: JobContext): Promise<Record<string, unknown>> {
   const src = plan.spec.source;
   let base: { pool: string; volume: string } | null = null;
   if (src.kind === 'cloud-image' && plan.image) {
     const image = plan.image;
-    base = await ctx.step('image', async () => ensureBase(await libvirt(), image, ctx));
+    base = await ctx.step('image', async () => ensureBase(host, image, ctx));
   }
   const disk = plan.newDisk;
   if (disk) {
     await ctx.step('disk', async () => {
-      const client = await libvirt();
+      const client = await host.libvirt();
       await ctx.willCreate({ type: 'volume', pool: disk.pool, name: disk.name });
       if (base) {
         const make = src.kind === 'cloud-image' && src.fullCopy ? createFullCopy : createOverlay;
         await make(client, { pool: disk.pool, base, name: disk.name, sizeBytes: disk.sizeBytes });
         ctx.detail(src.kind === 'cloud-image' && src.fullCopy ? 'Full copy of the base image.' : `qcow2 overlay backed by ${base.pool}/${base.volume}.`);
       } else {
-        await createVolume(client, disk.pool, { name: disk.name, capacity: disk.sizeBytes, format: disk.format });
+        await createVolume(host, disk.pool, { name: disk.name, capacity: disk.sizeBytes, format: disk.format });
       }
     });
   }
@@ -51,17 +51,17 @@ async function runCreate(plan: CreatePlan, ctx: JobContext): Promise<Record<stri
   if (seed) {
     await ctx.step('seed', async () => {
       await ctx.willCreate({ type: 'volume', pool: seed.pool, name: seed.name });
-      await uploadSeed(await libvirt(), seed.pool, seed.name, seed.files);
+      await uploadSeed(await host.libvirt(), seed.pool, seed.name, seed.files);
     });
   }
   const dom = await ctx.step('define', async () => {
     await ctx.willCreate({ type: 'domain', name: plan.spec.name, uuid: plan.domain.uuid });
-    return (await libvirt()).domains.defineXml(plan.xml, DomainDefineFlags.VALIDATE);
+    return (await host.libvirt()).domains.defineXml(plan.xml, DomainDefineFlags.VALIDATE);
   });
   let started = false;
   if (plan.spec.start) {
     await ctx.step('start', async () => {
-      await (await libvirt()).domains.create(dom);
+      await (await host.libvirt()).domains.create(dom);
       started = true;
     });
   } else {
@@ -75,9 +75,9 @@ export interface CreateStarted {
   name: string;
 }
 
-/** Checks everything that can be checked, then starts the job. Input problems throw ProvisionInputError. */
-export async function startCreateVm(raw: unknown, actor: JobActor): Promise<CreateStarted> {
-  const plan = await planVm(await libvirt(), raw);
+/** Checks everything that can be checked, then starts the job. Input problems throw InputError with fields. */
+export async function startCreateVm(host: HostContext, raw: unknown, actor: JobActor): Promise<CreateStarted> {
+  const plan = await planVm(host, raw);
   const keys = [`vm:${plan.spec.name}`, ...(plan.image && !plan.image.cached ? [`base:${plan.image.pool}/${plan.image.volumeName}`] : [])];
   const taken: string[] = [];
   for (const key of keys) {
@@ -86,9 +86,10 @@ export async function startCreateVm(raw: unknown, actor: JobActor): Promise<Crea
       continue;
     }
     taken.forEach(releaseName);
-    throw new ProvisionInputError(
+    throw InputError.of(
       key.startsWith('vm:') ? { name: `A virtual machine named "${plan.spec.name}" is being created right now.` } : { 'source.image': 'Another job is downloading this image right now; try again when it has finished.' },
-      409,
+      undefined,
+      { status: 409 },
     );
   }
   let jobId: string;
@@ -98,9 +99,10 @@ export async function startCreateVm(raw: unknown, actor: JobActor): Promise<Crea
       objectName: plan.spec.name,
       steps: stepsFor(plan),
       actor,
+      host,
       auditAction: 'vm.create',
       auditObjectType: 'vm',
-      run: (ctx) => runCreate(plan, ctx),
+      run: (ctx) => runCreate(host, plan, ctx),
     });
   } catch (err) {
     taken.forEach(releaseName);

@@ -1,4 +1,4 @@
-import { libvirt } from '@/lib/connection/libvirt';
+import type { HostContext } from '@/lib/hosts';
 import { listHostBridges } from '@/lib/host/bridges';
 import { guestDomainType, type GuestDomainType } from '@/lib/host/virt-type';
 import { catalogForWizard } from '@/lib/images/cache';
@@ -20,17 +20,17 @@ export interface WizardOptions {
   volumes: { pool: string; name: string; format: string | null; capacity: number }[];
 }
 
-export async function wizardOptions(): Promise<WizardOptions> {
-  const client = await libvirt();
+export async function wizardOptions(host: HostContext): Promise<WizardOptions> {
+  const client = await host.libvirt();
   const [domainType, info, free, pools, networks, bridges] = await Promise.all([
     guestDomainType(),
     client.host.nodeInfo(),
     client.host.freeMemory(),
-    listPools(client),
-    listNetworks(client),
-    listHostBridges(),
+    listPools(host),
+    listNetworks(host),
+    host.local ? listHostBridges() : [],
   ]);
-  const volumes = (await Promise.all(pools.filter((p) => p.active).map((p) => listVolumes(client, p.name).catch(() => [])))).flat();
+  const volumes = (await Promise.all(pools.filter((p) => p.active).map((p) => listVolumes(host, p.name).catch(() => [])))).flat();
   return {
     domainType,
     host: { cpus: info.cpus, memoryMiB: Math.floor(info.memoryKiB / 1024), freeMiB: Math.floor(free / 1024 ** 2) },

@@ -3,11 +3,11 @@ import { buildSeedFiles, SeedInputError, type SeedFiles } from '@/lib/cloud-init
 import { listHostBridges } from '@/lib/host/bridges';
 import { parseVolumeXml } from '@/lib/storage/volume-model';
 import { guestDomainType, type GuestDomainType } from '@/lib/host/virt-type';
-import { isLibvirtError } from '@/lib/vms/errors';
+import { InputError, isLibvirtError, parseInput } from '@/lib/errors';
+import type { HostContext } from '@/lib/hosts';
 import { checkEditedDomainXml } from '@/lib/xml/domain-model';
 import { attr, child, children, parseXml, text, XmlSyntaxError } from '@/lib/xml/parse';
 import { buildDomainXml, type DomainPlan, type PlannedDisk } from './domain-xml';
-import { ProvisionInputError } from './errors';
 import { newIdentity } from './identity';
 import { resolveImage, type ResolvedImage } from './base-image';
 import { createVmSpecSchema, type CreateVmSpec } from './spec';
@@ -31,6 +31,7 @@ export interface CreatePlan {
 }
 
 const GiB = 1024 ** 3;
+const NOT_VALID = 'The new virtual machine settings are not valid.';
 
 /** Target names per bus, in the order a guest enumerates them. */
 function targetFor(bus: PlannedDisk['bus'], used: Set<string>): string {
@@ -90,22 +91,17 @@ async function firmwareOffered(client: LibvirtClient, type: string, machine: str
   return children(firmware, 'value').some((v) => text(v) === 'efi');
 }
 
-export async function planVm(client: LibvirtClient, raw: unknown): Promise<CreatePlan> {
-  const parsed = createVmSpecSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-    throw new ProvisionInputError(fields);
-  }
-  const spec = parsed.data;
+export async function planVm(host: HostContext, raw: unknown): Promise<CreatePlan> {
+  const spec = parseInput(createVmSpecSchema, raw);
+  const client = await host.libvirt();
   const fields: Record<string, string> = {};
   const warnings: string[] = [];
 
   if (await exists(client.domains.lookupByName(spec.name))) fields.name = `A virtual machine named "${spec.name}" already exists.`;
 
-  const host = await client.host.nodeInfo();
-  if (spec.resources.vcpus > host.cpus) fields['resources.vcpus'] = `The host has ${host.cpus} logical CPUs; a guest may have at most that many vCPUs.`;
-  const hostMiB = Math.floor(host.memoryKiB / 1024);
+  const node = await client.host.nodeInfo();
+  if (spec.resources.vcpus > node.cpus) fields['resources.vcpus'] = `The host has ${node.cpus} logical CPUs; a guest may have at most that many vCPUs.`;
+  const hostMiB = Math.floor(node.memoryKiB / 1024);
   if (spec.resources.memoryMiB > hostMiB) fields['resources.memoryMiB'] = `The host has ${hostMiB} MiB of memory; the guest cannot have more.`;
   else {
     const freeMiB = Math.floor((await client.host.freeMemory()) / 1024 ** 2);
@@ -147,7 +143,7 @@ export async function planVm(client: LibvirtClient, raw: unknown): Promise<Creat
     }
   } else if (spec.network.type === 'bridge') {
     const bridge = spec.network.bridge;
-    if (!(await listHostBridges()).some((b) => b.name === bridge)) fields['network.bridge'] = `The host has no bridge named "${bridge}".`;
+    if (host.local && !(await listHostBridges()).some((b) => b.name === bridge)) fields['network.bridge'] = `The host has no bridge named "${bridge}".`;
   }
 
   let seedFiles: SeedFiles | null = null;
@@ -166,7 +162,7 @@ export async function planVm(client: LibvirtClient, raw: unknown): Promise<Creat
     fields['os.firmware'] = 'This host offers no UEFI firmware for that machine type (install the ovmf package), so only BIOS is possible.';
   }
 
-  if (Object.keys(fields).length) throw new ProvisionInputError(fields);
+  if (Object.keys(fields).length) throw InputError.of(fields, NOT_VALID);
 
   const identity = spec.identity ?? newIdentity();
   const used = new Set<string>();
@@ -200,9 +196,9 @@ export async function planVm(client: LibvirtClient, raw: unknown): Promise<Creat
   if (spec.xml !== undefined && spec.xml.trim() !== '') {
     try {
       const problem = checkEditedDomainXml(spec.xml, { name: spec.name, uuid: identity.uuid });
-      if (problem) throw new ProvisionInputError({ xml: problem });
+      if (problem) throw InputError.of({ xml: problem }, NOT_VALID);
     } catch (err) {
-      if (err instanceof XmlSyntaxError) throw new ProvisionInputError({ xml: err.message });
+      if (err instanceof XmlSyntaxError) throw InputError.of({ xml: err.message }, NOT_VALID);
       throw err;
     }
     xml = spec.xml;

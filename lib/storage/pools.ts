@@ -1,8 +1,9 @@
 import { StoragePoolState, type LibvirtClient, type PoolRef } from '@/lib/libvirt';
-import { StorageInputError } from './errors';
+import { InputError } from '@/lib/errors';
 import { nameProblem } from './names';
 import { buildPoolXml, parsePoolXml, supportedPoolTypes, type PoolModel } from './pool-model';
 import type { PoolAction, PoolInput } from './validate';
+import type { HostContext } from '@/lib/hosts';
 
 export interface PoolRow {
   name: string;
@@ -29,7 +30,7 @@ const STATES: Record<number, PoolRow['state']> = {
 /** Looks a pool up by a name that was first checked, so a crafted URL never reaches libvirt. */
 export async function findPool(client: LibvirtClient, name: string): Promise<PoolRef> {
   const problem = nameProblem('pool', name);
-  if (problem) throw new StorageInputError({ name: problem });
+  if (problem) throw InputError.of({ name: problem });
   return client.pools.lookupByName(name);
 }
 
@@ -42,7 +43,8 @@ export async function poolRow(client: LibvirtClient, ref: PoolRef): Promise<Pool
   };
 }
 
-export async function listPools(client: LibvirtClient): Promise<PoolRow[]> {
+export async function listPools(host: HostContext): Promise<PoolRow[]> {
+  const client = await host.libvirt();
   const refs = await client.pools.listAll();
   const rows = await Promise.all(refs.map((r) => poolRow(client, r).catch(() => null)));
   return rows.filter((r): r is PoolRow => r !== null).sort((a, b) => a.name.localeCompare(b.name));
@@ -64,11 +66,12 @@ export function poolXmlFor(input: PoolInput): string {
  * Defines the pool, then builds/starts/marks autostart as asked. If a later step fails the definition stays (the
  * page shows it inactive, ready for another try) and the error says which step failed.
  */
-export async function createPool(client: LibvirtClient, input: PoolInput): Promise<PoolRow> {
+export async function createPool(host: HostContext, input: PoolInput): Promise<PoolRow> {
+  const client = await host.libvirt();
   const existing = await client.pools.lookupByName(input.name).catch(() => null);
-  if (existing) throw new StorageInputError({ name: `A pool named "${input.name}" already exists.` }, 409);
+  if (existing) throw InputError.of({ name: `A pool named "${input.name}" already exists.` }, undefined, { status: 409 });
   const types = await hostPoolTypes(client);
-  if (!types.includes(input.type)) throw new StorageInputError({ type: `libvirt on this host does not support "${input.type}" pools.` });
+  if (!types.includes(input.type)) throw InputError.of({ type: `libvirt on this host does not support "${input.type}" pools.` });
   const ref = await client.pools.defineXml(poolXmlFor(input));
   if (input.build) await client.pools.build(ref);
   if (input.start) await client.pools.create(ref);
@@ -76,7 +79,8 @@ export async function createPool(client: LibvirtClient, input: PoolInput): Promi
   return poolRow(client, ref);
 }
 
-export async function runPoolAction(client: LibvirtClient, name: string, action: PoolAction): Promise<void> {
+export async function runPoolAction(host: HostContext, name: string, action: PoolAction): Promise<void> {
+  const client = await host.libvirt();
   const ref = await findPool(client, name);
   switch (action) {
     case 'build': return client.pools.build(ref);
@@ -89,4 +93,11 @@ export async function runPoolAction(client: LibvirtClient, name: string, action:
     case 'delete-storage': return client.pools.delete(ref);
     case 'undefine': return client.pools.undefine(ref);
   }
+}
+
+/** The pools page: every pool, and the pool types this host's libvirt can make. */
+export async function poolOverview(host: HostContext): Promise<{ pools: PoolRow[]; hostTypes: string[] }> {
+  const client = await host.libvirt();
+  const [pools, hostTypes] = await Promise.all([listPools(host), hostPoolTypes(client)]);
+  return { pools, hostTypes };
 }

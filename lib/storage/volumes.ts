@@ -1,9 +1,10 @@
 import type { LibvirtClient, PoolRef, VolumeRef } from '@/lib/libvirt';
-import { StorageInputError } from './errors';
+import { InputError } from '@/lib/errors';
 import { nameProblem } from './names';
-import { findPool } from './pools';
+import { findPool, poolRow, type PoolRow } from './pools';
 import { buildVolumeXml, parseVolumeXml, type VolumeFormat, type VolumeModel } from './volume-model';
 import type { VolumeAction, VolumeInput } from './validate';
+import type { HostContext } from '@/lib/hosts';
 
 export interface VolumeRow extends VolumeModel {
   pool: string;
@@ -12,7 +13,7 @@ export interface VolumeRow extends VolumeModel {
 export async function findVolume(client: LibvirtClient, poolName: string, name: string): Promise<VolumeRef> {
   const pool = await findPool(client, poolName);
   const problem = nameProblem('volume', name);
-  if (problem) throw new StorageInputError({ name: problem });
+  if (problem) throw InputError.of({ name: problem });
   return client.volumes.lookupByName(pool, name);
 }
 
@@ -20,7 +21,8 @@ export async function volumeRow(client: LibvirtClient, ref: VolumeRef): Promise<
   return { ...parseVolumeXml(await client.volumes.xml(ref)), pool: ref.pool };
 }
 
-export async function listVolumes(client: LibvirtClient, poolName: string): Promise<VolumeRow[]> {
+export async function listVolumes(host: HostContext, poolName: string): Promise<VolumeRow[]> {
+  const client = await host.libvirt();
   const pool = await findPool(client, poolName);
   const refs = await client.volumes.list(pool);
   const rows = await Promise.all(refs.map((r) => volumeRow(client, r).catch(() => null)));
@@ -29,29 +31,31 @@ export async function listVolumes(client: LibvirtClient, poolName: string): Prom
 
 async function refuseExisting(client: LibvirtClient, pool: PoolRef, name: string): Promise<void> {
   const existing = await client.volumes.lookupByName(pool, name).catch(() => null);
-  if (existing) throw new StorageInputError({ name: `A volume named "${name}" already exists in pool "${pool.name}".` }, 409);
+  if (existing) throw InputError.of({ name: `A volume named "${name}" already exists in pool "${pool.name}".` }, undefined, { status: 409 });
 }
 
 async function refuseTooLarge(client: LibvirtClient, pool: PoolRef, capacity: number, format: VolumeFormat): Promise<void> {
   const info = await client.pools.info(pool);
   // Only raw uploads must fit now; a sparse new volume may promise more than the pool has (thin provisioning).
   if (format === 'raw' && capacity > info.available) {
-    throw new StorageInputError({ capacity: `Pool "${pool.name}" has ${info.available} bytes free, ${capacity} are needed.` }, 413);
+    throw InputError.of({ capacity: `Pool "${pool.name}" has ${info.available} bytes free, ${capacity} are needed.` }, undefined, { status: 413 });
   }
 }
 
-export async function createVolume(client: LibvirtClient, poolName: string, input: VolumeInput): Promise<VolumeRow> {
+export async function createVolume(host: HostContext, poolName: string, input: VolumeInput): Promise<VolumeRow> {
+  const client = await host.libvirt();
   const pool = await findPool(client, poolName);
   await refuseExisting(client, pool, input.name);
   const ref = await client.volumes.createXml(pool, buildVolumeXml(input));
   return volumeRow(client, ref);
 }
 
-export async function runVolumeAction(client: LibvirtClient, poolName: string, name: string, action: VolumeAction): Promise<VolumeRow> {
+export async function runVolumeAction(host: HostContext, poolName: string, name: string, action: VolumeAction): Promise<VolumeRow> {
+  const client = await host.libvirt();
   const ref = await findVolume(client, poolName, name);
   if (action.action === 'resize') {
     const { capacity } = await client.volumes.info(ref);
-    if (action.capacity < capacity) throw new StorageInputError({ capacity: 'Shrinking a volume destroys the data at its end; Vireo only grows volumes.' });
+    if (action.capacity < capacity) throw InputError.of({ capacity: 'Shrinking a volume destroys the data at its end; Vireo only grows volumes.' });
     await client.volumes.resize(ref, action.capacity);
   } else {
     await client.volumes.wipe(ref);
@@ -59,7 +63,8 @@ export async function runVolumeAction(client: LibvirtClient, poolName: string, n
   return volumeRow(client, ref);
 }
 
-export async function deleteVolume(client: LibvirtClient, poolName: string, name: string): Promise<void> {
+export async function deleteVolume(host: HostContext, poolName: string, name: string): Promise<void> {
+  const client = await host.libvirt();
   await client.volumes.delete(await findVolume(client, poolName, name));
 }
 
@@ -70,8 +75,20 @@ export async function deleteVolume(client: LibvirtClient, poolName: string, name
 export async function createUploadTarget(client: LibvirtClient, poolName: string, name: string, size: number): Promise<VolumeRef> {
   const pool = await findPool(client, poolName);
   const problem = nameProblem('volume', name);
-  if (problem) throw new StorageInputError({ name: problem });
+  if (problem) throw InputError.of({ name: problem });
   await refuseExisting(client, pool, name);
   await refuseTooLarge(client, pool, size, 'raw');
   return client.volumes.createXml(pool, buildVolumeXml({ name, capacity: size, format: 'raw' }));
+}
+
+/** One pool's page: the pool and, when it runs, its volumes (an inactive pool has no volume list in libvirt). */
+export async function readPool(host: HostContext, poolName: string): Promise<{ pool: PoolRow; volumes: VolumeRow[] }> {
+  const client = await host.libvirt();
+  const pool = await poolRow(client, await findPool(client, poolName));
+  return { pool, volumes: pool.active ? await listVolumes(host, poolName) : [] };
+}
+
+export async function readVolume(host: HostContext, poolName: string, name: string): Promise<VolumeRow> {
+  const client = await host.libvirt();
+  return volumeRow(client, await findVolume(client, poolName, name));
 }

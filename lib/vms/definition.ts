@@ -1,8 +1,8 @@
 import { DomainDefineFlags, DomainXMLFlags } from '@/lib/libvirt';
-import { libvirt } from '@/lib/connection/libvirt';
+import { InputError, TooLargeError } from '@/lib/errors';
+import type { HostContext } from '@/lib/hosts';
 import { checkEditedDomainXml, summarizeDomainXml, type DomainSummary } from '@/lib/xml/domain-model';
 import { XmlSyntaxError } from '@/lib/xml/parse';
-import { InputError } from './errors';
 import { findVm } from './lifecycle';
 
 export const MAX_XML_CHARS = 1_000_000;
@@ -19,9 +19,9 @@ export interface VmDefinition {
  * The VM's definitions. `withSecrets` (for those who may edit) includes passwords such as VNC's, so an edit
  * does not silently drop them; everyone else gets libvirt's redacted form.
  */
-export async function readDefinition(name: string, withSecrets: boolean): Promise<VmDefinition> {
-  const client = await libvirt();
-  const dom = await findVm(name, client);
+export async function readDefinition(host: HostContext, name: string, withSecrets: boolean): Promise<VmDefinition> {
+  const client = await host.libvirt();
+  const dom = await findVm(client, name);
   const secure = withSecrets ? DomainXMLFlags.SECURE : 0;
   const inactive = await client.domains.xml(dom, DomainXMLFlags.INACTIVE | secure);
   const running = dom.id > 0;
@@ -34,10 +34,10 @@ export async function readDefinition(name: string, withSecrets: boolean): Promis
  * Replaces the persistent definition. Checks well-formedness and identity here, then lets libvirt validate
  * against its schema (VALIDATE): whatever it rejects leaves the old definition in place.
  */
-export async function redefine(name: string, xml: string): Promise<{ before: string; after: string }> {
-  if (xml.length > MAX_XML_CHARS) throw new InputError(`The XML is too long (over ${MAX_XML_CHARS.toLocaleString('en')} characters).`, 413);
-  const client = await libvirt();
-  const dom = await findVm(name, client);
+export async function redefine(host: HostContext, name: string, xml: string): Promise<{ before: string; after: string }> {
+  if (xml.length > MAX_XML_CHARS) throw new TooLargeError(`The XML is too long (over ${MAX_XML_CHARS.toLocaleString('en')} characters).`);
+  const client = await host.libvirt();
+  const dom = await findVm(client, name);
   let problem: string | null;
   try {
     problem = checkEditedDomainXml(xml, { name: dom.name, uuid: dom.uuid });

@@ -1,7 +1,7 @@
 import { DomainUndefineFlagsValues, DomainXMLFlags, parseUuid, type DomainRef, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
-import { libvirt } from '@/lib/connection/libvirt';
+import { ConflictError, InputError, isLibvirtError } from '@/lib/errors';
+import type { HostContext } from '@/lib/hosts';
 import { summarizeDomainXml, type DiskSummary } from '@/lib/xml/domain-model';
-import { InputError, isLibvirtError } from './errors';
 import { findVm } from './lifecycle';
 
 export interface DeletableDisk {
@@ -52,9 +52,9 @@ async function snapshotCount(client: LibvirtClient, dom: DomainRef): Promise<num
   return num;
 }
 
-export async function deletePlan(name: string): Promise<DeletePlan> {
-  const client = await libvirt();
-  const dom = await findVm(name, client);
+export async function deletePlan(host: HostContext, name: string): Promise<DeletePlan> {
+  const client = await host.libvirt();
+  const dom = await findVm(client, name);
   const summary = summarizeDomainXml(await client.domains.xml(dom, DomainXMLFlags.INACTIVE));
   const disks = await Promise.all(
     summary.disks.map(async (d) => {
@@ -70,16 +70,16 @@ export async function deletePlan(name: string): Promise<DeletePlan> {
  * belong to this VM); a running VM is forced off first; undefine is the point of no return, and volume
  * removal after it is reported volume by volume.
  */
-export async function deleteVm(name: string, choice: DeleteChoice): Promise<DeleteResult> {
-  const plan = await deletePlan(name);
+export async function deleteVm(host: HostContext, name: string, choice: DeleteChoice): Promise<DeleteResult> {
+  const plan = await deletePlan(host, name);
   const byKey = new Map(plan.disks.filter((d) => d.volume).map((d) => [d.volume!.key, d.volume!]));
   const unknown = choice.volumes.filter((k) => !byKey.has(k));
   if (unknown.length) throw new InputError(`These volumes do not belong to ${plan.name}: ${unknown.join(', ')}. Nothing was deleted.`);
   if (plan.snapshots > 0 && !choice.snapshots) {
-    throw new InputError(`${plan.name} has ${plan.snapshots} snapshot(s). Choose to delete their metadata too, or remove the snapshots first. Nothing was deleted.`, 409);
+    throw new ConflictError(`${plan.name} has ${plan.snapshots} snapshot(s). Choose to delete their metadata too, or remove the snapshots first. Nothing was deleted.`);
   }
-  const client = await libvirt();
-  const dom = await findVm(name, client);
+  const client = await host.libvirt();
+  const dom = await findVm(client, name);
   if (dom.id > 0) await client.domains.destroy(dom);
   let flags = DomainUndefineFlagsValues.MANAGED_SAVE | DomainUndefineFlagsValues.CHECKPOINTS_METADATA;
   if (choice.snapshots) flags |= DomainUndefineFlagsValues.SNAPSHOTS_METADATA;

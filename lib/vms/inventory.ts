@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { DomainEventType, DomainInterfaceAddressesSource, DomainState, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
-import { libvirt, libvirtClient, onLibvirtStatus } from '@/lib/connection/libvirt';
+import type { HostContext } from '@/lib/hosts';
 import { stateAfterEvent, stateName, type VmState } from './state';
 
 // The server's live picture of every domain. Built once, then kept current from libvirt's lifecycle events, so
@@ -35,7 +35,7 @@ class Inventory extends EventEmitter {
   private seq = new Map<string, number>();
   private subscribed = false;
 
-  constructor() {
+  constructor(private readonly host: HostContext) {
     super();
     this.setMaxListeners(0);
   }
@@ -54,12 +54,12 @@ class Inventory extends EventEmitter {
   private subscribe(): void {
     if (this.subscribed) return;
     this.subscribed = true;
-    const client = libvirtClient();
+    const client = this.host.eventClient();
     client.events.on('domain-lifecycle', (e) => void this.onLifecycle(e.dom, e.event));
     client.events.on('domain-reboot', (e) => void this.refresh(e.dom));
     setInterval(() => void this.refreshAddresses(), ADDRESS_REFRESH_MS).unref();
     // After a reconnect events may have been missed: rebuild the picture and tell pages to replace theirs.
-    onLibvirtStatus((s) => {
+    this.host.onStatus((s) => {
       if (s.state === 'open' && this.loaded) {
         this.loaded = this.reload().then(() => this.emitChange({ type: 'reset', rows: [...this.rows.values()] })).catch(() => {
           this.loaded = null;
@@ -94,7 +94,7 @@ class Inventory extends EventEmitter {
     this.seq.set(dom.uuid, n);
     let row: VmRow | null;
     try {
-      row = await readRow(await libvirt(), dom);
+      row = await readRow(await this.host.libvirt(), dom);
     } catch {
       row = null;
     }
@@ -110,7 +110,7 @@ class Inventory extends EventEmitter {
 
   private async refreshAddresses(): Promise<void> {
     if (!this.listenerCount('change')) return; // nobody is watching
-    const client = libvirtClient();
+    const client = this.host.eventClient();
     if (client.state !== 'open') return;
     const running = [...this.rows.values()].filter((r) => r.id > 0);
     await eachLimited(running, CONCURRENCY, async (row) => {
@@ -125,7 +125,7 @@ class Inventory extends EventEmitter {
   }
 
   private async reload(): Promise<void> {
-    const client = await libvirt();
+    const client = await this.host.libvirt();
     await client.events.ready();
     const refs = await client.domains.listAll();
     const fresh = new Map<string, VmRow>();
@@ -176,9 +176,7 @@ async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promis
   await Promise.all(workers);
 }
 
-const g = globalThis as unknown as { __vireoInventory?: Inventory };
-
-export function inventory(): Inventory {
-  g.__vireoInventory ??= new Inventory();
-  return g.__vireoInventory;
+/** The live inventory of one host (one per host, made on first use). */
+export function inventory(host: HostContext): Inventory {
+  return host.scoped('inventory', (h) => new Inventory(h));
 }

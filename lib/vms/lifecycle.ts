@@ -1,6 +1,6 @@
 import type { DomainRef, LibvirtClient } from '@/lib/libvirt';
-import { libvirt } from '@/lib/connection/libvirt';
-import { InputError } from './errors';
+import { NotFoundError } from '@/lib/errors';
+import type { HostContext } from '@/lib/hosts';
 import { checkVmName } from './names';
 
 export const LIFECYCLE_ACTIONS = ['start', 'shutdown', 'destroy', 'reboot', 'suspend', 'resume'] as const;
@@ -10,16 +10,17 @@ export function isLifecycleAction(v: unknown): v is LifecycleAction {
   return typeof v === 'string' && (LIFECYCLE_ACTIONS as readonly string[]).includes(v);
 }
 
-export async function findVm(name: string, client?: LibvirtClient): Promise<DomainRef> {
+/** The domain named `name` on this connection; a name Vireo would never give is not found without asking libvirt. */
+export async function findVm(client: LibvirtClient, name: string): Promise<DomainRef> {
   const bad = checkVmName(name);
-  if (bad) throw new InputError(bad, 404);
-  return (client ?? (await libvirt())).domains.lookupByName(name);
+  if (bad) throw new NotFoundError(bad);
+  return client.domains.lookupByName(name);
 }
 
 /** Runs one lifecycle action. libvirt refuses what does not fit the state (e.g. pause a stopped VM) and says why. */
-export async function runLifecycle(name: string, action: LifecycleAction): Promise<DomainRef> {
-  const client = await libvirt();
-  const dom = await findVm(name, client);
+export async function runLifecycle(host: HostContext, name: string, action: LifecycleAction): Promise<DomainRef> {
+  const client = await host.libvirt();
+  const dom = await findVm(client, name);
   const d = client.domains;
   switch (action) {
     case 'start':

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/page-user';
 import { wizardOptions } from '@/lib/provisioning/options';
-import { describeError } from '@/lib/vms/errors';
+import { describeError } from '@/lib/errors';
 import { CreateWizard } from '@/components/provisioning/create-wizard';
 import { Alert } from '@/components/ui/alert';
 

@@ -3,7 +3,7 @@ import { requirePageUser } from '@/lib/auth/page-user';
 import { libvirt } from '@/lib/connection/libvirt';
 import { canChangeNetworks } from '@/lib/networks/access';
 import { readNetwork } from '@/lib/networks/read';
-import { describeError } from '@/lib/vms/errors';
+import { describeError } from '@/lib/errors';
 import { NetworkDetailView } from '@/components/networks/network-detail';
 import { Alert } from '@/components/ui/alert';
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/page-user';
 import { can } from '@/lib/auth/roles';
 import { readDefinition } from '@/lib/vms/definition';
-import { describeError } from '@/lib/vms/errors';
+import { describeError } from '@/lib/errors';
 import { VmDetail } from '@/components/vms/vm-detail';
 import { Alert } from '@/components/ui/alert';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/log';
 import { LIFECYCLE_ACTIONS, runLifecycle } from '@/lib/vms/lifecycle';
-import { describeError } from '@/lib/vms/errors';
+import { describeError } from '@/lib/errors';
 import { readBody } from '@/lib/http/body';
 import { authorize } from '@/lib/http/guard';
 

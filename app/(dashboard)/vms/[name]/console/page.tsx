@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { requirePageUser } from '@/lib/auth/page-user';
 import { readDefinition } from '@/lib/vms/definition';
-import { describeError } from '@/lib/vms/errors';
+import { describeError } from '@/lib/errors';
 import { consoleDevices } from '@/lib/consoles/devices';
 import { Alert } from '@/components/ui/alert';
 import { ConsolePanel } from '@/components/consoles/console-panel';

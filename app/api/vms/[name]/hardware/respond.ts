@@ -4,7 +4,7 @@ import { ChangeRefusedError, HardwareInputError } from '@/lib/hardware/errors';
 import { readBody } from '@/lib/http/body';
 import { authorize, type Actor } from '@/lib/http/guard';
 import { problem } from '@/lib/http/problem';
-import { describeError } from '@/lib/vms/errors';
+import { describeError } from '@/lib/errors';
 
 // Shared by the hardware routes: session, CSRF and role ('vm.edit'), the body against its schema, then the
 // change, recorded in the audit log whatever happens. Refusals keep their fields (422) or the per-half outcome

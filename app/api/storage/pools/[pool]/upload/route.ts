@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { z } from 'zod';
 import { recordAudit } from '@/lib/audit/log';
-import { describeError } from '@/lib/vms/errors';
+import { describeError } from '@/lib/errors';
 import { problem } from '@/lib/http/problem';
 import { authorizeStorageChange } from '@/lib/storage/access';
 import { nameProblem } from '@/lib/storage/names';

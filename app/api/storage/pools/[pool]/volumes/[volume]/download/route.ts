@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { describeError } from '@/lib/vms/errors';
+import { describeError } from '@/lib/errors';
 import { problem } from '@/lib/http/problem';
 import { authorizeStorageRead } from '@/lib/storage/access';
 import { findVolume } from '@/lib/storage/volumes';
