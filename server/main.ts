@@ -51,8 +51,8 @@ async function firstRun(settings: Settings, log: Log): Promise<void> {
 async function sweepInterruptedJobs(log: Log): Promise<void> {
   const processStart = new Date();
   const { recoverWhenConnected } = await import('@/lib/jobs/recovery');
-  const { libvirt } = await import('@/lib/connection/libvirt');
-  recoverWhenConnected(() => libvirt(30_000), processStart, log);
+  const { allHosts } = await import('@/lib/hosts');
+  for (const host of allHosts()) recoverWhenConnected(() => host.libvirt(30_000), processStart, log);
 }
 
 function redact(url: string): string {

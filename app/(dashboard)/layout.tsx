@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { requirePageUser } from '@/lib/auth/page-user';
+import { requirePageUser } from '@/app/_server/page-user';
 import { NavBar } from '@/components/layout/nav-bar';
 import { LiveProvider } from '@/components/live/live-provider';
 import { LibvirtBanner } from '@/components/live/libvirt-banner';

@@ -1,4 +1,4 @@
-import { requirePageUser } from '@/lib/auth/page-user';
+import { pageHost, requirePageUser } from '@/app/_server/page-user';
 import { hostOverview } from '@/lib/host/overview';
 import { describeError } from '@/lib/errors';
 import { HostOverviewView } from '@/components/host/host-overview-view';
@@ -11,7 +11,7 @@ export default async function HostPage({ searchParams }: { searchParams: Promise
   const { denied } = await searchParams;
   let body;
   try {
-    body = <HostOverviewView host={await hostOverview()} />;
+    body = <HostOverviewView host={await hostOverview(pageHost())} />;
   } catch (err) {
     body = <Alert>{describeError(err, 'the host').message}</Alert>;
   }

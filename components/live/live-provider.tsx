@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext, useEffect, useReducer, type ReactNode } from 'react';
-import type { LibvirtStatus } from '@/lib/connection/libvirt';
+import type { HostStatus as LibvirtStatus } from '@/lib/hosts/status';
 import type { InventoryChange, VmRow } from '@/lib/vms/inventory';
 
 // One EventSource per tab feeds every live view (banner, VM list, VM page) from the server's event stream.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { db } from '@/lib/db/client';
+import { ConflictError } from '@/lib/errors';
 import { burnVerify, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './password';
 import { ROLES, type Role } from './roles';
 
@@ -21,24 +22,19 @@ export const newUserSchema = z.object({
   role: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(', ')}.` }),
 });
 
-export class AccountError extends Error {
-  constructor(message: string, readonly status: number) {
-    super(message);
-  }
-}
 
 /** Creates the first admin, only while no account exists (checked inside the transaction, so two tabs cannot both win). */
 export async function createFirstAdmin(username: string, password: string) {
   const passwordHash = await hashPassword(password);
   return db().$transaction(async (tx) => {
-    if ((await tx.user.count()) > 0) throw new AccountError('Vireo is already set up. Sign in instead.', 409);
+    if ((await tx.user.count()) > 0) throw new ConflictError('Vireo is already set up. Sign in instead.');
     return tx.user.create({ data: { username, passwordHash, role: 'admin' } });
   });
 }
 
 export async function createUser(username: string, password: string, role: Role) {
   if (await db().user.findUnique({ where: { username } })) {
-    throw new AccountError(`A user named "${username}" already exists.`, 409);
+    throw new ConflictError(`A user named "${username}" already exists.`, { fields: { username: 'That name is taken.' } });
   }
   return db().user.create({ data: { username, passwordHash: await hashPassword(password), role } });
 }
@@ -54,4 +50,8 @@ export async function authenticate(username: string, password: string) {
 
 export async function listUsers() {
   return db().user.findMany({ select: { id: true, username: true, role: true, createdAt: true }, orderBy: { username: 'asc' } });
+}
+
+export async function hasAnyUser(): Promise<boolean> {
+  return (await db().user.count()) > 0;
 }

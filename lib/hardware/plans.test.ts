@@ -17,7 +17,7 @@ const base = `<domain type='qemu'><name>vm1</name><uuid>c7a5fdbd-cdaf-9455-926a-
 
 function ctx(xml = base, liveXml: string | null = null): VmContext {
   return {
-    client: null as never, dom: { name: 'vm1', uuid: '', id: liveXml ? 1 : -1 }, running: liveXml !== null,
+    host: null as never, client: null as never, dom: { name: 'vm1', uuid: '', id: liveXml ? 1 : -1 }, running: liveXml !== null,
     inactiveXml: xml, inactive: parseXml(xml), liveXml, live: liveXml ? parseXml(liveXml) : null,
   };
 }

@@ -18,7 +18,7 @@ const m = {} as {
   disk: typeof import('@/app/api/vms/[name]/hardware/disks/[target]/route');
   boot: typeof import('@/app/api/vms/[name]/hardware/boot/route');
   audit: typeof import('@/lib/audit/log');
-  conn: typeof import('@/lib/connection/libvirt');
+  hosts: typeof import('@/lib/hosts');
   db: typeof import('@/lib/db/client');
 };
 const sessions: Record<'admin' | 'viewer', { token: string; csrfToken: string }> = {} as never;
@@ -51,7 +51,7 @@ beforeAll(async () => {
   m.disk = await import('@/app/api/vms/[name]/hardware/disks/[target]/route');
   m.boot = await import('@/app/api/vms/[name]/hardware/boot/route');
   m.audit = await import('@/lib/audit/log');
-  m.conn = await import('@/lib/connection/libvirt');
+  m.hosts = await import('@/lib/hosts');
   m.db = await import('@/lib/db/client');
   const { createUser } = await import('@/lib/auth/accounts');
   const { createSession } = await import('@/lib/auth/session');
@@ -63,7 +63,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await virshCleanupDomain(vm);
-  m.conn?.libvirtClient().close();
+  await m.hosts?.localHost().close();
   await m.db?.db().$disconnect();
   await disposeDb?.();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootChangeSchema, diskAddSchema, memoryChangeSchema, scopeFromQuery } from './schemas';
+import { bootChangeSchema, diskAddSchema, memoryChangeSchema, scopeQuerySchema } from './schemas';
 
 describe('hardware request schemas', () => {
   it('requires the scope booleans on mutations', () => {
@@ -21,7 +21,8 @@ describe('hardware request schemas', () => {
   });
 
   it('reads the DELETE scope from the query', () => {
-    expect(scopeFromQuery(new URL('http://x/?live=1&persistent=true'))).toEqual({ live: true, persistent: true });
-    expect(scopeFromQuery(new URL('http://x/?live=0'))).toEqual({ live: false, persistent: false });
+    const q = (url: string) => scopeQuerySchema.parse(Object.fromEntries(new URL(url).searchParams));
+    expect(q('http://x/?live=1&persistent=true')).toEqual({ live: true, persistent: true });
+    expect(q('http://x/?live=0')).toEqual({ live: false, persistent: false });
   });
 });

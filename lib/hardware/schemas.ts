@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmNameSchema } from '@/lib/vms/names';
 
 // Request bodies of the hardware API (lib/hardware/types.ts), checked at the door. Deeper checks that need the
 // VM or the host (maximums, free targets, buses the machine has) happen in the per-family modules.
@@ -88,7 +89,20 @@ export const bootChangeSchema = z.object({
 });
 
 /** `?live=1&persistent=1` on DELETE. */
-export function scopeFromQuery(url: URL): { live: boolean; persistent: boolean } {
-  const on = (k: string) => ['1', 'true', 'yes'].includes((url.searchParams.get(k) ?? '').toLowerCase());
-  return { live: on('live'), persistent: on('persistent') };
-}
+const flag = z
+  .string()
+  .max(10)
+  .optional()
+  .transform((v) => ['1', 'true', 'yes'].includes((v ?? '').toLowerCase()));
+
+/** Removals carry their scope in the query: DELETE ...?live=1&persistent=1. */
+export const scopeQuerySchema = z.object({ live: flag, persistent: flag });
+
+/** The `{target}` of a disk route (vda, sdb, hdc ...). */
+export const diskParams = z.object({
+  name: vmNameSchema,
+  target: z.string().regex(/^[a-z]{2,3}[a-z0-9]{0,4}$/, 'Not a disk name such as vda or sdb.'),
+});
+
+/** The `{mac}` of a NIC route. */
+export const nicParams = z.object({ name: vmNameSchema, mac: z.string().max(64) });

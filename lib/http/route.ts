@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { recordAudit, type AuditOutcome } from '@/lib/audit/log';
+import { recordAudit, type AuditActor, type AuditOutcome } from '@/lib/audit/log';
 import { can, deniedMessage, type Permission } from '@/lib/auth/roles';
 import { describeError, ForbiddenError, NotFoundError, parseInput, problemSummary, type Problem } from '@/lib/errors';
 import { localHost, type HostContext } from '@/lib/hosts';
@@ -20,7 +20,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** A permission, or 'signed-in' (any session), or 'public' (no session: sign-in and first-run setup). */
 export type Access = Permission | 'signed-in' | 'public';
 
-type Schema = z.ZodType | undefined;
+export type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 
 export interface RouteInput<P extends Schema, Q extends Schema, B extends Schema> {
@@ -37,6 +37,8 @@ export type AuditInput<P extends Schema, Q extends Schema, B extends Schema> = {
 };
 
 export interface AuditRecord {
+  /** Who acted, when the route learns it itself (sign-in); the signed-in user otherwise. */
+  actor?: AuditActor;
   action: string;
   objectType: string;
   objectName: string;
@@ -57,14 +59,18 @@ export interface RouteContext<P extends Schema, Q extends Schema, B extends Sche
   audit(entry: AuditRecord): Promise<void>;
 }
 
+// Methods, not function-valued properties: their parameters are checked both ways, so one spec made by a shared
+// helper (e.g. for every hardware route) fits routes whose params have more members than the helper reads.
 export interface AuditSpec<P extends Schema, Q extends Schema, B extends Schema, R> {
   /** e.g. 'vm.start'; a function when the body decides it (e.g. `network.${body.action}`). */
   action: string | ((i: AuditInput<P, Q, B>) => string);
   objectType: string;
-  objectName: (i: AuditInput<P, Q, B>) => string;
-  detail?: (i: AuditInput<P, Q, B>, result?: R) => Record<string, unknown> | null | undefined;
+  objectName(i: AuditInput<P, Q, B>): string;
+  detail?(i: AuditInput<P, Q, B>, result?: R): Record<string, unknown> | null | undefined;
   /** Requests that change nothing (e.g. a dry run) are not recorded. */
-  skip?: (i: RouteInput<P, Q, B>) => boolean;
+  skip?(i: RouteInput<P, Q, B>): boolean;
+  /** 'failures': success is recorded elsewhere (a job records its own end). */
+  record?: 'always' | 'failures';
 }
 
 export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access> {
@@ -86,7 +92,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   responseType?: string;
   /** Success status (default 200). */
   status?: number;
-  audit?: AuditSpec<P, Q, B, R>;
+  // NoInfer: the schemas decide the types; the audit spec (often made by a helper) must fit them.
+  audit?: AuditSpec<NoInfer<P>, NoInfer<Q>, NoInfer<B>, NoInfer<R>>;
   /** Words naming what the request is about, for error messages of routes without an audit spec. */
   subject?: (i: { params: Out<P> }) => string;
   run(ctx: RouteContext<P, Q, B, A>): Promise<R | Response>;
@@ -210,6 +217,7 @@ async function auditOutcome<P extends Schema, Q extends Schema, B extends Schema
   const a = spec.audit;
   if (!a || isSafeMethod(spec.method)) return;
   if (full && a.skip?.(full)) return;
+  if (outcome === 'ok' && a.record === 'failures') return;
   let detail: Record<string, unknown> | null | undefined;
   try {
     detail = a.detail?.(input, result);

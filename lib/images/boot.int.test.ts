@@ -14,6 +14,7 @@ import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshDefine } from '@/test/support/virsh';
 import { downloadToPool } from './download';
 import { createOverlay } from './overlay';
+import { testHost } from '@/test/support/test-host';
 
 // The fixtures boot the way the wizard's VMs will: q35, the disk on virtio, the seed CD-ROM on virtio-scsi, the
 // installer CD-ROM on SATA, SeaBIOS, TCG.
@@ -23,6 +24,7 @@ import { createOverlay } from './overlay';
 const run = promisify(execFile);
 const suffix = Math.random().toString(36).slice(2, 7);
 let client: LibvirtClient;
+const host = testHost();
 let pool: TestPool;
 let http: HttpFixtureServer;
 const domains: string[] = [];
@@ -89,6 +91,7 @@ afterAll(async () => {
     await virsh(['undefine', name]).catch(() => undefined);
   }
   client?.close();
+  await host.close();
   await http?.close();
   await pool?.dispose();
 });
@@ -96,7 +99,7 @@ afterAll(async () => {
 describe('fixture images boot as the wizard will run them (q35, virtio disk, CD-ROMs)', () => {
   it('cloud image: downloaded base → grown overlay + cidata seed → the seed\'s hostname and user on ttyS0', async () => {
     const base = await downloadToPool({
-      client, pool: pool.name, volumeName: 'base.qcow2', url: http.url('cloud.qcow2'),
+      host, pool: pool.name, volumeName: 'base.qcow2', url: http.url('cloud.qcow2'),
       expected: { algorithm: 'sha256', hex: (await run('sha256sum', [cloudImagePath])).stdout.split(' ')[0]! },
       maxBytes: 512 * 1024 ** 2, timeoutMs: 60_000,
     });

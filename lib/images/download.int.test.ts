@@ -10,6 +10,7 @@ import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh } from '@/test/support/virsh';
 import { downloadToPool, type DownloadOptions } from './download';
 import { createFullCopy, createOverlay } from './overlay';
+import { testHost } from '@/test/support/test-host';
 
 // Image downloads into a real pool from a loopback HTTP server: verified, bounded, cancellable, and never
 // leaving a partial or unverified volume; overlays and copies made from the result.
@@ -17,6 +18,7 @@ import { createFullCopy, createOverlay } from './overlay';
 const run = promisify(execFile);
 const suffix = Math.random().toString(36).slice(2, 7);
 let client: LibvirtClient;
+const host = testHost();
 let pool: TestPool;
 let http: HttpFixtureServer;
 let sha256: string;
@@ -37,12 +39,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   client?.close();
+  await host.close();
   await http?.close();
   await pool?.dispose();
 });
 
 const opts = (o: Partial<DownloadOptions>): DownloadOptions => ({
-  client, pool: pool.name, volumeName: 'base.qcow2', url: http.url('cloud.qcow2'), expected: { algorithm: 'sha256', hex: sha256 },
+  host, pool: pool.name, volumeName: 'base.qcow2', url: http.url('cloud.qcow2'), expected: { algorithm: 'sha256', hex: sha256 },
   maxBytes: 1024 ** 3, timeoutMs: 60_000, ...o,
 });
 

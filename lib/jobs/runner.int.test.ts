@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '@/test/support/test-db';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
+import { testHost } from '@/test/support/test-host';
 
 // The job runner against the real libvirtd: volumes it recorded are removed on failure, on cancel, and by the
 // restart sweep; the steps, the error and the audit entry are in the database.
 
 let pool: TestPool;
+const host = testHost();
 let disposeDb: () => Promise<void>;
 const mods = {} as {
   runner: typeof import('./runner');
   store: typeof import('./store');
   recovery: typeof import('./recovery');
-  conn: typeof import('@/lib/connection/libvirt');
   volumes: typeof import('@/lib/storage/volumes');
   db: typeof import('@/lib/db/client');
 };
@@ -24,27 +25,26 @@ beforeAll(async () => {
   mods.runner = await import('./runner');
   mods.store = await import('./store');
   mods.recovery = await import('./recovery');
-  mods.conn = await import('@/lib/connection/libvirt');
   mods.volumes = await import('@/lib/storage/volumes');
   mods.db = await import('@/lib/db/client');
 });
 
 afterAll(async () => {
   await pool?.dispose();
-  mods.conn?.libvirtClient().close();
+  await host.close();
   await mods.db?.db().$disconnect();
   await disposeDb?.();
 });
 
 async function makeVolume(name: string) {
-  await mods.volumes.createVolume(await mods.conn.libvirt(), pool.name, { name, capacity: 1024 * 1024, format: 'qcow2' });
+  await mods.volumes.createVolume(host, pool.name, { name, capacity: 1024 * 1024, format: 'qcow2' });
 }
 
 describe('job runner', () => {
   it('rolls back every volume the job made when a later step fails, and records why', async () => {
     const { startJob, jobSettled } = mods.runner;
     const id = await startJob({
-      kind: 'vm.create', objectName: 'rollback-me', actor, auditAction: 'vm.create', auditObjectType: 'vm',
+      kind: 'vm.create', objectName: 'rollback-me', actor, host, auditAction: 'vm.create', auditObjectType: 'vm',
       steps: [{ id: 'a', label: 'first volume' }, { id: 'b', label: 'second volume' }, { id: 'c', label: 'fails' }],
       async run(ctx) {
         await ctx.step('a', async () => { await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'one.qcow2' }); await makeVolume('one.qcow2'); });
@@ -71,7 +71,7 @@ describe('job runner', () => {
     let reached!: () => void;
     const atWait = new Promise<void>((r) => (reached = r));
     const id = await startJob({
-      kind: 'vm.create', objectName: 'cancel-me', actor, auditAction: 'vm.create', auditObjectType: 'vm',
+      kind: 'vm.create', objectName: 'cancel-me', actor, host, auditAction: 'vm.create', auditObjectType: 'vm',
       steps: [{ id: 'a', label: 'volume' }, { id: 'b', label: 'long wait' }],
       async run(ctx) {
         await ctx.step('a', async () => { await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'c.qcow2' }); await makeVolume('c.qcow2'); });
@@ -100,7 +100,7 @@ describe('job runner', () => {
     });
     // A job started after this process began is left alone.
     const fresh = await mods.db.db().job.create({ data: { kind: 'vm.create', objectName: 'fresh', status: 'running', username: 'tester', steps: '[]', createdAt: new Date(before.getTime() + 60_000) } });
-    expect(await mods.recovery.recoverInterruptedJobs(await mods.conn.libvirt(), before)).toBe(1);
+    expect(await mods.recovery.recoverInterruptedJobs(await host.libvirt(), before)).toBe(1);
     expect(await pool.volumes()).toEqual([]);
     const job = (await mods.store.readJob(row.id))!;
     expect(job.status).toBe('failed');

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Job } from '@prisma/client';
 import { db } from '@/lib/db/client';
 import type { CreatedResource, JobStatus, JobStep, JobView, RollbackRecord } from './types';
@@ -85,3 +86,6 @@ export async function unfinishedJobs(before: Date): Promise<{ id: string; kind: 
   const rows = await db().job.findMany({ where: { status: 'running', createdAt: { lt: before } } });
   return rows.map((r) => ({ id: r.id, kind: r.kind, objectName: r.objectName, created: JSON.parse(r.created) as CreatedResource[], steps: JSON.parse(r.steps) as JobStep[] }));
 }
+
+/** The `{id}` of /api/jobs/{id}: job ids are UUIDs; anything else names no job. */
+export const jobParams = z.object({ id: z.uuid({ error: 'There is no such job.' }) });

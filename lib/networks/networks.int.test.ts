@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { randomInt, randomUUID } from 'node:crypto';
-import { connect, type LibvirtClient } from '@/lib/libvirt';
 import { virsh, virshCleanupDomain, virshDefine } from '../../test/support/virsh';
 import { tcgGuestXml } from '../../test/support/fixtures';
 import { createNetwork, deleteNetwork, prepareNetwork, runNetworkAction, updateDhcpHost, updateDnsHost } from './change';
-import { NetworkInputError } from './errors';
+import { testHost } from '../../test/support/test-host';
 import { listNetworks, readNetwork } from './read';
 import { networkInputSchema } from './validate';
 
@@ -13,25 +12,21 @@ const tag = randomUUID().slice(0, 6);
 const netName = `vireo-it-nw-${tag}`;
 const vmName = `vireo-it-nwvm-${tag}`;
 const x = randomInt(100, 200);
-const host = { local: true };
 
 describe('network service on qemu:///system', () => {
-  let client: LibvirtClient;
-  beforeAll(async () => {
-    client = await connect('qemu:///system');
-  });
+  const host = testHost();
   afterAll(async () => {
     await virshCleanupDomain(vmName).catch(() => undefined);
     await virsh(['net-destroy', netName]).catch(() => undefined);
     await virsh(['net-undefine', netName]).catch(() => undefined);
-    await client.close();
+    await host.close();
   });
 
   it('refuses a subnet overlapping the default network, defining nothing', async () => {
     const input = networkInputSchema.parse({ name: netName, mode: 'isolated', ipv4: { cidr: '192.168.122.50/25' } });
-    const r = await prepareNetwork(client, input, host);
+    const r = await prepareNetwork(host, input);
     expect(r).toEqual({ fields: { 'ipv4.cidr': expect.stringMatching(/overlaps 192\.168\.122\.0\/24 used by libvirt network "default"/) } });
-    await expect(createNetwork(client, input, host)).rejects.toBeInstanceOf(NetworkInputError);
+    await expect(createNetwork(host, input)).rejects.toMatchObject({ status: 422, fields: { 'ipv4.cidr': expect.any(String) } });
     await expect(virsh(['net-info', netName])).rejects.toThrow();
   });
 
@@ -41,34 +36,34 @@ describe('network service on qemu:///system', () => {
       ipv4: { cidr: `10.251.${x}.1/24`, dhcpStart: `10.251.${x}.100`, dhcpEnd: `10.251.${x}.120`, hosts: [{ mac: '52:54:00:fa:00:01', ip: `10.251.${x}.10`, name: 'static1' }] },
       dnsHosts: [{ ip: `10.251.${x}.30`, hostname: 'db' }],
     });
-    await createNetwork(client, input, host);
+    await createNetwork(host, input);
     expect(await virsh(['net-info', netName])).toMatch(/Active:\s+yes[\s\S]*Autostart:\s+yes/);
-    const row = (await listNetworks(client)).find((n) => n.name === netName)!;
+    const row = (await listNetworks(host)).find((n) => n.name === netName)!;
     expect(row).toMatchObject({ active: true, autostart: true, subnets: [`10.251.${x}.0/24`], vms: [] });
     expect(row.model.ips[0]!.hosts).toEqual([{ mac: '52:54:00:fa:00:01', ip: `10.251.${x}.10`, name: 'static1' }]);
   });
 
   it('adds and removes static DHCP hosts and DNS entries live and persistently', async () => {
-    await updateDhcpHost(client, netName, 'add', { mac: '52:54:00:fa:00:02', ip: `10.251.${x}.11`, name: null });
+    await updateDhcpHost(host, netName, 'add', { mac: '52:54:00:fa:00:02', ip: `10.251.${x}.11`, name: null });
     for (const flag of [[], ['--inactive']]) expect(await virsh(['net-dumpxml', ...flag, netName])).toContain(`ip='10.251.${x}.11'`);
-    await expect(updateDhcpHost(client, netName, 'add', { mac: '52:54:00:fa:00:03', ip: `10.251.${x}.11`, name: null })).rejects.toThrow(/already has/);
-    await expect(updateDhcpHost(client, netName, 'add', { mac: '52:54:00:fa:00:03', ip: '10.9.9.9', name: null })).rejects.toThrow(/not inside any subnet/);
-    await updateDhcpHost(client, netName, 'delete', { mac: null, ip: `10.251.${x}.11`, name: null });
+    await expect(updateDhcpHost(host, netName, 'add', { mac: '52:54:00:fa:00:03', ip: `10.251.${x}.11`, name: null })).rejects.toThrow(/already has/);
+    await expect(updateDhcpHost(host, netName, 'add', { mac: '52:54:00:fa:00:03', ip: '10.9.9.9', name: null })).rejects.toThrow(/not inside any subnet/);
+    await updateDhcpHost(host, netName, 'delete', { mac: null, ip: `10.251.${x}.11`, name: null });
     expect(await virsh(['net-dumpxml', netName])).not.toContain(`ip='10.251.${x}.11'`);
-    await updateDnsHost(client, netName, 'add', { ip: `10.251.${x}.31`, hostnames: ['cache'] });
+    await updateDnsHost(host, netName, 'add', { ip: `10.251.${x}.31`, hostnames: ['cache'] });
     expect(await virsh(['net-dumpxml', '--inactive', netName])).toContain('<hostname>cache</hostname>');
-    await updateDnsHost(client, netName, 'delete', { ip: `10.251.${x}.31`, hostnames: [] });
+    await updateDnsHost(host, netName, 'delete', { ip: `10.251.${x}.31`, hostnames: [] });
     expect(await virsh(['net-dumpxml', netName])).not.toContain('cache');
-    expect((await readNetwork(client, netName)).pendingRestart).toBe(false);
+    expect((await readNetwork(host, netName)).pendingRestart).toBe(false);
   });
 
   it('refuses to delete or stop while a VM uses it, naming the VM', async () => {
     await virshDefine(tcgGuestXml({ name: vmName, network: netName }));
-    await expect(deleteNetwork(client, netName)).rejects.toThrow(new RegExp(`still used by virtual machine: ${vmName}`));
-    expect((await readNetwork(client, netName)).vms).toEqual([{ name: vmName, running: false }]);
-    await runNetworkAction(client, netName, 'autostart-off');
+    await expect(deleteNetwork(host, netName)).rejects.toThrow(new RegExp(`still used by virtual machine: ${vmName}`));
+    expect((await readNetwork(host, netName)).vms).toEqual([{ name: vmName, running: false }]);
+    await runNetworkAction(host, netName, 'autostart-off');
     await virshCleanupDomain(vmName);
-    await deleteNetwork(client, netName);
+    await deleteNetwork(host, netName);
     await expect(virsh(['net-info', netName])).rejects.toThrow();
   });
 });

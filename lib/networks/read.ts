@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { NetworkXMLFlags, type LibvirtClient, type NetworkRef } from '@/lib/libvirt';
 import { NotFoundError } from '@/lib/errors';
 import { listHostBridges, listHostNics } from '@/lib/host/bridges';
@@ -27,6 +28,11 @@ export interface NetworkDetail extends NetworkRow {
 }
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
+
+/** The `{name}` of /api/networks/{name}/...: anything else names no network (404). */
+export const networkParams = z.object({
+  name: z.string().refine((n) => NAME.test(n), { error: (i) => `There is no network called "${String(i.input).slice(0, 100)}".` }),
+});
 
 export async function findNetwork(client: LibvirtClient, name: string): Promise<NetworkRef> {
   if (!NAME.test(name)) throw new NotFoundError(`There is no network called "${name.slice(0, 100)}".`);

@@ -10,6 +10,7 @@ import { startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/h
 import { useTestDatabase } from '@/test/support/test-db';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh } from '@/test/support/virsh';
+import { testHost } from '@/test/support/test-host';
 
 // The create job against the real libvirtd: an ISO install VM is made, validated and started; a failure after
 // the definition removes the disk and the domain; refusals name the field and create nothing.
@@ -18,13 +19,13 @@ const run = promisify(execFile);
 const suffix = Math.random().toString(36).slice(2, 7);
 const actor = { id: null, username: 'tester', ip: null };
 let pool: TestPool;
+const host = testHost();
 let http: HttpFixtureServer;
 let disposeDb: () => Promise<void>;
 const mods = {} as {
   create: typeof import('./create');
   runner: typeof import('@/lib/jobs/runner');
   store: typeof import('@/lib/jobs/store');
-  conn: typeof import('@/lib/connection/libvirt');
   db: typeof import('@/lib/db/client');
 };
 const made: string[] = [];
@@ -59,7 +60,6 @@ beforeAll(async () => {
   mods.create = await import('./create');
   mods.runner = await import('@/lib/jobs/runner');
   mods.store = await import('@/lib/jobs/store');
-  mods.conn = await import('@/lib/connection/libvirt');
   mods.db = await import('@/lib/db/client');
 });
 
@@ -70,7 +70,7 @@ afterAll(async () => {
   }
   await pool?.dispose();
   await http?.close();
-  mods.conn?.libvirtClient().close();
+  await host.close();
   await mods.db?.db().$disconnect();
   await disposeDb?.();
 });
@@ -79,7 +79,7 @@ describe('create job (ISO install flow)', () => {
   it('creates the disk, defines a schema-valid domain booting CD-ROM first, and starts it', async () => {
     const name = `vireo-test-iso-${suffix}`;
     made.push(name);
-    const { jobId } = await mods.create.startCreateVm(isoSpec(name), actor);
+    const { jobId } = await mods.create.startCreateVm(host, isoSpec(name), actor);
     await mods.runner.jobSettled(jobId);
     const job = (await mods.store.readJob(jobId))!;
     expect(job.error).toBeNull();
@@ -104,11 +104,10 @@ describe('create job (ISO install flow)', () => {
     const name = `vireo-test-rb-${suffix}`;
     made.push(name);
     const before = await pool.volumes();
-    const client = await mods.conn.libvirt();
     const { planVm } = await import('./plan');
-    const plan = await planVm(client, isoSpec(name));
+    const plan = await planVm(host, isoSpec(name));
     const edited = plan.generatedXml.replace('</devices>', "<interface type='network'><source network='vireo-no-such-network'/><model type='virtio'/></interface></devices>");
-    const { jobId } = await mods.create.startCreateVm(isoSpec(name, { identity: plan.spec.identity, xml: edited }), actor);
+    const { jobId } = await mods.create.startCreateVm(host, isoSpec(name, { identity: plan.spec.identity, xml: edited }), actor);
     await mods.runner.jobSettled(jobId);
     const job = (await mods.store.readJob(jobId))!;
     expect(job.status).toBe('failed');
@@ -122,7 +121,7 @@ describe('create job (ISO install flow)', () => {
   it('refuses what the host cannot do, naming the field, and creates nothing', async () => {
     const before = await pool.volumes();
     const refuse = async (spec: unknown) => {
-      const err = await mods.create.startCreateVm(spec, actor).then(() => null, (e: { fields?: Record<string, string> }) => e);
+      const err = await mods.create.startCreateVm(host, spec, actor).then(() => null, (e: { fields?: Record<string, string> }) => e);
       expect(err?.fields).toBeDefined();
       return err!.fields!;
     };
@@ -153,7 +152,7 @@ describe('create job (cloud image flow)', () => {
     });
     const name = `vireo-test-cloud-${suffix}`;
     made.push(name);
-    const { jobId } = await mods.create.startCreateVm(spec(name), actor);
+    const { jobId } = await mods.create.startCreateVm(host, spec(name), actor);
     await mods.runner.jobSettled(jobId);
     const job = (await mods.store.readJob(jobId))!;
     expect(job.error).toBeNull();
@@ -174,7 +173,7 @@ describe('create job (cloud image flow)', () => {
     const again = `vireo-test-cloud2-${suffix}`;
     made.push(again);
     const before = http.requests('cloud.qcow2');
-    const second = await mods.create.startCreateVm(spec(again), actor);
+    const second = await mods.create.startCreateVm(host, spec(again), actor);
     await mods.runner.jobSettled(second.jobId);
     const job2 = (await mods.store.readJob(second.jobId))!;
     expect(job2.status).toBe('succeeded');
@@ -190,7 +189,7 @@ describe('create job (import and direct kernel boot)', () => {
     await run('cp', [cloudImagePath, `${pool.path}/imported.qcow2`]);
     await virsh(['pool-refresh', pool.name]);
     const before = await pool.volumes();
-    const { jobId } = await mods.create.startCreateVm({
+    const { jobId } = await mods.create.startCreateVm(host, {
       name, source: { kind: 'import', disk: { pool: pool.name, volume: 'imported.qcow2' } },
       resources: { vcpus: 1, memoryMiB: 160 }, storage: { pool: pool.name, sizeGiB: 0, bus: 'virtio' }, network: { type: 'none' }, start: false,
     }, actor);
@@ -213,7 +212,7 @@ describe('create job (import and direct kernel boot)', () => {
     const name = `vireo-test-kern-${suffix}`;
     made.push(name);
     const fx = fixturePaths();
-    const { jobId } = await mods.create.startCreateVm({
+    const { jobId } = await mods.create.startCreateVm(host, {
       name, source: { kind: 'kernel', kernel: fx.kernel, initrd: fx.initrd, cmdline: `${fx.cmdline} vireo.hostname=direct-boot` },
       resources: { vcpus: 1, memoryMiB: 160 }, storage: { pool: pool.name, sizeGiB: 0 }, network: { type: 'none' }, start: false,
     }, actor);
@@ -228,7 +227,7 @@ describe('create job (import and direct kernel boot)', () => {
       tty.close();
       await virsh(['destroy', name]).catch(() => undefined);
     }
-    const refused = await mods.create.startCreateVm({
+    const refused = await mods.create.startCreateVm(host, {
       name: `${name}-x`, source: { kind: 'kernel', kernel: '/boot/../etc/shadow' },
       resources: { vcpus: 1, memoryMiB: 160 }, storage: { pool: pool.name, sizeGiB: 0 }, network: { type: 'none' },
     }, actor).catch((e: { fields?: Record<string, string> }) => e.fields);

@@ -26,3 +26,6 @@ export function nameProblem(kind: 'pool' | 'volume', name: string): string | nul
   const r = (kind === 'pool' ? poolNameSchema : volumeNameSchema).safeParse(name);
   return r.success ? null : r.error.issues[0]!.message;
 }
+
+export const poolParams = z.object({ pool: poolNameSchema });
+export const volumeParams = z.object({ pool: poolNameSchema, volume: volumeNameSchema });

@@ -11,3 +11,6 @@ export function checkVmName(name: string): string | null {
   const r = vmNameSchema.safeParse(name);
   return r.success ? null : r.error.issues[0]!.message;
 }
+
+/** The `{name}` of /api/vms/{name}/...: a name Vireo would never give names nothing (404). */
+export const vmParams = z.object({ name: vmNameSchema });

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Settings } from '@/lib/config/settings';
 import { SessionCaps } from '@/lib/consoles/caps';
-import { consoleLibvirt } from '@/lib/consoles/console-client';
+import { localHost } from '@/lib/hosts';
 import { SerialRegistry } from '@/lib/consoles/serial-registry';
 import type { ConsoleKind } from '@/lib/consoles/tickets';
 import { recordAudit } from '@/lib/audit/log';
@@ -23,7 +23,7 @@ export function registerConsoles(settings: Settings, log: Log): void {
   const cfg = settings.consoles;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
   const caps = new SessionCaps(cfg.maxPerUser);
-  const client = consoleLibvirt();
+  const client = localHost().consoleClient();
   const registry = new SerialRegistry(client, cfg);
   registry.start();
 

@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { can, type Permission } from '@/lib/auth/roles';
 import { SESSION_COOKIE, findSession } from '@/lib/auth/session';
 import { recordAudit } from '@/lib/audit/log';
-import { readCookie } from '@/lib/http/guard';
+import { readCookie } from '@/lib/http/cookies';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
 import { consoleTickets, type ConsoleKind, type Ticket } from '@/lib/consoles/tickets';
 import { sameOriginUpgrade } from '../upgrades';

@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
-import { hasAnyUser, pageUser } from '@/lib/auth/page-user';
+import { hasAnyUser } from '@/lib/auth/accounts';
+import { pageUser } from '@/app/_server/page-user';
 import { AuthCard } from '@/components/auth/auth-card';
 import { LoginForm } from '@/components/auth/login-form';
 

@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { hasAnyUser } from '@/lib/auth/page-user';
+import { hasAnyUser } from '@/lib/auth/accounts';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SetupForm } from '@/components/auth/setup-form';
 

@@ -1,4 +1,4 @@
-import { requirePageUser } from '@/lib/auth/page-user';
+import { requirePageUser } from '@/app/_server/page-user';
 import { listAudit } from '@/lib/audit/log';
 import { AuditTable } from '@/components/audit/audit-table';
 

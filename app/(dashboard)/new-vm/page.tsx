@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/auth/page-user';
+import { pageHost, requirePageUser } from '@/app/_server/page-user';
 import { wizardOptions } from '@/lib/provisioning/options';
 import { describeError } from '@/lib/errors';
 import { CreateWizard } from '@/components/provisioning/create-wizard';
@@ -12,7 +12,7 @@ export default async function NewVmPage() {
   await requirePageUser('vm.create');
   let body;
   try {
-    body = <CreateWizard options={await wizardOptions()} />;
+    body = <CreateWizard options={await wizardOptions(pageHost())} />;
   } catch (err) {
     body = <Alert>{describeError(err, 'the host').message}</Alert>;
   }

@@ -1,10 +1,10 @@
-import { requirePageUser } from '@/lib/auth/page-user';
-import { canChangeStorage } from '@/lib/storage/access';
+import { requirePageUser } from '@/app/_server/page-user';
+import { can } from '@/lib/auth/roles';
 import { PoolList } from '@/components/storage/pool-list';
 
 export const metadata = { title: 'Storage' };
 
 export default async function StoragePage() {
   const user = await requirePageUser('host.read');
-  return <PoolList canChange={canChangeStorage(user.role)} />;
+  return <PoolList canChange={can(user.role, 'storage.edit')} />;
 }

@@ -1,4 +1,4 @@
-import { requirePageUser } from '@/lib/auth/page-user';
+import { requirePageUser } from '@/app/_server/page-user';
 import { listUsers } from '@/lib/auth/accounts';
 import { UsersPanel } from '@/components/users/users-panel';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/auth/page-user';
+import { requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { VmList } from '@/components/vms/vm-list';
 import { Alert } from '@/components/ui/alert';

@@ -1,16 +1,18 @@
+import { z } from 'zod';
 import { listAudit } from '@/lib/audit/log';
-import { authorize } from '@/lib/http/guard';
+import { defineRoute } from '@/lib/http/route';
 
-export async function GET(req: Request) {
-  const actor = await authorize(req, 'audit.read');
-  if (actor instanceof Response) return actor;
-  const p = new URL(req.url).searchParams;
-  const outcome = p.get('outcome');
-  const entries = await listAudit({
-    q: p.get('q')?.slice(0, 200) ?? undefined,
-    outcome: outcome === 'ok' || outcome === 'error' || outcome === 'denied' ? outcome : undefined,
-    beforeId: Number(p.get('before')) || undefined,
-    limit: Number(p.get('limit')) || undefined,
-  });
-  return Response.json({ entries });
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/audit',
+  summary: 'The audit log, newest first, with search and paging',
+  tags: ['audit'],
+  access: 'audit.read',
+  query: z.object({
+    q: z.string().max(200).optional(),
+    outcome: z.enum(['ok', 'error', 'denied']).optional(),
+    before: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  }),
+  run: async ({ query }) => ({ entries: await listAudit({ q: query.q, outcome: query.outcome, beforeId: query.before, limit: query.limit }) }),
+});

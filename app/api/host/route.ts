@@ -1,9 +1,12 @@
 import { hostOverview } from '@/lib/host/overview';
-import { answered } from '@/lib/http/audited';
-import { authorize } from '@/lib/http/guard';
+import { defineRoute } from '@/lib/http/route';
 
-export async function GET(req: Request) {
-  const actor = await authorize(req, 'host.read');
-  if (actor instanceof Response) return actor;
-  return answered(hostOverview, 'the host');
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/host',
+  summary: 'The host: versions, CPU, memory, KVM, pools and networks',
+  tags: ['host'],
+  access: 'host.read',
+  subject: () => 'the host',
+  run: ({ host }) => hostOverview(host),
+});

@@ -1,9 +1,11 @@
-import { answered } from '@/lib/http/audited';
-import { authorize } from '@/lib/http/guard';
+import { defineRoute } from '@/lib/http/route';
 import { listJobs } from '@/lib/jobs/store';
 
-export async function GET(req: Request) {
-  const actor = await authorize(req, 'vm.read');
-  if (actor instanceof Response) return actor;
-  return answered(async () => ({ jobs: await listJobs(50) }));
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/jobs',
+  summary: 'The 50 newest jobs',
+  tags: ['jobs'],
+  access: 'vm.read',
+  run: async () => ({ jobs: await listJobs(50) }),
+});

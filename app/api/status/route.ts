@@ -1,8 +1,10 @@
-import { libvirtStatus } from '@/lib/connection/libvirt';
-import { authorize } from '@/lib/http/guard';
+import { defineRoute } from '@/lib/http/route';
 
-export async function GET(req: Request) {
-  const actor = await authorize(req, 'vm.read');
-  if (actor instanceof Response) return actor;
-  return Response.json({ libvirt: libvirtStatus() }, { headers: { 'cache-control': 'no-store' } });
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/status',
+  summary: "The host's libvirt connection state",
+  tags: ['host'],
+  access: 'vm.read',
+  run: async ({ host }) => ({ libvirt: host.status() }),
+});

@@ -1,29 +1,26 @@
-import { AccountError, createUser, listUsers, newUserSchema } from '@/lib/auth/accounts';
-import { recordAudit } from '@/lib/audit/log';
-import { readBody } from '@/lib/http/body';
-import { authorize } from '@/lib/http/guard';
-import { problem } from '@/lib/http/problem';
+import { createUser, listUsers, newUserSchema } from '@/lib/auth/accounts';
+import { defineRoute } from '@/lib/http/route';
 
-export async function GET(req: Request) {
-  const actor = await authorize(req, 'users.manage');
-  if (actor instanceof Response) return actor;
-  return Response.json({ users: await listUsers() });
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/users',
+  summary: 'Every user with their role',
+  tags: ['users'],
+  access: 'users.manage',
+  run: async () => ({ users: await listUsers() }),
+});
 
-export async function POST(req: Request) {
-  const actor = await authorize(req, 'users.manage', { type: 'user', name: '-' });
-  if (actor instanceof Response) return actor;
-  const body = await readBody(req, newUserSchema);
-  if (body instanceof Response) return body;
-  try {
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/users',
+  summary: 'Add a user',
+  tags: ['users'],
+  access: 'users.manage',
+  body: newUserSchema,
+  status: 201,
+  audit: { action: 'user.create', objectType: 'user', objectName: (i) => i.body?.username ?? '-', detail: (i) => ({ role: i.body?.role }) },
+  run: async ({ body }) => {
     const user = await createUser(body.username, body.password, body.role);
-    await recordAudit({ actor, action: 'user.create', objectType: 'user', objectName: user.username, outcome: 'ok', detail: { role: user.role }, ip: actor.ip });
-    return Response.json({ user: { id: user.id, username: user.username, role: user.role } }, { status: 201 });
-  } catch (err) {
-    if (err instanceof AccountError) {
-      await recordAudit({ actor, action: 'user.create', objectType: 'user', objectName: body.username, outcome: 'error', error: err.message, ip: actor.ip });
-      return problem(err.status, err.message);
-    }
-    throw err;
-  }
-}
+    return { user: { id: user.id, username: user.username, role: user.role } };
+  },
+});

@@ -1,4 +1,4 @@
-import { requirePageUser } from '@/lib/auth/page-user';
+import { requirePageUser } from '@/app/_server/page-user';
 import { hostReadiness } from '@/lib/host/readiness-report';
 import { ReadinessView } from '@/components/host/readiness-view';
 

@@ -1,4 +1,4 @@
-import { requirePageUser } from '@/lib/auth/page-user';
+import { requirePageUser } from '@/app/_server/page-user';
 import { loadSettings } from '@/lib/config/settings';
 import { Alert } from '@/components/ui/alert';
 import { HostTerminalPanel } from '@/components/consoles/host-terminal-panel';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/auth/page-user';
+import { requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { readJob } from '@/lib/jobs/store';
 import { JobProgress } from '@/components/jobs/job-progress';

@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/auth/page-user';
-import { libvirt } from '@/lib/connection/libvirt';
-import { canChangeNetworks } from '@/lib/networks/access';
+import { pageHost, requirePageUser } from '@/app/_server/page-user';
+import { can } from '@/lib/auth/roles';
 import { readNetwork } from '@/lib/networks/read';
 import { describeError } from '@/lib/errors';
 import { NetworkDetailView } from '@/components/networks/network-detail';
@@ -15,8 +14,8 @@ export default async function NetworkPage({ params }: { params: Promise<{ name: 
   const user = await requirePageUser('host.read');
   const { name } = await params;
   try {
-    const net = await readNetwork(await libvirt(), name);
-    return <NetworkDetailView initial={net} canChange={canChangeNetworks(user.role)} />;
+    const net = await readNetwork(pageHost(), name);
+    return <NetworkDetailView initial={net} canChange={can(user.role, 'network.edit')} />;
   } catch (err) {
     return (
       <div className="space-y-4">

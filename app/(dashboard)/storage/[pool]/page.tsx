@@ -1,5 +1,5 @@
-import { requirePageUser } from '@/lib/auth/page-user';
-import { canChangeStorage } from '@/lib/storage/access';
+import { requirePageUser } from '@/app/_server/page-user';
+import { can } from '@/lib/auth/roles';
 import { PoolDetail } from '@/components/storage/pool-detail';
 
 export async function generateMetadata({ params }: { params: Promise<{ pool: string }> }) {
@@ -9,5 +9,5 @@ export async function generateMetadata({ params }: { params: Promise<{ pool: str
 export default async function PoolPage({ params }: { params: Promise<{ pool: string }> }) {
   const user = await requirePageUser('host.read');
   const { pool } = await params;
-  return <PoolDetail name={pool} canChange={canChangeStorage(user.role)} />;
+  return <PoolDetail name={pool} canChange={can(user.role, 'storage.edit')} />;
 }

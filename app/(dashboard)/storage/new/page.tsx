@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/auth/page-user';
-import { canChangeStorage } from '@/lib/storage/access';
+import { requirePageUser } from '@/app/_server/page-user';
+import { can } from '@/lib/auth/roles';
 import { PoolForm } from '@/components/storage/pool-form';
 import { Alert } from '@/components/ui/alert';
 
@@ -11,7 +11,7 @@ export default async function NewPoolPage() {
   return (
     <div className="space-y-4">
       <Link href="/storage" className="text-sm text-sky-800 hover:underline">← Storage</Link>
-      {canChangeStorage(user.role) ? <PoolForm /> : <Alert>Your role does not allow you to change storage pools or volumes.</Alert>}
+      {can(user.role, 'storage.edit') ? <PoolForm /> : <Alert>Your role does not allow you to change storage pools or volumes.</Alert>}
     </div>
   );
 }

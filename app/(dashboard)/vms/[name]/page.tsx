@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/auth/page-user';
+import { pageHost, requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { readDefinition } from '@/lib/vms/definition';
 import { describeError } from '@/lib/errors';
@@ -14,7 +14,7 @@ export default async function VmPage({ params }: { params: Promise<{ name: strin
   const user = await requirePageUser('vm.read');
   const { name } = await params;
   try {
-    const def = await readDefinition(name, can(user.role, 'vm.edit'));
+    const def = await readDefinition(pageHost(), name, can(user.role, 'vm.edit'));
     return <VmDetail initial={def} perms={{ lifecycle: can(user.role, 'vm.lifecycle'), edit: can(user.role, 'vm.edit'), delete: can(user.role, 'vm.delete'), console: can(user.role, 'vm.console') }} />;
   } catch (err) {
     return (

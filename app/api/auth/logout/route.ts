@@ -1,14 +1,19 @@
 import { clearedCookies } from '@/lib/auth/cookies';
 import { SESSION_COOKIE, deleteSession } from '@/lib/auth/session';
-import { recordAudit } from '@/lib/audit/log';
-import { authorize, readCookie } from '@/lib/http/guard';
+import { readCookie } from '@/lib/http/cookies';
+import { defineRoute } from '@/lib/http/route';
 
-export async function POST(req: Request) {
-  const actor = await authorize(req, 'vm.read');
-  if (actor instanceof Response) return actor;
-  await deleteSession(readCookie(req.headers, SESSION_COOKIE));
-  await recordAudit({ actor, action: 'logout', objectType: 'user', objectName: actor.username, outcome: 'ok', ip: actor.ip });
-  const headers = new Headers();
-  for (const c of clearedCookies(req)) headers.append('set-cookie', c);
-  return Response.json({ ok: true }, { headers });
-}
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/auth/logout',
+  summary: 'Sign out: ends the session and clears its cookies',
+  tags: ['auth'],
+  access: 'signed-in',
+  run: async ({ req, actor, audit }) => {
+    await deleteSession(readCookie(req.headers, SESSION_COOKIE));
+    await audit({ action: 'logout', objectType: 'user', objectName: actor.username, outcome: 'ok' });
+    const headers = new Headers({ 'cache-control': 'no-store' });
+    for (const c of clearedCookies(req)) headers.append('set-cookie', c);
+    return Response.json({ ok: true }, { headers });
+  },
+});

@@ -1,8 +1,11 @@
 import { permissionsOf } from '@/lib/auth/roles';
-import { authorize } from '@/lib/http/guard';
+import { defineRoute } from '@/lib/http/route';
 
-export async function GET(req: Request) {
-  const actor = await authorize(req, 'vm.read');
-  if (actor instanceof Response) return actor;
-  return Response.json({ user: { username: actor.username, role: actor.role }, permissions: permissionsOf(actor.role) });
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/auth/session',
+  summary: 'Who is signed in, and what their role may do',
+  tags: ['auth'],
+  access: 'signed-in',
+  run: async ({ actor }) => ({ user: { username: actor.username, role: actor.role }, permissions: permissionsOf(actor.role) }),
+});

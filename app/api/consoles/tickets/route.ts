@@ -1,25 +1,27 @@
 import { z } from 'zod';
-import { SESSION_COOKIE, findSession } from '@/lib/auth/session';
-import { answered } from '@/lib/http/audited';
-import { readBody } from '@/lib/http/body';
-import { authorize, readCookie } from '@/lib/http/guard';
-import { unauthorized } from '@/lib/http/problem';
 import { issueConsoleTicket } from '@/lib/consoles/issue-ticket';
-
-const schema = z.object({
-  kind: z.enum(['serial', 'vnc', 'host'], { message: 'kind must be serial, vnc or host' }),
-  vm: z.string().max(200).optional(),
-  device: z.string().max(20).optional(),
-  password: z.string().max(300).optional(),
-});
+import { defineRoute } from '@/lib/http/route';
 
 /** A single-use console ticket, valid for a few seconds, for this session only. */
-export async function POST(req: Request) {
-  const body = await readBody(req, schema);
-  if (body instanceof Response) return body;
-  const actor = await authorize(req, body.kind === 'host' ? 'host.terminal' : 'vm.console', body.vm ? { type: 'vm', name: body.vm } : { type: 'host', name: 'shell' });
-  if (actor instanceof Response) return actor;
-  const session = await findSession(readCookie(req.headers, SESSION_COOKIE));
-  if (!session) return unauthorized();
-  return answered(() => issueConsoleTicket(actor, session.id, body), body.vm ? `virtual machine "${body.vm.slice(0, 100)}"` : 'the host terminal');
-}
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/consoles/tickets',
+  summary: 'A one-time ticket for a serial, VNC or host-terminal WebSocket',
+  tags: ['consoles'],
+  // The permission depends on the kind (vm.console, or host.terminal with the password typed again): checked below.
+  access: 'signed-in',
+  body: z.object({
+    kind: z.enum(['serial', 'vnc', 'host'], { error: 'kind must be serial, vnc or host' }),
+    vm: z.string().max(200).optional(),
+    device: z.string().max(20).optional(),
+    password: z.string().max(300).optional(),
+  }),
+  audit: {
+    action: (i) => (i.body?.kind === 'host' ? 'host.terminal' : 'vm.console'),
+    objectType: 'vm',
+    objectName: (i) => i.body?.vm?.slice(0, 100) ?? 'shell',
+    record: 'failures',
+  },
+  subject: () => 'the console',
+  run: ({ host, actor, body }) => issueConsoleTicket(host, actor, body),
+});

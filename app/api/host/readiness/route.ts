@@ -1,11 +1,14 @@
+import { z } from 'zod';
 import { hostReadiness } from '@/lib/host/readiness-report';
-import { answered } from '@/lib/http/audited';
-import { authorize } from '@/lib/http/guard';
+import { defineRoute } from '@/lib/http/route';
 
-// GET /api/host/readiness[?refresh=1]: the KVM checks, facts and the domain type new guests get.
-export async function GET(req: Request) {
-  const actor = await authorize(req, 'host.read');
-  if (actor instanceof Response) return actor;
-  const fresh = new URL(req.url).searchParams.get('refresh') === '1';
-  return answered(() => hostReadiness({ fresh }), 'the host');
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/host/readiness',
+  summary: 'The KVM checks, facts and the domain type new guests get (?refresh=1 probes again)',
+  tags: ['host'],
+  access: 'host.read',
+  query: z.object({ refresh: z.enum(['0', '1']).optional() }),
+  subject: () => 'the host',
+  run: ({ query }) => hostReadiness({ fresh: query.refresh === '1' }),
+});

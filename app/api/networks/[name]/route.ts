@@ -1,24 +1,28 @@
-import { libvirt } from '@/lib/connection/libvirt';
-import { answered, audited } from '@/lib/http/audited';
-import { authorizeNetworkChange, authorizeNetworkRead } from '@/lib/networks/access';
+import { defineRoute } from '@/lib/http/route';
 import { deleteNetwork } from '@/lib/networks/change';
-import { readNetwork } from '@/lib/networks/read';
+import { networkParams, readNetwork } from '@/lib/networks/read';
 
-type Ctx = { params: Promise<{ name: string }> };
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/networks/{name}',
+  summary: 'One network: settings, live and saved XML, the VMs on it',
+  tags: ['networks'],
+  access: 'host.read',
+  params: networkParams,
+  subject: (i) => `network "${i.params.name}"`,
+  run: ({ host, params }) => readNetwork(host, params.name),
+});
 
-export async function GET(req: Request, ctx: Ctx) {
-  const { name } = await ctx.params;
-  const actor = await authorizeNetworkRead(req);
-  if (actor instanceof Response) return actor;
-  return answered(async () => readNetwork(await libvirt(), name), `network "${name.slice(0, 100)}"`);
-}
-
-export async function DELETE(req: Request, ctx: Ctx) {
-  const { name } = await ctx.params;
-  const actor = await authorizeNetworkChange(req, 'network.delete', name);
-  if (actor instanceof Response) return actor;
-  return audited(actor, { action: 'network.delete', objectType: 'network', objectName: name }, async () => {
-    await deleteNetwork(await libvirt(), name);
+export const DELETE = defineRoute({
+  method: 'DELETE',
+  path: '/api/networks/{name}',
+  summary: 'Delete a network no VM uses (stopping it first)',
+  tags: ['networks'],
+  access: 'network.edit',
+  params: networkParams,
+  audit: { action: 'network.delete', objectType: 'network', objectName: (i) => i.params.name },
+  run: async ({ host, params }) => {
+    await deleteNetwork(host, params.name);
     return { ok: true };
-  });
-}
+  },
+});

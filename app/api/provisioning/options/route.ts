@@ -1,9 +1,12 @@
-import { answered } from '@/lib/http/audited';
-import { authorize } from '@/lib/http/guard';
+import { defineRoute } from '@/lib/http/route';
 import { wizardOptions } from '@/lib/provisioning/options';
 
-export async function GET(req: Request) {
-  const actor = await authorize(req, 'vm.create');
-  if (actor instanceof Response) return actor;
-  return answered(() => wizardOptions(), 'the host');
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/provisioning/options',
+  summary: "What the create wizard offers on this host: pools, networks, bridges, images, the domain type",
+  tags: ['provisioning'],
+  access: 'vm.create',
+  subject: () => 'the host',
+  run: ({ host }) => wizardOptions(host),
+});

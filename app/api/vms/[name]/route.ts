@@ -1,31 +1,34 @@
 import { z } from 'zod';
 import { can } from '@/lib/auth/roles';
+import { defineRoute } from '@/lib/http/route';
 import { readDefinition } from '@/lib/vms/definition';
 import { deleteVm } from '@/lib/vms/delete';
-import { answered, audited } from '@/lib/http/audited';
-import { readBody } from '@/lib/http/body';
-import { authorize } from '@/lib/http/guard';
+import { vmParams } from '@/lib/vms/names';
 
-type Ctx = { params: Promise<{ name: string }> };
-
-export async function GET(req: Request, ctx: Ctx) {
-  const actor = await authorize(req, 'vm.read');
-  if (actor instanceof Response) return actor;
-  const { name } = await ctx.params;
-  return answered(() => readDefinition(name, can(actor.role, 'vm.edit')), `virtual machine "${name}"`);
-}
-
-const deleteSchema = z.object({
-  volumes: z.array(z.string().max(4096)).max(64).default([]),
-  nvram: z.boolean().default(false),
-  snapshots: z.boolean().default(false),
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/vms/{name}',
+  summary: "A virtual machine's live and persistent definitions and their summary",
+  tags: ['vms'],
+  access: 'vm.read',
+  params: vmParams,
+  subject: (i) => `virtual machine "${i.params.name}"`,
+  // Those who may edit get the definition with secrets (a VNC password), so an edit does not silently drop them.
+  run: ({ host, params, actor }) => readDefinition(host, params.name, can(actor.role, 'vm.edit')),
 });
 
-export async function DELETE(req: Request, ctx: Ctx) {
-  const { name } = await ctx.params;
-  const actor = await authorize(req, 'vm.delete', { type: 'vm', name });
-  if (actor instanceof Response) return actor;
-  const choice = await readBody(req, deleteSchema);
-  if (choice instanceof Response) return choice;
-  return audited(actor, { action: 'vm.delete', objectType: 'vm', objectName: name, detail: choice }, () => deleteVm(name, choice));
-}
+export const DELETE = defineRoute({
+  method: 'DELETE',
+  path: '/api/vms/{name}',
+  summary: 'Delete a virtual machine with the chosen volumes, NVRAM and snapshot metadata',
+  tags: ['vms'],
+  access: 'vm.delete',
+  params: vmParams,
+  body: z.object({
+    volumes: z.array(z.string().max(4096)).max(64).default([]),
+    nvram: z.boolean().default(false),
+    snapshots: z.boolean().default(false),
+  }),
+  audit: { action: 'vm.delete', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => i.body },
+  run: ({ host, params, body }) => deleteVm(host, params.name, body),
+});

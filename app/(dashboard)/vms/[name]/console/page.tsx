@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { requirePageUser } from '@/lib/auth/page-user';
+import { pageHost, requirePageUser } from '@/app/_server/page-user';
 import { readDefinition } from '@/lib/vms/definition';
 import { describeError } from '@/lib/errors';
 import { consoleDevices } from '@/lib/consoles/devices';
@@ -15,7 +15,7 @@ export default async function ConsolePage({ params, searchParams }: { params: Pr
   const { name } = await params;
   const query = await searchParams;
   try {
-    const def = await readDefinition(name, false);
+    const def = await readDefinition(pageHost(), name, false);
     return <ConsolePanel vm={def.name} hasVnc={def.summary.graphics.includes('vnc')} devices={def.live ? consoleDevices(def.live) : []} initialTab={query.tab === 'vnc' ? 'vnc' : 'serial'} popout={query.popout === '1'} />;
   } catch (err) {
     return (

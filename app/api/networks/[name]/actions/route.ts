@@ -1,20 +1,19 @@
 import { z } from 'zod';
-import { libvirt } from '@/lib/connection/libvirt';
-import { audited } from '@/lib/http/audited';
-import { readBody } from '@/lib/http/body';
-import { authorizeNetworkChange } from '@/lib/networks/access';
+import { defineRoute } from '@/lib/http/route';
 import { NETWORK_ACTIONS, runNetworkAction } from '@/lib/networks/change';
+import { networkParams } from '@/lib/networks/read';
 
-const schema = z.object({ action: z.enum(NETWORK_ACTIONS, { message: `action must be one of ${NETWORK_ACTIONS.join(', ')}` }) });
-
-export async function POST(req: Request, ctx: { params: Promise<{ name: string }> }) {
-  const { name } = await ctx.params;
-  const actor = await authorizeNetworkChange(req, 'network.action', name);
-  if (actor instanceof Response) return actor;
-  const body = await readBody(req, schema);
-  if (body instanceof Response) return body;
-  return audited(actor, { action: `network.${body.action}`, objectType: 'network', objectName: name }, async () => {
-    await runNetworkAction(await libvirt(), name, body.action);
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/networks/{name}/actions',
+  summary: 'Start or stop a network, or turn its autostart on or off',
+  tags: ['networks'],
+  access: 'network.edit',
+  params: networkParams,
+  body: z.object({ action: z.enum(NETWORK_ACTIONS, { error: `action must be one of ${NETWORK_ACTIONS.join(', ')}` }) }),
+  audit: { action: (i) => `network.${i.body?.action ?? 'action'}`, objectType: 'network', objectName: (i) => i.params.name },
+  run: async ({ host, params, body }) => {
+    await runNetworkAction(host, params.name, body.action);
     return { ok: true };
-  });
-}
+  },
+});

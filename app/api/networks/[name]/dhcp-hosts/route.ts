@@ -1,23 +1,28 @@
 import { z } from 'zod';
-import { libvirt } from '@/lib/connection/libvirt';
-import { audited } from '@/lib/http/audited';
-import { readBody } from '@/lib/http/body';
-import { authorizeNetworkChange } from '@/lib/networks/access';
+import { defineRoute } from '@/lib/http/route';
 import { updateDhcpHost } from '@/lib/networks/change';
+import { networkParams } from '@/lib/networks/read';
 import { dhcpHostSchema } from '@/lib/networks/validate';
 
-const schema = dhcpHostSchema.extend({ edit: z.enum(['add', 'delete']) });
+const entryOf = (b: { mac?: string | null; ip: string; name?: string | null }) => ({ mac: b.mac ? b.mac.toLowerCase() : null, ip: b.ip, name: b.name || null });
 
 /** Static DHCP hosts change live (network update) when the network runs, and in the saved definition always. */
-export async function POST(req: Request, ctx: { params: Promise<{ name: string }> }) {
-  const { name } = await ctx.params;
-  const actor = await authorizeNetworkChange(req, 'network.dhcp-host', name);
-  if (actor instanceof Response) return actor;
-  const body = await readBody(req, schema);
-  if (body instanceof Response) return body;
-  const host = { mac: body.mac ? body.mac.toLowerCase() : null, ip: body.ip, name: body.name || null };
-  return audited(actor, { action: `network.dhcp-host.${body.edit}`, objectType: 'network', objectName: name, detail: host }, async () => {
-    await updateDhcpHost(await libvirt(), name, body.edit, host);
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/networks/{name}/dhcp-hosts',
+  summary: 'Add or delete a static DHCP host',
+  tags: ['networks'],
+  access: 'network.edit',
+  params: networkParams,
+  body: dhcpHostSchema.extend({ edit: z.enum(['add', 'delete']) }),
+  audit: {
+    action: (i) => `network.dhcp-host.${i.body?.edit ?? 'edit'}`,
+    objectType: 'network',
+    objectName: (i) => i.params.name,
+    detail: (i) => (i.body?.ip ? entryOf({ ...i.body, ip: i.body.ip }) : null),
+  },
+  run: async ({ host, params, body }) => {
+    await updateDhcpHost(host, params.name, body.edit, entryOf(body));
     return { ok: true };
-  });
-}
+  },
+});

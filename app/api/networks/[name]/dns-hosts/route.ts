@@ -1,25 +1,25 @@
 import { z } from 'zod';
-import { libvirt } from '@/lib/connection/libvirt';
-import { audited } from '@/lib/http/audited';
-import { readBody } from '@/lib/http/body';
-import { authorizeNetworkChange } from '@/lib/networks/access';
+import { defineRoute } from '@/lib/http/route';
 import { updateDnsHost } from '@/lib/networks/change';
+import { networkParams } from '@/lib/networks/read';
 import { dnsHostSchema } from '@/lib/networks/validate';
 
-const schema = z.discriminatedUnion('edit', [
-  dnsHostSchema.extend({ edit: z.literal('add') }),
-  z.object({ edit: z.literal('delete'), ip: z.string().trim().max(64) }),
-]);
-
-export async function POST(req: Request, ctx: { params: Promise<{ name: string }> }) {
-  const { name } = await ctx.params;
-  const actor = await authorizeNetworkChange(req, 'network.dns-host', name);
-  if (actor instanceof Response) return actor;
-  const body = await readBody(req, schema);
-  if (body instanceof Response) return body;
-  const host = { ip: body.ip, hostnames: body.edit === 'add' ? [body.hostname] : [] };
-  return audited(actor, { action: `network.dns-host.${body.edit}`, objectType: 'network', objectName: name, detail: host }, async () => {
-    await updateDnsHost(await libvirt(), name, body.edit, host);
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/networks/{name}/dns-hosts',
+  summary: 'Add or delete a DNS host entry',
+  tags: ['networks'],
+  access: 'network.edit',
+  params: networkParams,
+  body: z.discriminatedUnion('edit', [dnsHostSchema.extend({ edit: z.literal('add') }), z.object({ edit: z.literal('delete'), ip: z.string().trim().max(64) })]),
+  audit: {
+    action: (i) => `network.dns-host.${i.body?.edit ?? 'edit'}`,
+    objectType: 'network',
+    objectName: (i) => i.params.name,
+    detail: (i) => ({ ip: i.body?.ip, hostnames: i.body?.edit === 'add' ? [i.body.hostname] : [] }),
+  },
+  run: async ({ host, params, body }) => {
+    await updateDnsHost(host, params.name, body.edit, { ip: body.ip, hostnames: body.edit === 'add' ? [body.hostname] : [] });
     return { ok: true };
-  });
-}
+  },
+});

@@ -1,11 +1,14 @@
-import { libvirt } from '@/lib/connection/libvirt';
-import { answered } from '@/lib/http/audited';
-import { authorizeNetworkRead } from '@/lib/networks/access';
+import { defineRoute } from '@/lib/http/route';
 import { networkLeases } from '@/lib/networks/leases';
+import { networkParams } from '@/lib/networks/read';
 
-export async function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
-  const { name } = await ctx.params;
-  const actor = await authorizeNetworkRead(req);
-  if (actor instanceof Response) return actor;
-  return answered(async () => ({ leases: await networkLeases(await libvirt(), name) }), `network "${name.slice(0, 100)}"`);
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/networks/{name}/leases',
+  summary: "A running network's DHCP leases",
+  tags: ['networks'],
+  access: 'host.read',
+  params: networkParams,
+  subject: (i) => `network "${i.params.name}"`,
+  run: async ({ host, params }) => ({ leases: await networkLeases(host, params.name) }),
+});

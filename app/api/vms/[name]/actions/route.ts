@@ -1,19 +1,19 @@
 import { z } from 'zod';
+import { defineRoute } from '@/lib/http/route';
 import { LIFECYCLE_ACTIONS, runLifecycle } from '@/lib/vms/lifecycle';
-import { audited } from '@/lib/http/audited';
-import { readBody } from '@/lib/http/body';
-import { authorize } from '@/lib/http/guard';
+import { vmParams } from '@/lib/vms/names';
 
-const schema = z.object({ action: z.enum(LIFECYCLE_ACTIONS, { message: `action must be one of ${LIFECYCLE_ACTIONS.join(', ')}` }) });
-
-export async function POST(req: Request, ctx: { params: Promise<{ name: string }> }) {
-  const { name } = await ctx.params;
-  const actor = await authorize(req, 'vm.lifecycle', { type: 'vm', name });
-  if (actor instanceof Response) return actor;
-  const body = await readBody(req, schema);
-  if (body instanceof Response) return body;
-  return audited(actor, { action: `vm.${body.action}`, objectType: 'vm', objectName: name }, async () => {
-    await runLifecycle(name, body.action);
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/vms/{name}/actions',
+  summary: 'Start, shut down, force off, reboot, pause or resume a virtual machine',
+  tags: ['vms'],
+  access: 'vm.lifecycle',
+  params: vmParams,
+  body: z.object({ action: z.enum(LIFECYCLE_ACTIONS, { error: `action must be one of ${LIFECYCLE_ACTIONS.join(', ')}` }) }),
+  audit: { action: (i) => `vm.${i.body?.action ?? 'action'}`, objectType: 'vm', objectName: (i) => i.params.name },
+  run: async ({ host, params, body }) => {
+    await runLifecycle(host, params.name, body.action);
     return { ok: true };
-  });
-}
+  },
+});

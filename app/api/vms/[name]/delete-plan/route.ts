@@ -1,10 +1,14 @@
+import { defineRoute } from '@/lib/http/route';
 import { deletePlan } from '@/lib/vms/delete';
-import { answered } from '@/lib/http/audited';
-import { authorize } from '@/lib/http/guard';
+import { vmParams } from '@/lib/vms/names';
 
-export async function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
-  const actor = await authorize(req, 'vm.delete');
-  if (actor instanceof Response) return actor;
-  const { name } = await ctx.params;
-  return answered(() => deletePlan(name), `virtual machine "${name}"`);
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/vms/{name}/delete-plan',
+  summary: 'What deleting the virtual machine could remove with it (volumes, NVRAM, snapshots)',
+  tags: ['vms'],
+  access: 'vm.delete',
+  params: vmParams,
+  subject: (i) => `virtual machine "${i.params.name}"`,
+  run: ({ host, params }) => deletePlan(host, params.name),
+});

@@ -1,10 +1,14 @@
+import { defineRoute } from '@/lib/http/route';
 import { readHardware } from '@/lib/hardware/view';
-import { answered } from '@/lib/http/audited';
-import { authorize } from '@/lib/http/guard';
+import { vmParams } from '@/lib/vms/names';
 
-export async function GET(req: Request, ctx: { params: Promise<{ name: string }> }) {
-  const actor = await authorize(req, 'vm.read');
-  if (actor instanceof Response) return actor;
-  const { name } = await ctx.params;
-  return answered(() => readHardware(name), `virtual machine "${name}"`);
-}
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/vms/{name}/hardware',
+  summary: "A virtual machine's hardware, live and at next boot, with what the host offers",
+  tags: ['hardware'],
+  access: 'vm.read',
+  params: vmParams,
+  subject: (i) => `virtual machine "${i.params.name}"`,
+  run: ({ host, params }) => readHardware(host, params.name),
+});

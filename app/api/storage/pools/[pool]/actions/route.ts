@@ -1,17 +1,19 @@
-import { libvirt } from '@/lib/connection/libvirt';
-import { audited } from '@/lib/http/audited';
-import { authorizeStorageChange, readChange } from '@/lib/storage/access';
+import { defineRoute } from '@/lib/http/route';
+import { poolParams } from '@/lib/storage/names';
 import { runPoolAction } from '@/lib/storage/pools';
 import { poolActionSchema } from '@/lib/storage/validate';
 
-export async function POST(req: Request, ctx: { params: Promise<{ pool: string }> }) {
-  const { pool } = await ctx.params;
-  const actor = await authorizeStorageChange(req, 'pool.action', 'pool', pool);
-  if (actor instanceof Response) return actor;
-  const body = await readChange(req, poolActionSchema, actor, { action: 'pool.action', objectType: 'pool', objectName: pool });
-  if (body instanceof Response) return body;
-  return audited(actor, { action: `pool.${body.action}`, objectType: 'pool', objectName: pool }, async () => {
-    await runPoolAction(await libvirt(), pool, body.action);
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/storage/pools/{pool}/actions',
+  summary: 'Build, start, stop, refresh, autostart, delete the storage of, or undefine a pool',
+  tags: ['storage'],
+  access: 'storage.edit',
+  params: poolParams,
+  body: poolActionSchema,
+  audit: { action: (i) => `pool.${i.body?.action ?? 'action'}`, objectType: 'pool', objectName: (i) => i.params.pool },
+  run: async ({ host, params, body }) => {
+    await runPoolAction(host, params.pool, body.action);
     return { ok: true };
-  });
-}
+  },
+});

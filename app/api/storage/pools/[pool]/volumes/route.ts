@@ -1,24 +1,33 @@
-import { libvirt } from '@/lib/connection/libvirt';
-import { answered, audited } from '@/lib/http/audited';
-import { authorizeStorageChange, authorizeStorageRead, readChange } from '@/lib/storage/access';
-import { createVolume, listVolumes } from '@/lib/storage/volumes';
+import { defineRoute } from '@/lib/http/route';
+import { poolParams } from '@/lib/storage/names';
 import { volumeInputSchema } from '@/lib/storage/validate';
+import { createVolume, listVolumes } from '@/lib/storage/volumes';
 
-type Ctx = { params: Promise<{ pool: string }> };
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/storage/pools/{pool}/volumes',
+  summary: "A pool's volumes",
+  tags: ['storage'],
+  access: 'host.read',
+  params: poolParams,
+  subject: (i) => `storage pool "${i.params.pool}"`,
+  run: async ({ host, params }) => ({ volumes: await listVolumes(host, params.pool) }),
+});
 
-export async function GET(req: Request, ctx: Ctx) {
-  const { pool } = await ctx.params;
-  const actor = await authorizeStorageRead(req);
-  if (actor instanceof Response) return actor;
-  return answered(async () => ({ volumes: await listVolumes(await libvirt(), pool) }), `storage pool "${pool.slice(0, 100)}"`);
-}
-
-export async function POST(req: Request, ctx: Ctx) {
-  const { pool } = await ctx.params;
-  const actor = await authorizeStorageChange(req, 'volume.create', 'volume', `${pool}/-`);
-  if (actor instanceof Response) return actor;
-  const body = await readChange(req, volumeInputSchema, actor, { action: 'volume.create', objectType: 'volume', objectName: `${pool}/-` });
-  if (body instanceof Response) return body;
-  return audited(actor, { action: 'volume.create', objectType: 'volume', objectName: `${pool}/${body.name}`, detail: { format: body.format, capacity: body.capacity } },
-    async () => ({ volume: await createVolume(await libvirt(), pool, body) }), 201);
-}
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/storage/pools/{pool}/volumes',
+  summary: 'Create a volume',
+  tags: ['storage'],
+  access: 'storage.edit',
+  params: poolParams,
+  body: volumeInputSchema,
+  status: 201,
+  audit: {
+    action: 'volume.create',
+    objectType: 'volume',
+    objectName: (i) => `${i.params.pool}/${i.body?.name ?? '-'}`,
+    detail: (i) => ({ format: i.body?.format, capacity: i.body?.capacity }),
+  },
+  run: async ({ host, params, body }) => ({ volume: await createVolume(host, params.pool, body) }),
+});

@@ -1,8 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
 import { diskAddSchema } from '@/lib/hardware/schemas';
 import { addDisk } from '@/lib/hardware/disks';
-import { hardwareChange, type NameCtx } from '../respond';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../audit';
 
-export async function POST(req: Request, ctx: NameCtx) {
-  const { name } = await ctx.params;
-  return hardwareChange(req, name, 'vm.hardware.disk.add', diskAddSchema, (body) => addDisk(name, body));
-}
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/vms/{name}/hardware/disks',
+  summary: 'Add a disk (new volume, existing volume or file)',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: diskAddSchema,
+  audit: hardwareAudit('vm.hardware.disk.add'),
+  run: ({ host, params, body }) => addDisk(host, params.name, body),
+});

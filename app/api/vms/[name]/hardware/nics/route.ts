@@ -1,8 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
 import { nicAddSchema } from '@/lib/hardware/schemas';
 import { addNic } from '@/lib/hardware/nics';
-import { hardwareChange, type NameCtx } from '../respond';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../audit';
 
-export async function POST(req: Request, ctx: NameCtx) {
-  const { name } = await ctx.params;
-  return hardwareChange(req, name, 'vm.hardware.nic.add', nicAddSchema, (body) => addNic(name, body));
-}
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/vms/{name}/hardware/nics',
+  summary: 'Add a network interface',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: nicAddSchema,
+  audit: hardwareAudit('vm.hardware.nic.add'),
+  run: ({ host, params, body }) => addNic(host, params.name, body),
+});

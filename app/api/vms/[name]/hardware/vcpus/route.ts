@@ -1,8 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
 import { vcpuChangeSchema } from '@/lib/hardware/schemas';
 import { changeVcpus } from '@/lib/hardware/vcpus';
-import { hardwareChange, type NameCtx } from '../respond';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../audit';
 
-export async function PUT(req: Request, ctx: NameCtx) {
-  const { name } = await ctx.params;
-  return hardwareChange(req, name, 'vm.hardware.vcpus', vcpuChangeSchema, (body) => changeVcpus(name, body));
-}
+export const PUT = defineRoute({
+  method: 'PUT',
+  path: '/api/vms/{name}/hardware/vcpus',
+  summary: 'Change vCPUs, maximum, topology or CPU mode',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: vcpuChangeSchema,
+  audit: hardwareAudit('vm.hardware.vcpus'),
+  run: ({ host, params, body }) => changeVcpus(host, params.name, body),
+});

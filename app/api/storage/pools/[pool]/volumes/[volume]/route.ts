@@ -1,27 +1,28 @@
-import { libvirt } from '@/lib/connection/libvirt';
-import { answered, audited } from '@/lib/http/audited';
-import { authorizeStorageChange, authorizeStorageRead } from '@/lib/storage/access';
-import { deleteVolume, findVolume, volumeRow } from '@/lib/storage/volumes';
+import { defineRoute } from '@/lib/http/route';
+import { volumeParams } from '@/lib/storage/names';
+import { deleteVolume, readVolume } from '@/lib/storage/volumes';
 
-type Ctx = { params: Promise<{ pool: string; volume: string }> };
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/storage/pools/{pool}/volumes/{volume}',
+  summary: 'One volume',
+  tags: ['storage'],
+  access: 'host.read',
+  params: volumeParams,
+  subject: (i) => `volume "${i.params.volume}"`,
+  run: async ({ host, params }) => ({ volume: await readVolume(host, params.pool, params.volume) }),
+});
 
-export async function GET(req: Request, ctx: Ctx) {
-  const { pool, volume } = await ctx.params;
-  const actor = await authorizeStorageRead(req);
-  if (actor instanceof Response) return actor;
-  return answered(async () => {
-    const client = await libvirt();
-    return { volume: await volumeRow(client, await findVolume(client, pool, volume)) };
-  }, `volume "${volume.slice(0, 100)}"`);
-}
-
-export async function DELETE(req: Request, ctx: Ctx) {
-  const { pool, volume } = await ctx.params;
-  const objectName = `${pool}/${volume}`;
-  const actor = await authorizeStorageChange(req, 'volume.delete', 'volume', objectName);
-  if (actor instanceof Response) return actor;
-  return audited(actor, { action: 'volume.delete', objectType: 'volume', objectName }, async () => {
-    await deleteVolume(await libvirt(), pool, volume);
+export const DELETE = defineRoute({
+  method: 'DELETE',
+  path: '/api/storage/pools/{pool}/volumes/{volume}',
+  summary: 'Delete a volume',
+  tags: ['storage'],
+  access: 'storage.edit',
+  params: volumeParams,
+  audit: { action: 'volume.delete', objectType: 'volume', objectName: (i) => `${i.params.pool}/${i.params.volume}` },
+  run: async ({ host, params }) => {
+    await deleteVolume(host, params.pool, params.volume);
     return { ok: true };
-  });
-}
+  },
+});

@@ -1,17 +1,29 @@
-import { diskUpdateSchema, scopeFromQuery } from '@/lib/hardware/schemas';
+import { defineRoute } from '@/lib/http/route';
 import { removeDisk, updateDisk } from '@/lib/hardware/disks';
-import { hardwareChange, hardwareRemoval, type NameCtx } from '../../respond';
+import { diskParams, diskUpdateSchema, scopeQuerySchema } from '@/lib/hardware/schemas';
+import { hardwareAudit } from '../../audit';
 
-type Ctx = NameCtx<{ target: string }>;
-
-export async function PATCH(req: Request, ctx: Ctx) {
-  const { name, target } = await ctx.params;
-  return hardwareChange(req, name, 'vm.hardware.disk.update', diskUpdateSchema, (body) => updateDisk(name, target, body));
-}
+export const PATCH = defineRoute({
+  method: 'PATCH',
+  path: '/api/vms/{name}/hardware/disks/{target}',
+  summary: "Change a disk's size, cache, discard, I/O, read-only or shareable settings",
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: diskParams,
+  body: diskUpdateSchema,
+  audit: hardwareAudit('vm.hardware.disk.update', (i) => ({ target: i.params.target })),
+  run: ({ host, params, body }) => updateDisk(host, params.name, params.target, body),
+});
 
 /** Removes a disk or CD-ROM drive from the VM (the volume or file itself is kept). */
-export async function DELETE(req: Request, ctx: Ctx) {
-  const { name, target } = await ctx.params;
-  const scope = scopeFromQuery(new URL(req.url));
-  return hardwareRemoval(req, name, 'vm.hardware.disk.remove', { target, ...scope }, () => removeDisk(name, target, scope));
-}
+export const DELETE = defineRoute({
+  method: 'DELETE',
+  path: '/api/vms/{name}/hardware/disks/{target}',
+  summary: 'Remove a disk or CD-ROM drive (the volume or file is kept)',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: diskParams,
+  query: scopeQuerySchema,
+  audit: hardwareAudit('vm.hardware.disk.remove', (i) => ({ target: i.params.target, ...i.query })),
+  run: ({ host, params, query }) => removeDisk(host, params.name, params.target, query),
+});

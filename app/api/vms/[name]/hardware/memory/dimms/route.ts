@@ -1,8 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
 import { dimmAddSchema } from '@/lib/hardware/schemas';
 import { addDimm } from '@/lib/hardware/memory';
-import { hardwareChange, type NameCtx } from '../../respond';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../../audit';
 
-export async function POST(req: Request, ctx: NameCtx) {
-  const { name } = await ctx.params;
-  return hardwareChange(req, name, 'vm.hardware.dimm.add', dimmAddSchema, (body) => addDimm(name, body));
-}
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/vms/{name}/hardware/memory/dimms',
+  summary: 'Hot-add a memory DIMM',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: dimmAddSchema,
+  audit: hardwareAudit('vm.hardware.dimm.add'),
+  run: ({ host, params, body }) => addDimm(host, params.name, body),
+});

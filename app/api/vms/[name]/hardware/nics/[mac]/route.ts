@@ -1,16 +1,28 @@
-import { nicUpdateSchema, scopeFromQuery } from '@/lib/hardware/schemas';
+import { defineRoute } from '@/lib/http/route';
 import { removeNic, updateNic } from '@/lib/hardware/nics';
-import { hardwareChange, hardwareRemoval, type NameCtx } from '../../respond';
+import { nicParams, nicUpdateSchema, scopeQuerySchema } from '@/lib/hardware/schemas';
+import { hardwareAudit } from '../../audit';
 
-type Ctx = NameCtx<{ mac: string }>;
+export const PATCH = defineRoute({
+  method: 'PATCH',
+  path: '/api/vms/{name}/hardware/nics/{mac}',
+  summary: "Change a network interface's source or link state",
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: nicParams,
+  body: nicUpdateSchema,
+  audit: hardwareAudit('vm.hardware.nic.update', (i) => ({ mac: i.params.mac })),
+  run: ({ host, params, body }) => updateNic(host, params.name, params.mac, body),
+});
 
-export async function PATCH(req: Request, ctx: Ctx) {
-  const { name, mac } = await ctx.params;
-  return hardwareChange(req, name, 'vm.hardware.nic.update', nicUpdateSchema, (body) => updateNic(name, decodeURIComponent(mac), body));
-}
-
-export async function DELETE(req: Request, ctx: Ctx) {
-  const { name, mac } = await ctx.params;
-  const scope = scopeFromQuery(new URL(req.url));
-  return hardwareRemoval(req, name, 'vm.hardware.nic.remove', { mac: decodeURIComponent(mac), ...scope }, () => removeNic(name, decodeURIComponent(mac), scope));
-}
+export const DELETE = defineRoute({
+  method: 'DELETE',
+  path: '/api/vms/{name}/hardware/nics/{mac}',
+  summary: 'Remove a network interface',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: nicParams,
+  query: scopeQuerySchema,
+  audit: hardwareAudit('vm.hardware.nic.remove', (i) => ({ mac: i.params.mac, ...i.query })),
+  run: ({ host, params, query }) => removeNic(host, params.name, params.mac, query),
+});

@@ -1,16 +1,21 @@
-import { libvirt } from '@/lib/connection/libvirt';
-import { audited } from '@/lib/http/audited';
-import { authorizeStorageChange, readChange } from '@/lib/storage/access';
-import { runVolumeAction } from '@/lib/storage/volumes';
+import { defineRoute } from '@/lib/http/route';
+import { volumeParams } from '@/lib/storage/names';
 import { volumeActionSchema } from '@/lib/storage/validate';
+import { runVolumeAction } from '@/lib/storage/volumes';
 
-export async function POST(req: Request, ctx: { params: Promise<{ pool: string; volume: string }> }) {
-  const { pool, volume } = await ctx.params;
-  const objectName = `${pool}/${volume}`;
-  const actor = await authorizeStorageChange(req, 'volume.action', 'volume', objectName);
-  if (actor instanceof Response) return actor;
-  const body = await readChange(req, volumeActionSchema, actor, { action: 'volume.action', objectType: 'volume', objectName });
-  if (body instanceof Response) return body;
-  return audited(actor, { action: `volume.${body.action}`, objectType: 'volume', objectName, detail: body.action === 'resize' ? { capacity: body.capacity } : undefined },
-    async () => ({ volume: await runVolumeAction(await libvirt(), pool, volume, body) }));
-}
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/storage/pools/{pool}/volumes/{volume}/actions',
+  summary: 'Grow or wipe a volume',
+  tags: ['storage'],
+  access: 'storage.edit',
+  params: volumeParams,
+  body: volumeActionSchema,
+  audit: {
+    action: (i) => `volume.${i.body?.action ?? 'action'}`,
+    objectType: 'volume',
+    objectName: (i) => `${i.params.pool}/${i.params.volume}`,
+    detail: (i) => (i.body?.action === 'resize' ? { capacity: i.body.capacity } : null),
+  },
+  run: async ({ host, params, body }) => ({ volume: await runVolumeAction(host, params.pool, params.volume, body) }),
+});

@@ -1,8 +1,16 @@
-import { cdromMediaSchema } from '@/lib/hardware/schemas';
+import { defineRoute } from '@/lib/http/route';
 import { changeMedia } from '@/lib/hardware/cdrom';
-import { hardwareChange, type NameCtx } from '../../../respond';
+import { cdromMediaSchema, diskParams } from '@/lib/hardware/schemas';
+import { hardwareAudit } from '../../../audit';
 
-export async function PUT(req: Request, ctx: NameCtx<{ target: string }>) {
-  const { name, target } = await ctx.params;
-  return hardwareChange(req, name, 'vm.hardware.cdrom.media', cdromMediaSchema, (body) => changeMedia(name, target, body));
-}
+export const PUT = defineRoute({
+  method: 'PUT',
+  path: '/api/vms/{name}/hardware/disks/{target}/media',
+  summary: 'Insert or eject the media of a CD-ROM drive',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: diskParams,
+  body: cdromMediaSchema,
+  audit: hardwareAudit('vm.hardware.cdrom.media', (i) => ({ target: i.params.target })),
+  run: ({ host, params, body }) => changeMedia(host, params.name, params.target, body),
+});

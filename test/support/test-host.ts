@@ -1,0 +1,6 @@
+import { HostContext } from '@/lib/hosts/host-context';
+
+/** A host context of its own for a test file (its own connections, closed by the test). */
+export function testHost(uri = 'qemu:///system'): HostContext {
+  return new HostContext({ id: 'test', name: 'test host', uri });
+}
