@@ -104,5 +104,17 @@ export const diskParams = z.object({
   target: z.string().regex(/^[a-z]{2,3}[a-z0-9]{0,4}$/, 'Not a disk name such as vda or sdb.'),
 });
 
-/** The `{mac}` of a NIC route. */
-export const nicParams = z.object({ name: vmNameSchema, mac: z.string().max(64) });
+/** The `{mac}` of a NIC route; the colons may arrive percent-encoded. */
+export const nicParams = z.object({
+  name: vmNameSchema,
+  mac: z
+    .string()
+    .max(64)
+    .transform((m) => {
+      try {
+        return decodeURIComponent(m);
+      } catch {
+        return m;
+      }
+    }),
+});

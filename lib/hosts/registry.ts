@@ -1,4 +1,3 @@
-import 'server-only';
 import { loadSettings } from '@/lib/config/settings';
 import { NotFoundError } from '@/lib/errors';
 import { processSingleton } from '@/lib/process/singleton';
