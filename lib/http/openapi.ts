@@ -1,0 +1,65 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { PERMISSIONS } from '@/lib/auth/roles';
+import { isSafeMethod } from './actor';
+import type { RouteHandler } from './route';
+
+// The API reference, generated from the same declarations the routes validate with: a route cannot exist without
+// being described, and its description cannot drift from what it accepts.
+
+const problemSchema = z
+  .object({
+    error: z.string().meta({ description: 'What went wrong, in plain words' }),
+    status: z.number().int(),
+    code: z.string().optional().meta({ description: "libvirt's symbolic code (e.g. ERR_OPERATION_INVALID) or Vireo's" }),
+    fields: z.record(z.string(), z.string()).optional().meta({ description: 'A message per request field (dotted path)' }),
+  })
+  .meta({ id: 'Problem' });
+
+const ERRORS: Record<number, string> = {
+  401: 'Not signed in, or the session has expired',
+  403: "The role lacks the permission, or the request's CSRF token is missing",
+  404: 'The object does not exist',
+  409: 'Not possible in the current state',
+  413: 'The request is too large',
+  422: 'The request was refused; `fields` says why per field',
+  503: 'libvirtd is not reachable; nothing was changed',
+};
+
+export function buildOpenApi(routes: RouteHandler[], info: { version: string }) {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'vireo_session' });
+  registry.registerComponent('securitySchemes', 'csrf', { type: 'apiKey', in: 'header', name: 'x-csrf-token' });
+  for (const { route: r } of routes) {
+    const access = r.access;
+    const permission = access === 'public' || access === 'signed-in' ? null : access;
+    const errors = Object.fromEntries(
+      Object.entries(ERRORS)
+        .filter(([s]) => access !== 'public' || (s !== '401' && s !== '403'))
+        .map(([s, description]) => [s, { description, content: { 'application/json': { schema: problemSchema } } }]),
+    );
+    const success = r.responseType
+      ? { description: 'OK', content: { [r.responseType]: { schema: z.string() } } }
+      : { description: 'OK', content: { 'application/json': { schema: r.response ?? z.record(z.string(), z.unknown()) } } };
+    registry.registerPath({
+      method: r.method.toLowerCase() as 'get',
+      path: r.path,
+      summary: r.summary,
+      tags: r.tags,
+      description: permission ? `Needs the permission \`${permission}\` (${PERMISSIONS[permission]}).` : access === 'public' ? 'No session needed.' : 'Any signed-in user.',
+      security: access === 'public' ? [] : isSafeMethod(r.method) ? [{ session: [] }] : [{ session: [], csrf: [] }],
+      request: {
+        ...(r.params ? { params: r.params as z.ZodObject } : {}),
+        ...(r.query ? { query: r.query as z.ZodObject } : {}),
+        ...(r.body ? { body: { content: { 'application/json': { schema: r.body } } } } : {}),
+        ...(r.rawBody ? { body: { description: r.rawBody.description, content: { [r.rawBody.contentType]: { schema: z.string() } } } } : {}),
+      },
+      responses: { [r.status ?? 200]: success, ...errors },
+    });
+  }
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: { title: 'Vireo API', version: info.version, description: 'Manage KVM virtual machines through libvirt.' },
+    servers: [{ url: '/' }],
+  });
+}
