@@ -74,6 +74,11 @@ async function main() {
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     stampClientIp(req, settings.trustProxy);
+    // A body still arriving when the answer is sent was refused (over its limit, or not wanted): cut the connection
+    // rather than read and discard the rest of it.
+    res.once('finish', () => {
+      if (!req.complete) req.socket.destroy();
+    });
     const refused = crossSiteReason(req);
     if (refused) {
       res.writeHead(403, { 'content-type': 'application/json' });

@@ -13,6 +13,8 @@ export interface VireoServer {
   url: string;
   setupCode: string | null;
   dataDir: string;
+  /** The process group of the server (tsx and the Node process it runs), for resource measurements. */
+  pgid: number;
   output: () => string;
   /** Stops the server and removes its data directory (keepData: leave it for a restart). */
   stop: (opts?: { keepData?: boolean; signal?: NodeJS.Signals }) => Promise<void>;
@@ -69,6 +71,7 @@ export async function startVireo(env: Record<string, string> = {}, opts: StartOp
     url: printed.replace(/\/$/, ''),
     setupCode,
     dataDir,
+    pgid: child.pid!,
     output: () => out,
     async stop(stopOpts = {}) {
       if (child.exitCode === null) {

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db/client';
 import { loadSettings } from '@/lib/config/settings';
+import { announceSessionEnded } from './session-watch';
 import { newToken, sha256 } from './tokens';
 
 export const SESSION_COOKIE = 'vireo_session';
@@ -56,7 +57,10 @@ export async function findSession(token: string | undefined | null): Promise<Act
 }
 
 export async function deleteSession(token: string | undefined | null): Promise<void> {
-  if (token) await db().session.deleteMany({ where: { id: sha256(token) } });
+  if (!token) return;
+  const id = sha256(token);
+  await db().session.deleteMany({ where: { id } });
+  announceSessionEnded(id, 'signed-out');
 }
 
 export async function deleteExpiredSessions(): Promise<number> {

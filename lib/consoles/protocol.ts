@@ -26,6 +26,8 @@ export const CloseCode = {
   TOO_SLOW: 4008,
   /** The guest or host terminal is gone for good (shell exited, VM undefined). */
   ENDED: 4010,
+  /** The session behind the console ended (signed out, expired, revoked, the user changed). */
+  SESSION_ENDED: 4011,
 } as const;
 
 export function parseClientMessage(text: string): ClientMessage | null {

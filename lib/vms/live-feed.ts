@@ -6,9 +6,10 @@ import { inventory, type InventoryChange } from './inventory';
 
 const PING_MS = 15_000;
 
-export function vmEventStream(host: HostContext, signal: AbortSignal): ReadableStream<Uint8Array> {
+/** `onClose` runs once the stream is over, whoever ended it. */
+export function vmEventStream(host: HostContext, signal: AbortSignal, onClose: () => void = () => undefined): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const cleanups: Array<() => void> = [];
+  const cleanups: Array<() => void> = [onClose];
   return new ReadableStream<Uint8Array>({
     start(controller) {
       let closed = false;

@@ -7,6 +7,8 @@ import { localHost } from '@/lib/hosts';
 import { SerialRegistry } from '@/lib/consoles/serial-registry';
 import type { ConsoleKind } from '@/lib/consoles/tickets';
 import { recordAudit } from '@/lib/audit/log';
+import { watchSession } from '@/lib/auth/session-watch';
+import { CloseCode } from '@/lib/consoles/protocol';
 import type { Log } from '../log';
 import { registerUpgrade } from '../upgrades';
 import { admitUpgrade, refuse } from './upgrade-auth';
@@ -41,6 +43,9 @@ export function registerConsoles(settings: Settings, log: Log): void {
         if (!release) return refuse(socket, { status: 429, reason: 'too many consoles' });
         wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
           const t = admitted.ticket;
+          // A console lives no longer than the session that opened it.
+          const unwatch = watchSession(t.sessionId, () => ws.close(CloseCode.SESSION_ENDED, 'Your session ended. Sign in again.'));
+          ws.once('close', unwatch);
           if (t.vm) {
             void recordAudit({
               actor: { id: t.userId, username: t.username }, action: `vm.console.${kind}`, objectType: 'vm', objectName: t.vm.name,

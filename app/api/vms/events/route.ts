@@ -1,3 +1,4 @@
+import { watchSession } from '@/lib/auth/session-watch';
 import { defineRoute } from '@/lib/http/route';
 import { vmEventStream } from '@/lib/vms/live-feed';
 
@@ -10,8 +11,13 @@ export const GET = defineRoute({
   tags: ['vms'],
   access: 'vm.read',
   responseType: 'text/event-stream',
-  run: async ({ host, signal }) =>
-    new Response(vmEventStream(host, signal), {
+  run: async ({ host, actor, signal }) => {
+    // The stream ends with the session (sign-out, expiry, a role change); the page then finds out why and reacts.
+    const ended = new AbortController();
+    const unwatch = watchSession(actor.sessionId, () => ended.abort());
+    const stream = vmEventStream(host, AbortSignal.any([signal, ended.signal]), unwatch);
+    return new Response(stream, {
       headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store, no-transform', 'x-accel-buffering': 'no' },
-    }),
+    });
+  },
 });
