@@ -93,7 +93,7 @@ describe('first run and sign-in', () => {
     expect(statuses.at(-1)).toBe(429);
     const locked = await anon.request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
     expect(locked.status()).toBe(429);
-    expect((await locked.json()).error).toMatch(/Too many failed sign-ins/);
+    expect(((await locked.json()) as { error: string }).error).toMatch(/Too many failed sign-ins/);
     await anon.close();
   });
 });

@@ -152,7 +152,7 @@ const consoles: BenchCase = async () => {
   const client = await connect(URI);
   const name = `vireo-bench-con-${Math.random().toString(36).slice(2, 7)}`;
   const dom = await client.domains.defineXml(tcgGuestXml({ name, memoryMiB: 128 }));
-  const cleanup: Array<() => Promise<unknown> | unknown> = [];
+  const cleanup: Array<() => unknown> = [];
   try {
     await client.domains.create(dom);
     cleanup.push(() => client.domains.destroy(dom).catch(() => undefined));

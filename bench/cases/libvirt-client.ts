@@ -81,7 +81,7 @@ async function measure(client: LibvirtClient, anchor: AnchorProcess, doms: Domai
 
 export default async function libvirtClientBench(): Promise<BenchResult[]> {
   const client = await connect(URI);
-  let doms: DomainRef[] = [];
+  let doms: DomainRef[];
   let totalDomains = 0;
   let samples: { vireo: Samples; anchor: Samples };
   try {

@@ -65,7 +65,7 @@ const vmCreate: BenchCase = async () => {
       for (;;) {
         const job = await api(`/api/jobs/${jobId as string}`);
         if (job.status === 'succeeded') break;
-        if (job.status !== 'running') throw new Error(`create job ${job.status}: ${job.error as string}`);
+        if (job.status !== 'running') throw new Error(`create job ${String(job.status)}: ${String(job.error)}`);
         await new Promise((r) => setTimeout(r, 5));
       }
       const ms = performance.now() - t0;

@@ -42,8 +42,8 @@ export class AnchorProcess {
   }
 
   private async next(): Promise<unknown> {
-    const { value, done } = await this.lines.next();
-    if (done) throw new Error(`the python3-libvirt anchor exited: ${this.stderr.trim() || 'no output'}`);
-    return JSON.parse(value) as unknown;
+    const line = await this.lines.next();
+    if (line.done) throw new Error(`the python3-libvirt anchor exited: ${this.stderr.trim() || 'no output'}`);
+    return JSON.parse(line.value) as unknown;
   }
 }

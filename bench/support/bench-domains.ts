@@ -16,7 +16,7 @@ export function benchDomainXml(name: string): string {
       vcpu: 1,
       os: { type: { '@_arch': 'x86_64', '#text': 'hvm' } },
     },
-  }) as string;
+  });
 }
 
 /** Runs `fn` over `items` with at most `width` calls in flight, so the daemon's request queue is not flooded. */

@@ -18,7 +18,7 @@ export async function bridgeHostTerminal(ws: WebSocket, ticket: Ticket, ip: stri
   const shell = process.env.SHELL && process.env.SHELL.startsWith('/') ? process.env.SHELL : '/bin/bash';
   const term = pty.spawn(shell, ['-l'], {
     name: 'xterm-256color', cols: 100, rows: 30, cwd: homedir(),
-    env: { ...process.env, TERM: 'xterm-256color' } as Record<string, string>,
+    env: { ...process.env, TERM: 'xterm-256color' },
   });
   if (ws.readyState !== ws.OPEN) {
     term.kill('SIGHUP');
