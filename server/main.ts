@@ -40,7 +40,12 @@ async function firstRun(settings: Settings, log: Logger): Promise<void> {
   try {
     users = await db().user.count();
   } catch (err) {
-    const why = (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? String(err);
+    const why =
+      (err as Error).message
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .at(-1) ?? String(err);
     log.error(`The database at ${redact(settings.databaseUrl)} is not ready (${why}). Run: npm run db:migrate`);
     process.exit(3);
   }

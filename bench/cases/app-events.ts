@@ -84,7 +84,12 @@ const appEvents: BenchCase = async () => {
         anchor: median(virshMs),
         anchorName: 'virsh event --loop (same trigger, same daemon)',
         unit: 'ms',
-        detail: { samples: vireoMs.length, vireoMaxMs: r2(Math.max(...vireoMs)), virshMaxMs: r2(Math.max(...virshMs)), path: 'libvirt event → server inventory → SSE → React render' },
+        detail: {
+          samples: vireoMs.length,
+          vireoMaxMs: r2(Math.max(...vireoMs)),
+          virshMaxMs: r2(Math.max(...virshMs)),
+          path: 'libvirt event → server inventory → SSE → React render',
+        },
       },
     ];
   } finally {

@@ -43,16 +43,22 @@ export function registerConsoles(settings: Settings, log: Logger): void {
           const t = admitted.ticket;
           if (t.vm) {
             void recordAudit({
-              actor: { id: t.userId, username: t.username }, action: `vm.console.${kind}`, objectType: 'vm', objectName: t.vm.name,
-              outcome: 'ok', detail: t.device ? { device: t.device } : null, ip: admitted.ip,
+              actor: { id: t.userId, username: t.username },
+              action: `vm.console.${kind}`,
+              objectType: 'vm',
+              objectName: t.vm.name,
+              outcome: 'ok',
+              detail: t.device ? { device: t.device } : null,
+              ip: admitted.ip,
             }).catch(() => undefined);
           }
           if (kind === 'serial') bridgeSerial(ws, t, registry, cfg.idleMs, release);
           else if (kind === 'vnc') void bridgeVnc(ws, t, client, cfg.idleMs, release);
-          else void bridgeHostTerminal(ws, t, admitted.ip, cfg.idleMs, release).catch((err: Error) => {
-            log.error(`host terminal failed: ${err.message}`);
-            ws.close(4010, 'The host terminal could not start.');
-          });
+          else
+            void bridgeHostTerminal(ws, t, admitted.ip, cfg.idleMs, release).catch((err: Error) => {
+              log.error(`host terminal failed: ${err.message}`);
+              ws.close(4010, 'The host terminal could not start.');
+            });
         });
       })
       .catch((err: Error) => {

@@ -16,8 +16,18 @@ vi.mock('@/lib/auth/session', async (importOriginal) => ({
 vi.mock('@/lib/audit/log', () => ({ recordAudit: (entry: unknown) => Promise.resolve(void audited.push(entry)) }));
 
 const HOST = 'vireo.lan:8443';
-const alice: ActiveSession = { id: 'sess-alice', csrfToken: 'c', expiresAt: new Date(Date.now() + 3_600_000), user: { id: 'u1', username: 'alice', role: 'operator' } };
-const vera: ActiveSession = { id: 'sess-vera', csrfToken: 'c', expiresAt: new Date(Date.now() + 3_600_000), user: { id: 'u2', username: 'vera', role: 'viewer' } };
+const alice: ActiveSession = {
+  id: 'sess-alice',
+  csrfToken: 'c',
+  expiresAt: new Date(Date.now() + 3_600_000),
+  user: { id: 'u1', username: 'alice', role: 'operator' },
+};
+const vera: ActiveSession = {
+  id: 'sess-vera',
+  csrfToken: 'c',
+  expiresAt: new Date(Date.now() + 3_600_000),
+  user: { id: 'u2', username: 'vera', role: 'viewer' },
+};
 
 function upgradeRequest(opts: { ticket?: string; cookie?: string; origin?: string | null; kind?: string }): IncomingMessage {
   const headers: Record<string, string> = { host: HOST, 'x-vireo-client-ip': '192.0.2.7' };
@@ -28,7 +38,11 @@ function upgradeRequest(opts: { ticket?: string; cookie?: string; origin?: strin
 
 function ticketFor(s: ActiveSession, grant: Partial<TicketGrant> = {}): string {
   return consoleTickets().issue({
-    kind: 'vnc', userId: s.user.id, username: s.user.username, sessionId: s.id, vm: { name: 'web-1', uuid: '00000000-0000-4000-8000-000000000001' },
+    kind: 'vnc',
+    userId: s.user.id,
+    username: s.user.username,
+    sessionId: s.id,
+    vm: { name: 'web-1', uuid: '00000000-0000-4000-8000-000000000001' },
     ...grant,
   }).ticket;
 }
@@ -79,7 +93,14 @@ describe('admitUpgrade', () => {
     const ticket = ticketFor(vera);
     expect(await admitUpgrade(upgradeRequest({ ticket, cookie: 'vireo_session=tok-vera' }), 'vnc')).toEqual({ status: 403, reason: 'role' });
     expect(audited).toEqual([
-      expect.objectContaining({ action: 'console.vnc', objectType: 'vm', objectName: 'web-1', outcome: 'denied', error: 'role viewer lacks vm.console', ip: '192.0.2.7' }),
+      expect.objectContaining({
+        action: 'console.vnc',
+        objectType: 'vm',
+        objectName: 'web-1',
+        outcome: 'denied',
+        error: 'role viewer lacks vm.console',
+        ip: '192.0.2.7',
+      }),
     ]);
   });
 
