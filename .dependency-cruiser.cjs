@@ -3,61 +3,52 @@
 // Type-only imports count here too: a layer that names another's types depends on it. (The client-bundle check,
 // which is about what ships to the browser, is .dependency-cruiser.client.cjs.)
 
-/** Tests and test helpers may reach across layers to set up what they check. */
-const TESTS = '\\.(int\\.)?test\\.tsx?$|^test/|^e2e/|^bench/';
+/** lib/libvirt's own tests set up guests with the shared helpers in test/support (virsh, fixtures). */
+const TESTS = '\\.(int\\.)?test\\.tsx?$';
+
+/** Every rule here is an error: a broken arrow fails `npm test`. */
+const forbid = (name, comment, from, to) => ({ name, severity: 'error', comment, from, to });
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'no-circular',
-      severity: 'error',
-      comment: 'A cycle makes load order matter (and lets a half-initialised module be read): move the shared piece into its own file.',
-      from: {},
-      to: { circular: true },
-    },
-    {
-      name: 'libvirt-stands-alone',
-      severity: 'error',
-      comment: 'lib/libvirt is the wire protocol: it imports nothing of Vireo outside itself (npm packages and node: are fine).',
-      from: { path: '^lib/libvirt/', pathNot: TESTS },
-      to: { path: '^(app|components|server|lib|prisma|native|scripts|test|e2e|bench)/', pathNot: '^lib/libvirt/' },
-    },
-    {
-      name: 'lib-not-web',
-      severity: 'error',
-      comment: 'lib/ holds the services; the web (app/, components/) and the process (server/) sit on top of it, never below.',
-      from: { path: '^lib/' },
-      to: { path: '^(app|components|server)/' },
-    },
-    {
-      name: 'lib-not-next-or-react',
-      severity: 'error',
-      comment: 'Services take plain values (a Request, a session, a host context); next/* and React belong to app/ and components/.',
-      from: { path: '^lib/' },
-      to: { path: '^node_modules/(next|react|react-dom)/' },
-    },
-    {
-      name: 'web-not-libvirt',
-      severity: 'error',
-      comment: 'Pages, routes and components call lib services, never the libvirt client or the connection manager behind them.',
-      from: { path: '^(app|components)/' },
-      to: { path: '^lib/(libvirt|connection)/|^lib/hosts/connection' },
-    },
-    {
-      name: 'components-not-db',
-      severity: 'error',
-      comment: 'Components render what they are given; the database is read by services on the server.',
-      from: { path: '^components/' },
-      to: { path: '^lib/db/' },
-    },
-    {
-      name: 'not-to-unresolvable',
-      severity: 'error',
-      comment: 'An import that resolves to nothing is a typo or a missing package.',
-      from: {},
-      to: { couldNotResolve: true },
-    },
+    forbid(
+      'no-circular',
+      'A cycle makes load order matter (and lets a half-initialised module be read): move the shared piece into its own file.',
+      {},
+      { circular: true },
+    ),
+    forbid(
+      'libvirt-stands-alone',
+      'lib/libvirt is the wire protocol: it imports nothing of Vireo outside itself (npm packages and node: are fine).',
+      { path: '^lib/libvirt/', pathNot: TESTS },
+      { path: '^(app|components|server|lib|prisma|native|scripts|test|e2e|bench)/', pathNot: '^lib/libvirt/' },
+    ),
+    forbid(
+      'lib-not-web',
+      'lib/ holds the services; the web (app/, components/) and the process (server/) sit on top of it, never below.',
+      { path: '^lib/' },
+      { path: '^(app|components|server)/' },
+    ),
+    forbid(
+      'lib-not-next-or-react',
+      'Services take plain values (a Request, a session, a host context); next/* and React belong to app/ and components/.',
+      { path: '^lib/' },
+      { path: '^node_modules/(next|react|react-dom)/' },
+    ),
+    forbid(
+      'web-not-libvirt',
+      'Pages, routes and components call lib services, never the libvirt client or the connection manager behind them.',
+      { path: '^(app|components)/' },
+      { path: '^lib/(libvirt|connection)/|^lib/hosts/connection' },
+    ),
+    forbid(
+      'components-not-db',
+      'Components render what they are given; the database is read by services on the server.',
+      { path: '^components/' },
+      { path: '^lib/db/' },
+    ),
+    forbid('not-to-unresolvable', 'An import that resolves to nothing is a typo or a missing package.', {}, { couldNotResolve: true }),
   ],
   options: {
     // Only our own code is cruised; packages are leaves.
