@@ -10,8 +10,13 @@ const only = process.argv.slice(2);
 function line(r: BenchResult): string {
   const ratio = r.anchor > 0 ? Number((r.vireo / r.anchor).toFixed(3)) : null;
   return JSON.stringify({
-    bench: r.bench, vireo: round(r.vireo), anchor: round(r.anchor), unit: r.unit, ratio,
-    anchorName: r.anchorName, ...(r.detail ? { detail: r.detail } : {}),
+    bench: r.bench,
+    vireo: round(r.vireo),
+    anchor: round(r.anchor),
+    unit: r.unit,
+    ratio,
+    anchorName: r.anchorName,
+    ...(r.detail ? { detail: r.detail } : {}),
   });
 }
 

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot } from './support/browser';
 import { startVireo, type VireoServer } from './support/server';
@@ -24,6 +26,13 @@ afterAll(async () => {
 describe('first run and sign-in', () => {
   it('prints a one-time setup code and refuses a wrong one', async () => {
     expect(server.setupCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    // The log file keeps it too, as JSON lines only the server's user can read.
+    const logFile = path.join(server.dataDir, 'vireo.log');
+    await vi.waitFor(async () => {
+      const lines = (await readFile(logFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+      expect(lines.some((l) => l.msg.endsWith(`setup code: ${server.setupCode}`))).toBe(true);
+    });
+    expect((await stat(logFile)).mode & 0o777).toBe(0o600);
     await page.goto('/setup');
     await page.getByLabel('Setup code').fill('AAAA-AAAA-AAAA');
     await page.getByLabel('Admin user name').fill('admin');
@@ -93,7 +102,7 @@ describe('first run and sign-in', () => {
     expect(statuses.at(-1)).toBe(429);
     const locked = await anon.request.post('/api/auth/login', { data: { username: 'admin', password: adminPassword } });
     expect(locked.status()).toBe(429);
-    expect((await locked.json()).error).toMatch(/Too many failed sign-ins/);
+    expect(((await locked.json()) as { error: string }).error).toMatch(/Too many failed sign-ins/);
     await anon.close();
   });
 });

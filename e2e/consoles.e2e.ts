@@ -366,7 +366,8 @@ describe('flood', () => {
       stalled.once('error', reject);
     });
     stalled.pause();
-    let stalledClose: number | null = null;
+    // Set from an event handler: the cast keeps TypeScript from narrowing it to null for good.
+    let stalledClose = null as number | null;
     stalled.on('close', (code) => (stalledClose = code));
     const baseline = await serverRssKiB();
     const t0 = Date.now();

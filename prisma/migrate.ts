@@ -34,7 +34,7 @@ async function migratePostgres(url: string): Promise<string[]> {
         await client.query('COMMIT');
       } catch (err) {
         await client.query('ROLLBACK');
-        throw new Error(`migration ${name} failed, nothing of it was applied: ${(err as Error).message}`);
+        throw new Error(`migration ${name} failed, nothing of it was applied: ${(err as Error).message}`, { cause: err });
       }
       applied.push(name);
     }

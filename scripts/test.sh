@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# `npm test`: typecheck, unit, integration (after host setup, fixtures and the TCP libvirtd), then
-# e2e when package.json has a test:e2e script. Every tier runs even if an earlier one failed, so one
-# run shows everything; the last line is "<passed> passed, <failed> failed" over all tiers and the
-# exit status is non-zero when anything failed.
+# `npm test`: the guard rails (lint, format, deps), typecheck, unit, integration (after host setup, fixtures
+# and the TCP libvirtd), then e2e when package.json has a test:e2e script. Every tier runs even if an earlier
+# one failed, so one run shows everything; the last line is "<passed> passed, <failed> failed" over all tiers
+# and the exit status is non-zero when anything failed.
 #
 # Env: VIREO_SKIP_HOST_SETUP=1 skips scripts/host-setup.sh (when not root or already done).
 set -uo pipefail
@@ -48,6 +48,10 @@ step() {
   "$@" || broken+=("$name")
 }
 
+# Guard rails first (fast, no libvirtd): each is its own step, so the summary names which one failed.
+step lint npm run --silent lint
+step format npm run --silent format:check
+step deps npm run --silent deps
 step typecheck npm run --silent typecheck
 vitest_tier unit npx vitest run --project unit --passWithNoTests
 

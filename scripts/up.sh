@@ -24,7 +24,7 @@ if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-loc
 fi
 
 say "applying database migrations"
-npx --no-install tsx prisma/migrate.ts
+npx --no-install tsx --import ./server/server-only-hook.mjs prisma/migrate.ts
 
 if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib server prisma next.config.js package.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]]; then
   say "building"
@@ -32,4 +32,4 @@ if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib server prisma n
 fi
 
 say "starting (Ctrl-C stops)"
-exec npx --no-install tsx server/main.ts
+exec npx --no-install tsx --import ./server/server-only-hook.mjs server/main.ts

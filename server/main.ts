@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadSettings, type Settings } from '@/lib/config/settings';
-import { createLog, type Log } from './log';
+import { openLog, type Logger } from '@/lib/log';
 import { loadTls } from './tls';
 import { crossSiteReason, stampClientIp } from './request-guard';
 import { findUpgrade, sameOriginUpgrade } from './upgrades';
@@ -14,6 +14,13 @@ import { findUpgrade, sameOriginUpgrade } from './upgrades';
 
 (process.env as Record<string, string | undefined>).NODE_ENV ??= 'production';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** lib/ marks its database and libvirt modules `import 'server-only'`; only server/server-only-hook.mjs lets Node load them. */
+function serverOnlyHookOrExit(): void {
+  if (import.meta.resolve('server-only').endsWith('/empty.js')) return;
+  console.error('Start Vireo with `npm start` (it loads server/server-only-hook.mjs, which this process lacks).');
+  process.exit(2);
+}
 
 function settingsOrExit(): Settings {
   try {
@@ -27,28 +34,33 @@ function settingsOrExit(): Settings {
   }
 }
 
-async function firstRun(settings: Settings, log: Log): Promise<void> {
+async function firstRun(settings: Settings, log: Logger): Promise<void> {
   const { db } = await import('@/lib/db/client');
   let users: number;
   try {
     users = await db().user.count();
   } catch (err) {
-    const why = (err as Error).message.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? String(err);
-    log('error', `The database at ${redact(settings.databaseUrl)} is not ready (${why}). Run: npm run db:migrate`);
+    const why =
+      (err as Error).message
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .at(-1) ?? String(err);
+    log.error(`The database at ${redact(settings.databaseUrl)} is not ready (${why}). Run: npm run db:migrate`);
     process.exit(3);
   }
   const { deleteExpiredSessions } = await import('@/lib/auth/session');
-  const sweep = () => void deleteExpiredSessions().catch((err: Error) => log('warn', `session cleanup failed: ${err.message}`));
+  const sweep = () => void deleteExpiredSessions().catch((err: Error) => log.warn(`session cleanup failed: ${err.message}`));
   sweep();
   setInterval(sweep, 3_600_000).unref();
   if (users > 0) return;
   const { issueSetupCode } = await import('@/lib/auth/setup-code');
   const code = await issueSetupCode(settings.dataDir);
-  log('info', `No account exists yet. Open Vireo in a browser and create the admin account with this one-time setup code: ${code}`);
+  log.info(`No account exists yet. Open Vireo in a browser and create the admin account with this one-time setup code: ${code}`);
 }
 
 /** Jobs a previous run left half done (a restart mid-creation) are rolled back before new ones can start. */
-async function sweepInterruptedJobs(log: Log): Promise<void> {
+async function sweepInterruptedJobs(log: Logger): Promise<void> {
   const processStart = new Date();
   const { recoverWhenConnected } = await import('@/lib/jobs/recovery');
   const { allHosts } = await import('@/lib/hosts');
@@ -60,10 +72,11 @@ function redact(url: string): string {
 }
 
 async function main() {
+  serverOnlyHookOrExit();
   const settings = settingsOrExit();
   process.env.DATABASE_URL = settings.databaseUrl;
   process.env.VIREO_DATA_DIR = settings.dataDir;
-  const log = createLog(settings.dataDir);
+  const log = openLog({ dataDir: settings.dataDir });
   await firstRun(settings, log);
   await sweepInterruptedJobs(log);
 
@@ -83,11 +96,11 @@ async function main() {
     if (refused) {
       res.writeHead(403, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: 'Cross-site request refused.' }));
-      log('warn', `refused ${req.method} ${req.url}: ${refused}`);
+      log.warn(`refused ${req.method} ${req.url}: ${refused}`);
       return;
     }
     handle(req, res).catch((err: unknown) => {
-      log('error', `request ${req.method} ${req.url} failed: ${String((err as Error)?.stack ?? err)}`);
+      log.error({ err }, `request ${req.method} ${req.url} failed`);
       if (!res.headersSent) res.writeHead(500);
       res.end();
     });
@@ -97,7 +110,7 @@ async function main() {
   let server;
   if (settings.tls.enabled) {
     const tls = await loadTls(settings.tls);
-    if (tls.created) log('info', `Created a self-signed TLS certificate in ${path.dirname(settings.tls.certFile)} (SHA-1 ${tls.fingerprint})`);
+    if (tls.created) log.info(`Created a self-signed TLS certificate in ${path.dirname(settings.tls.certFile)} (SHA-1 ${tls.fingerprint})`);
     server = createHttpsServer({ cert: tls.cert, key: tls.key }, onRequest);
     scheme = 'https';
   } else {
@@ -116,16 +129,16 @@ async function main() {
   });
 
   server.on('error', (err: NodeJS.ErrnoException) => {
-    log('error', err.code === 'EADDRINUSE' ? `Port ${settings.port} is already in use; set VIREO_PORT to another port.` : `Server error: ${err.message}`);
+    log.error(err.code === 'EADDRINUSE' ? `Port ${settings.port} is already in use; set VIREO_PORT to another port.` : `Server error: ${err.message}`);
     process.exit(4);
   });
   server.listen(settings.port, settings.host, () => {
     const shown = settings.host === '0.0.0.0' || settings.host === '::' ? hostname() : settings.host;
-    log('info', `Vireo is serving on ${scheme}://${shown.includes(':') ? `[${shown}]` : shown}:${settings.port}/ (libvirt ${settings.libvirtUri})`);
+    log.info(`Vireo is serving on ${scheme}://${shown.includes(':') ? `[${shown}]` : shown}:${settings.port}/ (libvirt ${settings.libvirtUri})`);
   });
 
   const stop = (signal: string) => {
-    log('info', `${signal}: shutting down`);
+    log.info(`${signal}: shutting down`);
     server.close();
     setTimeout(() => process.exit(0), 2000).unref();
   };

@@ -18,18 +18,32 @@ export async function loadTls(tls: Extract<Settings['tls'], { enabled: true }>):
   const host = hostname();
   const notAfterDate = new Date();
   notAfterDate.setFullYear(notAfterDate.getFullYear() + 5);
-  const pems = await generate([{ name: 'commonName', value: host }, { name: 'organizationName', value: 'Vireo self-signed' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notAfterDate,
-    extensions: [
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [{ type: 2, value: host }, { type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+  const pems = await generate(
+    [
+      { name: 'commonName', value: host },
+      { name: 'organizationName', value: 'Vireo self-signed' },
     ],
-  });
+    {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      notAfterDate,
+      extensions: [
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, keyEncipherment: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: host },
+            { type: 2, value: 'localhost' },
+            { type: 7, ip: '127.0.0.1' },
+            { type: 7, ip: '::1' },
+          ],
+        },
+      ],
+    },
+  );
   await mkdir(path.dirname(tls.certFile), { recursive: true, mode: 0o700 });
   await writeFile(tls.keyFile, pems.private, { mode: 0o600 });
   await writeFile(tls.certFile, pems.cert, { mode: 0o644 });

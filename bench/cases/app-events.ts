@@ -23,7 +23,7 @@ const appEvents: BenchCase = async () => {
   const client = await connect(URI);
   const name = `vireo-bench-ev-${Math.random().toString(36).slice(2, 7)}`;
   const dom = await client.domains.defineXml(tcgGuestXml({ name, memoryMiB: 96 }));
-  const cleanup: Array<() => Promise<unknown> | unknown> = [];
+  const cleanup: Array<() => unknown> = [];
   try {
     const running = await client.domains.create(dom);
     cleanup.push(() => client.domains.destroy(running).catch(() => undefined));
@@ -84,7 +84,12 @@ const appEvents: BenchCase = async () => {
         anchor: median(virshMs),
         anchorName: 'virsh event --loop (same trigger, same daemon)',
         unit: 'ms',
-        detail: { samples: vireoMs.length, vireoMaxMs: r2(Math.max(...vireoMs)), virshMaxMs: r2(Math.max(...virshMs)), path: 'libvirt event → server inventory → SSE → React render' },
+        detail: {
+          samples: vireoMs.length,
+          vireoMaxMs: r2(Math.max(...vireoMs)),
+          virshMaxMs: r2(Math.max(...virshMs)),
+          path: 'libvirt event → server inventory → SSE → React render',
+        },
       },
     ];
   } finally {

@@ -86,7 +86,15 @@ const appVmList: BenchCase = async () => {
         anchor: virsh.median,
         anchorName: `virsh list --all (${COUNT} defined domains, same daemon)`,
         unit: 'ms',
-        detail: { domains: COUNT, runs: RUNS, coldFirstCallMs: r2(cold.median), apiP90Ms: r2(api.p90), virshP90Ms: r2(virsh.p90), pageLoadMs: r2(pageMs), scrollToEndMs: r2(scrollMs) },
+        detail: {
+          domains: COUNT,
+          runs: RUNS,
+          coldFirstCallMs: r2(cold.median),
+          apiP90Ms: r2(api.p90),
+          virshP90Ms: r2(virsh.p90),
+          pageLoadMs: r2(pageMs),
+          scrollToEndMs: r2(scrollMs),
+        },
       },
     ];
   } finally {

@@ -111,7 +111,11 @@ async function ready(tty: Tty): Promise<void> {
 }
 
 async function vireoTty(serverUrl: string, headers: Record<string, string>, vm: string): Promise<Tty> {
-  const res = await fetch(`${serverUrl}/api/consoles/tickets`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json', origin: serverUrl }, body: JSON.stringify({ kind: 'serial', vm }) });
+  const res = await fetch(`${serverUrl}/api/consoles/tickets`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json', origin: serverUrl },
+    body: JSON.stringify({ kind: 'serial', vm }),
+  });
   const { url } = (await res.json()) as { url: string };
   const ws = new WebSocket(`${serverUrl.replace(/^http/, 'ws')}${url}`, { headers: { cookie: headers.cookie!, origin: serverUrl } });
   const sink = new Sink();
@@ -152,7 +156,7 @@ const consoles: BenchCase = async () => {
   const client = await connect(URI);
   const name = `vireo-bench-con-${Math.random().toString(36).slice(2, 7)}`;
   const dom = await client.domains.defineXml(tcgGuestXml({ name, memoryMiB: 128 }));
-  const cleanup: Array<() => Promise<unknown> | unknown> = [];
+  const cleanup: Array<() => unknown> = [];
   try {
     await client.domains.create(dom);
     cleanup.push(() => client.domains.destroy(dom).catch(() => undefined));
@@ -188,16 +192,35 @@ const consoles: BenchCase = async () => {
     const anchorName = 'virsh console (same guest, same run)';
     return [
       {
-        bench: 'console-echo-p50', vireo: percentile(vireoEcho, 50), anchor: percentile(virshEcho, 50), unit: 'ms', anchorName,
+        bench: 'console-echo-p50',
+        vireo: percentile(vireoEcho, 50),
+        anchor: percentile(virshEcho, 50),
+        unit: 'ms',
+        anchorName,
         detail: { keys: KEYS * ROUNDS, path: 'WebSocket → Vireo → libvirt stream → TCG guest (busybox ash on ttyS0) → back' },
       },
       {
-        bench: 'console-echo-p99', vireo: percentile(vireoEcho, 99), anchor: percentile(virshEcho, 99), unit: 'ms', anchorName,
+        bench: 'console-echo-p99',
+        vireo: percentile(vireoEcho, 99),
+        anchor: percentile(virshEcho, 99),
+        unit: 'ms',
+        anchorName,
         detail: { keys: KEYS * ROUNDS, target: 'under 2x anchor', vireoMax: r3(Math.max(...vireoEcho)), virshMax: r3(Math.max(...virshEcho)) },
       },
       {
-        bench: 'console-serial-throughput', vireo: vireoMBs, anchor: virshMBs, unit: 'MB/s', anchorName,
-        detail: { bytes: FLOOD_BYTES, rounds: ROUNDS, vireoRuns: vireoRates.map(r3), virshRuns: virshRates.map(r3), target: 'at least anchor', note: 'TCG 16550 emulation limits both' },
+        bench: 'console-serial-throughput',
+        vireo: vireoMBs,
+        anchor: virshMBs,
+        unit: 'MB/s',
+        anchorName,
+        detail: {
+          bytes: FLOOD_BYTES,
+          rounds: ROUNDS,
+          vireoRuns: vireoRates.map(r3),
+          virshRuns: virshRates.map(r3),
+          target: 'at least anchor',
+          note: 'TCG 16550 emulation limits both',
+        },
       },
     ];
   } finally {

@@ -36,8 +36,10 @@ const kvmProbe: BenchCase = async () => {
       unit: 'ms',
       detail: {
         runs: RUNS,
-        probeMinMs: round(probe.min), probeMaxMs: round(probe.max),
-        virshMinMs: round(anchor.min), virshMaxMs: round(anchor.max),
+        probeMinMs: round(probe.min),
+        probeMaxMs: round(probe.max),
+        virshMinMs: round(anchor.min),
+        virshMaxMs: round(anchor.max),
         selfTestMs: round(selfTestOnly),
       },
     },

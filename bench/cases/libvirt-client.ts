@@ -17,7 +17,11 @@ const ANCHOR = 'python3-libvirt (C client)';
 const PYTHON = process.env.VIREO_BENCH_PYTHON ?? '/usr/bin/python3';
 
 type CaseName = 'get-version' | 'list-all' | 'all-stats' | 'xml-all';
-interface Plan { firstWarmup: number; warmup: number; iterations: number }
+interface Plan {
+  firstWarmup: number;
+  warmup: number;
+  iterations: number;
+}
 /** iterations and warmup are per block; both sides use the same counts. */
 const PLAN: Record<CaseName, Plan> = {
   'get-version': { firstWarmup: 500, warmup: 20, iterations: 250 },
@@ -81,7 +85,7 @@ async function measure(client: LibvirtClient, anchor: AnchorProcess, doms: Domai
 
 export default async function libvirtClientBench(): Promise<BenchResult[]> {
   const client = await connect(URI);
-  let doms: DomainRef[] = [];
+  let doms: DomainRef[];
   let totalDomains = 0;
   let samples: { vireo: Samples; anchor: Samples };
   try {
@@ -117,9 +121,13 @@ export default async function libvirtClientBench(): Promise<BenchResult[]> {
       unit: 'ms',
       detail: {
         ...(target ? { target: target.label, met: ratio <= target.maxRatio } : { target: 'none (shows what pipelining alone is worth)' }),
-        vireoP90: r3(percentile(v, 90)), anchorP90: r3(percentile(a, 90)),
-        samplesPerSide: v.length, rounds: ROUNDS, warmup: `${p.firstWarmup} first, ${p.warmup} per block`,
-        domains: totalDomains, ...extra,
+        vireoP90: r3(percentile(v, 90)),
+        anchorP90: r3(percentile(a, 90)),
+        samplesPerSide: v.length,
+        rounds: ROUNDS,
+        warmup: `${p.firstWarmup} first, ${p.warmup} per block`,
+        domains: totalDomains,
+        ...extra,
       },
     };
   };
@@ -129,8 +137,12 @@ export default async function libvirtClientBench(): Promise<BenchResult[]> {
     line('get-version', 'get-version', single, { proc: 'CONNECT_GET_VERSION' }),
     line('list-all-domains', 'list-all', single),
     line('all-domain-stats', 'all-stats', single),
-    line('xml-all-domains', 'xml-all', { maxRatio: 1 / 3, label: 'ratio <= 0.333 (at least 3x faster than the C loop)' },
-      { ...xml, vireoMode: 'pipelined (Promise.all)' }),
+    line(
+      'xml-all-domains',
+      'xml-all',
+      { maxRatio: 1 / 3, label: 'ratio <= 0.333 (at least 3x faster than the C loop)' },
+      { ...xml, vireoMode: 'pipelined (Promise.all)' },
+    ),
     line('xml-all-domains-sequential', 'xml-all-sequential', null, { ...xml, vireoMode: 'sequential loop' }),
   ];
 }

@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 
 const SCRIPT = fileURLToPath(new URL('./anchor.py', import.meta.url));
 
-export interface AnchorBlock { case: string; warmup: number; iterations: number }
+export interface AnchorBlock {
+  case: string;
+  warmup: number;
+  iterations: number;
+}
 
 /**
  * The C-client anchor as a long-lived Python process: one libvirt connection, timing blocks on request. Keeping
@@ -14,7 +18,10 @@ export class AnchorProcess {
   private readonly lines: AsyncIterator<string>;
   private stderr = '';
 
-  private constructor(private readonly child: ChildProcessWithoutNullStreams, rl: Interface) {
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    rl: Interface,
+  ) {
     this.lines = rl[Symbol.asyncIterator]();
     child.stderr.on('data', (b: Buffer) => (this.stderr += b.toString()));
     // A missing interpreter ends stdout at once; this keeps the reason for next()'s message.
@@ -42,8 +49,8 @@ export class AnchorProcess {
   }
 
   private async next(): Promise<unknown> {
-    const { value, done } = await this.lines.next();
-    if (done) throw new Error(`the python3-libvirt anchor exited: ${this.stderr.trim() || 'no output'}`);
-    return JSON.parse(value) as unknown;
+    const line = await this.lines.next();
+    if (line.done) throw new Error(`the python3-libvirt anchor exited: ${this.stderr.trim() || 'no output'}`);
+    return JSON.parse(line.value) as unknown;
   }
 }

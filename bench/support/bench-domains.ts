@@ -16,7 +16,7 @@ export function benchDomainXml(name: string): string {
       vcpu: 1,
       os: { type: { '@_arch': 'x86_64', '#text': 'hvm' } },
     },
-  }) as string;
+  });
 }
 
 /** Runs `fn` over `items` with at most `width` calls in flight, so the daemon's request queue is not flooded. */
@@ -28,7 +28,11 @@ async function inBatches<T>(items: T[], width: number, fn: (item: T) => Promise<
 export async function defineBenchDomains(client: LibvirtClient, count: number): Promise<DomainRef[]> {
   const existing = new Set((await client.domains.listAll()).map((d) => d.name).filter((n) => n.startsWith(BENCH_PREFIX)));
   const wanted = Array.from({ length: count }, (_, i) => `${BENCH_PREFIX}${String(i).padStart(3, '0')}`);
-  await inBatches(wanted.filter((n) => !existing.has(n)), 50, (n) => client.domains.defineXml(benchDomainXml(n)));
+  await inBatches(
+    wanted.filter((n) => !existing.has(n)),
+    50,
+    (n) => client.domains.defineXml(benchDomainXml(n)),
+  );
   return listBenchDomains(client);
 }
 

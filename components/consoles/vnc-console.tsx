@@ -58,8 +58,7 @@ export function VncConsole({ vm, popout = false }: { vm: string; popout?: boolea
       rfb.current?.disconnect();
       rfb.current = null;
     };
-    // `scale` is applied live below; reconnecting only when the VM or a manual retry asks for it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `scale` is applied live below; reconnect only for a new VM or a retry
   }, [vm, attempt]);
 
   useEffect(() => {

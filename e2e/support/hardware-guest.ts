@@ -34,11 +34,14 @@ export function hardwareGuestXml(opts: HardwareGuestOptions): string {
   const devices = child(root, 'devices')!;
   const before = child(devices, 'interface') ?? child(devices, 'serial');
   devices.insertBefore(el(doc, 'controller', { type: 'scsi', index: '0', model: 'virtio-scsi' }), before);
-  devices.insertBefore(el(doc, 'disk', { type: 'file', device: 'cdrom' }, [
-    el(doc, 'driver', { name: 'qemu', type: 'raw' }),
-    el(doc, 'target', { dev: 'sda', bus: 'scsi' }),
-    el(doc, 'readonly'),
-  ]), before);
+  devices.insertBefore(
+    el(doc, 'disk', { type: 'file', device: 'cdrom' }, [
+      el(doc, 'driver', { name: 'qemu', type: 'raw' }),
+      el(doc, 'target', { dev: 'sda', bus: 'scsi' }),
+      el(doc, 'readonly'),
+    ]),
+    before,
+  );
   return serializeXml(doc);
 }
 
@@ -61,21 +64,31 @@ export const inactiveXml = (name: string) => virsh(['dumpxml', '--inactive', nam
 /** `virsh domblklist` as target → source ("-" for an empty drive). */
 export async function blockDevices(name: string, inactive = false): Promise<Map<string, string>> {
   const out = await virsh(['domblklist', name, ...(inactive ? ['--inactive'] : [])]);
-  const rows = out.split('\n').map((l) => l.trim()).filter((l) => l && !/^Target\s+Source$/.test(l) && !/^-+$/.test(l));
-  return new Map(rows.map((l) => {
-    const [target, ...rest] = l.split(/\s+/);
-    return [target!, rest.join(' ')];
-  }));
+  const rows = out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^Target\s+Source$/.test(l) && !/^-+$/.test(l));
+  return new Map(
+    rows.map((l) => {
+      const [target, ...rest] = l.split(/\s+/);
+      return [target!, rest.join(' ')];
+    }),
+  );
 }
 
 /** `virsh domiflist` as MAC → source network/bridge. */
 export async function interfaces(name: string, inactive = false): Promise<Map<string, string>> {
   const out = await virsh(['domiflist', name, ...(inactive ? ['--inactive'] : [])]);
-  const rows = out.split('\n').map((l) => l.trim()).filter((l) => l && !/^Interface\s+Type/.test(l) && !/^-+$/.test(l));
-  return new Map(rows.map((l) => {
-    const [, , source, , mac] = l.split(/\s+/);
-    return [mac!, source!];
-  }));
+  const rows = out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^Interface\s+Type/.test(l) && !/^-+$/.test(l));
+  return new Map(
+    rows.map((l) => {
+      const [, , source, , mac] = l.split(/\s+/);
+      return [mac!, source!];
+    }),
+  );
 }
 
 /** The balloon's current size in KiB as QEMU reports it (`virsh dommemstat` "actual"). */
@@ -96,7 +109,10 @@ export async function createPool(name: string): Promise<string> {
 export async function removePool(name: string): Promise<void> {
   await virsh(['pool-refresh', name]).catch(() => undefined);
   const vols = await virsh(['vol-list', name]).catch(() => '');
-  for (const v of vols.split('\n').map((l) => l.trim().split(/\s+/)[0]!).filter(Boolean)) {
+  for (const v of vols
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/)[0]!)
+    .filter(Boolean)) {
     await virsh(['vol-delete', '--pool', name, v]).catch(() => undefined);
   }
   await virsh(['pool-destroy', name]).catch(() => undefined);

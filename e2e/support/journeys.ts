@@ -33,7 +33,11 @@ export async function apiFromPage(page: Page, path: string, method = 'GET', body
   return page.evaluate(
     async ({ path, method, body }) => {
       const csrf = decodeURIComponent(document.cookie.match(/(?:^|;\s*)vireo_csrf=([^;]*)/)?.[1] ?? '');
-      const res = await fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       return { status: res.status, body: (await res.json().catch(() => ({}))) as Record<string, unknown> };
     },
     { path, method, body },

@@ -8,7 +8,10 @@ export class LibvirtProxy {
   private server: Server | null = null;
   private sockets = new Set<Socket>();
 
-  private constructor(readonly port: number, private readonly target: string) {}
+  private constructor(
+    readonly port: number,
+    private readonly target: string,
+  ) {}
 
   static async start(target = '/var/run/libvirt/libvirt-sock'): Promise<LibvirtProxy> {
     const probe = createServer();

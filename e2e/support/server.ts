@@ -8,6 +8,9 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** tsx and the flag `npm start` passes it: lib's `import 'server-only'` resolves to nothing in our own processes. */
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+const serverOnlyHook = ['--import', './server/server-only-hook.mjs'];
 
 export interface VireoServer {
   url: string;
@@ -40,13 +43,25 @@ async function freePort(): Promise<number> {
 export async function startVireo(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<VireoServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'vireo-e2e-')));
   const port = await freePort();
-  const childEnv = { ...process.env, VIREO_DATA_DIR: dataDir, VIREO_PORT: String(port), VIREO_HOST: '127.0.0.1', DATABASE_URL: '',
+  const childEnv = {
+    ...process.env,
+    VIREO_DATA_DIR: dataDir,
+    VIREO_PORT: String(port),
+    VIREO_HOST: '127.0.0.1',
+    DATABASE_URL: '',
     // Specs share one libvirtd and some read guests' ptys directly: a test server adopts only consoles it is asked for.
-    VIREO_CONSOLE_CAPTURE: 'opened', ...env };
-  await run(path.join(root, 'node_modules/.bin/tsx'), ['prisma/migrate.ts'], { cwd: root, env: childEnv });
+    VIREO_CONSOLE_CAPTURE: 'opened',
+    ...env,
+  };
+  await run(tsx, [...serverOnlyHook, 'prisma/migrate.ts'], { cwd: root, env: childEnv });
   // Its own process group: tsx runs the server in a child process, and a signal must reach both (a SIGKILL of
   // tsx alone would leave the real server running, holding the database).
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child: ChildProcess = spawn(tsx, [...serverOnlyHook, 'server/main.ts'], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let out = '';
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Vireo did not start in time:\n${out}`)), 60_000);

@@ -4,7 +4,9 @@ import type { Page } from 'playwright-core';
 
 export async function terminalText(p: Page, testId = 'serial-terminal'): Promise<string> {
   return p.evaluate((id) => {
-    const el = document.querySelector(`[data-testid="${id}"]`) as (HTMLElement & { xterm?: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } }) | null;
+    const el = document.querySelector<
+      HTMLElement & { xterm?: { buffer: { active: { length: number; getLine(i: number): { translateToString(trim: boolean): string } | undefined } } } }
+    >(`[data-testid="${id}"]`);
     const buf = el?.xterm?.buffer.active;
     if (!buf) return '';
     const lines: string[] = [];

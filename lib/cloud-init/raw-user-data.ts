@@ -1,4 +1,4 @@
-import { isMap, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument } from 'yaml';
 import { isCryptHash } from './password';
 
 // Raw user-data typed by a person is checked before it is used: YAML that parses, the #cloud-config header cloud-init
@@ -35,7 +35,7 @@ function plainPasswordProblems(config: Record<string, unknown>): string[] {
     if (!u || typeof u !== 'object') continue;
     const user = u as Record<string, unknown>;
     if ('plain_text_passwd' in user) out.push(`User "${String(user.name)}" has "plain_text_passwd": use "hashed_passwd" with a crypt hash.`);
-    for (const k of ['passwd', 'hashed_passwd']) if (typeof user[k] === 'string' && !isCryptHash(user[k] as string)) out.push(`User "${String(user.name)}": "${k}" must be a crypt hash ($6$…), not a password.`);
+    for (const k of ['passwd', 'hashed_passwd']) if (typeof user[k] === 'string' && !isCryptHash(user[k])) out.push(`User "${String(user.name)}": "${k}" must be a crypt hash ($6$…), not a password.`);
   }
   return out;
 }
@@ -51,7 +51,7 @@ export function parseRawUserData(text: string): RawResult {
   const problems: RawProblem[] = [];
   for (const key of Object.keys(config)) {
     if (!KNOWN_KEYS.has(key)) {
-      const node = isMap(doc.contents) ? doc.contents.items.find((p) => String((p.key as { value?: unknown })?.value ?? p.key) === key) : null;
+      const node = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key) : null;
       const offset = (node?.key as { range?: [number] } | undefined)?.range?.[0];
       const line = offset === undefined ? null : text.slice(0, offset).split('\n').length;
       problems.push({ line, message: `"${key}" is not a cloud-config key cloud-init knows (a typo?).` });

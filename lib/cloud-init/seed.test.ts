@@ -16,10 +16,10 @@ describe('seed files', () => {
       network: { mac: '52:54:00:AA:BB:CC', address: '192.0.2.10/24', gateway: '192.0.2.1', dns: ['192.0.2.53'] },
     });
     expect(files['user-data'].startsWith('#cloud-config\n')).toBe(true);
-    const ud = parse(files['user-data']) as Record<string, any>;
+    const ud = parse(files['user-data']) as { hostname: string; users: Array<{ hashed_passwd: string }>; packages: string[]; runcmd: string[] };
     expect(ud.hostname).toBe('web-1');
     expect(ud.users[0]).toMatchObject({ name: 'alice', sudo: 'ALL=(ALL) NOPASSWD:ALL', lock_passwd: false, ssh_authorized_keys: [key] });
-    expect(checkPassword('correct horse', ud.users[0].hashed_passwd)).toBe(true);
+    expect(checkPassword('correct horse', ud.users[0]!.hashed_passwd)).toBe(true);
     expect(files['user-data']).not.toContain('correct horse');
     expect(ud.packages).toEqual(['nginx', 'qemu-guest-agent']);
     expect(ud.runcmd).toEqual(['echo "hi: there" > /tmp/x']);
@@ -33,7 +33,7 @@ describe('seed files', () => {
   it('leaves out network-config without a static address, and makes an instance id', () => {
     const files = buildSeedFiles({ hostname: 'h' });
     expect(files['network-config']).toBeUndefined();
-    expect(parse(files['meta-data'])['instance-id']).toMatch(/^iid-[0-9a-f-]{36}$/);
+    expect((parse(files['meta-data']) as Record<string, string>)['instance-id']).toMatch(/^iid-[0-9a-f-]{36}$/);
     expect(parse(files['user-data'])).toEqual({ hostname: 'h' });
   });
 
@@ -85,7 +85,7 @@ describe('merging form and raw', () => {
   it('applies through buildSeedFiles, form first', () => {
     const files = buildSeedFiles({ hostname: 'form-host', packages: ['vim'], rawUserData: '#cloud-config\npackages: [curl]\nhostname: raw-host\n' });
     expect(parse(files['user-data'])).toEqual({ hostname: 'raw-host', packages: ['vim', 'curl'] });
-    expect(parse(files['meta-data'])['local-hostname']).toBe('form-host');
+    expect((parse(files['meta-data']) as Record<string, string>)['local-hostname']).toBe('form-host');
   });
 });
 

@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 export function filePathProblem(p: string): string | null {
   if (typeof p !== 'string' || p.length === 0) return 'The file path is required.';
   if (p.length > 4096) return 'The file path is too long.';
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- finding control characters is what this line is for
   if (/[\u0000-\u001f\u007f]/.test(p)) return 'The file path may not contain control characters.';
   if (!p.startsWith('/')) return 'The file path must be absolute (start with "/").';
   if (p.split('/').includes('..')) return 'The file path may not contain "..".';

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ReadinessCheck } from '@/lib/kvm';
-import type { ProbeOutcome } from './readiness-probe';
+import type { KvmReport, ReadinessCheck } from '@/lib/kvm';
 
 type KvmModule = typeof import('@/lib/kvm');
 
@@ -29,8 +28,11 @@ export function unloadableCheck(err: unknown): ReadinessCheck {
   };
 }
 
-/** The checks for a probe outcome (lib/kvm's evaluateReadiness), or the one fail row when lib/kvm cannot load. */
-export async function checksFor(outcome: ProbeOutcome): Promise<ReadinessCheck[]> {
+/**
+ * The checks for a probe outcome (lib/kvm's evaluateReadiness), or the one fail row when lib/kvm cannot load.
+ * Takes the two fields it reads rather than readiness-probe's ProbeOutcome: that module loads lib/kvm through this one.
+ */
+export async function checksFor(outcome: { report: KvmReport | null; error: unknown }): Promise<ReadinessCheck[]> {
   try {
     const kvm = await kvmModule();
     return kvm.evaluateReadiness(outcome.report ? { report: outcome.report } : { error: outcome.error });

@@ -89,7 +89,7 @@ function checkInput(o: IsoOptions): void {
   if (!/^[A-Za-z0-9_-]{1,16}$/.test(o.volumeId)) throw new Error('The volume id must be 1–16 letters, digits, "_" or "-".');
   const seen = new Set<string>();
   for (const f of o.files) {
-    if (!f.name || f.name.length > 64 || /[\/\\;*:?"<>|\0]/.test(f.name) || f.name === '.' || f.name === '..') {
+    if (!f.name || f.name.length > 64 || /[/\\;*:?"<>|\0]/.test(f.name) || f.name === '.' || f.name === '..') {
       throw new Error(`"${f.name}" is not a valid file name for the image.`);
     }
     if (seen.has(f.name)) throw new Error(`"${f.name}" appears twice.`);

@@ -1,5 +1,6 @@
 import { recordAudit } from '@/lib/audit/log';
 import type { LibvirtClient } from '@/lib/libvirt';
+import type { Logger } from '@/lib/log';
 import { describeResource, rollBack } from './resources';
 import { patchJob, unfinishedJobs } from './store';
 
@@ -31,15 +32,15 @@ export async function recoverInterruptedJobs(client: LibvirtClient, processStart
 }
 
 /** Runs the sweep once libvirtd answers, retrying quietly while it does not (Vireo may start before libvirtd). */
-export function recoverWhenConnected(connect: () => Promise<LibvirtClient>, processStart: Date, log: (level: 'info' | 'warn', msg: string) => void): void {
+export function recoverWhenConnected(connect: () => Promise<LibvirtClient>, processStart: Date, log: Pick<Logger, 'warn'>): void {
   const attempt = () => {
     connect()
       .then((client) => recoverInterruptedJobs(client, processStart))
       .then((n) => {
-        if (n) log('warn', `${n} job(s) were cut off by the last shutdown; marked failed and rolled back.`);
+        if (n) log.warn(`${n} job(s) were cut off by the last shutdown; marked failed and rolled back.`);
       })
       .catch((err: Error) => {
-        log('warn', `interrupted-job sweep waits for libvirtd: ${err.message}`);
+        log.warn(`interrupted-job sweep waits for libvirtd: ${err.message}`);
         setTimeout(attempt, 10_000).unref();
       });
   };

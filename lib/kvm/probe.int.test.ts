@@ -92,7 +92,7 @@ describe('probeKvm on the real /dev/kvm', () => {
       probeKvm(),
     ]);
     expect(results.map((r) => [r.selfTest!.ok, r.selfTest!.timedOut])).toEqual([[false, true], [true, false], [false, true], [true, false]]);
-    expect(results[2]!.selfTest!.durationMs).toBeGreaterThanOrEqual(400);
+    expect(results[2].selfTest!.durationMs).toBeGreaterThanOrEqual(400);
   });
 
   it('can skip the self-test', async () => {
@@ -163,7 +163,7 @@ describe('cross-check against independent witnesses on this host', () => {
 
   it('virsh domcapabilities --virttype kvm: KVM available, max vCPUs within KVM_CAP_MAX_VCPUS', async () => {
     const { stdout } = await run('virsh', ['-c', 'qemu:///system', 'domcapabilities', '--virttype', 'kvm']);
-    const caps = parser.parse(stdout).domainCapabilities;
+    const caps = (parser.parse(stdout) as { domainCapabilities: { domain: string; vcpu: { max: string } } }).domainCapabilities;
     expect(caps.domain).toBe('kvm');
     const virshMax = Number(caps.vcpu.max);
     const kvmMax = report.capabilities.find((c) => c.name === 'MAX_VCPUS')!.value;
@@ -175,9 +175,11 @@ describe('cross-check against independent witnesses on this host', () => {
 
   it('virsh capabilities lists a kvm domain type for x86_64 guests', async () => {
     const { stdout } = await run('virsh', ['-c', 'qemu:///system', 'capabilities']);
-    const guests = [parser.parse(stdout).capabilities.guest].flat();
-    const x86 = guests.find((g: { arch: { name: string } }) => g.arch.name === 'x86_64');
-    const types = [x86.arch.domain].flat().map((d: { type: string }) => d.type);
+    type Guest = { arch: { name: string; domain: { type: string } | { type: string }[] } };
+    const guests = [(parser.parse(stdout) as { capabilities: { guest: Guest | Guest[] } }).capabilities.guest].flat();
+    const x86 = guests.find((g) => g.arch.name === 'x86_64');
+    expect(x86).toBeDefined();
+    const types = [x86!.arch.domain].flat().map((d) => d.type);
     expect(types).toContain('kvm');
   });
 

@@ -7,7 +7,7 @@ import { nextEvent } from './test-support/wait';
 // calls exercise the real wire format quickly. Its state belongs to this one connection.
 const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
 const testDomainXml = (name: string) =>
-  xml.build({ domain: { '@_type': 'test', name, memory: { '@_unit': 'MiB', '#text': '64' }, vcpu: '2', os: { type: 'hvm' } } }) as string;
+  xml.build({ domain: { '@_type': 'test', name, memory: { '@_unit': 'MiB', '#text': '64' }, vcpu: '2', os: { type: 'hvm' } } });
 
 describe('test:///default through libvirtd', () => {
   let client: LibvirtClient;

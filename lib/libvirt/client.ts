@@ -1,12 +1,14 @@
 import { EventEmitter } from 'node:events';
 import { ConnectionError } from './errors';
-import { AuthType, ConnectOpenArgs, RemoteProcedures } from './protocol/remote.gen';
+import { AuthType, type ConnectOpenArgs, RemoteProcedures } from './protocol/remote.gen';
 import { RpcConnection } from './rpc/connection';
-import type { CallOptions, Decoder, Encoder, ProcedureCaller, StreamMode } from './rpc/types';
-import type { RpcStream } from './streams/rpc-stream';
+import type { Header } from './rpc/packet';
+import type { CallOptions, Decoder, Encoder, ProcedureCaller } from './rpc/types';
+import type { RpcStream, StreamMode } from './streams/rpc-stream';
 import type { Dialer } from './transport/dialer';
 import { dialerFor } from './transport/socket-dialers';
 import { parseUri, type ParsedUri } from './transport/uri';
+import type { XdrReader } from './xdr';
 import { EventHub } from './events/hub';
 import { HostApi } from './api/host';
 import { DomainApi } from './api/domains';
@@ -183,7 +185,7 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
     this.conn = conn;
     this.attempt = 0;
     this.lastError = null;
-    conn.on('message', (h, body) => this.events.onMessage(h, body));
+    conn.on('message', (h: Header, body: XdrReader) => this.events.onMessage(h, body));
     conn.on('close', (err: ConnectionError) => this.onDrop(conn, err));
     this.setState('open');
     await this.events.onConnected();

@@ -81,7 +81,7 @@ describe('a TCG guest on qemu:///system', () => {
         '@_type': 'file', '@_device': 'disk', driver: { '@_name': 'qemu', '@_type': 'raw' },
         source: { '@_file': diskPath }, target: { '@_dev': 'vdb', '@_bus': 'virtio' },
       },
-    }) as string;
+    });
     const added = nextEvent(client, 'domain-device-added', (e) => e.dom.name === name);
     await client.events.ready();
     await client.domains.attachDevice(dom, diskXml, 'live');

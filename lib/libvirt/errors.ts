@@ -1,11 +1,21 @@
 import { ErrorDomain, ErrorNumber } from './protocol/constants.gen';
-import type { RemoteError } from './protocol/remote.gen';
 
 const codeNames = invert(ErrorNumber);
 const domainNames = invert(ErrorDomain);
 
 function invert(o: Record<string, number>): Map<number, string> {
   return new Map(Object.entries(o).map(([k, v]) => [v, k]));
+}
+
+/**
+ * The fields of libvirt's remote_error (protocol/remote.gen's RemoteError) an error is made from. Written out here
+ * rather than imported, so that errors.ts, which the packet layer uses, does not depend on the generated protocol.
+ */
+export interface LibvirtErrorFields {
+  code: number;
+  domain: number;
+  message: string | null;
+  level: number;
 }
 
 /** An error reported by libvirt itself, with its numeric code and domain (see virterror.h). */
@@ -20,7 +30,7 @@ export class LibvirtError extends Error {
   readonly codeName: string;
   readonly domainName: string;
 
-  constructor(e: Pick<RemoteError, 'code' | 'domain' | 'message' | 'level'>) {
+  constructor(e: LibvirtErrorFields) {
     super(e.message ?? `libvirt error ${e.code}`);
     this.code = e.code;
     this.domain = e.domain;

@@ -42,7 +42,7 @@ describe('networks on qemu:///system', () => {
           dhcp: { range: { '@_start': '10.251.77.100', '@_end': '10.251.77.150' } },
         },
       },
-    }) as string;
+    });
     const defined = nextEvent(client, 'network-lifecycle', (e) => e.net.name === netName && e.event === NetworkEventLifecycleType.DEFINED);
     net = await client.networks.defineXml(netXml);
     await defined;
@@ -57,7 +57,7 @@ describe('networks on qemu:///system', () => {
   });
 
   it('adds a static DHCP host live and persistently', async () => {
-    const host = xml.build({ host: { '@_mac': '52:54:00:77:00:01', '@_name': 'static1', '@_ip': '10.251.77.10' } }) as string;
+    const host = xml.build({ host: { '@_mac': '52:54:00:77:00:01', '@_name': 'static1', '@_ip': '10.251.77.10' } });
     await client.networks.update(net, {
       command: NetworkUpdateCommand.ADD_LAST, section: NetworkUpdateSection.IP_DHCP_HOST, xml: host,
       flags: NetworkUpdateFlags.LIVE | NetworkUpdateFlags.CONFIG,
@@ -102,7 +102,7 @@ describe('storage pools and volumes on qemu:///system', () => {
 
   it('defines, builds and starts a directory pool', async () => {
     const defined = nextEvent(client, 'pool-lifecycle', (e) => e.pool.name === poolName && e.event === StoragePoolEventLifecycleType.DEFINED);
-    pool = await client.pools.defineXml(xml.build({ pool: { '@_type': 'dir', name: poolName, target: { path: dir } } }) as string);
+    pool = await client.pools.defineXml(xml.build({ pool: { '@_type': 'dir', name: poolName, target: { path: dir } } }));
     await defined;
     await client.pools.build(pool);
     const started = nextEvent(client, 'pool-lifecycle', (e) => e.pool.name === poolName && e.event === StoragePoolEventLifecycleType.STARTED);
@@ -118,10 +118,10 @@ describe('storage pools and volumes on qemu:///system', () => {
   it('creates raw and qcow2 volumes, reads their info and resizes', async () => {
     raw = await client.volumes.createXml(pool, xml.build({
       volume: { name: 'data.raw', capacity: { '@_unit': 'bytes', '#text': String(4 * MiB) }, target: { format: { '@_type': 'raw' } } },
-    }) as string);
+    }));
     const qcow = await client.volumes.createXml(pool, xml.build({
       volume: { name: 'disk.qcow2', capacity: { '@_unit': 'bytes', '#text': String(8 * MiB) }, target: { format: { '@_type': 'qcow2' } } },
-    }) as string);
+    }));
     expect(raw.key).toBe(`${dir}/data.raw`);
     expect((await client.volumes.info(raw)).capacity).toBe(4 * MiB);
     await client.volumes.resize(qcow, 16 * MiB);
@@ -150,7 +150,7 @@ describe('storage pools and volumes on qemu:///system', () => {
   it('clones a volume from another and wipes it', async () => {
     const clone = await client.volumes.createXmlFrom(pool, xml.build({
       volume: { name: 'clone.raw', capacity: { '@_unit': 'bytes', '#text': String(4 * MiB) }, target: { format: { '@_type': 'raw' } } },
-    }) as string, raw);
+    }), raw);
     const read = async (v: VolumeRef) => {
       const parts: Buffer[] = [];
       for await (const c of await client.volumes.download(v, 0, payload.length)) parts.push(c as Buffer);

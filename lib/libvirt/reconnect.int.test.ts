@@ -59,7 +59,7 @@ describe('TCP transport, daemon death and reconnection', () => {
   it('fails every call in flight at once when libvirtd is killed, reconnects, and events resume', async () => {
     const client = new LibvirtClient(`test+tcp://127.0.0.1:${port}/default`, { backoffMinMs: 50, backoffMaxMs: 400 });
     const states: string[] = [];
-    client.on('state', (s) => states.push(s));
+    client.on('state', (s: string) => states.push(s));
     await client.open();
     try {
       client.events.on('domain-lifecycle', () => undefined);
@@ -88,7 +88,7 @@ describe('TCP transport, daemon death and reconnection', () => {
 
       // Callbacks were registered again on the new connection.
       const defined = nextEvent(client, 'domain-lifecycle', (e) => e.dom.name === 'after-restart' && e.event === DomainEventType.DEFINED, 10_000);
-      await client.domains.defineXml(xml.build({ domain: { '@_type': 'test', name: 'after-restart', memory: '8192', os: { type: 'hvm' } } }) as string);
+      await client.domains.defineXml(xml.build({ domain: { '@_type': 'test', name: 'after-restart', memory: '8192', os: { type: 'hvm' } } }));
       await defined;
     } finally {
       await client.close();

@@ -17,8 +17,11 @@ export async function bridgeHostTerminal(ws: WebSocket, ticket: Ticket, ip: stri
   const pty = await import('node-pty');
   const shell = process.env.SHELL && process.env.SHELL.startsWith('/') ? process.env.SHELL : '/bin/bash';
   const term = pty.spawn(shell, ['-l'], {
-    name: 'xterm-256color', cols: 100, rows: 30, cwd: homedir(),
-    env: { ...process.env, TERM: 'xterm-256color' } as Record<string, string>,
+    name: 'xterm-256color',
+    cols: 100,
+    rows: 30,
+    cwd: homedir(),
+    env: { ...process.env, TERM: 'xterm-256color' },
   });
   if (ws.readyState !== ws.OPEN) {
     term.kill('SIGHUP');
@@ -59,7 +62,12 @@ export async function bridgeHostTerminal(ws: WebSocket, ticket: Ticket, ip: stri
     if (exitCode === null) term.kill('SIGHUP');
     onEnd();
     void recordAudit({
-      actor, action: 'host.terminal.end', objectType: 'host', objectName: 'shell', outcome: 'ok', ip,
+      actor,
+      action: 'host.terminal.end',
+      objectType: 'host',
+      objectName: 'shell',
+      outcome: 'ok',
+      ip,
       detail: { pid: term.pid, seconds: Math.round((Date.now() - started) / 1000), exitCode, closeCode: code },
     }).catch(() => undefined);
   });

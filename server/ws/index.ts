@@ -9,7 +9,7 @@ import type { ConsoleKind } from '@/lib/consoles/tickets';
 import { recordAudit } from '@/lib/audit/log';
 import { watchSession } from '@/lib/auth/session-watch';
 import { CloseCode } from '@/lib/consoles/protocol';
-import type { Log } from '../log';
+import type { Logger } from '@/lib/log';
 import { registerUpgrade } from '../upgrades';
 import { admitUpgrade, refuse } from './upgrade-auth';
 import { bridgeSerial } from './serial';
@@ -21,7 +21,7 @@ import { bridgeHostTerminal } from './host-terminal';
 
 const KINDS = new Set<ConsoleKind>(['serial', 'vnc', 'host']);
 
-export function registerConsoles(settings: Settings, log: Log): void {
+export function registerConsoles(settings: Settings, log: Logger): void {
   const cfg = settings.consoles;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
   const caps = new SessionCaps(cfg.maxPerUser);
@@ -36,7 +36,7 @@ export function registerConsoles(settings: Settings, log: Log): void {
     void admitUpgrade(req, kind)
       .then((admitted) => {
         if ('status' in admitted) {
-          log('warn', `refused console upgrade ${kind} from ${String(req.headers['x-vireo-client-ip'])}: ${admitted.reason}`);
+          log.warn(`refused console upgrade ${kind} from ${String(req.headers['x-vireo-client-ip'])}: ${admitted.reason}`);
           return refuse(socket, admitted);
         }
         const release = caps.tryAcquire(admitted.ticket.userId);
@@ -48,20 +48,26 @@ export function registerConsoles(settings: Settings, log: Log): void {
           ws.once('close', unwatch);
           if (t.vm) {
             void recordAudit({
-              actor: { id: t.userId, username: t.username }, action: `vm.console.${kind}`, objectType: 'vm', objectName: t.vm.name,
-              outcome: 'ok', detail: t.device ? { device: t.device } : null, ip: admitted.ip,
+              actor: { id: t.userId, username: t.username },
+              action: `vm.console.${kind}`,
+              objectType: 'vm',
+              objectName: t.vm.name,
+              outcome: 'ok',
+              detail: t.device ? { device: t.device } : null,
+              ip: admitted.ip,
             }).catch(() => undefined);
           }
           if (kind === 'serial') bridgeSerial(ws, t, registry, cfg.idleMs, release);
           else if (kind === 'vnc') void bridgeVnc(ws, t, client, cfg.idleMs, release);
-          else void bridgeHostTerminal(ws, t, admitted.ip, cfg.idleMs, release).catch((err: Error) => {
-            log('error', `host terminal failed: ${err.message}`);
-            ws.close(4010, 'The host terminal could not start.');
-          });
+          else
+            void bridgeHostTerminal(ws, t, admitted.ip, cfg.idleMs, release).catch((err: Error) => {
+              log.error(`host terminal failed: ${err.message}`);
+              ws.close(4010, 'The host terminal could not start.');
+            });
         });
       })
       .catch((err: Error) => {
-        log('error', `console upgrade failed: ${err.message}`);
+        log.error(`console upgrade failed: ${err.message}`);
         refuse(socket, { status: 503, reason: 'error' });
       });
   });

@@ -36,8 +36,13 @@ export async function admitUpgrade(req: IncomingMessage, kind: ConsoleKind): Pro
   // The role is checked again: it may have changed in the seconds since the ticket was issued.
   if (!can(session.user.role, permissionFor[kind])) {
     await recordAudit({
-      actor: session.user, action: `console.${kind}`, objectType: kind === 'host' ? 'host' : 'vm', objectName: ticket.vm?.name ?? '-',
-      outcome: 'denied', error: `role ${session.user.role} lacks ${permissionFor[kind]}`, ip,
+      actor: session.user,
+      action: `console.${kind}`,
+      objectType: kind === 'host' ? 'host' : 'vm',
+      objectName: ticket.vm?.name ?? '-',
+      outcome: 'denied',
+      error: `role ${session.user.role} lacks ${permissionFor[kind]}`,
+      ip,
     }).catch(() => undefined);
     return { status: 403, reason: 'role' };
   }
@@ -45,7 +50,11 @@ export async function admitUpgrade(req: IncomingMessage, kind: ConsoleKind): Pro
 }
 
 const statusText: Record<Refusal['status'], string> = {
-  401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  429: 'Too Many Requests',
+  503: 'Service Unavailable',
 };
 
 export function refuse(socket: Duplex, refusal: Refusal): void {

@@ -90,9 +90,11 @@ export class ConsoleReader {
     const from = this.buffer.length;
     this.write(`${command}\n`);
     // The prompt may be followed by ESC[6n: busybox ash asks the terminal for the cursor position.
+    // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
     const text = await this.waitFor(/\nvireo# (?:\x1b\[6n)?$/, timeoutMs, from);
     const lines = text
       .slice(from)
+      // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
       .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
       .replace(/\r/g, '')
       .split('\n');

@@ -130,5 +130,5 @@ export function tcgGuestXml(opts: TcgGuestOptions): string {
     format: true,
     suppressEmptyNode: true,
   });
-  return builder.build(domain) as string;
+  return builder.build(domain);
 }

@@ -45,7 +45,7 @@ function MaximumForm() {
   const [f, setF] = useState(initial);
   const [scope, setScope, blocked] = useScope(hw.running, 'The maximum and the hotplug ceiling can only change at next boot.');
   const change = useChange(vm, setHw);
-  useEffect(() => setF(initial()), [hw]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setF(initial()), [hw]); // eslint-disable-line react-hooks/exhaustive-deps -- reset only when a new read arrives
   const set = (k: keyof ReturnType<typeof initial>, v: string | boolean) => setF((p) => ({ ...p, [k]: v }));
 
   function save() {

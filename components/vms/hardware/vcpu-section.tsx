@@ -50,7 +50,7 @@ function ShapeForm() {
   const [f, setF] = useState(initial);
   const [scope, setScope, blocked] = useScope(hw.running, NEXT_BOOT_ONLY);
   const change = useChange(vm, setHw);
-  useEffect(() => setF(initial()), [hw]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => setF(initial()), [hw]); // eslint-disable-line react-hooks/exhaustive-deps -- reset only when a new read arrives
   const set = <K extends keyof ReturnType<typeof initial>>(k: K, val: ReturnType<typeof initial>[K]) => setF((p) => ({ ...p, [k]: val }));
 
   const max = whole(f.maximum);

@@ -44,8 +44,56 @@ function evalExpr(expr: string, known: Map<string, number>): number | undefined 
   }).replace(/([0-9]+)[uUlL]+\b/g, '$1');
   if (!js.trim() || !/^[\s0-9xa-fA-F()<|&~+\-NaN]*$/.test(js)) return undefined;
   if (/\(\s*\)/.test(js)) return undefined;
-  let v = Function(`"use strict"; return (${js});`)() as number;
+  let v = evalIntExpr(js);
   // `1U << 31` is an unsigned flag in C; JavaScript's shift yields a negative int32.
   if (v < 0 && expr.includes('<<')) v = v >>> 0;
   return Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * Evaluates `|`, `&`, `<<`, `+`, `-`, unary `- + ~` and parentheses over integer literals (and NaN for unknown
+ * names) with JavaScript's own operators and precedence, so results match what `Function(...)` gave before
+ * without evaluating text as code.
+ */
+export function evalIntExpr(text: string): number {
+  // `++` and `--` are tokens of their own (and errors here), as in JavaScript.
+  const tokens = Array.from(text.matchAll(/\s*(0[xX][0-9a-fA-F]+|\d+|NaN|<<|\+\+|--|[|&+\-~()])|\s*(\S)/g), (m) => {
+    if (m[2] !== undefined) throw new SyntaxError(`unexpected "${m[2]}" in "${text}"`);
+    return m[1]!;
+  });
+  let at = 0;
+  const peek = () => tokens[at];
+  const binary = (ops: string[], next: () => number, apply: (a: number, op: string, b: number) => number) => (): number => {
+    let v = next();
+    while (ops.includes(peek() ?? '')) v = apply(v, tokens[at++]!, next());
+    return v;
+  };
+  const primary = (): number => {
+    const t = tokens[at++];
+    if (t === undefined) throw new SyntaxError(`"${text}" ends early`);
+    if (t === '(') {
+      const v = or();
+      if (tokens[at++] !== ')') throw new SyntaxError(`missing ")" in "${text}"`);
+      return v;
+    }
+    if (t === 'NaN') return NaN;
+    if (/^(0[xX])?[0-9a-fA-F]+$/.test(t)) return Number(t);
+    throw new SyntaxError(`unexpected "${t}" in "${text}"`);
+  };
+  const unary = (): number => {
+    const t = peek();
+    if (t === '-' || t === '+' || t === '~') {
+      at++;
+      const v = unary();
+      return t === '-' ? -v : t === '+' ? +v : ~v;
+    }
+    return primary();
+  };
+  const add = binary(['+', '-'], unary, (a, op, b) => (op === '+' ? a + b : a - b));
+  const shift = binary(['<<'], add, (a, _op, b) => a << b);
+  const and = binary(['&'], shift, (a, _op, b) => a & b);
+  const or: () => number = binary(['|'], and, (a, _op, b) => a | b);
+  const v = or();
+  if (at < tokens.length) throw new SyntaxError(`unexpected "${tokens[at]}" in "${text}"`);
+  return v;
 }

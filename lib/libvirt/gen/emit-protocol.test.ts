@@ -15,8 +15,26 @@ function emitter(): ProtocolEmitter {
   return new ProtocolEmitter({ defs: parseX(SNIPPET), external: new Map(), procPrefix: 'DEMO_PROC_', typePrefix: 'demo_', source: 'demo.x' });
 }
 
+type Enc = (w: xdr.XdrWriter, v: unknown) => void;
+type Dec = (r: xdr.XdrReader) => unknown;
+
+/** What these tests use of the module generated from SNIPPET. */
+interface DemoModule {
+  DEMO_LIST_MAX: number;
+  Color: Record<string, number>;
+  Procedure?: unknown;
+  encThing: Enc;
+  decThing: Dec;
+  encGetThingRet: Enc;
+  decGetThingRet: Dec;
+  encNonnullString: Enc;
+  encUuid: Enc;
+  encValue: Enc;
+  decValue: Dec;
+}
+
 /** Writes generated source to a temporary module importing the real XDR runtime, and loads it through vitest. */
-async function load(body: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function load(body: string): Promise<unknown> {
   const xdrPath = path.join(here, '../xdr/index.ts');
   const source =
     `import { XdrError, type XdrReader, type XdrWriter } from ${JSON.stringify(xdrPath)};\n` +
@@ -27,13 +45,13 @@ async function load(body: string): Promise<Record<string, any>> { // eslint-disa
   try {
     const file = path.join(dir, 'demo.gen.ts');
     await writeFile(file, source);
-    return (await import(/* @vite-ignore */ file)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return (await import(/* @vite-ignore */ file)) as unknown;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-function roundTrip(enc: (w: xdr.XdrWriter, v: unknown) => void, dec: (r: xdr.XdrReader) => unknown, v: unknown): Buffer {
+function roundTrip(enc: Enc, dec: Dec, v: unknown): Buffer {
   const w = new xdr.XdrWriter();
   enc(w, v);
   const bytes = w.toBuffer();
@@ -56,10 +74,9 @@ describe('names', () => {
 });
 
 describe('ProtocolEmitter on a hand-written .x snippet', () => {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  let mod: Record<string, any>;
+  let mod: DemoModule;
   beforeAll(async () => {
-    mod = await load(emitter().emitTypes());
+    mod = (await load(emitter().emitTypes())) as DemoModule;
   });
 
   it('constants and enums', () => {

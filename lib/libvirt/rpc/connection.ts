@@ -3,13 +3,13 @@ import type { Duplex } from 'node:stream';
 import { XdrReader, XdrWriter } from '../xdr';
 import { AbortError, ConnectionError, LibvirtError, ProtocolError, TimeoutError } from '../errors';
 import { decRemoteError } from '../protocol/remote.gen';
-import { RpcStream } from '../streams/rpc-stream';
+import { RpcStream, type StreamMode } from '../streams/rpc-stream';
 import { PacketFramer } from './framer';
 import {
   HEADER_SIZE, KeepaliveProc, LEN_SIZE, MessageType, PROGRAM_VERSION, Program, Status,
   decodeHeader, encodePacket, encodeRawPacket, type Header,
 } from './packet';
-import type { CallOptions, Decoder, Encoder, ProcedureCaller, StreamMode } from './types';
+import type { CallOptions, Decoder, Encoder, ProcedureCaller } from './types';
 
 /** The daemon's error report; a report that does not decode still fails the call, as a ProtocolError. */
 function remoteErrorOf(body: XdrReader): Error {
@@ -114,7 +114,7 @@ export class RpcConnection extends EventEmitter implements ProcedureCaller {
         const h = { program: Program.REMOTE, version: PROGRAM_VERSION, procedure: proc, type: MessageType.CALL, serial, status: Status.OK };
         packet = encodePacket(this.writer, h, enc ? { enc, value: args } : undefined);
       } catch (err) {
-        return reject(err as Error);
+        return reject(err instanceof Error ? err : new Error(String(err)));
       }
       const timeoutMs = opts.timeoutMs ?? this.callTimeoutMs;
       let timer: NodeJS.Timeout | undefined;
@@ -123,7 +123,7 @@ export class RpcConnection extends EventEmitter implements ProcedureCaller {
         if (timer) clearTimeout(timer);
         opts.signal?.removeEventListener('abort', onAbort);
       };
-      this.pending.set(serial, { proc, dec, resolve: resolve as (v: unknown) => void, reject, cleanup });
+      this.pending.set(serial, { proc, dec, resolve, reject, cleanup });
       if (timeoutMs > 0) {
         timer = setTimeout(() => this.giveUp(serial, new TimeoutError(`call ${proc} got no reply within ${timeoutMs} ms`)), timeoutMs);
       }

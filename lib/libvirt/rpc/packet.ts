@@ -1,4 +1,4 @@
-import { XdrReader, XdrWriter } from '../xdr';
+import { XdrReader, type XdrWriter } from '../xdr';
 import { ProtocolError } from '../errors';
 
 // virnetprotocol.x: a 4-byte length (counting itself), a 24-byte header, then the body.

@@ -1,5 +1,5 @@
 import type { XdrReader, XdrWriter } from '../xdr';
-import type { RpcStream } from '../streams/rpc-stream';
+import type { RpcStream, StreamMode } from '../streams/rpc-stream';
 
 export interface CallOptions {
   /** Abort the wait for this call's reply. The daemon may still carry the call out. */
@@ -10,8 +10,6 @@ export interface CallOptions {
 
 export type Encoder<T> = (w: XdrWriter, v: T) => void;
 export type Decoder<T> = (r: XdrReader) => T;
-
-export type StreamMode = 'read' | 'write' | 'both';
 
 /** What generated procedure methods need from the connection. */
 export interface ProcedureCaller {

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConnectionError, LibvirtError } from '../errors';
 import { RpcConnection } from '../rpc/connection';
-import type { StreamMode } from '../rpc/types';
-import type { RpcStream } from './rpc-stream';
+import type { RpcStream, StreamMode } from './rpc-stream';
 import { socketPair, type SocketPair } from '../test-support/fake-daemon';
 import { STATUS, TYPE, cat, packet, remoteErrorBody, type ParsedPacket } from '../test-support/bytes';
 

@@ -1,6 +1,8 @@
 import { Duplex } from 'node:stream';
 import { STREAM_CHUNK_MAX, Status } from '../rpc/packet';
-import type { StreamMode } from '../rpc/types';
+
+/** Which way data flows on a stream; rpc/types imports it from here so the two files do not import each other. */
+export type StreamMode = 'read' | 'write' | 'both';
 
 /** What a stream needs from its connection (kept narrow so the two files do not import each other's class). */
 export interface StreamHost {
