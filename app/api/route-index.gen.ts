@@ -16,38 +16,37 @@ import * as r13 from './networks/[name]/leases/route';
 import * as r14 from './networks/[name]/route';
 import * as r15 from './networks/[name]/xml/route';
 import * as r16 from './networks/route';
-import * as r17 from './openapi.json/route';
-import * as r18 from './provisioning/options/route';
-import * as r19 from './provisioning/plan/route';
-import * as r20 from './setup/route';
-import * as r21 from './status/route';
-import * as r22 from './storage/pools/[pool]/actions/route';
-import * as r23 from './storage/pools/[pool]/route';
-import * as r24 from './storage/pools/[pool]/upload/route';
-import * as r25 from './storage/pools/[pool]/volumes/[volume]/actions/route';
-import * as r26 from './storage/pools/[pool]/volumes/[volume]/download/route';
-import * as r27 from './storage/pools/[pool]/volumes/[volume]/route';
-import * as r28 from './storage/pools/[pool]/volumes/route';
-import * as r29 from './storage/pools/route';
-import * as r30 from './users/route';
-import * as r31 from './vms/[name]/actions/route';
-import * as r32 from './vms/[name]/delete-plan/route';
-import * as r33 from './vms/[name]/hardware/boot/route';
-import * as r34 from './vms/[name]/hardware/cdroms/route';
-import * as r35 from './vms/[name]/hardware/disks/[target]/media/route';
-import * as r36 from './vms/[name]/hardware/disks/[target]/route';
-import * as r37 from './vms/[name]/hardware/disks/route';
-import * as r38 from './vms/[name]/hardware/memory/dimms/route';
-import * as r39 from './vms/[name]/hardware/memory/route';
-import * as r40 from './vms/[name]/hardware/nics/[mac]/route';
-import * as r41 from './vms/[name]/hardware/nics/route';
-import * as r42 from './vms/[name]/hardware/route';
-import * as r43 from './vms/[name]/hardware/vcpus/route';
-import * as r44 from './vms/[name]/route';
-import * as r45 from './vms/[name]/xml/route';
-import * as r46 from './vms/bulk/route';
-import * as r47 from './vms/events/route';
-import * as r48 from './vms/route';
+import * as r17 from './provisioning/options/route';
+import * as r18 from './provisioning/plan/route';
+import * as r19 from './setup/route';
+import * as r20 from './status/route';
+import * as r21 from './storage/pools/[pool]/actions/route';
+import * as r22 from './storage/pools/[pool]/route';
+import * as r23 from './storage/pools/[pool]/upload/route';
+import * as r24 from './storage/pools/[pool]/volumes/[volume]/actions/route';
+import * as r25 from './storage/pools/[pool]/volumes/[volume]/download/route';
+import * as r26 from './storage/pools/[pool]/volumes/[volume]/route';
+import * as r27 from './storage/pools/[pool]/volumes/route';
+import * as r28 from './storage/pools/route';
+import * as r29 from './users/route';
+import * as r30 from './vms/[name]/actions/route';
+import * as r31 from './vms/[name]/delete-plan/route';
+import * as r32 from './vms/[name]/hardware/boot/route';
+import * as r33 from './vms/[name]/hardware/cdroms/route';
+import * as r34 from './vms/[name]/hardware/disks/[target]/media/route';
+import * as r35 from './vms/[name]/hardware/disks/[target]/route';
+import * as r36 from './vms/[name]/hardware/disks/route';
+import * as r37 from './vms/[name]/hardware/memory/dimms/route';
+import * as r38 from './vms/[name]/hardware/memory/route';
+import * as r39 from './vms/[name]/hardware/nics/[mac]/route';
+import * as r40 from './vms/[name]/hardware/nics/route';
+import * as r41 from './vms/[name]/hardware/route';
+import * as r42 from './vms/[name]/hardware/vcpus/route';
+import * as r43 from './vms/[name]/route';
+import * as r44 from './vms/[name]/xml/route';
+import * as r45 from './vms/bulk/route';
+import * as r46 from './vms/events/route';
+import * as r47 from './vms/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/audit': r0,
@@ -67,36 +66,35 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/networks/[name]': r14,
   '/api/networks/[name]/xml': r15,
   '/api/networks': r16,
-  '/api/openapi.json': r17,
-  '/api/provisioning/options': r18,
-  '/api/provisioning/plan': r19,
-  '/api/setup': r20,
-  '/api/status': r21,
-  '/api/storage/pools/[pool]/actions': r22,
-  '/api/storage/pools/[pool]': r23,
-  '/api/storage/pools/[pool]/upload': r24,
-  '/api/storage/pools/[pool]/volumes/[volume]/actions': r25,
-  '/api/storage/pools/[pool]/volumes/[volume]/download': r26,
-  '/api/storage/pools/[pool]/volumes/[volume]': r27,
-  '/api/storage/pools/[pool]/volumes': r28,
-  '/api/storage/pools': r29,
-  '/api/users': r30,
-  '/api/vms/[name]/actions': r31,
-  '/api/vms/[name]/delete-plan': r32,
-  '/api/vms/[name]/hardware/boot': r33,
-  '/api/vms/[name]/hardware/cdroms': r34,
-  '/api/vms/[name]/hardware/disks/[target]/media': r35,
-  '/api/vms/[name]/hardware/disks/[target]': r36,
-  '/api/vms/[name]/hardware/disks': r37,
-  '/api/vms/[name]/hardware/memory/dimms': r38,
-  '/api/vms/[name]/hardware/memory': r39,
-  '/api/vms/[name]/hardware/nics/[mac]': r40,
-  '/api/vms/[name]/hardware/nics': r41,
-  '/api/vms/[name]/hardware': r42,
-  '/api/vms/[name]/hardware/vcpus': r43,
-  '/api/vms/[name]': r44,
-  '/api/vms/[name]/xml': r45,
-  '/api/vms/bulk': r46,
-  '/api/vms/events': r47,
-  '/api/vms': r48,
+  '/api/provisioning/options': r17,
+  '/api/provisioning/plan': r18,
+  '/api/setup': r19,
+  '/api/status': r20,
+  '/api/storage/pools/[pool]/actions': r21,
+  '/api/storage/pools/[pool]': r22,
+  '/api/storage/pools/[pool]/upload': r23,
+  '/api/storage/pools/[pool]/volumes/[volume]/actions': r24,
+  '/api/storage/pools/[pool]/volumes/[volume]/download': r25,
+  '/api/storage/pools/[pool]/volumes/[volume]': r26,
+  '/api/storage/pools/[pool]/volumes': r27,
+  '/api/storage/pools': r28,
+  '/api/users': r29,
+  '/api/vms/[name]/actions': r30,
+  '/api/vms/[name]/delete-plan': r31,
+  '/api/vms/[name]/hardware/boot': r32,
+  '/api/vms/[name]/hardware/cdroms': r33,
+  '/api/vms/[name]/hardware/disks/[target]/media': r34,
+  '/api/vms/[name]/hardware/disks/[target]': r35,
+  '/api/vms/[name]/hardware/disks': r36,
+  '/api/vms/[name]/hardware/memory/dimms': r37,
+  '/api/vms/[name]/hardware/memory': r38,
+  '/api/vms/[name]/hardware/nics/[mac]': r39,
+  '/api/vms/[name]/hardware/nics': r40,
+  '/api/vms/[name]/hardware': r41,
+  '/api/vms/[name]/hardware/vcpus': r42,
+  '/api/vms/[name]': r43,
+  '/api/vms/[name]/xml': r44,
+  '/api/vms/bulk': r45,
+  '/api/vms/events': r46,
+  '/api/vms': r47,
 };

@@ -1,3 +1,4 @@
+import 'server-only';
 import { db } from '@/lib/db/client';
 import { loadSettings } from '@/lib/config/settings';
 import { announceSessionEnded } from './session-watch';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { EventEmitter } from 'node:events';
 import { ConnectionError, LibvirtClient, connect, parseUri } from '@/lib/libvirt';
 import type { HostStatus } from './status';

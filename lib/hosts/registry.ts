@@ -1,3 +1,4 @@
+import 'server-only';
 import { loadSettings } from '@/lib/config/settings';
 import { NotFoundError } from '@/lib/errors';
 import { processSingleton } from '@/lib/process/singleton';

@@ -26,7 +26,9 @@ const ERRORS: Record<number, string> = {
   503: 'libvirtd is not reachable; nothing was changed',
 };
 
-export function buildOpenApi(routes: RouteHandler[], info: { version: string }) {
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+export function buildOpenApi(routes: RouteHandler[], info: { version: string }): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'vireo_session' });
   registry.registerComponent('securitySchemes', 'csrf', { type: 'apiKey', in: 'header', name: 'x-csrf-token' });

@@ -4,6 +4,7 @@ import { recordAudit, type AuditActor, type AuditOutcome } from '@/lib/audit/log
 import { can, deniedMessage, type Permission } from '@/lib/auth/roles';
 import { describeError, ForbiddenError, NotFoundError, parseInput, problemSummary, type Problem } from '@/lib/errors';
 import { localHost, type HostContext } from '@/lib/hosts';
+import { log } from '@/lib/log';
 import { isSafeMethod, requireActor, type Actor } from './actor';
 import { MAX_JSON_BODY, readJsonBody } from './body';
 import { clientIp } from './client-ip';
@@ -237,7 +238,7 @@ async function auditOutcome<P extends Schema, Q extends Schema, B extends Schema
 }
 
 function logUnexpected(spec: { method: string; path: string }, err: unknown): void {
-  console.error(`${spec.method} ${spec.path} failed: ${(err as Error)?.stack ?? String(err)}`);
+  log().error({ err, route: `${spec.method} ${spec.path}` }, `${spec.method} ${spec.path} failed`);
 }
 
 /** For routes whose service answers "no such thing" itself. */

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { LibvirtClient } from '@/lib/libvirt';
 import { db } from '@/lib/db/client';
 import { isLibvirtError } from '@/lib/errors';

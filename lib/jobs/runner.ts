@@ -1,3 +1,4 @@
+import 'server-only';
 import { recordAudit } from '@/lib/audit/log';
 import type { HostContext } from '@/lib/hosts';
 import { processSingleton } from '@/lib/process/singleton';

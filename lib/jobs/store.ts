@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import type { Job } from '@prisma/client';
 import { db } from '@/lib/db/client';

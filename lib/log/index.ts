@@ -1,6 +1,7 @@
 import { mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
+import { processSingleton } from '@/lib/process/singleton';
 import { consoleLine } from './console-line';
 
 // The one logger of the process: JSON lines in <data dir>/vireo.log (for tools and for finding the setup code
@@ -27,8 +28,8 @@ export interface LogOptions {
   console?: ConsoleSinks;
 }
 
-// On globalThis: Next evaluates lib/ once per bundle, and every bundle should write through the server's logger.
-const slot = globalThis as unknown as { __vireoLog?: Logger };
+// One per process: Next evaluates lib/ once per bundle, and every bundle should write through the server's logger.
+const slot = () => processSingleton('log', () => ({ logger: null as Logger | null }));
 
 /** Creates the process's logger and makes it the one `log()` returns. */
 export function openLog(opts: LogOptions): Logger {
@@ -38,13 +39,13 @@ export function openLog(opts: LogOptions): Logger {
   const file = opts.dataDir === null ? null : openLogFile(opts.dataDir, sinks);
   if (file) streams.push({ level, stream: file });
   const logger = pino({ level, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, pino.multistream(streams));
-  slot.__vireoLog = logger;
+  slot().logger = logger;
   return logger;
 }
 
 /** The process's logger; a console-only one until the server has opened its log (scripts, tests). */
 export function log(): Logger {
-  return (slot.__vireoLog ??= openLog({ dataDir: null }));
+  return slot().logger ?? openLog({ dataDir: null });
 }
 
 function toConsole(sinks: ConsoleSinks, json: string): void {

@@ -5,7 +5,7 @@ import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 
 // The hardware API routes (app/api/vms/[name]/hardware/**) called as Next calls them, with real sessions in a
 // throw-away database and a real (shut-off) domain: roles, CSRF, schema and scope refusals, the change itself and
-// its audit entry. Lives here because the integration tier runs lib/**; hotplug itself is covered next door.
+// its audit entry. Hotplug itself is covered in lib/hardware.
 
 const tag = Math.random().toString(36).slice(2, 7);
 const vm = `vireo-hw-test-api-${tag}`;
