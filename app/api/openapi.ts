@@ -14,5 +14,5 @@ export const openApiRoute: RouteHandler = defineRoute({
   summary: 'This API described as OpenAPI 3.1',
   tags: ['meta'],
   access: 'signed-in',
-  run: async (): Promise<OpenApiDocument> => openApiDocument(),
+  run: (): OpenApiDocument => openApiDocument(),
 });

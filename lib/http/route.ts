@@ -57,7 +57,7 @@ export interface RouteContext<P extends Schema, Q extends Schema, B extends Sche
   /** Aborted when the client goes away. */
   signal: AbortSignal;
   /** Records one more audit row (for routes that act on several objects, or public ones). */
-  audit(entry: AuditRecord): Promise<void>;
+  audit: (entry: AuditRecord) => Promise<void>;
 }
 
 // Methods, not function-valued properties: their parameters are checked both ways, so one spec made by a shared
@@ -97,13 +97,13 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   audit?: AuditSpec<NoInfer<P>, NoInfer<Q>, NoInfer<B>, NoInfer<R>>;
   /** Words naming what the request is about, for error messages of routes without an audit spec. */
   subject?: (i: { params: Out<P> }) => string;
-  run(ctx: RouteContext<P, Q, B, A>): Promise<R | Response>;
+  run(ctx: RouteContext<P, Q, B, A>): R | Response | Promise<R | Response>;
 }
 
 /** What Next calls: (request, { params }). */
 export type RouteHandler = ((req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) & {
-  // biome-ignore lint/suspicious/noExplicitAny: the registry holds routes of every shape
-  readonly route: RouteSpec<any, any, any, any, Access>;
+  /** The declaration, for the API description (any route's shape). */
+  readonly route: RouteSpec<Schema, Schema, Schema, unknown, Access>;
 };
 
 const NO_PARAMS = {} as Record<string, never>;
@@ -127,9 +127,9 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
         throw new ForbiddenError(deniedMessage(spec.access));
       }
       const query = (spec.query ? parseInput(spec.query, Object.fromEntries(new URL(req.url).searchParams)) : NO_PARAMS) as Out<Q>;
-      input.query = query as Partial<Out<Q>>;
+      input.query = query;
       const body = (spec.body ? await readJsonBody(req, spec.body, spec.maxBodyBytes ?? MAX_JSON_BODY) : undefined) as Out<B>;
-      input.body = body as Partial<Out<B>>;
+      input.body = body;
       full = { params, query, body };
       const ctx = {
         ...full,
@@ -154,7 +154,7 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
       return problemResponse(p);
     }
   };
-  return Object.assign(handler, { route: spec as RouteHandler['route'] });
+  return Object.assign(handler, { route: spec });
 }
 
 function wordsFor<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access>(

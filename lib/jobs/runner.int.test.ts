@@ -75,7 +75,7 @@ describe('job runner', () => {
       steps: [{ id: 'a', label: 'volume' }, { id: 'b', label: 'long wait' }],
       async run(ctx) {
         await ctx.step('a', async () => { await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'c.qcow2' }); await makeVolume('c.qcow2'); });
-        await ctx.step('b', () => new Promise((_, reject) => { reached(); ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)); }));
+        await ctx.step('b', () => new Promise((_, reject) => { reached(); ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error)); }));
         return {};
       },
     });

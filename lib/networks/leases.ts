@@ -1,4 +1,4 @@
-import type { DhcpLease, LibvirtClient } from '@/lib/libvirt';
+import type { DhcpLease } from '@/lib/libvirt';
 import { findNetwork } from './read';
 import type { HostContext } from '@/lib/hosts';
 

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-export async function useTestDatabase(): Promise<{ dir: string; dispose(): Promise<void> }> {
+export async function useTestDatabase(): Promise<{ dir: string; dispose: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'vireo-db-'));
   process.env.VIREO_DATA_DIR = dir;
   process.env.DATABASE_URL = `file:${path.join(dir, 'vireo.db')}`;

@@ -6,5 +6,5 @@ export const GET = defineRoute({
   summary: "The host's libvirt connection state",
   tags: ['host'],
   access: 'vm.read',
-  run: async ({ host }) => ({ libvirt: host.status() }),
+  run: ({ host }) => ({ libvirt: host.status() }),
 });

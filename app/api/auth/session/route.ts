@@ -7,5 +7,5 @@ export const GET = defineRoute({
   summary: 'Who is signed in, and what their role may do',
   tags: ['auth'],
   access: 'signed-in',
-  run: async ({ actor }) => ({ user: { username: actor.username, role: actor.role }, permissions: permissionsOf(actor.role) }),
+  run: ({ actor }) => ({ user: { username: actor.username, role: actor.role }, permissions: permissionsOf(actor.role) }),
 });

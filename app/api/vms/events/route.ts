@@ -11,7 +11,7 @@ export const GET = defineRoute({
   tags: ['vms'],
   access: 'vm.read',
   responseType: 'text/event-stream',
-  run: async ({ host, actor, signal }) => {
+  run: ({ host, actor, signal }) => {
     // The stream ends with the session (sign-out, expiry, a role change); the page then finds out why and reacts.
     const ended = new AbortController();
     const unwatch = watchSession(actor.sessionId, () => ended.abort());
