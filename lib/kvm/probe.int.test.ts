@@ -190,7 +190,10 @@ describe('cross-check against independent witnesses on this host', () => {
     const emulated = new Set(['x2apic', 'tsc_deadline_timer', 'hypervisor', 'tsc_adjust', 'arch_capabilities',
       'spec_ctrl', 'intel_stibp', 'spec_ctrl_ssbd', 'md_clear', 'flush_l1d', 'vmx', 'svm', 'ht', 'mp', 'cmp_legacy',
       'extapic', 'osvw', 'topoext']);
-    const passedThrough = report.cpuFeatures.map((f) => f.name).filter((n) => !emulated.has(n));
+    // Linux drops la57 from its own flags when it runs with 4-level paging, though the CPU has it and KVM passes it
+    // on (seen on a nested host): cpuinfo is no witness for it.
+    const hiddenByKernel = new Set(['la57']);
+    const passedThrough = report.cpuFeatures.map((f) => f.name).filter((n) => !emulated.has(n) && !hiddenByKernel.has(n));
     expect(passedThrough.length).toBeGreaterThan(10);
     expect(passedThrough.filter((n) => !flags.has(n))).toEqual([]);
   });
