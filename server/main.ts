@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ConfigError, loadSettings, type Settings } from '@/lib/config/settings';
 import { createLog, type Log } from './log';
 import { loadTls } from './tls';
-import { crossSiteReason, stampClientIp } from './request-guard';
+import { admitForwarded, crossSiteReason } from './request-guard';
 import { findUpgrade, sameOriginUpgrade } from './upgrades';
 
 // Vireo's process: validates settings, prepares TLS and the first-run code, then serves Next on one port.
@@ -73,7 +73,7 @@ async function main() {
   const handle = app.getRequestHandler();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    stampClientIp(req, settings.trustProxy);
+    admitForwarded(req, settings.trustProxy);
     const refused = crossSiteReason(req);
     if (refused) {
       res.writeHead(403, { 'content-type': 'application/json' });
@@ -101,7 +101,7 @@ async function main() {
 
   (await import('./ws/index')).registerConsoles(settings, log);
   server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
-    stampClientIp(req, settings.trustProxy);
+    admitForwarded(req, settings.trustProxy);
     const handler = findUpgrade(req.url);
     if (!handler || !sameOriginUpgrade(req)) {
       socket.end(`HTTP/1.1 ${handler ? '403 Forbidden' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);
