@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { securePrivateData } from '@/lib/config/private-data';
 import { ConfigError, loadSettings, type Settings } from '@/lib/config/settings';
 import { createLog, type Log } from './log';
 import { loadTls } from './tls';
@@ -63,7 +64,9 @@ async function main() {
   const settings = settingsOrExit();
   process.env.DATABASE_URL = settings.databaseUrl;
   process.env.VIREO_DATA_DIR = settings.dataDir;
+  const privacy = securePrivateData(settings);
   const log = createLog(settings.dataDir);
+  if (privacy) log('warn', privacy);
   await firstRun(settings, log);
   await sweepInterruptedJobs(log);
 

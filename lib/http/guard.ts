@@ -1,6 +1,5 @@
 import { can, type Permission } from '@/lib/auth/roles';
-import { CSRF_HEADER, SESSION_COOKIE, findSession, type SessionUser } from '@/lib/auth/session';
-import { sameSecret } from '@/lib/auth/tokens';
+import { CSRF_HEADER, SESSION_COOKIE, csrfTokenMatches, findSession, type SessionUser } from '@/lib/auth/session';
 import { recordAudit } from '@/lib/audit/log';
 import { clientIp } from './client-ip';
 import { forbidden, problem, unauthorized } from './problem';
@@ -50,8 +49,7 @@ export async function authorize(req: Request, permission: Permission, objectForA
   if (!session) return unauthorized();
   const actor: Actor = { ...session.user, ip: clientIp(req.headers) };
   if (!SAFE.has(req.method)) {
-    const sent = req.headers.get(CSRF_HEADER);
-    if (!sent || !sameSecret(sent, session.csrfToken)) {
+    if (!csrfTokenMatches(session, req.headers.get(CSRF_HEADER))) {
       return problem(403, 'This request is missing its security token. Reload the page and try again.');
     }
   }
