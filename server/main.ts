@@ -8,6 +8,7 @@ import { ConfigError, loadSettings, type Settings } from '@/lib/config/settings'
 import { createLog, type Log } from './log';
 import { loadTls } from './tls';
 import { admitForwarded, crossSiteReason } from './request-guard';
+import { applySecurityHeaders } from './security-headers';
 import { findUpgrade, sameOriginUpgrade } from './upgrades';
 
 // Vireo's process: validates settings, prepares TLS and the first-run code, then serves Next on one port.
@@ -77,6 +78,7 @@ async function main() {
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     admitForwarded(req, settings.trustProxy);
+    applySecurityHeaders(req, res, { tls: settings.tls.enabled });
     const refused = crossSiteReason(req);
     if (refused) {
       res.writeHead(403, { 'content-type': 'application/json' });
