@@ -87,7 +87,11 @@ function upgrade(pathAndQuery: string, headers: Record<string, string>): Promise
 /** Pixels brighter than near-black in a PNG screenshot, decoded by the browser itself. */
 async function litPixels(p: Page, png: Buffer): Promise<number> {
   return p.evaluate(async (b64) => {
-    const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
+    // An <img>, not fetch(): the page's CSP lets images load from data: URLs but connections go to its origin only.
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const bitmap = await createImageBitmap(img);
     const c = new OffscreenCanvas(bitmap.width, bitmap.height);
     const g = c.getContext('2d')!;
     g.drawImage(bitmap, 0, 0);

@@ -14,7 +14,7 @@ export async function watchCsp(ctx: BrowserContext): Promise<string[]> {
   });
   ctx.on('console', (msg) => {
     const text = msg.text();
-    if (text.startsWith('[csp-violation]') || /Content Security Policy/i.test(text)) violations.push(`${msg.location().url}: ${text}`);
+    if (text.startsWith('[csp-violation]') || /Content Security Policy/i.test(text)) violations.push(`${msg.location().url}: ${text.slice(0, 400)}`);
   });
   return violations;
 }
