@@ -29,10 +29,11 @@ describe('admitForwarded', () => {
     expect(req.headers[CLIENT_IP_HEADER]).toBe('192.0.2.7');
   });
 
-  it('keeps them behind a trusted proxy and takes the first X-Forwarded-For address', () => {
+  it('keeps them behind a trusted proxy and takes the address the proxy added (the last), not what the client claimed', () => {
     const req = admitted({ host: 'internal:8443', ...proxied }, true);
     expect(req.headers['x-forwarded-host']).toBe('vireo.example');
-    expect(req.headers[CLIENT_IP_HEADER]).toBe('203.0.113.9');
+    expect(req.headers[CLIENT_IP_HEADER]).toBe('10.0.0.1');
+    expect(admitted({ host: 'i', 'x-forwarded-for': '198.51.100.4' }, true).headers[CLIENT_IP_HEADER]).toBe('198.51.100.4');
   });
 
   it('overwrites a client-sent client-ip header', () => {

@@ -14,7 +14,8 @@ const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', '
  */
 export function admitForwarded(req: IncomingMessage, trustProxy: boolean): void {
   if (!trustProxy) for (const name of FORWARDED) delete req.headers[name];
-  const forwarded = firstValue(req.headers['x-forwarded-for']);
+  // The last address is the one our proxy saw; earlier ones are whatever the client put in the header itself.
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').at(-1)!.trim();
   req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress?.replace(/^::ffff:/, '') || 'unknown';
 }
 
