@@ -91,6 +91,26 @@ describe('security headers', () => {
     expect(violations).toEqual([]);
   });
 
+  it('let a page open WebSockets to its own origin over TLS (the consoles), and to no other', async () => {
+    const tryWs = (url: string) =>
+      page.evaluate((u) => new Promise<string>((resolve) => {
+        try {
+          const ws = new WebSocket(u);
+          ws.onopen = () => resolve('open');
+          ws.onerror = () => resolve('error');
+        } catch (err) {
+          resolve(`thrown: ${(err as Error).name}`);
+        }
+      }), url);
+    // No ticket, so the server refuses the upgrade; what matters is that the browser let the page try.
+    expect(await tryWs(`${server.url.replace(/^https/, 'wss')}/ws/consoles/serial?ticket=none`)).toBe('error');
+    expect(violations).toEqual([]);
+    await tryWs('wss://elsewhere.invalid/x');
+    await page.waitForTimeout(300);
+    expect(violations.join('\n')).toMatch(/connect-src/);
+    violations.length = 0;
+  });
+
   it('protect the API and static files too, and the login page after signing out', async () => {
     for (const p of ['/api/vms', '/favicon.ico']) {
       const res = await page.request.get(p);
