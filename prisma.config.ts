@@ -20,7 +20,7 @@ export default defineConfig({
       const { PrismaPg } = await import('@prisma/adapter-pg');
       return new PrismaPg({ connectionString: settings.databaseUrl });
     }
-    mkdirSync(path.dirname(settings.databaseUrl.slice('file:'.length)), { recursive: true });
+    mkdirSync(path.dirname(settings.databaseUrl.slice('file:'.length)), { recursive: true, mode: 0o700 });
     const { PrismaBetterSQLite3 } = await import('@prisma/adapter-better-sqlite3');
     return new PrismaBetterSQLite3({ url: settings.databaseUrl });
   },

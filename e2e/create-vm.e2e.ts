@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cloudImagePath, cloudInitBanner, ensureFixtures, installerBanner, installerIsoPath } from '@/test/support/fixtures';
-import { startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
+import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshWithXml } from '@/test/support/virsh';
 import { launchBrowser, newContext, screenshot } from './support/browser';
@@ -76,7 +76,7 @@ beforeAll(async () => {
   const subnet = 100 + (parseInt(suffix, 36) % 100);
   await virshWithXml('net-create', `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`);
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
-  server = await startVireo({ VIREO_FORCE_EMULATION: '1' });
+  server = await startVireo({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
   browser = await launchBrowser();
   ctx = await newContext(browser, server.url);
   page = await ctx.newPage();
@@ -241,7 +241,7 @@ describe('create-VM wizard', () => {
     expect((await pool.volumes()).length).toBeGreaterThan(before.length);
     const dataDir = server.dataDir;
     await server.stop({ keepData: true, signal: 'SIGKILL' });
-    server = await startVireo({ VIREO_FORCE_EMULATION: '1' }, { dataDir });
+    server = await startVireo({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW }, { dataDir });
     await ctx.close();
     ctx = await newContext(browser, server.url);
     page = await ctx.newPage();

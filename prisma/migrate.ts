@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { securePrivateData } from '../lib/config/private-data';
 import { ConfigError, loadSettings } from '../lib/config/settings';
 
 // `npm run db:migrate`: applies pending migrations for the database DATABASE_URL names.
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  const warning = securePrivateData(settings);
+  if (warning) console.error(`db: ${warning}`);
   if (settings.databaseProvider === 'sqlite') {
     execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DATABASE_URL: settings.databaseUrl } });
     // Write-ahead logging: readers never wait for a writer, and a commit costs one WAL append instead of a
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     const sqlite = new Database(settings.databaseUrl.slice('file:'.length));
     sqlite.pragma('journal_mode = WAL');
     sqlite.close();
+    securePrivateData(settings);
     console.log('db: SQLite migrations applied');
     return;
   }

@@ -3,10 +3,12 @@ import { createServer as createHttpsServer } from 'node:https';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { securePrivateData } from '@/lib/config/private-data';
 import { ConfigError, loadSettings, type Settings } from '@/lib/config/settings';
 import { openLog, type Logger } from '@/lib/log';
 import { loadTls } from './tls';
-import { crossSiteReason, stampClientIp } from './request-guard';
+import { admitForwarded, crossSiteReason } from './request-guard';
+import { applySecurityHeaders } from './security-headers';
 import { findUpgrade, sameOriginUpgrade } from './upgrades';
 
 // Vireo's process: validates settings, prepares TLS and the first-run code, then serves Next on one port.
@@ -76,7 +78,9 @@ async function main() {
   const settings = settingsOrExit();
   process.env.DATABASE_URL = settings.databaseUrl;
   process.env.VIREO_DATA_DIR = settings.dataDir;
+  const privacy = securePrivateData(settings);
   const log = openLog({ dataDir: settings.dataDir });
+  if (privacy) log.warn(privacy);
   await firstRun(settings, log);
   await sweepInterruptedJobs(log);
 
@@ -86,7 +90,8 @@ async function main() {
   const handle = app.getRequestHandler();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    stampClientIp(req, settings.trustProxy);
+    admitForwarded(req, settings.trustProxy);
+    applySecurityHeaders(req, res, { tls: settings.tls.enabled });
     // A body still arriving when the answer is sent was refused (over its limit, or not wanted): cut the connection
     // rather than read and discard the rest of it.
     res.once('finish', () => {
@@ -119,7 +124,7 @@ async function main() {
 
   (await import('./ws/index')).registerConsoles(settings, log);
   server.on('upgrade', (req: IncomingMessage, socket, head: Buffer) => {
-    stampClientIp(req, settings.trustProxy);
+    admitForwarded(req, settings.trustProxy);
     const handler = findUpgrade(req.url);
     if (!handler || !sameOriginUpgrade(req)) {
       socket.end(`HTTP/1.1 ${handler ? '403 Forbidden' : '404 Not Found'}\r\nConnection: close\r\n\r\n`);

@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { findUpgrade, registerUpgrade, sameOriginUpgrade, type UpgradeHandler } from './upgrades';
 
-const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
+// Served over TLS: the origin check compares the scheme as well as host and port.
+const req = (headers: Record<string, string>) => ({ headers, socket: { encrypted: true } }) as unknown as IncomingMessage;
 
 describe('findUpgrade', () => {
   const consoles: UpgradeHandler = () => undefined;

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { originMismatch } from './request-guard';
 
 // WebSocket endpoints (consoles) register here by path prefix. The server refuses cross-site upgrades before
 // any handler runs; handlers still check the session themselves (lib/http/guard's readCookie + findSession).
@@ -18,13 +19,11 @@ export function findUpgrade(url: string | undefined): UpgradeHandler | null {
   return null;
 }
 
-/** Browsers send Origin on every WebSocket handshake; a foreign one is a cross-site hijack attempt. */
+/**
+ * Browsers send Origin on every WebSocket handshake; a foreign one (another host, scheme or port) is a cross-site
+ * hijack attempt. The server has passed the request through admitForwarded before this runs.
+ */
 export function sameOriginUpgrade(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
-  if (!origin) return true;
-  try {
-    return new URL(origin).host === (req.headers['x-forwarded-host'] ?? req.headers.host);
-  } catch {
-    return false;
-  }
+  return !origin || originMismatch(req, origin) === null;
 }

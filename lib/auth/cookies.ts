@@ -1,8 +1,9 @@
 import { CSRF_COOKIE, SESSION_COOKIE } from './session';
 
-// Secure whenever the browser reached us over TLS (directly or via a proxy that says so).
+// Secure whenever the browser reached us over TLS, directly or via a trusted proxy. Next builds the request URL's
+// scheme from X-Forwarded-Proto, which the server removes unless VIREO_TRUST_PROXY is on (server/request-guard).
 export function isSecureRequest(req: Request): boolean {
-  return new URL(req.url).protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
+  return new URL(req.url).protocol === 'https:';
 }
 
 function cookie(name: string, value: string, opts: { httpOnly: boolean; secure: boolean; maxAge: number }): string {

@@ -26,13 +26,19 @@ function mergeUsers(form: unknown[], raw: unknown[]): unknown[] {
   return [...form.filter((u) => !rawNames.has(userName(u) ?? '')), ...raw];
 }
 
+/** Sets an own property whatever its name: `out[k] = v` with k "__proto__" would replace the prototype instead. */
+function put(out: Record<string, unknown>, k: string, v: unknown): void {
+  Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 export function mergeCloudConfig(form: Record<string, unknown>, raw: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...form };
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(form)) put(out, k, v);
   for (const [k, v] of Object.entries(raw)) {
-    const mine = out[k];
-    if (k === 'users' && Array.isArray(mine) && Array.isArray(v)) out[k] = mergeUsers(mine, v);
-    else if (CONCAT_KEYS.has(k) && Array.isArray(mine) && Array.isArray(v)) out[k] = concatUnique(mine, v);
-    else out[k] = v;
+    const mine = Object.hasOwn(out, k) ? out[k] : undefined;
+    if (k === 'users' && Array.isArray(mine) && Array.isArray(v)) put(out, k, mergeUsers(mine, v));
+    else if (CONCAT_KEYS.has(k) && Array.isArray(mine) && Array.isArray(v)) put(out, k, concatUnique(mine, v));
+    else put(out, k, v);
   }
   return out;
 }

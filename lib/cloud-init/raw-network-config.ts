@@ -1,5 +1,6 @@
 import { isMap, parseDocument } from 'yaml';
 import type { RawProblem } from './raw-user-data';
+import { plainValue } from './yaml-value';
 
 // Raw network-config typed by a person (the advanced editor): netplan-style version 2, or cloud-init's version 1,
 // checked like raw user-data — YAML that parses, a mapping, a known version and only the keys that version has.
@@ -14,7 +15,9 @@ export function parseRawNetworkConfig(text: string): RawNetworkResult {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) return { ok: false, problems: doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? null, message: e.message.split('\n')[0]! })) };
   if (!isMap(doc.contents)) return { ok: false, problems: [{ line: null, message: 'network-config must be a mapping with "version:" at the top.' }] };
-  const config = doc.toJS() as Record<string, unknown>;
+  const plain = plainValue(doc);
+  if (!plain.ok) return { ok: false, problems: [{ line: null, message: plain.message }] };
+  const config = plain.value as Record<string, unknown>;
   const version = config.version;
   if (version !== 1 && version !== 2) return { ok: false, problems: [{ line: null, message: 'network-config needs "version: 2" (netplan style) or "version: 1".' }] };
   const known = version === 2 ? V2_KEYS : V1_KEYS;

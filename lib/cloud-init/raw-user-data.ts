@@ -1,5 +1,6 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { isCryptHash } from './password';
+import { plainValue } from './yaml-value';
 
 // Raw user-data typed by a person is checked before it is used: YAML that parses, the #cloud-config header cloud-init
 // needs to treat it as cloud-config, only top-level keys cloud-init knows, and no plain-text passwords.
@@ -47,7 +48,9 @@ export function parseRawUserData(text: string): RawResult {
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length) return { ok: false, problems: doc.errors.map((e) => ({ line: e.linePos?.[0]?.line ?? null, message: e.message.split('\n')[0]! })) };
   if (doc.contents !== null && !isMap(doc.contents)) return { ok: false, problems: [{ line: null, message: 'The user-data must be a mapping of keys (like "packages:"), not a list or a single value.' }] };
-  const config = (doc.toJS() ?? {}) as Record<string, unknown>;
+  const plain = plainValue(doc);
+  if (!plain.ok) return { ok: false, problems: [{ line: null, message: plain.message }] };
+  const config = (plain.value ?? {}) as Record<string, unknown>;
   const problems: RawProblem[] = [];
   for (const key of Object.keys(config)) {
     if (!KNOWN_KEYS.has(key)) {

@@ -30,6 +30,12 @@ describe('loadSettings', () => {
     [{ VIREO_HOST: 'my host' }, /VIREO_HOST/],
     [{ VIREO_TLS_CERT: '/c.pem' }, /set both/],
     [{ VIREO_TLS: 'off' }, /plain HTTP is only allowed/],
+    [{ VIREO_IMAGE_ALLOW: '10.0.0.0/33' }, /VIREO_IMAGE_ALLOW: "10.0.0.0\/33" is not a CIDR/],
+    [{ VIREO_IMAGE_ALLOW: 'mirror.lab, http://x/' }, /VIREO_IMAGE_ALLOW: "http:\/\/x\/" is not/],
+    [{ VIREO_IMAGE_ALLOW: 'a b' }, /VIREO_IMAGE_ALLOW/],
+    [{ VIREO_SESSION_MAX_HOURS: '0.5' }, /VIREO_SESSION_MAX_HOURS: must be at least 1/],
+    [{ VIREO_SESSION_MAX_HOURS: 'a week' }, /VIREO_SESSION_MAX_HOURS/],
+    [{ VIREO_SESSION_HOURS: '48', VIREO_SESSION_MAX_HOURS: '24' }, /shorter than the idle one/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadSettings(env, '/x')).toThrowError(ConfigError);
     expect(() => loadSettings(env, '/x')).toThrowError(message);
@@ -43,5 +49,23 @@ describe('loadSettings', () => {
   it('uses an admin-supplied certificate when both files are given', () => {
     const s = loadSettings({ VIREO_TLS_CERT: 'c.pem', VIREO_TLS_KEY: 'k.pem' }, '/x');
     expect(s.tls).toEqual({ enabled: true, generated: false, certFile: '/x/c.pem', keyFile: '/x/k.pem' });
+  });
+
+  it('reads the image allow-list: networks, lone addresses (IPv4-mapped too) and host names, normalised', () => {
+    expect(loadSettings({}).imageAllow).toEqual([]);
+    expect(loadSettings({ VIREO_IMAGE_ALLOW: ' 10.1.0.0/16, 127.0.0.1,fd00::/8 , ::1, ::ffff:192.168.1.5, Mirror.Lab. ,' }).imageAllow).toEqual([
+      { kind: 'cidr', cidr: '10.1.0.0/16' },
+      { kind: 'cidr', cidr: '127.0.0.1/32' },
+      { kind: 'cidr', cidr: 'fd00::/8' },
+      { kind: 'cidr', cidr: '::1/128' },
+      { kind: 'cidr', cidr: '192.168.1.5/32' },
+      { kind: 'host', name: 'mirror.lab' },
+    ]);
+  });
+
+  it('ends sessions a day after sign-in by default, or after the idle time when that is longer', () => {
+    expect(loadSettings({}).sessionMaxHours).toBe(24);
+    expect(loadSettings({ VIREO_SESSION_HOURS: '72' }).sessionMaxHours).toBe(72);
+    expect(loadSettings({ VIREO_SESSION_MAX_HOURS: '168' }).sessionMaxHours).toBe(168);
   });
 });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 // Everything Vireo reads from the environment, validated once. A wrong value stops the server at start with a
@@ -29,6 +30,10 @@ const envSchema = z.object({
   VIREO_TLS_KEY: z.string().min(1).optional(),
   VIREO_TRUST_PROXY: bool.default(false),
   VIREO_SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).min(0.1, 'must be at least 0.1').max(24 * 30, 'must be at most 720 (30 days)').default(12),
+  // However busy a session is, it ends this long after sign-in (default: a day, or the idle time if longer).
+  VIREO_SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number of hours' }).min(1, 'must be at least 1').max(24 * 90, 'must be at most 2160 (90 days)').optional(),
+  // Image downloads refuse internal addresses; these CIDRs, addresses or host names (lab mirrors) are let through.
+  VIREO_IMAGE_ALLOW: z.string().transform((text, ctx) => parseImageAllow(text, ctx)).optional(),
   // On some hosts KVM's ioctls work yet full guests hang (nested KVM); this makes new guests use TCG.
   VIREO_FORCE_EMULATION: bool.default(false),
   // Consoles (issue 5): the admin host shell is off unless asked for; caps and timeouts for every console.
@@ -49,10 +54,39 @@ export interface Settings {
   libvirtUri: string;
   tls: { enabled: true; certFile: string; keyFile: string; generated: boolean } | { enabled: false };
   trustProxy: boolean;
+  /** Idle lifetime of a session; each use slides it. */
   sessionHours: number;
+  /** Absolute lifetime of a session from sign-in, whatever its use. */
+  sessionMaxHours: number;
+  /** Internal destinations image downloads may reach anyway (VIREO_IMAGE_ALLOW). */
+  imageAllow: ImageAllowEntry[];
   /** New guests get domain type qemu (TCG) even when the KVM self-test passes. */
   forceEmulation: boolean;
   consoles: ConsoleSettings;
+}
+
+/** An allow-list entry: a network (a lone address is a /32 or /128) or an exact host name. */
+export type ImageAllowEntry = { kind: 'cidr'; cidr: string } | { kind: 'host'; name: string };
+
+const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+function parseImageAllow(text: string, ctx: z.RefinementCtx): ImageAllowEntry[] {
+  const entries: ImageAllowEntry[] = [];
+  for (const raw of text.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean)) {
+    if (ipaddr.isValidCIDR(raw)) {
+      const [addr, bits] = ipaddr.parseCIDR(raw);
+      entries.push({ kind: 'cidr', cidr: `${addr.toString()}/${bits}` });
+    } else if (ipaddr.isValid(raw)) {
+      const addr = ipaddr.process(raw); // ::ffff:10.0.0.5 is 10.0.0.5
+      entries.push({ kind: 'cidr', cidr: `${addr.toString()}/${addr.kind() === 'ipv4' ? 32 : 128}` });
+    } else if (HOST_NAME.test(raw.replace(/\.$/, ''))) {
+      entries.push({ kind: 'host', name: raw.replace(/\.$/, '') });
+    } else {
+      ctx.addIssue({ code: 'custom', message: `"${raw}" is not a CIDR (10.1.0.0/16), an address or a host name; separate entries with commas` });
+      return z.NEVER;
+    }
+  }
+  return entries;
 }
 
 export interface ConsoleSettings {
@@ -62,6 +96,12 @@ export interface ConsoleSettings {
   scrollbackBytes: number;
   capture: 'all' | 'opened';
 }
+
+/**
+ * A day: the shortest absolute lifetime that never cuts into a working day (one sign-in lasts through it), and the
+ * longest a stolen session cookie that is kept busy stays useful. Vireo's admins hold root on the host.
+ */
+export const DEFAULT_SESSION_MAX_HOURS = 24;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -97,6 +137,9 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
         `(VIREO_TRUST_PROXY=1); VIREO_HOST is ${e.VIREO_HOST}`,
     );
   }
+  if (e.VIREO_SESSION_MAX_HOURS !== undefined && e.VIREO_SESSION_MAX_HOURS < e.VIREO_SESSION_HOURS) {
+    problems.push(`VIREO_SESSION_MAX_HOURS: the absolute session lifetime (${e.VIREO_SESSION_MAX_HOURS} h) is shorter than the idle one (VIREO_SESSION_HOURS, ${e.VIREO_SESSION_HOURS} h)`);
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const tls: Settings['tls'] = !e.VIREO_TLS
@@ -115,6 +158,8 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
     tls,
     trustProxy: e.VIREO_TRUST_PROXY,
     sessionHours: e.VIREO_SESSION_HOURS,
+    sessionMaxHours: e.VIREO_SESSION_MAX_HOURS ?? Math.max(DEFAULT_SESSION_MAX_HOURS, e.VIREO_SESSION_HOURS),
+    imageAllow: e.VIREO_IMAGE_ALLOW ?? [],
     forceEmulation: e.VIREO_FORCE_EMULATION,
     consoles: {
       hostTerminal: e.VIREO_HOST_TERMINAL,

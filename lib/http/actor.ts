@@ -1,6 +1,5 @@
 import 'server-only';
-import { CSRF_HEADER, SESSION_COOKIE, findSession, type SessionUser } from '@/lib/auth/session';
-import { sameSecret } from '@/lib/auth/tokens';
+import { CSRF_HEADER, SESSION_COOKIE, csrfTokenMatches, findSession, type SessionUser } from '@/lib/auth/session';
 import { ForbiddenError, VireoError } from '@/lib/errors';
 import { clientIp } from './client-ip';
 import { readCookie } from './cookies';
@@ -32,8 +31,7 @@ export async function requireActor(req: Request): Promise<Actor> {
   const session = await findSession(readCookie(req.headers, SESSION_COOKIE));
   if (!session) throw new UnauthorizedError();
   if (!isSafeMethod(req.method)) {
-    const sent = req.headers.get(CSRF_HEADER);
-    if (!sent || !sameSecret(sent, session.csrfToken)) {
+    if (!csrfTokenMatches(session, req.headers.get(CSRF_HEADER))) {
       throw new ForbiddenError('This request is missing its security token. Reload the page and try again.');
     }
   }

@@ -9,7 +9,7 @@ import { buildSeedFiles } from '@/lib/cloud-init/seed';
 import { connect, type LibvirtClient } from '@/lib/libvirt';
 import { ConsoleReader } from '@/test/support/console-reader';
 import { cloudImagePath, cloudInitBanner, ensureFixtures, installerBanner, installerIsoPath, shellPrompt } from '@/test/support/fixtures';
-import { startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
+import { fixtureAllowList, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshDefine } from '@/test/support/virsh';
 import { downloadToPool } from './download';
@@ -101,7 +101,7 @@ describe('fixture images boot as the wizard will run them (q35, virtio disk, CD-
     const base = await downloadToPool({
       host, pool: pool.name, volumeName: 'base.qcow2', url: http.url('cloud.qcow2'),
       expected: { algorithm: 'sha256', hex: (await run('sha256sum', [cloudImagePath])).stdout.split(' ')[0]! },
-      maxBytes: 512 * 1024 ** 2, timeoutMs: 60_000,
+      maxBytes: 512 * 1024 ** 2, timeoutMs: 60_000, allow: fixtureAllowList,
     });
     expect(base.format).toBe('qcow2');
     await createOverlay(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'vm.qcow2', sizeBytes: 4 * 1024 ** 3 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, catalogEntry } from './catalog';
-import { checkImageUrl } from './download';
+import { checkImageUrl } from './url';
 
 describe('image catalog', () => {
   it('has the promised distributions, each with a unique id', () => {

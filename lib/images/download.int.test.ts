@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type LibvirtClient } from '@/lib/libvirt';
 import { cloudImagePath, ensureFixtures } from '@/test/support/fixtures';
-import { startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
+import { fixtureAllowList, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh } from '@/test/support/virsh';
 import { downloadToPool, type DownloadOptions } from './download';
@@ -46,7 +46,7 @@ afterAll(async () => {
 
 const opts = (o: Partial<DownloadOptions>): DownloadOptions => ({
   host, pool: pool.name, volumeName: 'base.qcow2', url: http.url('cloud.qcow2'), expected: { algorithm: 'sha256', hex: sha256 },
-  maxBytes: 1024 ** 3, timeoutMs: 60_000, ...o,
+  maxBytes: 1024 ** 3, timeoutMs: 60_000, allow: fixtureAllowList, ...o,
 });
 
 describe('downloadToPool', () => {
@@ -94,6 +94,16 @@ describe('downloadToPool', () => {
     await expect(downloadToPool(opts({ url: `http://user:pw@127.0.0.1/x` }))).rejects.toThrow(/user name or password/);
     await expect(downloadToPool(opts({ volumeName: 'big.qcow2', maxBytes: 1024 }))).rejects.toMatchObject({ name: 'ImageTooLargeError' });
     await expect(downloadToPool(opts({ url: http.url('chunked.qcow2'), volumeName: 'big.qcow2', maxBytes: 1024 }))).rejects.toMatchObject({ name: 'ImageTooLargeError' });
+    expect(await pool.volumes()).toEqual(['base.qcow2']);
+  });
+
+  it('refuses the loopback server without the allow-list, checksum list and redirect targets alike, before creating anything', async () => {
+    const refused = /leads to a loopback, private, link-local or other internal network address/;
+    await expect(downloadToPool(opts({ volumeName: 'ssrf.qcow2', allow: [] }))).rejects.toThrow(refused);
+    const viaName = http.url('cloud.qcow2').replace('127.0.0.1', 'localhost');
+    await expect(downloadToPool(opts({ volumeName: 'ssrf.qcow2', url: viaName, allow: [] }))).rejects.toMatchObject({ name: 'DestinationRefusedError' });
+    const sums = { algorithm: 'sha256' as const, checksumUrl: http.url('SHA256SUMS'), fileName: 'cloud.qcow2' };
+    await expect(downloadToPool(opts({ volumeName: 'ssrf.qcow2', url: 'https://cloud.debian.org/x.qcow2', expected: sums, allow: [] }))).rejects.toThrow(refused);
     expect(await pool.volumes()).toEqual(['base.qcow2']);
   });
 });

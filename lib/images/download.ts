@@ -3,15 +3,18 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { loadSettings, type ImageAllowEntry } from '@/lib/config/settings';
+import { InputError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { ByteLimit } from '@/lib/storage/transfer';
 import { createUploadTarget } from '@/lib/storage/volumes';
 import type { ExpectedChecksum } from './catalog';
 import { findChecksum } from './checksum-file';
-import { ChecksumMismatchError, DownloadError, ImageSourceError, ImageTooLargeError } from './errors';
+import { ChecksumMismatchError, DownloadError, ImageTooLargeError } from './errors';
+import { guardedGet, type GetResponse } from './http-get';
+import { checkImageUrl } from './url';
 
 // Fetches an image over http(s) straight into a libvirt volume (so it works the same for a remote host), hashing
 // it on the way. Bounded in size and time, cancellable, and never leaves a partial or unverified volume behind.
@@ -26,6 +29,8 @@ export interface DownloadOptions {
   timeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number | null) => void;
+  /** Internal destinations let through; defaults to VIREO_IMAGE_ALLOW. */
+  allow?: readonly ImageAllowEntry[];
 }
 
 export interface Downloaded {
@@ -37,41 +42,43 @@ export interface Downloaded {
 
 const MAX_CHECKSUM_LIST = 1024 * 1024;
 
-/** Only http and https, and no credentials in the address (they would end up in logs and the audit trail). */
-export function checkImageUrl(raw: string): URL {
-  let url: URL;
+/** GET with the destination policy; any failure of an allowed destination is named, a refused one is not. */
+async function fetchChecked(url: URL, allow: readonly ImageAllowEntry[], signal: AbortSignal): Promise<GetResponse> {
+  let res: GetResponse;
   try {
-    url = new URL(raw);
-  } catch {
-    throw new ImageSourceError(`"${raw.slice(0, 200)}" is not a URL.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ImageSourceError(`Only http:// and https:// image addresses are allowed, not ${url.protocol}//.`);
-  if (url.username || url.password) throw new ImageSourceError('The image address may not contain a user name or password.');
-  if (!url.hostname) throw new ImageSourceError('The image address has no host.');
-  return url;
-}
-
-async function fetchChecked(url: URL, signal: AbortSignal): Promise<Response> {
-  let res: Response;
-  try {
-    res = await fetch(url, { signal, redirect: 'follow' });
+    res = await guardedGet(url, allow, signal);
   } catch (err) {
-    if (signal.aborted) throw err;
-    throw new DownloadError(`Could not fetch ${url.href}: ${(err as Error & { cause?: Error }).cause?.message ?? (err as Error).message}.`);
+    if (signal.aborted || err instanceof InputError) throw err;
+    throw new DownloadError(`Could not fetch ${url.href}: ${(err as Error).message}.`);
   }
-  // Redirects are followed, but only to http(s) as well.
-  checkImageUrl(res.url || url.href);
-  if (!res.ok || !res.body) throw new DownloadError(`${url.href} answered ${res.status} ${res.statusText}.`);
+  if (res.status < 200 || res.status > 299) {
+    res.body.destroy();
+    throw new DownloadError(`${url.href} answered ${res.status} ${res.statusText}.`);
+  }
   return res;
 }
 
-async function expectedHex(expected: ExpectedChecksum, signal: AbortSignal): Promise<string> {
+/** Reads a small text body whole, refusing one over `max` bytes however it is sent. */
+async function readText(res: GetResponse, max: number, what: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res.body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) {
+      res.body.destroy();
+      throw new DownloadError(`${what} is too large.`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function expectedHex(expected: ExpectedChecksum, allow: readonly ImageAllowEntry[], signal: AbortSignal): Promise<string> {
   if ('hex' in expected) return expected.hex.toLowerCase();
   const url = checkImageUrl(expected.checksumUrl);
-  const res = await fetchChecked(url, signal);
-  if (Number(res.headers.get('content-length') ?? 0) > MAX_CHECKSUM_LIST) throw new DownloadError(`The checksum list at ${url.href} is too large.`);
-  const text = await res.text();
-  const hex = findChecksum(text.slice(0, MAX_CHECKSUM_LIST), expected.fileName, expected.algorithm);
+  const res = await fetchChecked(url, allow, signal);
+  const text = await readText(res, MAX_CHECKSUM_LIST, `The checksum list at ${url.href}`);
+  const hex = findChecksum(text, expected.fileName, expected.algorithm);
   if (!hex) throw new DownloadError(`The checksum list at ${url.href} has no ${expected.algorithm} entry for ${expected.fileName}.`);
   return hex;
 }
@@ -117,17 +124,18 @@ async function spool(body: Readable, maxBytes: number, signal: AbortSignal): Pro
 export async function downloadToPool(o: DownloadOptions): Promise<Downloaded> {
   const url = checkImageUrl(o.url);
   const client = await o.host.libvirt();
+  const allow = o.allow ?? loadSettings().imageAllow;
   const timeout = AbortSignal.timeout(o.timeoutMs);
   const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
   try {
-    const hex = await expectedHex(o.expected, signal);
-    const res = await fetchChecked(url, signal);
-    const declared = Number(res.headers.get('content-length') ?? NaN);
+    const hex = await expectedHex(o.expected, allow, signal);
+    const res = await fetchChecked(url, allow, signal);
+    const declared = Number(res.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && declared > o.maxBytes) {
-      await res.body?.cancel().catch(() => undefined);
+      res.body.destroy();
       throw new ImageTooLargeError(o.maxBytes, declared);
     }
-    let source = Readable.fromWeb(res.body as WebReadableStream<Uint8Array>);
+    let source: Readable = res.body;
     let size = declared;
     let spooled: Awaited<ReturnType<typeof spool>> | null = null;
     if (!Number.isFinite(declared)) {

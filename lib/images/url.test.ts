@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkImageUrl } from './download';
+import { checkImageUrl } from './url';
 import { ImageSourceError } from './errors';
 
 describe('checkImageUrl', () => {

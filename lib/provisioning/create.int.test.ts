@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { ConsoleReader } from '@/test/support/console-reader';
 import { bootBanner, cloudImagePath, cloudInitBanner, ensureFixtures, fixturePaths } from '@/test/support/fixtures';
-import { startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
+import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { useTestDatabase } from '@/test/support/test-db';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh } from '@/test/support/virsh';
@@ -49,6 +49,7 @@ async function domains(): Promise<string[]> {
 
 beforeAll(async () => {
   process.env.VIREO_FORCE_EMULATION = '1';
+  process.env.VIREO_IMAGE_ALLOW = FIXTURE_IMAGE_ALLOW;
   disposeDb = (await useTestDatabase()).dispose;
   pool = await createTestPool(`vireo-test-create-${suffix}`);
   await writeFile(`/tmp/vireo-tiny-${suffix}.txt`, 'hello');

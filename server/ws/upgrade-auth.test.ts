@@ -18,14 +18,16 @@ vi.mock('@/lib/audit/log', () => ({ recordAudit: (entry: unknown) => Promise.res
 const HOST = 'vireo.lan:8443';
 const alice: ActiveSession = {
   id: 'sess-alice',
-  csrfToken: 'c',
+  csrfHash: 'c',
   expiresAt: new Date(Date.now() + 3_600_000),
+  absoluteExpiresAt: new Date(Date.now() + 3_600_000),
   user: { id: 'u1', username: 'alice', role: 'operator' },
 };
 const vera: ActiveSession = {
   id: 'sess-vera',
-  csrfToken: 'c',
+  csrfHash: 'c',
   expiresAt: new Date(Date.now() + 3_600_000),
+  absoluteExpiresAt: new Date(Date.now() + 3_600_000),
   user: { id: 'u2', username: 'vera', role: 'viewer' },
 };
 
@@ -33,7 +35,8 @@ function upgradeRequest(opts: { ticket?: string; cookie?: string; origin?: strin
   const headers: Record<string, string> = { host: HOST, 'x-vireo-client-ip': '192.0.2.7' };
   if (opts.origin !== null) headers.origin = opts.origin ?? `https://${HOST}`;
   if (opts.cookie) headers.cookie = opts.cookie;
-  return { headers, url: `/ws/consoles/${opts.kind ?? 'vnc'}${opts.ticket ? `?ticket=${opts.ticket}` : ''}` } as unknown as IncomingMessage;
+  // Served over TLS, as the https Origin says: the origin check compares the scheme too.
+  return { headers, socket: { encrypted: true }, url: `/ws/consoles/${opts.kind ?? 'vnc'}${opts.ticket ? `?ticket=${opts.ticket}` : ''}` } as unknown as IncomingMessage;
 }
 
 function ticketFor(s: ActiveSession, grant: Partial<TicketGrant> = {}): string {

@@ -6,6 +6,13 @@ import { createServer, type Server } from 'node:http';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
+/**
+ * The server listens on loopback, where image downloads refuse to go by default (SSRF): a test that downloads from
+ * it allows it explicitly, as VIREO_IMAGE_ALLOW (servers, jobs) or as DownloadOptions.allow.
+ */
+export const FIXTURE_IMAGE_ALLOW = '127.0.0.1';
+export const fixtureAllowList = [{ kind: 'cidr' as const, cidr: '127.0.0.1/32' }];
+
 export interface ServeOptions {
   /** Throttle the body to about this rate. */
   bytesPerSecond?: number;
