@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { summarizeDomainXml } from './summary';
+import { attr, child, children, parseXml } from '@/lib/xml/parse';
+import { SPARE_ROOT_PORTS } from './constants';
+import { buildDomainXml } from './new-domain';
+import type { DomainPlan } from './types';
+
+const run = promisify(execFile);
+
+const cloud: DomainPlan = {
+  name: 'web-01',
+  uuid: '6f1c1a52-3a33-4f0e-9d1e-2f6f2d0f5b11',
+  title: 'Web <frontend> & "api"',
+  domainType: 'qemu',
+  machine: 'q35',
+  firmware: 'bios',
+  memoryMiB: 1024,
+  vcpus: 2,
+  disks: [
+    { device: 'disk', pool: 'default', volume: 'web-01.qcow2', format: 'qcow2', bus: 'virtio', target: 'vda', bootOrder: 1 },
+    { device: 'cdrom', pool: 'default', volume: 'web-01-seed.iso', format: 'raw', bus: 'sata', target: 'sda' },
+  ],
+  nic: { type: 'network', source: 'default', model: 'virtio', mac: '52:54:00:aa:bb:cc' },
+};
+
+const iso: DomainPlan = {
+  ...cloud,
+  name: 'inst',
+  domainType: 'kvm',
+  firmware: 'efi',
+  machine: 'pc',
+  disks: [
+    { device: 'cdrom', pool: 'isos', volume: 'debian.iso', format: 'raw', bus: 'ide', target: 'hda', bootOrder: 1 },
+    { device: 'disk', pool: 'default', volume: 'inst.qcow2', format: 'qcow2', bus: 'scsi', target: 'sda', bootOrder: 2 },
+  ],
+  nic: { type: 'bridge', source: 'br0', model: 'e1000e', mac: '52:54:00:01:02:03' },
+};
+
+const kernel: DomainPlan = {
+  ...cloud, name: 'k', disks: [], nic: null, kernel: { kernel: '/boot/vmlinuz', initrd: '/boot/initrd.img', cmdline: 'console=ttyS0 root=/dev/vda' },
+};
+
+describe('buildDomainXml', () => {
+  it('describes a cloud-image VM: overlay disk first to boot, seed CD-ROM, virtio NIC, loopback VNC', () => {
+    const xml = buildDomainXml(cloud);
+    const s = summarizeDomainXml(xml);
+    expect(s).toMatchObject({
+      name: 'web-01', uuid: cloud.uuid, title: cloud.title, hypervisor: 'qemu', machine: 'q35', memoryKiB: 1024 * 1024, vcpus: 2, cpuMode: null,
+    });
+    expect(s.disks.map((d) => [d.device, d.target, d.bus, d.source])).toEqual([
+      ['disk', 'vda', 'virtio', 'default/web-01.qcow2'],
+      ['cdrom', 'sda', 'sata', 'default/web-01-seed.iso'],
+    ]);
+    expect(s.nics).toEqual([{ type: 'network', source: 'default', mac: '52:54:00:aa:bb:cc', model: 'virtio' }]);
+    const devices = child(parseXml(xml).documentElement, 'devices');
+    const vnc = children(devices, 'graphics')[0]!;
+    expect([attr(vnc, 'type'), attr(vnc, 'listen'), attr(child(vnc, 'listen'), 'address')]).toEqual(['vnc', '127.0.0.1', '127.0.0.1']);
+    expect(children(devices, 'controller').filter((c) => attr(c, 'model') === 'pcie-root-port')).toHaveLength(SPARE_ROOT_PORTS);
+  });
+
+  it('escapes text through the XML library (a title with markup stays text)', () => {
+    expect(buildDomainXml(cloud)).toContain('<title>Web &lt;frontend&gt; &amp; "api"</title>');
+  });
+
+  it('boots an install from the CD-ROM first, then the disk; KVM guests get the host CPU; UEFI by firmware attribute', () => {
+    const root = parseXml(buildDomainXml(iso)).documentElement!;
+    const disks = children(child(root, 'devices'), 'disk');
+    expect(disks.map((d) => [attr(d, 'device'), attr(child(d, 'boot'), 'order')])).toEqual([['cdrom', '1'], ['disk', '2']]);
+    expect(attr(child(root, 'cpu'), 'mode')).toBe('host-passthrough');
+    expect(attr(child(root, 'os'), 'firmware')).toBe('efi');
+    expect(children(child(root, 'devices'), 'controller').some((c) => attr(c, 'type') === 'scsi' && attr(c, 'model') === 'virtio-scsi')).toBe(true);
+    expect(children(child(root, 'devices'), 'controller').some((c) => attr(c, 'model') === 'pcie-root-port')).toBe(false);
+  });
+
+  it('passes libvirt\'s own schema check (virt-xml-validate) for every flow', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'vireo-xml-'));
+    try {
+      for (const plan of [cloud, iso, kernel]) {
+        const file = path.join(dir, `${plan.name}.xml`);
+        await writeFile(file, buildDomainXml(plan));
+        const { stdout, stderr } = await run('virt-xml-validate', [file, 'domain']);
+        expect(`${stdout}${stderr}`).toContain('validates');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
