@@ -70,10 +70,37 @@ export class Cpu extends xmlModel('Cpu', 'domain', {
   }
 
   set topology(t: Topology | null) {
+    // Whatever else the old topology said (clusters, dies) described another shape.
+    this.drop('cpu/topology');
     this.sockets = t?.sockets ?? null;
     this.dies = t ? (t.dies ?? 1) : null;
     this.cores = t?.cores ?? null;
     this.threads = t?.threads ?? null;
+  }
+
+  /**
+   * Changes the CPU mode. Features and vendor belong to the old mode's CPU; a named model only to custom (match
+   * exact, so the guest gets that model or does not start); the check level is libvirt's to choose again.
+   */
+  setMode(mode: CpuMode): void {
+    this.mode = mode;
+    this.match = mode === 'custom' ? 'exact' : null;
+    this.check = null;
+    if (mode !== 'custom') this.model = null;
+    for (const f of this.features) f.remove();
+    this.drop('cpu/vendor');
+  }
+
+  /** A named model (custom mode) the guest must get: no fallback to another. */
+  setNamedModel(name: string): void {
+    this.model = null;
+    this.model = name;
+    this.modelFallback = 'forbid';
+  }
+
+  /** Forgets the per-vCPU settings (<vcpus>), which describe a count that changed; libvirt makes new ones. */
+  clearPerVcpuSettings(): void {
+    this.drop('vcpus');
   }
 
   /** The mode libvirt applies: a <cpu> without one is custom. */

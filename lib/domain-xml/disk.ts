@@ -1,6 +1,6 @@
 import { BOOT_ORDER, DEVICE_PROPS } from './address';
 import type { DiskCache, DiskDiscard, DiskIo } from './constants';
-import { createModel, flag, str, xmlModel } from './model';
+import { cloneModel, createModel, flag, str, xmlModel } from './model';
 import { DEVICE_INFO_ORDER } from './order';
 import type { DiskSourceRef } from './types';
 
@@ -13,6 +13,25 @@ const DISK_ORDER = [
 ];
 
 export type DiskDevice = 'disk' | 'cdrom' | 'floppy' | 'lun';
+
+/** Driver options and flags as the Hardware tab sets them: 'default' removes a setting, undefined leaves it. */
+export interface DiskOptions {
+  cache?: DiskCache;
+  discard?: DiskDiscard;
+  io?: DiskIo;
+  readonly?: boolean;
+  shareable?: boolean;
+}
+
+/** QEMU opens an image for native (Linux AIO) I/O only without the host's page cache. */
+export function ioProblem(o: Pick<DiskOptions, 'cache' | 'io'>): string | null {
+  if (o.io === 'native' && o.cache !== undefined && o.cache !== 'none' && o.cache !== 'directsync') {
+    return 'Native I/O needs the cache mode "none" or "directsync".';
+  }
+  return null;
+}
+
+const setting = <T extends string>(v: T): Exclude<T, 'default'> | null => (v === 'default' ? null : (v as Exclude<T, 'default'>));
 
 export class Disk extends xmlModel('Disk', 'disk', {
   type: str<'file' | 'block' | 'volume' | 'network' | 'dir'>('@type'),
@@ -76,6 +95,23 @@ export class Disk extends xmlModel('Disk', 'disk', {
       this.volume = ref.volume;
     } else if ('file' in ref) this.file = ref.file;
     else this.dev = ref.dev;
+  }
+
+  applyOptions(o: DiskOptions): void {
+    if (o.cache !== undefined) this.cache = setting(o.cache);
+    if (o.discard !== undefined) this.discard = setting(o.discard);
+    if (o.io !== undefined) this.io = setting(o.io);
+    if (o.readonly !== undefined) this.readonly = o.readonly;
+    if (o.shareable !== undefined) this.shareable = o.shareable;
+  }
+
+  /** A copy of this drive holding other media (or none): what libvirt's update-device wants for insert/eject. */
+  withMedia(ref: DiskSourceRef): Disk {
+    const copy = cloneModel(this);
+    copy.setSource(ref);
+    copy.driverName = 'qemu';
+    copy.format = 'raw';
+    return copy;
   }
 
   /** Whether the disk reads from that image, named by pool/volume or by a host path (a volume's path counts). */

@@ -112,6 +112,11 @@ export class Domain extends xmlModel('Domain', 'domain', {
     return this.interfaces.find((n) => n.mac?.toLowerCase() === m) ?? null;
   }
 
+  /** The memory modules (DIMMs), not other memory devices. */
+  get memoryModules(): Dimm[] {
+    return this.dimms.filter((m) => m.model === 'dimm');
+  }
+
   /** Disk targets in use. */
   get diskTargets(): string[] {
     return this.disks.map((d) => d.target).filter((t): t is string => t !== null);

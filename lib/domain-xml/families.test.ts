@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Disk } from './disk';
+import { Disk, ioProblem } from './disk';
 import { Domain } from './domain';
 import { Graphics } from './graphics';
 import { Interface } from './interface';
@@ -40,6 +40,20 @@ describe('Disk', () => {
     copy.setSource(null);
     expect([copy.type, copy.source, copy.sourceRef, copy.toXml().includes('<source')]).toEqual(['file', null, null, false]);
     expect([drive.file, drive.source]).toEqual(['/old.iso', '/old.iso']);
+  });
+
+  it('applies and clears driver options and flags', () => {
+    const d = parseModel(Disk, "<disk type='file' device='disk'><driver name='qemu' type='raw' cache='none'/><source file='/a'/><readonly/></disk>");
+    d.applyOptions({ cache: 'default', discard: 'unmap', readonly: false, shareable: true });
+    expect([d.cache, d.discard, d.io, d.readonly, d.shareable]).toEqual([null, 'unmap', null, false, true]);
+    d.applyOptions({});
+    expect(d.discard).toBe('unmap');
+  });
+
+  it('knows native I/O needs an uncached mode', () => {
+    expect(ioProblem({ io: 'native', cache: 'writeback' })).toMatch(/none/);
+    expect(ioProblem({ io: 'native', cache: 'none' })).toBeNull();
+    expect(ioProblem({ io: 'threads', cache: 'writeback' })).toBeNull();
   });
 
   it('names its source and knows which images it uses', () => {
@@ -108,6 +122,7 @@ describe('Domain', () => {
     d.memory.hotplug = null;
     expect(d.toXml()).not.toContain('maxMemory');
     expect(Dimm.create(256 * 1024, null).toXml()).toBe('<memory model="dimm"><target><size unit="KiB">262144</size></target></memory>');
+    expect(Dimm.create(128 * 1024, 0).toXml()).toContain('<node>0</node>');
   });
 
   it('tells UEFI from BIOS and switches by firmware autoselection', () => {

@@ -19,8 +19,12 @@ export class Memory extends xmlModel('Memory', 'domain', {
   }
 
   set hotplug(h: { slots: number; maxKiB: number } | null) {
-    this.hotplugMaxKiB = h?.maxKiB ?? null;
-    if (h) this.hotplugSlots = h.slots;
+    if (!h) {
+      this.hotplugMaxKiB = null;
+      return;
+    }
+    this.hotplugSlots = h.slots;
+    this.hotplugMaxKiB = h.maxKiB;
   }
 }
 

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { summarizeDomainXml } from './summary';
 import { attr, child, children, parseXml } from '@/lib/xml/parse';
 import { SPARE_ROOT_PORTS } from './constants';
-import { buildDomainXml } from './new-domain';
+import { vncTarget } from '@/lib/consoles/vnc-target';
+import { Domain } from './domain';
+import { WIZARD_PLANS } from './golden/plans';
+import { buildDomainXml, useLoopbackVnc } from './new-domain';
 import type { DomainPlan } from './types';
 
 const run = promisify(execFile);
@@ -89,5 +93,22 @@ describe('buildDomainXml', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the wizard golden inputs', () => {
+  it.each(Object.keys(WIZARD_PLANS))('golden/vireo-%s-in.xml is what the builder makes of its plan', (name) => {
+    expect(buildDomainXml(WIZARD_PLANS[name]!)).toBe(readFileSync(path.join(import.meta.dirname, 'golden', `vireo-${name}-in.xml`), 'utf8'));
+  });
+});
+
+describe('useLoopbackVnc', () => {
+  it('replaces any display with VNC on loopback, which the console bridge accepts once a port is assigned', () => {
+    const d = Domain.parse('<domain type="kvm"><name>n</name><devices><graphics type="vnc" port="5900" listen="0.0.0.0"/></devices></domain>');
+    useLoopbackVnc(d);
+    const xml = d.toXml();
+    expect(xml).not.toContain('0.0.0.0');
+    expect(xml).toContain('<video><model type="vga"/></video>');
+    expect(vncTarget(xml.replace('autoport="yes"', 'autoport="yes" port="5907"'))).toEqual({ kind: 'tcp', host: '127.0.0.1', port: 5907 });
   });
 });

@@ -1,6 +1,7 @@
 import { DomainDefineFlags, DomainXMLFlags } from '@/lib/libvirt';
 import { libvirt } from '@/lib/connection/libvirt';
-import { checkEditedDomainXml, summarizeDomainXml, type DomainSummary } from '@/lib/xml/domain-model';
+import { checkEditedDomainXml, summarizeDomainXml } from '@/lib/domain-xml/summary';
+import type { DomainSummary } from '@/lib/domain-xml/types';
 import { XmlSyntaxError } from '@/lib/xml/parse';
 import { InputError } from './errors';
 import { findVm } from './lifecycle';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { buildDomainXml } from '@/lib/provisioning/domain-xml';
+import { buildDomainXml } from '../new-domain';
 import { WIZARD_PLANS } from './plans';
 
 // Writes golden/vireo-<case>-in.xml: what the wizard defines for each plan (run by make-inputs.sh).

@@ -1,4 +1,4 @@
-import type { DomainPlan } from '@/lib/provisioning/domain-xml';
+import type { DomainPlan } from '../types';
 
 // What the wizard plans for each kind of source (lib/provisioning/plan.ts), as fixed values: the "vireo-*" golden
 // inputs are these plans built by the wizard's builder.
