@@ -1,6 +1,7 @@
 'use client';
 
 import { Select } from '@/components/ui/select';
+import { NIC_MODEL_LABELS, NIC_MODELS, type NicModel } from '@/lib/domain-xml/constants';
 import { err, type StepProps } from './step-props';
 
 export function StepNetwork({ s, set, options, errors }: StepProps) {
@@ -24,10 +25,8 @@ export function StepNetwork({ s, set, options, errors }: StepProps) {
         </Select>
       ) : null}
       {s.netType !== 'none' ? (
-        <Select label="NIC model" value={s.nicModel} onChange={(v) => set({ nicModel: v as 'virtio' | 'e1000e' | 'rtl8139' })} error={err(errors, 'network.model')}>
-          <option value="virtio">virtio (fastest)</option>
-          <option value="e1000e">e1000e (Intel, no drivers needed)</option>
-          <option value="rtl8139">rtl8139 (very old guests)</option>
+        <Select label="NIC model" value={s.nicModel} onChange={(v) => set({ nicModel: v as NicModel })} error={err(errors, 'network.model')}>
+          {NIC_MODELS.map((m) => <option key={m} value={m}>{NIC_MODEL_LABELS[m]}</option>)}
         </Select>
       ) : null}
     </div>

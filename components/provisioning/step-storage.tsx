@@ -2,6 +2,7 @@
 
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
+import type { NewVmDiskBus } from '@/lib/domain-xml/constants';
 import { err, type StepProps } from './step-props';
 
 export function StepStorage({ s, set, options, errors }: StepProps) {
@@ -24,7 +25,7 @@ export function StepStorage({ s, set, options, errors }: StepProps) {
             <option value="raw">raw (fastest)</option>
           </Select>
         ) : null}
-        <Select label="Disk bus" value={s.bus} onChange={(v) => set({ bus: v as 'virtio' | 'sata' | 'scsi' })} error={err(errors, 'storage.bus')}>
+        <Select label="Disk bus" value={s.bus} onChange={(v) => set({ bus: v as NewVmDiskBus })} error={err(errors, 'storage.bus')}>
           <option value="virtio">virtio (fastest)</option>
           <option value="scsi">virtio-scsi (discard, many disks)</option>
           <option value="sata">SATA (guests without virtio drivers)</option>

@@ -1,5 +1,7 @@
 // The wizard's form state and how it becomes the request body (lib/provisioning/spec.ts checks it server-side).
 
+import type { NewVmDiskBus, NicModel } from '@/lib/domain-xml/constants';
+
 export type SourceKind = 'cloud-image' | 'iso' | 'import' | 'kernel';
 export type ImageFrom = 'catalog' | 'url' | 'volume';
 
@@ -25,11 +27,11 @@ export interface WizardState {
   pool: string;
   sizeGiB: string;
   format: 'qcow2' | 'raw';
-  bus: 'virtio' | 'sata' | 'scsi';
+  bus: NewVmDiskBus;
   netType: 'network' | 'bridge' | 'none';
   network: string;
   bridge: string;
-  nicModel: 'virtio' | 'e1000e' | 'rtl8139';
+  nicModel: NicModel;
   hostname: string;
   userName: string;
   sshKeys: string;

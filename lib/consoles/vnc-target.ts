@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { child, children, parseXml } from '@/lib/xml/parse';
+import { Domain } from '@/lib/domain-xml/domain';
 
 // Where a running guest's VNC server listens, read from its live XML. Vireo only bridges to a display on
 // the host's loopback or a unix socket: a VNC port reachable from the network would bypass Vireo's login,
@@ -18,14 +18,10 @@ export function isLoopbackAddress(addr: string): boolean {
 }
 
 export function vncTarget(liveXml: string): VncTarget {
-  const devices = child(parseXml(liveXml).documentElement, 'devices');
-  const vnc = children(devices, 'graphics').find((g) => g.getAttribute('type') === 'vnc');
+  const vnc = Domain.parse(liveXml).graphics.find((g) => g.type === 'vnc');
   if (!vnc) throw new VncTargetError('This virtual machine has no VNC display.');
-  const listens = children(vnc, 'listen');
-  const socketPath = vnc.getAttribute('socket') || listens.find((l) => l.getAttribute('type') === 'socket')?.getAttribute('socket');
-  if (socketPath) return { kind: 'unix', path: socketPath };
-  const addrs = [vnc.getAttribute('listen'), ...listens.filter((l) => l.getAttribute('type') === 'address').map((l) => l.getAttribute('address'))]
-    .filter((a): a is string => Boolean(a));
+  if (vnc.socketPath) return { kind: 'unix', path: vnc.socketPath };
+  const addrs = vnc.listenAddresses;
   const address = addrs[0] ?? '';
   if (!address || addrs.some((a) => !isLoopbackAddress(a))) {
     throw new VncTargetError(
@@ -33,7 +29,7 @@ export function vncTarget(liveXml: string): VncTarget {
         `change the VM's <graphics> to listen on 127.0.0.1 or a unix socket.`,
     );
   }
-  const port = Number(vnc.getAttribute('port'));
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new VncTargetError('The VNC display has no port yet; is the VM running?');
+  const port = vnc.port ?? 0;
+  if (port <= 0 || port > 65535) throw new VncTargetError('The VNC display has no port yet; is the VM running?');
   return { kind: 'tcp', host: address === 'localhost' ? '127.0.0.1' : address, port };
 }

@@ -1,12 +1,10 @@
 import { DomainMetadataType } from '@/lib/libvirt';
-import { child, children } from '@/lib/xml/parse';
-import { capsFor, definePersistent, devices, loadVm, root, withVmLock, type VmContext } from './context';
+import { Domain } from '@/lib/domain-xml/domain';
+import { capsFor, definePersistent, loadVm, withVmLock, type VmContext } from './context';
 import { refuse } from './errors';
 import { normalizeMac } from './mac';
-import { readDisks, readNics } from './read-model';
 import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
-import { hardwareOf } from './view';
-import { append, ensure, removeChildren, setAttrs, setText } from '@/lib/xml/build';
+import { disksOf, hardwareOf, nicsOf } from './view';
 import type { BootChange } from './types';
 import type { HostContext } from '@/lib/hosts';
 
@@ -32,8 +30,8 @@ export function planBoot(ctx: VmContext, req: BootChange, efiOffered: boolean): 
   const nothing = !definitionFieldsAsked(req) && req.autostart === undefined && req.title === undefined && req.description === undefined;
   if (nothing) refuse('order', 'Nothing to change.');
   if (req.order) {
-    const disks = new Set(readDisks(ctx.inactive).map((d) => d.target));
-    const nics = new Set(readNics(ctx.inactive).map((n) => n.mac));
+    const disks = new Set(disksOf(ctx.inactive).map((d) => d.target));
+    const nics = new Set(nicsOf(ctx.inactive).map((n) => n.mac));
     const seen = new Set<string>();
     for (const [i, e] of req.order.entries()) {
       const id = e.kind === 'nic' ? normalizeMac(e.id) : e.id;
@@ -57,52 +55,23 @@ export function planBoot(ctx: VmContext, req: BootChange, efiOffered: boolean): 
   if (req.description !== undefined && req.description.length > MAX_DESCRIPTION) refuse('description', `The description is at most ${MAX_DESCRIPTION} characters.`);
 }
 
-const OS_AFTER_BOOT = ['bootmenu', 'smbios', 'bios', 'acpi', 'cmdline', 'initarg'];
-
 /** Edits the persistent definition document for everything but autostart and metadata. */
 export function editBootXml(ctx: VmContext, req: BootChange): void {
-  const r = root(ctx.inactive);
-  const os = child(r, 'os')!;
+  const d = Domain.of(ctx.inactive);
   if (req.order) {
-    const devs = devices(ctx.inactive);
-    for (const tag of ['disk', 'interface', 'hostdev', 'redirdev', 'filesystem']) for (const el of children(devs, tag)) removeChildren(el, 'boot');
     // Per-device order and <os><boot dev> cannot be mixed; the per-device form is the precise one.
-    removeChildren(os, 'boot');
-    const disks = readDisks(ctx.inactive);
-    const nics = readNics(ctx.inactive);
+    d.clearBootOrder();
     req.order.forEach((e, i) => {
-      const el = e.kind === 'disk' ? disks.find((d) => d.target === e.id)?.el : nics.find((n) => n.mac === normalizeMac(e.id))?.el;
-      if (el) append(el, 'boot', { order: i + 1 });
+      const dev = e.kind === 'disk' ? d.diskByTarget(e.id) : d.interfaceByMac(normalizeMac(e.id));
+      if (dev) dev.bootOrder = i + 1;
     });
   }
-  if (req.menu !== undefined) {
-    removeChildren(os, 'bootmenu');
-    const el = os.ownerDocument!.createElement('bootmenu');
-    setAttrs(el, { enable: req.menu ? 'yes' : 'no' });
-    const next = OS_AFTER_BOOT.slice(1).map((n) => child(os, n)).find((x) => x !== null) ?? null;
-    if (next) os.insertBefore(el, next);
-    else os.appendChild(el);
-  }
-  if (req.firmware === 'efi') {
-    // Let libvirt pick the OVMF image and create the NVRAM from its template (firmware autoselection).
-    removeChildren(os, 'loader');
-    removeChildren(os, 'nvram');
-    removeChildren(os, 'firmware');
-    setAttrs(os, { firmware: 'efi' });
-  } else if (req.firmware === 'bios') {
-    removeChildren(os, 'loader');
-    removeChildren(os, 'nvram');
-    removeChildren(os, 'firmware');
-    setAttrs(os, { firmware: null });
-  }
-  const lifecycle = (name: string, value: string | undefined) => {
-    if (value === undefined) return;
-    setText(ensure(r, name, ['pm', 'perf', 'devices']), value);
-  };
-  // libvirt's order: on_poweroff, on_reboot, on_crash.
-  lifecycle('on_poweroff', req.onPoweroff);
-  lifecycle('on_reboot', req.onReboot);
-  lifecycle('on_crash', req.onCrash);
+  if (req.menu !== undefined) d.os.bootMenu = req.menu;
+  // Firmware by autoselection: libvirt picks the OVMF image and creates the NVRAM from its template.
+  if (req.firmware !== undefined) d.os.setFirmware(req.firmware);
+  if (req.onPoweroff !== undefined) d.onPoweroff = req.onPoweroff;
+  if (req.onReboot !== undefined) d.onReboot = req.onReboot;
+  if (req.onCrash !== undefined) d.onCrash = req.onCrash;
 }
 
 export async function changeBoot(host: HostContext, name: string, req: BootChange): Promise<Changed> {

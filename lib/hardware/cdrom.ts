@@ -1,6 +1,7 @@
 import { DomainDeviceModifyFlags } from '@/lib/libvirt';
+import { Disk } from '@/lib/domain-xml/disk';
+import type { DiskSourceRef } from '@/lib/domain-xml/types';
 import { capsFor, loadVm, withVmLock, type VmContext } from './context';
-import { buildDiskXml, withMedia, type DiskSourceRef } from './disk-xml';
 import { ChangeRefusedError, refuse } from './errors';
 import { attachHalves, chooseTarget, checkBus, disksFor } from './disks';
 import { filePathProblem } from './paths';
@@ -55,9 +56,9 @@ export async function changeMedia(host: HostContext, name: string, target: strin
     const outcome = await applyHalves(
       req,
       {
-        persistent: () => ctx.client.domains.updateDevice(ctx.dom, withMedia(p!.el, source), 'config'),
+        persistent: () => ctx.client.domains.updateDevice(ctx.dom, p!.withMedia(source).toXml(), 'config'),
         live: async () => {
-          const xml = withMedia(l!.el, source);
+          const xml = l!.withMedia(source).toXml();
           try {
             await ctx.client.domains.updateDevice(ctx.dom, xml, 'live');
           } catch (err) {
@@ -89,7 +90,7 @@ export async function addCdrom(host: HostContext, name: string, req: CdromAdd): 
     if (caps.diskDevices.length && !caps.diskDevices.includes('cdrom')) refuse('bus', 'This hypervisor offers no CD-ROM drives.');
     const target = chooseTarget(ctx, req.bus, undefined);
     const { source, label } = await checkMedia(ctx, req.media);
-    const xml = buildDiskXml({ device: 'cdrom', source, format: 'raw', target, bus: req.bus });
+    const xml = Disk.create({ device: 'cdrom', source, format: 'raw', target, bus: req.bus }).toXml();
     const outcome = await applyHalves(
       req,
       attachHalves(ctx, xml, req.bus),

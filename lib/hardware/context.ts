@@ -1,8 +1,9 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document } from '@xmldom/xmldom';
 import { DomainDefineFlags, DomainState, DomainXMLFlags, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
 import type { HostContext } from '@/lib/hosts';
 import { findVm } from '@/lib/vms/lifecycle';
-import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
+import { Domain } from '@/lib/domain-xml/domain';
+import { parseXml, serializeXml } from '@/lib/xml/parse';
 import { domainCaps, type DomainCaps } from './capabilities';
 
 // Everything one hardware read or edit needs: the domain, both of its definitions as parsed documents, and the
@@ -33,23 +34,9 @@ export async function loadVm(host: HostContext, name: string): Promise<VmContext
   return { host, client: c, dom, running, inactiveXml, inactive: parseXml(inactiveXml), liveXml, live: liveXml ? parseXml(liveXml) : null };
 }
 
-export function root(doc: Document): Element {
-  return doc.documentElement!;
-}
-
-export function devices(doc: Document): Element {
-  return child(root(doc), 'devices')!;
-}
-
 export function capsFor(ctx: VmContext): Promise<DomainCaps> {
-  const r = root(ctx.live ?? ctx.inactive);
-  const osType = path(r, 'os', 'type');
-  return domainCaps(ctx.client, {
-    emulator: text(path(r, 'devices', 'emulator')),
-    arch: attr(osType, 'arch'),
-    machine: attr(osType, 'machine'),
-    virtType: attr(r, 'type'),
-  });
+  const d = Domain.of(ctx.live ?? ctx.inactive);
+  return domainCaps(ctx.client, { emulator: d.emulator, arch: d.os.arch, machine: d.os.machine, virtType: d.type });
 }
 
 /** Writes an edited persistent definition; libvirt validates it against its schema and keeps the old one on error. */

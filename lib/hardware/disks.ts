@@ -1,18 +1,21 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document } from '@xmldom/xmldom';
 import { DomainBlockResizeFlags, DomainXMLFlags, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
+import { virtioScsiController } from '@/lib/domain-xml/controller';
+import { Disk, ioProblem } from '@/lib/domain-xml/disk';
+import { Domain } from '@/lib/domain-xml/domain';
+import { cloneModel } from '@/lib/domain-xml/model';
+import { pickTarget, targetProblem } from '@/lib/domain-xml/targets';
+import type { DiskSourceRef } from '@/lib/domain-xml/types';
+import { diskVolume } from '@/lib/domain-xml/volume';
 import { nameProblem } from '@/lib/storage/names';
 import { buildVolumeXml, parseVolumeXml } from '@/lib/storage/volume-model';
 import { NotFoundError, isLibvirtError } from '@/lib/errors';
-import { attr, child, children, parseXml, serializeXml } from '@/lib/xml/parse';
-import { capsFor, definePersistent, devices, loadVm, withVmLock, type VmContext } from './context';
-import { applyDiskOptions, buildDiskXml, ioProblem, scsiControllerXml, type DiskSourceRef } from './disk-xml';
+import { parseXml } from '@/lib/xml/parse';
+import { capsFor, definePersistent, loadVm, withVmLock, type VmContext } from './context';
 import { refuse } from './errors';
 import { filePathProblem, formatFromPath } from './paths';
-import { readDisks, type DiskEl } from './read-model';
 import { applyHalves, checkScope, type Changed, type Halves } from './scope';
-import { pickTarget, targetProblem } from './targets';
-import { hardwareOf } from './view';
-import { cloneAsFragment } from '@/lib/xml/build';
+import { disksOf, hardwareOf } from './view';
 import type { ChangeOutcome, ChangeScope, DiskAdd, DiskUpdate } from './types';
 import type { HostContext } from '@/lib/hosts';
 
@@ -24,13 +27,13 @@ const GiB = 1024 ** 3;
 const MAX_GIB = 64 * 1024;
 
 export function usedTargets(ctx: VmContext): Set<string> {
-  return new Set([...readDisks(ctx.inactive), ...(ctx.live ? readDisks(ctx.live) : [])].map((d) => d.target));
+  return new Set([...disksOf(ctx.inactive), ...disksOf(ctx.live)].map((d) => d.target!));
 }
 
 export async function checkBus(ctx: VmContext, bus: string, allowed?: readonly string[]): Promise<void> {
   if (allowed && !allowed.includes(bus)) refuse('bus', `A ${bus} bus is not offered here; choose ${allowed.join(', ')}.`);
   const caps = await capsFor(ctx);
-  const machine = attr(child(child(ctx.inactive.documentElement, 'os'), 'type'), 'machine') ?? caps.machine ?? 'this';
+  const machine = Domain.of(ctx.inactive).os.machine ?? caps.machine ?? 'this';
   if (!(caps.diskBuses as string[]).includes(bus)) {
     refuse('bus', `The ${machine} machine type has no ${bus} bus. It offers: ${caps.diskBuses.join(', ')}.`);
   }
@@ -48,20 +51,11 @@ export function chooseTarget(ctx: VmContext, bus: string, wanted: string | undef
   return t;
 }
 
-function hasScsiController(doc: Document): boolean {
-  return children(devices(doc), 'controller').some((c) => attr(c, 'type') === 'scsi');
-}
-
-function nextScsiIndex(doc: Document): number {
-  const idx = children(devices(doc), 'controller').filter((c) => attr(c, 'type') === 'scsi').map((c) => Number(attr(c, 'index')) || 0);
-  return idx.length ? Math.max(...idx) + 1 : 0;
-}
-
 /** A SCSI disk needs a controller; libvirt would pick an LSI model most guests lack drivers for, so add virtio-scsi. */
 export async function ensureScsiController(ctx: VmContext, half: 'config' | 'live'): Promise<void> {
   const doc = half === 'config' ? ctx.inactive : ctx.live;
-  if (!doc || hasScsiController(doc)) return;
-  await ctx.client.domains.attachDevice(ctx.dom, scsiControllerXml(nextScsiIndex(doc)), half);
+  if (!doc || Domain.of(doc).controllers.some((c) => c.type === 'scsi')) return;
+  await ctx.client.domains.attachDevice(ctx.dom, virtioScsiController(0).toXml(), half);
 }
 
 async function lookupVolume(client: LibvirtClient, poolName: string, volume: string): Promise<VolumeRef> {
@@ -90,7 +84,7 @@ async function volumeFormat(client: LibvirtClient, vol: VolumeRef): Promise<stri
 }
 
 /** Disks already using the volume / file in other VMs or this one, so it is not attached twice by accident. */
-async function inUseBy(client: LibvirtClient, match: (d: DiskEl) => boolean): Promise<string[]> {
+async function inUseBy(client: LibvirtClient, match: (d: Disk) => boolean): Promise<string[]> {
   const names: string[] = [];
   for (const dom of await client.domains.listAll()) {
     // Both definitions: a disk attached only for next boot still claims the image.
@@ -98,7 +92,7 @@ async function inUseBy(client: LibvirtClient, match: (d: DiskEl) => boolean): Pr
       client.domains.xml(dom, DomainXMLFlags.INACTIVE).catch(() => null),
       dom.id > 0 ? client.domains.xml(dom).catch(() => null) : Promise.resolve(null),
     ]);
-    if (xmls.some((xml) => xml && readDisks(parseXml(xml)).some(match))) names.push(dom.name);
+    if (xmls.some((xml) => xml && disksOf(parseXml(xml)).some(match))) names.push(dom.name);
   }
   return names;
 }
@@ -119,14 +113,14 @@ async function prepareSource(ctx: VmContext, req: DiskAdd): Promise<() => Promis
     if (problem) refuse('source.path', problem);
     const vol = await client.volumes.lookupByPath(s.path).catch(() => null);
     const format = vol ? await volumeFormat(client, vol) : formatFromPath(s.path);
-    await refuseShared(client, req, (d) => d.file === s.path || d.dev === s.path);
+    await refuseShared(client, req, (d) => d.usesImage({ path: s.path }));
     return async () => ({ source: { file: s.path }, format, created: null, label: s.path });
   }
   if (s.kind === 'volume') {
     const vol = await lookupVolume(client, s.pool, s.volume);
     const format = await volumeFormat(client, vol);
     const path = parseVolumeXml(await client.volumes.xml(vol)).path;
-    await refuseShared(client, req, (d) => (d.pool === s.pool && d.volume === s.volume) || (path !== null && d.file === path));
+    await refuseShared(client, req, (d) => d.usesImage({ pool: s.pool, volume: s.volume, path }));
     return async () => ({ source: { pool: s.pool, volume: s.volume }, format, created: null, label: `${s.pool}/${s.volume}` });
   }
   const pp = nameProblem('pool', s.pool);
@@ -150,7 +144,7 @@ async function prepareSource(ctx: VmContext, req: DiskAdd): Promise<() => Promis
   };
 }
 
-async function refuseShared(client: LibvirtClient, req: DiskAdd, match: (d: DiskEl) => boolean): Promise<void> {
+async function refuseShared(client: LibvirtClient, req: DiskAdd, match: (d: Disk) => boolean): Promise<void> {
   if (req.shareable || req.readonly) return;
   const users = await inUseBy(client, match);
   if (users.length) refuse('source', `That image is already a disk of ${users.join(', ')}; attach it read-only or shareable, or pick another.`);
@@ -166,7 +160,9 @@ export async function addDisk(host: HostContext, name: string, req: DiskAdd): Pr
     if (io) refuse('io', io);
     const make = await prepareSource(ctx, req);
     const src = await make();
-    const xml = buildDiskXml({ device: 'disk', source: src.source, format: src.format, target, bus: req.bus, cache: req.cache, discard: req.discard, io: req.io, readonly: req.readonly, shareable: req.shareable });
+    const disk = Disk.create({ device: 'disk', source: src.source, format: src.format, target, bus: req.bus });
+    disk.applyOptions({ cache: req.cache, discard: req.discard, io: req.io, readonly: req.readonly, shareable: req.shareable });
+    const xml = disk.toXml();
     try {
       const outcome = await applyHalves(
         req,
@@ -181,12 +177,12 @@ export async function addDisk(host: HostContext, name: string, req: DiskAdd): Pr
   });
 }
 
-function findDisk(doc: Document | null, target: string): DiskEl | null {
-  return doc ? (readDisks(doc).find((d) => d.target === target) ?? null) : null;
+function findDisk(doc: Document | null, target: string): Disk | null {
+  return doc ? Domain.of(doc).diskByTarget(target) : null;
 }
 
 /** The disk in each half asked for; refuses when it is missing from one of them. */
-export function disksFor(ctx: VmContext, scope: { live: boolean; persistent: boolean }, target: string): { p: DiskEl | null; l: DiskEl | null } {
+export function disksFor(ctx: VmContext, scope: { live: boolean; persistent: boolean }, target: string): { p: Disk | null; l: Disk | null } {
   if (!/^[a-z]{2,3}[a-z0-9]{0,4}$/.test(target)) throw new NotFoundError(`"${target}" is not a disk name.`, { fields: { target: 'Not a disk name.' } });
   const p = findDisk(ctx.inactive, target);
   const l = findDisk(ctx.live, target);
@@ -205,16 +201,18 @@ export function attachHalves(ctx: VmContext, xml: string, bus: string): Halves {
   return { persistent: half('config'), live: half('live') };
 }
 
+type Device = { toXml(): string };
+
 /**
  * Detaching a device found in each half asked for. The live half waits for the guest to release it; a guest that
  * has not done so in time is said in the summary (the detach request stays with it).
  */
-export async function detachHalves(ctx: VmContext, scope: ChangeScope, found: { p: { el: Element } | null; l: { el: Element } | null }, gone: (doc: Document) => boolean, what: string): Promise<ChangeOutcome> {
+export async function detachHalves(ctx: VmContext, scope: ChangeScope, found: { p: Device | null; l: Device | null }, gone: (doc: Document) => boolean, what: string): Promise<ChangeOutcome> {
   let pending = false;
   const outcome = await applyHalves(scope, {
-    persistent: () => ctx.client.domains.detachDevice(ctx.dom, serializeXml(cloneAsFragment(found.p!.el)), 'config'),
+    persistent: () => ctx.client.domains.detachDevice(ctx.dom, found.p!.toXml(), 'config'),
     live: async () => {
-      await ctx.client.domains.detachDevice(ctx.dom, serializeXml(cloneAsFragment(found.l!.el)), 'live');
+      await ctx.client.domains.detachDevice(ctx.dom, found.l!.toXml(), 'live');
       pending = !(await waitGone(ctx, gone));
     },
   }, what);
@@ -244,15 +242,6 @@ export async function removeDisk(host: HostContext, name: string, target: string
   });
 }
 
-async function volumeOf(client: LibvirtClient, d: DiskEl): Promise<VolumeRef | null> {
-  if (d.pool && d.volume) {
-    const pool = await client.pools.lookupByName(d.pool);
-    return client.volumes.lookupByName(pool, d.volume);
-  }
-  const p = d.file ?? d.dev;
-  return p ? client.volumes.lookupByPath(p).catch(() => null) : null;
-}
-
 export async function updateDisk(host: HostContext, name: string, target: string, req: DiskUpdate): Promise<Changed> {
   return withVmLock(host, name, async () => {
     const ctx = await loadVm(host, name);
@@ -270,7 +259,7 @@ export async function updateDisk(host: HostContext, name: string, target: string
     if (req.sizeGiB !== undefined) {
       if (!(req.sizeGiB > 0) || req.sizeGiB > MAX_GIB) refuse('sizeGiB', `The size must be more than 0 and at most ${MAX_GIB} GiB.`);
       const bytes = Math.round((req.sizeGiB * GiB) / 512) * 512;
-      const vol = p ? await volumeOf(client, p).catch(() => null) : null;
+      const vol = p ? await diskVolume(client, p).catch(() => null) : null;
       if (req.persistent && !vol && !req.live) refuse('persistent', `Disk ${target} is not a volume of a storage pool, so it can only grow while the VM runs (live).`);
       const current = l ? (await client.domains.blockInfo(dom, target)).capacity : vol ? (await client.volumes.info(vol)).capacity : null;
       if (current !== null && bytes <= current) refuse('sizeGiB', `Disk ${target} is already ${(current / GiB).toFixed(2)} GiB; Vireo only grows disks (shrinking destroys data).`);
@@ -299,13 +288,13 @@ export async function updateDisk(host: HostContext, name: string, target: string
       req,
       {
         persistent: async () => {
-          applyDiskOptions(p!.el, opts);
+          p!.applyOptions(opts);
           await definePersistent(ctx, ctx.inactive);
         },
         live: async () => {
-          const el = cloneAsFragment(l!.el);
-          applyDiskOptions(el, opts);
-          await client.domains.updateDevice(dom, serializeXml(el), 'live');
+          const edited = cloneModel(l!);
+          edited.applyOptions(opts);
+          await client.domains.updateDevice(dom, edited.toXml(), 'live');
         },
       },
       `Disk ${target} options changed`,

@@ -301,7 +301,7 @@ describe('hotplug on a running TCG guest', () => {
     const before = [await dumpxml(), await dumpxml(true)];
     const expectRefused = async (p: Promise<unknown>, re: RegExp) => {
       const err = (await p.then(() => null, (e: unknown) => e)) as { name?: string; status?: number; message?: string } | null;
-      expect(err?.name).toBe('HardwareInputError');
+      expect(err?.name).toBe('InputError');
       expect(err?.status).toBe(422);
       expect(err?.message).toMatch(re);
     };

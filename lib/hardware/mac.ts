@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DomainXMLFlags, type LibvirtClient } from '@/lib/libvirt';
-import { parseXml } from '@/lib/xml/parse';
-import { readNics } from './read-model';
+import { Domain } from '@/lib/domain-xml/domain';
 
 // MAC addresses for new interfaces: QEMU's locally administered 52:54:00 prefix, unique among every domain's
 // interfaces on this host (live and persistent definitions), since two guests on one bridge with the same MAC
@@ -32,7 +31,7 @@ export async function macsInUse(client: LibvirtClient): Promise<Map<string, stri
     ]);
     for (const xml of xmls) {
       if (!xml) continue;
-      for (const n of readNics(parseXml(xml))) owners.set(n.mac, dom.name);
+      for (const n of Domain.parse(xml).interfaces) if (n.mac) owners.set(n.mac.toLowerCase(), dom.name);
     }
   }
   return owners;

@@ -1,11 +1,13 @@
+import type { Document } from '@xmldom/xmldom';
 import { DomainMemoryModFlags } from '@/lib/libvirt';
-import { child, path, serializeXml } from '@/lib/xml/parse';
-import { definePersistent, loadVm, root, withVmLock, type VmContext } from './context';
+import { NumaCell } from '@/lib/domain-xml/cpu';
+import { Domain } from '@/lib/domain-xml/domain';
+import { Dimm } from '@/lib/domain-xml/memory';
+import { createModel } from '@/lib/domain-xml/model';
+import { definePersistent, loadVm, withVmLock, type VmContext } from './context';
 import { refuse } from './errors';
-import { readMemory, readVcpus } from './read-model';
 import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
 import { hardwareOf } from './view';
-import { append, ensure, fragment, setAttrs, setText } from '@/lib/xml/build';
 import type { DimmAdd, MemoryChange } from './types';
 import type { HostContext } from '@/lib/hosts';
 
@@ -14,6 +16,20 @@ import type { HostContext } from '@/lib/hosts';
 
 const MiB = 1024;
 const mib = (kib: number) => `${Math.round(kib / MiB)} MiB`;
+
+/** What the memory checks need of one definition, with libvirt's defaults filled in. */
+function memoryOf(doc: Document) {
+  const d = Domain.of(doc);
+  const maximumKiB = d.memory.maximumKiB ?? 0;
+  return {
+    maximumKiB,
+    currentKiB: d.memory.currentKiB ?? maximumKiB,
+    hotplug: d.memory.hotplug,
+    dimmKiB: d.memoryModules.reduce((s, m) => s + (m.sizeKiB ?? 0), 0),
+    dimms: d.memoryModules.length,
+    numaCells: d.cpu.numaCells.length,
+  };
+}
 
 function wholeMiB(field: string, v: number | undefined, label: string): void {
   if (v !== undefined && (!Number.isInteger(v) || v < 1)) refuse(field, `${label} must be a whole number of MiB, at least 1.`);
@@ -27,7 +43,7 @@ export function planMemory(ctx: VmContext, change: MemoryChange, hostTotalKiB: n
   if (change.currentMiB === undefined && change.maximumMiB === undefined && change.hotplug === undefined) {
     refuse('currentMiB', 'Nothing to change: give the memory size, the maximum or the hotplug ceiling.');
   }
-  const p = readMemory(ctx.inactive);
+  const p = memoryOf(ctx.inactive);
   const maximumKiB = change.maximumMiB !== undefined ? change.maximumMiB * MiB : p.maximumKiB;
   const currentKiB = change.currentMiB !== undefined ? change.currentMiB * MiB : null;
   if (hostTotalKiB !== null && maximumKiB > hostTotalKiB) refuse('maximumMiB', `The host has only ${mib(hostTotalKiB)} of memory; ${mib(maximumKiB)} cannot be the maximum.`);
@@ -38,13 +54,13 @@ export function planMemory(ctx: VmContext, change: MemoryChange, hostTotalKiB: n
     refuse('maximumMiB', `The maximum cannot go below the current ${mib(p.currentKiB)}; lower the memory too.`);
   }
   if (currentKiB !== null && change.live) {
-    const liveMax = ctx.live ? readMemory(ctx.live).maximumKiB : maximumKiB;
+    const liveMax = ctx.live ? memoryOf(ctx.live).maximumKiB : maximumKiB;
     if (currentKiB > liveMax) refuse('currentMiB', `${mib(currentKiB)} is above the running guest's maximum of ${mib(liveMax)}; raise the maximum for next boot and restart, or add a memory module.`);
   }
   if (change.maximumMiB !== undefined && p.numaCells > 1) {
     refuse('maximumMiB', 'This VM has several NUMA nodes: set the memory of each node in the XML editor.');
   }
-  if (change.maximumMiB !== undefined && p.numaCells === 1 && maximumKiB <= p.dimms.reduce((s, d) => s + d.sizeKiB, 0)) {
+  if (change.maximumMiB !== undefined && p.numaCells === 1 && maximumKiB <= p.dimmKiB) {
     refuse('maximumMiB', 'The maximum must be more than the memory modules (DIMMs) already add.');
   }
   if (change.hotplug) {
@@ -53,47 +69,32 @@ export function planMemory(ctx: VmContext, change: MemoryChange, hostTotalKiB: n
     if (!Number.isInteger(maxMiB) || maxMiB * MiB < maximumKiB) refuse('hotplug.maxMiB', `The hotplug ceiling must be at least the maximum memory (${mib(maximumKiB)}).`);
     if (hostTotalKiB !== null && maxMiB * MiB > hostTotalKiB * 4) refuse('hotplug.maxMiB', 'The hotplug ceiling is far above what this host has.');
   }
-  if (change.hotplug === null && p.dimms.length) refuse('hotplug', 'Remove the DIMM devices before removing the memory hotplug ceiling.');
+  if (change.hotplug === null && p.dimms) refuse('hotplug', 'Remove the DIMM devices before removing the memory hotplug ceiling.');
   return { currentKiB, maximumKiB };
 }
 
 /** <maxMemory>, and the NUMA cell QEMU needs before it accepts DIMMs on x86. */
 export function editHotplugXml(ctx: VmContext, hotplug: { slots: number; maxMiB: number } | null): void {
-  const r = root(ctx.inactive);
-  const existing = child(r, 'maxMemory');
-  if (!hotplug) {
-    if (existing) r.removeChild(existing);
-    return;
-  }
-  const el = existing ?? ensure(r, 'maxMemory', ['memory']);
-  setAttrs(el, { slots: hotplug.slots, unit: 'KiB' });
-  setText(el, hotplug.maxMiB * MiB);
-  const mem = readMemory(ctx.inactive);
-  if (mem.numaCells === 0) {
-    const cpu = ensure(r, 'cpu', ['clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'perf', 'devices']);
-    const numa = append(cpu, 'numa');
-    const max = readVcpus(ctx.inactive).maximum;
+  const d = Domain.of(ctx.inactive);
+  d.memory.hotplug = hotplug && { slots: hotplug.slots, maxKiB: hotplug.maxMiB * MiB };
+  const mem = memoryOf(ctx.inactive);
+  if (hotplug && mem.numaCells === 0) {
+    const max = d.cpu.maximum;
+    const cell = d.cpu.add(createModel(NumaCell));
+    cell.id = 0;
+    cell.cpus = max > 1 ? `0-${max - 1}` : '0';
     // The cell holds the boot memory (without DIMMs); libvirt sums cells + DIMMs into <memory>.
-    const dimmKiB = mem.dimms.reduce((s, d) => s + d.sizeKiB, 0);
-    append(numa, 'cell', { id: 0, cpus: max > 1 ? `0-${max - 1}` : '0', memory: mem.maximumKiB - dimmKiB, unit: 'KiB' });
+    cell.memoryKiB = mem.maximumKiB - mem.dimmKiB;
   }
 }
 
 /** Sets the boot memory of a single-cell NUMA guest (cell + DIMMs = maximum); several cells are refused in planMemory. */
 export function editNumaMaximum(ctx: VmContext, maximumKiB: number): void {
-  const r = root(ctx.inactive);
-  const mem = readMemory(ctx.inactive);
-  const dimmKiB = mem.dimms.reduce((s, d) => s + d.sizeKiB, 0);
-  const cell = path(r, 'cpu', 'numa', 'cell')!;
-  setAttrs(cell, { memory: maximumKiB - dimmKiB, unit: 'KiB' });
-  const memory = child(r, 'memory')!;
-  setAttrs(memory, { unit: 'KiB' });
-  setText(memory, maximumKiB);
-  const current = child(r, 'currentMemory');
-  if (current && (readMemory(ctx.inactive).currentKiB > maximumKiB)) {
-    setAttrs(current, { unit: 'KiB' });
-    setText(current, maximumKiB);
-  }
+  const d = Domain.of(ctx.inactive);
+  const mem = memoryOf(ctx.inactive);
+  d.cpu.numaCells[0]!.memoryKiB = maximumKiB - mem.dimmKiB;
+  d.memory.maximumKiB = maximumKiB;
+  if (d.memory.currentKiB !== null && mem.currentKiB > maximumKiB) d.memory.currentKiB = maximumKiB;
 }
 
 export async function changeMemory(host: HostContext, name: string, change: MemoryChange): Promise<Changed> {
@@ -118,7 +119,7 @@ export async function changeMemory(host: HostContext, name: string, change: Memo
           }
           // Maximum before current, so a raise of both never passes through current > maximum.
           if (change.maximumMiB !== undefined) {
-            if (readMemory(ctx.inactive).numaCells > 0) {
+            if (memoryOf(ctx.inactive).numaCells > 0) {
               // With NUMA the boot memory is the sum of the cells; libvirt's API refuses, so resize the cell.
               editNumaMaximum(ctx, plan.maximumKiB);
               await definePersistent(ctx, ctx.inactive);
@@ -136,14 +137,6 @@ export async function changeMemory(host: HostContext, name: string, change: Memo
   });
 }
 
-export function dimmXml(sizeMiB: number, node: number | null): string {
-  const mem = fragment('memory', { model: 'dimm' });
-  const target = append(mem, 'target');
-  append(target, 'size', { unit: 'KiB' }, sizeMiB * MiB);
-  if (node !== null) append(target, 'node', {}, node);
-  return serializeXml(mem);
-}
-
 export async function addDimm(host: HostContext, name: string, req: DimmAdd): Promise<Changed> {
   return withVmLock(host, name, async () => {
     const ctx = await loadVm(host, name);
@@ -153,15 +146,15 @@ export async function addDimm(host: HostContext, name: string, req: DimmAdd): Pr
     if (req.sizeMiB % 2 !== 0) refuse('sizeMiB', 'The DIMM size must be a multiple of 2 MiB.');
     for (const [half, doc] of [['persistent', req.persistent ? ctx.inactive : null], ['live', req.live ? ctx.live : null]] as const) {
       if (!doc) continue;
-      const m = readMemory(doc);
+      const m = memoryOf(doc);
       if (!m.hotplug) refuse('sizeMiB', `Memory hotplug is not set up${half === 'live' ? ' in the running guest' : ''}: set a hotplug ceiling (slots and maximum) first${half === 'live' ? ', then restart the VM' : ''}.`);
-      if (m.dimms.length >= m.hotplug.slots) refuse('sizeMiB', `All ${m.hotplug.slots} memory slots are in use${half === 'live' ? ' in the running guest' : ''}.`);
+      if (m.dimms >= m.hotplug.slots) refuse('sizeMiB', `All ${m.hotplug.slots} memory slots are in use${half === 'live' ? ' in the running guest' : ''}.`);
       if (m.maximumKiB + req.sizeMiB * MiB > m.hotplug.maxKiB) {
         refuse('sizeMiB', `That would bring memory to ${mib(m.maximumKiB + req.sizeMiB * MiB)}, above the hotplug ceiling of ${mib(m.hotplug.maxKiB)}.`);
       }
     }
-    const node = readMemory(ctx.inactive).numaCells > 0 || (ctx.live && path(root(ctx.live), 'cpu', 'numa')) ? 0 : null;
-    const xml = dimmXml(req.sizeMiB, node);
+    const node = memoryOf(ctx.inactive).numaCells > 0 || (ctx.live && memoryOf(ctx.live).numaCells > 0) ? 0 : null;
+    const xml = Dimm.create(req.sizeMiB * MiB, node).toXml();
     const outcome = await applyHalves(
       req,
       {

@@ -1,14 +1,15 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document } from '@xmldom/xmldom';
+import { isNicModel, NIC_MODELS } from '@/lib/domain-xml/constants';
+import { Domain } from '@/lib/domain-xml/domain';
+import { Interface } from '@/lib/domain-xml/interface';
+import { cloneModel } from '@/lib/domain-xml/model';
 import { NotFoundError, isLibvirtError } from '@/lib/errors';
-import { child, serializeXml } from '@/lib/xml/parse';
 import { loadVm, withVmLock, type VmContext } from './context';
 import { detachHalves } from './disks';
 import { refuse } from './errors';
 import { macProblem, macsInUse, normalizeMac, randomMac } from './mac';
-import { readNics, type NicEl } from './read-model';
 import { applyHalves, checkScope, type Changed } from './scope';
-import { hardwareOf, NIC_MODELS } from './view';
-import { append, cloneAsFragment, ensure, fragment, removeChildren, setAttrs } from '@/lib/xml/build';
+import { hardwareOf } from './view';
 import type { NicAdd, NicUpdate } from './types';
 import type { HostContext } from '@/lib/hosts';
 
@@ -40,34 +41,18 @@ function sourceLabel(s: NicSource): string {
   return s.type === 'network' ? `network ${s.network}` : `bridge ${s.bridge}`;
 }
 
-function setSource(nic: Element, source: NicSource): void {
-  setAttrs(nic, { type: source.type });
-  const old = child(nic, 'source');
-  const fresh = nic.ownerDocument!.createElement('source');
-  fresh.setAttribute(source.type, source.type === 'network' ? source.network : source.bridge);
-  if (old) nic.replaceChild(fresh, old);
-  else {
-    const mac = child(nic, 'mac');
-    nic.insertBefore(fresh, mac ? mac.nextSibling : nic.firstChild);
-  }
-  // Live-only details of the old source (tap name, port) must not be carried over to the new one.
-  removeChildren(nic, 'target');
-}
-
-export function buildNicXml(mac: string, source: NicSource, model: string): string {
-  const nic = fragment('interface', { type: source.type });
-  append(nic, 'mac', { address: mac });
-  setSource(nic, source);
-  append(nic, 'model', { type: model });
-  append(nic, 'link', { state: 'up' });
-  return serializeXml(nic);
+/** A new NIC with its cable plugged in. */
+function newNicXml(mac: string, source: NicSource, model: string): string {
+  const nic = Interface.create({ mac, source, model });
+  nic.linkState = 'up';
+  return nic.toXml();
 }
 
 export async function addNic(host: HostContext, name: string, req: NicAdd): Promise<Changed> {
   return withVmLock(host, name, async () => {
     const ctx = await loadVm(host, name);
     checkScope(req, ctx, 'Adding a network interface');
-    if (!NIC_MODELS.includes(req.model)) refuse('model', `Choose a model among ${NIC_MODELS.join(', ')}.`);
+    if (!isNicModel(req.model)) refuse('model', `Choose a model among ${NIC_MODELS.join(', ')}.`);
     await checkSource(ctx, req.source);
     const owners = await macsInUse(ctx.client);
     let mac: string;
@@ -80,7 +65,7 @@ export async function addNic(host: HostContext, name: string, req: NicAdd): Prom
     } else {
       mac = randomMac(owners);
     }
-    const xml = buildNicXml(mac, req.source, req.model);
+    const xml = newNicXml(mac, req.source, req.model);
     const outcome = await applyHalves(
       req,
       {
@@ -93,11 +78,11 @@ export async function addNic(host: HostContext, name: string, req: NicAdd): Prom
   });
 }
 
-function findNic(doc: Document | null, mac: string): NicEl | null {
-  return doc ? (readNics(doc).find((n) => n.mac === mac) ?? null) : null;
+function findNic(doc: Document | null, mac: string): Interface | null {
+  return doc ? Domain.of(doc).interfaceByMac(mac) : null;
 }
 
-function nicsFor(ctx: VmContext, scope: { live: boolean; persistent: boolean }, rawMac: string): { mac: string; p: NicEl | null; l: NicEl | null } {
+function nicsFor(ctx: VmContext, scope: { live: boolean; persistent: boolean }, rawMac: string): { mac: string; p: Interface | null; l: Interface | null } {
   if (macProblem(rawMac)) throw new NotFoundError(`"${rawMac}" is not a MAC address.`, { fields: { mac: 'Not a MAC address.' } });
   const mac = normalizeMac(rawMac);
   const p = findNic(ctx.inactive, mac);
@@ -108,11 +93,11 @@ function nicsFor(ctx: VmContext, scope: { live: boolean; persistent: boolean }, 
   return { mac, p: scope.persistent ? p : null, l: scope.live ? l : null };
 }
 
-function edited(n: NicEl, req: NicUpdate): string {
-  const el = cloneAsFragment(n.el);
-  if (req.source) setSource(el, req.source);
-  if (req.linkState) setAttrs(ensure(el, 'link', ['mtu', 'coalesce', 'teaming', 'boot', 'rom', 'address']), { state: req.linkState });
-  return serializeXml(el);
+function edited(n: Interface, req: NicUpdate): string {
+  const nic = cloneModel(n);
+  if (req.source) nic.setSource(req.source);
+  if (req.linkState) nic.linkState = req.linkState;
+  return nic.toXml();
 }
 
 export async function updateNic(host: HostContext, name: string, rawMac: string, req: NicUpdate): Promise<Changed> {

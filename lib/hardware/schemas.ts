@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CDROM_BUSES, DISK_BUSES, DISK_CACHES, DISK_DISCARDS, DISK_IOS } from '@/lib/domain-xml/constants';
 import { vmNameSchema } from '@/lib/vms/names';
 
 // Request bodies of the hardware API (lib/hardware/types.ts), checked at the door. Deeper checks that need the
@@ -27,9 +28,9 @@ export const memoryChangeSchema = z.object({
 
 export const dimmAddSchema = z.object({ ...scope, sizeMiB: mib('The DIMM size') });
 
-const cache = z.enum(['default', 'none', 'writethrough', 'writeback', 'directsync', 'unsafe']);
-const discard = z.enum(['default', 'ignore', 'unmap']);
-const io = z.enum(['default', 'native', 'threads', 'io_uring']);
+const cache = z.enum(DISK_CACHES);
+const discard = z.enum(DISK_DISCARDS);
+const io = z.enum(DISK_IOS);
 const sizeGiB = z.number({ message: 'The size must be a number of GiB.' }).positive('The size must be more than 0.').max(64 * 1024, 'At most 64 TiB.');
 
 export const diskSourceSchema = z.discriminatedUnion('kind', [
@@ -42,7 +43,7 @@ export const diskAddSchema = z.object({
   ...scope,
   source: diskSourceSchema,
   target: z.string().max(16).optional(),
-  bus: z.enum(['virtio', 'scsi', 'sata', 'ide', 'usb']),
+  bus: z.enum(DISK_BUSES),
   cache: cache.optional(),
   discard: discard.optional(),
   io: io.optional(),
@@ -72,7 +73,7 @@ const media = z.union([z.object({ pool: short, volume: short }), z.object({ path
 
 export const cdromMediaSchema = z.object({ ...scope, media });
 
-export const cdromAddSchema = z.object({ ...scope, bus: z.enum(['sata', 'scsi', 'ide']), media: media.optional() });
+export const cdromAddSchema = z.object({ ...scope, bus: z.enum(CDROM_BUSES), media: media.optional() });
 
 export const bootChangeSchema = z.object({
   order: z.array(z.object({ kind: z.enum(['disk', 'nic']), id: z.string().min(1).max(32) })).max(64).optional(),

@@ -1,6 +1,8 @@
 // The contract between the hardware API (app/api/vms/[name]/hardware/**) and the Hardware tab. Types only, so
 // client components may import this file.
 
+import type { CdromBus, DiskBus, DiskCache, DiskDiscard, DiskIo } from '@/lib/domain-xml/constants';
+
 /** Where a change goes: the running guest (live), the definition used at next boot (persistent), or both. */
 export interface ChangeScope {
   live: boolean;
@@ -28,10 +30,7 @@ export interface ScopeSupport {
   note?: string;
 }
 
-export type DiskBus = 'virtio' | 'scsi' | 'sata' | 'ide' | 'usb';
-export type DiskCache = 'default' | 'none' | 'writethrough' | 'writeback' | 'directsync' | 'unsafe';
-export type DiskDiscard = 'default' | 'ignore' | 'unmap';
-export type DiskIo = 'default' | 'native' | 'threads' | 'io_uring';
+export type { DiskBus, DiskCache, DiskDiscard, DiskIo } from '@/lib/domain-xml/constants';
 
 export interface DiskView {
   target: string;
@@ -202,7 +201,7 @@ export interface CdromMedia extends ChangeScope {
 }
 
 export interface CdromAdd extends ChangeScope {
-  bus: 'sata' | 'scsi' | 'ide';
+  bus: CdromBus;
   /**
    * Media to load in the new drive (optional; empty when absent). libvirt 9.0 cannot hot-add an EMPTY drive to a
    * running guest (its live half is refused), so a live add should carry media; eject it afterwards if wanted.

@@ -1,10 +1,8 @@
-import { child } from '@/lib/xml/parse';
-import { capsFor, definePersistent, loadVm, root, withVmLock, type VmContext } from './context';
+import { Domain } from '@/lib/domain-xml/domain';
+import { capsFor, definePersistent, loadVm, withVmLock, type VmContext } from './context';
 import { refuse } from './errors';
-import { readVcpus } from './read-model';
 import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
 import { hardwareOf } from './view';
-import { append, ensure, removeChildren, setAttrs, setText } from '@/lib/xml/build';
 import type { VcpuChange } from './types';
 import type { HostContext } from '@/lib/hosts';
 
@@ -22,7 +20,7 @@ export function planVcpus(ctx: VmContext, change: VcpuChange, limits: VcpuLimits
   const hostMax = limits?.maxVcpus ?? null;
   const models = limits?.cpuModels ?? [];
   const modes = limits?.cpuModes ?? [];
-  const p = readVcpus(ctx.inactive);
+  const p = Domain.of(ctx.inactive).cpu;
   const structural = change.maximum !== undefined || change.topology !== undefined || change.mode !== undefined || change.model !== undefined;
   if (structural) requirePersistent(change, 'maximum', 'The maximum vCPU count, topology and CPU model');
   if (change.current === undefined && !structural) refuse('current', 'Nothing to change: give a vCPU count, maximum, topology or CPU mode.');
@@ -33,10 +31,10 @@ export function planVcpus(ctx: VmContext, change: VcpuChange, limits: VcpuLimits
   if (!Number.isInteger(current) || current < 1) refuse('current', 'The vCPU count must be a whole number of at least 1.');
   if (current > maximum) refuse('current', `${current} vCPUs is above the maximum of ${maximum}; raise the maximum first (persistent, takes effect at next boot).`);
   if (change.live && change.current !== undefined) {
-    const liveMax = ctx.live ? readVcpus(ctx.live).maximum : maximum;
+    const liveMax = ctx.live ? Domain.of(ctx.live).cpu.maximum : maximum;
     if (current > liveMax) refuse('current', `The running guest was started with a maximum of ${liveMax} vCPUs; ${current} can only apply after a restart.`);
   }
-  const topo = change.topology === undefined ? readVcpus(ctx.inactive).topology : change.topology;
+  const topo = change.topology === undefined ? p.topology : change.topology;
   if (topo) {
     for (const k of ['sockets', 'cores', 'threads'] as const) {
       if (!Number.isInteger(topo[k]) || topo[k] < 1) refuse('topology', `Topology ${k} must be a whole number of at least 1.`);
@@ -56,37 +54,12 @@ export function planVcpus(ctx: VmContext, change: VcpuChange, limits: VcpuLimits
 
 /** Applies the persistent part to the inactive definition document (in place). */
 export function editVcpuXml(ctx: VmContext, change: VcpuChange, plan: { current: number; maximum: number }): void {
-  const r = root(ctx.inactive);
-  const vcpu = ensure(r, 'vcpu', ['iothreads', 'cputune', 'resource', 'os']);
-  const oldMax = readVcpus(ctx.inactive).maximum;
-  setText(vcpu, plan.maximum);
-  setAttrs(vcpu, { current: plan.current === plan.maximum ? null : plan.current });
-  // Per-vCPU <vcpus> entries describe the old count; libvirt rebuilds them.
-  if (plan.maximum !== oldMax) removeChildren(r, 'vcpus');
-  if (change.topology !== undefined || change.mode !== undefined || change.model !== undefined) {
-    const cpu = ensure(r, 'cpu', ['clock', 'on_poweroff', 'on_reboot', 'on_crash', 'pm', 'perf', 'devices']);
-    if (change.mode !== undefined) {
-      setAttrs(cpu, { mode: change.mode, match: change.mode === 'custom' ? 'exact' : null, check: null });
-      if (change.mode !== 'custom') removeChildren(cpu, 'model');
-      removeChildren(cpu, 'feature');
-      removeChildren(cpu, 'vendor');
-    }
-    if (change.model) {
-      removeChildren(cpu, 'model');
-      const m = ensure(cpu, 'model', ['vendor', 'topology', 'cache', 'feature', 'numa']);
-      setAttrs(m, { fallback: 'forbid' });
-      setText(m, change.model);
-    }
-    if (change.topology !== undefined) {
-      removeChildren(cpu, 'topology');
-      if (change.topology) {
-        const t = append(cpu, 'topology', { sockets: change.topology.sockets, dies: 1, cores: change.topology.cores, threads: change.topology.threads });
-        // Keep libvirt's preferred element order: topology before feature/numa.
-        const next = child(cpu, 'cache') ?? child(cpu, 'feature') ?? child(cpu, 'numa');
-        if (next) cpu.insertBefore(t, next);
-      }
-    }
-  }
+  const cpu = Domain.of(ctx.inactive).cpu;
+  if (plan.maximum !== cpu.maximum) cpu.clearPerVcpuSettings();
+  cpu.setCount(plan.maximum, plan.current);
+  if (change.mode !== undefined) cpu.setMode(change.mode);
+  if (change.model) cpu.setNamedModel(change.model);
+  if (change.topology !== undefined) cpu.topology = change.topology && { ...change.topology, dies: 1 };
 }
 
 export async function changeVcpus(host: HostContext, name: string, change: VcpuChange): Promise<Changed> {

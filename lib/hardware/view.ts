@@ -1,17 +1,17 @@
-import type { Element } from '@xmldom/xmldom';
+import type { Document } from '@xmldom/xmldom';
 import type { LibvirtClient } from '@/lib/libvirt';
-import { attr, child, children, path, text } from '@/lib/xml/parse';
-import { capsFor, loadVm, root, type VmContext } from './context';
-import { diskSourceLabel, readDisks, readMemory, readNics, readVcpus, type DiskEl } from './read-model';
+import { NIC_MODELS } from '@/lib/domain-xml/constants';
+import type { Disk } from '@/lib/domain-xml/disk';
+import { Domain } from '@/lib/domain-xml/domain';
+import { diskVolume } from '@/lib/domain-xml/volume';
+import { capsFor, loadVm, type VmContext } from './context';
 import type { BootView, DiskView, HardwareView, MemoryView, NicView, VcpuView } from './types';
 import type { HostContext } from '@/lib/hosts';
 
 // The Hardware tab's picture of a VM: the live and persistent definitions merged device by device (so the user
 // sees what differs between the running guest and the next boot), plus what the host offers.
 
-export const NIC_MODELS = ['virtio', 'e1000e', 'e1000', 'rtl8139'];
-
-export async function readHardware(host: HostContext, name: string, client?: LibvirtClient): Promise<HardwareView> {
+export async function readHardware(host: HostContext, name: string): Promise<HardwareView> {
   return hardwareOf(await loadVm(host, name));
 }
 
@@ -33,63 +33,60 @@ export async function hardwareOf(ctx: VmContext): Promise<HardwareView> {
     nics: nicViews(ctx),
     boot: bootView(ctx, autostart, caps?.efi ?? false),
     diskBuses: caps?.diskBuses ?? ['virtio', 'scsi', 'sata'],
-    nicModels: NIC_MODELS,
+    nicModels: [...NIC_MODELS],
   };
 }
 
 function vcpuView(ctx: VmContext, hostMaximum: number | null, namedModels: string[]): VcpuView {
-  const p = readVcpus(ctx.inactive);
-  const live = ctx.live ? readVcpus(ctx.live) : null;
-  const mode = p.mode === 'host-passthrough' || p.mode === 'host-model' || p.mode === 'custom' || p.mode === 'maximum' ? p.mode : null;
+  const p = Domain.of(ctx.inactive).cpu;
+  const live = ctx.live ? Domain.of(ctx.live).cpu : null;
+  const mode = p.effectiveMode;
   return {
     current: p.current,
     maximum: p.maximum,
     liveCurrent: live ? live.current : null,
     topology: p.topology,
-    mode,
-    model: p.model,
+    mode: mode === 'host-passthrough' || mode === 'host-model' || mode === 'custom' || mode === 'maximum' ? mode : null,
+    model: p.model || null,
     hostMaximum,
     namedModels,
   };
 }
 
 function memoryView(ctx: VmContext, balloonKiB: number | null, hostTotalKiB: number | null): MemoryView {
-  const p = readMemory(ctx.inactive);
-  const l = ctx.live ? readMemory(ctx.live) : null;
+  const p = Domain.of(ctx.inactive);
+  const l = ctx.live ? Domain.of(ctx.live) : null;
   // DIMMs have no stable name in the persistent definition; pair them by order and size.
-  const dimms: MemoryView['dimms'] = p.dimms.map((d) => ({ sizeKiB: d.sizeKiB, node: d.node, inLive: false, inPersistent: true }));
-  for (const d of l?.dimms ?? []) {
-    const match = dimms.find((x) => !x.inLive && x.sizeKiB === d.sizeKiB && x.node === d.node);
+  const dimms: MemoryView['dimms'] = p.memoryModules.map((d) => ({ sizeKiB: d.sizeKiB ?? 0, node: d.node, inLive: false, inPersistent: true }));
+  for (const d of l?.memoryModules ?? []) {
+    const match = dimms.find((x) => !x.inLive && x.sizeKiB === (d.sizeKiB ?? 0) && x.node === d.node);
     if (match) match.inLive = true;
-    else dimms.push({ sizeKiB: d.sizeKiB, node: d.node, inLive: true, inPersistent: false });
+    else dimms.push({ sizeKiB: d.sizeKiB ?? 0, node: d.node, inLive: true, inPersistent: false });
   }
+  const maximumKiB = p.memory.maximumKiB ?? 0;
   return {
-    currentKiB: p.currentKiB,
-    maximumKiB: p.maximumKiB,
-    liveCurrentKiB: ctx.running ? (balloonKiB ?? l?.currentKiB ?? null) : null,
-    hotplug: p.hotplug,
+    currentKiB: p.memory.currentKiB ?? maximumKiB,
+    maximumKiB,
+    liveCurrentKiB: ctx.running ? (balloonKiB ?? l?.memory.currentKiB ?? l?.memory.maximumKiB ?? null) : null,
+    hotplug: p.memory.hotplug,
     dimms,
     hostTotalKiB,
   };
 }
 
-async function capacityOf(ctx: VmContext, d: DiskEl, inLive: boolean): Promise<number | null> {
+async function capacityOf(ctx: VmContext, d: Disk, inLive: boolean): Promise<number | null> {
   const { client, dom } = ctx;
-  if (d.device === 'cdrom' && !d.file && !d.volume && !d.dev) return null;
+  if (d.device === 'cdrom' && !d.sourceRef) return null;
   try {
-    if (inLive) return (await client.domains.blockInfo(dom, d.target)).capacity;
+    if (inLive) return (await client.domains.blockInfo(dom, d.target!)).capacity;
   } catch {
     // fall through to the volume's capacity
   }
   try {
-    if (d.pool && d.volume) {
-      const pool = await client.pools.lookupByName(d.pool);
-      return (await client.volumes.info(await client.volumes.lookupByName(pool, d.volume))).capacity;
-    }
-    const p = d.file ?? d.dev;
-    if (p) return (await client.volumes.info(await client.volumes.lookupByPath(p))).capacity;
+    const vol = await diskVolume(client, d);
+    if (vol) return (await client.volumes.info(vol)).capacity;
   } catch {
-    // not in any pool libvirt knows: size unknown
+    // the volume went away or the connection failed: size unknown
   }
   return null;
 }
@@ -102,10 +99,25 @@ function nextBootDiff<T extends object>(live: T | undefined, persistent: T | und
   return Object.keys(out).length ? out : undefined;
 }
 
+/** The disks Vireo can name (by target), as the rows of the Hardware tab see them. */
+export function disksOf(doc: Document | null): Disk[] {
+  return doc ? Domain.of(doc).disks.filter((d) => d.target !== null) : [];
+}
+
+const DEVICES = new Set(['disk', 'cdrom', 'floppy', 'lun']);
+
+function diskFacts(d: Disk) {
+  const device = d.device ?? 'disk';
+  return {
+    device: (DEVICES.has(device) ? device : 'disk') as DiskView['device'],
+    bus: d.bus, format: d.format, cache: d.cache, discard: d.discard, io: d.io, readonly: d.readonly, shareable: d.shareable,
+  };
+}
+
 async function diskViews(ctx: VmContext): Promise<DiskView[]> {
-  const persistent = readDisks(ctx.inactive);
-  const live = ctx.live ? readDisks(ctx.live) : [];
-  const targets = [...new Set([...live.map((d) => d.target), ...persistent.map((d) => d.target)])];
+  const persistent = disksOf(ctx.inactive);
+  const live = disksOf(ctx.live);
+  const targets = [...new Set([...live.map((d) => d.target!), ...persistent.map((d) => d.target!)])];
   return Promise.all(
     targets.map(async (target) => {
       const l = live.find((d) => d.target === target);
@@ -114,31 +126,39 @@ async function diskViews(ctx: VmContext): Promise<DiskView[]> {
       const d = (l ?? p)!;
       return {
         target,
-        device: d.device,
-        bus: d.bus,
-        format: d.format,
-        source: diskSourceLabel(d),
+        ...diskFacts(d),
+        source: d.source,
         pool: d.pool,
         volume: d.volume,
         file: d.file ?? d.dev,
-        cache: d.cache,
-        discard: d.discard,
-        io: d.io,
-        readonly: d.readonly,
-        shareable: d.shareable,
         capacityBytes: await capacityOf(ctx, d, l !== undefined),
         bootOrder: (p ?? d).bootOrder,
         inLive: l !== undefined,
         inPersistent: p !== undefined,
-        nextBoot: nextBootDiff(l, p, ['cache', 'discard', 'io', 'readonly', 'shareable', 'bus', 'format']),
+        nextBoot: nextBootDiff(l && diskFacts(l), p && diskFacts(p), ['cache', 'discard', 'io', 'readonly', 'shareable', 'bus', 'format']),
       };
     }),
   );
 }
 
+/** The NICs Vireo can name (by MAC, lower case), with what the Hardware tab shows of each. */
+export function nicsOf(doc: Document | null) {
+  return (doc ? Domain.of(doc).interfaces : [])
+    .filter((n) => n.mac !== null)
+    .map((n) => ({
+      nic: n,
+      mac: n.mac!.toLowerCase(),
+      type: n.type ?? 'unknown',
+      source: n.source,
+      model: n.model,
+      linkState: n.linkState === 'down' ? ('down' as const) : ('up' as const),
+      bootOrder: n.bootOrder,
+    }));
+}
+
 function nicViews(ctx: VmContext): NicView[] {
-  const persistent = readNics(ctx.inactive);
-  const live = ctx.live ? readNics(ctx.live) : [];
+  const persistent = nicsOf(ctx.inactive);
+  const live = nicsOf(ctx.live);
   const macs = [...new Set([...live.map((n) => n.mac), ...persistent.map((n) => n.mac)])];
   return macs.map((mac) => {
     const l = live.find((n) => n.mac === mac);
@@ -158,51 +178,46 @@ function nicViews(ctx: VmContext): NicView[] {
   });
 }
 
-function nvramOf(os: Element | null): string | null {
-  const nv = child(os, 'nvram');
-  return text(nv) || attr(nv, 'template') || null;
-}
-
 const LEGACY_BOOT: Record<string, BootView['order'][number]['kind']> = { hd: 'hd', cdrom: 'cdrom', network: 'network', fd: 'fd' };
 
 function bootView(ctx: VmContext, autostart: boolean, efiOffered: boolean): BootView {
-  const r = root(ctx.inactive);
-  const os = child(r, 'os');
+  const d = Domain.of(ctx.inactive);
+  const os = d.os;
+  const current = Domain.of(ctx.live ?? ctx.inactive);
   const order: BootView['order'] = [];
   const perDevice: { n: number; entry: BootView['order'][number] }[] = [];
-  for (const d of readDisks(ctx.inactive)) {
-    if (d.bootOrder === null) continue;
-    const kind = d.device === 'cdrom' ? 'cdrom' : 'disk';
-    perDevice.push({ n: d.bootOrder, entry: { kind, id: d.target, label: `${d.target} (${d.bus ?? '?'} ${d.device}${diskSourceLabel(d) ? `, ${diskSourceLabel(d)}` : ''})` } });
+  for (const k of disksOf(ctx.inactive)) {
+    if (k.bootOrder === null) continue;
+    const device = k.device ?? 'disk';
+    const label = `${k.target} (${k.bus ?? '?'} ${device}${k.source ? `, ${k.source}` : ''})`;
+    perDevice.push({ n: k.bootOrder, entry: { kind: device === 'cdrom' ? 'cdrom' : 'disk', id: k.target!, label } });
   }
-  for (const n of readNics(ctx.inactive)) {
+  for (const n of nicsOf(ctx.inactive)) {
     if (n.bootOrder === null) continue;
     perDevice.push({ n: n.bootOrder, entry: { kind: 'nic', id: n.mac, label: `Network ${n.mac}${n.source ? ` (${n.source})` : ''}` } });
   }
   order.push(...perDevice.sort((a, b) => a.n - b.n).map((x) => x.entry));
-  for (const b of children(os, 'boot')) {
-    const dev = attr(b, 'dev') ?? '';
+  for (const b of os.bootDevices) {
+    const dev = b.dev ?? '';
     const kind = LEGACY_BOOT[dev];
     if (kind) order.push({ kind, id: dev, label: { hd: 'First hard disk', cdrom: 'First CD-ROM', network: 'Network (PXE)', fd: 'Floppy' }[kind as 'hd'] ?? dev });
   }
-  const loader = child(os, 'loader');
-  const efi = attr(os, 'firmware') === 'efi' || attr(path(os, 'firmware', 'feature'), 'name') === 'efi' || (attr(loader, 'type') === 'pflash') || /OVMF|edk2|AAVMF/i.test(text(loader) ?? '');
-  const osType = child(os, 'type');
+  const efi = os.isEfi;
   return {
     order,
-    menu: attr(child(os, 'bootmenu'), 'enable') === 'yes',
+    menu: os.bootMenu === true,
     firmware: efi ? 'efi' : 'bios',
     // The running guest shows the NVRAM libvirt resolved at start; the definition may only say firmware='efi'.
-    nvram: nvramOf(ctx.live ? child(root(ctx.live), 'os') : null) ?? nvramOf(os),
-    directKernel: child(os, 'kernel') !== null,
-    machine: attr(osType, 'machine'),
-    arch: attr(osType, 'arch'),
+    nvram: (ctx.live ? Domain.of(ctx.live).os.nvramPath : null) ?? os.nvramPath,
+    directKernel: os.directKernel,
+    machine: os.machine,
+    arch: os.arch,
     autostart,
-    onCrash: text(child(r, 'on_crash')) || 'destroy',
-    onReboot: text(child(r, 'on_reboot')) || 'restart',
-    onPoweroff: text(child(r, 'on_poweroff')) || 'destroy',
-    title: text(child(root(ctx.live ?? ctx.inactive), 'title')) ?? '',
-    description: text(child(root(ctx.live ?? ctx.inactive), 'description')) ?? '',
+    onCrash: d.onCrash || 'destroy',
+    onReboot: d.onReboot || 'restart',
+    onPoweroff: d.onPoweroff || 'destroy',
+    title: current.title ?? '',
+    description: current.description ?? '',
     firmwareChoices: efiOffered || efi ? ['bios', 'efi'] : ['bios'],
   };
 }

@@ -1,5 +1,5 @@
 import { DomainXMLFlags, type LibvirtClient } from '@/lib/libvirt';
-import { summarizeDomainXml } from '@/lib/xml/domain-model';
+import { Domain } from '@/lib/domain-xml/domain';
 
 // Which VMs use which network, from their domain XML: the persistent definition (it comes back at next boot)
 // and, for running VMs, the live one (a NIC may have been hot-plugged without being saved).
@@ -32,7 +32,7 @@ export async function networkUsage(client: LibvirtClient): Promise<NetworkUsage>
     ]);
     for (const xml of xmls) {
       if (!xml) continue;
-      for (const nic of summarizeDomainXml(xml).nics) {
+      for (const nic of Domain.parse(xml).interfaces) {
         if (!nic.source) continue;
         if (nic.type === 'network') push(usage.byNetwork, nic.source, { name: dom.name, running });
         if (nic.type === 'bridge') push(usage.byBridge, nic.source, { name: dom.name, running });

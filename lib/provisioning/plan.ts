@@ -5,9 +5,12 @@ import { parseVolumeXml } from '@/lib/storage/volume-model';
 import { guestDomainType, type GuestDomainType } from '@/lib/host/virt-type';
 import { InputError, isLibvirtError, parseInput } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
-import { checkEditedDomainXml } from '@/lib/xml/domain-model';
-import { attr, child, children, parseXml, text, XmlSyntaxError } from '@/lib/xml/parse';
-import { buildDomainXml, type DomainPlan, type PlannedDisk } from './domain-xml';
+import { parseDomainCaps } from '@/lib/domain-xml/capabilities';
+import { buildDomainXml } from '@/lib/domain-xml/new-domain';
+import { checkEditedDomainXml } from '@/lib/domain-xml/summary';
+import { pickTarget } from '@/lib/domain-xml/targets';
+import type { DomainPlan, PlannedDisk } from '@/lib/domain-xml/types';
+import { XmlSyntaxError } from '@/lib/xml/parse';
 import { newIdentity } from './identity';
 import { resolveImage, type ResolvedImage } from './base-image';
 import { createVmSpecSchema, type CreateVmSpec } from './spec';
@@ -32,19 +35,6 @@ export interface CreatePlan {
 
 const GiB = 1024 ** 3;
 const NOT_VALID = 'The new virtual machine settings are not valid.';
-
-/** Target names per bus, in the order a guest enumerates them. */
-function targetFor(bus: PlannedDisk['bus'], used: Set<string>): string {
-  const prefix = bus === 'virtio' ? 'vd' : bus === 'ide' ? 'hd' : 'sd';
-  for (let i = 0; i < 26; i++) {
-    const t = `${prefix}${String.fromCharCode(97 + i)}`;
-    if (!used.has(t)) {
-      used.add(t);
-      return t;
-    }
-  }
-  throw new Error(`No free ${bus} target name.`);
-}
 
 async function exists<T>(lookup: Promise<T>): Promise<boolean> {
   try {
@@ -85,10 +75,7 @@ async function volumeFormat(client: LibvirtClient, ref: { pool: string; volume: 
 }
 
 async function firmwareOffered(client: LibvirtClient, type: string, machine: string): Promise<boolean> {
-  const caps = parseXml(await client.host.domainCapabilities({ arch: 'x86_64', machine, virttype: type })).documentElement;
-  // <os supported='yes'><enum name='firmware'><value>efi</value>…
-  const firmware = children(child(caps, 'os'), 'enum').find((e) => attr(e, 'name') === 'firmware');
-  return children(firmware, 'value').some((v) => text(v) === 'efi');
+  return parseDomainCaps(await client.host.domainCapabilities({ arch: 'x86_64', machine, virttype: type })).efi;
 }
 
 export async function planVm(host: HostContext, raw: unknown): Promise<CreatePlan> {
@@ -176,7 +163,11 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
   // would never see a SATA CD-ROM on q35.
   if (seedFiles) disks.push({ device: 'cdrom', pool: spec.storage.pool, volume: seedName, format: 'raw', bus: 'scsi', target: '' });
   // Targets after the order is known: disks first by bus, so the boot disk is vda/sda.
-  for (const d of [...disks.filter((x) => x.device === 'disk'), ...disks.filter((x) => x.device === 'cdrom')]) d.target = targetFor(d.bus, used);
+  for (const d of [...disks.filter((x) => x.device === 'disk'), ...disks.filter((x) => x.device === 'cdrom')]) {
+    const target = pickTarget(d.bus, used);
+    if (!target) throw new Error(`No free ${d.bus} target name.`);
+    used.add((d.target = target));
+  }
 
   const domain: DomainPlan = {
     name: spec.name,

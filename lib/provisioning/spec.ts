@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seedInputSchema } from '@/lib/cloud-init/input';
+import { NEW_VM_DISK_BUSES, NIC_MODELS } from '@/lib/domain-xml/constants';
 import { poolNameSchema, volumeNameSchema } from '@/lib/storage/names';
 import { vmNameSchema } from '@/lib/vms/names';
 
@@ -51,9 +52,6 @@ export const sourceSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const DISK_BUSES = ['virtio', 'sata', 'scsi'] as const;
-export const NIC_MODELS = ['virtio', 'e1000e', 'rtl8139'] as const;
-
 export const createVmSpecSchema = z.object({
   name: vmNameSchema,
   title: z.string().trim().max(200, 'The title is at most 200 characters.').optional(),
@@ -71,7 +69,7 @@ export const createVmSpecSchema = z.object({
     /** Size of the new disk; for a cloud image the overlay grows to this (never below the image's size). 0 = no disk (kernel boot only). */
     sizeGiB: z.number({ message: 'The disk size must be a number.' }).min(0).max(65536, 'At most 64 TiB.'),
     format: z.enum(['qcow2', 'raw']).default('qcow2'),
-    bus: z.enum(DISK_BUSES, { message: `The disk bus is one of ${DISK_BUSES.join(', ')}.` }).default('virtio'),
+    bus: z.enum(NEW_VM_DISK_BUSES, { message: `The disk bus is one of ${NEW_VM_DISK_BUSES.join(', ')}.` }).default('virtio'),
   }),
   network: z.discriminatedUnion('type', [
     z.object({ type: z.literal('network'), network: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Pick a libvirt network.'), model: z.enum(NIC_MODELS).default('virtio') }),

@@ -1,7 +1,8 @@
 import { DomainDefineFlags, DomainXMLFlags } from '@/lib/libvirt';
 import { InputError, TooLargeError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
-import { checkEditedDomainXml, summarizeDomainXml, type DomainSummary } from '@/lib/xml/domain-model';
+import { checkEditedDomainXml, summarizeDomainXml } from '@/lib/domain-xml/summary';
+import type { DomainSummary } from '@/lib/domain-xml/types';
 import { XmlSyntaxError } from '@/lib/xml/parse';
 import { findVm } from './lifecycle';
 

@@ -1,7 +1,8 @@
 import { DomainUndefineFlagsValues, DomainXMLFlags, parseUuid, type DomainRef, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
-import { ConflictError, InputError, isLibvirtError } from '@/lib/errors';
+import { ConflictError, InputError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
-import { summarizeDomainXml, type DiskSummary } from '@/lib/xml/domain-model';
+import { Domain } from '@/lib/domain-xml/domain';
+import { diskVolume } from '@/lib/domain-xml/volume';
 import { findVm } from './lifecycle';
 
 export interface DeletableDisk {
@@ -36,17 +37,6 @@ export interface DeleteResult {
   failedVolumes: { key: string; error: string }[];
 }
 
-async function volumeOf(client: LibvirtClient, disk: DiskSummary): Promise<VolumeRef | null> {
-  try {
-    if (disk.pool && disk.volume) return await client.volumes.lookupByName(await client.pools.lookupByName(disk.pool), disk.volume);
-    if (disk.type === 'file' || disk.type === 'block') return disk.source ? await client.volumes.lookupByPath(disk.source) : null;
-  } catch (err) {
-    if (isLibvirtError(err)) return null; // not in any pool: Vireo leaves it alone
-    throw err;
-  }
-  return null;
-}
-
 async function snapshotCount(client: LibvirtClient, dom: DomainRef): Promise<number> {
   const { num } = await client.remote.domainSnapshotNum({ dom: { name: dom.name, uuid: parseUuid(dom.uuid), id: dom.id }, flags: 0 });
   return num;
@@ -55,14 +45,16 @@ async function snapshotCount(client: LibvirtClient, dom: DomainRef): Promise<num
 export async function deletePlan(host: HostContext, name: string): Promise<DeletePlan> {
   const client = await host.libvirt();
   const dom = await findVm(client, name);
-  const summary = summarizeDomainXml(await client.domains.xml(dom, DomainXMLFlags.INACTIVE));
+  const def = Domain.parse(await client.domains.xml(dom, DomainXMLFlags.INACTIVE));
   const disks = await Promise.all(
-    summary.disks.map(async (d) => {
-      const volume = await volumeOf(client, d);
-      return { target: d.target, device: d.device, source: d.source, volume, suggested: volume !== null && d.device === 'disk' && !d.readonly };
+    def.disks.map(async (d) => {
+      // Only volumes of libvirt pools can be removed; a disk outside every pool is left alone.
+      const volume = await diskVolume(client, d);
+      const device = d.device ?? 'disk';
+      return { target: d.target, device, source: d.source, volume, suggested: volume !== null && device === 'disk' && !d.readonly };
     }),
   );
-  return { name: dom.name, uuid: dom.uuid, running: dom.id > 0, disks, nvram: summary.nvram, snapshots: await snapshotCount(client, dom) };
+  return { name: dom.name, uuid: dom.uuid, running: dom.id > 0, disks, nvram: def.os.nvram || null, snapshots: await snapshotCount(client, dom) };
 }
 
 /**

@@ -77,3 +77,91 @@ export function indent(el: Element, depth = 0, unit = '  '): void {
   }
   el.appendChild(doc.createTextNode(`\n${unit.repeat(depth)}`));
 }
+
+// Edits inside a document someone else wrote (libvirt's dumpxml is indented): a new element takes its place in a
+// fixed order among its siblings and the indentation of its neighbours, and a removed one takes its line with it,
+// so an edited definition reads like the original everywhere but where it changed.
+
+const WS_LINE = /^[ \t]*\n[ \t\n]*$/;
+
+function isWhitespace(n: { nodeType: number; nodeValue?: string | null } | null): boolean {
+  return n !== null && n.nodeType === 3 && WS_LINE.test(n.nodeValue ?? '');
+}
+
+function firstElement(parent: Element): Element | null {
+  for (let n = parent.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) return n as Element;
+  return null;
+}
+
+/** The line break + indentation a new child of `parent` gets, or null when the document is not indented. */
+function childIndent(parent: Element, unit = '  '): string | null {
+  const first = firstElement(parent);
+  if (first) return isWhitespace(first.previousSibling) ? first.previousSibling!.nodeValue!.replace(/^[^\n]*\n*/, '\n') : null;
+  const own = parent.previousSibling;
+  if (!isWhitespace(own)) return null;
+  return `\n${own!.nodeValue!.slice(own!.nodeValue!.lastIndexOf('\n') + 1)}${unit}`;
+}
+
+/**
+ * Inserts `el` as a child of `parent` at its place in `order` (tag names): after the siblings of its own or an
+ * earlier kind, before the first of a later kind. A tag not in `order` goes last.
+ */
+export function insertInOrder(parent: Element, el: Element, order: readonly string[] = []): Element {
+  const rank = order.indexOf(el.tagName);
+  let ref: Element | null = null;
+  if (rank >= 0) {
+    for (let n = parent.firstChild; n && !ref; n = n.nextSibling) {
+      if (n.nodeType === 1 && order.indexOf((n as Element).tagName) > rank) ref = n as Element;
+    }
+  }
+  const pad = childIndent(parent);
+  const doc = parent.ownerDocument!;
+  // A subtree built without whitespace takes the indentation of the place it goes to.
+  if (pad !== null && firstElement(el) && !isWhitespace(el.firstChild)) indent(el, (pad.length - 1) / 2);
+  if (ref) {
+    parent.insertBefore(el, ref);
+    if (pad !== null) parent.insertBefore(doc.createTextNode(pad), ref);
+    return el;
+  }
+  const closing = isWhitespace(parent.lastChild) ? parent.lastChild : null;
+  if (pad !== null && !firstElement(parent)) {
+    parent.appendChild(doc.createTextNode(pad));
+    parent.appendChild(el);
+    parent.appendChild(doc.createTextNode(pad.slice(0, -2)));
+    return el;
+  }
+  if (pad !== null) parent.insertBefore(doc.createTextNode(pad), closing);
+  parent.insertBefore(el, closing);
+  return el;
+}
+
+/** Removes an element with the line it stood on; a parent left with only whitespace becomes empty (<x/>). */
+export function removeElement(el: Element): void {
+  const parent = el.parentNode as Element | null;
+  if (!parent || parent.nodeType !== 1) return;
+  if (isWhitespace(el.previousSibling)) parent.removeChild(el.previousSibling!);
+  parent.removeChild(el);
+  if (!firstElement(parent) && [...childNodes(parent)].every((n) => isWhitespace(n))) {
+    while (parent.firstChild) parent.removeChild(parent.firstChild);
+  }
+}
+
+/** Removes an element, then each ancestor left with nothing in it (a <numa/> without cells is not valid). */
+export function removeElementAndEmptyParents(el: Element): void {
+  let parent = el.parentNode as Element | null;
+  removeElement(el);
+  while (parent && parent.nodeType === 1 && parent.parentNode?.nodeType === 1 && isEmptyElement(parent)) {
+    const up = parent.parentNode as Element;
+    removeElement(parent);
+    parent = up;
+  }
+}
+
+function* childNodes(el: Element) {
+  for (let n = el.firstChild; n; n = n.nextSibling) yield n;
+}
+
+/** No attributes, no child elements, no text: nothing left to say. */
+export function isEmptyElement(el: Element): boolean {
+  return el.attributes.length === 0 && !firstElement(el) && (el.textContent ?? '').trim() === '';
+}

@@ -24,11 +24,12 @@ export function serializeXml(node: Document | Element): string {
   return new XMLSerializer().serializeToString(node);
 }
 
+/** Child elements named `name` ('*': every child element). */
 export function children(el: Element | null | undefined, name: string): Element[] {
   if (!el) return [];
   const out: Element[] = [];
   for (let n = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1 && (n as Element).tagName === name) out.push(n as Element);
+    if (n.nodeType === 1 && (name === '*' || (n as Element).tagName === name)) out.push(n as Element);
   }
   return out;
 }

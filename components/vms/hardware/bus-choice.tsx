@@ -1,12 +1,11 @@
-import type { DiskBus } from '@/lib/hardware/types';
+import { DISK_BUS_LABELS as LABELS, type DiskBus } from '@/lib/domain-xml/constants';
 import { Choice } from './inputs';
-
-const LABELS: Record<DiskBus, string> = { virtio: 'VirtIO', scsi: 'SCSI (virtio-scsi)', sata: 'SATA', ide: 'IDE', usb: 'USB' };
 
 // Buses the machine type offers come first. The others stay choosable but say so plainly: the server is the
 // judge (it refuses them with libvirt's reason), and hiding them would leave the user guessing why IDE is missing.
 export function BusChoice({ value, onChange, offered, all, machine, error, disabled }: {
-  value: string; onChange: (v: string) => void; offered: DiskBus[]; all: DiskBus[]; machine: string | null; error?: string; disabled?: boolean;
+  value: string; onChange: (v: string) => void; offered: readonly DiskBus[]; all: readonly DiskBus[]; machine: string | null;
+  error?: string; disabled?: boolean;
 }) {
   const others = all.filter((b) => !offered.includes(b));
   const lacking = value && !offered.includes(value as DiskBus);
@@ -22,6 +21,3 @@ export function BusChoice({ value, onChange, offered, all, machine, error, disab
     </Choice>
   );
 }
-
-export const DISK_BUSES: DiskBus[] = ['virtio', 'scsi', 'sata', 'ide', 'usb'];
-export const CDROM_BUSES: ('sata' | 'scsi' | 'ide')[] = ['sata', 'scsi', 'ide'];

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import type { CdromAdd, CdromMedia, DiskView } from '@/lib/hardware/types';
 import { Button } from '@/components/ui/button';
-import { BusChoice, CDROM_BUSES } from './bus-choice';
+import { CDROM_BUSES } from '@/lib/domain-xml/constants';
+import { BusChoice } from './bus-choice';
 import { fieldError, useChange, type ChangeState } from './change';
 import { useHardware } from './context';
 import { MediaFields, mediaBody, type MediaForm } from './media-fields';

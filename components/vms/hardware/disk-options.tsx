@@ -1,4 +1,4 @@
-import type { DiskCache, DiskDiscard, DiskIo } from '@/lib/hardware/types';
+import { DISK_CACHES as CACHES, DISK_DISCARDS as DISCARDS, DISK_IOS as IOS, type DiskCache, type DiskDiscard, type DiskIo } from '@/lib/domain-xml/constants';
 import type { Refusal } from './change';
 import { fieldError } from './change';
 import { Check, Choice } from './inputs';
@@ -6,10 +6,6 @@ import { Check, Choice } from './inputs';
 // Cache / discard / IO mode and the read-only / shareable flags, shared by "add disk" and "edit disk".
 
 export interface DiskOptions { cache: DiskCache; discard: DiskDiscard; io: DiskIo; readonly: boolean; shareable: boolean }
-
-export const CACHES: DiskCache[] = ['default', 'none', 'writethrough', 'writeback', 'directsync', 'unsafe'];
-export const DISCARDS: DiskDiscard[] = ['default', 'ignore', 'unmap'];
-export const IOS: DiskIo[] = ['default', 'native', 'threads', 'io_uring'];
 
 export const defaultOptions: DiskOptions = { cache: 'default', discard: 'default', io: 'default', readonly: false, shareable: false };
 

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { NicAdd, NicUpdate, NicView } from '@/lib/hardware/types';
+import { isNicModel, NIC_MODEL_LABELS } from '@/lib/domain-xml/constants';
 import { Button } from '@/components/ui/button';
 import { fieldError, useChange, type ChangeState } from './change';
 import { useHardware } from './context';
@@ -32,7 +33,7 @@ function AddNicDialog({ open, onClose, change }: { open: boolean; onClose: () =>
         <NicSourceFields value={source} onChange={setSource} refusal={r} enabled={open} pickFirst />
         <div className="grid gap-3 sm:grid-cols-2">
           <Choice label="Model" value={model} onChange={setModel} error={fieldError(r, 'model')}>
-            {hw.nicModels.map((m) => <option key={m} value={m}>{m}</option>)}
+            {hw.nicModels.map((m) => <option key={m} value={m}>{isNicModel(m) ? NIC_MODEL_LABELS[m] : m}</option>)}
             {hw.nicModels.includes(model) ? null : <option value={model}>{model}</option>}
           </Choice>
           <TextInput label="MAC address (optional)" value={mac} onChange={setMac} placeholder="generated" error={fieldError(r, 'mac')}

@@ -1,12 +1,18 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { summarizeDomainXml } from '@/lib/xml/domain-model';
+import { summarizeDomainXml } from './summary';
 import { attr, child, children, parseXml } from '@/lib/xml/parse';
-import { buildDomainXml, SPARE_ROOT_PORTS, type DomainPlan } from './domain-xml';
+import { SPARE_ROOT_PORTS } from './constants';
+import { vncTarget } from '@/lib/consoles/vnc-target';
+import { Domain } from './domain';
+import { WIZARD_PLANS } from './golden/plans';
+import { buildDomainXml, useLoopbackVnc } from './new-domain';
+import type { DomainPlan } from './types';
 
 const run = promisify(execFile);
 
@@ -39,13 +45,17 @@ const iso: DomainPlan = {
   nic: { type: 'bridge', source: 'br0', model: 'e1000e', mac: '52:54:00:01:02:03' },
 };
 
-const kernel: DomainPlan = { ...cloud, name: 'k', disks: [], nic: null, kernel: { kernel: '/boot/vmlinuz', initrd: '/boot/initrd.img', cmdline: 'console=ttyS0 root=/dev/vda' } };
+const kernel: DomainPlan = {
+  ...cloud, name: 'k', disks: [], nic: null, kernel: { kernel: '/boot/vmlinuz', initrd: '/boot/initrd.img', cmdline: 'console=ttyS0 root=/dev/vda' },
+};
 
 describe('buildDomainXml', () => {
   it('describes a cloud-image VM: overlay disk first to boot, seed CD-ROM, virtio NIC, loopback VNC', () => {
     const xml = buildDomainXml(cloud);
     const s = summarizeDomainXml(xml);
-    expect(s).toMatchObject({ name: 'web-01', uuid: cloud.uuid, title: cloud.title, hypervisor: 'qemu', machine: 'q35', memoryKiB: 1024 * 1024, vcpus: 2, cpuMode: null });
+    expect(s).toMatchObject({
+      name: 'web-01', uuid: cloud.uuid, title: cloud.title, hypervisor: 'qemu', machine: 'q35', memoryKiB: 1024 * 1024, vcpus: 2, cpuMode: null,
+    });
     expect(s.disks.map((d) => [d.device, d.target, d.bus, d.source])).toEqual([
       ['disk', 'vda', 'virtio', 'default/web-01.qcow2'],
       ['cdrom', 'sda', 'sata', 'default/web-01-seed.iso'],
@@ -83,5 +93,22 @@ describe('buildDomainXml', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the wizard golden inputs', () => {
+  it.each(Object.keys(WIZARD_PLANS))('golden/vireo-%s-in.xml is what the builder makes of its plan', (name) => {
+    expect(buildDomainXml(WIZARD_PLANS[name]!)).toBe(readFileSync(path.join(import.meta.dirname, 'golden', `vireo-${name}-in.xml`), 'utf8'));
+  });
+});
+
+describe('useLoopbackVnc', () => {
+  it('replaces any display with VNC on loopback, which the console bridge accepts once a port is assigned', () => {
+    const d = Domain.parse('<domain type="kvm"><name>n</name><devices><graphics type="vnc" port="5900" listen="0.0.0.0"/></devices></domain>');
+    useLoopbackVnc(d);
+    const xml = d.toXml();
+    expect(xml).not.toContain('0.0.0.0');
+    expect(xml).toContain('<video><model type="vga"/></video>');
+    expect(vncTarget(xml.replace('autoport="yes"', 'autoport="yes" port="5907"'))).toEqual({ kind: 'tcp', host: '127.0.0.1', port: 5907 });
   });
 });

@@ -1,4 +1,4 @@
-import type { DiskBus } from './types';
+import type { DiskBus } from './constants';
 
 // Disk target names (vda, sdb, hdc): the prefix follows the bus, and a name must be free in BOTH the live and the
 // persistent definition, or a later "both" change would collide in one of them.

@@ -32,9 +32,24 @@ describe('domain capabilities', () => {
   });
 
   it('offers no UEFI when no loader image is installed', () => {
-    const noLoader = `<os supported='yes'><enum name='firmware'><value>efi</value></enum><loader supported='yes'><enum name='type'><value>rom</value></enum></loader></os>`;
+    const noLoader = `<os supported='yes'><enum name='firmware'><value>efi</value></enum>
+      <loader supported='yes'><enum name='type'><value>rom</value></enum></loader></os>`;
     expect(parseDomainCaps(caps(noLoader, ['ide', 'virtio'])).efi).toBe(false);
     expect(parseDomainCaps(caps('<os supported="yes"/>', ['ide'])).efi).toBe(false);
     expect(parseDomainCaps(caps(ovmf, ['ide', 'virtio'])).diskBuses).toEqual(['virtio', 'ide']);
+  });
+});
+
+describe('uefiOffered', () => {
+  it('needs the efi firmware and an installed image, whatever asks (wizard or Hardware tab)', () => {
+    // This host without OVMF: firmware enum empty, loader types but no image.
+    const none = `<domainCapabilities><os supported='yes'><enum name='firmware'/>
+      <loader supported='yes'><enum name='type'><value>rom</value><value>pflash</value></enum></loader></os></domainCapabilities>`;
+    expect(parseDomainCaps(none).efi).toBe(false);
+    // efi in the firmware enum but no image listed: the wizard's old rule said yes.
+    const descriptorsOnly = none.replace("<enum name='firmware'/>", "<enum name='firmware'><value>efi</value></enum>");
+    expect(parseDomainCaps(descriptorsOnly).efi).toBe(false);
+    expect(parseDomainCaps(`<domainCapabilities>${ovmf}</domainCapabilities>`).efi).toBe(true);
+    expect(parseDomainCaps(`<domainCapabilities>${ovmf.replace("supported='yes'", "supported='no'")}</domainCapabilities>`).efi).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkEditedDomainXml, summarizeDomainXml } from './domain-model';
-import { XmlSyntaxError } from './parse';
+import { checkEditedDomainXml, summarizeDomainXml } from './summary';
+import { XmlSyntaxError } from '@/lib/xml/parse';
 
 const xml = `<domain type='qemu'>
   <name>web-1</name>
@@ -49,5 +49,13 @@ describe('checkEditedDomainXml', () => {
     expect(checkEditedDomainXml('<network><name>web-1</name></network>', expected)).toMatch(/root element/);
     expect(checkEditedDomainXml(xml.replace('<name>web-1', '<name>web-2'), expected)).toMatch(/name/);
     expect(checkEditedDomainXml(xml.replace('6d1d4d5e', '00000000'), expected)).toMatch(/uuid/);
+  });
+});
+
+describe('summarize', () => {
+  it('names a loader without autoselection a custom loader, and lists serial ports and consoles', () => {
+    const s = summarizeDomainXml(`<domain type='kvm'><name>u</name><os><type>hvm</type><loader type='pflash'>/x/OVMF_CODE.fd</loader></os>
+      <devices><serial type='pty'/><console type='pty'><target type='virtio'/></console><graphics type='spice'/></devices></domain>`);
+    expect([s.firmware, s.consoles, s.graphics, s.vcpus, s.memoryKiB]).toEqual(['custom loader', ['serial (pty)', 'console (pty)'], ['spice'], null, null]);
   });
 });
