@@ -40,19 +40,48 @@ export async function createUser(username: string, password: string, role: Role)
   return db().user.create({ data: { username, passwordHash: await hashPassword(password), role } });
 }
 
+/** The user for these credentials; null for a wrong name or password, and for a disabled account. */
 export async function authenticate(username: string, password: string) {
   const user = await db().user.findUnique({ where: { username } });
   if (!user) {
     await burnVerify(password);
     return null;
   }
-  return (await verifyPassword(user.passwordHash, password)) ? user : null;
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return user.disabledAt ? null : user;
 }
 
-export async function listUsers() {
-  return db().user.findMany({ select: { id: true, username: true, role: true, createdAt: true }, orderBy: { username: 'asc' } });
+export interface UserRow {
+  id: string;
+  username: string;
+  role: string;
+  createdAt: Date;
+  disabled: boolean;
+  /** Sessions still open, and when the newest one was last used. */
+  sessions: number;
+  lastSeenAt: Date | null;
+}
+
+export async function listUsers(): Promise<UserRow[]> {
+  const now = new Date();
+  const users = await db().user.findMany({
+    select: {
+      id: true, username: true, role: true, createdAt: true, disabledAt: true,
+      sessions: { where: { expiresAt: { gt: now }, absoluteExpiresAt: { gt: now } }, select: { lastSeenAt: true } },
+    },
+    orderBy: { username: 'asc' },
+  });
+  return users.map(({ sessions, disabledAt, ...u }) => ({
+    ...u,
+    disabled: disabledAt !== null,
+    sessions: sessions.length,
+    lastSeenAt: sessions.reduce<Date | null>((a, s) => (a && a > s.lastSeenAt ? a : s.lastSeenAt), null),
+  }));
 }
 
 export async function hasAnyUser(): Promise<boolean> {
   return (await db().user.count()) > 0;
 }
+
+/** The `{id}` of /api/users/{id}/...: user ids are UUIDs. */
+export const userParams = z.object({ id: z.uuid({ error: 'There is no such user.' }) });

@@ -64,6 +64,8 @@ export async function findSession(token: string | undefined | null): Promise<Act
   const row = await db().session.findUnique({ where: { id }, include: { user: true } });
   if (!row) return null;
   const now = Date.now();
+  // A disabled account has no sessions (they are deleted when it is disabled); this guards the moment in between.
+  if (row.user.disabledAt) return null;
   if (sessionOver(row, now)) {
     await db().session.deleteMany({ where: { id } });
     return null;

@@ -66,7 +66,8 @@ export interface AuditSpec<P extends Schema, Q extends Schema, B extends Schema,
   /** e.g. 'vm.start'; a function when the body decides it (e.g. `network.${body.action}`). */
   action: string | ((i: AuditInput<P, Q, B>) => string);
   objectType: string;
-  objectName(i: AuditInput<P, Q, B>): string;
+  /** `result` is there once the change went through (e.g. the name of a user the params name by id). */
+  objectName(i: AuditInput<P, Q, B>, result?: R): string;
   detail?(i: AuditInput<P, Q, B>, result?: R): Record<string, unknown> | null | undefined;
   /** Requests that change nothing (e.g. a dry run) are not recorded. */
   skip?(i: RouteInput<P, Q, B>): boolean;
@@ -167,9 +168,9 @@ function wordsFor<P extends Schema, Q extends Schema, B extends Schema, R, A ext
   return 'the object';
 }
 
-function safeName<P extends Schema, Q extends Schema, B extends Schema, R>(a: AuditSpec<P, Q, B, R>, input: AuditInput<P, Q, B>): string {
+function safeName<P extends Schema, Q extends Schema, B extends Schema, R>(a: AuditSpec<P, Q, B, R>, input: AuditInput<P, Q, B>, result?: R): string {
   try {
-    return a.objectName(input) || '-';
+    return a.objectName(input, result) || '-';
   } catch {
     return '-';
   }
@@ -229,7 +230,7 @@ async function auditOutcome<P extends Schema, Q extends Schema, B extends Schema
     actor,
     action: actionOf(a, input, spec.access === 'public' || spec.access === 'signed-in' ? spec.path : spec.access),
     objectType: a.objectType,
-    objectName: safeName(a, input),
+    objectName: safeName(a, input, result),
     outcome,
     error: p ? problemSummary(p) : null,
     detail: detail ?? null,
