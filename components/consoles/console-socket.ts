@@ -22,7 +22,7 @@ export interface ConsoleSocketEvents {
   onOpen?(): void;
 }
 
-const FINAL_CODES = new Set<number>([CloseCode.IDLE, CloseCode.TOO_SLOW, CloseCode.ENDED]);
+const FINAL_CODES = new Set<number>([CloseCode.IDLE, CloseCode.TOO_SLOW, CloseCode.ENDED, CloseCode.SESSION_ENDED]);
 
 export async function ticketUrl(req: TicketRequest): Promise<string> {
   const { url } = await api<{ url: string }>('/api/consoles/tickets', { body: req });

@@ -44,7 +44,9 @@ export function registerConsoles(settings: Settings, log: Logger): void {
         wss.handleUpgrade(req, socket, head, (ws: WebSocket) => {
           const t = admitted.ticket;
           // A console lives no longer than the session that opened it.
-          const unwatch = watchSession(t.sessionId, () => ws.close(CloseCode.SESSION_ENDED, 'Your session ended. Sign in again.'));
+          const unwatch = watchSession(t.sessionId, (why) =>
+            ws.close(CloseCode.SESSION_ENDED, why === 'user-changed' ? 'An admin changed your account. Open the console again.' : 'Your session ended. Sign in again.'),
+          );
           ws.once('close', unwatch);
           if (t.vm) {
             void recordAudit({
