@@ -120,7 +120,7 @@ describe('sessions that end', () => {
   it('close them when the account is disabled, and in a browser the console shows why', async () => {
     await login(page, 'op', password);
     await page.goto(`/vms/${vm}/console`);
-    await page.getByTestId('serial-state').and(page.locator(':not([data-state="connecting"])')).waitFor({ timeout: 15_000 });
+    await page.locator('[data-testid="serial-state"]:not([data-state="connecting"])').waitFor({ timeout: 15_000 });
     const op = await signIn('op', password);
     const con = await openConsole(op);
     const id = await userId('op');

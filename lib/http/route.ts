@@ -58,6 +58,8 @@ export interface RouteContext<P extends Schema, Q extends Schema, B extends Sche
   signal: AbortSignal;
   /** Records one more audit row (for routes that act on several objects, or public ones). */
   audit: (entry: AuditRecord) => Promise<void>;
+  /** For routes whose permission depends on the body: refuses (403, audited) when the actor lacks it. */
+  demand: (permission: Permission) => Promise<void>;
 }
 
 // Methods, not function-valued properties: their parameters are checked both ways, so one spec made by a shared
@@ -132,6 +134,7 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
       const body = (spec.body ? await readJsonBody(req, spec.body, spec.maxBodyBytes ?? MAX_JSON_BODY) : undefined) as Out<B>;
       input.body = body;
       full = { params, query, body };
+      const asked = input;
       const ctx = {
         ...full,
         req,
@@ -139,6 +142,11 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
         host,
         signal: req.signal,
         audit: (entry: AuditRecord) => recordAudit({ actor, ip: actor?.ip ?? clientIp(req.headers), ...entry }),
+        demand: async (permission: Permission) => {
+          if (actor && can(actor.role, permission)) return;
+          if (actor) await auditDenied(spec, actor, asked, permission);
+          throw new ForbiddenError(deniedMessage(permission));
+        },
       };
       const result = await spec.run(ctx);
       if (result instanceof Response) {

@@ -23,5 +23,8 @@ export const POST = defineRoute({
     record: 'failures',
   },
   subject: () => 'the console',
-  run: ({ host, actor, body }) => issueConsoleTicket(host, actor, body),
+  run: async ({ host, actor, body, demand }) => {
+    await demand(body.kind === 'host' ? 'host.terminal' : 'vm.console');
+    return issueConsoleTicket(host, actor, body);
+  },
 });
