@@ -1,5 +1,5 @@
 import type { DiskBus } from '@/lib/hardware/types';
-import { Choice } from './inputs';
+import { SelectField } from '@/components/ui/inputs';
 
 const LABELS: Record<DiskBus, string> = { virtio: 'VirtIO', scsi: 'SCSI (virtio-scsi)', sata: 'SATA', ide: 'IDE', usb: 'USB' };
 
@@ -11,7 +11,7 @@ export function BusChoice({ value, onChange, offered, all, machine, error, disab
   const others = all.filter((b) => !offered.includes(b));
   const lacking = value && !offered.includes(value as DiskBus);
   return (
-    <Choice label="Bus" value={value} onChange={onChange} error={error} disabled={disabled}
+    <SelectField label="Bus" value={value} onChange={onChange} error={error} disabled={disabled}
       hint={lacking ? <span className="text-amber-800">The machine type {machine ?? ''} does not offer {LABELS[value as DiskBus] ?? value}; the change will be refused.</span> : undefined}>
       {all.filter((b) => offered.includes(b)).map((b) => <option key={b} value={b}>{LABELS[b]}</option>)}
       {others.length ? (
@@ -19,7 +19,7 @@ export function BusChoice({ value, onChange, offered, all, machine, error, disab
           {others.map((b) => <option key={b} value={b}>{LABELS[b]} (not offered)</option>)}
         </optgroup>
       ) : null}
-    </Choice>
+    </SelectField>
   );
 }
 

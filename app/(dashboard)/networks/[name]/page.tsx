@@ -3,9 +3,9 @@ import { requirePageUser } from '@/lib/auth/page-user';
 import { libvirt } from '@/lib/connection/libvirt';
 import { canChangeNetworks } from '@/lib/networks/access';
 import { readNetwork } from '@/lib/networks/read';
-import { describeError } from '@/lib/vms/errors';
 import { NetworkDetailView } from '@/components/networks/network-detail';
 import { Alert } from '@/components/ui/alert';
+import { pageRead } from '../../page-read';
 
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }) {
   return { title: `Network ${(await params).name.slice(0, 100)}` };
@@ -14,15 +14,12 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 export default async function NetworkPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser('host.read');
   const { name } = await params;
-  try {
-    const net = await readNetwork(await libvirt(), name);
-    return <NetworkDetailView initial={net} canChange={canChangeNetworks(user.role)} />;
-  } catch (err) {
-    return (
-      <div className="space-y-4">
-        <Link href="/networks" className="text-sm text-sky-800 hover:underline">← Networks</Link>
-        <Alert testId="network-error">{describeError(err, `network "${name.slice(0, 100)}"`).message}</Alert>
-      </div>
-    );
-  }
+  const net = await pageRead(async () => readNetwork(await libvirt(), name), `network "${name.slice(0, 100)}"`);
+  if (net.value) return <NetworkDetailView initial={net.value} canChange={canChangeNetworks(user.role)} />;
+  return (
+    <div className="space-y-4">
+      <Link href="/networks" className="text-sm text-sky-800 hover:underline">← Networks</Link>
+      <Alert testId="network-error">{net.problem}</Alert>
+    </div>
+  );
 }
