@@ -79,7 +79,9 @@ export function useVolumes(pool: string | null) {
 export function useJob(id: string, initial?: JobView) {
   return useSWR<JobView, Error>(keys.job(id), {
     fallbackData: initial,
-    refreshInterval: (job) => (job?.status === 'running' ? JOB_REFRESH_MS : 0),
+    // SWR asks with the cached answer only, which is empty until the first read: until then the page's own
+    // copy says whether the job runs (else a first read equal to it would never start the polling).
+    refreshInterval: (job) => ((job ?? initial)?.status === 'running' ? JOB_REFRESH_MS : 0),
   });
 }
 

@@ -12,7 +12,7 @@ export function StepCloudInit({ s, set, errors }: StepProps) {
         <TextField label="Host name" value={s.hostname} placeholder={s.name} onChange={(v) => set({ hostname: v })} error={fieldError(errors, 'cloudInit.hostname')} />
         <TextField label="User name" value={s.userName} onChange={(v) => set({ userName: v })} error={fieldError(errors, 'cloudInit.user.name', 'cloudInit.user')} placeholder="admin" />
         <TextField label="Password (optional, stored only as a hash)" type="password" autoComplete="new-password" value={s.password} onChange={(v) => set({ password: v })} error={fieldError(errors, 'cloudInit.user.password')} />
-        <div className="self-end pb-2"><CheckboxField label="Passwordless sudo" checked={s.sudo} onChange={(v) => set({ sudo: v })} /></div>
+        <div className="self-end pb-2"><CheckboxField label="Sudo without a password" checked={s.sudo} onChange={(v) => set({ sudo: v })} /></div>
       </div>
       <TextAreaField mono label="SSH public keys (one per line)" rows={3} value={s.sshKeys} onChange={(v) => set({ sshKeys: v })} error={fieldError(errors, 'cloudInit.user.sshKeys')} />
       <TextField label="Packages to install (space separated)" value={s.packages} onChange={(v) => set({ packages: v })} error={fieldError(errors, 'cloudInit.packages')} />
