@@ -12,7 +12,7 @@ import { EditDiskDialog } from './edit-disk-dialog';
 import { ChangeResult } from './outcome';
 import { NextBoot, Presence } from './presence';
 import { RemoveDialog } from './remove-dialog';
-import { Section } from './section';
+import { DeviceActions, Section } from './section';
 
 function options(d: DiskView): string {
   const parts = [d.cache && `cache ${d.cache}`, d.discard && `discard ${d.discard}`, d.io && `io ${d.io}`, d.readonly && 'read-only', d.shareable && 'shareable'].filter(Boolean);
@@ -48,12 +48,9 @@ export function DisksSection() {
   const [removing, setRemoving] = useState<DiskView | null>(null);
   const disks = hw.disks.filter((d) => d.device !== 'cdrom');
   const open = (fn: () => void) => () => { change.reset(); fn(); };
-  const columns = diskColumns(hw.running, (d) => (canEdit ? (
-    <span className="inline-flex gap-1">
-      <Button className="px-2 py-0.5 text-xs" aria-label={`Edit disk ${d.target}`} onClick={open(() => setEditing(d))}>Edit…</Button>
-      <Button className="px-2 py-0.5 text-xs" aria-label={`Remove disk ${d.target}`} onClick={open(() => setRemoving(d))}>Remove…</Button>
-    </span>
-  ) : null));
+  const columns = diskColumns(hw.running, (d) => (canEdit
+    ? <DeviceActions what="disk" id={d.target} onEdit={open(() => setEditing(d))} onRemove={open(() => setRemoving(d))} />
+    : null));
 
   return (
     <Section title="Disks" testId="hw-disks" actions={canEdit ? <Button variant="primary" className="px-2 py-1 text-xs" onClick={open(() => setAdding(true))}>Add disk…</Button> : null}>

@@ -13,7 +13,7 @@ import { ChangeResult } from './outcome';
 import { NextBoot, Presence } from './presence';
 import { RemoveDialog } from './remove-dialog';
 import { ScopePicker, toScope, useScope } from './scope';
-import { Section } from './section';
+import { DeviceActions, Section } from './section';
 
 function AddNicDialog({ open, onClose, change }: { open: boolean; onClose: () => void; change: ChangeState }) {
   const { hw } = useHardwareTab();
@@ -94,12 +94,9 @@ export function NicsSection() {
   const [editing, setEditing] = useState<NicView | null>(null);
   const [removing, setRemoving] = useState<NicView | null>(null);
   const open = (fn: () => void) => () => { change.reset(); fn(); };
-  const columns = nicColumns(hw.running, (n) => (canEdit ? (
-    <span className="inline-flex gap-1">
-      <Button className="px-2 py-0.5 text-xs" aria-label={`Edit interface ${n.mac}`} onClick={open(() => setEditing(n))}>Edit…</Button>
-      <Button className="px-2 py-0.5 text-xs" aria-label={`Remove interface ${n.mac}`} onClick={open(() => setRemoving(n))}>Remove…</Button>
-    </span>
-  ) : null));
+  const columns = nicColumns(hw.running, (n) => (canEdit
+    ? <DeviceActions what="interface" id={n.mac} onEdit={open(() => setEditing(n))} onRemove={open(() => setRemoving(n))} />
+    : null));
   return (
     <Section title="Network interfaces" testId="hw-nics"
       actions={canEdit ? <Button variant="primary" className="px-2 py-1 text-xs" onClick={open(() => setAdding(true))}>Add interface…</Button> : null}>
