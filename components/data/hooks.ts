@@ -10,8 +10,8 @@ import type {
 } from './types';
 
 // One hook per resource, keyed by its URL (keys.ts). A page that rendered the data on the server passes it in as
-// `initial`: it is shown at once (SWR's fallbackData) and revalidated in the background. A `null` name or a
-// false `enabled` fetches nothing, for dialogs that are closed.
+// `initial`: it is shown at once (SWR's fallbackData) and revalidated in the background. A `null` pool or a
+// false `enabled` fetches nothing (a dialog that is closed, a choice not made yet).
 
 /** Lists that change behind Vireo's back (another client, virsh) are re-read this often while shown. */
 const LIST_REFRESH_MS = 10_000;
