@@ -1,5 +1,7 @@
 'use client';
 
+import { reloadAt } from './navigation';
+
 // Browser side of the API: sends the CSRF token every mutating route checks, and turns error bodies into
 // ApiError with the server's plain-words message.
 
@@ -33,7 +35,7 @@ export async function api<T = Record<string, unknown>>(path: string, init: { met
   }
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (!res.ok) {
-    if (res.status === 401 && typeof window !== 'undefined' && !path.startsWith('/api/auth/')) window.location.assign('/login');
+    if (res.status === 401 && typeof window !== 'undefined' && !path.startsWith('/api/auth/')) reloadAt('/login');
     throw new ApiError(typeof body.error === 'string' ? body.error : `Request failed (${res.status}).`, res.status, body);
   }
   return body as T;

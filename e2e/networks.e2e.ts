@@ -147,6 +147,29 @@ describe('networks', () => {
     await expect.poll(() => page.getByTestId('dhcp-host-error').textContent()).toMatch(/not inside any subnet/);
   });
 
+  it('edits the saved XML only after a reviewed diff; libvirt\'s refusal changes nothing', async () => {
+    await page.goto(`/networks/${net}`);
+    await page.getByRole('button', { name: 'Edit saved definition' }).click();
+    const editor = page.getByTestId('xml-editor');
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('</network>', '<network>'));
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByTestId('xml-error').waitFor();
+    expect(await virsh(['net-dumpxml', '--inactive', net])).toContain(`end='${subnet(150)}'`);
+
+    await editor.fill(original.replace(`end='${subnet(150)}'`, `end='${subnet(140)}'`));
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByTestId('xml-diff').getByText(`end='${subnet(140)}'`).waitFor();
+    expect(await virsh(['net-dumpxml', '--inactive', net])).toContain(`end='${subnet(150)}'`);
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByTestId('xml-saved').waitFor();
+    expect(await virsh(['net-dumpxml', '--inactive', net])).toContain(`end='${subnet(140)}'`);
+    // The running network keeps its range until it is restarted, and the page says so.
+    expect(await virsh(['net-dumpxml', net])).toContain(`end='${subnet(150)}'`);
+    await page.getByText('The saved definition differs from the running network').waitFor();
+  });
+
   it('refuses to delete a network in use and lists the VMs', async () => {
     await page.goto(`/networks/${net}`);
     await page.getByRole('button', { name: 'Delete…' }).click();

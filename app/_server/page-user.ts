@@ -8,7 +8,7 @@ import { describeError } from '@/lib/errors';
 import { localHost, type HostContext } from '@/lib/hosts';
 
 // What server components need before they render: the signed-in user (or a redirect to setup or sign-in), the
-// host the page is about, and errors in the same plain words the API uses.
+// host the page is about, and reads whose failures become the same plain words the API uses.
 
 export async function pageUser(): Promise<SessionUser | null> {
   const jar = await cookies();
@@ -28,7 +28,16 @@ export function pageHost(): HostContext {
   return localHost();
 }
 
-/** An error as the sentence a page shows in its alert. */
-export function pageError(err: unknown, what: string): string {
-  return describeError(err, what).message;
+export type PageRead<T> = { value: T; problem: null } | { value: null; problem: string };
+
+/**
+ * A page's read on the server: the value, or the plain-words reason it failed, which the page shows in place of
+ * the view. (Rendering inside try/catch would not catch a component's own errors; reading first keeps the two apart.)
+ */
+export async function pageRead<T>(read: () => Promise<T>, what: string): Promise<PageRead<T>> {
+  try {
+    return { value: await read(), problem: null };
+  } catch (err) {
+    return { value: null, problem: describeError(err, what).message };
+  }
 }

@@ -1,10 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '@/components/api-client';
-import type { AuditRow } from '@/lib/audit/log';
+import { useEffect, useState } from 'react';
+import { useAudit } from '@/components/data/hooks';
+import type { AuditRow } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { DataTable, type Column } from '@/components/ui/data-table';
 
 const outcomeStyle: Record<string, string> = {
   ok: 'bg-emerald-100 text-emerald-800',
@@ -12,32 +13,30 @@ const outcomeStyle: Record<string, string> = {
   denied: 'bg-amber-100 text-amber-800',
 };
 
+const columns: Column<AuditRow>[] = [
+  { id: 'at', header: 'When', className: 'whitespace-nowrap text-slate-600', cell: (r) => new Date(r.at).toLocaleString() },
+  { id: 'who', header: 'Who', cell: (r) => <>{r.username}{r.ip ? <span className="block text-xs text-slate-500">{r.ip}</span> : null}</> },
+  { id: 'action', header: 'Action', className: 'font-mono text-xs', cell: (r) => r.action },
+  { id: 'object', header: 'Object', cell: (r) => <><span className="text-slate-500">{r.objectType}</span> {r.objectName}</> },
+  { id: 'outcome', header: 'Outcome', cell: (r) => <span className={`rounded px-1.5 py-0.5 text-xs ${outcomeStyle[r.outcome] ?? ''}`}>{r.outcome}</span> },
+  { id: 'details', header: 'Details', className: 'max-w-md text-xs text-slate-600', cell: (r) => r.error ?? r.detail ?? '' },
+];
+
+/** Waits until typing pauses, so a search is sent once per word rather than once per key. */
+function useSettled(value: string, ms: number): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
+
 export function AuditTable({ initial }: { initial: AuditRow[] }) {
-  const [rows, setRows] = useState(initial);
   const [q, setQ] = useState('');
   const [outcome, setOutcome] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [more, setMore] = useState(initial.length >= 100);
-
-  const load = useCallback(async (before?: number) => {
-    const p = new URLSearchParams({ limit: '100' });
-    if (q) p.set('q', q);
-    if (outcome) p.set('outcome', outcome);
-    if (before) p.set('before', String(before));
-    try {
-      const { entries } = await api<{ entries: AuditRow[] }>(`/api/audit?${p}`);
-      setRows((old) => (before ? [...old, ...entries] : entries));
-      setMore(entries.length >= 100);
-      setError(null);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, [q, outcome]);
-
-  useEffect(() => {
-    const t = setTimeout(() => void load(), 200);
-    return () => clearTimeout(t);
-  }, [load]);
+  const query = useSettled(q, 200);
+  const log = useAudit({ q: query, outcome }, initial);
 
   return (
     <div className="space-y-3">
@@ -56,37 +55,10 @@ export function AuditTable({ initial }: { initial: AuditRow[] }) {
           <option value="denied">Denied</option>
         </select>
       </div>
-      {error ? <Alert>{error}</Alert> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="audit-table">
-          <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-            <tr>
-              <th className="px-3 py-2">When</th>
-              <th className="px-3 py-2">Who</th>
-              <th className="px-3 py-2">Action</th>
-              <th className="px-3 py-2">Object</th>
-              <th className="px-3 py-2">Outcome</th>
-              <th className="px-3 py-2">Details</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className="border-t border-slate-100 align-top">
-                <td className="whitespace-nowrap px-3 py-1.5 text-slate-600">{new Date(r.at).toLocaleString()}</td>
-                <td className="px-3 py-1.5">{r.username}{r.ip ? <span className="block text-xs text-slate-500">{r.ip}</span> : null}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{r.action}</td>
-                <td className="px-3 py-1.5"><span className="text-slate-500">{r.objectType}</span> {r.objectName}</td>
-                <td className="px-3 py-1.5"><span className={`rounded px-1.5 py-0.5 text-xs ${outcomeStyle[r.outcome] ?? ''}`}>{r.outcome}</span></td>
-                <td className="max-w-md px-3 py-1.5 text-xs text-slate-600">{r.error ?? r.detail ?? ''}</td>
-              </tr>
-            ))}
-            {rows.length === 0 ? (
-              <tr><td colSpan={6} className="px-3 py-6 text-center text-slate-500">No entries.</td></tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
-      {more ? <Button onClick={() => void load(rows.at(-1)?.id)}>Older entries</Button> : null}
+      {log.error ? <Alert>{log.error.message}</Alert> : null}
+      <DataTable rows={log.rows} columns={columns} rowKey={(r) => String(r.id)} rowClassName="align-top" testId="audit-table" failed={log.error !== undefined}
+        empty={<p className="py-4 text-center">No entries.</p>} />
+      {log.more ? <Button onClick={() => void log.loadMore()}>Older entries</Button> : null}
     </div>
   );
 }

@@ -1,34 +1,32 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { api } from '@/components/api-client';
-import { Field } from '@/components/ui/field';
-import { Button } from '@/components/ui/button';
+import { useMutation } from '@/components/data/mutation';
 import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/inputs';
+import { reloadAt } from '@/components/navigation';
 
 export function LoginForm({ next }: { next: string }) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const login = useMutation();
+  // After a success the page is being replaced: stay busy until it is.
+  const [leaving, setLeaving] = useState(false);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
-    try {
-      await api('/api/auth/login', { body: { username: form.get('username'), password: form.get('password') } });
-      window.location.assign(next);
-    } catch (err) {
-      setError((err as Error).message);
-      setBusy(false);
-    }
+    const r = await login.send('/api/auth/login', { body: { username: form.get('username'), password: form.get('password') } });
+    if (!r.ok) return;
+    setLeaving(true);
+    reloadAt(next);
   }
 
+  const busy = login.busy || leaving;
   return (
     <form onSubmit={submit} className="space-y-3">
-      {error ? <Alert>{error}</Alert> : null}
-      <Field label="User name" name="username" autoComplete="username" required maxLength={64} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      {login.problem ? <Alert>{login.problem.message}</Alert> : null}
+      <TextField label="User name" name="username" autoComplete="username" required maxLength={64} />
+      <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" variant="primary" disabled={busy} className="w-full justify-center">
         {busy ? 'Signing in…' : 'Sign in'}
       </Button>

@@ -21,7 +21,7 @@ export function HostTerminal() {
     let dispose = () => undefined as void;
     void mountTerminal(host.current!).then((v) => {
       if (disposed) return v.dispose();
-      dispose = v.dispose;
+      dispose = () => v.dispose();
       sock = new ConsoleSocket({ kind: 'host', password }, {
         onData: (bytes) => v.term.write(bytes),
         onConnection: (c) => {

@@ -1,4 +1,4 @@
-import type { HostOverview } from '@/lib/host/overview';
+import type { HostOverview } from '@/components/data/types';
 import { formatBytes } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 

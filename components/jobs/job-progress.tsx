@@ -2,13 +2,15 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { api } from '@/components/api-client';
+import { useEffect } from 'react';
+import { useJob } from '@/components/data/hooks';
+import { keys } from '@/components/data/keys';
+import { useMutation } from '@/components/data/mutation';
+import type { JobStep, JobView } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { JobStep, JobView } from '@/lib/jobs/types';
 
-// A job's steps as the server records them; polling, so a reload (or another tab) shows the same state.
+// A job's steps as the server records them, re-read while it runs, so a reload (or another tab) shows the same.
 
 const ICON: Record<JobStep['status'], string> = { pending: '○', running: '◐', done: '✓', failed: '✗', skipped: '–' };
 const TONE: Record<JobStep['status'], string> = { pending: 'text-slate-400', running: 'text-sky-700', done: 'text-green-700', failed: 'text-red-700', skipped: 'text-slate-400' };
@@ -20,16 +22,10 @@ function describe(r: NonNullable<JobView['rollback']>[number]): string {
 
 export function JobProgress({ initial, then, canCancel }: { initial: JobView; then: string | null; canCancel: boolean }) {
   const router = useRouter();
-  const [job, setJob] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (job.status !== 'running') return;
-    const t = setTimeout(() => {
-      api<JobView>(`/api/jobs/${job.id}`).then((j) => { setJob(j); setError(null); }, (e: Error) => setError(e.message));
-    }, 700);
-    return () => clearTimeout(t);
-  }, [job]);
+  const { data, error: readError } = useJob(initial.id, initial);
+  const job = data ?? initial;
+  const cancelling = useMutation();
+  const error = cancelling.problem?.message ?? readError?.message;
 
   const vm = encodeURIComponent(job.objectName);
   const started = job.result?.started === true;
@@ -37,14 +33,14 @@ export function JobProgress({ initial, then, canCancel }: { initial: JobView; th
     if (job.status === 'succeeded' && then === 'console' && started) router.push(`/vms/${vm}/console`);
   }, [job.status, then, started, router, vm]);
 
-  const cancel = () => api(`/api/jobs/${job.id}/cancel`, { body: {} }).catch((e: Error) => setError(e.message));
+  const cancel = () => cancelling.send(`${keys.job(job.id)}/cancel`, { touches: [keys.job(job.id)] });
 
   return (
     <div className="space-y-4" data-testid="job" data-status={job.status}>
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">Creating {job.objectName}</h1>
         <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs" data-testid="job-status">{job.status}</span>
-        {job.status === 'running' && canCancel ? <Button className="ml-auto" onClick={() => void cancel()}>Cancel</Button> : null}
+        {job.status === 'running' && canCancel ? <Button className="ml-auto" disabled={cancelling.busy} onClick={() => void cancel()}>Cancel</Button> : null}
       </div>
       {error ? <Alert>{error}</Alert> : null}
       <ol className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="job-steps">

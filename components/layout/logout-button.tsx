@@ -1,6 +1,7 @@
 'use client';
 
 import { api } from '@/components/api-client';
+import { reloadAt } from '@/components/navigation';
 
 export function LogoutButton() {
   return (
@@ -9,7 +10,7 @@ export function LogoutButton() {
       className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700"
       onClick={async () => {
         await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
-        window.location.assign('/login');
+        reloadAt('/login');
       }}
     >
       Sign out

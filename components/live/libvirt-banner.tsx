@@ -1,9 +1,11 @@
 'use client';
 
-import { useLive } from './live-provider';
+import { useLibvirtStatus } from '@/components/data/hooks';
+import { useLiveConnected } from './live-provider';
 
 export function LibvirtBanner() {
-  const { libvirt, connected } = useLive();
+  const connected = useLiveConnected();
+  const libvirt = useLibvirtStatus().data?.libvirt;
   if (!connected) {
     return (
       <div role="alert" data-testid="server-banner" className="bg-amber-100 px-4 py-2 text-sm text-amber-900">

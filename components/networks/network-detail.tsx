@@ -2,12 +2,14 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useState } from 'react';
-import type { NetworkDetail } from '@/lib/networks/read';
-import { api } from '@/components/api-client';
+import { useState } from 'react';
+import { useNetwork } from '@/components/data/hooks';
+import { keys } from '@/components/data/keys';
+import { useMutation } from '@/components/data/mutation';
+import type { NetworkDetail } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ChangeDialog } from '@/components/ui/change-dialog';
 import { DhcpHostsPanel, DnsHostsPanel } from './host-entries';
 import { LeasesPanel } from './leases-panel';
 import { addresses, dhcpRanges, modeLabels } from './network-facts';
@@ -15,40 +17,18 @@ import { NetworkXmlPanel } from './network-xml-panel';
 
 export function NetworkDetailView({ initial, canChange }: { initial: NetworkDetail; canChange: boolean }) {
   const router = useRouter();
-  const [net, setNet] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { data, error: readError } = useNetwork(initial.name, initial);
+  const net = data ?? initial;
+  const change = useMutation();
   const [deleting, setDeleting] = useState(false);
-  const path = `/api/networks/${encodeURIComponent(net.name)}`;
+  const touches = [keys.network(net.name), keys.networks];
 
-  const reload = useCallback(async () => {
-    setNet(await api<NetworkDetail>(path));
-  }, [path]);
-
-  async function act(action: string) {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`${path}/actions`, { body: { action } });
-      await reload();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const act = (action: string) => void change.send(`${keys.network(net.name)}/actions`, { body: { action }, touches });
 
   async function remove() {
-    setBusy(true);
-    try {
-      await api(path, { method: 'DELETE' });
-      router.push('/networks');
-    } catch (err) {
-      setError((err as Error).message);
-      setDeleting(false);
-    } finally {
-      setBusy(false);
-    }
+    const r = await change.send(keys.network(net.name), { method: 'DELETE', touches: [keys.networks] });
+    setDeleting(false);
+    if (r.ok) router.push('/networks');
   }
 
   const m = net.model;
@@ -63,17 +43,22 @@ export function NetworkDetailView({ initial, canChange }: { initial: NetworkDeta
     ['Autostart', net.autostart ? 'yes' : 'no'],
     ['UUID', net.uuid],
   ];
+  const error = change.problem?.message ?? readError?.message;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <Link href="/networks" className="text-sm text-sky-800 hover:underline">← Networks</Link>
         <h1 className="text-xl font-semibold">{net.name}</h1>
-        <span data-testid="network-state" className={`rounded px-1.5 py-0.5 text-xs ${net.active ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-100 text-slate-600'}`}>{net.active ? 'active' : 'inactive'}</span>
+        <span data-testid="network-state" className={`rounded px-1.5 py-0.5 text-xs ${net.active ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-100 text-slate-600'}`}>
+          {net.active ? 'active' : 'inactive'}
+        </span>
         {canChange ? (
           <div className="ml-auto flex gap-2">
-            {net.active ? <Button disabled={busy} onClick={() => void act('stop')}>Stop</Button> : <Button variant="primary" disabled={busy} onClick={() => void act('start')}>Start</Button>}
-            <Button disabled={busy} onClick={() => void act(net.autostart ? 'autostart-off' : 'autostart-on')}>{net.autostart ? 'Disable autostart' : 'Enable autostart'}</Button>
-            <Button variant="danger" disabled={busy} onClick={() => setDeleting(true)}>Delete…</Button>
+            {net.active
+              ? <Button disabled={change.busy} onClick={() => act('stop')}>Stop</Button>
+              : <Button variant="primary" disabled={change.busy} onClick={() => act('start')}>Start</Button>}
+            <Button disabled={change.busy} onClick={() => act(net.autostart ? 'autostart-off' : 'autostart-on')}>{net.autostart ? 'Disable autostart' : 'Enable autostart'}</Button>
+            <Button variant="danger" disabled={change.busy} onClick={() => { change.reset(); setDeleting(true); }}>Delete…</Button>
           </div>
         ) : null}
       </div>
@@ -88,17 +73,18 @@ export function NetworkDetailView({ initial, canChange }: { initial: NetworkDeta
       </dl>
       {m.mode !== 'bridge' && m.mode !== 'macvtap' ? (
         <div className="grid gap-4 lg:grid-cols-2">
-          <DhcpHostsPanel name={net.name} model={m} canChange={canChange} onChanged={reload} />
-          <DnsHostsPanel name={net.name} model={m} canChange={canChange} onChanged={reload} />
+          <DhcpHostsPanel name={net.name} model={m} canChange={canChange} />
+          <DnsHostsPanel name={net.name} model={m} canChange={canChange} />
         </div>
       ) : null}
       {m.ips.length ? <LeasesPanel name={net.name} active={net.active} /> : null}
-      <NetworkXmlPanel name={net.name} live={net.live} inactive={net.inactive} canEdit={canChange} onSaved={reload} />
-      <ConfirmDialog open={deleting} title={`Delete network “${net.name}”?`} confirmLabel="Delete network" busy={busy} onConfirm={() => void remove()} onCancel={() => setDeleting(false)}>
+      <NetworkXmlPanel name={net.name} live={net.live} inactive={net.inactive} canEdit={canChange} />
+      <ChangeDialog open={deleting} title={`Delete network “${net.name}”?`} submitLabel="Delete network" danger wide={false} busy={change.busy}
+        onSubmit={() => void remove()} onClose={() => setDeleting(false)}>
         {net.vms.length ? (
           <p data-testid="delete-warning">These virtual machines still use it, so Vireo will refuse: {net.vms.map((v) => v.name).join(', ')}. Move their network interfaces first.</p>
         ) : <p>{net.active ? 'It is running: it will be stopped, then its definition removed.' : 'Its definition will be removed.'}</p>}
-      </ConfirmDialog>
+      </ChangeDialog>
     </div>
   );
 }

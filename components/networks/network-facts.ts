@@ -1,4 +1,4 @@
-import type { NetworkModel } from '@/lib/networks/model';
+import type { NetworkModel } from '@/components/data/types';
 
 // Words for the list and detail page (client-safe: type imports only).
 

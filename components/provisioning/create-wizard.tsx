@@ -2,10 +2,12 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
-import { api, ApiError } from '@/components/api-client';
+import { keys } from '@/components/data/keys';
+import { useMutation } from '@/components/data/mutation';
+import type { Problem } from '@/components/data/problem';
+import type { WizardOptions } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { WizardOptions } from '@/lib/provisioning/options';
 import { StepCloudInit } from './step-cloud-init';
 import { StepNetwork } from './step-network';
 import { StepOs } from './step-os';
@@ -23,49 +25,45 @@ export function CreateWizard({ options }: { options: WizardOptions }) {
   const [message, setMessage] = useState<string | null>(null);
   const [plan, setPlan] = useState<PlanPreview | null>(null);
   const [xml, setXml] = useState('');
-  const [busy, setBusy] = useState(false);
+  // Planning and creating: one request at a time, and busy on until the job page replaces this one.
+  const { send, busy: sending } = useMutation();
+  const [leaving, setLeaving] = useState(false);
+  const busy = sending || leaving;
   const set = useCallback((patch: Partial<WizardState>) => {
     setState((prev) => ({ ...prev, ...patch }));
     setPlan(null);
   }, []);
 
-  const fail = (e: unknown) => {
-    if (e instanceof ApiError && Object.keys(e.fields).length) {
-      setErrors(e.fields);
-      setMessage(e.message);
-      setStep(stepOfField(Object.keys(e.fields)[0]!));
-    } else setMessage((e as Error).message);
+  /** A refusal with field messages sends the user to the step of the first one. */
+  const fail = (p: Problem) => {
+    setMessage(p.message);
+    if (Object.keys(p.fields).length) {
+      setErrors(p.fields);
+      setStep(stepOfField(Object.keys(p.fields)[0]!));
+    }
   };
 
   const review = async () => {
     setStep('review');
-    setBusy(true);
     setErrors({});
     setMessage(null);
-    try {
-      const p = await api<PlanPreview>('/api/provisioning/plan', { body: toSpec(s) });
-      setPlan(p);
-      setXml(p.xml);
-    } catch (e) {
+    const r = await send<PlanPreview>('/api/provisioning/plan', { body: toSpec(s) });
+    if (!r.ok) {
       setPlan(null);
-      fail(e);
-    } finally {
-      setBusy(false);
+      return fail(r.problem);
     }
+    setPlan(r.data);
+    setXml(r.data.xml);
   };
 
   const create = async () => {
     if (!plan) return;
-    setBusy(true);
     setMessage(null);
-    try {
-      const body = { ...toSpec(s), identity: plan.identity, ...(xml !== plan.xml ? { xml } : {}) };
-      const { jobId } = await api<{ jobId: string }>('/api/vms', { body });
-      router.push(`/jobs/${jobId}${s.start && s.openConsole ? '?then=console' : ''}`);
-    } catch (e) {
-      fail(e);
-      setBusy(false);
-    }
+    const body = { ...toSpec(s), identity: plan.identity, ...(xml !== plan.xml ? { xml } : {}) };
+    const r = await send<{ jobId: string }>(keys.vms, { body });
+    if (!r.ok) return fail(r.problem);
+    setLeaving(true);
+    router.push(`/jobs/${r.data.jobId}${s.start && s.openConsole ? '?then=console' : ''}`);
   };
 
   const index = STEPS.findIndex((x) => x.id === step);

@@ -1,19 +1,10 @@
-import type { WizardOptions } from '@/lib/provisioning/options';
+import type { WizardOptions } from '@/components/data/types';
 import type { WizardState } from './wizard-state';
 
 export interface StepProps {
   s: WizardState;
   set: (patch: Partial<WizardState>) => void;
   options: WizardOptions;
-  /** Server field errors by dotted path. */
+  /** Server field errors by dotted path (read them with fieldError from components/data/problem). */
   errors: Record<string, string>;
-}
-
-/** The first error under a path prefix, e.g. err(errors, 'source.image'). */
-export function err(errors: Record<string, string>, ...prefixes: string[]): string | undefined {
-  for (const p of prefixes) {
-    const hit = Object.entries(errors).find(([k]) => k === p || k.startsWith(`${p}.`));
-    if (hit) return hit[1];
-  }
-  return undefined;
 }

@@ -1,8 +1,9 @@
 'use client';
 
 import { Alert } from '@/components/ui/alert';
-import { TextArea } from '@/components/ui/text-area';
-import { err, type StepProps } from './step-props';
+import { fieldError } from '@/components/data/problem';
+import { CheckboxField, TextAreaField } from '@/components/ui/inputs';
+import type { StepProps } from './step-props';
 
 export interface PlanPreview {
   xml: string;
@@ -43,11 +44,11 @@ export function StepReview({ s, set, errors, plan, loading, xml, onXml }: Review
           ) : null}
         </section>
       ) : null}
-      <TextArea label={`Domain XML${edited ? ' (edited)' : ''}`} rows={18} spellCheck={false} value={xml} onChange={(e) => onXml(e.target.value)} error={err(errors, 'xml')}
+      <TextAreaField mono label={`Domain XML${edited ? ' (edited)' : ''}`} rows={18} spellCheck={false} value={xml} onChange={onXml} error={fieldError(errors, 'xml')}
         hint="Edit it if you need something the wizard does not offer; libvirt validates it against its schema when it is defined." />
       <div className="flex flex-wrap gap-4 text-sm">
-        <label className="flex items-center gap-2"><input type="checkbox" checked={s.start} onChange={(e) => set({ start: e.target.checked })} /> Start the VM when it is created</label>
-        <label className="flex items-center gap-2"><input type="checkbox" checked={s.openConsole} disabled={!s.start} onChange={(e) => set({ openConsole: e.target.checked })} /> Then open its console</label>
+        <CheckboxField label="Start the VM when it is created" checked={s.start} onChange={(v) => set({ start: v })} />
+        <CheckboxField label="Then open its console" checked={s.openConsole} disabled={!s.start} onChange={(v) => set({ openConsole: v })} />
       </div>
     </div>
   );

@@ -1,9 +1,9 @@
 'use client';
 
-import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
+import { fieldError } from '@/components/data/problem';
+import { NumberField, SelectField } from '@/components/ui/inputs';
 import type { NewVmDiskBus } from '@/lib/domain-xml/constants';
-import { err, type StepProps } from './step-props';
+import type { StepProps } from './step-props';
 
 export function StepStorage({ s, set, options, errors }: StepProps) {
   const pools = options.pools.filter((p) => p.active);
@@ -14,22 +14,22 @@ export function StepStorage({ s, set, options, errors }: StepProps) {
       {s.source === 'cloud-image' ? <p className="text-sm text-slate-600">The disk is grown to this size (never below the image&apos;s own); cloud-init grows the root filesystem at first boot. The seed CD-ROM goes in the same pool.</p> : null}
       <div className="grid gap-4 md:grid-cols-2">
         {!imported ? (
-          <Select label="Storage pool" value={s.pool} onChange={(v) => set({ pool: v })} error={err(errors, 'storage.pool')}>
+          <SelectField label="Storage pool" value={s.pool} onChange={(v) => set({ pool: v })} error={fieldError(errors, 'storage.pool')}>
             {pools.map((p) => <option key={p.name} value={p.name}>{p.name}{p.availableBytes !== null ? ` (${(p.availableBytes / 1024 ** 3).toFixed(1)} GiB free)` : ''}</option>)}
-          </Select>
+          </SelectField>
         ) : null}
-        {!imported ? <Field label="Disk size (GiB)" type="number" min={0} step="any" value={s.sizeGiB} onChange={(e) => set({ sizeGiB: e.target.value })} error={err(errors, 'storage.sizeGiB')} /> : null}
+        {!imported ? <NumberField label="Disk size (GiB)" min={0} step="any" value={s.sizeGiB} onChange={(v) => set({ sizeGiB: v })} error={fieldError(errors, 'storage.sizeGiB')} /> : null}
         {!imported && s.source !== 'cloud-image' ? (
-          <Select label="Disk format" value={s.format} onChange={(v) => set({ format: v as 'qcow2' | 'raw' })} error={err(errors, 'storage.format')}>
+          <SelectField label="Disk format" value={s.format} onChange={(v) => set({ format: v as 'qcow2' | 'raw' })} error={fieldError(errors, 'storage.format')}>
             <option value="qcow2">qcow2 (thin, snapshots)</option>
             <option value="raw">raw (fastest)</option>
-          </Select>
+          </SelectField>
         ) : null}
-        <Select label="Disk bus" value={s.bus} onChange={(v) => set({ bus: v as NewVmDiskBus })} error={err(errors, 'storage.bus')}>
+        <SelectField label="Disk bus" value={s.bus} onChange={(v) => set({ bus: v as NewVmDiskBus })} error={fieldError(errors, 'storage.bus')}>
           <option value="virtio">virtio (fastest)</option>
           <option value="scsi">virtio-scsi (discard, many disks)</option>
           <option value="sata">SATA (guests without virtio drivers)</option>
-        </Select>
+        </SelectField>
       </div>
     </div>
   );

@@ -2,14 +2,14 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
-import type { PoolRow } from '@/lib/storage/pools';
-import type { VolumeRow } from '@/lib/storage/volumes';
-import { api } from '@/components/api-client';
+import { useState } from 'react';
+import { usePool } from '@/components/data/hooks';
+import { keys, poolTouches } from '@/components/data/keys';
+import { useMutation } from '@/components/data/mutation';
 import { formatBytes } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ChangeDialog } from '@/components/ui/change-dialog';
 import { PoolState } from './pool-state';
 import { VolumeCreateForm } from './volume-create-form';
 import { VolumeTable } from './volume-table';
@@ -25,39 +25,20 @@ const confirmText: Partial<Record<Action, { title: string; body: string; label: 
 
 export function PoolDetail({ name, canChange }: { name: string; canChange: boolean }) {
   const router = useRouter();
-  const [data, setData] = useState<{ pool: PoolRow; volumes: VolumeRow[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { data, error: readError } = usePool(name);
+  const change = useMutation();
   const [asking, setAsking] = useState<Action | null>(null);
-  const base = `/api/storage/pools/${encodeURIComponent(name)}`;
-
-  const load = useCallback(async () => {
-    try {
-      setData(await api<{ pool: PoolRow; volumes: VolumeRow[] }>(base));
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, [base]);
-  useEffect(() => void load(), [load]);
 
   async function run(action: Action) {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`${base}/actions`, { body: { action } });
-      setAsking(null);
-      if (action === 'undefine') return router.push('/storage');
-      await load();
-    } catch (err) {
-      setAsking(null);
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    const r = await change.send(`${keys.pool(name)}/actions`, { body: { action }, touches: action === 'undefine' ? [keys.pools] : poolTouches(name) });
+    setAsking(null);
+    if (r.ok && action === 'undefine') router.push('/storage');
   }
   const ask = (a: Action) => (confirmText[a] ? setAsking(a) : void run(a));
 
   const p = data?.pool;
+  const error = change.problem?.message ?? readError?.message;
+  const question = asking ? confirmText[asking] : undefined;
   return (
     <div className="space-y-5">
       <Link href="/storage" className="text-sm text-sky-800 hover:underline">← Storage</Link>
@@ -78,31 +59,30 @@ export function PoolDetail({ name, canChange }: { name: string; canChange: boole
           </dl>
           {canChange ? (
             <div className="flex flex-wrap gap-2">
-              {p.active ? <Button onClick={() => ask('stop')} disabled={busy}>Stop</Button> : <Button variant="primary" onClick={() => ask('start')} disabled={busy}>Start</Button>}
-              {p.active ? <Button onClick={() => ask('refresh')} disabled={busy}>Refresh</Button> : <Button onClick={() => ask('build')} disabled={busy}>Build</Button>}
-              <Button onClick={() => ask(p.autostart ? 'autostart-off' : 'autostart-on')} disabled={busy}>{p.autostart ? 'Disable autostart' : 'Enable autostart'}</Button>
-              {!p.active ? <Button variant="danger" onClick={() => ask('delete-storage')} disabled={busy}>Delete storage</Button> : null}
-              {!p.active ? <Button variant="danger" onClick={() => ask('undefine')} disabled={busy}>Undefine</Button> : null}
+              {p.active ? <Button onClick={() => ask('stop')} disabled={change.busy}>Stop</Button> : <Button variant="primary" onClick={() => ask('start')} disabled={change.busy}>Start</Button>}
+              {p.active ? <Button onClick={() => ask('refresh')} disabled={change.busy}>Refresh</Button> : <Button onClick={() => ask('build')} disabled={change.busy}>Build</Button>}
+              <Button onClick={() => ask(p.autostart ? 'autostart-off' : 'autostart-on')} disabled={change.busy}>{p.autostart ? 'Disable autostart' : 'Enable autostart'}</Button>
+              {!p.active ? <Button variant="danger" onClick={() => ask('delete-storage')} disabled={change.busy}>Delete storage</Button> : null}
+              {!p.active ? <Button variant="danger" onClick={() => ask('undefine')} disabled={change.busy}>Undefine</Button> : null}
             </div>
           ) : null}
           {p.active ? (
             <>
-              <VolumeTable pool={name} volumes={data.volumes} canChange={canChange} onChanged={load} onError={setError} />
+              <VolumeTable pool={name} volumes={data.volumes} canChange={canChange} />
               {canChange ? (
                 <div className="grid gap-6 md:grid-cols-2">
-                  <VolumeCreateForm pool={name} onCreated={load} />
-                  <VolumeUpload pool={name} onUploaded={load} />
+                  <VolumeCreateForm pool={name} />
+                  <VolumeUpload pool={name} />
                 </div>
               ) : null}
             </>
           ) : <p className="text-sm text-slate-500">The pool is not running: start it to see and change its volumes.</p>}
         </>
       ) : null}
-      {asking && confirmText[asking] ? (
-        <ConfirmDialog open title={confirmText[asking]!.title} confirmLabel={confirmText[asking]!.label} busy={busy} onConfirm={() => void run(asking)} onCancel={() => setAsking(null)}>
-          <p>{confirmText[asking]!.body}</p>
-        </ConfirmDialog>
-      ) : null}
+      <ChangeDialog open={question !== undefined} title={question?.title ?? ''} submitLabel={question?.label} danger wide={false} busy={change.busy}
+        onSubmit={() => asking && void run(asking)} onClose={() => setAsking(null)}>
+        <p>{question?.body}</p>
+      </ChangeDialog>
     </div>
   );
 }

@@ -1,13 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { POOL_TYPES, type PoolType } from '@/lib/storage/pool-types';
-import { api, ApiError } from '@/components/api-client';
+import { usePools } from '@/components/data/hooks';
+import { keys } from '@/components/data/keys';
+import { useMutation } from '@/components/data/mutation';
+import { fieldError } from '@/components/data/problem';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
-import { Select } from '@/components/ui/select';
+import { CheckboxField, SelectField, TextField } from '@/components/ui/inputs';
 
 // Checks that matter run on the server (names, paths, what each type needs, what the host supports); errors come
 // back per field and are shown next to their input.
@@ -19,57 +21,44 @@ const typeLabels: Record<PoolType, string> = {
   logical: 'LVM volume group',
 };
 
+const flagLabels = { build: 'Build (create the directory)', start: 'Start now', autostart: 'Start at host boot' } as const;
+
 export function PoolForm() {
   const router = useRouter();
-  const [hostTypes, setHostTypes] = useState<string[] | null>(null);
+  const listing = usePools();
+  // Until the host has said which pool types it supports (or when it cannot say), offer a directory.
+  const hostTypes = listing.data?.hostTypes ?? (listing.error ? ['dir'] : null);
   const [f, setF] = useState({ name: '', type: 'dir' as PoolType, targetPath: '', sourceDevice: '', sourceHost: '', sourceDir: '', sourceName: '', build: true, start: true, autostart: false });
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    api<{ hostTypes: string[] }>('/api/storage/pools').then((r) => setHostTypes(r.hostTypes), () => setHostTypes(['dir']));
-  }, []);
+  const create = useMutation();
   const set = <K extends keyof typeof f>(k: K) => (v: (typeof f)[K]) => setF((o) => ({ ...o, [k]: v }));
   const offered = POOL_TYPES.filter((t) => !hostTypes || hostTypes.includes(t));
+  const err = (k: string) => fieldError(create.problem?.fields, k);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    setFields({});
-    try {
-      await api('/api/storage/pools', { body: f });
-      router.push(`/storage/${encodeURIComponent(f.name.trim())}`);
-    } catch (err) {
-      setError((err as Error).message);
-      if (err instanceof ApiError) setFields(err.fields);
-      setBusy(false);
-    }
+    if ((await create.send(keys.pools, { body: f, touches: [keys.pools] })).ok) router.push(`/storage/${encodeURIComponent(f.name.trim())}`);
   }
 
   const needs = { targetPath: f.type !== 'logical', sourceDevice: f.type === 'fs', sourceHost: f.type === 'netfs', sourceDir: f.type === 'netfs', sourceName: f.type === 'logical' };
   return (
     <form onSubmit={submit} className="max-w-xl space-y-4" noValidate>
       <h1 className="text-xl font-semibold">Create storage pool</h1>
-      {error ? <Alert testId="pool-form-error">{error}</Alert> : null}
-      <Field label="Name" value={f.name} onChange={(e) => set('name')(e.target.value)} error={fields.name} autoComplete="off" />
-      <Select label="Type" value={f.type} onChange={(v) => set('type')(v as PoolType)} error={fields.type}>
+      {create.problem ? <Alert testId="pool-form-error">{create.problem.message}</Alert> : null}
+      <TextField label="Name" value={f.name} onChange={set('name')} error={err('name')} autoComplete="off" />
+      <SelectField label="Type" value={f.type} onChange={(v) => set('type')(v as PoolType)} error={err('type')}>
         {offered.map((t) => <option key={t} value={t}>{typeLabels[t]}</option>)}
-      </Select>
-      {needs.sourceHost ? <Field label="NFS server" value={f.sourceHost} onChange={(e) => set('sourceHost')(e.target.value)} error={fields.sourceHost} /> : null}
-      {needs.sourceDir ? <Field label="Exported directory" value={f.sourceDir} onChange={(e) => set('sourceDir')(e.target.value)} error={fields.sourceDir} /> : null}
-      {needs.sourceDevice ? <Field label="Block device" value={f.sourceDevice} onChange={(e) => set('sourceDevice')(e.target.value)} error={fields.sourceDevice} placeholder="/dev/sdb1" /> : null}
-      {needs.sourceName ? <Field label="Volume group" value={f.sourceName} onChange={(e) => set('sourceName')(e.target.value)} error={fields.sourceName} /> : null}
-      {needs.targetPath ? <Field label="Target path" value={f.targetPath} onChange={(e) => set('targetPath')(e.target.value)} error={fields.targetPath} placeholder="/var/lib/libvirt/images/pool" /> : null}
-      <div className="flex gap-4 text-sm">
-        {(['build', 'start', 'autostart'] as const).map((k) => (
-          <label key={k} className="flex items-center gap-1.5">
-            <input type="checkbox" checked={f[k]} onChange={(e) => set(k)(e.target.checked)} />
-            {k === 'build' ? 'Build (create the directory)' : k === 'start' ? 'Start now' : 'Start at host boot'}
-          </label>
-        ))}
+      </SelectField>
+      {needs.sourceHost ? <TextField label="NFS server" value={f.sourceHost} onChange={set('sourceHost')} error={err('sourceHost')} /> : null}
+      {needs.sourceDir ? <TextField label="Exported directory" value={f.sourceDir} onChange={set('sourceDir')} error={err('sourceDir')} /> : null}
+      {needs.sourceDevice ? <TextField label="Block device" value={f.sourceDevice} onChange={set('sourceDevice')} error={err('sourceDevice')} placeholder="/dev/sdb1" /> : null}
+      {needs.sourceName ? <TextField label="Volume group" value={f.sourceName} onChange={set('sourceName')} error={err('sourceName')} /> : null}
+      {needs.targetPath ? (
+        <TextField label="Target path" value={f.targetPath} onChange={set('targetPath')} error={err('targetPath')} placeholder="/var/lib/libvirt/images/pool" />
+      ) : null}
+      <div className="flex gap-4">
+        {(['build', 'start', 'autostart'] as const).map((k) => <CheckboxField key={k} label={flagLabels[k]} checked={f[k]} onChange={set(k)} />)}
       </div>
-      <Button type="submit" variant="primary" disabled={busy}>{busy ? 'Creating…' : 'Create pool'}</Button>
+      <Button type="submit" variant="primary" disabled={create.busy}>{create.busy ? 'Creating…' : 'Create pool'}</Button>
     </form>
   );
 }

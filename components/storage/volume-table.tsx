@@ -1,87 +1,86 @@
 'use client';
 
 import { useState } from 'react';
-import type { VolumeRow } from '@/lib/storage/volumes';
-import { api } from '@/components/api-client';
+import { keys, poolTouches } from '@/components/data/keys';
+import { useMutation } from '@/components/data/mutation';
+import type { VolumeRow } from '@/components/data/types';
 import { formatBytes } from '@/components/format';
+import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ChangeDialog } from '@/components/ui/change-dialog';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import { NumberField } from '@/components/ui/inputs';
 import { SIZE_UNITS, toBytes } from './sizes';
 
-interface Props { pool: string; volumes: VolumeRow[]; canChange: boolean; onChanged: () => Promise<void>; onError: (m: string | null) => void }
+interface Props { pool: string; volumes: VolumeRow[]; canChange: boolean }
 
-export function VolumeTable({ pool, volumes, canChange, onChanged, onError }: Props) {
+const ASK = {
+  wipe: { title: 'Wipe', label: 'Wipe volume', body: 'Every byte of the volume is overwritten with zeros. Its data is gone for good.' },
+  delete: { title: 'Delete', label: 'Delete volume', body: 'The volume and its data are removed from the pool. This cannot be undone.' },
+} as const;
+
+export function VolumeTable({ pool, volumes, canChange }: Props) {
   const [asking, setAsking] = useState<{ kind: 'wipe' | 'delete'; name: string } | null>(null);
   const [resizing, setResizing] = useState<{ name: string; mib: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const url = (v: string) => `/api/storage/pools/${encodeURIComponent(pool)}/volumes/${encodeURIComponent(v)}`;
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const change = useMutation();
+  const url = (v: string) => `${keys.volumes(pool)}/${encodeURIComponent(v)}`;
+  const touches = poolTouches(pool);
 
-  async function change(fn: () => Promise<unknown>) {
-    setBusy(true);
-    onError(null);
-    try {
-      await fn();
-      await onChanged();
-    } catch (err) {
-      onError((err as Error).message);
-    } finally {
-      setBusy(false);
-      setAsking(null);
-    }
+  async function confirm() {
+    if (!asking) return;
+    const { kind, name } = asking;
+    await (kind === 'wipe' ? change.send(`${url(name)}/actions`, { body: { action: 'wipe' }, touches }) : change.send(url(name), { method: 'DELETE', touches }));
+    setAsking(null);
   }
 
-  return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="volume-table">
-        <thead className="bg-slate-50 text-xs uppercase text-slate-500">
-          <tr>{['Volume', 'Format', 'Capacity', 'Allocation', 'Path', ''].map((h, i) => <th key={i} className="px-3 py-2">{h}</th>)}</tr>
-        </thead>
-        <tbody>
-          {volumes.map((v) => (
-            <tr key={v.name} className="border-t border-slate-100 align-top" data-testid={`volume-row-${v.name}`}>
-              <td className="px-3 py-1.5 font-medium">{v.name}</td>
-              <td className="px-3 py-1.5">{v.format ?? '—'}</td>
-              <td className="px-3 py-1.5" data-testid="volume-capacity" data-bytes={v.capacity}>{formatBytes(v.capacity)}</td>
-              <td className="px-3 py-1.5">{v.allocation === null ? '—' : formatBytes(v.allocation)}</td>
-              <td className="px-3 py-1.5 font-mono text-xs">{v.path ?? '—'}</td>
-              <td className="space-x-1 whitespace-nowrap px-3 py-1.5 text-right">
-                <a href={url(v.name) + '/download'} download={v.name} aria-label={`Download ${v.name}`} className="inline-flex rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">Download</a>
-                {canChange ? (
-                  <>
-                    <Button className="!px-2 !py-1 text-xs" aria-label={`Resize ${v.name}`} onClick={() => setResizing({ name: v.name, mib: String(Math.ceil(v.capacity / SIZE_UNITS.MiB)) })}>Resize</Button>
-                    <Button className="!px-2 !py-1 text-xs" aria-label={`Wipe ${v.name}`} onClick={() => setAsking({ kind: 'wipe', name: v.name })}>Wipe</Button>
-                    <Button className="!px-2 !py-1 text-xs" variant="danger" aria-label={`Delete ${v.name}`} onClick={() => setAsking({ kind: 'delete', name: v.name })}>Delete</Button>
-                  </>
-                ) : null}
-                {resizing?.name === v.name ? (
-                  <form className="mt-2 flex items-center justify-end gap-1" onSubmit={(e) => {
-                    e.preventDefault();
-                    const capacity = toBytes(resizing.mib, 'MiB');
-                    if (!Number.isFinite(capacity)) return onError('The new size must be a positive number of MiB.');
-                    void change(() => api(`${url(v.name)}/actions`, { body: { action: 'resize', capacity } })).then(() => setResizing(null));
-                  }}>
-                    <label className="text-xs">New size of {v.name} (MiB)
-                      <input aria-label={`New size of ${v.name} (MiB)`} className="ml-1 w-24 rounded border border-slate-300 px-1 py-0.5" value={resizing.mib} onChange={(e) => setResizing({ ...resizing, mib: e.target.value })} />
-                    </label>
-                    <Button type="submit" variant="primary" className="!px-2 !py-1 text-xs" disabled={busy}>Apply</Button>
-                    <Button className="!px-2 !py-1 text-xs" onClick={() => setResizing(null)}>Cancel</Button>
-                  </form>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-          {volumes.length === 0 ? <tr><td colSpan={6} className="px-3 py-2 text-slate-500">No volumes.</td></tr> : null}
-        </tbody>
-      </table>
-      {asking ? (
-        <ConfirmDialog open busy={busy}
-          title={asking.kind === 'wipe' ? `Wipe ${asking.name}` : `Delete ${asking.name}`}
-          confirmLabel={asking.kind === 'wipe' ? 'Wipe volume' : 'Delete volume'}
-          onCancel={() => setAsking(null)}
-          onConfirm={() => void change(() => asking.kind === 'wipe' ? api(`${url(asking.name)}/actions`, { body: { action: 'wipe' } }) : api(url(asking.name), { method: 'DELETE' }))}>
-          <p>{asking.kind === 'wipe' ? 'Every byte of the volume is overwritten with zeros. Its data is gone for good.' : 'The volume and its data are removed from the pool. This cannot be undone.'}</p>
-        </ConfirmDialog>
+  async function resize(name: string, mib: string) {
+    const capacity = toBytes(mib, 'MiB');
+    setInvalid(Number.isFinite(capacity) ? null : 'The new size must be a positive number of MiB.');
+    if (!Number.isFinite(capacity)) return;
+    if ((await change.send(`${url(name)}/actions`, { body: { action: 'resize', capacity }, touches })).ok) setResizing(null);
+  }
+
+  const actions = (v: VolumeRow) => (
+    <>
+      <a href={`${url(v.name)}/download`} download={v.name} aria-label={`Download ${v.name}`} className="inline-flex rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">Download</a>
+      {canChange ? (
+        <>
+          <Button className="!px-2 !py-1 text-xs" aria-label={`Resize ${v.name}`} onClick={() => setResizing({ name: v.name, mib: String(Math.ceil(v.capacity / SIZE_UNITS.MiB)) })}>Resize</Button>
+          <Button className="!px-2 !py-1 text-xs" aria-label={`Wipe ${v.name}`} onClick={() => setAsking({ kind: 'wipe', name: v.name })}>Wipe</Button>
+          <Button className="!px-2 !py-1 text-xs" variant="danger" aria-label={`Delete ${v.name}`} onClick={() => setAsking({ kind: 'delete', name: v.name })}>Delete</Button>
+        </>
       ) : null}
+      {resizing?.name === v.name ? (
+        <form noValidate className="mt-2 flex items-end justify-end gap-1 text-left" onSubmit={(e) => { e.preventDefault(); void resize(v.name, resizing.mib); }}>
+          <NumberField label={`New size of ${v.name} (MiB)`} value={resizing.mib} min={1} onChange={(mib) => setResizing({ ...resizing, mib })} />
+          <Button type="submit" variant="primary" className="!px-2 !py-1 text-xs" disabled={change.busy}>Apply</Button>
+          <Button className="!px-2 !py-1 text-xs" onClick={() => setResizing(null)}>Cancel</Button>
+        </form>
+      ) : null}
+    </>
+  );
+
+  const columns: Column<VolumeRow>[] = [
+    { id: 'name', header: 'Volume', className: 'font-medium', cell: (v) => v.name },
+    { id: 'format', header: 'Format', cell: (v) => v.format ?? '—' },
+    { id: 'capacity', header: 'Capacity', cell: (v) => <span data-testid="volume-capacity" data-bytes={v.capacity}>{formatBytes(v.capacity)}</span> },
+    { id: 'allocation', header: 'Allocation', cell: (v) => (v.allocation === null ? '—' : formatBytes(v.allocation)) },
+    { id: 'path', header: 'Path', className: 'font-mono text-xs', cell: (v) => v.path ?? '—' },
+    { id: 'actions', header: '', className: 'space-x-1 whitespace-nowrap text-right', cell: actions },
+  ];
+
+  const error = invalid ?? change.problem?.message;
+  const question = asking ? ASK[asking.kind] : null;
+  return (
+    <div className="space-y-2">
+      {error ? <Alert testId="volume-error">{error}</Alert> : null}
+      <DataTable rows={volumes} columns={columns} rowKey={(v) => v.name} rowTestId={(v) => `volume-row-${v.name}`} rowClassName="align-top" testId="volume-table"
+        empty="No volumes." />
+      <ChangeDialog open={asking !== null} title={asking && question ? `${question.title} ${asking.name}` : ''} submitLabel={question?.label} danger wide={false}
+        busy={change.busy} onClose={() => setAsking(null)} onSubmit={() => void confirm()}>
+        <p>{question?.body}</p>
+      </ChangeDialog>
     </div>
   );
 }

@@ -1,21 +1,24 @@
 'use client';
 
 import { useRef, useState } from 'react';
+import { keys, poolTouches } from '@/components/data/keys';
+import { useMutation } from '@/components/data/mutation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Field } from '@/components/ui/field';
+import { TextField } from '@/components/ui/inputs';
 import { putWithProgress } from './upload-request';
 
 // Uploads a local file (ISO, qcow2, raw) into the pool. XMLHttpRequest because it reports upload progress; the
 // server streams the body straight into libvirt's volume upload, so 100% here means libvirt confirmed it.
 
-export function VolumeUpload({ pool, onUploaded }: { pool: string; onUploaded: () => Promise<void> }) {
+export function VolumeUpload({ pool }: { pool: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
   const [state, setState] = useState<'idle' | 'sending' | 'done'>('idle');
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<(() => void) | null>(null);
+  const { refresh } = useMutation();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -23,14 +26,14 @@ export function VolumeUpload({ pool, onUploaded }: { pool: string; onUploaded: (
     setError(null);
     setState('sending');
     setProgress(0);
-    const url = `/api/storage/pools/${encodeURIComponent(pool)}/upload?name=${encodeURIComponent(name)}&size=${file.size}`;
+    const url = `${keys.pool(pool)}/upload?name=${encodeURIComponent(name)}&size=${file.size}`;
     const req = putWithProgress(url, file, (sent) => setProgress(file.size ? Math.floor((sent / file.size) * 99) : 99));
     abort.current = req.abort;
     try {
       await req.done;
       setProgress(100);
       setState('done');
-      await onUploaded();
+      await refresh(poolTouches(pool));
     } catch (err) {
       setError((err as Error).message);
       setState('idle');
@@ -44,17 +47,15 @@ export function VolumeUpload({ pool, onUploaded }: { pool: string; onUploaded: (
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <h2 className="font-semibold">Upload a file</h2>
       {error ? <Alert testId="upload-error">{error}</Alert> : null}
-      <label className="block text-sm">
-        <span className="mb-1 block font-medium text-slate-700">File to upload</span>
-        <input type="file" aria-label="File to upload" onChange={(e) => {
+      <TextField type="file" label="File to upload"
+        onChange={(_, e) => {
           const f = e.target.files?.[0] ?? null;
           setFile(f);
           setState('idle');
           setProgress(null);
           if (f) setName(f.name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^[.-]+/, ''));
-        }} className="block w-full text-sm" />
-      </label>
-      <Field label="Upload as volume" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />
+        }} />
+      <TextField label="Upload as volume" value={name} onChange={setName} autoComplete="off" />
       {progress !== null ? (
         <div>
           <div role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} className="h-3 w-full overflow-hidden rounded bg-slate-200">

@@ -1,9 +1,10 @@
 'use client';
 
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
-import { api } from '@/components/api-client';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import type { LifecycleAction } from '@/lib/vms/lifecycle';
+import { keys } from '@/components/data/keys';
+import { useMutation } from '@/components/data/mutation';
+import type { BulkReply, LifecycleAction } from '@/components/data/types';
+import { ChangeDialog } from '@/components/ui/change-dialog';
 import { confirmText, labels, needsConfirm } from './actions';
 
 // Runs lifecycle actions for one VM or a selection, asking first when the action is destructive, and keeps
@@ -31,31 +32,26 @@ export function useActionRunner(): Runner {
 
 export function ActionRunnerProvider({ children }: { children: ReactNode }) {
   const [pending, setPending] = useState<{ action: LifecycleAction; names: string[] } | null>(null);
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { send, busy } = useMutation();
 
   const execute = useCallback(async (action: LifecycleAction, names: string[]) => {
-    setBusy(true);
     setOutcome(null);
-    try {
-      if (names.length === 1) {
-        await api(`/api/vms/${encodeURIComponent(names[0]!)}/actions`, { body: { action } });
-      } else {
-        const { results } = await api<{ results: { name: string; ok: boolean; error?: string }[] }>('/api/vms/bulk', { body: { action, names } });
-        const failed = results.filter((r) => !r.ok);
-        if (failed.length) {
-          setOutcome({ tone: 'error', message: `${labels[action]} failed for ${failed.length} of ${results.length}: ${failed.map((f) => `${f.name}: ${f.error}`).join(' · ')}` });
-        } else {
-          setOutcome({ tone: 'info', message: `${labels[action]}: done for ${results.length} virtual machines.` });
-        }
-      }
-    } catch (err) {
-      setOutcome({ tone: 'error', message: `${labels[action]} ${names.length === 1 ? `"${names[0]}"` : ''} failed: ${(err as Error).message}` });
-    } finally {
-      setBusy(false);
-      setPending(null);
+    const single = names.length === 1;
+    const r = single
+      ? await send(`${keys.vm(names[0]!)}/actions`, { body: { action } })
+      : await send<BulkReply>('/api/vms/bulk', { body: { action, names } });
+    setPending(null);
+    if (!r.ok) {
+      setOutcome({ tone: 'error', message: `${labels[action]} ${single ? `"${names[0]}"` : ''} failed: ${r.problem.message}` });
+    } else if (!single) {
+      const { results } = r.data as BulkReply;
+      const failed = results.filter((x) => !x.ok);
+      setOutcome(failed.length
+        ? { tone: 'error', message: `${labels[action]} failed for ${failed.length} of ${results.length}: ${failed.map((f) => `${f.name}: ${f.error}`).join(' · ')}` }
+        : { tone: 'info', message: `${labels[action]}: done for ${results.length} virtual machines.` });
     }
-  }, []);
+  }, [send]);
 
   const run = useCallback(
     (action: LifecycleAction, names: string[]) => {
@@ -69,16 +65,18 @@ export function ActionRunnerProvider({ children }: { children: ReactNode }) {
   return (
     <Ctx.Provider value={{ run, busy, outcome, dismiss: () => setOutcome(null) }}>
       {children}
-      <ConfirmDialog
+      <ChangeDialog
         open={pending !== null}
         title={pending ? `${labels[pending.action]}?` : ''}
-        confirmLabel={pending ? labels[pending.action] : ''}
+        submitLabel={pending ? labels[pending.action] : ''}
+        danger
+        wide={false}
         busy={busy}
-        onCancel={() => setPending(null)}
-        onConfirm={() => pending && void execute(pending.action, pending.names)}
+        onClose={() => setPending(null)}
+        onSubmit={() => pending && void execute(pending.action, pending.names)}
       >
         {pending ? <p>{confirmText(pending.action, pending.names)}</p> : null}
-      </ConfirmDialog>
+      </ChangeDialog>
     </Ctx.Provider>
   );
 }

@@ -1,5 +1,4 @@
-import type { LifecycleAction } from '@/lib/vms/lifecycle';
-import type { VmState } from '@/lib/vms/state-names';
+import type { LifecycleAction, VmState } from '@/components/data/types';
 
 export const labels: Record<LifecycleAction, string> = {
   start: 'Start',

@@ -1,54 +1,43 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import { api } from '@/components/api-client';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useState } from 'react';
+import { useDeletePlan } from '@/components/data/hooks';
+import { keys } from '@/components/data/keys';
+import { useMutation } from '@/components/data/mutation';
+import type { DeletePlan, DeleteResult } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
-import type { DeletePlan, DeleteResult } from '@/lib/vms/delete';
+import { ChangeDialog } from '@/components/ui/change-dialog';
 
-export function DeleteDialog({ name, open, onClose, onDeleted }: { name: string; open: boolean; onClose: () => void; onDeleted: (r: DeleteResult) => void }) {
-  const [plan, setPlan] = useState<DeletePlan | null>(null);
-  const [volumes, setVolumes] = useState<Set<string>>(new Set());
+const suggested = (p: DeletePlan) => new Set(p.disks.filter((d) => d.suggested && d.volume).map((d) => d.volume!.key));
+
+/** Asks before deleting a VM, offering to delete its volumes too. Mounted while asked, so each time starts afresh. */
+export function DeleteDialog({ name, onClose, onDeleted }: { name: string; onClose: () => void; onDeleted: (r: DeleteResult) => void }) {
+  const { data: plan, error, isValidating } = useDeletePlan(name);
+  const remove = useMutation();
+  // null: the plan's suggestion, until the user changes a box.
+  const [volumes, setVolumes] = useState<Set<string> | null>(null);
   const [nvram, setNvram] = useState(true);
   const [snapshots, setSnapshots] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!open) return;
-    setPlan(null);
-    setError(null);
-    api<DeletePlan>(`/api/vms/${encodeURIComponent(name)}/delete-plan`)
-      .then((p) => {
-        setPlan(p);
-        setVolumes(new Set(p.disks.filter((d) => d.suggested && d.volume).map((d) => d.volume!.key)));
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [open, name]);
-
-  async function confirm() {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api<DeleteResult>(`/api/vms/${encodeURIComponent(name)}`, { method: 'DELETE', body: { volumes: [...volumes], nvram, snapshots } });
-      onDeleted(r);
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const toggle = (key: string) => setVolumes((s) => {
-    const n = new Set(s);
+  const chosen = volumes ?? (plan ? suggested(plan) : new Set<string>());
+  const toggle = (key: string) => {
+    const n = new Set(chosen);
     if (n.has(key)) n.delete(key);
     else n.add(key);
-    return n;
-  });
+    setVolumes(n);
+  };
 
+  async function confirm() {
+    const r = await remove.send<DeleteResult>(keys.vm(name), { method: 'DELETE', body: { volumes: [...chosen], nvram, snapshots } });
+    if (r.ok) onDeleted(r.data);
+  }
+
+  // A plan read earlier may be out of date: confirm only once the current one has arrived.
+  const ready = plan !== undefined && !isValidating;
   return (
-    <ConfirmDialog open={open} title={`Delete "${name}"?`} confirmLabel="Delete" busy={busy || !plan} onCancel={onClose} onConfirm={() => void confirm()}>
-      {error ? <Alert>{error}</Alert> : null}
+    <ChangeDialog open title={`Delete "${name}"?`} submitLabel="Delete" danger wide={false} busy={remove.busy} submitDisabled={!ready}
+      problem={remove.problem} onClose={onClose} onSubmit={() => void confirm()}>
+      {error ? <Alert>{error.message}</Alert> : null}
       {!plan && !error ? <p>Looking at its storage…</p> : null}
       {plan ? (
         <>
@@ -59,7 +48,7 @@ export function DeleteDialog({ name, open, onClose, onDeleted }: { name: string;
             {plan.disks.length === 0 ? <p className="text-slate-500">It has no disks.</p> : null}
             {plan.disks.map((d, i) => (
               <label key={i} className="flex items-start gap-2">
-                <input type="checkbox" disabled={!d.volume} checked={!!d.volume && volumes.has(d.volume.key)} onChange={() => d.volume && toggle(d.volume.key)} />
+                <input type="checkbox" disabled={!d.volume} checked={!!d.volume && chosen.has(d.volume.key)} onChange={() => d.volume && toggle(d.volume.key)} />
                 <span>
                   <span className="font-mono text-xs">{d.target ?? '?'}</span> ({d.device}) {d.source ?? ''}
                   {!d.volume ? <span className="block text-xs text-slate-500">Not in a storage pool: Vireo leaves it on disk.</span> : null}
@@ -75,6 +64,6 @@ export function DeleteDialog({ name, open, onClose, onDeleted }: { name: string;
           ) : null}
         </>
       ) : null}
-    </ConfirmDialog>
+    </ChangeDialog>
   );
 }

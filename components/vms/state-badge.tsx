@@ -1,4 +1,4 @@
-import type { VmState } from '@/lib/vms/state-names';
+import type { VmState } from '@/components/data/types';
 
 const tone: Record<VmState, string> = {
   running: 'bg-emerald-100 text-emerald-800',

@@ -1,6 +1,6 @@
 'use client';
 
-import type { VmState } from '@/lib/vms/state-names';
+import type { VmState } from '@/components/data/types';
 import { Button } from '@/components/ui/button';
 import { actionsFor, labels } from './actions';
 import { useActionRunner } from './action-runner';

@@ -2,13 +2,15 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '@/components/api-client';
-import { useLive } from '@/components/live/live-provider';
+import { useEffect, useState } from 'react';
+import { useSWRConfig } from 'swr';
+import { useVm, useVms } from '@/components/data/hooks';
+import { keys } from '@/components/data/keys';
+import { rowOf } from '@/components/data/live-cache';
+import type { VmDefinition } from '@/components/data/types';
 import { formatKiB } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { VmDefinition } from '@/lib/vms/definition';
 import { ActionRunnerProvider, OutcomeAlert } from './action-runner';
 import { DeleteDialog } from './delete-dialog';
 import { StateBadge } from './state-badge';
@@ -58,28 +60,19 @@ function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
 
 export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Perms }) {
   const router = useRouter();
-  const { rows } = useLive();
-  const [def, setDef] = useState(initial);
+  const { mutate } = useSWRConfig();
+  const { data, error: readError } = useVm(initial.name, initial);
+  const def = data ?? initial;
+  const row = rowOf(useVms().data, def.uuid);
   const [tab, setTab] = useState<'overview' | 'hardware' | 'xml'>('overview');
   const [deleting, setDeleting] = useState(false);
-  const [reloadError, setReloadError] = useState<string | null>(null);
-  const row = rows?.get(def.uuid);
-  const gone = rows !== null && !row;
+  const gone = row === null;
 
-  const reload = useCallback(async () => {
-    try {
-      setDef(await api<VmDefinition>(`/api/vms/${encodeURIComponent(def.name)}`));
-      setReloadError(null);
-    } catch (err) {
-      setReloadError((err as Error).message);
-    }
-  }, [def.name]);
-
-  // Starting or stopping changes the live XML: re-read the definition when the state settles.
+  // Starting or stopping changes the live XML and what may change live: re-read both when the state settles.
   const state = row?.state;
   useEffect(() => {
-    if (state === 'running' || state === 'shut off') void reload();
-  }, [state, reload]);
+    if (state === 'running' || state === 'shut off') void mutate(keys.vm(def.name));
+  }, [state, def.name, mutate]);
 
   return (
     <ActionRunnerProvider>
@@ -95,7 +88,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
           </div>
         </div>
         {gone ? <Alert testId="vm-gone">This virtual machine no longer exists. It was deleted, perhaps in another tab or by another tool.</Alert> : null}
-        {reloadError && !gone ? <Alert>{reloadError}</Alert> : null}
+        {readError && !gone ? <Alert>{readError.message}</Alert> : null}
         <OutcomeAlert />
         <div role="tablist" className="flex gap-1 border-b border-slate-200">
           {(['overview', 'hardware', 'xml'] as const).map((t) => (
@@ -106,10 +99,10 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
           ))}
         </div>
         {tab === 'overview' ? <Overview def={def} ips={row?.ips ?? []} /> : null}
-        {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} onChanged={reload} /> : null}
-        {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} onSaved={reload} /> : null}
+        {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} /> : null}
+        {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} /> : null}
       </div>
-      <DeleteDialog name={def.name} open={deleting} onClose={() => setDeleting(false)} onDeleted={() => router.push(`/vms?deleted=${encodeURIComponent(def.name)}`)} />
+      {deleting ? <DeleteDialog name={def.name} onClose={() => setDeleting(false)} onDeleted={() => router.push(`/vms?deleted=${encodeURIComponent(def.name)}`)} /> : null}
     </ActionRunnerProvider>
   );
 }

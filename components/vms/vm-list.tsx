@@ -1,64 +1,44 @@
 'use client';
 
 import Link from 'next/link';
-import { memo, useDeferredValue, useMemo, useRef, useState } from 'react';
-import type { VmRow } from '@/lib/vms/inventory';
-import { ALL_STATES, type VmState } from '@/lib/vms/state-names';
-import type { LifecycleAction } from '@/lib/vms/lifecycle';
-import { useLive } from '@/components/live/live-provider';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { ALL_STATES } from '@/lib/vms/state-names';
+import { useVms } from '@/components/data/hooks';
+import type { LifecycleAction, VmRow, VmState } from '@/components/data/types';
 import { formatKiB } from '@/components/format';
 import { Button } from '@/components/ui/button';
+import { DataTable, type Column } from '@/components/ui/data-table';
+import type { SortState } from '@/components/ui/table-sort';
 import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { ActionRunnerProvider, OutcomeAlert, useActionRunner } from './action-runner';
 import { labels } from './actions';
-import { useWindowRange } from './use-window-range';
 
 /** Fixed so long lists can render only the rows near the viewport. */
-const ROW_HEIGHT = 44;
-/** Shorter lists are rendered whole (find-in-page keeps working). */
-const WINDOW_FROM = 150;
-
-type SortKey = 'name' | 'state' | 'vcpus' | 'memoryKiB' | 'autostart';
-
-const columns: { key: SortKey; label: string }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'state', label: 'State' },
-  { key: 'vcpus', label: 'vCPUs' },
-  { key: 'memoryKiB', label: 'Memory' },
-  { key: 'autostart', label: 'Autostart' },
-];
+const WINDOWING = { rowHeight: 44, from: 150 };
 
 const bulkActions: LifecycleAction[] = ['start', 'shutdown', 'reboot', 'suspend', 'resume', 'destroy'];
 
-function compare(a: VmRow, b: VmRow, key: SortKey): number {
-  const x = a[key];
-  const y = b[key];
-  if (typeof x === 'number' && typeof y === 'number') return x - y;
-  if (typeof x === 'boolean' && typeof y === 'boolean') return Number(x) - Number(y);
-  return String(x).localeCompare(String(y), undefined, { numeric: true });
+function vmColumns(canAct: boolean): Column<VmRow>[] {
+  return [
+    {
+      id: 'name', header: 'Name', sortValue: (vm) => vm.name, className: 'whitespace-nowrap font-medium',
+      cell: (vm) => <Link href={`/vms/${encodeURIComponent(vm.name)}`} className="text-sky-800 hover:underline">{vm.name}</Link>,
+    },
+    { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} /> },
+    { id: 'vcpus', header: 'vCPUs', sortValue: (vm) => vm.vcpus, className: 'tabular-nums', cell: (vm) => vm.vcpus },
+    {
+      id: 'memoryKiB', header: 'Memory', sortValue: (vm) => vm.memoryKiB, className: 'whitespace-nowrap tabular-nums',
+      cell: (vm) => formatKiB(vm.state === 'shut off' ? vm.maxMemKiB : vm.memoryKiB),
+    },
+    { id: 'autostart', header: 'Autostart', sortValue: (vm) => vm.autostart, cell: (vm) => (vm.autostart ? 'yes' : 'no') },
+    {
+      id: 'ips', header: 'IP addresses', className: 'max-w-56 truncate font-mono text-xs',
+      cell: (vm) => <span title={vm.ips.join(', ')}>{vm.ips.join(', ') || '—'}</span>,
+    },
+    { id: 'actions', header: 'Actions', cell: (vm) => <VmActionButtons name={vm.name} state={vm.state} allowed={canAct} /> },
+  ];
 }
-
-const Row = memo(function Row({ vm, selected, onToggle, canAct }: { vm: VmRow; selected: boolean; onToggle: (name: string) => void; canAct: boolean }) {
-  return (
-    <tr className="whitespace-nowrap border-t border-slate-100 hover:bg-slate-50" style={{ height: ROW_HEIGHT }} data-testid={`vm-row-${vm.name}`}>
-      {canAct ? (
-        <td className="px-3 py-1.5">
-          <input type="checkbox" aria-label={`Select ${vm.name}`} checked={selected} onChange={() => onToggle(vm.name)} />
-        </td>
-      ) : null}
-      <td className="px-3 py-1.5 font-medium">
-        <Link href={`/vms/${encodeURIComponent(vm.name)}`} className="text-sky-800 hover:underline">{vm.name}</Link>
-      </td>
-      <td className="px-3 py-1.5"><StateBadge state={vm.state} name={vm.name} /></td>
-      <td className="px-3 py-1.5 tabular-nums">{vm.vcpus}</td>
-      <td className="px-3 py-1.5 tabular-nums">{formatKiB(vm.state === 'shut off' ? vm.maxMemKiB : vm.memoryKiB)}</td>
-      <td className="px-3 py-1.5">{vm.autostart ? 'yes' : 'no'}</td>
-      <td className="max-w-56 truncate px-3 py-1.5 font-mono text-xs" title={vm.ips.join(', ')}>{vm.ips.join(', ') || '—'}</td>
-      <td className="px-3 py-1.5"><VmActionButtons name={vm.name} state={vm.state} allowed={canAct} /></td>
-    </tr>
-  );
-});
 
 function BulkBar({ selected, clear }: { selected: string[]; clear: () => void }) {
   const { run, busy } = useActionRunner();
@@ -77,36 +57,20 @@ function BulkBar({ selected, clear }: { selected: string[]; clear: () => void })
 }
 
 function VmTable({ canAct }: { canAct: boolean }) {
-  const { rows } = useLive();
+  const rows = useVms().data?.vms;
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<VmState | ''>('');
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
+  const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const q = useDeferredValue(query.trim().toLowerCase());
+  const columns = useMemo(() => vmColumns(canAct), [canAct]);
 
-  const visible = useMemo(() => {
-    const list = [...(rows?.values() ?? [])].filter(
-      (r) => (!stateFilter || r.state === stateFilter) && (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q))),
-    );
-    return list.sort((a, b) => compare(a, b, sort.key) * sort.dir || a.name.localeCompare(b.name));
-  }, [rows, q, stateFilter, sort]);
-
-  const toggle = useMemo(() => (name: string) => setSelected((s) => {
-    const n = new Set(s);
-    if (n.has(name)) n.delete(name);
-    else n.add(name);
-    return n;
-  }), []);
-
-  const body = useRef<HTMLTableSectionElement>(null);
-  const windowed = visible.length > WINDOW_FROM;
-  const range = useWindowRange(body, visible.length, ROW_HEIGHT);
-  const shown = windowed ? visible.slice(range.start, range.end) : visible;
-  const colSpan = canAct ? 8 : 7;
-
-  const present = new Set(visible.map((r) => r.name));
+  const visible = useMemo(
+    () => rows?.filter((r) => (!stateFilter || r.state === stateFilter) && (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q)))),
+    [rows, q, stateFilter],
+  );
+  const present = new Set(visible?.map((r) => r.name));
   const chosen = [...selected].filter((n) => present.has(n));
-  const allChosen = visible.length > 0 && chosen.length === visible.length;
 
   return (
     <div className="space-y-3">
@@ -120,46 +84,29 @@ function VmTable({ canAct }: { canAct: boolean }) {
           onChange={(e) => setQuery(e.target.value)}
           className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
         />
-        <select aria-label="Filter by state" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as VmState | '')} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+        <select aria-label="Filter by state" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as VmState | '')}
+          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
           <option value="">All states</option>
           {ALL_STATES.map((s) => <option key={s} value={s}>{s}</option>)}
         </select>
         <span className="text-sm text-slate-500" data-testid="vm-count">
-          {rows ? `${visible.length} of ${rows.size}` : 'Loading…'}
+          {rows && visible ? `${visible.length} of ${rows.length}` : 'Loading…'}
         </span>
       </div>
       <OutcomeAlert />
       {canAct ? <BulkBar selected={chosen} clear={() => setSelected(new Set())} /> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="vm-table">
-          <thead className="bg-slate-100 text-xs uppercase text-slate-600">
-            <tr>
-              {canAct ? (
-                <th className="w-8 px-3 py-2">
-                  <input type="checkbox" aria-label="Select all shown" checked={allChosen} onChange={() => setSelected(allChosen ? new Set() : new Set(visible.map((r) => r.name)))} />
-                </th>
-              ) : null}
-              {columns.map((c) => (
-                <th key={c.key} className="px-3 py-2" aria-sort={sort.key === c.key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" className="uppercase hover:text-slate-900" onClick={() => setSort((s) => ({ key: c.key, dir: s.key === c.key ? (s.dir === 1 ? -1 : 1) : 1 }))}>
-                    {c.label}{sort.key === c.key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}
-                  </button>
-                </th>
-              ))}
-              <th className="px-3 py-2">IP addresses</th>
-              <th className="px-3 py-2">Actions</th>
-            </tr>
-          </thead>
-          <tbody ref={body}>
-            {windowed && range.start > 0 ? <tr aria-hidden style={{ height: range.start * ROW_HEIGHT }}><td colSpan={colSpan} /></tr> : null}
-            {shown.map((vm) => <Row key={vm.uuid} vm={vm} selected={selected.has(vm.name)} onToggle={toggle} canAct={canAct} />)}
-            {windowed && range.end < visible.length ? <tr aria-hidden style={{ height: (visible.length - range.end) * ROW_HEIGHT }}><td colSpan={colSpan} /></tr> : null}
-            {rows && visible.length === 0 ? (
-              <tr><td colSpan={colSpan} className="px-3 py-6 text-center text-slate-500">{rows.size ? 'No virtual machine matches.' : 'No virtual machines are defined on this host.'}</td></tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={visible}
+        columns={columns}
+        rowKey={(vm) => vm.uuid}
+        rowTestId={(vm) => `vm-row-${vm.name}`}
+        rowClassName="whitespace-nowrap hover:bg-slate-50"
+        testId="vm-table"
+        empty={<p className="py-4 text-center">{rows?.length ? 'No virtual machine matches.' : 'No virtual machines are defined on this host.'}</p>}
+        sort={{ state: sort, onChange: setSort }}
+        selection={canAct ? { selected, setSelected, key: (vm) => vm.name, label: (vm) => `Select ${vm.name}` } : undefined}
+        windowing={WINDOWING}
+      />
     </div>
   );
 }

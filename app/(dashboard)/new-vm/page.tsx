@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { pageHost, requirePageUser } from '@/app/_server/page-user';
+import { pageHost, pageRead, requirePageUser } from '@/app/_server/page-user';
 import { wizardOptions } from '@/lib/provisioning/options';
-import { describeError } from '@/lib/errors';
 import { CreateWizard } from '@/components/provisioning/create-wizard';
 import { Alert } from '@/components/ui/alert';
 
@@ -10,17 +9,12 @@ export const dynamic = 'force-dynamic';
 
 export default async function NewVmPage() {
   await requirePageUser('vm.create');
-  let body;
-  try {
-    body = <CreateWizard options={await wizardOptions(pageHost())} />;
-  } catch (err) {
-    body = <Alert>{describeError(err, 'the host').message}</Alert>;
-  }
+  const options = await pageRead(() => wizardOptions(pageHost()), 'the host');
   return (
     <div className="space-y-4">
       <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
       <h1 className="text-xl font-semibold">New virtual machine</h1>
-      {body}
+      {options.value ? <CreateWizard options={options.value} /> : <Alert>{options.problem}</Alert>}
     </div>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 
-import { useEffect, useState } from 'react';
 import type { BootChange, HardwareView } from '@/lib/hardware/types';
 import { Button } from '@/components/ui/button';
+import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
+import { useDraft } from '@/components/ui/use-draft';
 import { BootOrderList, bootItems, type BootItem } from './boot-order';
-import { fieldError, useChange } from './change';
-import { useHardware } from './context';
-import { Check, Choice, TextBox, TextInput } from './inputs';
+import { useChange } from './change';
+import { useHardwareTab } from './context';
 import { ChangeResult } from './outcome';
 import { ScopePicker, toScope, useScope } from './scope';
 import { Facts, Section, SubForm } from './section';
@@ -26,12 +26,11 @@ function initial(hw: HardwareView) {
 const orderKey = (items: BootItem[]) => JSON.stringify(items.filter((i) => i.enabled).map((i) => [i.kind, i.id]));
 
 function BootForm() {
-  const { vm, hw, canEdit, setHw } = useHardware();
+  const { hw, canEdit } = useHardwareTab();
   const b = hw.boot;
-  const [f, setF] = useState(() => initial(hw));
+  const [f, setF] = useDraft(hw, initial);
   const [scope, setScope, blocked] = useScope(hw.running, 'Boot order, firmware and power actions take effect at next boot.');
-  const change = useChange(vm, setHw);
-  useEffect(() => setF(initial(hw)), [hw]);
+  const change = useChange();
   const set = <K extends keyof ReturnType<typeof initial>>(k: K, v: ReturnType<typeof initial>[K]) => setF((p) => ({ ...p, [k]: v }));
   const legacy = b.order.filter((e) => e.kind === 'hd' || e.kind === 'network' || e.kind === 'fd');
 
@@ -48,7 +47,7 @@ function BootForm() {
     void change.submit('/boot', 'PUT', body);
   }
 
-  const r = change.refusal;
+  const field = change.field;
   return (
     <SubForm title="Boot and firmware" testId="boot-form" onSubmit={save}>
       <Facts items={[
@@ -60,56 +59,52 @@ function BootForm() {
       <div>
         <span className="mb-1 block font-medium text-slate-700">Boot order</span>
         <BootOrderList items={f.items} onChange={(items) => set('items', items)} disabled={!canEdit} />
-        {fieldError(r, 'order', 'order.*') ? <p className="mt-1 text-xs text-red-700" role="alert">{fieldError(r, 'order', 'order.*')}</p> : null}
+        {field('order') ? <p className="mt-1 text-xs text-red-700" role="alert">{field('order')}</p> : null}
       </div>
       <div className="flex flex-wrap gap-4">
-        <Check label="Show boot menu" checked={f.menu} onChange={(v) => set('menu', v)} disabled={!canEdit} error={fieldError(r, 'menu')} />
-        <Check label="Start with the host (autostart)" checked={f.autostart} onChange={(v) => set('autostart', v)} disabled={!canEdit} error={fieldError(r, 'autostart')} />
+        <CheckboxField label="Show boot menu" checked={f.menu} onChange={(v) => set('menu', v)} disabled={!canEdit} error={field('menu')} />
+        <CheckboxField label="Start with the host (autostart)" checked={f.autostart} onChange={(v) => set('autostart', v)} disabled={!canEdit} error={field('autostart')} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Choice label="Firmware" value={f.firmware} onChange={(v) => set('firmware', v as 'bios' | 'efi')} disabled={!canEdit} error={fieldError(r, 'firmware')}
+        <SelectField label="Firmware" value={f.firmware} onChange={(v) => set('firmware', v as 'bios' | 'efi')} disabled={!canEdit} error={field('firmware')}
           hint={b.firmwareChoices.includes('efi') ? 'UEFI gets its own NVRAM variables file.' : 'UEFI needs OVMF installed on the host.'}>
           {(['bios', 'efi'] as const).filter((c) => b.firmwareChoices.includes(c) || c === b.firmware).map((c) => <option key={c} value={c}>{c === 'efi' ? 'UEFI' : 'BIOS'}</option>)}
-        </Choice>
-        <Choice label="On crash" value={f.onCrash} onChange={(v) => set('onCrash', v)} disabled={!canEdit} error={fieldError(r, 'onCrash')}>
+        </SelectField>
+        <SelectField label="On crash" value={f.onCrash} onChange={(v) => set('onCrash', v)} disabled={!canEdit} error={field('onCrash')}>
           {CRASH.map((c) => <option key={c} value={c}>{LABEL[c]}</option>)}
           {(CRASH as readonly string[]).includes(f.onCrash) ? null : <option value={f.onCrash}>{f.onCrash}</option>}
-        </Choice>
-        <Choice label="On reboot" value={f.onReboot} onChange={(v) => set('onReboot', v)} disabled={!canEdit} error={fieldError(r, 'onReboot')}>
+        </SelectField>
+        <SelectField label="On reboot" value={f.onReboot} onChange={(v) => set('onReboot', v)} disabled={!canEdit} error={field('onReboot')}>
           {REBOOT.map((c) => <option key={c} value={c}>{LABEL[c]}</option>)}
           {(REBOOT as readonly string[]).includes(f.onReboot) ? null : <option value={f.onReboot}>{f.onReboot}</option>}
-        </Choice>
-        <Choice label="On power off" value={f.onPoweroff} onChange={(v) => set('onPoweroff', v)} disabled={!canEdit} error={fieldError(r, 'onPoweroff')}>
+        </SelectField>
+        <SelectField label="On power off" value={f.onPoweroff} onChange={(v) => set('onPoweroff', v)} disabled={!canEdit} error={field('onPoweroff')}>
           {REBOOT.map((c) => <option key={c} value={c}>{LABEL[c]}</option>)}
           {(REBOOT as readonly string[]).includes(f.onPoweroff) ? null : <option value={f.onPoweroff}>{f.onPoweroff}</option>}
-        </Choice>
+        </SelectField>
       </div>
       <p className="text-xs text-slate-500">Autostart is a host setting and applies at once, whatever you choose below.</p>
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       {canEdit ? <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Saving…' : 'Save boot settings'}</Button> : null}
-      <ChangeResult outcome={change.outcome} refusal={r} />
+      <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
 }
 
 function DescriptionForm() {
-  const { vm, hw, canEdit, setHw } = useHardware();
-  const [title, setTitle] = useState(hw.boot.title);
-  const [description, setDescription] = useState(hw.boot.description);
+  const { hw, canEdit } = useHardwareTab();
+  const [title, setTitle] = useDraft(hw.boot.title, (t) => t);
+  const [description, setDescription] = useDraft(hw.boot.description, (d) => d);
   const [scope, setScope, blocked] = useScope(hw.running);
-  const change = useChange(vm, setHw);
-  useEffect(() => {
-    setTitle(hw.boot.title);
-    setDescription(hw.boot.description);
-  }, [hw.boot.title, hw.boot.description]);
+  const change = useChange();
   return (
     <SubForm title="Title and description" testId="description-form"
       onSubmit={() => void change.submit('/boot', 'PUT', { ...toScope(scope), title, description } satisfies BootChange)}>
-      <TextInput label="Title" value={title} onChange={setTitle} disabled={!canEdit} error={fieldError(change.refusal, 'title')} hint="A short line shown in lists; one line, no newlines." />
-      <TextBox label="Description" value={description} onChange={setDescription} disabled={!canEdit} error={fieldError(change.refusal, 'description')} />
+      <TextField label="Title" value={title} onChange={setTitle} disabled={!canEdit} error={change.field('title')} hint="A short line shown in lists; one line, no newlines." />
+      <TextAreaField label="Description" value={description} onChange={setDescription} disabled={!canEdit} error={change.field('description')} />
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       {canEdit ? <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Saving…' : 'Save title and description'}</Button> : null}
-      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+      <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
 }

@@ -3,13 +3,13 @@
 import { useState } from 'react';
 import type { CdromAdd, CdromMedia, DiskView } from '@/lib/hardware/types';
 import { Button } from '@/components/ui/button';
+import { ChangeDialog } from '@/components/ui/change-dialog';
 import { CDROM_BUSES } from '@/lib/domain-xml/constants';
 import { BusChoice } from './bus-choice';
-import { fieldError, useChange, type ChangeState } from './change';
-import { useHardware } from './context';
+import { useChange, type ChangeState } from './change';
+import { useHardwareTab } from './context';
 import { MediaFields, mediaBody, type MediaForm } from './media-fields';
-import { Modal } from '@/components/ui/modal';
-import { ChangeResult, RefusalNote } from './outcome';
+import { ChangeResult } from './outcome';
 import { Presence } from './presence';
 import { RemoveDialog } from './remove-dialog';
 import { ScopePicker, toScope, useScope } from './scope';
@@ -20,7 +20,7 @@ function liveReason(running: boolean, d: DiskView | null): string | undefined {
 }
 
 function InsertDialog({ drive, onClose, change }: { drive: DiskView | null; onClose: () => void; change: ChangeState }) {
-  const { hw } = useHardware();
+  const { hw } = useHardwareTab();
   const open = drive !== null;
   const [media, setMedia] = useState<MediaForm>({ kind: 'volume', pool: '', volume: '' });
   const [scope, setScope, blocked] = useScope(hw.running, liveReason(hw.running, drive));
@@ -29,75 +29,57 @@ function InsertDialog({ drive, onClose, change }: { drive: DiskView | null; onCl
     if (await change.submit(`/disks/${encodeURIComponent(drive!.target)}/media`, 'PUT', { ...toScope(scope), media: mediaBody(media) } satisfies CdromMedia)) onClose();
   }
   return (
-    <Modal open={open} title={`Insert media into ${drive?.target ?? ''}`} onClose={onClose} testId="insert-media-dialog">
-      <form noValidate className="space-y-4" onSubmit={(e) => { e.preventDefault(); void save(); }}>
-        {drive?.source ? <p className="text-slate-600">Replaces {drive.source}.</p> : null}
-        <MediaFields value={media} onChange={setMedia} refusal={change.refusal} enabled={open} allowNone={false} name="insert-media-kind" />
-        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-        {change.refusal ? <RefusalNote refusal={change.refusal} /> : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose} disabled={change.busy}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={change.busy || (media.kind === 'volume' && !media.volume)}>{change.busy ? 'Inserting…' : 'Insert media'}</Button>
-        </div>
-      </form>
-    </Modal>
+    <ChangeDialog open={open} title={`Insert media into ${drive?.target ?? ''}`} testId="insert-media-dialog" submitLabel="Insert media" busyLabel="Inserting…"
+      busy={change.busy} problem={change.problem} submitDisabled={media.kind === 'volume' && !media.volume} onClose={onClose} onSubmit={() => void save()}>
+      {drive?.source ? <p className="text-slate-600">Replaces {drive.source}.</p> : null}
+      <MediaFields value={media} onChange={setMedia} field={change.field} enabled={open} allowNone={false} name="insert-media-kind" />
+      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+    </ChangeDialog>
   );
 }
 
 function EjectDialog({ drive, onClose, change }: { drive: DiskView | null; onClose: () => void; change: ChangeState }) {
-  const { hw } = useHardware();
+  const { hw } = useHardwareTab();
   const [scope, setScope, blocked] = useScope(hw.running, liveReason(hw.running, drive));
   return (
-    <Modal open={drive !== null} title={`Eject ${drive?.target ?? ''}`} onClose={onClose} testId="eject-dialog">
-      <form noValidate className="space-y-4" onSubmit={async (e) => {
-        e.preventDefault();
+    <ChangeDialog open={drive !== null} title={`Eject ${drive?.target ?? ''}`} testId="eject-dialog" submitLabel="Eject media" busyLabel="Ejecting…"
+      busy={change.busy} problem={change.problem} onClose={onClose}
+      onSubmit={async () => {
         if (await change.submit(`/disks/${encodeURIComponent(drive!.target)}/media`, 'PUT', { ...toScope(scope), media: null } satisfies CdromMedia)) onClose();
       }}>
-        <p className="text-slate-700">Ejects {drive?.source ?? 'the media'}. The drive stays; the image file is kept.</p>
-        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-        {change.refusal ? <RefusalNote refusal={change.refusal} /> : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose} disabled={change.busy}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Ejecting…' : 'Eject media'}</Button>
-        </div>
-      </form>
-    </Modal>
+      <p>Ejects {drive?.source ?? 'the media'}. The drive stays; the image file is kept.</p>
+      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+    </ChangeDialog>
   );
 }
 
 function AddDriveDialog({ open, onClose, change }: { open: boolean; onClose: () => void; change: ChangeState }) {
-  const { hw } = useHardware();
+  const { hw } = useHardwareTab();
   const offered = CDROM_BUSES.filter((b) => hw.diskBuses.includes(b));
   const [bus, setBus] = useState<string>(offered.includes('sata') ? 'sata' : offered[0] ?? 'sata');
   const [media, setMedia] = useState<MediaForm>({ kind: 'none' });
   const [scope, setScope, blocked] = useScope(hw.running);
   const liveEmpty = scope !== 'persistent' && media.kind === 'none';
   return (
-    <Modal open={open} title="Add CD-ROM drive" onClose={onClose} testId="add-cdrom-dialog">
-      <form noValidate className="space-y-4" onSubmit={async (e) => {
-        e.preventDefault();
+    <ChangeDialog open={open} title="Add CD-ROM drive" testId="add-cdrom-dialog" submitLabel="Add drive" busyLabel="Adding…" busy={change.busy} problem={change.problem}
+      onClose={onClose}
+      onSubmit={async () => {
         const body: CdromAdd = { ...toScope(scope), bus: bus as CdromAdd['bus'] };
         if (media.kind !== 'none') body.media = mediaBody(media);
         if (await change.submit('/cdroms', 'POST', body)) onClose();
       }}>
-        <BusChoice value={bus} onChange={setBus} offered={offered} all={CDROM_BUSES} machine={hw.boot.machine} error={fieldError(change.refusal, 'bus')} />
-        <MediaFields value={media} onChange={setMedia} refusal={change.refusal} enabled={open} allowNone name="add-drive-media-kind" />
-        {liveEmpty ? <p className="text-xs text-amber-800">This libvirt cannot hot-add an empty drive: choose media for a live add, or apply at next boot only.</p> : null}
-        <p className="text-xs text-slate-500">Many guests only notice a new SATA or IDE drive after a reboot; SCSI drives appear at once.</p>
-        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-        {change.refusal ? <RefusalNote refusal={change.refusal} /> : null}
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose} disabled={change.busy}>Cancel</Button>
-          <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Adding…' : 'Add drive'}</Button>
-        </div>
-      </form>
-    </Modal>
+      <BusChoice value={bus} onChange={setBus} offered={offered} all={CDROM_BUSES} machine={hw.boot.machine} error={change.field('bus')} />
+      <MediaFields value={media} onChange={setMedia} field={change.field} enabled={open} allowNone name="add-drive-media-kind" />
+      {liveEmpty ? <p className="text-xs text-amber-800">This libvirt cannot hot-add an empty drive: choose media for a live add, or apply at next boot only.</p> : null}
+      <p className="text-xs text-slate-500">Many guests only notice a new SATA or IDE drive after a reboot; SCSI drives appear at once.</p>
+      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
+    </ChangeDialog>
   );
 }
 
 export function CdromSection() {
-  const { vm, hw, canEdit, setHw } = useHardware();
-  const change = useChange(vm, setHw);
+  const { vm, hw, canEdit } = useHardwareTab();
+  const change = useChange();
   const [inserting, setInserting] = useState<DiskView | null>(null);
   const [ejecting, setEjecting] = useState<DiskView | null>(null);
   const [removing, setRemoving] = useState<DiskView | null>(null);
@@ -126,7 +108,7 @@ export function CdromSection() {
         ))}
         {drives.length === 0 ? <li className="py-1.5 text-slate-500">No CD-ROM drives.</li> : null}
       </ul>
-      <ChangeResult outcome={change.outcome} refusal={dialogOpen ? null : change.refusal} />
+      <ChangeResult outcome={change.outcome} problem={dialogOpen ? null : change.problem} />
       <InsertDialog drive={inserting} onClose={() => setInserting(null)} change={change} />
       <EjectDialog drive={ejecting} onClose={() => setEjecting(null)} change={change} />
       <AddDriveDialog open={adding} onClose={() => setAdding(false)} change={change} />

@@ -1,81 +1,53 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { ApiError, api } from '@/components/api-client';
-import type { ChangeOutcome, HardwareView } from '@/lib/hardware/types';
+import { useSWRConfig } from 'swr';
+import { keys } from '@/components/data/keys';
+import { useMutation, type Method } from '@/components/data/mutation';
+import { fieldError, type Problem } from '@/components/data/problem';
+import type { ChangeOutcome, HardwareView } from '@/components/data/types';
+import { useHardwareTab } from './context';
 
-// One edit form's round trip to the hardware API: busy flag, the ChangeOutcome of the last save, and a refusal
-// (message plus per-field messages from a 422) to show next to the inputs.
-
-export interface Refusal {
-  message: string;
-  fields: Record<string, string>;
-  status: number;
-}
-
-export function refusalOf(err: unknown): Refusal {
-  if (err instanceof ApiError) {
-    // Problem bodies carry `error`; the hardware contract also speaks of `message`: accept either.
-    const body = err.body;
-    const message = typeof body.error === 'string' ? body.error : typeof body.message === 'string' ? body.message : err.message;
-    return { message, fields: err.fields, status: err.status };
-  }
-  return { message: (err as Error).message || 'The change failed.', fields: {}, status: 0 };
-}
+// One edit form's round trip to the hardware API: the shared mutation (busy flag, the refusal with its per-field
+// messages), plus the ChangeOutcome of the last save. The hardware view a save answers with goes straight into
+// the cache, so every section shows the new state at once; the VM's definition is re-read behind it.
 
 export function hardwareUrl(vm: string, rest = ''): string {
-  return `/api/vms/${encodeURIComponent(vm)}/hardware${rest}`;
+  return `${keys.hardware(vm)}${rest}`;
 }
 
 export interface ChangeState {
   busy: boolean;
   outcome: ChangeOutcome | null;
-  refusal: Refusal | null;
+  problem: Problem | null;
   /** Sends the request; true when the server answered 200 (whatever the halves' outcome). */
-  submit: (path: string, method: 'PUT' | 'POST' | 'PATCH' | 'DELETE', body?: unknown) => Promise<boolean>;
+  submit: (path: string, method: Method, body?: unknown) => Promise<boolean>;
+  /** A field's message from a refusal, wherever the server nests it ("pool" finds "source.pool"). */
+  field: (...names: string[]) => string | undefined;
   reset: () => void;
 }
 
-export function useChange(vm: string, onHardware: (hw: HardwareView) => void): ChangeState {
-  const [busy, setBusy] = useState(false);
+export function useChange(): ChangeState {
+  const { vm } = useHardwareTab();
+  const { mutate } = useSWRConfig();
+  const { busy, problem, send, reset: resetProblem } = useMutation();
   const [outcome, setOutcome] = useState<ChangeOutcome | null>(null);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
 
-  const submit = useCallback(async (path: string, method: 'PUT' | 'POST' | 'PATCH' | 'DELETE', body?: unknown) => {
-    setBusy(true);
+  const submit = useCallback(async (path: string, method: Method, body?: unknown) => {
     setOutcome(null);
-    setRefusal(null);
-    try {
-      const res = await api<{ outcome: ChangeOutcome; hardware?: HardwareView }>(hardwareUrl(vm, path), { method, body });
-      setOutcome(res.outcome);
-      if (res.hardware) onHardware(res.hardware);
-      return true;
-    } catch (err) {
-      setRefusal(refusalOf(err));
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, [vm, onHardware]);
+    const r = await send<{ outcome: ChangeOutcome; hardware?: HardwareView }>(hardwareUrl(vm, path), { method, body });
+    if (!r.ok) return false;
+    setOutcome(r.data.outcome);
+    if (r.data.hardware) await mutate(keys.hardware(vm), r.data.hardware, { revalidate: false });
+    void mutate(keys.vm(vm));
+    return true;
+  }, [vm, send, mutate]);
 
+  const field = useCallback((...names: string[]) => fieldError(problem?.fields, ...names.map((n) => `*.${n}`)), [problem]);
   const reset = useCallback(() => {
     setOutcome(null);
-    setRefusal(null);
-  }, []);
+    resetProblem();
+  }, [resetProblem]);
 
-  return { busy, outcome, refusal, submit, reset };
-}
-
-/**
- * A field's message from a 422, matched by its exact key, by its last path segment ("source.pool" → "pool"), or
- * by a prefix written "order.*" (list entries such as "order.2").
- */
-export function fieldError(refusal: Refusal | null, ...keys: string[]): string | undefined {
-  if (!refusal) return undefined;
-  for (const [k, v] of Object.entries(refusal.fields)) {
-    const last = k.split('.').at(-1)!;
-    if (keys.includes(k) || keys.includes(last)) return v;
-    if (keys.some((key) => key.endsWith('.*') && k.startsWith(key.slice(0, -1)))) return v;
-  }
-  return undefined;
+  return { busy, outcome, problem, submit, field, reset };
 }

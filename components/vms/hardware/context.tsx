@@ -1,20 +1,20 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { HardwareView } from '@/lib/hardware/types';
+import type { HardwareView } from '@/components/data/types';
 
 export interface HardwareCtx {
   vm: string;
+  /** The cached answer of GET /api/vms/{vm}/hardware; every save writes the view it answered with into it. */
   hw: HardwareView;
   canEdit: boolean;
-  /** Takes the view a mutation answered with, so every section shows the new state at once. */
-  setHw: (hw: HardwareView) => void;
 }
 
 export const HardwareContext = createContext<HardwareCtx | null>(null);
 
-export function useHardware(): HardwareCtx {
+/** The VM, its hardware view and the user's right to edit, for the sections of the Hardware tab. */
+export function useHardwareTab(): HardwareCtx {
   const c = useContext(HardwareContext);
-  if (!c) throw new Error('useHardware outside the Hardware tab');
+  if (!c) throw new Error('useHardwareTab outside the Hardware tab');
   return c;
 }

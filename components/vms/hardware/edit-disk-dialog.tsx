@@ -1,15 +1,14 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DiskCache, DiskDiscard, DiskIo, DiskUpdate, DiskView } from '@/lib/hardware/types';
 import { formatBytes } from '@/components/format';
 import { Button } from '@/components/ui/button';
-import { fieldError, type ChangeState } from './change';
-import { useHardware } from './context';
+import { ChangeDialog } from '@/components/ui/change-dialog';
+import { NumberField } from '@/components/ui/inputs';
+import type { ChangeState } from './change';
+import { useHardwareTab } from './context';
 import { DiskOptionFields, type DiskOptions } from './disk-options';
-import { NumberInput } from './inputs';
-import { Modal } from '@/components/ui/modal';
-import { RefusalNote } from './outcome';
 import { ScopePicker, toScope, useScope } from './scope';
 
 const GiB = 1024 ** 3;
@@ -29,16 +28,14 @@ function optionsOf(d: DiskView): DiskOptions {
  * are different libvirt calls with different live support, so each gets its own plain outcome.
  */
 export function EditDiskDialog({ disk, onClose, change }: { disk: DiskView | null; onClose: () => void; change: ChangeState }) {
-  const { hw } = useHardware();
-  const [size, setSize] = useState('');
-  const [opts, setOpts] = useState<DiskOptions | null>(null);
-  const [scope, setScope, blocked] = useScope(hw.running, disk && hw.running && !disk.inLive ? 'This disk is not in the running guest.' : undefined);
-  useEffect(() => {
-    setSize('');
-    setOpts(disk ? optionsOf(disk) : null);
-  }, [disk]);
+  return disk ? <EditDisk key={disk.target} disk={disk} onClose={onClose} change={change} /> : null;
+}
 
-  if (!disk || !opts) return <Modal open={false} title="Edit disk" onClose={onClose}>{null}</Modal>;
+function EditDisk({ disk, onClose, change }: { disk: DiskView; onClose: () => void; change: ChangeState }) {
+  const { hw } = useHardwareTab();
+  const [size, setSize] = useState('');
+  const [opts, setOpts] = useState(() => optionsOf(disk));
+  const [scope, setScope, blocked] = useScope(hw.running, hw.running && !disk.inLive ? 'This disk is not in the running guest.' : undefined);
   const before = optionsOf(disk);
   const grow = size.trim() ? Number(size) : null;
   const tooSmall = grow !== null && disk.capacityBytes !== null && grow * GiB <= disk.capacityBytes;
@@ -51,7 +48,7 @@ export function EditDiskDialog({ disk, onClose, change }: { disk: DiskView | nul
   }
 
   async function saveOptions() {
-    const o = opts!;
+    const o = opts;
     const body: DiskUpdate = { ...toScope(scope) };
     if (o.cache !== before.cache) body.cache = o.cache;
     if (o.discard !== before.discard) body.discard = o.discard;
@@ -62,26 +59,22 @@ export function EditDiskDialog({ disk, onClose, change }: { disk: DiskView | nul
   }
 
   return (
-    <Modal open title={`Edit disk ${disk.target}`} onClose={onClose} testId="edit-disk-dialog">
+    <ChangeDialog open title={`Edit disk ${disk.target}`} onClose={onClose} testId="edit-disk-dialog" busy={change.busy} problem={change.problem}>
       <div className="space-y-4">
         <p className="text-slate-600">{disk.source ?? 'no source'}{disk.capacityBytes !== null ? ` — ${formatBytes(disk.capacityBytes)}` : ''}</p>
         <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
         <form noValidate aria-label="Size" className="space-y-2 rounded-md border border-slate-200 p-3" onSubmit={(e) => { e.preventDefault(); void growDisk(); }}>
-          <NumberInput label="Grow to (GiB)" value={size} onChange={setSize} min={0} step={0.001}
+          <NumberField label="Grow to (GiB)" value={size} onChange={setSize} min={0} step={0.001}
             hint="Disks only grow: shrinking would cut off the guest's data. Live: block resize of the running guest; next boot: the volume in its pool."
-            error={fieldError(change.refusal, 'sizeGiB', 'size') ?? (tooSmall ? `The disk is already ${formatBytes(disk.capacityBytes!)}; enter a larger size.` : undefined)} />
+            error={change.field('sizeGiB', 'size') ?? (tooSmall ? `The disk is already ${formatBytes(disk.capacityBytes!)}; enter a larger size.` : undefined)} />
           <Button type="submit" variant="primary" disabled={change.busy || grow === null || tooSmall}>{change.busy ? 'Working…' : 'Grow disk'}</Button>
         </form>
         <form noValidate aria-label="Driver options" className="space-y-2 rounded-md border border-slate-200 p-3" onSubmit={(e) => { e.preventDefault(); void saveOptions(); }}>
-          <DiskOptionFields value={opts} onChange={setOpts} refusal={change.refusal} />
+          <DiskOptionFields value={opts} onChange={setOpts} field={change.field} />
           <p className="text-xs text-slate-500">QEMU cannot change most driver options of a disk in use: a live half may be refused while the next-boot half is saved.</p>
           <Button type="submit" variant="primary" disabled={change.busy || !optionsChanged}>{change.busy ? 'Working…' : 'Save options'}</Button>
         </form>
-        {change.refusal ? <RefusalNote refusal={change.refusal} /> : null}
-        <div className="flex justify-end">
-          <Button onClick={onClose} disabled={change.busy}>Close</Button>
-        </div>
       </div>
-    </Modal>
+    </ChangeDialog>
   );
 }

@@ -1,13 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { HardwareView } from '@/lib/hardware/types';
-import { api } from '@/components/api-client';
+import { useEffect, useMemo, useRef } from 'react';
+import { useHardware } from '@/components/data/hooks';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { BootSection } from './boot-section';
 import { CdromSection } from './cdrom-section';
-import { hardwareUrl, refusalOf } from './change';
 import { HardwareContext } from './context';
 import { DisksSection } from './disks-section';
 import { MemorySection } from './memory-section';
@@ -15,40 +13,28 @@ import { NicsSection } from './nics-section';
 import { VcpuSection } from './vcpu-section';
 
 /**
- * The Hardware tab. `state` is the VM's state from the live stream: when it changes (started, shut off) the view
+ * The Hardware tab. `state` is the VM's state from the live feed: when it changes (started, shut off) the view
  * is read again, since what may change live depends on it.
  */
-export function HardwarePanel({ name, state, canEdit, onChanged }: { name: string; state: string | undefined; canEdit: boolean; onChanged?: () => void }) {
-  const [hw, setHwState] = useState<HardwareView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+export function HardwarePanel({ name, state, canEdit }: { name: string; state: string | undefined; canEdit: boolean }) {
+  const { data: hw, error, isValidating, mutate } = useHardware(name);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setHwState(await api<HardwareView>(hardwareUrl(name)));
-      setError(null);
-    } catch (err) {
-      setError(refusalOf(err).message);
-    } finally {
-      setLoading(false);
-    }
-  }, [name]);
-
+  // The view was just read in the state the tab opened with; only a change of state calls for a re-read.
+  const seen = useRef(state);
   useEffect(() => {
-    void load();
-  }, [load, state]);
+    if (seen.current === state) return;
+    seen.current = state;
+    void mutate();
+  }, [state, mutate]);
 
-  const setHw = useCallback((next: HardwareView) => {
-    setHwState(next);
-    onChanged?.();
-  }, [onChanged]);
-
-  const ctx = useMemo(() => (hw ? { vm: name, hw, canEdit, setHw } : null), [hw, name, canEdit, setHw]);
+  const ctx = useMemo(() => (hw ? { vm: name, hw, canEdit } : null), [hw, name, canEdit]);
 
   if (!ctx) {
     return error ? (
-      <div className="space-y-2"><Alert testId="hardware-error">The hardware of {name} could not be read: {error}</Alert><Button onClick={() => void load()}>Try again</Button></div>
+      <div className="space-y-2">
+        <Alert testId="hardware-error">The hardware of {name} could not be read: {error.message}</Alert>
+        <Button onClick={() => void mutate()}>Try again</Button>
+      </div>
     ) : <p className="text-sm text-slate-500" data-testid="hardware-loading">Reading the hardware…</p>;
   }
   return (
@@ -60,9 +46,9 @@ export function HardwarePanel({ name, state, canEdit, onChanged }: { name: strin
               ? 'The VM is running: changes can apply live, at next boot, or both.'
               : 'The VM is shut off: changes are saved for its next boot.'}
           </span>
-          <Button className="ml-auto px-2 py-1 text-xs" onClick={() => void load()} disabled={loading}>{loading ? 'Reading…' : 'Reload'}</Button>
+          <Button className="ml-auto px-2 py-1 text-xs" onClick={() => void mutate()} disabled={isValidating}>{isValidating ? 'Reading…' : 'Reload'}</Button>
         </div>
-        {error ? <Alert>{error}</Alert> : null}
+        {error ? <Alert>{error.message}</Alert> : null}
         {!canEdit ? <Alert tone="info">Your role can look at the hardware but not change it.</Alert> : null}
         <VcpuSection />
         <MemorySection />

@@ -1,12 +1,14 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import type { DimmAdd, MemoryChange } from '@/lib/hardware/types';
+import { useState } from 'react';
+import type { DimmAdd, MemoryChange, MemoryView } from '@/lib/hardware/types';
 import { formatKiB } from '@/components/format';
 import { Button } from '@/components/ui/button';
-import { fieldError, useChange } from './change';
-import { useHardware } from './context';
-import { Check, NumberInput, whole } from './inputs';
+import { CheckboxField, NumberField } from '@/components/ui/inputs';
+import { useDraft } from '@/components/ui/use-draft';
+import { whole } from '@/components/ui/whole-number';
+import { useChange } from './change';
+import { useHardwareTab } from './context';
 import { ChangeResult } from './outcome';
 import { Presence } from './presence';
 import { ScopePicker, toScope, useScope } from './scope';
@@ -15,38 +17,38 @@ import { Facts, Section, SubForm } from './section';
 const MiB = (kib: number) => Math.round(kib / 1024);
 
 function BalloonForm() {
-  const { vm, hw, canEdit, setHw } = useHardware();
+  const { hw, canEdit } = useHardwareTab();
   const m = hw.memory;
-  const shown = MiB(m.liveCurrentKiB ?? m.currentKiB);
-  const [value, setValue] = useState(String(shown));
+  const [value, setValue] = useDraft(MiB(m.liveCurrentKiB ?? m.currentKiB), String);
   const [scope, setScope, blocked] = useScope(hw.running);
-  const change = useChange(vm, setHw);
-  useEffect(() => setValue(String(shown)), [shown]);
+  const change = useChange();
   const n = whole(value);
   return (
     <SubForm title="Current memory (balloon)" testId="memory-current-form"
       onSubmit={() => void change.submit('/memory', 'PUT', { ...toScope(scope), currentMiB: n } satisfies MemoryChange)}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <NumberInput label="Current memory (MiB)" value={value} onChange={setValue} min={1} disabled={!canEdit}
+        <NumberField label="Current memory (MiB)" value={value} onChange={setValue} min={1} disabled={!canEdit}
           hint={`Up to the maximum, ${formatKiB(m.maximumKiB)}. Live changes need the guest's balloon driver.`}
-          error={fieldError(change.refusal, 'currentMiB', 'current') ?? (value && Number.isNaN(n) ? 'Enter a whole number of MiB.' : undefined)} />
+          error={change.field('currentMiB', 'current') ?? (value && Number.isNaN(n) ? 'Enter a whole number of MiB.' : undefined)} />
         <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       </div>
       {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>{change.busy ? 'Saving…' : 'Save current memory'}</Button> : null}
-      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+      <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
 }
 
+function maximumOf(m: MemoryView) {
+  return { max: String(MiB(m.maximumKiB)), hotplug: m.hotplug !== null, slots: String(m.hotplug?.slots ?? 4), ceiling: String(MiB(m.hotplug?.maxKiB ?? m.maximumKiB * 2)) };
+}
+
 function MaximumForm() {
-  const { vm, hw, canEdit, setHw } = useHardware();
+  const { hw, canEdit } = useHardwareTab();
   const m = hw.memory;
-  const initial = () => ({ max: String(MiB(m.maximumKiB)), hotplug: m.hotplug !== null, slots: String(m.hotplug?.slots ?? 4), ceiling: String(MiB(m.hotplug?.maxKiB ?? m.maximumKiB * 2)) });
-  const [f, setF] = useState(initial);
+  const [f, setF] = useDraft(m, maximumOf);
   const [scope, setScope, blocked] = useScope(hw.running, 'The maximum and the hotplug ceiling can only change at next boot.');
-  const change = useChange(vm, setHw);
-  useEffect(() => setF(initial()), [hw]); // eslint-disable-line react-hooks/exhaustive-deps -- reset only when a new read arrives
-  const set = (k: keyof ReturnType<typeof initial>, v: string | boolean) => setF((p) => ({ ...p, [k]: v }));
+  const change = useChange();
+  const set = (k: keyof ReturnType<typeof maximumOf>, v: string | boolean) => setF((p) => ({ ...p, [k]: v }));
 
   function save() {
     const body: MemoryChange = { ...toScope(scope) };
@@ -60,44 +62,44 @@ function MaximumForm() {
 
   return (
     <SubForm title="Maximum and memory hotplug" testId="memory-maximum-form" onSubmit={save}>
-      <NumberInput label="Maximum memory (MiB)" value={f.max} onChange={(v) => set('max', v)} min={1} disabled={!canEdit}
-        hint={hw.memory.hostTotalKiB ? `The host has ${formatKiB(hw.memory.hostTotalKiB)}.` : undefined} error={fieldError(change.refusal, 'maximumMiB', 'maximum')} />
-      <Check label="Allow memory hotplug (DIMM slots)" checked={f.hotplug} onChange={(v) => set('hotplug', v)} disabled={!canEdit} />
+      <NumberField label="Maximum memory (MiB)" value={f.max} onChange={(v) => set('max', v)} min={1} disabled={!canEdit}
+        hint={hw.memory.hostTotalKiB ? `The host has ${formatKiB(hw.memory.hostTotalKiB)}.` : undefined} error={change.field('maximumMiB', 'maximum')} />
+      <CheckboxField label="Allow memory hotplug (DIMM slots)" checked={f.hotplug} onChange={(v) => set('hotplug', v)} disabled={!canEdit} />
       {f.hotplug ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <NumberInput label="Hotplug slots" value={f.slots} onChange={(v) => set('slots', v)} min={1} disabled={!canEdit} error={fieldError(change.refusal, 'slots')} />
-          <NumberInput label="Hotplug ceiling (MiB)" value={f.ceiling} onChange={(v) => set('ceiling', v)} min={1} disabled={!canEdit}
-            hint="Boot memory plus all DIMMs may not exceed this." error={fieldError(change.refusal, 'maxMiB', 'hotplug')} />
+          <NumberField label="Hotplug slots" value={f.slots} onChange={(v) => set('slots', v)} min={1} disabled={!canEdit} error={change.field('slots')} />
+          <NumberField label="Hotplug ceiling (MiB)" value={f.ceiling} onChange={(v) => set('ceiling', v)} min={1} disabled={!canEdit}
+            hint="Boot memory plus all DIMMs may not exceed this." error={change.field('maxMiB', 'hotplug')} />
         </div>
       ) : null}
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       {canEdit ? <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Saving…' : 'Save maximum'}</Button> : null}
-      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+      <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
 }
 
 function DimmForm() {
-  const { vm, hw, canEdit, setHw } = useHardware();
+  const { hw, canEdit } = useHardwareTab();
   const [size, setSize] = useState('128');
   const [scope, setScope, blocked] = useScope(hw.running);
-  const change = useChange(vm, setHw);
+  const change = useChange();
   const n = whole(size);
   return (
     <SubForm title="Add a memory module (DIMM)" testId="memory-dimm-form"
       onSubmit={() => void change.submit('/memory/dimms', 'POST', { ...toScope(scope), sizeMiB: n } satisfies DimmAdd)}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <NumberInput label="DIMM size (MiB)" value={size} onChange={setSize} min={1} disabled={!canEdit} error={fieldError(change.refusal, 'sizeMiB', 'size')} />
+        <NumberField label="DIMM size (MiB)" value={size} onChange={setSize} min={1} disabled={!canEdit} error={change.field('sizeMiB', 'size')} />
         <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       </div>
       {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>{change.busy ? 'Adding…' : 'Add DIMM'}</Button> : null}
-      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+      <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
 }
 
 export function MemorySection() {
-  const { hw } = useHardware();
+  const { hw } = useHardwareTab();
   const m = hw.memory;
   return (
     <Section title="Memory" testId="hw-memory">

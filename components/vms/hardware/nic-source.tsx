@@ -1,21 +1,25 @@
 'use client';
 
 import { useEffect } from 'react';
+import { useNetworks } from '@/components/data/hooks';
 import { Alert } from '@/components/ui/alert';
-import type { Refusal } from './change';
-import { fieldError } from './change';
-import { Choice } from './inputs';
-import { useNetworks } from './sources';
+import { RadioGroup, SelectField } from '@/components/ui/inputs';
+import type { ChangeState } from './change';
 
 export type NicSourceForm = { type: 'network'; network: string } | { type: 'bridge'; bridge: string };
 
+const TYPES = [
+  { value: 'network', label: 'Virtual network' },
+  { value: 'bridge', label: 'Host bridge' },
+] as const;
+
 /** Libvirt network or host bridge, picked from GET /api/networks. */
-export function NicSourceFields({ value, onChange, refusal, enabled, pickFirst = false }: {
-  value: NicSourceForm; onChange: (v: NicSourceForm) => void; refusal: Refusal | null; enabled: boolean;
+export function NicSourceFields({ value, onChange, field, enabled, pickFirst = false }: {
+  value: NicSourceForm; onChange: (v: NicSourceForm) => void; field: ChangeState['field']; enabled: boolean;
   /** For a new interface: replace a preset that does not exist here with the first choice offered. */
   pickFirst?: boolean;
 }) {
-  const { choices, error } = useNetworks(enabled);
+  const { data: choices, error } = useNetworks({ enabled });
   const networks = choices?.networks ?? [];
   const bridges = choices?.bridges ?? [];
   useEffect(() => {
@@ -25,29 +29,22 @@ export function NicSourceFields({ value, onChange, refusal, enabled, pickFirst =
   }, [pickFirst, choices, value, onChange]);
   return (
     <div className="space-y-3">
-      {error ? <Alert>{error}</Alert> : null}
-      <fieldset>
-        <legend className="mb-1 font-medium text-slate-700">Connect to</legend>
-        <label className="mr-4 inline-flex items-center gap-1.5">
-          <input type="radio" name="nic-source-type" checked={value.type === 'network'} onChange={() => onChange({ type: 'network', network: networks[0]?.name ?? '' })} />Virtual network
-        </label>
-        <label className="inline-flex items-center gap-1.5">
-          <input type="radio" name="nic-source-type" checked={value.type === 'bridge'} onChange={() => onChange({ type: 'bridge', bridge: bridges[0]?.name ?? '' })} />Host bridge
-        </label>
-      </fieldset>
+      {error ? <Alert>Networks could not be listed: {error.message}</Alert> : null}
+      <RadioGroup legend="Connect to" name="nic-source-type" value={value.type} options={TYPES}
+        onChange={(type) => onChange(type === 'network' ? { type, network: networks[0]?.name ?? '' } : { type, bridge: bridges[0]?.name ?? '' })} />
       {value.type === 'network' ? (
-        <Choice label="Network" value={value.network} onChange={(network) => onChange({ type: 'network', network })} error={fieldError(refusal, 'network')}>
-          {choices === null ? <option value={value.network}>{value.network || 'Loading…'}</option> : null}
+        <SelectField label="Network" value={value.network} onChange={(network) => onChange({ type: 'network', network })} error={field('network')}>
+          {choices === undefined ? <option value={value.network}>{value.network || 'Loading…'}</option> : null}
           {choices && !networks.some((n) => n.name === value.network) ? <option value="">Choose a network</option> : null}
           {networks.map((n) => <option key={n.name} value={n.name}>{n.name}{n.active ? '' : ' (inactive)'}</option>)}
-        </Choice>
+        </SelectField>
       ) : (
-        <Choice label="Bridge" value={value.bridge} onChange={(bridge) => onChange({ type: 'bridge', bridge })} error={fieldError(refusal, 'bridge')}
+        <SelectField label="Bridge" value={value.bridge} onChange={(bridge) => onChange({ type: 'bridge', bridge })} error={field('bridge')}
           hint={choices && !choices.hostLocal ? 'Host bridges are only listed when libvirt runs on this host.' : choices && bridges.length === 0 ? 'This host has no bridges.' : undefined}>
-          {choices === null ? <option value={value.bridge}>{value.bridge || 'Loading…'}</option> : null}
+          {choices === undefined ? <option value={value.bridge}>{value.bridge || 'Loading…'}</option> : null}
           {choices && !bridges.some((b) => b.name === value.bridge) ? <option value={value.bridge}>{value.bridge || 'Choose a bridge'}</option> : null}
           {bridges.map((b) => <option key={b.name} value={b.name}>{b.name}</option>)}
-        </Choice>
+        </SelectField>
       )}
     </div>
   );

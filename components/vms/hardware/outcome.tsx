@@ -1,5 +1,6 @@
-import type { ChangeOutcome, HalfOutcome } from '@/lib/hardware/types';
-import type { Refusal } from './change';
+import type { Problem } from '@/components/data/problem';
+import type { ChangeOutcome, HalfOutcome } from '@/components/data/types';
+import { ProblemNote } from '@/components/ui/problem-note';
 
 // What a save did, in plain words: which halves took effect, and libvirt's reason for a refused half.
 
@@ -34,20 +35,9 @@ export function OutcomeNote({ outcome }: { outcome: ChangeOutcome }) {
   );
 }
 
-/** A refused request (422/409/…): the server's message; field messages sit next to their inputs. */
-export function RefusalNote({ refusal }: { refusal: Refusal }) {
-  const extra = Object.entries(refusal.fields).filter(([, v]) => v !== refusal.message);
-  return (
-    <div role="alert" data-testid="change-refused" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
-      <p className="font-medium">{refusal.message}</p>
-      {refusal.status === 422 || refusal.status === 409 ? <p className="mt-0.5 text-xs">Nothing was changed.</p> : null}
-      {extra.length ? <ul className="mt-1 list-disc pl-5 text-xs">{extra.map(([k, v]) => <li key={k}>{v}</li>)}</ul> : null}
-    </div>
-  );
-}
-
-export function ChangeResult({ outcome, refusal }: { outcome: ChangeOutcome | null; refusal: Refusal | null }) {
-  if (refusal) return <RefusalNote refusal={refusal} />;
+/** What the last save of a form did: libvirt's refusal, or which halves took effect. */
+export function ChangeResult({ outcome, problem }: { outcome: ChangeOutcome | null; problem: Problem | null }) {
+  if (problem) return <ProblemNote problem={problem} />;
   if (outcome) return <OutcomeNote outcome={outcome} />;
   return null;
 }

@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useId, useState } from 'react';
 import type { ChangeScope } from '@/lib/hardware/types';
+import { RadioGroup } from '@/components/ui/inputs';
+import { useDraft } from '@/components/ui/use-draft';
 
 // "Apply: live / next boot (persistent) / both" — on every edit form. Live is disabled, with the reason shown,
 // when the VM is shut off or when libvirt cannot change the setting on a running guest.
@@ -28,10 +29,7 @@ export function liveBlocked(running: boolean, persistentOnly?: string): string |
 /** The scope state of one form; falls back to "next boot" whenever live stops being possible. */
 export function useScope(running: boolean, persistentOnly?: string): [ScopeChoice, (c: ScopeChoice) => void, string | null] {
   const blocked = liveBlocked(running, persistentOnly);
-  const [choice, setChoice] = useState<ScopeChoice>(blocked ? 'persistent' : 'both');
-  useEffect(() => {
-    setChoice(blocked ? 'persistent' : 'both');
-  }, [blocked]);
+  const [choice, setChoice] = useDraft<string | null, ScopeChoice>(blocked, (b) => (b ? 'persistent' : 'both'));
   return [choice, setChoice, blocked];
 }
 
@@ -42,24 +40,6 @@ const OPTIONS: { value: ScopeChoice; label: string }[] = [
 ];
 
 export function ScopePicker({ value, onChange, blocked }: { value: ScopeChoice; onChange: (c: ScopeChoice) => void; blocked: string | null }) {
-  const name = useId();
-  const noteId = `${name}-note`;
-  return (
-    <fieldset className="text-sm" data-testid="scope-picker">
-      <legend className="mb-1 font-medium text-slate-700">Apply</legend>
-      <div className="flex flex-wrap gap-x-4 gap-y-1">
-        {OPTIONS.map((o) => {
-          const disabled = blocked !== null && o.value !== 'persistent';
-          return (
-            <label key={o.value} className={`inline-flex items-center gap-1.5 ${disabled ? 'text-slate-400' : ''}`}>
-              <input type="radio" name={name} value={o.value} checked={value === o.value} disabled={disabled}
-                aria-describedby={disabled ? noteId : undefined} onChange={() => onChange(o.value)} />
-              {o.label}
-            </label>
-          );
-        })}
-      </div>
-      {blocked ? <p id={noteId} className="mt-1 text-xs text-slate-500" data-testid="scope-note">{blocked}</p> : null}
-    </fieldset>
-  );
+  const options = OPTIONS.map((o) => ({ ...o, disabled: blocked !== null && o.value !== 'persistent' }));
+  return <RadioGroup legend="Apply" value={value} onChange={onChange} options={options} note={blocked} noteTestId="scope-note" testId="scope-picker" />;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
 
 export function Section({ title, testId, actions, children }: { title: string; testId: string; actions?: ReactNode; children: ReactNode }) {
   return (
@@ -30,5 +31,15 @@ export function Facts({ items, testId }: { items: [string, ReactNode][]; testId?
         <div key={k} className="flex gap-2"><dt className="w-40 shrink-0 text-slate-500">{k}</dt><dd>{v}</dd></div>
       ))}
     </dl>
+  );
+}
+
+/** Edit… and Remove… for one device row, named for assistive tech by what and which ("Edit disk vda"). */
+export function DeviceActions({ what, id, onEdit, onRemove }: { what: string; id: string; onEdit: () => void; onRemove: () => void }) {
+  return (
+    <span className="inline-flex gap-1">
+      <Button className="px-2 py-0.5 text-xs" aria-label={`Edit ${what} ${id}`} onClick={onEdit}>Edit…</Button>
+      <Button className="px-2 py-0.5 text-xs" aria-label={`Remove ${what} ${id}`} onClick={onRemove}>Remove…</Button>
+    </span>
   );
 }

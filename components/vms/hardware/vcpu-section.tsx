@@ -1,11 +1,12 @@
 'use client';
 
-import { useEffect, useState } from 'react';
-import type { VcpuChange } from '@/lib/hardware/types';
+import type { VcpuChange, VcpuView } from '@/lib/hardware/types';
 import { Button } from '@/components/ui/button';
-import { fieldError, useChange } from './change';
-import { useHardware } from './context';
-import { Check, Choice, NumberInput, whole } from './inputs';
+import { CheckboxField, NumberField, SelectField } from '@/components/ui/inputs';
+import { useDraft } from '@/components/ui/use-draft';
+import { whole } from '@/components/ui/whole-number';
+import { useChange } from './change';
+import { useHardwareTab } from './context';
 import { ChangeResult } from './outcome';
 import { ScopePicker, toScope, useScope } from './scope';
 import { Facts, Section, SubForm } from './section';
@@ -13,32 +14,29 @@ import { Facts, Section, SubForm } from './section';
 const NEXT_BOOT_ONLY = 'Maximum, topology and CPU model can only change at next boot.';
 
 function CountForm() {
-  const { vm, hw, canEdit, setHw } = useHardware();
+  const { hw, canEdit } = useHardwareTab();
   const v = hw.vcpus;
-  const [count, setCount] = useState(String(v.liveCurrent ?? v.current));
+  const [count, setCount] = useDraft(v.liveCurrent ?? v.current, String);
   const [scope, setScope, blocked] = useScope(hw.running);
-  const change = useChange(vm, setHw);
-  useEffect(() => setCount(String(v.liveCurrent ?? v.current)), [v.liveCurrent, v.current]);
+  const change = useChange();
 
   const n = whole(count);
   return (
     <SubForm title="vCPU count" testId="vcpu-count-form" onSubmit={() => void change.submit('/vcpus', 'PUT', { ...toScope(scope), current: n } satisfies VcpuChange)}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <NumberInput label="vCPUs" value={count} onChange={setCount} min={1} max={v.maximum} disabled={!canEdit}
+        <NumberField label="vCPUs" value={count} onChange={setCount} min={1} max={v.maximum} disabled={!canEdit}
           hint={`1 to ${v.maximum} (the maximum). Live changes hotplug or unplug vCPUs.`}
-          error={fieldError(change.refusal, 'current') ?? (count && Number.isNaN(n) ? 'Enter a whole number.' : undefined)} />
+          error={change.field('current') ?? (count && Number.isNaN(n) ? 'Enter a whole number.' : undefined)} />
         <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       </div>
       {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>{change.busy ? 'Saving…' : 'Save vCPU count'}</Button> : null}
-      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+      <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
 }
 
-function ShapeForm() {
-  const { vm, hw, canEdit, setHw } = useHardware();
-  const v = hw.vcpus;
-  const initial = () => ({
+function shapeOf(v: VcpuView) {
+  return {
     maximum: String(v.maximum),
     topo: v.topology !== null,
     sockets: String(v.topology?.sockets ?? 1),
@@ -46,12 +44,18 @@ function ShapeForm() {
     threads: String(v.topology?.threads ?? 1),
     mode: v.mode === 'custom' ? 'custom' : v.mode === 'host-passthrough' || v.mode === 'host-model' ? v.mode : '',
     model: v.model ?? v.namedModels[0] ?? '',
-  });
-  const [f, setF] = useState(initial);
+  };
+}
+
+type Shape = ReturnType<typeof shapeOf>;
+
+function ShapeForm() {
+  const { hw, canEdit } = useHardwareTab();
+  const v = hw.vcpus;
+  const [f, setF] = useDraft(v, shapeOf);
   const [scope, setScope, blocked] = useScope(hw.running, NEXT_BOOT_ONLY);
-  const change = useChange(vm, setHw);
-  useEffect(() => setF(initial()), [hw]); // eslint-disable-line react-hooks/exhaustive-deps -- reset only when a new read arrives
-  const set = <K extends keyof ReturnType<typeof initial>>(k: K, val: ReturnType<typeof initial>[K]) => setF((p) => ({ ...p, [k]: val }));
+  const change = useChange();
+  const set = <K extends keyof Shape>(k: K, val: Shape[K]) => setF((p) => ({ ...p, [k]: val }));
 
   const max = whole(f.maximum);
   const product = whole(f.sockets) * whole(f.cores) * whole(f.threads);
@@ -73,43 +77,43 @@ function ShapeForm() {
   return (
     <SubForm title="Maximum, topology and CPU model" testId="vcpu-shape-form" onSubmit={save}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <NumberInput label="Maximum vCPUs" value={f.maximum} onChange={(x) => set('maximum', x)} min={1} max={v.hostMaximum ?? undefined} disabled={!canEdit}
-          hint={v.hostMaximum ? `This machine type allows up to ${v.hostMaximum}.` : undefined} error={fieldError(change.refusal, 'maximum')} />
+        <NumberField label="Maximum vCPUs" value={f.maximum} onChange={(x) => set('maximum', x)} min={1} max={v.hostMaximum ?? undefined} disabled={!canEdit}
+          hint={v.hostMaximum ? `This machine type allows up to ${v.hostMaximum}.` : undefined} error={change.field('maximum')} />
         <div className="space-y-2">
-          <Choice label="CPU mode" value={f.mode} onChange={(x) => set('mode', x)} disabled={!canEdit} error={fieldError(change.refusal, 'mode')}
+          <SelectField label="CPU mode" value={f.mode} onChange={(x) => set('mode', x)} disabled={!canEdit} error={change.field('mode')}
             hint={v.mode === 'maximum' ? 'Currently "maximum" (everything the emulator can offer).' : undefined}>
             {f.mode === '' ? <option value="">Hypervisor default</option> : null}
             <option value="host-passthrough">Host passthrough</option>
             <option value="host-model">Host model</option>
             <option value="custom" disabled={v.namedModels.length === 0}>Named model</option>
-          </Choice>
+          </SelectField>
           {f.mode === 'custom' ? (
-            <Choice label="CPU model" value={f.model} onChange={(x) => set('model', x)} disabled={!canEdit} error={fieldError(change.refusal, 'model')}>
+            <SelectField label="CPU model" value={f.model} onChange={(x) => set('model', x)} disabled={!canEdit} error={change.field('model')}>
               {v.model && !v.namedModels.includes(v.model) ? <option value={v.model}>{v.model}</option> : null}
               {v.namedModels.map((m) => <option key={m} value={m}>{m}</option>)}
-            </Choice>
+            </SelectField>
           ) : null}
         </div>
       </div>
-      <Check label="Set the topology" checked={f.topo} onChange={(x) => set('topo', x)} disabled={!canEdit} />
+      <CheckboxField label="Set the topology" checked={f.topo} onChange={(x) => set('topo', x)} disabled={!canEdit} />
       {f.topo ? (
         <div className="grid gap-3 sm:grid-cols-3">
-          <NumberInput label="Sockets" value={f.sockets} onChange={(x) => set('sockets', x)} min={1} disabled={!canEdit} error={fieldError(change.refusal, 'sockets')} />
-          <NumberInput label="Cores per socket" value={f.cores} onChange={(x) => set('cores', x)} min={1} disabled={!canEdit} error={fieldError(change.refusal, 'cores')} />
-          <NumberInput label="Threads per core" value={f.threads} onChange={(x) => set('threads', x)} min={1} disabled={!canEdit} error={fieldError(change.refusal, 'threads')} />
+          <NumberField label="Sockets" value={f.sockets} onChange={(x) => set('sockets', x)} min={1} disabled={!canEdit} error={change.field('sockets')} />
+          <NumberField label="Cores per socket" value={f.cores} onChange={(x) => set('cores', x)} min={1} disabled={!canEdit} error={change.field('cores')} />
+          <NumberField label="Threads per core" value={f.threads} onChange={(x) => set('threads', x)} min={1} disabled={!canEdit} error={change.field('threads')} />
         </div>
       ) : null}
       {topoProblem ? <p className="text-xs text-amber-800" role="status">{topoProblem}</p> : null}
-      {fieldError(change.refusal, 'topology') ? <p className="text-xs text-red-700" role="alert">{fieldError(change.refusal, 'topology')}</p> : null}
+      {change.field('topology') ? <p className="text-xs text-red-700" role="alert">{change.field('topology')}</p> : null}
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(max)}>{change.busy ? 'Saving…' : 'Save CPU settings'}</Button> : null}
-      <ChangeResult outcome={change.outcome} refusal={change.refusal} />
+      <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
 }
 
 export function VcpuSection() {
-  const { hw } = useHardware();
+  const { hw } = useHardwareTab();
   const v = hw.vcpus;
   const mode = v.mode === 'custom' ? `named model ${v.model ?? '?'}` : v.mode ?? 'hypervisor default';
   return (

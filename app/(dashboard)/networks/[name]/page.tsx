@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { pageHost, requirePageUser } from '@/app/_server/page-user';
+import { pageHost, pageRead, requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { readNetwork } from '@/lib/networks/read';
-import { describeError } from '@/lib/errors';
 import { NetworkDetailView } from '@/components/networks/network-detail';
 import { Alert } from '@/components/ui/alert';
 
@@ -13,15 +12,12 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 export default async function NetworkPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser('host.read');
   const { name } = await params;
-  try {
-    const net = await readNetwork(pageHost(), name);
-    return <NetworkDetailView initial={net} canChange={can(user.role, 'network.edit')} />;
-  } catch (err) {
-    return (
-      <div className="space-y-4">
-        <Link href="/networks" className="text-sm text-sky-800 hover:underline">← Networks</Link>
-        <Alert testId="network-error">{describeError(err, `network "${name.slice(0, 100)}"`).message}</Alert>
-      </div>
-    );
-  }
+  const net = await pageRead(async () => readNetwork(pageHost(), name), `network "${name.slice(0, 100)}"`);
+  if (net.value) return <NetworkDetailView initial={net.value} canChange={can(user.role, 'network.edit')} />;
+  return (
+    <div className="space-y-4">
+      <Link href="/networks" className="text-sm text-sky-800 hover:underline">← Networks</Link>
+      <Alert testId="network-error">{net.problem}</Alert>
+    </div>
+  );
 }

@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import { pageHost, requirePageUser } from '@/app/_server/page-user';
+import { pageHost, pageRead, requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { readDefinition } from '@/lib/vms/definition';
-import { describeError } from '@/lib/errors';
 import { VmDetail } from '@/components/vms/vm-detail';
 import { Alert } from '@/components/ui/alert';
 
@@ -13,15 +12,15 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
 export default async function VmPage({ params }: { params: Promise<{ name: string }> }) {
   const user = await requirePageUser('vm.read');
   const { name } = await params;
-  try {
-    const def = await readDefinition(pageHost(), name, can(user.role, 'vm.edit'));
-    return <VmDetail initial={def} perms={{ lifecycle: can(user.role, 'vm.lifecycle'), edit: can(user.role, 'vm.edit'), delete: can(user.role, 'vm.delete'), console: can(user.role, 'vm.console') }} />;
-  } catch (err) {
-    return (
-      <div className="space-y-4">
-        <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
-        <Alert testId="vm-error">{describeError(err, `virtual machine "${name.slice(0, 100)}"`).message}</Alert>
-      </div>
-    );
+  const def = await pageRead(() => readDefinition(pageHost(), name, can(user.role, 'vm.edit')), `virtual machine "${name.slice(0, 100)}"`);
+  if (def.value) {
+    const perms = { lifecycle: can(user.role, 'vm.lifecycle'), edit: can(user.role, 'vm.edit'), delete: can(user.role, 'vm.delete'), console: can(user.role, 'vm.console') };
+    return <VmDetail initial={def.value} perms={perms} />;
   }
+  return (
+    <div className="space-y-4">
+      <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
+      <Alert testId="vm-error">{def.problem}</Alert>
+    </div>
+  );
 }

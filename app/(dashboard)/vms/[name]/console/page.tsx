@@ -1,7 +1,6 @@
 import Link from 'next/link';
-import { pageHost, requirePageUser } from '@/app/_server/page-user';
+import { pageHost, pageRead, requirePageUser } from '@/app/_server/page-user';
 import { readDefinition } from '@/lib/vms/definition';
-import { describeError } from '@/lib/errors';
 import { consoleDevices } from '@/lib/consoles/devices';
 import { Alert } from '@/components/ui/alert';
 import { ConsolePanel } from '@/components/consoles/console-panel';
@@ -14,15 +13,15 @@ export default async function ConsolePage({ params, searchParams }: { params: Pr
   await requirePageUser('vm.console');
   const { name } = await params;
   const query = await searchParams;
-  try {
-    const def = await readDefinition(pageHost(), name, false);
+  const read = await pageRead(() => readDefinition(pageHost(), name, false), `virtual machine "${name.slice(0, 100)}"`);
+  const def = read.value;
+  if (def) {
     return <ConsolePanel vm={def.name} hasVnc={def.summary.graphics.includes('vnc')} devices={def.live ? consoleDevices(def.live) : []} initialTab={query.tab === 'vnc' ? 'vnc' : 'serial'} popout={query.popout === '1'} />;
-  } catch (err) {
-    return (
-      <div className="space-y-4">
-        <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
-        <Alert testId="vm-error">{describeError(err, `virtual machine "${name.slice(0, 100)}"`).message}</Alert>
-      </div>
-    );
   }
+  return (
+    <div className="space-y-4">
+      <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
+      <Alert testId="vm-error">{read.problem}</Alert>
+    </div>
+  );
 }

@@ -2,7 +2,7 @@
 
 import { diffLines } from 'diff';
 
-/** Line diff of the persistent definition before and after an edit; unchanged runs are folded. */
+/** Line diff of a saved definition before and after an edit; unchanged runs are folded. */
 export function XmlDiff({ before, after }: { before: string; after: string }) {
   const parts = diffLines(before, after);
   const changed = parts.some((p) => p.added || p.removed);

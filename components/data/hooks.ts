@@ -1,0 +1,116 @@
+'use client';
+
+import { useMemo } from 'react';
+import useSWR, { type SWRConfiguration } from 'swr';
+import useSWRInfinite from 'swr/infinite';
+import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
+import type {
+  AuditPage, AuditRow, DeletePlan, HardwareView, JobView, LeaseList, NetworkDetail, NetworkListing, PoolDetail, PoolListing, StatusReply,
+  UserList, UserRow, VmDefinition, VmList, VolumeList,
+} from './types';
+
+// One hook per resource, keyed by its URL (keys.ts). A page that rendered the data on the server passes it in as
+// `initial`: it is shown at once (SWR's fallbackData) and revalidated in the background. A `null` pool or a
+// false `enabled` fetches nothing (a dialog that is closed, a choice not made yet).
+
+/** Lists that change behind Vireo's back (another client, virsh) are re-read this often while shown. */
+const LIST_REFRESH_MS = 10_000;
+/** DHCP leases appear with no libvirt event: re-read while the network page is open. */
+const LEASE_REFRESH_MS = 3000;
+/** A running job's steps and progress. */
+const JOB_REFRESH_MS = 700;
+
+/** Written only by the live feed (live-provider.tsx), never fetched by a hook. */
+const fedByLiveStream: SWRConfiguration = {
+  revalidateOnMount: false,
+  revalidateIfStale: false,
+  revalidateOnFocus: false,
+  revalidateOnReconnect: false,
+};
+
+/** Every VM, kept current by the live feed; undefined until its first snapshot. */
+export function useVms() {
+  return useSWR<VmList, Error>(keys.vms, null, fedByLiveStream);
+}
+
+/** libvirtd's connection state, from the live feed. */
+export function useLibvirtStatus() {
+  return useSWR<StatusReply, Error>(keys.status, null, fedByLiveStream);
+}
+
+export function useVm(name: string, initial?: VmDefinition) {
+  return useSWR<VmDefinition, Error>(keys.vm(name), { fallbackData: initial });
+}
+
+export function useDeletePlan(name: string) {
+  return useSWR<DeletePlan, Error>(keys.deletePlan(name));
+}
+
+export function useHardware(vm: string) {
+  return useSWR<HardwareView, Error>(keys.hardware(vm));
+}
+
+export function useNetworks({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {
+  return useSWR<NetworkListing, Error>(enabled ? keys.networks : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
+}
+
+export function useNetwork(name: string, initial?: NetworkDetail) {
+  return useSWR<NetworkDetail, Error>(keys.network(name), { fallbackData: initial });
+}
+
+export function useLeases(network: string) {
+  return useSWR<LeaseList, Error>(keys.leases(network), { refreshInterval: LEASE_REFRESH_MS });
+}
+
+export function usePools({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {
+  return useSWR<PoolListing, Error>(enabled ? keys.pools : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
+}
+
+export function usePool(name: string) {
+  return useSWR<PoolDetail, Error>(keys.pool(name));
+}
+
+/** The volumes of one pool; `null` (no pool chosen yet) fetches nothing. */
+export function useVolumes(pool: string | null) {
+  return useSWR<VolumeList, Error>(pool ? keys.volumes(pool) : null);
+}
+
+/** A job; re-read while it runs, so a reload or another tab shows the same steps. */
+export function useJob(id: string, initial?: JobView) {
+  return useSWR<JobView, Error>(keys.job(id), {
+    fallbackData: initial,
+    // SWR asks with the cached answer only, which is empty until the first read: until then the page's own
+    // copy says whether the job runs (else a first read equal to it would never start the polling).
+    refreshInterval: (job) => ((job ?? initial)?.status === 'running' ? JOB_REFRESH_MS : 0),
+  });
+}
+
+export function useUsers(initial?: UserRow[]) {
+  const fallbackData = useMemo(() => (initial ? { users: initial } : undefined), [initial]);
+  return useSWR<UserList, Error>(keys.users, { fallbackData });
+}
+
+/**
+ * The audit log, newest first, one page of AUDIT_PAGE entries at a time; `more()` reads the next older page.
+ * `initial` is the server's first page for the empty query.
+ */
+export function useAudit(query: AuditQuery, initial?: AuditRow[]) {
+  const blank = !query.q?.trim() && !query.outcome;
+  const fallbackData = useMemo(() => (initial && blank ? [{ entries: initial }] : undefined), [initial, blank]);
+  const pages = useSWRInfinite<AuditPage, Error>(
+    (index, previous: AuditPage | null) => {
+      if (index === 0) return auditKey(query);
+      if (!previous || previous.entries.length < AUDIT_PAGE) return null;
+      return auditKey(query, previous.entries.at(-1)!.id);
+    },
+    { fallbackData, revalidateFirstPage: false },
+  );
+  const rows = useMemo(() => pages.data?.flatMap((p) => p.entries), [pages.data]);
+  const last = pages.data?.at(-1);
+  return {
+    rows,
+    error: pages.error,
+    more: last !== undefined && last.entries.length >= AUDIT_PAGE,
+    loadMore: () => pages.setSize((n) => n + 1),
+  };
+}

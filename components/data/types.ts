@@ -1,0 +1,73 @@
+// The JSON the browser reads from Vireo's API, in one place. Shapes the services already declare are re-exported
+// from them as types only (erased before bundling, so nothing of the server ships). Two are declared here,
+// because they come from lib/libvirt and lib/connection, which nothing in components/ may import, not even for
+// a type: the libvirt connection state and a DHCP lease. The envelopes (`{ vms: [...] }`) are what each URL
+// answers; the hooks in hooks.ts are typed by them.
+
+import type { AuditRow } from '@/lib/audit/log';
+import type { HostBridge, HostNic } from '@/lib/host/bridges';
+import type { NetworkRow } from '@/lib/networks/read';
+import type { PoolRow } from '@/lib/storage/pools';
+import type { VolumeRow } from '@/lib/storage/volumes';
+import type { VmRow } from '@/lib/vms/inventory';
+
+export type { AuditRow } from '@/lib/audit/log';
+export type {
+  BootChange, CdromAdd, CdromMedia, ChangeOutcome, DimmAdd, DiskAdd, DiskBus, DiskCache, DiskDiscard, DiskIo, DiskSource, DiskUpdate,
+  DiskView, HalfOutcome, HardwareView, MemoryChange, NicAdd, NicUpdate, NicView, VcpuChange,
+} from '@/lib/hardware/types';
+export type { HostBridge, HostNic } from '@/lib/host/bridges';
+export type { HostOverview } from '@/lib/host/overview';
+export type { JobStep, JobView } from '@/lib/jobs/types';
+export type { NetworkMode, NetworkModel } from '@/lib/networks/model';
+export type { NetworkDetail, NetworkRow } from '@/lib/networks/read';
+export type { WizardOptions } from '@/lib/provisioning/options';
+export type { PoolRow } from '@/lib/storage/pools';
+export type { VolumeRow } from '@/lib/storage/volumes';
+export type { VmDefinition } from '@/lib/vms/definition';
+export type { DeletePlan, DeleteResult } from '@/lib/vms/delete';
+export type { InventoryChange, VmRow } from '@/lib/vms/inventory';
+export type { LifecycleAction } from '@/lib/vms/lifecycle';
+export type { VmState } from '@/lib/vms/state-names';
+import type { HostStatus } from '@/lib/hosts/status';
+
+/**
+ * GET /api/status `.libvirt`, and the `status` event of /api/vms/events: the host's app connection state and,
+ * while it is not open, why in plain words.
+ */
+export type LibvirtStatus = HostStatus;
+
+/** One entry of GET /api/networks/{name}/leases (the fields the page shows). */
+export interface DhcpLease {
+  /** Seconds since the epoch. */
+  expiryTime: number;
+  mac: string | null;
+  ipAddress: string;
+  prefix: number;
+  hostname: string | null;
+}
+
+// What each URL answers.
+
+/** GET /api/status */
+export interface StatusReply { libvirt: LibvirtStatus }
+/** GET /api/vms, and the cached list the live feed keeps current. */
+export interface VmList { vms: VmRow[] }
+/** POST /api/vms/bulk */
+export interface BulkReply { results: { name: string; ok: boolean; error?: string }[] }
+/** GET /api/networks */
+export interface NetworkListing { networks: NetworkRow[]; bridges: HostBridge[]; nics: HostNic[]; hostLocal: boolean }
+/** GET /api/networks/{name}/leases */
+export interface LeaseList { leases: DhcpLease[] }
+/** GET /api/storage/pools */
+export interface PoolListing { pools: PoolRow[]; hostTypes: string[] }
+/** GET /api/storage/pools/{pool} */
+export interface PoolDetail { pool: PoolRow; volumes: VolumeRow[] }
+/** GET /api/storage/pools/{pool}/volumes */
+export interface VolumeList { volumes: VolumeRow[] }
+/** A user as GET /api/users lists it (dates as ISO text). */
+export interface UserRow { id: string; username: string; role: string; createdAt: string }
+/** GET /api/users */
+export interface UserList { users: UserRow[] }
+/** GET /api/audit */
+export interface AuditPage { entries: AuditRow[] }

@@ -1,0 +1,152 @@
+'use client';
+
+import { memo, useCallback, useMemo, useRef, type Dispatch, type ReactNode, type SetStateAction } from 'react';
+import { nextSort, sortRows, type SortState, type SortValue } from './table-sort';
+import { useWindowRange } from './use-window-range';
+
+// The one table for lists of things: columns declared once, optional sorting by header, optional row selection
+// with a "select all shown" box, and windowing for long lists (only the rows near the viewport are rendered,
+// the rest stand in as two spacer rows), so a list of thousands scrolls like a list of fifty.
+
+export interface Column<T> {
+  id: string;
+  header: ReactNode;
+  cell: (row: T) => ReactNode;
+  /** Makes the header a sort button; the value the rows are ordered by. */
+  sortValue?: (row: T) => SortValue;
+  /** Extra classes for this column's cells. */
+  className?: string;
+}
+
+export interface Selection<T> {
+  selected: ReadonlySet<string>;
+  /** A state setter, so toggling one row does not re-render the others. */
+  setSelected: Dispatch<SetStateAction<Set<string>>>;
+  /** What a row is selected by (e.g. the VM's name, which bulk actions take). */
+  key: (row: T) => string;
+  /** The checkbox's accessible name, e.g. "Select web-01". */
+  label: (row: T) => string;
+}
+
+export interface Windowing {
+  /** Every row has this height, so the spacers can stand in for the rows not rendered. */
+  rowHeight: number;
+  /** Shorter lists are rendered whole (find-in-page keeps working). */
+  from: number;
+}
+
+interface Props<T> {
+  /** undefined while loading. */
+  rows: readonly T[] | undefined;
+  columns: readonly Column<T>[];
+  rowKey: (row: T) => string;
+  /** Shown when there are no rows. */
+  empty: ReactNode;
+  testId?: string;
+  rowTestId?: (row: T) => string;
+  sort?: { state: SortState; onChange: (s: SortState) => void };
+  selection?: Selection<T>;
+  windowing?: Windowing;
+  /** The rows could not be read (the caller shows why): no "Loading…" row. */
+  failed?: boolean;
+  /** card: a bordered white box of its own; plain: inside a section that already is one. */
+  frame?: 'card' | 'plain';
+  rowClassName?: string;
+}
+
+const FRAME = {
+  card: { wrap: 'overflow-x-auto rounded-lg border border-slate-200 bg-white', head: 'bg-slate-100 text-xs uppercase text-slate-600', cell: 'px-3 py-1.5' },
+  plain: { wrap: 'overflow-x-auto', head: 'text-xs uppercase text-slate-500', cell: 'py-1 pr-3' },
+} as const;
+
+interface RowProps<T> {
+  row: T;
+  columns: readonly Column<T>[];
+  cellClass: string;
+  testId?: string;
+  className: string;
+  height?: number;
+  check?: { key: string; label: string; checked: boolean; toggle: (key: string) => void };
+}
+
+function RowView<T>({ row, columns, cellClass, testId, className, height, check }: RowProps<T>) {
+  return (
+    <tr className={className} style={height ? { height } : undefined} data-testid={testId}>
+      {check ? (
+        <td className={cellClass}>
+          <input type="checkbox" aria-label={check.label} checked={check.checked} onChange={() => check.toggle(check.key)} />
+        </td>
+      ) : null}
+      {columns.map((c) => <td key={c.id} className={`${cellClass} ${c.className ?? ''}`}>{c.cell(row)}</td>)}
+    </tr>
+  );
+}
+
+// Rows re-render only when their own data, columns or checkbox change: a live update of one VM touches one row.
+const Row = memo(RowView, (a, b) =>
+  a.row === b.row && a.columns === b.columns && a.testId === b.testId && a.height === b.height && a.className === b.className && a.cellClass === b.cellClass
+  && a.check?.checked === b.check?.checked && a.check?.toggle === b.check?.toggle && a.check?.label === b.check?.label) as typeof RowView;
+
+export function DataTable<T>({ rows, columns, rowKey, empty, testId, rowTestId, sort, selection, windowing, failed = false, frame = 'card', rowClassName = '' }: Props<T>) {
+  const f = FRAME[frame];
+  const sorted = useMemo(() => (rows ? sortRows(rows, columns, sort?.state) : undefined), [rows, columns, sort?.state]);
+  const list = sorted ?? [];
+  const body = useRef<HTMLTableSectionElement>(null);
+  const windowed = windowing !== undefined && list.length > windowing.from;
+  const range = useWindowRange(body, windowing ? list.length : 0, windowing?.rowHeight ?? 1);
+  const shown = windowed ? list.slice(range.start, range.end) : list;
+  const span = columns.length + (selection ? 1 : 0);
+
+  const setSelected = selection?.setSelected;
+  const toggle = useCallback((key: string) => setSelected?.((s) => {
+    const n = new Set(s);
+    if (n.has(key)) n.delete(key);
+    else n.add(key);
+    return n;
+  }), [setSelected]);
+  const allKeys = selection ? list.map(selection.key) : [];
+  const allChosen = allKeys.length > 0 && allKeys.every((k) => selection!.selected.has(k));
+
+  return (
+    <div className={f.wrap}>
+      <table className="w-full text-left text-sm" data-testid={testId}>
+        <thead className={f.head}>
+          <tr>
+            {selection ? (
+              <th className={`w-8 ${f.cell} py-2`}>
+                <input type="checkbox" aria-label="Select all shown" checked={allChosen}
+                  onChange={() => selection.setSelected(allChosen ? new Set() : new Set(allKeys))} />
+              </th>
+            ) : null}
+            {columns.map((c) => {
+              const active = sort?.state.column === c.id;
+              if (!sort || !c.sortValue) return <th key={c.id} className={`${f.cell} py-2`}>{c.header}</th>;
+              return (
+                <th key={c.id} className={`${f.cell} py-2`} aria-sort={active ? (sort.state.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="uppercase hover:text-slate-900" onClick={() => sort.onChange(nextSort(sort.state, c.id))}>
+                    {c.header}{active ? (sort.state.dir === 1 ? ' ▲' : ' ▼') : ''}
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody ref={body}>
+          {windowed && range.start > 0 ? <tr aria-hidden style={{ height: range.start * windowing.rowHeight }}><td colSpan={span} /></tr> : null}
+          {shown.map((row) => {
+            const key = rowKey(row);
+            const sel = selection ? selection.key(row) : '';
+            return (
+              <Row key={key} row={row} columns={columns} cellClass={f.cell} testId={rowTestId?.(row)} height={windowing?.rowHeight}
+                className={`border-t border-slate-100 ${rowClassName}`}
+                check={selection ? { key: sel, label: selection.label(row), checked: selection.selected.has(sel), toggle } : undefined} />
+            );
+          })}
+          {windowed && range.end < list.length ? <tr aria-hidden style={{ height: (list.length - range.end) * windowing.rowHeight }}><td colSpan={span} /></tr> : null}
+          {sorted === undefined && !failed ? <tr><td colSpan={span} className={`${f.cell} text-slate-500`}>Loading…</td></tr> : null}
+          {sorted?.length === 0 ? <tr><td colSpan={span} className={`${f.cell} text-slate-500`}>{empty}</td></tr> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
