@@ -1,4 +1,4 @@
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document } from '@xmldom/xmldom';
 import { indent, newDocument, removeElement } from '@/lib/xml/build';
 import { child, children, parseXml, serializeXml } from '@/lib/xml/parse';
 import { Channel, Console, Serial } from './console';
@@ -30,7 +30,7 @@ const LIBOSINFO = 'http://libosinfo.org/xmlns/libvirt/domain/1.0';
 
 export class Domain extends xmlModel('Domain', 'domain', {
   /** kvm, or qemu for emulation (TCG). */
-  type: str<'kvm' | 'qemu' | string>('@type'),
+  type: str<'kvm' | 'qemu' | (string & {})>('@type'),
   /** The running guest's id (live XML only). */
   id: int('@id'),
   name: str('name'),
@@ -72,7 +72,7 @@ export class Domain extends xmlModel('Domain', 'domain', {
 }, { libosinfo: LIBOSINFO }) {
   /** A new, empty definition. */
   static create(type: 'kvm' | 'qemu', name: string, uuid: string): Domain {
-    const d = new Domain(newDocument('domain').documentElement!);
+    const d = new Domain(newDocument('domain').documentElement);
     d.type = type;
     d.name = name;
     d.uuid = uuid;
@@ -98,7 +98,7 @@ export class Domain extends xmlModel('Domain', 'domain', {
   /** The whole definition. `pretty` indents a definition built from nothing (one that has no layout of its own). */
   override toXml(pretty = false): string {
     const root = this.element();
-    if (pretty) indent(root as Element);
+    if (pretty) indent(root);
     return serializeXml(this.document);
   }
 

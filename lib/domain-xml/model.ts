@@ -296,7 +296,7 @@ export class XmlModel {
     const parentSteps = steps.slice(0, -1);
     const parent = this.ensurePath(parentSteps);
     const src = item.element();
-    const el = (src.ownerDocument === parent.ownerDocument && !src.parentNode ? src : parent.ownerDocument!.importNode(src, true)) as Element;
+    const el = (src.ownerDocument === parent.ownerDocument && !src.parentNode ? src : parent.ownerDocument!.importNode(src, true));
     insertInOrder(parent, el, this.meta().order[parentSteps.join('/')] ?? []);
     if (coverage) coverage.add(`${this.meta().modelName}.${Object.entries(this.meta().props).find(([, p]) => p === entry)![0]}`);
     return new cls(el);
@@ -338,11 +338,11 @@ export function xmlModel<P extends PropMap>(
       set(this: XmlModel, value: unknown) {
         if (p.kind !== 'value') throw new Error(`${modelName}.${key} is a child element: change it through its own properties.`);
         if (coverage) coverage.add(`${modelName}.${key}`);
-        this.writeValue(p, value as never);
+        this.writeValue(p, value);
       },
     });
   }
-  registry.push(Base as unknown as ModelClass<XmlModel>);
+  registry.push(Base);
   return Base as unknown as {
     new (el: Element | null, locate?: Locator): XmlModel & Values<P>;
     readonly modelName: string;

@@ -26,7 +26,7 @@ const TARGET_RE = /^(vd|sd|hd)([a-z]{1,3})$/;
 /** IDE has two channels with two units each. */
 const MAX_PER_BUS: Record<string, number> = { ide: 4 };
 
-export function pickTarget(bus: DiskBus | string, used: Iterable<string>): string | null {
+export function pickTarget(bus: DiskBus | (string & {}), used: Iterable<string>): string | null {
   const taken = new Set(used);
   const prefix = targetPrefix(bus);
   const limit = MAX_PER_BUS[bus] ?? 26 * 27;

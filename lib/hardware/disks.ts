@@ -114,14 +114,14 @@ async function prepareSource(ctx: VmContext, req: DiskAdd): Promise<() => Promis
     const vol = await client.volumes.lookupByPath(s.path).catch(() => null);
     const format = vol ? await volumeFormat(client, vol) : formatFromPath(s.path);
     await refuseShared(client, req, (d) => d.usesImage({ path: s.path }));
-    return async () => ({ source: { file: s.path }, format, created: null, label: s.path });
+    return () => Promise.resolve({ source: { file: s.path }, format, created: null, label: s.path });
   }
   if (s.kind === 'volume') {
     const vol = await lookupVolume(client, s.pool, s.volume);
     const format = await volumeFormat(client, vol);
     const path = parseVolumeXml(await client.volumes.xml(vol)).path;
     await refuseShared(client, req, (d) => d.usesImage({ pool: s.pool, volume: s.volume, path }));
-    return async () => ({ source: { pool: s.pool, volume: s.volume }, format, created: null, label: `${s.pool}/${s.volume}` });
+    return () => Promise.resolve({ source: { pool: s.pool, volume: s.volume }, format, created: null, label: `${s.pool}/${s.volume}` });
   }
   const pp = nameProblem('pool', s.pool);
   if (pp) refuse('source.pool', pp);
@@ -252,7 +252,7 @@ export async function updateDisk(host: HostContext, name: string, target: string
     if (req.sizeGiB === undefined && !optionsAsked) refuse('sizeGiB', 'Nothing to change: give a new size or driver options.');
     if (req.sizeGiB !== undefined && optionsAsked) refuse('sizeGiB', 'Change the size and the driver options in separate steps.');
     if (d.device === 'cdrom' && req.sizeGiB !== undefined) refuse('sizeGiB', 'A CD-ROM cannot be resized.');
-    const io = ioProblem({ cache: (req.cache ?? d.cache ?? undefined) as never, io: (req.io ?? d.io ?? undefined) as never });
+    const io = ioProblem({ cache: (req.cache ?? d.cache ?? undefined), io: (req.io ?? d.io ?? undefined) });
     if (io) refuse('io', io);
     const { client, dom } = ctx;
 

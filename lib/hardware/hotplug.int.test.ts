@@ -66,6 +66,7 @@ async function sh(cmd: string, timeoutMs = 30_000): Promise<string> {
   reader!.write(`echo B-""${n}; ${cmd}; echo E-""${n}\n`);
   const text = await reader!.waitFor(new RegExp(`B-${n}\\r?\\n[\\s\\S]*E-${n}\\r?\\n`), timeoutMs, from);
   const m = new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`).exec(text.slice(from))!;
+  // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
   return m[1]!.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
 }
 

@@ -69,7 +69,7 @@ export async function applyHalves(scope: ChangeScope, halves: Halves, what: stri
     persistent = await attempt(scope.persistent, halves.persistent);
   }
   const outcome: ChangeOutcome = { live, persistent, summary: summarize(what, live, persistent) };
-  const refused = [persistent, live].filter((h) => h.status === 'refused') as Extract<HalfOutcome, { status: 'refused' }>[];
+  const refused = [persistent, live].filter((h): h is Extract<HalfOutcome, { status: 'refused' }> => h.status === 'refused');
   const applied = [persistent, live].some((h) => h.status === 'applied');
   if (!applied && refused.length) {
     throw new ChangeRefusedError(`Nothing was changed. libvirt says: ${refused.map((r) => r.reason).filter(uniq).join(' / ')}`, outcome, refused[0]!.code);

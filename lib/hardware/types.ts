@@ -59,7 +59,7 @@ export interface DiskView {
 
 export interface NicView {
   mac: string;
-  type: 'network' | 'bridge' | string;
+  type: 'network' | 'bridge' | (string & {});
   /** Network name or bridge name. */
   source: string | null;
   model: string | null;

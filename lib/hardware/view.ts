@@ -1,5 +1,4 @@
 import type { Document } from '@xmldom/xmldom';
-import type { LibvirtClient } from '@/lib/libvirt';
 import { NIC_MODELS } from '@/lib/domain-xml/constants';
 import type { Disk } from '@/lib/domain-xml/disk';
 import { Domain } from '@/lib/domain-xml/domain';
@@ -109,7 +108,7 @@ const DEVICES = new Set(['disk', 'cdrom', 'floppy', 'lun']);
 function diskFacts(d: Disk) {
   const device = d.device ?? 'disk';
   return {
-    device: (DEVICES.has(device) ? device : 'disk') as DiskView['device'],
+    device: (DEVICES.has(device) ? device : 'disk'),
     bus: d.bus, format: d.format, cache: d.cache, discard: d.discard, io: d.io, readonly: d.readonly, shareable: d.shareable,
   };
 }

@@ -59,7 +59,7 @@ function q35Xml(name: string, disks: Disk[]): string {
       },
     },
   };
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(domain) as string;
+  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(domain);
 }
 
 /** Defines, starts paused, attaches the serial reader, then resumes, so no early output is lost. */
@@ -90,7 +90,7 @@ afterAll(async () => {
     await virsh(['destroy', name]).catch(() => undefined);
     await virsh(['undefine', name]).catch(() => undefined);
   }
-  client?.close();
+  await client?.close();
   await host.close();
   await http?.close();
   await pool?.dispose();

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  client?.close();
+  await client?.close();
   await dbMod?.db().$disconnect();
   await pool?.dispose();
   await disposeDb?.();

@@ -75,7 +75,7 @@ export function guardedLookup(allow: readonly ImageAllowEntry[], trustedName: bo
       if (options.all) return callback(null, kept);
       callback(null, kept[0]!.address, kept[0]!.family);
     });
-  }) as LookupFunction;
+  });
 }
 
 /** For a URL whose host is an address literal (no lookup happens for those): refuses it up front. */

@@ -38,7 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  client?.close();
+  await client?.close();
   await host.close();
   await http?.close();
   await pool?.dispose();

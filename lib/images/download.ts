@@ -151,7 +151,7 @@ export async function downloadToPool(o: DownloadOptions): Promise<Downloaded> {
         try {
           await pipeline(source, new ByteLimit(size), meter, await transfer.volumes.upload(vol, 0, size), { signal });
         } finally {
-          transfer.close();
+          await transfer.close();
         }
         const got = (meter.other ?? meter.sha256).digest('hex');
         const sha256 = meter.other ? meter.sha256.digest('hex') : got;

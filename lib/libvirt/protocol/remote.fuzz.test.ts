@@ -63,7 +63,7 @@ describe('generated decoders under fuzzing', () => {
             try {
               value = dec(r);
             } catch (err) {
-              if (!(err instanceof XdrError)) throw new Error(`${name} threw ${(err as Error)?.name}: ${(err as Error)?.message}`);
+              if (!(err instanceof XdrError)) throw new Error(`${name} threw ${(err as Error)?.name}: ${(err as Error)?.message}`, { cause: err });
               continue;
             }
             decoded++;

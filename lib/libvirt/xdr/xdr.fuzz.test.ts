@@ -13,7 +13,7 @@ type Op =
   | { op: 'fixedOpaque'; size: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.constantFrom('int', 'uint', 'hyper', 'uhyper', 'bool', 'float', 'double').map((o) => ({ op: o }) as Op),
+  fc.constantFrom('int', 'uint', 'hyper', 'uhyper', 'bool', 'float', 'double').map((o) => ({ op: o })),
   fc.record({ op: fc.constantFrom('string', 'opaque', 'arrayLength'), max: fc.oneof(fc.nat(64), fc.constant(4194304), fc.constant(0xffffffff)) }) as fc.Arbitrary<Op>,
   fc.record({ op: fc.constant('fixedOpaque'), size: fc.oneof(fc.nat(40), fc.constant(0x7fffffff)) }) as fc.Arbitrary<Op>,
 );
