@@ -85,7 +85,7 @@ describe('virtualization readiness', () => {
     const anon = await newContext(browser, server.url);
     const res = await anon.request.get('/api/host/readiness');
     expect(res.status()).toBe(401);
-    expect(await res.json()).toEqual({ error: 'You are not signed in, or your session has expired.' });
+    expect(await res.json()).toEqual({ error: 'You are not signed in, or your session has expired.', status: 401 });
     await anon.close();
   });
 });
