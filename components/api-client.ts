@@ -6,7 +6,11 @@ import { reloadAt } from './navigation';
 // ApiError with the server's plain-words message.
 
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number, readonly body: Record<string, unknown>) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: Record<string, unknown>,
+  ) {
     super(message);
   }
   get fields(): Record<string, string> {

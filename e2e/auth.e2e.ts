@@ -29,7 +29,10 @@ describe('first run and sign-in', () => {
     // The log file keeps it too, as JSON lines only the server's user can read.
     const logFile = path.join(server.dataDir, 'vireo.log');
     await vi.waitFor(async () => {
-      const lines = (await readFile(logFile, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { msg: string });
+      const lines = (await readFile(logFile, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { msg: string });
       expect(lines.some((l) => l.msg.endsWith(`setup code: ${server.setupCode}`))).toBe(true);
     });
     expect((await stat(logFile)).mode & 0o777).toBe(0o600);

@@ -15,7 +15,9 @@ let session: HttpSession;
 
 async function openConsole(): Promise<{ ws: WebSocket; closed: Promise<{ code: number; at: number }>; openedAt: number }> {
   const res = await fetch(`${server.url}/api/consoles/tickets`, {
-    method: 'POST', headers: { ...session.headers, 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ kind: 'serial', vm }),
+    method: 'POST',
+    headers: { ...session.headers, 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ kind: 'serial', vm }),
   });
   expect(res.status).toBe(200);
   const { url } = (await res.json()) as { url: string };

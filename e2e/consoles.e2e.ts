@@ -57,16 +57,23 @@ async function typeLine(p: Page, line: string): Promise<void> {
 
 async function httpLogin(username: string, password: string): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]!).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
 }
 
 async function ticketAs(cookie: string, body: Record<string, unknown>): Promise<{ status: number; url?: string }> {
   const csrf = decodeURIComponent(cookie.match(/vireo_csrf=([^;]*)/)?.[1] ?? '');
   const res = await fetch(`${server.url}/api/consoles/tickets`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
+    body: JSON.stringify(body),
   });
   return { status: res.status, url: ((await res.json()) as { url?: string }).url };
 }
@@ -288,13 +295,16 @@ describe('console upgrades are refused without a session, a ticket, the role or 
     expect(await upgrade(c.url!, { cookie: adminCookie })).toBe(403);
   });
 
-  it('refuses a viewer: no ticket for them, and another user\'s ticket does not work with their cookie', async () => {
+  it("refuses a viewer: no ticket for them, and another user's ticket does not work with their cookie", async () => {
     expect((await ticketAs(viewerCookie, { kind: 'serial', vm })).status).toBe(403);
     expect((await ticketAs(viewerCookie, { kind: 'vnc', vm })).status).toBe(403);
     const stolen = await ticketAs(adminCookie, { kind: 'serial', vm });
     expect(await upgrade(stolen.url!, { cookie: viewerCookie, origin: server.url })).toBe(403);
     expect(await upgrade(`/ws/consoles/serial?ticket=${'A'.repeat(43)}`, { cookie: viewerCookie, origin: server.url })).toBe(403);
-    const viewerPage = await ctx.browser()!.newContext({ baseURL: server.url, ignoreHTTPSErrors: true }).then((c) => c.newPage());
+    const viewerPage = await ctx
+      .browser()!
+      .newContext({ baseURL: server.url, ignoreHTTPSErrors: true })
+      .then((c) => c.newPage());
     await viewerPage.goto('/login');
     await viewerPage.getByLabel('User name').fill('val');
     await viewerPage.getByLabel('Password').fill(viewerPassword);
@@ -322,7 +332,10 @@ describe('console upgrades are refused without a session, a ticket, the role or 
     for (let i = 0; i < 8 && refused === 'open'; i++) {
       const t = await ticketAs(adminCookie, { kind: 'serial', vm });
       refused = await new Promise((resolve) => {
-        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${t.url}`, { headers: { cookie: adminCookie, origin: server.url }, rejectUnauthorized: false });
+        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${t.url}`, {
+          headers: { cookie: adminCookie, origin: server.url },
+          rejectUnauthorized: false,
+        });
         ws.on('open', () => {
           open.push(ws);
           resolve('open');
@@ -385,7 +398,13 @@ describe('flood', () => {
     const t0 = Date.now();
     await typeLine(page, "(head -c 50000000 /dev/zero | tr '\\0' x > /dev/hvc0; echo FLOOD-DONE-$((1+1))) &");
     let peak = baseline;
-    const sampler = setInterval(() => void serverRssKiB().then((r) => (peak = Math.max(peak, r))).catch(() => undefined), 250);
+    const sampler = setInterval(
+      () =>
+        void serverRssKiB()
+          .then((r) => (peak = Math.max(peak, r)))
+          .catch(() => undefined),
+      250,
+    );
     try {
       await waitText(flood, /xxxxxxxxxx/, 30_000);
       // Another console answers while the flood runs.
@@ -400,7 +419,9 @@ describe('flood', () => {
     const growthMiB = (peak - baseline) / 1024;
     stalled.terminate();
     console.log(`flood: stalled reader ${stalledClose === null ? 'still attached (dropping)' : `closed by the server with ${stalledClose}`}`);
-    console.log(`flood: 50 MB in ${seconds.toFixed(1)} s (${(50 / seconds).toFixed(2)} MB/s); server RSS ${Math.round(baseline / 1024)} MiB → peak ${Math.round(peak / 1024)} MiB (+${growthMiB.toFixed(1)} MiB)`);
+    console.log(
+      `flood: 50 MB in ${seconds.toFixed(1)} s (${(50 / seconds).toFixed(2)} MB/s); server RSS ${Math.round(baseline / 1024)} MiB → peak ${Math.round(peak / 1024)} MiB (+${growthMiB.toFixed(1)} MiB)`,
+    );
     await screenshot(flood, 'consoles-flood');
     // Bound: scrollback 256 KiB + 1 MiB queued per browser + ~1 MiB libvirt stream buffer, plus GC slack.
     expect(growthMiB).toBeLessThan(48);

@@ -30,7 +30,10 @@ let imageSha256: string;
 const vms: string[] = [];
 
 async function domains(): Promise<string[]> {
-  return (await virsh(['list', '--all', '--name'])).split('\n').map((l) => l.trim()).filter(Boolean);
+  return (await virsh(['list', '--all', '--name']))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 async function openWizard(name: string): Promise<void> {
@@ -71,10 +74,15 @@ async function jobStatus(status: string, timeout = 120_000): Promise<void> {
 
 beforeAll(async () => {
   await ensureFixtures();
-  imageSha256 = createHash('sha256').update(await readFile(cloudImagePath)).digest('hex');
+  imageSha256 = createHash('sha256')
+    .update(await readFile(cloudImagePath))
+    .digest('hex');
   pool = await createTestPool(`vireo-e2e-wiz-${suffix}`);
   const subnet = 100 + (parseInt(suffix, 36) % 100);
-  await virshWithXml('net-create', `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`);
+  await virshWithXml(
+    'net-create',
+    `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`,
+  );
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
   server = await startVireo({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
   browser = await launchBrowser();
@@ -97,7 +105,7 @@ afterAll(async () => {
 });
 
 describe('create-VM wizard', () => {
-  it('creates a VM from a cloud image URL: downloads and verifies it, boots it, and cloud-init sees the wizard\'s hostname and user', async () => {
+  it("creates a VM from a cloud image URL: downloads and verifies it, boots it, and cloud-init sees the wizard's hostname and user", async () => {
     const name = `vireo-wiz-cloud-${suffix}`;
     vms.push(name);
     await openWizard(name);
@@ -124,7 +132,10 @@ describe('create-VM wizard', () => {
     await waitText(page, new RegExp(`${cloudInitBanner} hostname=wizard-host user=wizuser`), 120_000);
     await screenshot(page, 'wizard-cloud-console');
 
-    const overlay = JSON.parse((await run('qemu-img', ['info', '--output=json', '-U', `${pool.path}/${name}.qcow2`])).stdout) as { 'backing-filename'?: string; 'virtual-size': number };
+    const overlay = JSON.parse((await run('qemu-img', ['info', '--output=json', '-U', `${pool.path}/${name}.qcow2`])).stdout) as {
+      'backing-filename'?: string;
+      'virtual-size': number;
+    };
     expect(overlay['backing-filename']).toMatch(/base-/);
     expect(overlay['virtual-size']).toBeGreaterThanOrEqual(1024 ** 3);
     const xmlFile = `/tmp/${name}.xml`;
@@ -134,7 +145,9 @@ describe('create-VM wizard', () => {
     await rm(xmlFile);
     expect(await virsh(['domiflist', name])).toMatch(new RegExp(`network\\s+${net}\\s+virtio`));
     // Issue 5: a VM Vireo creates gets its VNC display on the host's loopback only.
-    expect(await virsh(['dumpxml', name])).toMatch(/<graphics type='vnc' port='\d+' autoport='yes' listen='127\.0\.0\.1'>\s*<listen type='address' address='127\.0\.0\.1'\/>/);
+    expect(await virsh(['dumpxml', name])).toMatch(
+      /<graphics type='vnc' port='\d+' autoport='yes' listen='127\.0\.0\.1'>\s*<listen type='address' address='127\.0\.0\.1'\/>/,
+    );
     // Issue 8: the domain type the wizard chose, under the forced-emulation setting, with its warning shown earlier.
     expect(await virsh(['dumpxml', name])).toContain("<domain type='qemu'");
     const audit = await apiFromPage(page, '/api/audit?q=vm.create');
@@ -146,8 +159,13 @@ describe('create-VM wizard', () => {
     vms.push(name);
     const downloads = http.requests('cloud.qcow2');
     const r = await apiFromPage(page, '/api/vms', 'POST', {
-      name, source: { kind: 'cloud-image', image: { from: 'url', url: http.url('cloud.qcow2'), checksum: { algorithm: 'sha256', hex: imageSha256 } } },
-      resources: { vcpus: 1, memoryMiB: 128 }, storage: { pool: pool.name, sizeGiB: 1 }, network: { type: 'none' }, cloudInit: { hostname: 'again' }, start: false,
+      name,
+      source: { kind: 'cloud-image', image: { from: 'url', url: http.url('cloud.qcow2'), checksum: { algorithm: 'sha256', hex: imageSha256 } } },
+      resources: { vcpus: 1, memoryMiB: 128 },
+      storage: { pool: pool.name, sizeGiB: 1 },
+      network: { type: 'none' },
+      cloudInit: { hostname: 'again' },
+      start: false,
     });
     expect(r.status).toBe(202);
     await page.goto(`/jobs/${r.body.jobId as string}`);
@@ -222,7 +240,12 @@ describe('create-VM wizard', () => {
     await page.getByLabel('Memory (MiB)').fill(String(1024 * 1024));
     await page.getByRole('button', { name: /Review/ }).click();
     await expect.poll(() => page.getByRole('button', { name: /CPU and memory ⚠/ }).count()).toBe(1);
-    expect(await page.getByRole('alert').filter({ hasText: /host has \d+ MiB of memory/ }).count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByRole('alert')
+        .filter({ hasText: /host has \d+ MiB of memory/ })
+        .count(),
+    ).toBeGreaterThan(0);
     expect(await domains()).not.toContain(name);
   });
 
@@ -231,8 +254,13 @@ describe('create-VM wizard', () => {
     const before = await pool.volumes();
     http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 64 * 1024 });
     const r = await apiFromPage(page, '/api/vms', 'POST', {
-      name, source: { kind: 'cloud-image', image: { from: 'url', url: http.url('slow.qcow2'), checksum: { algorithm: 'sha256', hex: imageSha256 } } },
-      resources: { vcpus: 1, memoryMiB: 128 }, storage: { pool: pool.name, sizeGiB: 1 }, network: { type: 'none' }, cloudInit: { hostname: 'restart' }, start: false,
+      name,
+      source: { kind: 'cloud-image', image: { from: 'url', url: http.url('slow.qcow2'), checksum: { algorithm: 'sha256', hex: imageSha256 } } },
+      resources: { vcpus: 1, memoryMiB: 128 },
+      storage: { pool: pool.name, sizeGiB: 1 },
+      network: { type: 'none' },
+      cloudInit: { hostname: 'restart' },
+      start: false,
     });
     expect(r.status).toBe(202);
     const jobId = r.body.jobId as string;

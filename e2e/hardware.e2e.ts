@@ -6,7 +6,17 @@ import type { ConsoleReader } from '@/test/support/console-reader';
 import { ensureFixtures } from '@/test/support/fixtures';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { artifactsDir, launchBrowser, newContext, screenshot } from './support/browser';
-import { balloonKiB, blockDevices, bootHardwareGuest, createPool, hardwareGuestXml, inactiveXml, interfaces, liveXml, removePool } from './support/hardware-guest';
+import {
+  balloonKiB,
+  blockDevices,
+  bootHardwareGuest,
+  createPool,
+  hardwareGuestXml,
+  inactiveXml,
+  interfaces,
+  liveXml,
+  removePool,
+} from './support/hardware-guest';
 import { adminPassword, apiFromPage, createFirstAdmin, login } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
 
@@ -92,7 +102,11 @@ async function bothXml(name: string): Promise<[string, string]> {
 
 async function volumes(): Promise<string[]> {
   await virsh(['pool-refresh', pool]);
-  return (await virsh(['vol-list', pool])).split('\n').map((l) => l.trim().split(/\s+/)[0]!).filter(Boolean).sort();
+  return (await virsh(['vol-list', pool]))
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/)[0]!)
+    .filter(Boolean)
+    .sort();
 }
 
 describe('hardware tab on a running guest', () => {
@@ -443,7 +457,10 @@ describe('hardware tab on a shut-off q35 guest', () => {
     expect(xml).toMatch(/<disk type='file' device='cdrom'>(?:(?!<\/disk>)[\s\S])*<boot order='2'\/>/);
     expect(xml).toContain("<bootmenu enable='yes'/>");
     expect(xml).toContain('<on_crash>restart</on_crash>');
-    const items = await form.getByTestId('boot-order').locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-testid')));
+    const items = await form
+      .getByTestId('boot-order')
+      .locator('li')
+      .evaluateAll((lis) => lis.map((li) => li.getAttribute('data-testid')));
     expect(items.slice(0, 2)).toEqual([`boot-item-${mac}`, 'boot-item-sda']);
   });
 
@@ -489,7 +506,15 @@ describe('hardware tab on a shut-off q35 guest', () => {
   it('records the changes in the audit log', async () => {
     const { body } = await apiFromPage(page, `/api/audit?q=${encodeURIComponent(vm)}`);
     const seen = (body.entries as Array<{ action: string; outcome: string }>).map((r) => `${r.action}:${r.outcome}`);
-    for (const a of ['vm.hardware.disk.add:ok', 'vm.hardware.disk.remove:ok', 'vm.hardware.nic.add:ok', 'vm.hardware.memory:ok', 'vm.hardware.vcpus:ok', 'vm.hardware.cdrom.media:ok', 'vm.hardware.boot:ok']) {
+    for (const a of [
+      'vm.hardware.disk.add:ok',
+      'vm.hardware.disk.remove:ok',
+      'vm.hardware.nic.add:ok',
+      'vm.hardware.memory:ok',
+      'vm.hardware.vcpus:ok',
+      'vm.hardware.cdrom.media:ok',
+      'vm.hardware.boot:ok',
+    ]) {
       expect(seen).toContain(a);
     }
   });

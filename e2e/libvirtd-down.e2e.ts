@@ -29,7 +29,10 @@ afterAll(async () => {
 describe('when libvirtd is down', () => {
   it('shows a banner, refuses changes with a clear message, and recovers by itself', async () => {
     await page.goto('/vms');
-    await page.getByTestId('vm-count').getByText(/of \d+/).waitFor();
+    await page
+      .getByTestId('vm-count')
+      .getByText(/of \d+/)
+      .waitFor();
     expect(await page.getByTestId('libvirt-banner').count()).toBe(0);
 
     await proxy.down();
@@ -43,7 +46,10 @@ describe('when libvirtd is down', () => {
 
     await proxy.up();
     await banner.waitFor({ state: 'detached', timeout: 20_000 });
-    await page.getByTestId('vm-count').getByText(/of \d+/).waitFor();
+    await page
+      .getByTestId('vm-count')
+      .getByText(/of \d+/)
+      .waitFor();
     const host = await apiFromPage(page, '/api/host');
     expect(host.status).toBe(200);
   });

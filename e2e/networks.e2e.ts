@@ -27,7 +27,10 @@ let consoleReader: ConsoleReader | null = null;
 let guestMac = '';
 
 async function networkDefined(name: string): Promise<boolean> {
-  return (await virsh(['net-list', '--all', '--name'])).split('\n').map((s) => s.trim()).includes(name);
+  return (await virsh(['net-list', '--all', '--name']))
+    .split('\n')
+    .map((s) => s.trim())
+    .includes(name);
 }
 
 beforeAll(async () => {
@@ -147,7 +150,7 @@ describe('networks', () => {
     await expect.poll(() => page.getByTestId('dhcp-host-error').textContent()).toMatch(/not inside any subnet/);
   });
 
-  it('edits the saved XML only after a reviewed diff; libvirt\'s refusal changes nothing', async () => {
+  it("edits the saved XML only after a reviewed diff; libvirt's refusal changes nothing", async () => {
     await page.goto(`/networks/${net}`);
     await page.getByRole('button', { name: 'Edit saved definition' }).click();
     const editor = page.getByTestId('xml-editor');
@@ -160,7 +163,10 @@ describe('networks', () => {
 
     await editor.fill(original.replace(`end='${subnet(150)}'`, `end='${subnet(140)}'`));
     await page.getByRole('button', { name: 'Review changes' }).click();
-    await page.getByTestId('xml-diff').getByText(`end='${subnet(140)}'`).waitFor();
+    await page
+      .getByTestId('xml-diff')
+      .getByText(`end='${subnet(140)}'`)
+      .waitFor();
     expect(await virsh(['net-dumpxml', '--inactive', net])).toContain(`end='${subnet(150)}'`);
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByTestId('xml-saved').waitFor();

@@ -47,9 +47,9 @@ describe('virtualization readiness', () => {
     await page.getByTestId('readiness-checks').waitFor();
     expect(await page.getByTestId('self-test-note').textContent()).toBe(NOTE);
 
-    const statuses = await page.locator('[data-testid^="check-status-"]').evaluateAll((els) =>
-      els.map((e) => [e.getAttribute('data-testid')!.replace('check-status-', ''), e.getAttribute('data-status')]),
-    );
+    const statuses = await page
+      .locator('[data-testid^="check-status-"]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('data-testid')!.replace('check-status-', ''), e.getAttribute('data-status')]));
     if (hasKvm) {
       expect(statuses.map(([id]) => id)).toEqual(['device', 'api-version', 'capabilities', 'vcpus', 'cpu-features', 'nested', 'self-test']);
       expect(Object.fromEntries(statuses)).toMatchObject({ device: 'pass', 'api-version': 'pass', 'self-test': 'pass' });

@@ -44,7 +44,10 @@ function chunkedPost(path: string, total: number, headers: Record<string, string
       resolve({ status, sent });
     };
     const url = new URL(path, server.url);
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', origin: server.url, ...headers } });
+    const req = request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', origin: server.url, ...headers },
+    });
     req.on('response', (res) => {
       res.resume();
       done(res.statusCode ?? 0);
@@ -65,7 +68,16 @@ describe('request body limits', () => {
   it('refuses 50 MB chunked bodies at 1 MB, cuts the connection and keeps memory bounded', async () => {
     await fetch(`${server.url}/api/auth/session`).catch(() => undefined);
     const before = await groupRssKiB();
-    const targets = ['/api/auth/login', '/api/setup', '/api/consoles/tickets', '/api/auth/login', '/api/setup', '/api/consoles/tickets', '/api/auth/login', '/api/setup'];
+    const targets = [
+      '/api/auth/login',
+      '/api/setup',
+      '/api/consoles/tickets',
+      '/api/auth/login',
+      '/api/setup',
+      '/api/consoles/tickets',
+      '/api/auth/login',
+      '/api/setup',
+    ];
     const started = Date.now();
     const results = await Promise.all(targets.map((t, i) => chunkedPost(t, BODY, i % 3 === 2 ? cookieHeaders : {})));
     const after = await groupRssKiB();
@@ -80,7 +92,11 @@ describe('request body limits', () => {
   });
 
   it('answers a body over the limit with 413 and a plain message', async () => {
-    const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"username":"${'x'.repeat(1_100_000)}"}` });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"username":"${'x'.repeat(1_100_000)}"}`,
+    });
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatch(/too large/);
   });

@@ -31,7 +31,12 @@ afterAll(async () => {
 });
 
 function directives(csp: string): Map<string, string> {
-  return new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values.join(' ')]));
+  return new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values.join(' ')]),
+  );
 }
 
 /** The page's headers carry the policy, and every script element in its HTML carries the policy's nonce. */
@@ -78,10 +83,23 @@ describe('security headers', () => {
   });
 
   it('protect every dashboard page, and none of them reports a CSP violation', async () => {
-    const firstName = async (api: string, key: string) => ((await (await page.request.get(api)).json()) as Record<string, { name?: string }[] | undefined>)[key]?.[0]?.name;
+    const firstName = async (api: string, key: string) =>
+      ((await (await page.request.get(api)).json()) as Record<string, { name?: string }[] | undefined>)[key]?.[0]?.name;
     const pages = [
-      '/', '/vms', '/new-vm', '/networks', '/networks/new', '/storage', '/storage/new', '/audit', '/users',
-      '/host/readiness', '/host/terminal', '/jobs/no-such-job', '/vms/no-such-vm', '/no-such-page',
+      '/',
+      '/vms',
+      '/new-vm',
+      '/networks',
+      '/networks/new',
+      '/storage',
+      '/storage/new',
+      '/audit',
+      '/users',
+      '/host/readiness',
+      '/host/terminal',
+      '/jobs/no-such-job',
+      '/vms/no-such-vm',
+      '/no-such-page',
     ];
     const pool = await firstName('/api/storage/pools', 'pools');
     const net = await firstName('/api/networks', 'networks');
@@ -93,15 +111,19 @@ describe('security headers', () => {
 
   it('let a page open WebSockets to its own origin over TLS (the consoles), and to no other', async () => {
     const tryWs = (url: string) =>
-      page.evaluate((u) => new Promise<string>((resolve) => {
-        try {
-          const ws = new WebSocket(u);
-          ws.onopen = () => resolve('open');
-          ws.onerror = () => resolve('error');
-        } catch (err) {
-          resolve(`thrown: ${(err as Error).name}`);
-        }
-      }), url);
+      page.evaluate(
+        (u) =>
+          new Promise<string>((resolve) => {
+            try {
+              const ws = new WebSocket(u);
+              ws.onopen = () => resolve('open');
+              ws.onerror = () => resolve('error');
+            } catch (err) {
+              resolve(`thrown: ${(err as Error).name}`);
+            }
+          }),
+        url,
+      );
     // No ticket, so the server refuses the upgrade; what matters is that the browser let the page try.
     expect(await tryWs(`${server.url.replace(/^https/, 'wss')}/ws/consoles/serial?ticket=none`)).toBe('error');
     expect(violations).toEqual([]);

@@ -23,11 +23,19 @@ let ctx: BrowserContext;
 let page: Page;
 
 async function api(as: HttpSession, path: string, method = 'GET', body?: unknown): Promise<Response> {
-  return fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json', origin: server.url, ...as.headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', origin: server.url, ...as.headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 async function signIn(username: string, pass: string): Promise<HttpSession> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ username, password: pass }) });
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ username, password: pass }),
+  });
   expect(res.status).toBe(200);
   const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
   const csrf = decodeURIComponent(cookies.find((c) => c.startsWith('vireo_csrf='))!.split('=')[1]!);
@@ -40,7 +48,9 @@ async function openConsole(as: HttpSession): Promise<{ closed: Promise<{ code: n
   expect(t.status).toBe(200);
   const { url } = (await t.json()) as { url: string };
   const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${url}`, { headers: { cookie: as.headers.cookie!, origin: server.url } });
-  const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })));
+  const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })),
+  );
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
@@ -84,7 +94,8 @@ afterAll(async () => {
   await client?.close();
 });
 
-const userId = async (name: string) => ((await (await api(admin, '/api/users')).json()) as { users: { id: string; username: string }[] }).users.find((u) => u.username === name)!.id;
+const userId = async (name: string) =>
+  ((await (await api(admin, '/api/users')).json()) as { users: { id: string; username: string }[] }).users.find((u) => u.username === name)!.id;
 
 describe('sessions that end', () => {
   it('close the console and the event stream within a second of sign-out', async () => {
@@ -128,6 +139,14 @@ describe('sessions that end', () => {
     expect((await api(admin, `/api/users/${id}`, 'PATCH', { disabled: true })).status).toBe(200);
     expect((await con.closed).at - at).toBeLessThan(1000);
     await page.getByTestId('serial-closed').getByText('Your session ended').waitFor({ timeout: 1000 });
-    expect((await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ username: 'op', password }) })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${server.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: server.url },
+          body: JSON.stringify({ username: 'op', password }),
+        })
+      ).status,
+    ).toBe(401);
   });
 });

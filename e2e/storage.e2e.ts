@@ -25,8 +25,16 @@ let payloadFile: string;
 let payloadSha = '';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const names = async (args: string[]) => (await virsh(args)).split('\n').map((s) => s.trim()).filter(Boolean);
-const volumeNames = async () => (await virsh(['vol-list', '--pool', pool])).split('\n').map((l) => l.trim().split(/\s+/)[0]!).filter(Boolean);
+const names = async (args: string[]) =>
+  (await virsh(args))
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean);
+const volumeNames = async () =>
+  (await virsh(['vol-list', '--pool', pool]))
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/)[0]!)
+    .filter(Boolean);
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'vireo-e2e-storage-'));
@@ -139,7 +147,11 @@ describe('storage', () => {
   it('refuses an upload whose body is longer than declared, keeping nothing', async () => {
     const r = await page.evaluate(async (pool) => {
       const csrf = decodeURIComponent(document.cookie.match(/(?:^|;\s*)vireo_csrf=([^;]*)/)?.[1] ?? '');
-      const res = await fetch(`/api/storage/pools/${pool}/upload?name=short.raw&size=10`, { method: 'PUT', headers: { 'x-csrf-token': csrf }, body: new Uint8Array(4096) });
+      const res = await fetch(`/api/storage/pools/${pool}/upload?name=short.raw&size=10`, {
+        method: 'PUT',
+        headers: { 'x-csrf-token': csrf },
+        body: new Uint8Array(4096),
+      });
       return { status: res.status, body: (await res.json()) as { error: string } };
     }, pool);
     expect(r.status).toBe(422);
@@ -191,7 +203,19 @@ describe('storage', () => {
     const { body } = await apiFromPage(page, `/api/audit?q=${encodeURIComponent(pool)}`);
     const rows = body.entries as Array<{ action: string; outcome: string }>;
     const seen = rows.map((r) => `${r.action}:${r.outcome}`);
-    for (const a of ['pool.create:ok', 'pool.autostart-on:ok', 'volume.create:ok', 'volume.upload:ok', 'volume.resize:ok', 'volume.wipe:ok', 'volume.delete:ok', 'pool.stop:ok', 'pool.delete-storage:ok', 'pool.undefine:ok', 'volume.upload:error']) {
+    for (const a of [
+      'pool.create:ok',
+      'pool.autostart-on:ok',
+      'volume.create:ok',
+      'volume.upload:ok',
+      'volume.resize:ok',
+      'volume.wipe:ok',
+      'volume.delete:ok',
+      'pool.stop:ok',
+      'pool.delete-storage:ok',
+      'pool.undefine:ok',
+      'volume.upload:error',
+    ]) {
       expect(seen).toContain(a);
     }
   });

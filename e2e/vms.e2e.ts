@@ -110,7 +110,7 @@ describe('virtual machines', () => {
     await stateBadge('running', 15_000);
   });
 
-  it('refuses an action that does not fit the state, with libvirt\'s reason', async () => {
+  it("refuses an action that does not fit the state, with libvirt's reason", async () => {
     const res = await apiFromPage(page, `/api/vms/${vm}/actions`, 'POST', { action: 'start' });
     expect(res.body.error).toMatch(/already running/);
     expect(res.status).toBe(409);
@@ -134,7 +134,7 @@ describe('virtual machines', () => {
     expect(await domstate()).toBe('shut off');
   });
 
-  it('edits the persistent XML with a diff and shows libvirt\'s validation errors', async () => {
+  it("edits the persistent XML with a diff and shows libvirt's validation errors", async () => {
     await page.goto(`/vms/${vm}`);
     await page.getByRole('tab', { name: 'XML' }).click();
     await page.getByRole('button', { name: 'Edit persistent XML' }).click();

@@ -17,7 +17,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function migratePostgres(url: string): Promise<string[]> {
   const dir = path.join(root, 'prisma/postgresql/migrations');
-  const names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const names = (await readdir(dir, { withFileTypes: true }))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const applied: string[] = [];
@@ -59,7 +62,11 @@ async function main(): Promise<void> {
   const warning = securePrivateData(settings);
   if (warning) console.error(`db: ${warning}`);
   if (settings.databaseProvider === 'sqlite') {
-    execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DATABASE_URL: settings.databaseUrl } });
+    execFileSync(path.join(root, 'node_modules/.bin/prisma'), ['migrate', 'deploy'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, DATABASE_URL: settings.databaseUrl },
+    });
     // Write-ahead logging: readers never wait for a writer, and a commit costs one WAL append instead of a
     // rollback journal round (about half the time per write here). The mode is stored in the file itself.
     const sqlite = new Database(settings.databaseUrl.slice('file:'.length));

@@ -15,13 +15,18 @@ const FORWARDED = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', '
 export function admitForwarded(req: IncomingMessage, trustProxy: boolean): void {
   if (!trustProxy) for (const name of FORWARDED) delete req.headers[name];
   // The last address is the one our proxy saw; earlier ones are whatever the client put in the header itself.
-  const forwarded = String(req.headers['x-forwarded-for'] ?? '').split(',').at(-1)!.trim();
+  const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .at(-1)!
+    .trim();
   req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress?.replace(/^::ffff:/, '') || 'unknown';
 }
 
 /** First of a comma-separated (proxy chain) or repeated header, trimmed. */
 function firstValue(v: string | string[] | undefined): string {
-  return String(Array.isArray(v) ? v[0] : (v ?? '')).split(',')[0]!.trim();
+  return String(Array.isArray(v) ? v[0] : (v ?? ''))
+    .split(',')[0]!
+    .trim();
 }
 
 /**

@@ -20,7 +20,8 @@ describe('contentSecurityPolicy', () => {
   });
 
   it('forbids framing, plugins and base or form redirection; connects to this origin only', () => {
-    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "connect-src 'self'", "default-src 'self'"]) expect(csp).toContain(d);
+    for (const d of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "connect-src 'self'", "default-src 'self'"])
+      expect(csp).toContain(d);
   });
 });
 

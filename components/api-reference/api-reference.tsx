@@ -42,8 +42,11 @@ export function ApiReference({ doc }: { doc: OpenApiDoc }) {
           {doc.info.title} <span className="text-sm font-normal text-slate-500">{doc.info.version}</span>
         </h1>
         <p className="text-sm text-slate-600">
-          Generated from the routes themselves. Machine-readable: <a className="text-sky-800 underline" href="/api/openapi.json">/api/openapi.json</a>.
-          Changes need the session cookie and the <code>x-csrf-token</code> header.
+          Generated from the routes themselves. Machine-readable:{' '}
+          <a className="text-sky-800 underline" href="/api/openapi.json">
+            /api/openapi.json
+          </a>
+          . Changes need the session cookie and the <code>x-csrf-token</code> header.
         </p>
       </div>
       {[...byTag(doc)].map(([tag, ops]) => (

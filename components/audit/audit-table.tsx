@@ -15,9 +15,26 @@ const outcomeStyle: Record<string, string> = {
 
 const columns: Column<AuditRow>[] = [
   { id: 'at', header: 'When', className: 'whitespace-nowrap text-slate-600', cell: (r) => new Date(r.at).toLocaleString() },
-  { id: 'who', header: 'Who', cell: (r) => <>{r.username}{r.ip ? <span className="block text-xs text-slate-500">{r.ip}</span> : null}</> },
+  {
+    id: 'who',
+    header: 'Who',
+    cell: (r) => (
+      <>
+        {r.username}
+        {r.ip ? <span className="block text-xs text-slate-500">{r.ip}</span> : null}
+      </>
+    ),
+  },
   { id: 'action', header: 'Action', className: 'font-mono text-xs', cell: (r) => r.action },
-  { id: 'object', header: 'Object', cell: (r) => <><span className="text-slate-500">{r.objectType}</span> {r.objectName}</> },
+  {
+    id: 'object',
+    header: 'Object',
+    cell: (r) => (
+      <>
+        <span className="text-slate-500">{r.objectType}</span> {r.objectName}
+      </>
+    ),
+  },
   { id: 'outcome', header: 'Outcome', cell: (r) => <span className={`rounded px-1.5 py-0.5 text-xs ${outcomeStyle[r.outcome] ?? ''}`}>{r.outcome}</span> },
   { id: 'details', header: 'Details', className: 'max-w-md text-xs text-slate-600', cell: (r) => r.error ?? r.detail ?? '' },
 ];
@@ -48,7 +65,12 @@ export function AuditTable({ initial }: { initial: AuditRow[] }) {
           onChange={(e) => setQ(e.target.value)}
           className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
         />
-        <select aria-label="Outcome" value={outcome} onChange={(e) => setOutcome(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+        <select
+          aria-label="Outcome"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value)}
+          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        >
           <option value="">All outcomes</option>
           <option value="ok">Succeeded</option>
           <option value="error">Failed</option>
@@ -56,8 +78,15 @@ export function AuditTable({ initial }: { initial: AuditRow[] }) {
         </select>
       </div>
       {log.error ? <Alert>{log.error.message}</Alert> : null}
-      <DataTable rows={log.rows} columns={columns} rowKey={(r) => String(r.id)} rowClassName="align-top" testId="audit-table" failed={log.error !== undefined}
-        empty={<p className="py-4 text-center">No entries.</p>} />
+      <DataTable
+        rows={log.rows}
+        columns={columns}
+        rowKey={(r) => String(r.id)}
+        rowClassName="align-top"
+        testId="audit-table"
+        failed={log.error !== undefined}
+        empty={<p className="py-4 text-center">No entries.</p>}
+      />
       {log.more ? <Button onClick={() => void log.loadMore()}>Older entries</Button> : null}
     </div>
   );

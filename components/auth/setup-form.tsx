@@ -34,8 +34,14 @@ export function SetupForm() {
       <TextField label="Setup code" name="setupCode" autoComplete="off" required placeholder="XXXX-XXXX-XXXX" error={fieldError(errors, 'setupCode')} />
       <TextField label="Admin user name" name="username" autoComplete="username" required maxLength={32} error={fieldError(errors, 'username')} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required error={fieldError(errors, 'password')} />
-      <TextField label="Repeat password" name="confirm" type="password" autoComplete="new-password" required
-        error={mismatch ? 'The two passwords differ.' : fieldError(errors, 'confirm')} />
+      <TextField
+        label="Repeat password"
+        name="confirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={mismatch ? 'The two passwords differ.' : fieldError(errors, 'confirm')}
+      />
       <Button type="submit" variant="primary" disabled={busy} className="w-full justify-center">
         {busy ? 'Creating…' : 'Create admin account'}
       </Button>

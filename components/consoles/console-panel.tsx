@@ -27,24 +27,43 @@ export function ConsolePanel({ vm, hasVnc, devices, initialTab, popout }: Consol
     <div className="space-y-3">
       {popout ? null : (
         <div className="flex flex-wrap items-center gap-3">
-          <Link href={`/vms/${encodeURIComponent(vm)}`} className="text-sm text-sky-800 hover:underline">← {vm}</Link>
+          <Link href={`/vms/${encodeURIComponent(vm)}`} className="text-sm text-sky-800 hover:underline">
+            ← {vm}
+          </Link>
           <h1 className="text-xl font-semibold">Console</h1>
         </div>
       )}
       <div role="tablist" className="flex gap-1 border-b border-slate-200">
         {(['serial', 'vnc'] as const).map((t) => (
-          <button key={t} type="button" role="tab" aria-selected={tab === t} disabled={t === 'vnc' && !hasVnc} onClick={() => setTab(t)}
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            disabled={t === 'vnc' && !hasVnc}
+            onClick={() => setTab(t)}
             title={t === 'vnc' && !hasVnc ? 'This VM has no VNC display' : undefined}
-            className={`-mb-px border-b-2 px-3 py-1.5 text-sm disabled:text-slate-400 ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}>
+            className={`-mb-px border-b-2 px-3 py-1.5 text-sm disabled:text-slate-400 ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}
+          >
             {t === 'serial' ? 'Serial' : 'Graphical (VNC)'}
           </button>
         ))}
       </div>
       {tab === 'serial' && devices.length > 1 ? (
-        <label className="flex items-center gap-2 text-sm">Device
-          <select aria-label="Console device" value={device} onChange={(e) => setDevice(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
+        <label className="flex items-center gap-2 text-sm">
+          Device
+          <select
+            aria-label="Console device"
+            value={device}
+            onChange={(e) => setDevice(e.target.value)}
+            className="rounded-md border border-slate-300 px-2 py-1 text-sm"
+          >
             <option value="">First console ({devices[0]!.label})</option>
-            {devices.slice(1).map((d) => <option key={d.alias} value={d.alias}>{d.label}</option>)}
+            {devices.slice(1).map((d) => (
+              <option key={d.alias} value={d.alias}>
+                {d.label}
+              </option>
+            ))}
           </select>
         </label>
       ) : null}

@@ -9,10 +9,7 @@ import { CloseCode, type ClientMessage, type ServerMessage } from '@/lib/console
 
 export type TicketRequest = { kind: 'serial'; vm: string; device?: string } | { kind: 'vnc'; vm: string } | { kind: 'host'; password: string };
 
-export type Connection =
-  | { phase: 'connecting' | 'open' }
-  | { phase: 'retrying'; inMs: number }
-  | { phase: 'closed'; reason: string };
+export type Connection = { phase: 'connecting' | 'open' } | { phase: 'retrying'; inMs: number } | { phase: 'closed'; reason: string };
 
 export interface ConsoleSocketEvents {
   onData(bytes: Uint8Array): void;
@@ -35,7 +32,11 @@ export class ConsoleSocket {
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly req: TicketRequest, private readonly events: ConsoleSocketEvents, private readonly autoReconnect = true) {}
+  constructor(
+    private readonly req: TicketRequest,
+    private readonly events: ConsoleSocketEvents,
+    private readonly autoReconnect = true,
+  ) {}
 
   start(): void {
     void this.connect();

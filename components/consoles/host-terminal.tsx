@@ -22,13 +22,17 @@ export function HostTerminal() {
     void mountTerminal(host.current!).then((v) => {
       if (disposed) return v.dispose();
       dispose = () => v.dispose();
-      sock = new ConsoleSocket({ kind: 'host', password }, {
-        onData: (bytes) => v.term.write(bytes),
-        onConnection: (c) => {
-          setConn(c);
-          if (c.phase === 'open') sock!.control({ type: 'resize', cols: v.term.cols, rows: v.term.rows });
+      sock = new ConsoleSocket(
+        { kind: 'host', password },
+        {
+          onData: (bytes) => v.term.write(bytes),
+          onConnection: (c) => {
+            setConn(c);
+            if (c.phase === 'open') sock!.control({ type: 'resize', cols: v.term.cols, rows: v.term.rows });
+          },
         },
-      }, false);
+        false,
+      );
       v.term.onData((d) => sock!.send(d));
       v.term.onResize(({ cols, rows }) => sock!.control({ type: 'resize', cols, rows }));
       clipboardKeys(v.term, (t) => sock!.send(t));
@@ -51,12 +55,22 @@ export function HostTerminal() {
   if (password === null) {
     return (
       <form onSubmit={submit} className="max-w-sm space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-        <p className="text-sm text-slate-700">A shell on the host runs as the Vireo server&apos;s user. Enter your password again to open it; the session is recorded in the audit log.</p>
-        <label className="block text-sm">Password
-          <input type="password" autoComplete="current-password" value={typed} onChange={(e) => setTyped(e.target.value)}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1" />
+        <p className="text-sm text-slate-700">
+          A shell on the host runs as the Vireo server&apos;s user. Enter your password again to open it; the session is recorded in the audit log.
+        </p>
+        <label className="block text-sm">
+          Password
+          <input
+            type="password"
+            autoComplete="current-password"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            className="mt-1 block w-full rounded-md border border-slate-300 px-2 py-1"
+          />
         </label>
-        <Button type="submit" variant="primary" disabled={!typed}>Open terminal</Button>
+        <Button type="submit" variant="primary" disabled={!typed}>
+          Open terminal
+        </Button>
       </form>
     );
   }
@@ -69,7 +83,18 @@ export function HostTerminal() {
       </div>
       {conn?.phase === 'closed' ? (
         <Alert tone="warning">
-          <div className="flex items-center gap-3"><span>{conn.reason}</span><Button className="px-2 py-1 text-xs" onClick={() => { setConn(null); setPassword(null); }}>New session</Button></div>
+          <div className="flex items-center gap-3">
+            <span>{conn.reason}</span>
+            <Button
+              className="px-2 py-1 text-xs"
+              onClick={() => {
+                setConn(null);
+                setPassword(null);
+              }}
+            >
+              New session
+            </Button>
+          </div>
         </Alert>
       ) : null}
       <div className="h-[32rem] overflow-hidden rounded-md bg-slate-900 p-1">

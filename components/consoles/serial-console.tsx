@@ -31,12 +31,15 @@ export function SerialConsole({ vm, device }: { vm: string; device?: string }) {
     void mountTerminal(host.current!).then((v) => {
       if (disposed) return v.dispose();
       view.current = v;
-      s = new ConsoleSocket({ kind: 'serial', vm, ...(device ? { device } : {}) }, {
-        onOpen: () => v.term.reset(),
-        onData: (bytes) => v.term.write(bytes),
-        onMessage: (m) => m.type === 'state' && setStatus({ state: m.state, message: m.message }),
-        onConnection: setConn,
-      });
+      s = new ConsoleSocket(
+        { kind: 'serial', vm, ...(device ? { device } : {}) },
+        {
+          onOpen: () => v.term.reset(),
+          onData: (bytes) => v.term.write(bytes),
+          onMessage: (m) => m.type === 'state' && setStatus({ state: m.state, message: m.message }),
+          onConnection: setConn,
+        },
+      );
       sock.current = s;
       v.term.onData((d) => s!.send(d));
       clipboardKeys(v.term, (text) => s!.send(text));
@@ -59,19 +62,33 @@ export function SerialConsole({ vm, device }: { vm: string; device?: string }) {
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span data-testid="serial-state" data-state={shown} className="rounded bg-slate-100 px-2 py-0.5">
-          {conn.phase === 'open' ? stateWords[status.state] : conn.phase === 'retrying' ? `Reconnecting in ${Math.round(conn.inMs / 100) / 10} s…` : conn.phase === 'closed' ? 'Disconnected' : 'Connecting…'}
+          {conn.phase === 'open'
+            ? stateWords[status.state]
+            : conn.phase === 'retrying'
+              ? `Reconnecting in ${Math.round(conn.inMs / 100) / 10} s…`
+              : conn.phase === 'closed'
+                ? 'Disconnected'
+                : 'Connecting…'}
         </span>
         <div className="ml-auto flex gap-2">
-          <Button className="px-2 py-1 text-xs" onClick={copy} title="Copy the selected text (Ctrl+Shift+C)">Copy</Button>
-          <Button className="px-2 py-1 text-xs" onClick={paste} title="Paste into the guest (Ctrl+Shift+V)">Paste</Button>
-          <Button className="px-2 py-1 text-xs" onClick={() => view.current?.term.clear()}>Clear screen</Button>
+          <Button className="px-2 py-1 text-xs" onClick={copy} title="Copy the selected text (Ctrl+Shift+C)">
+            Copy
+          </Button>
+          <Button className="px-2 py-1 text-xs" onClick={paste} title="Paste into the guest (Ctrl+Shift+V)">
+            Paste
+          </Button>
+          <Button className="px-2 py-1 text-xs" onClick={() => view.current?.term.clear()}>
+            Clear screen
+          </Button>
         </div>
       </div>
       {conn.phase === 'open' && status.state === 'busy' ? (
         <Alert tone="warning" testId="serial-busy">
           <div className="flex flex-wrap items-center gap-3">
             <span>{status.message}</span>
-            <Button variant="primary" className="px-2 py-1 text-xs" onClick={() => sock.current?.control({ type: 'takeover' })}>Take over</Button>
+            <Button variant="primary" className="px-2 py-1 text-xs" onClick={() => sock.current?.control({ type: 'takeover' })}>
+              Take over
+            </Button>
           </div>
         </Alert>
       ) : null}
@@ -80,7 +97,9 @@ export function SerialConsole({ vm, device }: { vm: string; device?: string }) {
         <Alert tone="warning" testId="serial-closed">
           <div className="flex flex-wrap items-center gap-3">
             <span>{conn.reason}</span>
-            <Button className="px-2 py-1 text-xs" onClick={() => sock.current?.reconnect()}>Reconnect</Button>
+            <Button className="px-2 py-1 text-xs" onClick={() => sock.current?.reconnect()}>
+              Reconnect
+            </Button>
           </div>
         </Alert>
       ) : null}

@@ -92,29 +92,77 @@ export function VncConsole({ vm, popout = false }: { vm: string; popout?: boolea
     <div ref={frame} className="space-y-2 bg-white">
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span data-testid="vnc-state" data-state={phase.phase} className="rounded bg-slate-100 px-2 py-0.5">
-          {phase.phase === 'open' ? 'Connected' : phase.phase === 'retrying' ? `Reconnecting in ${Math.round(phase.inMs / 100) / 10} s…` : phase.phase === 'closed' ? 'Disconnected' : 'Connecting…'}
+          {phase.phase === 'open'
+            ? 'Connected'
+            : phase.phase === 'retrying'
+              ? `Reconnecting in ${Math.round(phase.inMs / 100) / 10} s…`
+              : phase.phase === 'closed'
+                ? 'Disconnected'
+                : 'Connecting…'}
         </span>
-        <Button className="px-2 py-1 text-xs" onClick={() => rfb.current?.sendCtrlAltDel()} disabled={phase.phase !== 'open'}>Ctrl+Alt+Del</Button>
-        <select aria-label="Send keys" className="rounded-md border border-slate-300 px-2 py-1 text-xs" value="" disabled={phase.phase !== 'open'}
-          onChange={(e) => { const c = KEY_COMBOS.find((k) => k.label === e.target.value); if (c) combo(c.keys); }}>
+        <Button className="px-2 py-1 text-xs" onClick={() => rfb.current?.sendCtrlAltDel()} disabled={phase.phase !== 'open'}>
+          Ctrl+Alt+Del
+        </Button>
+        <select
+          aria-label="Send keys"
+          className="rounded-md border border-slate-300 px-2 py-1 text-xs"
+          value=""
+          disabled={phase.phase !== 'open'}
+          onChange={(e) => {
+            const c = KEY_COMBOS.find((k) => k.label === e.target.value);
+            if (c) combo(c.keys);
+          }}
+        >
           <option value="">Send keys…</option>
-          {KEY_COMBOS.map((c) => <option key={c.label} value={c.label}>{c.label}</option>)}
+          {KEY_COMBOS.map((c) => (
+            <option key={c.label} value={c.label}>
+              {c.label}
+            </option>
+          ))}
         </select>
-        <label className="flex items-center gap-1 text-xs"><input type="checkbox" checked={scale} onChange={(e) => setScale(e.target.checked)} /> Scale to window</label>
+        <label className="flex items-center gap-1 text-xs">
+          <input type="checkbox" checked={scale} onChange={(e) => setScale(e.target.checked)} /> Scale to window
+        </label>
         <div className="ml-auto flex gap-2">
-          <Button className="px-2 py-1 text-xs" onClick={() => void frame.current?.requestFullscreen()}>Full screen</Button>
-          {popout ? null : <Button className="px-2 py-1 text-xs" onClick={popOut}>Pop out</Button>}
+          <Button className="px-2 py-1 text-xs" onClick={() => void frame.current?.requestFullscreen()}>
+            Full screen
+          </Button>
+          {popout ? null : (
+            <Button className="px-2 py-1 text-xs" onClick={popOut}>
+              Pop out
+            </Button>
+          )}
         </div>
       </div>
       {phase.phase === 'closed' ? (
-        <Alert tone="warning"><div className="flex items-center gap-3"><span>{phase.reason}</span><Button className="px-2 py-1 text-xs" onClick={() => setAttempt((n) => n + 1)}>Reconnect</Button></div></Alert>
+        <Alert tone="warning">
+          <div className="flex items-center gap-3">
+            <span>{phase.reason}</span>
+            <Button className="px-2 py-1 text-xs" onClick={() => setAttempt((n) => n + 1)}>
+              Reconnect
+            </Button>
+          </div>
+        </Alert>
       ) : null}
       <div ref={screen} data-testid="vnc-screen" className={`${popout ? 'h-[calc(100vh-9rem)]' : 'h-[36rem]'} overflow-hidden rounded-md bg-slate-900`} />
-      <form className="flex gap-2" onSubmit={(e) => { e.preventDefault(); typeText(); }}>
-        <textarea aria-label="Text to type into the guest" value={text} onChange={(e) => setText(e.target.value)} rows={1}
+      <form
+        className="flex gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          typeText();
+        }}
+      >
+        <textarea
+          aria-label="Text to type into the guest"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={1}
           placeholder="Paste text here to type it into the guest as key presses (no guest agent needed)"
-          className="flex-1 rounded-md border border-slate-300 px-2 py-1 font-mono text-xs" />
-        <Button type="submit" disabled={phase.phase !== 'open' || !text}>Type into guest</Button>
+          className="flex-1 rounded-md border border-slate-300 px-2 py-1 font-mono text-xs"
+        />
+        <Button type="submit" disabled={phase.phase !== 'open' || !text}>
+          Type into guest
+        </Button>
       </form>
     </div>
   );

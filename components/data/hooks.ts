@@ -5,8 +5,22 @@ import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
 import type {
-  AuditPage, AuditRow, DeletePlan, HardwareView, JobView, LeaseList, NetworkDetail, NetworkListing, PoolDetail, PoolListing, StatusReply,
-  UserList, UserRow, VmDefinition, VmList, VolumeList,
+  AuditPage,
+  AuditRow,
+  DeletePlan,
+  HardwareView,
+  JobView,
+  LeaseList,
+  NetworkDetail,
+  NetworkListing,
+  PoolDetail,
+  PoolListing,
+  StatusReply,
+  UserList,
+  UserRow,
+  VmDefinition,
+  VmList,
+  VolumeList,
 } from './types';
 
 // One hook per resource, keyed by its URL (keys.ts). A page that rendered the data on the server passes it in as

@@ -3,7 +3,16 @@ import { applyLiveEvent, rowOf } from './live-cache';
 import type { VmList, VmRow } from './types';
 
 const row = (name: string, over: Partial<VmRow> = {}): VmRow => ({
-  uuid: `uuid-${name}`, name, id: -1, state: 'shut off', vcpus: 1, memoryKiB: 1024, maxMemKiB: 1024, autostart: false, ips: [], ...over,
+  uuid: `uuid-${name}`,
+  name,
+  id: -1,
+  state: 'shut off',
+  vcpus: 1,
+  memoryKiB: 1024,
+  maxMemKiB: 1024,
+  autostart: false,
+  ips: [],
+  ...over,
 });
 
 describe('the live feed in the cached VM list', () => {
@@ -18,7 +27,10 @@ describe('the live feed in the cached VM list', () => {
     const added = applyLiveEvent(list, { type: 'change', change: { type: 'upsert', row: row('c') } });
     expect(added!.vms.map((r) => r.name)).toEqual(['a', 'b', 'c']);
     const changed = applyLiveEvent(list, { type: 'change', change: { type: 'upsert', row: row('a', { vcpus: 4 }) } });
-    expect(changed!.vms.map((r) => [r.name, r.vcpus])).toEqual([['a', 4], ['b', 1]]);
+    expect(changed!.vms.map((r) => [r.name, r.vcpus])).toEqual([
+      ['a', 4],
+      ['b', 1],
+    ]);
     expect(changed!.vms[1]).toBe(list.vms[1]);
   });
 

@@ -35,25 +35,31 @@ export function useMutation(): Mutation {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
 
-  const refresh = useCallback(async (list: readonly Touch[]) => {
-    await Promise.all(list.map((t) => (typeof t === 'string' ? mutate(t) : mutate((key) => typeof key === 'string' && stale(t, key)))));
-  }, [mutate]);
+  const refresh = useCallback(
+    async (list: readonly Touch[]) => {
+      await Promise.all(list.map((t) => (typeof t === 'string' ? mutate(t) : mutate((key) => typeof key === 'string' && stale(t, key)))));
+    },
+    [mutate],
+  );
 
-  const send = useCallback(async <T,>(url: string, init: Send = {}): Promise<Outcome<T>> => {
-    setBusy(true);
-    setProblem(null);
-    try {
-      const data = await api<T>(url, { method: init.method ?? 'POST', body: init.body ?? (init.method === 'DELETE' ? undefined : {}) });
-      await refresh(init.touches ?? []);
-      return { ok: true, data };
-    } catch (err) {
-      const p = problemOf(err);
-      setProblem(p);
-      return { ok: false, problem: p };
-    } finally {
-      setBusy(false);
-    }
-  }, [refresh]);
+  const send = useCallback(
+    async <T>(url: string, init: Send = {}): Promise<Outcome<T>> => {
+      setBusy(true);
+      setProblem(null);
+      try {
+        const data = await api<T>(url, { method: init.method ?? 'POST', body: init.body ?? (init.method === 'DELETE' ? undefined : {}) });
+        await refresh(init.touches ?? []);
+        return { ok: true, data };
+      } catch (err) {
+        const p = problemOf(err);
+        setProblem(p);
+        return { ok: false, problem: p };
+      } finally {
+        setBusy(false);
+      }
+    },
+    [refresh],
+  );
 
   const reset = useCallback(() => setProblem(null), []);
   return { busy, problem, send, refresh, reset };

@@ -13,8 +13,26 @@ import type { VmRow } from '@/lib/vms/inventory';
 
 export type { AuditRow } from '@/lib/audit/log';
 export type {
-  BootChange, CdromAdd, CdromMedia, ChangeOutcome, DimmAdd, DiskAdd, DiskBus, DiskCache, DiskDiscard, DiskIo, DiskSource, DiskUpdate,
-  DiskView, HalfOutcome, HardwareView, MemoryChange, NicAdd, NicUpdate, NicView, VcpuChange,
+  BootChange,
+  CdromAdd,
+  CdromMedia,
+  ChangeOutcome,
+  DimmAdd,
+  DiskAdd,
+  DiskBus,
+  DiskCache,
+  DiskDiscard,
+  DiskIo,
+  DiskSource,
+  DiskUpdate,
+  DiskView,
+  HalfOutcome,
+  HardwareView,
+  MemoryChange,
+  NicAdd,
+  NicUpdate,
+  NicView,
+  VcpuChange,
 } from '@/lib/hardware/types';
 export type { HostBridge, HostNic } from '@/lib/host/bridges';
 export type { HostOverview } from '@/lib/host/overview';
@@ -50,24 +68,54 @@ export interface DhcpLease {
 // What each URL answers.
 
 /** GET /api/status */
-export interface StatusReply { libvirt: LibvirtStatus }
+export interface StatusReply {
+  libvirt: LibvirtStatus;
+}
 /** GET /api/vms, and the cached list the live feed keeps current. */
-export interface VmList { vms: VmRow[] }
+export interface VmList {
+  vms: VmRow[];
+}
 /** POST /api/vms/bulk */
-export interface BulkReply { results: { name: string; ok: boolean; error?: string }[] }
+export interface BulkReply {
+  results: { name: string; ok: boolean; error?: string }[];
+}
 /** GET /api/networks */
-export interface NetworkListing { networks: NetworkRow[]; bridges: HostBridge[]; nics: HostNic[]; hostLocal: boolean }
+export interface NetworkListing {
+  networks: NetworkRow[];
+  bridges: HostBridge[];
+  nics: HostNic[];
+  hostLocal: boolean;
+}
 /** GET /api/networks/{name}/leases */
-export interface LeaseList { leases: DhcpLease[] }
+export interface LeaseList {
+  leases: DhcpLease[];
+}
 /** GET /api/storage/pools */
-export interface PoolListing { pools: PoolRow[]; hostTypes: string[] }
+export interface PoolListing {
+  pools: PoolRow[];
+  hostTypes: string[];
+}
 /** GET /api/storage/pools/{pool} */
-export interface PoolDetail { pool: PoolRow; volumes: VolumeRow[] }
+export interface PoolDetail {
+  pool: PoolRow;
+  volumes: VolumeRow[];
+}
 /** GET /api/storage/pools/{pool}/volumes */
-export interface VolumeList { volumes: VolumeRow[] }
+export interface VolumeList {
+  volumes: VolumeRow[];
+}
 /** A user as GET /api/users lists it (dates as ISO text). */
-export interface UserRow { id: string; username: string; role: string; createdAt: string }
+export interface UserRow {
+  id: string;
+  username: string;
+  role: string;
+  createdAt: string;
+}
 /** GET /api/users */
-export interface UserList { users: UserRow[] }
+export interface UserList {
+  users: UserRow[];
+}
 /** GET /api/audit */
-export interface AuditPage { entries: AuditRow[] }
+export interface AuditPage {
+  entries: AuditRow[];
+}

@@ -6,7 +6,9 @@ function Fact({ label, value, testId }: { label: string; value: string | number;
   return (
     <div>
       <dt className="text-xs uppercase text-slate-500">{label}</dt>
-      <dd className="font-medium" data-testid={testId}>{value}</dd>
+      <dd className="font-medium" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -17,8 +19,8 @@ export function HostOverviewView({ host }: { host: HostOverview }) {
     <div className="space-y-4">
       {!host.kvm ? (
         <Alert tone="warning" testId="kvm-warning">
-          KVM is not usable on this host: guests run under QEMU&apos;s emulator (TCG), which is many times slower. Check that
-          virtualization is enabled in the firmware and that /dev/kvm exists.
+          KVM is not usable on this host: guests run under QEMU&apos;s emulator (TCG), which is many times slower. Check that virtualization is enabled in the
+          firmware and that /dev/kvm exists.
         </Alert>
       ) : null}
       <section className="rounded-lg border border-slate-200 bg-white p-4">
@@ -29,7 +31,10 @@ export function HostOverviewView({ host }: { host: HostOverview }) {
           <Fact label="Acceleration" value={host.kvm ? 'KVM' : 'emulated (TCG)'} />
           <Fact label="CPU model" value={`${host.cpuVendor ? `${host.cpuVendor} ` : ''}${host.cpuModel}`} />
           <Fact label="Architecture" value={host.arch} />
-          <Fact label="CPUs" value={`${host.cpus} (${host.sockets} socket × ${host.cores} core × ${host.threads} thread${host.numaNodes > 1 ? `, ${host.numaNodes} NUMA nodes` : ''})`} />
+          <Fact
+            label="CPUs"
+            value={`${host.cpus} (${host.sockets} socket × ${host.cores} core × ${host.threads} thread${host.numaNodes > 1 ? `, ${host.numaNodes} NUMA nodes` : ''})`}
+          />
           <Fact label="Memory" value={`${formatBytes(host.memoryFree)} free of ${formatBytes(host.memoryTotal)} (${usedPct}% used)`} />
         </dl>
       </section>
@@ -39,7 +44,9 @@ export function HostOverviewView({ host }: { host: HostOverview }) {
           <ul className="space-y-1 text-sm" data-testid="pool-list">
             {host.pools.map((p) => (
               <li key={p.name} className="flex justify-between gap-2">
-                <span>{p.name} <span className={p.active ? 'text-emerald-700' : 'text-slate-500'}>({p.active ? 'active' : 'inactive'})</span></span>
+                <span>
+                  {p.name} <span className={p.active ? 'text-emerald-700' : 'text-slate-500'}>({p.active ? 'active' : 'inactive'})</span>
+                </span>
                 <span className="text-slate-600">{p.active ? `${formatBytes(p.available)} free of ${formatBytes(p.capacity)}` : ''}</span>
               </li>
             ))}
@@ -51,7 +58,9 @@ export function HostOverviewView({ host }: { host: HostOverview }) {
           <ul className="space-y-1 text-sm" data-testid="network-list">
             {host.networks.map((n) => (
               <li key={n.name} className="flex justify-between">
-                <span>{n.name} <span className={n.active ? 'text-emerald-700' : 'text-slate-500'}>({n.active ? 'active' : 'inactive'})</span></span>
+                <span>
+                  {n.name} <span className={n.active ? 'text-emerald-700' : 'text-slate-500'}>({n.active ? 'active' : 'inactive'})</span>
+                </span>
                 <span className="text-slate-600">{n.autostart ? 'autostart' : ''}</span>
               </li>
             ))}

@@ -14,7 +14,9 @@ export function ReadinessChecks({ checks }: { checks: ReadinessRow[] }) {
               <ReadinessPill status={c.status} testId={`check-status-${c.id}`} />
             </div>
             <div className="space-y-1 text-sm">
-              <p className="text-slate-800"><ReadinessText text={c.detail} /></p>
+              <p className="text-slate-800">
+                <ReadinessText text={c.detail} />
+              </p>
               <p className="text-slate-600">
                 <span className="font-medium text-slate-700">For guests: </span>
                 {c.impact}

@@ -5,7 +5,9 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   return (
     <div>
       <dt className="text-xs uppercase text-slate-500">{label}</dt>
-      <dd className="font-medium" data-testid={testId}>{children}</dd>
+      <dd className="font-medium" data-testid={testId}>
+        {children}
+      </dd>
     </div>
   );
 }
@@ -27,11 +29,21 @@ export function ReadinessFactsView({ facts, probeMs }: { facts: ReadinessFacts; 
       <h2 className="font-semibold">What KVM offers</h2>
       <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
         <Fact label="Device">{facts.devicePath}</Fact>
-        <Fact label="KVM API version" testId="fact-api-version">{facts.apiVersion}</Fact>
-        <Fact label="vCPUs per VM" testId="fact-vcpus">{facts.maxVcpus} max, {facts.recommendedVcpus} recommended</Fact>
-        <Fact label="Memory slots" testId="fact-memslots">{facts.memorySlots}</Fact>
-        <Fact label="Nested virtualization" testId="fact-nested">{nestedText(facts.nested)}</Fact>
-        <Fact label="Self-test" testId="fact-self-test">{selfTestText(facts.selfTest)}</Fact>
+        <Fact label="KVM API version" testId="fact-api-version">
+          {facts.apiVersion}
+        </Fact>
+        <Fact label="vCPUs per VM" testId="fact-vcpus">
+          {facts.maxVcpus} max, {facts.recommendedVcpus} recommended
+        </Fact>
+        <Fact label="Memory slots" testId="fact-memslots">
+          {facts.memorySlots}
+        </Fact>
+        <Fact label="Nested virtualization" testId="fact-nested">
+          {nestedText(facts.nested)}
+        </Fact>
+        <Fact label="Self-test" testId="fact-self-test">
+          {selfTestText(facts.selfTest)}
+        </Fact>
         <Fact label="Whole probe">{probeMs === null ? '—' : `${probeMs.toFixed(1)} ms`}</Fact>
         <Fact label="CPU features for guests">{facts.cpuFeatures.length}</Fact>
       </dl>
@@ -39,7 +51,9 @@ export function ReadinessFactsView({ facts, probeMs }: { facts: ReadinessFacts; 
         <h3 className="mb-1 text-xs uppercase text-slate-500">CPU features KVM offers guests</h3>
         <ul className="flex flex-wrap gap-1" data-testid="fact-cpu-features">
           {facts.cpuFeatures.map((f) => (
-            <li key={f} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{f}</li>
+            <li key={f} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">
+              {f}
+            </li>
           ))}
         </ul>
       </div>
@@ -47,7 +61,11 @@ export function ReadinessFactsView({ facts, probeMs }: { facts: ReadinessFacts; 
         <summary className="cursor-pointer text-slate-700">Kernel capabilities ({facts.capabilities.length} checked)</summary>
         <table className="mt-2 w-full text-left">
           <thead className="text-xs uppercase text-slate-500">
-            <tr><th className="py-1 pr-3">Capability</th><th className="py-1 pr-3">Value</th><th className="py-1">Meaning</th></tr>
+            <tr>
+              <th className="py-1 pr-3">Capability</th>
+              <th className="py-1 pr-3">Value</th>
+              <th className="py-1">Meaning</th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {facts.capabilities.map((c) => (

@@ -6,7 +6,9 @@ export function ReadinessText({ text }: { text: string }) {
     <>
       {text.split('`').map((part, i) =>
         i % 2 === 1 ? (
-          <code key={i} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.8em] text-slate-800">{part}</code>
+          <code key={i} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.8em] text-slate-800">
+            {part}
+          </code>
         ) : (
           <Fragment key={i}>{part}</Fragment>
         ),

@@ -23,7 +23,9 @@ function DomainType({ domainType }: { domainType: Readiness['domainType'] }) {
           </span>
         ) : null}
       </div>
-      <p className={`mt-1 text-sm ${kvm ? 'text-emerald-900' : 'text-amber-900'}`}><ReadinessText text={domainType.reason} /></p>
+      <p className={`mt-1 text-sm ${kvm ? 'text-emerald-900' : 'text-amber-900'}`}>
+        <ReadinessText text={domainType.reason} />
+      </p>
     </section>
   );
 }
@@ -38,8 +40,8 @@ export function ReadinessView({ readiness }: { readiness: Readiness }) {
             Virtualization readiness <ReadinessPill status={readiness.overall} testId="readiness-overall" />
           </h1>
           <p className="text-sm text-slate-600">
-            What KVM can do for guests on this host. Probed at{' '}
-            <time dateTime={readiness.probedAt}>{probed.toLocaleTimeString('en-GB')}</time>; answers are reused for a minute.
+            What KVM can do for guests on this host. Probed at <time dateTime={readiness.probedAt}>{probed.toLocaleTimeString('en-GB')}</time>; answers are
+            reused for a minute.
           </p>
         </div>
         <Link
@@ -51,7 +53,9 @@ export function ReadinessView({ readiness }: { readiness: Readiness }) {
         </Link>
       </div>
       <DomainType domainType={readiness.domainType} />
-      <Alert tone="info" testId="self-test-note">{readiness.selfTestNote}</Alert>
+      <Alert tone="info" testId="self-test-note">
+        {readiness.selfTestNote}
+      </Alert>
       <ReadinessChecks checks={readiness.checks} />
       {readiness.facts ? (
         <ReadinessFactsView facts={readiness.facts} probeMs={readiness.probeMs} />

@@ -16,10 +16,14 @@ export function NavBar({ user }: { user: SessionUser }) {
   return (
     <header className="bg-slate-800 text-white">
       <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
-        <Link href="/" className="text-lg font-bold tracking-tight text-sky-300">Vireo</Link>
+        <Link href="/" className="text-lg font-bold tracking-tight text-sky-300">
+          Vireo
+        </Link>
         <nav className="flex gap-1 text-sm">
           {links.map((l) => (
-            <Link key={l.href} href={l.href} className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">{l.label}</Link>
+            <Link key={l.href} href={l.href} className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">
+              {l.label}
+            </Link>
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">

@@ -16,8 +16,7 @@ export function LibvirtBanner() {
   if (!libvirt || libvirt.state === 'open') return null;
   return (
     <div role="alert" data-testid="libvirt-banner" className="bg-red-700 px-4 py-2 text-sm text-white">
-      <strong>libvirtd is not reachable.</strong> {libvirt.problem ?? ''} Nothing can be changed until it is back; this page
-      recovers by itself.
+      <strong>libvirtd is not reachable.</strong> {libvirt.problem ?? ''} Nothing can be changed until it is back; this page recovers by itself.
     </div>
   );
 }

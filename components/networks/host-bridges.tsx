@@ -6,7 +6,12 @@ export function HostBridges({ bridges, nics, libvirtBridges }: { bridges: HostBr
   const columns: Column<HostBridge>[] = [
     { id: 'name', header: 'Bridge', className: 'font-mono', cell: (b) => b.name },
     { id: 'state', header: 'State', cell: (b) => b.operstate },
-    { id: 'ports', header: 'Ports', className: 'font-mono text-xs', cell: (b) => b.ports.map((p) => `${p.name}${p.physical ? ' (physical)' : ''}`).join(', ') || '—' },
+    {
+      id: 'ports',
+      header: 'Ports',
+      className: 'font-mono text-xs',
+      cell: (b) => b.ports.map((p) => `${p.name}${p.physical ? ' (physical)' : ''}`).join(', ') || '—',
+    },
     { id: 'owner', header: 'Owner', cell: (b) => (libvirtBridges.has(b.name) ? `libvirt network “${libvirtBridges.get(b.name)}”` : 'host') },
   ];
   return (
@@ -16,7 +21,12 @@ export function HostBridges({ bridges, nics, libvirtBridges }: { bridges: HostBr
       <DataTable rows={bridges} columns={columns} rowKey={(b) => b.name} rowTestId={(b) => `bridge-${b.name}`} frame="plain" empty="No bridges on this host." />
       <h3 className="mb-1 mt-4 font-semibold">Physical network cards</h3>
       <ul className="font-mono text-xs">
-        {nics.map((n) => <li key={n.name}>{n.name} {n.mac ?? ''} {n.operstate}{n.bridge ? ` → in bridge ${n.bridge}` : ''}</li>)}
+        {nics.map((n) => (
+          <li key={n.name}>
+            {n.name} {n.mac ?? ''} {n.operstate}
+            {n.bridge ? ` → in bridge ${n.bridge}` : ''}
+          </li>
+        ))}
         {nics.length === 0 ? <li className="text-slate-500">None found.</li> : null}
       </ul>
     </section>

@@ -19,8 +19,15 @@ export function LeasesPanel({ name, active }: { name: string; active: boolean })
       <h2 className="mb-2 font-semibold">DHCP leases</h2>
       {error ? <p className="text-red-700">{error.message}</p> : null}
       {!active ? <p className="text-slate-500">The network is not running.</p> : null}
-      <DataTable rows={data?.leases} columns={columns} rowKey={(l) => `${l.mac}-${l.ipAddress}`} rowTestId={(l) => `lease-${l.ipAddress}`} frame="plain"
-        failed={error !== undefined} empty="No leases." />
+      <DataTable
+        rows={data?.leases}
+        columns={columns}
+        rowKey={(l) => `${l.mac}-${l.ipAddress}`}
+        rowTestId={(l) => `lease-${l.ipAddress}`}
+        frame="plain"
+        failed={error !== undefined}
+        empty="No leases."
+      />
     </section>
   );
 }

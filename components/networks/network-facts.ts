@@ -3,7 +3,12 @@ import type { NetworkModel } from '@/components/data/types';
 // Words for the list and detail page (client-safe: type imports only).
 
 export const modeLabels: Record<NetworkModel['mode'], string> = {
-  nat: 'NAT', route: 'Routed', open: 'Open', isolated: 'Isolated', bridge: 'Host bridge', macvtap: 'macvtap',
+  nat: 'NAT',
+  route: 'Routed',
+  open: 'Open',
+  isolated: 'Isolated',
+  bridge: 'Host bridge',
+  macvtap: 'macvtap',
 };
 
 export function dhcpRanges(m: NetworkModel): string[] {

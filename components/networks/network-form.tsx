@@ -15,9 +15,22 @@ import { modeLabels } from './network-facts';
 // The create form. Every check that matters runs on the server (shape, subnets, overlap with the host and other
 // networks); errors come back per field and are shown next to their input.
 
-interface HostRow { mac: string; ip: string; name: string }
-interface IpDraft { on: boolean; cidr: string; dhcpStart: string; dhcpEnd: string; hosts: HostRow[] }
-interface DnsRow { ip: string; hostname: string }
+interface HostRow {
+  mac: string;
+  ip: string;
+  name: string;
+}
+interface IpDraft {
+  on: boolean;
+  cidr: string;
+  dhcpStart: string;
+  dhcpEnd: string;
+  hosts: HostRow[];
+}
+interface DnsRow {
+  ip: string;
+  hostname: string;
+}
 
 const modeHelp: Record<NetworkMode, string> = {
   isolated: 'Guests reach each other and the host only.',
@@ -41,22 +54,54 @@ function IpSection({ family, value, set, errors }: { family: 'ipv4' | 'ipv6'; va
       <CheckboxField label={`${label} addressing`} checked={value.on} onChange={(on) => set({ ...value, on })} />
       {value.on ? (
         <>
-          <TextField label={`${label} subnet`} value={value.cidr} onChange={(cidr) => set({ ...value, cidr })} error={fieldError(errors, `${family}.cidr`)}
-            placeholder={v4 ? '10.251.7.1/24' : 'fd00:251:7::1/64'} />
+          <TextField
+            label={`${label} subnet`}
+            value={value.cidr}
+            onChange={(cidr) => set({ ...value, cidr })}
+            error={fieldError(errors, `${family}.cidr`)}
+            placeholder={v4 ? '10.251.7.1/24' : 'fd00:251:7::1/64'}
+          />
           <div className="grid gap-3 md:grid-cols-2">
-            <TextField label={`${label} DHCP start`} value={value.dhcpStart} onChange={(dhcpStart) => set({ ...value, dhcpStart })} error={fieldError(errors, `${family}.dhcpStart`)} />
-            <TextField label={`${label} DHCP end`} value={value.dhcpEnd} onChange={(dhcpEnd) => set({ ...value, dhcpEnd })} error={fieldError(errors, `${family}.dhcpEnd`)} />
+            <TextField
+              label={`${label} DHCP start`}
+              value={value.dhcpStart}
+              onChange={(dhcpStart) => set({ ...value, dhcpStart })}
+              error={fieldError(errors, `${family}.dhcpStart`)}
+            />
+            <TextField
+              label={`${label} DHCP end`}
+              value={value.dhcpEnd}
+              onChange={(dhcpEnd) => set({ ...value, dhcpEnd })}
+              error={fieldError(errors, `${family}.dhcpEnd`)}
+            />
           </div>
           {v4 ? (
             <div className="space-y-2">
               <p className="text-sm font-medium text-slate-700">Static DHCP hosts</p>
               {value.hosts.map((h, i) => (
                 <div key={i} className="grid items-start gap-2 md:grid-cols-[1fr_1fr_1fr_auto]">
-                  <TextField label={`Static host ${i + 1} MAC`} value={h.mac} onChange={(mac) => setHost(i, { mac })} error={fieldError(errors, `${family}.hosts.${i}.mac`)}
-                    placeholder="52:54:00:12:34:56" />
-                  <TextField label={`Static host ${i + 1} address`} value={h.ip} onChange={(ip) => setHost(i, { ip })} error={fieldError(errors, `${family}.hosts.${i}.ip`)} />
-                  <TextField label={`Static host ${i + 1} name`} value={h.name} onChange={(n) => setHost(i, { name: n })} error={fieldError(errors, `${family}.hosts.${i}.name`)} />
-                  <Button className="mt-6" onClick={() => set({ ...value, hosts: value.hosts.filter((_, j) => j !== i) })}>Remove</Button>
+                  <TextField
+                    label={`Static host ${i + 1} MAC`}
+                    value={h.mac}
+                    onChange={(mac) => setHost(i, { mac })}
+                    error={fieldError(errors, `${family}.hosts.${i}.mac`)}
+                    placeholder="52:54:00:12:34:56"
+                  />
+                  <TextField
+                    label={`Static host ${i + 1} address`}
+                    value={h.ip}
+                    onChange={(ip) => setHost(i, { ip })}
+                    error={fieldError(errors, `${family}.hosts.${i}.ip`)}
+                  />
+                  <TextField
+                    label={`Static host ${i + 1} name`}
+                    value={h.name}
+                    onChange={(n) => setHost(i, { name: n })}
+                    error={fieldError(errors, `${family}.hosts.${i}.name`)}
+                  />
+                  <Button className="mt-6" onClick={() => set({ ...value, hosts: value.hosts.filter((_, j) => j !== i) })}>
+                    Remove
+                  </Button>
                 </div>
               ))}
               <Button onClick={() => set({ ...value, hosts: [...value.hosts, { mac: '', ip: '', name: '' }] })}>Add static host</Button>
@@ -91,9 +136,18 @@ export function NetworkForm() {
   function body(dryRun: boolean) {
     const ip = (d: IpDraft) => (d.on && !hostSide ? { cidr: d.cidr, dhcpStart: d.dhcpStart, dhcpEnd: d.dhcpEnd, hosts: d.hosts } : null);
     return {
-      name, mode, bridge: mode === 'bridge' ? bridge : '', forwardDev: mode === 'macvtap' ? forwardDev : '',
-      domain: hostSide ? '' : domain, mtu: mtu.trim() ? Number(mtu) : null,
-      ipv4: ip(ipv4), ipv6: ip(ipv6), dnsHosts: hostSide ? [] : dns, start, autostart, dryRun,
+      name,
+      mode,
+      bridge: mode === 'bridge' ? bridge : '',
+      forwardDev: mode === 'macvtap' ? forwardDev : '',
+      domain: hostSide ? '' : domain,
+      mtu: mtu.trim() ? Number(mtu) : null,
+      ipv4: ip(ipv4),
+      ipv6: ip(ipv6),
+      dnsHosts: hostSide ? [] : dns,
+      start,
+      autostart,
+      dryRun,
     };
   }
 
@@ -106,22 +160,42 @@ export function NetworkForm() {
 
   const setDnsRow = (i: number, row: Partial<DnsRow>) => setDns(dns.map((x, j) => (j === i ? { ...x, ...row } : x)));
   return (
-    <form className="grid gap-4 lg:grid-cols-2" onSubmit={(e) => { e.preventDefault(); void submit(false); }} data-testid="network-form">
+    <form
+      className="grid gap-4 lg:grid-cols-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(false);
+      }}
+      data-testid="network-form"
+    >
       <div className="space-y-4">
         <TextField label="Name" value={name} onChange={setName} error={fieldError(errors, 'name')} placeholder="lab" />
         <SelectField label="Mode" value={mode} onChange={(v) => setMode(v as NetworkMode)} error={fieldError(errors, 'mode')} hint={modeHelp[mode]}>
-          {(Object.keys(modeLabels) as NetworkMode[]).map((m) => <option key={m} value={m}>{modeLabels[m]}</option>)}
+          {(Object.keys(modeLabels) as NetworkMode[]).map((m) => (
+            <option key={m} value={m}>
+              {modeLabels[m]}
+            </option>
+          ))}
         </SelectField>
         {mode === 'bridge' ? (
           <SelectField label="Host bridge" value={bridge} onChange={setBridge} error={fieldError(errors, 'bridge')}>
             <option value="">Choose…</option>
-            {host?.bridges.map((b) => <option key={b.name} value={b.name}>{b.name}{b.ports.length ? ` (${b.ports.map((p) => p.name).join(', ')})` : ''}</option>)}
+            {host?.bridges.map((b) => (
+              <option key={b.name} value={b.name}>
+                {b.name}
+                {b.ports.length ? ` (${b.ports.map((p) => p.name).join(', ')})` : ''}
+              </option>
+            ))}
           </SelectField>
         ) : null}
         {mode === 'macvtap' ? (
           <SelectField label="Host network card" value={forwardDev} onChange={setForwardDev} error={fieldError(errors, 'forwardDev')}>
             <option value="">Choose…</option>
-            {host?.nics.map((n) => <option key={n.name} value={n.name}>{n.name}</option>)}
+            {host?.nics.map((n) => (
+              <option key={n.name} value={n.name}>
+                {n.name}
+              </option>
+            ))}
           </SelectField>
         ) : null}
         {!hostSide ? (
@@ -133,10 +207,21 @@ export function NetworkForm() {
               <TextField label="Domain name" value={domain} onChange={setDomain} error={fieldError(errors, 'domain')} placeholder="lab.test" />
               {dns.map((d, i) => (
                 <div key={i} className="grid items-start gap-2 md:grid-cols-[1fr_1fr_auto]">
-                  <TextField label={`DNS entry ${i + 1} address`} value={d.ip} onChange={(ip) => setDnsRow(i, { ip })} error={fieldError(errors, `dnsHosts.${i}.ip`)} />
-                  <TextField label={`DNS entry ${i + 1} host name`} value={d.hostname} onChange={(hostname) => setDnsRow(i, { hostname })}
-                    error={fieldError(errors, `dnsHosts.${i}.hostname`)} />
-                  <Button className="mt-6" onClick={() => setDns(dns.filter((_, j) => j !== i))}>Remove</Button>
+                  <TextField
+                    label={`DNS entry ${i + 1} address`}
+                    value={d.ip}
+                    onChange={(ip) => setDnsRow(i, { ip })}
+                    error={fieldError(errors, `dnsHosts.${i}.ip`)}
+                  />
+                  <TextField
+                    label={`DNS entry ${i + 1} host name`}
+                    value={d.hostname}
+                    onChange={(hostname) => setDnsRow(i, { hostname })}
+                    error={fieldError(errors, `dnsHosts.${i}.hostname`)}
+                  />
+                  <Button className="mt-6" onClick={() => setDns(dns.filter((_, j) => j !== i))}>
+                    Remove
+                  </Button>
                 </div>
               ))}
               <Button onClick={() => setDns([...dns, { ip: '', hostname: '' }])}>Add DNS entry</Button>
@@ -150,8 +235,12 @@ export function NetworkForm() {
         </div>
         {create.problem ? <Alert testId="network-form-error">{create.problem.message}</Alert> : null}
         <div className="flex gap-2">
-          <Button onClick={() => void submit(true)} disabled={create.busy}>Preview XML</Button>
-          <Button type="submit" variant="primary" disabled={create.busy}>{create.busy ? 'Working…' : 'Create network'}</Button>
+          <Button onClick={() => void submit(true)} disabled={create.busy}>
+            Preview XML
+          </Button>
+          <Button type="submit" variant="primary" disabled={create.busy}>
+            {create.busy ? 'Working…' : 'Create network'}
+          </Button>
         </div>
       </div>
       <div>

@@ -13,12 +13,23 @@ const vmLink = (name: string) => `/vms/${encodeURIComponent(name)}`;
 
 const columns: Column<NetworkRow>[] = [
   {
-    id: 'name', header: 'Name', className: 'font-medium',
-    cell: (n) => <Link href={`/networks/${encodeURIComponent(n.name)}`} className="text-sky-800 hover:underline">{n.name}</Link>,
+    id: 'name',
+    header: 'Name',
+    className: 'font-medium',
+    cell: (n) => (
+      <Link href={`/networks/${encodeURIComponent(n.name)}`} className="text-sky-800 hover:underline">
+        {n.name}
+      </Link>
+    ),
   },
   {
-    id: 'state', header: 'State',
-    cell: (n) => <span className={`rounded px-1.5 py-0.5 text-xs ${n.active ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-100 text-slate-600'}`}>{n.active ? 'active' : 'inactive'}</span>,
+    id: 'state',
+    header: 'State',
+    cell: (n) => (
+      <span className={`rounded px-1.5 py-0.5 text-xs ${n.active ? 'bg-emerald-100 text-emerald-800' : 'bg-slate-100 text-slate-600'}`}>
+        {n.active ? 'active' : 'inactive'}
+      </span>
+    ),
   },
   { id: 'mode', header: 'Mode', cell: (n) => `${modeLabels[n.model.mode]}${n.model.forwardDev ? ` via ${n.model.forwardDev}` : ''}` },
   { id: 'bridge', header: 'Bridge', className: 'font-mono text-xs', cell: (n) => n.model.bridge ?? '—' },
@@ -26,10 +37,18 @@ const columns: Column<NetworkRow>[] = [
   { id: 'dhcp', header: 'DHCP range', className: 'font-mono text-xs', cell: (n) => dhcpRanges(n.model).join(', ') || '—' },
   { id: 'autostart', header: 'Autostart', cell: (n) => (n.autostart ? 'yes' : 'no') },
   {
-    id: 'vms', header: 'VMs', className: 'text-xs',
-    cell: (n) => (n.vms.length
-      ? n.vms.map((v) => <Link key={v.name} href={vmLink(v.name)} className="mr-2 text-sky-800 hover:underline">{v.name}{v.running ? ' ●' : ''}</Link>)
-      : '—'),
+    id: 'vms',
+    header: 'VMs',
+    className: 'text-xs',
+    cell: (n) =>
+      n.vms.length
+        ? n.vms.map((v) => (
+            <Link key={v.name} href={vmLink(v.name)} className="mr-2 text-sky-800 hover:underline">
+              {v.name}
+              {v.running ? ' ●' : ''}
+            </Link>
+          ))
+        : '—',
   },
 ];
 
@@ -40,11 +59,22 @@ export function NetworkList({ canChange }: { canChange: boolean }) {
     <div className="space-y-4">
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">Networks</h1>
-        {canChange ? <Link href="/networks/new" className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">Create network</Link> : null}
+        {canChange ? (
+          <Link href="/networks/new" className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+            Create network
+          </Link>
+        ) : null}
       </div>
       {error ? <Alert>{error.message}</Alert> : null}
-      <DataTable rows={data?.networks} columns={columns} rowKey={(n) => n.uuid} rowTestId={(n) => `network-row-${n.name}`} testId="network-table"
-        failed={error !== undefined} empty="No networks." />
+      <DataTable
+        rows={data?.networks}
+        columns={columns}
+        rowKey={(n) => n.uuid}
+        rowTestId={(n) => `network-row-${n.name}`}
+        testId="network-table"
+        failed={error !== undefined}
+        empty="No networks."
+      />
       {data?.hostLocal ? <HostBridges bridges={data.bridges} nics={data.nics} libvirtBridges={libvirtBridges} /> : null}
     </div>
   );

@@ -17,8 +17,15 @@ export function NetworkXmlPanel({ name, live, inactive, canEdit }: { name: strin
   return (
     <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="network-xml">
       <h2 className="font-semibold">XML</h2>
-      <XmlEditor live={live} inactive={inactive} canEdit={canEdit} saveUrl={`${keys.network(name)}/xml`} touches={[keys.network(name), keys.networks]}
-        words={WORDS} firstView="live" />
+      <XmlEditor
+        live={live}
+        inactive={inactive}
+        canEdit={canEdit}
+        saveUrl={`${keys.network(name)}/xml`}
+        touches={[keys.network(name), keys.networks]}
+        words={WORDS}
+        firstView="live"
+      />
     </section>
   );
 }

@@ -75,9 +75,15 @@ export function CreateWizard({ options }: { options: WizardOptions }) {
     <div className="space-y-4">
       <nav aria-label="Wizard steps" className="flex flex-wrap gap-1">
         {STEPS.map((x, i) => (
-          <button key={x.id} type="button" onClick={() => go(x.id)} aria-current={x.id === step ? 'step' : undefined}
-            className={`rounded-full px-3 py-1 text-xs ${x.id === step ? 'bg-sky-700 text-white' : hasError(x.id) ? 'bg-red-100 text-red-800' : 'bg-slate-100 text-slate-700'}`}>
-            {i + 1}. {x.label}{hasError(x.id) ? ' ⚠' : ''}
+          <button
+            key={x.id}
+            type="button"
+            onClick={() => go(x.id)}
+            aria-current={x.id === step ? 'step' : undefined}
+            className={`rounded-full px-3 py-1 text-xs ${x.id === step ? 'bg-sky-700 text-white' : hasError(x.id) ? 'bg-red-100 text-red-800' : 'bg-slate-100 text-slate-700'}`}
+          >
+            {i + 1}. {x.label}
+            {hasError(x.id) ? ' ⚠' : ''}
           </button>
         ))}
       </nav>
@@ -93,10 +99,18 @@ export function CreateWizard({ options }: { options: WizardOptions }) {
         {step === 'review' ? <StepReview {...props} plan={plan} loading={busy} xml={xml} onXml={setXml} /> : null}
       </section>
       <div className="flex gap-2">
-        <Button disabled={index === 0 || busy} onClick={() => go(STEPS[index - 1]!.id)}>Back</Button>
-        {step !== 'review'
-          ? <Button variant="primary" disabled={busy} onClick={() => go(STEPS[index + 1]!.id)}>Next</Button>
-          : <Button variant="primary" disabled={busy || !plan} onClick={() => void create()}>Create virtual machine</Button>}
+        <Button disabled={index === 0 || busy} onClick={() => go(STEPS[index - 1]!.id)}>
+          Back
+        </Button>
+        {step !== 'review' ? (
+          <Button variant="primary" disabled={busy} onClick={() => go(STEPS[index + 1]!.id)}>
+            Next
+          </Button>
+        ) : (
+          <Button variant="primary" disabled={busy || !plan} onClick={() => void create()}>
+            Create virtual machine
+          </Button>
+        )}
       </div>
     </div>
   );

@@ -9,10 +9,19 @@ export function StepOs({ s, set, options, errors }: StepProps) {
   const dt = options.domainType;
   return (
     <div className="space-y-4">
-      {dt.type === 'qemu'
-        ? <Alert tone="warning" testId="emulation-warning"><strong>Software emulation (TCG).</strong> {dt.reason}</Alert>
-        : <Alert tone="info" testId="kvm-info">Hardware virtualization (KVM). {dt.reason}</Alert>}
-      <p className="text-sm text-slate-600">New VMs get virtio disks and network, a serial console, a VNC display on the host&apos;s loopback only, a guest-agent channel, a random-number device and a memory balloon.</p>
+      {dt.type === 'qemu' ? (
+        <Alert tone="warning" testId="emulation-warning">
+          <strong>Software emulation (TCG).</strong> {dt.reason}
+        </Alert>
+      ) : (
+        <Alert tone="info" testId="kvm-info">
+          Hardware virtualization (KVM). {dt.reason}
+        </Alert>
+      )}
+      <p className="text-sm text-slate-600">
+        New VMs get virtio disks and network, a serial console, a VNC display on the host&apos;s loopback only, a guest-agent channel, a random-number device
+        and a memory balloon.
+      </p>
       <div className="grid gap-4 md:grid-cols-2">
         <SelectField label="Machine type" value={s.machine} onChange={(v) => set({ machine: v as 'q35' | 'pc' })} error={fieldError(errors, 'os.machine')}>
           <option value="q35">q35 (PCI Express, recommended)</option>

@@ -27,25 +27,45 @@ export function StepReview({ s, set, errors, plan, loading, xml, onXml }: Review
   const edited = xml !== plan.xml;
   return (
     <div className="space-y-4">
-      {plan.warnings.map((w) => <Alert key={w} tone="warning">{w}</Alert>)}
+      {plan.warnings.map((w) => (
+        <Alert key={w} tone="warning">
+          {w}
+        </Alert>
+      ))}
       <section>
         <h3 className="mb-1 text-sm font-semibold">The job will</h3>
-        <ol className="list-decimal pl-5 text-sm" data-testid="planned-steps">{plan.steps.map((st) => <li key={st.id}>{st.label}</li>)}</ol>
+        <ol className="list-decimal pl-5 text-sm" data-testid="planned-steps">
+          {plan.steps.map((st) => (
+            <li key={st.id}>{st.label}</li>
+          ))}
+        </ol>
       </section>
       {plan.seed ? (
         <section>
           <h3 className="mb-1 text-sm font-semibold">cloud-init user-data (form and raw text merged)</h3>
-          <pre className="max-h-60 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="user-data-preview">{plan.seed.files['user-data']}</pre>
+          <pre className="max-h-60 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="user-data-preview">
+            {plan.seed.files['user-data']}
+          </pre>
           {plan.seed.files['network-config'] ? (
             <>
               <h3 className="mb-1 mt-3 text-sm font-semibold">network-config</h3>
-              <pre className="max-h-40 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="network-config-preview">{plan.seed.files['network-config']}</pre>
+              <pre className="max-h-40 overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-testid="network-config-preview">
+                {plan.seed.files['network-config']}
+              </pre>
             </>
           ) : null}
         </section>
       ) : null}
-      <TextAreaField mono label={`Domain XML${edited ? ' (edited)' : ''}`} rows={18} spellCheck={false} value={xml} onChange={onXml} error={fieldError(errors, 'xml')}
-        hint="Edit it if you need something the wizard does not offer; libvirt validates it against its schema when it is defined." />
+      <TextAreaField
+        mono
+        label={`Domain XML${edited ? ' (edited)' : ''}`}
+        rows={18}
+        spellCheck={false}
+        value={xml}
+        onChange={onXml}
+        error={fieldError(errors, 'xml')}
+        hint="Edit it if you need something the wizard does not offer; libvirt validates it against its schema when it is defined."
+      />
       <div className="flex flex-wrap gap-4 text-sm">
         <CheckboxField label="Start the VM when it is created" checked={s.start} onChange={(v) => set({ start: v })} />
         <CheckboxField label="Then open its console" checked={s.openConsole} disabled={!s.start} onChange={(v) => set({ openConsole: v })} />

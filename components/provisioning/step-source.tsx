@@ -12,12 +12,23 @@ const KINDS: RadioOption<SourceKind>[] = [
   { value: 'kernel', label: 'Direct kernel boot (advanced)', hint: 'Boots a kernel and initrd from files on the host.' },
 ];
 
-function VolumeSelect({ s, set, options, label, error, filter }: StepProps & { label: string; error?: string; filter?: (v: { name: string; format: string | null }) => boolean }) {
+function VolumeSelect({
+  s,
+  set,
+  options,
+  label,
+  error,
+  filter,
+}: StepProps & { label: string; error?: string; filter?: (v: { name: string; format: string | null }) => boolean }) {
   const vols = options.volumes.filter((v) => (filter ? filter(v) : true));
   return (
     <SelectField label={label} value={s.volume} onChange={(v) => set({ volume: v })} error={error}>
       <option value="">Choose a volume…</option>
-      {vols.map((v) => <option key={`${v.pool}/${v.name}`} value={`${v.pool}/${v.name}`}>{v.pool}/{v.name} ({v.format ?? '?'}, {(v.capacity / 1024 ** 3).toFixed(1)} GiB)</option>)}
+      {vols.map((v) => (
+        <option key={`${v.pool}/${v.name}`} value={`${v.pool}/${v.name}`}>
+          {v.pool}/{v.name} ({v.format ?? '?'}, {(v.capacity / 1024 ** 3).toFixed(1)} GiB)
+        </option>
+      ))}
     </SelectField>
   );
 }
@@ -41,31 +52,61 @@ export function StepSource(props: StepProps) {
           {s.imageFrom === 'catalog' ? (
             <SelectField label="Catalog image" value={s.catalogId} onChange={(v) => set({ catalogId: v })} error={fieldError(errors, 'source.image')}>
               <option value="">Choose an image…</option>
-              {options.catalog.map((c) => <option key={c.id} value={c.id}>{c.label}{c.cached ? ' — cached' : ''}</option>)}
+              {options.catalog.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                  {c.cached ? ' — cached' : ''}
+                </option>
+              ))}
             </SelectField>
           ) : null}
           {s.imageFrom === 'url' ? (
             <>
-              <TextField label="Image URL" value={s.imageUrl} onChange={(v) => set({ imageUrl: v })} error={fieldError(errors, 'source.image.url', 'source.image')} placeholder="https://…/image.qcow2" />
+              <TextField
+                label="Image URL"
+                value={s.imageUrl}
+                onChange={(v) => set({ imageUrl: v })}
+                error={fieldError(errors, 'source.image.url', 'source.image')}
+                placeholder="https://…/image.qcow2"
+              />
               <div className="grid gap-3 md:grid-cols-[10rem_1fr]">
                 <SelectField label="Checksum type" value={s.checksumAlgorithm} onChange={(v) => set({ checksumAlgorithm: v as 'sha256' | 'sha512' })}>
                   <option value="sha256">SHA-256</option>
                   <option value="sha512">SHA-512</option>
                 </SelectField>
-                <TextField label="Checksum" value={s.checksumHex} onChange={(v) => set({ checksumHex: v })} error={fieldError(errors, 'source.image.checksum')} placeholder="hex digest published with the image" />
+                <TextField
+                  label="Checksum"
+                  value={s.checksumHex}
+                  onChange={(v) => set({ checksumHex: v })}
+                  error={fieldError(errors, 'source.image.checksum')}
+                  placeholder="hex digest published with the image"
+                />
               </div>
             </>
           ) : null}
           {s.imageFrom === 'volume' ? <VolumeSelect {...props} label="Image volume" error={fieldError(errors, 'source.image')} /> : null}
-          <CheckboxField label="Full copy of the image instead of a qcow2 overlay (slower, independent of the base)" checked={s.fullCopy}
-            onChange={(v) => set({ fullCopy: v })} />
+          <CheckboxField
+            label="Full copy of the image instead of a qcow2 overlay (slower, independent of the base)"
+            checked={s.fullCopy}
+            onChange={(v) => set({ fullCopy: v })}
+          />
         </div>
       ) : null}
-      {s.source === 'iso' ? <VolumeSelect {...props} label="Installer ISO" error={fieldError(errors, 'source.iso')} filter={(v) => /\.iso$/i.test(v.name) || v.format === 'iso'} /> : null}
-      {s.source === 'import' ? <VolumeSelect {...props} label="Disk volume" error={fieldError(errors, 'source.disk')} filter={(v) => !/\.iso$/i.test(v.name)} /> : null}
+      {s.source === 'iso' ? (
+        <VolumeSelect {...props} label="Installer ISO" error={fieldError(errors, 'source.iso')} filter={(v) => /\.iso$/i.test(v.name) || v.format === 'iso'} />
+      ) : null}
+      {s.source === 'import' ? (
+        <VolumeSelect {...props} label="Disk volume" error={fieldError(errors, 'source.disk')} filter={(v) => !/\.iso$/i.test(v.name)} />
+      ) : null}
       {s.source === 'kernel' ? (
         <div className="grid gap-3 md:grid-cols-2">
-          <TextField label="Kernel path" value={s.kernel} onChange={(v) => set({ kernel: v })} error={fieldError(errors, 'source.kernel')} placeholder="/var/lib/libvirt/boot/vmlinuz" />
+          <TextField
+            label="Kernel path"
+            value={s.kernel}
+            onChange={(v) => set({ kernel: v })}
+            error={fieldError(errors, 'source.kernel')}
+            placeholder="/var/lib/libvirt/boot/vmlinuz"
+          />
           <TextField label="Initrd path (optional)" value={s.initrd} onChange={(v) => set({ initrd: v })} error={fieldError(errors, 'source.initrd')} />
           <TextField label="Kernel command line" value={s.cmdline} onChange={(v) => set({ cmdline: v })} error={fieldError(errors, 'source.cmdline')} />
         </div>

@@ -11,16 +11,40 @@ export function StepStorage({ s, set, options, errors }: StepProps) {
   return (
     <div className="space-y-3">
       {imported ? <p className="text-sm text-slate-600">The imported volume is used as it is; only the bus applies.</p> : null}
-      {s.source === 'cloud-image' ? <p className="text-sm text-slate-600">The disk is grown to this size (never below the image&apos;s own); cloud-init grows the root filesystem at first boot. The seed CD-ROM goes in the same pool.</p> : null}
+      {s.source === 'cloud-image' ? (
+        <p className="text-sm text-slate-600">
+          The disk is grown to this size (never below the image&apos;s own); cloud-init grows the root filesystem at first boot. The seed CD-ROM goes in the
+          same pool.
+        </p>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         {!imported ? (
           <SelectField label="Storage pool" value={s.pool} onChange={(v) => set({ pool: v })} error={fieldError(errors, 'storage.pool')}>
-            {pools.map((p) => <option key={p.name} value={p.name}>{p.name}{p.availableBytes !== null ? ` (${(p.availableBytes / 1024 ** 3).toFixed(1)} GiB free)` : ''}</option>)}
+            {pools.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+                {p.availableBytes !== null ? ` (${(p.availableBytes / 1024 ** 3).toFixed(1)} GiB free)` : ''}
+              </option>
+            ))}
           </SelectField>
         ) : null}
-        {!imported ? <NumberField label="Disk size (GiB)" min={0} step="any" value={s.sizeGiB} onChange={(v) => set({ sizeGiB: v })} error={fieldError(errors, 'storage.sizeGiB')} /> : null}
+        {!imported ? (
+          <NumberField
+            label="Disk size (GiB)"
+            min={0}
+            step="any"
+            value={s.sizeGiB}
+            onChange={(v) => set({ sizeGiB: v })}
+            error={fieldError(errors, 'storage.sizeGiB')}
+          />
+        ) : null}
         {!imported && s.source !== 'cloud-image' ? (
-          <SelectField label="Disk format" value={s.format} onChange={(v) => set({ format: v as 'qcow2' | 'raw' })} error={fieldError(errors, 'storage.format')}>
+          <SelectField
+            label="Disk format"
+            value={s.format}
+            onChange={(v) => set({ format: v as 'qcow2' | 'raw' })}
+            error={fieldError(errors, 'storage.format')}
+          >
             <option value="qcow2">qcow2 (thin, snapshots)</option>
             <option value="raw">raw (fastest)</option>
           </SelectField>

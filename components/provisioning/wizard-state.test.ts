@@ -10,7 +10,9 @@ const KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE5c2V0dGluZ3MgZm9yIHRlc3Rpbmc 
 
 describe('toSpec', () => {
   it('builds a catalog cloud image with cloud-init, the host name defaulting to the VM name', () => {
-    const spec = toSpec(filled({ catalogId: 'debian-12', userName: ' admin ', sshKeys: `${KEY}\n\n`, packages: 'curl, htop  git', runcmd: 'echo a\n\necho b' }));
+    const spec = toSpec(
+      filled({ catalogId: 'debian-12', userName: ' admin ', sshKeys: `${KEY}\n\n`, packages: 'curl, htop  git', runcmd: 'echo a\n\necho b' }),
+    );
     expect(spec).toMatchObject({
       name: 'web-01',
       source: { kind: 'cloud-image', image: { from: 'catalog', id: 'debian-12' }, fullCopy: false },
@@ -24,8 +26,13 @@ describe('toSpec', () => {
   });
 
   it('sends a password only when one was typed, and a static address with its gateway and DNS', () => {
-    const spec = toSpec(filled({ catalogId: 'x', userName: 'admin', password: 'secret', staticAddress: '192.0.2.10/24', gateway: '192.0.2.1', dns: '192.0.2.53 192.0.2.54' }));
-    expect(spec.cloudInit).toMatchObject({ user: { password: 'secret' }, network: { address: '192.0.2.10/24', gateway: '192.0.2.1', dns: ['192.0.2.53', '192.0.2.54'] } });
+    const spec = toSpec(
+      filled({ catalogId: 'x', userName: 'admin', password: 'secret', staticAddress: '192.0.2.10/24', gateway: '192.0.2.1', dns: '192.0.2.53 192.0.2.54' }),
+    );
+    expect(spec.cloudInit).toMatchObject({
+      user: { password: 'secret' },
+      network: { address: '192.0.2.10/24', gateway: '192.0.2.1', dns: ['192.0.2.53', '192.0.2.54'] },
+    });
     expect(createVmSpecSchema.safeParse(spec).success).toBe(true);
     const none = toSpec(filled({ catalogId: 'x', userName: 'admin' })).cloudInit as Record<string, unknown>;
     expect((none.user as Record<string, unknown>).password).toBeUndefined();

@@ -49,15 +49,53 @@ export interface WizardState {
 }
 
 export const initialState: WizardState = {
-  name: '', title: '', source: 'cloud-image', imageFrom: 'catalog', catalogId: '', imageUrl: '', checksumAlgorithm: 'sha256',
-  checksumHex: '', volume: '', fullCopy: false, kernel: '', initrd: '', cmdline: 'console=ttyS0', machine: 'q35', firmware: 'bios',
-  vcpus: '1', memoryMiB: '1024', pool: 'default', sizeGiB: '10', format: 'qcow2', bus: 'virtio', netType: 'network', network: 'default',
-  bridge: '', nicModel: 'virtio', hostname: '', userName: '', sshKeys: '', password: '', sudo: true, packages: '', runcmd: '', staticAddress: '', gateway: '', dns: '', rawUserData: '', rawNetworkConfig: '',
-  start: true, openConsole: true,
+  name: '',
+  title: '',
+  source: 'cloud-image',
+  imageFrom: 'catalog',
+  catalogId: '',
+  imageUrl: '',
+  checksumAlgorithm: 'sha256',
+  checksumHex: '',
+  volume: '',
+  fullCopy: false,
+  kernel: '',
+  initrd: '',
+  cmdline: 'console=ttyS0',
+  machine: 'q35',
+  firmware: 'bios',
+  vcpus: '1',
+  memoryMiB: '1024',
+  pool: 'default',
+  sizeGiB: '10',
+  format: 'qcow2',
+  bus: 'virtio',
+  netType: 'network',
+  network: 'default',
+  bridge: '',
+  nicModel: 'virtio',
+  hostname: '',
+  userName: '',
+  sshKeys: '',
+  password: '',
+  sudo: true,
+  packages: '',
+  runcmd: '',
+  staticAddress: '',
+  gateway: '',
+  dns: '',
+  rawUserData: '',
+  rawNetworkConfig: '',
+  start: true,
+  openConsole: true,
 };
 
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
-const list = (s: string, sep: RegExp) => s.split(sep).map((x) => x.trim()).filter(Boolean);
+const list = (s: string, sep: RegExp) =>
+  s
+    .split(sep)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function volumeRef(v: string): { pool: string; volume: string } {
   const i = v.indexOf('/');
@@ -68,9 +106,11 @@ function source(s: WizardState): Record<string, unknown> {
   switch (s.source) {
     case 'cloud-image': {
       const image =
-        s.imageFrom === 'catalog' ? { from: 'catalog', id: s.catalogId }
-        : s.imageFrom === 'url' ? { from: 'url', url: s.imageUrl, checksum: { algorithm: s.checksumAlgorithm, hex: s.checksumHex } }
-        : { from: 'volume', ...volumeRef(s.volume) };
+        s.imageFrom === 'catalog'
+          ? { from: 'catalog', id: s.catalogId }
+          : s.imageFrom === 'url'
+            ? { from: 'url', url: s.imageUrl, checksum: { algorithm: s.checksumAlgorithm, hex: s.checksumHex } }
+            : { from: 'volume', ...volumeRef(s.volume) };
       return { kind: 'cloud-image', image, fullCopy: s.fullCopy };
     }
     case 'iso':
@@ -90,7 +130,12 @@ export function toSpec(s: WizardState): Record<string, unknown> {
     os: { machine: s.machine, firmware: s.firmware },
     resources: { vcpus: num(s.vcpus), memoryMiB: num(s.memoryMiB) },
     storage: { pool: s.pool, sizeGiB: num(s.sizeGiB), format: s.format, bus: s.bus },
-    network: s.netType === 'none' ? { type: 'none' } : s.netType === 'network' ? { type: 'network', network: s.network, model: s.nicModel } : { type: 'bridge', bridge: s.bridge, model: s.nicModel },
+    network:
+      s.netType === 'none'
+        ? { type: 'none' }
+        : s.netType === 'network'
+          ? { type: 'network', network: s.network, model: s.nicModel }
+          : { type: 'bridge', bridge: s.bridge, model: s.nicModel },
     start: s.start,
   };
   if (s.source === 'cloud-image') {

@@ -18,8 +18,16 @@ import { VolumeUpload } from './volume-upload';
 type Action = 'build' | 'start' | 'stop' | 'refresh' | 'autostart-on' | 'autostart-off' | 'delete-storage' | 'undefine';
 
 const confirmText: Partial<Record<Action, { title: string; body: string; label: string }>> = {
-  stop: { title: 'Stop pool', body: 'Guests using its volumes keep running, but the volumes cannot be listed or created until it is started again.', label: 'Stop pool' },
-  'delete-storage': { title: 'Delete pool storage', body: 'libvirt removes the pool\'s storage itself (for a directory pool: its directory, which must be empty). This cannot be undone.', label: 'Delete storage' },
+  stop: {
+    title: 'Stop pool',
+    body: 'Guests using its volumes keep running, but the volumes cannot be listed or created until it is started again.',
+    label: 'Stop pool',
+  },
+  'delete-storage': {
+    title: 'Delete pool storage',
+    body: "libvirt removes the pool's storage itself (for a directory pool: its directory, which must be empty). This cannot be undone.",
+    label: 'Delete storage',
+  },
   undefine: { title: 'Undefine pool', body: 'Vireo and libvirt forget the pool. Its files stay where they are.', label: 'Undefine' },
 };
 
@@ -41,7 +49,9 @@ export function PoolDetail({ name, canChange }: { name: string; canChange: boole
   const question = asking ? confirmText[asking] : undefined;
   return (
     <div className="space-y-5">
-      <Link href="/storage" className="text-sm text-sky-800 hover:underline">← Storage</Link>
+      <Link href="/storage" className="text-sm text-sky-800 hover:underline">
+        ← Storage
+      </Link>
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">Pool {name}</h1>
         {p ? <PoolState state={p.state} /> : null}
@@ -50,20 +60,52 @@ export function PoolDetail({ name, canChange }: { name: string; canChange: boole
       {p ? (
         <>
           <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4" data-testid="pool-facts">
-            <dt className="text-slate-500">Type</dt><dd>{p.type}</dd>
-            <dt className="text-slate-500">Path</dt><dd className="font-mono text-xs">{p.targetPath ?? '—'}</dd>
-            <dt className="text-slate-500">Capacity</dt><dd data-testid="pool-capacity">{p.active ? formatBytes(p.capacity) : '—'}</dd>
-            <dt className="text-slate-500">Allocation</dt><dd data-testid="pool-allocation">{p.active ? formatBytes(p.allocation) : '—'}</dd>
-            <dt className="text-slate-500">Available</dt><dd>{p.active ? formatBytes(p.available) : '—'}</dd>
-            <dt className="text-slate-500">Autostart</dt><dd data-testid="pool-autostart">{p.autostart ? 'yes' : 'no'}</dd>
+            <dt className="text-slate-500">Type</dt>
+            <dd>{p.type}</dd>
+            <dt className="text-slate-500">Path</dt>
+            <dd className="font-mono text-xs">{p.targetPath ?? '—'}</dd>
+            <dt className="text-slate-500">Capacity</dt>
+            <dd data-testid="pool-capacity">{p.active ? formatBytes(p.capacity) : '—'}</dd>
+            <dt className="text-slate-500">Allocation</dt>
+            <dd data-testid="pool-allocation">{p.active ? formatBytes(p.allocation) : '—'}</dd>
+            <dt className="text-slate-500">Available</dt>
+            <dd>{p.active ? formatBytes(p.available) : '—'}</dd>
+            <dt className="text-slate-500">Autostart</dt>
+            <dd data-testid="pool-autostart">{p.autostart ? 'yes' : 'no'}</dd>
           </dl>
           {canChange ? (
             <div className="flex flex-wrap gap-2">
-              {p.active ? <Button onClick={() => ask('stop')} disabled={change.busy}>Stop</Button> : <Button variant="primary" onClick={() => ask('start')} disabled={change.busy}>Start</Button>}
-              {p.active ? <Button onClick={() => ask('refresh')} disabled={change.busy}>Refresh</Button> : <Button onClick={() => ask('build')} disabled={change.busy}>Build</Button>}
-              <Button onClick={() => ask(p.autostart ? 'autostart-off' : 'autostart-on')} disabled={change.busy}>{p.autostart ? 'Disable autostart' : 'Enable autostart'}</Button>
-              {!p.active ? <Button variant="danger" onClick={() => ask('delete-storage')} disabled={change.busy}>Delete storage</Button> : null}
-              {!p.active ? <Button variant="danger" onClick={() => ask('undefine')} disabled={change.busy}>Undefine</Button> : null}
+              {p.active ? (
+                <Button onClick={() => ask('stop')} disabled={change.busy}>
+                  Stop
+                </Button>
+              ) : (
+                <Button variant="primary" onClick={() => ask('start')} disabled={change.busy}>
+                  Start
+                </Button>
+              )}
+              {p.active ? (
+                <Button onClick={() => ask('refresh')} disabled={change.busy}>
+                  Refresh
+                </Button>
+              ) : (
+                <Button onClick={() => ask('build')} disabled={change.busy}>
+                  Build
+                </Button>
+              )}
+              <Button onClick={() => ask(p.autostart ? 'autostart-off' : 'autostart-on')} disabled={change.busy}>
+                {p.autostart ? 'Disable autostart' : 'Enable autostart'}
+              </Button>
+              {!p.active ? (
+                <Button variant="danger" onClick={() => ask('delete-storage')} disabled={change.busy}>
+                  Delete storage
+                </Button>
+              ) : null}
+              {!p.active ? (
+                <Button variant="danger" onClick={() => ask('undefine')} disabled={change.busy}>
+                  Undefine
+                </Button>
+              ) : null}
             </div>
           ) : null}
           {p.active ? (
@@ -76,11 +118,21 @@ export function PoolDetail({ name, canChange }: { name: string; canChange: boole
                 </div>
               ) : null}
             </>
-          ) : <p className="text-sm text-slate-500">The pool is not running: start it to see and change its volumes.</p>}
+          ) : (
+            <p className="text-sm text-slate-500">The pool is not running: start it to see and change its volumes.</p>
+          )}
         </>
       ) : null}
-      <ChangeDialog open={question !== undefined} title={question?.title ?? ''} submitLabel={question?.label} danger wide={false} busy={change.busy}
-        onSubmit={() => asking && void run(asking)} onClose={() => setAsking(null)}>
+      <ChangeDialog
+        open={question !== undefined}
+        title={question?.title ?? ''}
+        submitLabel={question?.label}
+        danger
+        wide={false}
+        busy={change.busy}
+        onSubmit={() => asking && void run(asking)}
+        onClose={() => setAsking(null)}
+      >
         <p>{question?.body}</p>
       </ChangeDialog>
     </div>

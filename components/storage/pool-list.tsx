@@ -11,7 +11,16 @@ import { PoolState } from './pool-state';
 const ifActive = (p: PoolRow, bytes: number) => (p.active ? formatBytes(bytes) : '—');
 
 const columns: Column<PoolRow>[] = [
-  { id: 'name', header: 'Name', className: 'font-medium', cell: (p) => <Link href={`/storage/${encodeURIComponent(p.name)}`} className="text-sky-800 hover:underline">{p.name}</Link> },
+  {
+    id: 'name',
+    header: 'Name',
+    className: 'font-medium',
+    cell: (p) => (
+      <Link href={`/storage/${encodeURIComponent(p.name)}`} className="text-sky-800 hover:underline">
+        {p.name}
+      </Link>
+    ),
+  },
   { id: 'state', header: 'State', cell: (p) => <PoolState state={p.state} /> },
   { id: 'type', header: 'Type', cell: (p) => p.type },
   { id: 'path', header: 'Path', className: 'font-mono text-xs', cell: (p) => p.targetPath ?? '—' },
@@ -27,11 +36,22 @@ export function PoolList({ canChange }: { canChange: boolean }) {
     <div className="space-y-4">
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">Storage pools</h1>
-        {canChange ? <Link href="/storage/new" className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">Create pool</Link> : null}
+        {canChange ? (
+          <Link href="/storage/new" className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+            Create pool
+          </Link>
+        ) : null}
       </div>
       {error ? <Alert>{error.message}</Alert> : null}
-      <DataTable rows={data?.pools} columns={columns} rowKey={(p) => p.uuid} rowTestId={(p) => `pool-row-${p.name}`} testId="pool-table"
-        failed={error !== undefined} empty="No storage pools." />
+      <DataTable
+        rows={data?.pools}
+        columns={columns}
+        rowKey={(p) => p.uuid}
+        rowTestId={(p) => `pool-row-${p.name}`}
+        testId="pool-table"
+        failed={error !== undefined}
+        empty="No storage pools."
+      />
     </div>
   );
 }

@@ -18,7 +18,9 @@ export function putWithProgress(url: string, body: Blob, onProgress: (sentBytes:
       let json: Record<string, unknown> = {};
       try {
         json = JSON.parse(xhr.responseText) as Record<string, unknown>;
-      } catch { /* not JSON: the status says enough */ }
+      } catch {
+        /* not JSON: the status says enough */
+      }
       if (xhr.status >= 200 && xhr.status < 300) resolve(json);
       else reject(new Error(typeof json.error === 'string' ? json.error : `Upload failed (${xhr.status}).`));
     };

@@ -30,9 +30,18 @@ export function VolumeCreateForm({ pool }: { pool: string }) {
         <option value="qcow2">qcow2 (grows as used, snapshots)</option>
         <option value="raw">raw (plain bytes)</option>
       </SelectField>
-      <NumberField label="Size" value={f.size} onChange={(size) => setF({ ...f, size })} error={fieldError(errors, 'capacity')} min={0} step="any"
-        units={{ value: f.unit, options: Object.keys(SIZE_UNITS), onChange: (unit) => setF({ ...f, unit: unit as SizeUnit }) }} />
-      <Button type="submit" variant="primary" disabled={create.busy}>{create.busy ? 'Creating…' : 'Create volume'}</Button>
+      <NumberField
+        label="Size"
+        value={f.size}
+        onChange={(size) => setF({ ...f, size })}
+        error={fieldError(errors, 'capacity')}
+        min={0}
+        step="any"
+        units={{ value: f.unit, options: Object.keys(SIZE_UNITS), onChange: (unit) => setF({ ...f, unit: unit as SizeUnit }) }}
+      />
+      <Button type="submit" variant="primary" disabled={create.busy}>
+        {create.busy ? 'Creating…' : 'Create volume'}
+      </Button>
     </form>
   );
 }

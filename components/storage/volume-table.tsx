@@ -12,7 +12,11 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { NumberField } from '@/components/ui/inputs';
 import { SIZE_UNITS, toBytes } from './sizes';
 
-interface Props { pool: string; volumes: VolumeRow[]; canChange: boolean }
+interface Props {
+  pool: string;
+  volumes: VolumeRow[];
+  canChange: boolean;
+}
 
 const ASK = {
   wipe: { title: 'Wipe', label: 'Wipe volume', body: 'Every byte of the volume is overwritten with zeros. Its data is gone for good.' },
@@ -30,7 +34,9 @@ export function VolumeTable({ pool, volumes, canChange }: Props) {
   async function confirm() {
     if (!asking) return;
     const { kind, name } = asking;
-    await (kind === 'wipe' ? change.send(`${url(name)}/actions`, { body: { action: 'wipe' }, touches }) : change.send(url(name), { method: 'DELETE', touches }));
+    await (kind === 'wipe'
+      ? change.send(`${url(name)}/actions`, { body: { action: 'wipe' }, touches })
+      : change.send(url(name), { method: 'DELETE', touches }));
     setAsking(null);
   }
 
@@ -43,19 +49,47 @@ export function VolumeTable({ pool, volumes, canChange }: Props) {
 
   const actions = (v: VolumeRow) => (
     <>
-      <a href={`${url(v.name)}/download`} download={v.name} aria-label={`Download ${v.name}`} className="inline-flex rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100">Download</a>
+      <a
+        href={`${url(v.name)}/download`}
+        download={v.name}
+        aria-label={`Download ${v.name}`}
+        className="inline-flex rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100"
+      >
+        Download
+      </a>
       {canChange ? (
         <>
-          <Button className="!px-2 !py-1 text-xs" aria-label={`Resize ${v.name}`} onClick={() => setResizing({ name: v.name, mib: String(Math.ceil(v.capacity / SIZE_UNITS.MiB)) })}>Resize</Button>
-          <Button className="!px-2 !py-1 text-xs" aria-label={`Wipe ${v.name}`} onClick={() => setAsking({ kind: 'wipe', name: v.name })}>Wipe</Button>
-          <Button className="!px-2 !py-1 text-xs" variant="danger" aria-label={`Delete ${v.name}`} onClick={() => setAsking({ kind: 'delete', name: v.name })}>Delete</Button>
+          <Button
+            className="!px-2 !py-1 text-xs"
+            aria-label={`Resize ${v.name}`}
+            onClick={() => setResizing({ name: v.name, mib: String(Math.ceil(v.capacity / SIZE_UNITS.MiB)) })}
+          >
+            Resize
+          </Button>
+          <Button className="!px-2 !py-1 text-xs" aria-label={`Wipe ${v.name}`} onClick={() => setAsking({ kind: 'wipe', name: v.name })}>
+            Wipe
+          </Button>
+          <Button className="!px-2 !py-1 text-xs" variant="danger" aria-label={`Delete ${v.name}`} onClick={() => setAsking({ kind: 'delete', name: v.name })}>
+            Delete
+          </Button>
         </>
       ) : null}
       {resizing?.name === v.name ? (
-        <form noValidate className="mt-2 flex items-end justify-end gap-1 text-left" onSubmit={(e) => { e.preventDefault(); void resize(v.name, resizing.mib); }}>
+        <form
+          noValidate
+          className="mt-2 flex items-end justify-end gap-1 text-left"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void resize(v.name, resizing.mib);
+          }}
+        >
           <NumberField label={`New size of ${v.name} (MiB)`} value={resizing.mib} min={1} onChange={(mib) => setResizing({ ...resizing, mib })} />
-          <Button type="submit" variant="primary" className="!px-2 !py-1 text-xs" disabled={change.busy}>Apply</Button>
-          <Button className="!px-2 !py-1 text-xs" onClick={() => setResizing(null)}>Cancel</Button>
+          <Button type="submit" variant="primary" className="!px-2 !py-1 text-xs" disabled={change.busy}>
+            Apply
+          </Button>
+          <Button className="!px-2 !py-1 text-xs" onClick={() => setResizing(null)}>
+            Cancel
+          </Button>
         </form>
       ) : null}
     </>
@@ -64,7 +98,15 @@ export function VolumeTable({ pool, volumes, canChange }: Props) {
   const columns: Column<VolumeRow>[] = [
     { id: 'name', header: 'Volume', className: 'font-medium', cell: (v) => v.name },
     { id: 'format', header: 'Format', cell: (v) => v.format ?? '—' },
-    { id: 'capacity', header: 'Capacity', cell: (v) => <span data-testid="volume-capacity" data-bytes={v.capacity}>{formatBytes(v.capacity)}</span> },
+    {
+      id: 'capacity',
+      header: 'Capacity',
+      cell: (v) => (
+        <span data-testid="volume-capacity" data-bytes={v.capacity}>
+          {formatBytes(v.capacity)}
+        </span>
+      ),
+    },
     { id: 'allocation', header: 'Allocation', cell: (v) => (v.allocation === null ? '—' : formatBytes(v.allocation)) },
     { id: 'path', header: 'Path', className: 'font-mono text-xs', cell: (v) => v.path ?? '—' },
     { id: 'actions', header: '', className: 'space-x-1 whitespace-nowrap text-right', cell: actions },
@@ -75,10 +117,25 @@ export function VolumeTable({ pool, volumes, canChange }: Props) {
   return (
     <div className="space-y-2">
       {error ? <Alert testId="volume-error">{error}</Alert> : null}
-      <DataTable rows={volumes} columns={columns} rowKey={(v) => v.name} rowTestId={(v) => `volume-row-${v.name}`} rowClassName="align-top" testId="volume-table"
-        empty="No volumes." />
-      <ChangeDialog open={asking !== null} title={asking && question ? `${question.title} ${asking.name}` : ''} submitLabel={question?.label} danger wide={false}
-        busy={change.busy} onClose={() => setAsking(null)} onSubmit={() => void confirm()}>
+      <DataTable
+        rows={volumes}
+        columns={columns}
+        rowKey={(v) => v.name}
+        rowTestId={(v) => `volume-row-${v.name}`}
+        rowClassName="align-top"
+        testId="volume-table"
+        empty="No volumes."
+      />
+      <ChangeDialog
+        open={asking !== null}
+        title={asking && question ? `${question.title} ${asking.name}` : ''}
+        submitLabel={question?.label}
+        danger
+        wide={false}
+        busy={change.busy}
+        onClose={() => setAsking(null)}
+        onSubmit={() => void confirm()}
+      >
         <p>{question?.body}</p>
       </ChangeDialog>
     </div>

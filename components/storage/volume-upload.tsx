@@ -47,25 +47,39 @@ export function VolumeUpload({ pool }: { pool: string }) {
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <h2 className="font-semibold">Upload a file</h2>
       {error ? <Alert testId="upload-error">{error}</Alert> : null}
-      <TextField type="file" label="File to upload"
+      <TextField
+        type="file"
+        label="File to upload"
         onChange={(_, e) => {
           const f = e.target.files?.[0] ?? null;
           setFile(f);
           setState('idle');
           setProgress(null);
           if (f) setName(f.name.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^[.-]+/, ''));
-        }} />
+        }}
+      />
       <TextField label="Upload as volume" value={name} onChange={setName} autoComplete="off" />
       {progress !== null ? (
         <div>
-          <div role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress} className="h-3 w-full overflow-hidden rounded bg-slate-200">
+          <div
+            role="progressbar"
+            aria-label="Upload progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress}
+            className="h-3 w-full overflow-hidden rounded bg-slate-200"
+          >
             <div className="h-full bg-sky-600 transition-[width]" style={{ width: `${progress}%` }} />
           </div>
-          <p className="mt-1 text-xs text-slate-600" data-testid="upload-status">{state === 'done' ? `Uploaded ${name} (100%).` : progress >= 99 ? 'Waiting for libvirt to confirm… (99%)' : `${progress}%`}</p>
+          <p className="mt-1 text-xs text-slate-600" data-testid="upload-status">
+            {state === 'done' ? `Uploaded ${name} (100%).` : progress >= 99 ? 'Waiting for libvirt to confirm… (99%)' : `${progress}%`}
+          </p>
         </div>
       ) : null}
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={state === 'sending'}>{state === 'sending' ? 'Uploading…' : 'Upload'}</Button>
+        <Button type="submit" variant="primary" disabled={state === 'sending'}>
+          {state === 'sending' ? 'Uploading…' : 'Upload'}
+        </Button>
         {state === 'sending' ? <Button onClick={() => abort.current?.()}>Cancel upload</Button> : null}
       </div>
     </form>

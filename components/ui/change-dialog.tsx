@@ -12,17 +12,45 @@ import { ProblemNote } from './problem-note';
  * its content (which may hold its own forms) and a Close button.
  */
 export function ChangeDialog({
-  open, title, onClose, onSubmit, submitLabel, busyLabel = 'Working…', busy = false, problem = null, danger = false, submitDisabled = false,
-  cancelLabel, testId, wide = true, children,
+  open,
+  title,
+  onClose,
+  onSubmit,
+  submitLabel,
+  busyLabel = 'Working…',
+  busy = false,
+  problem = null,
+  danger = false,
+  submitDisabled = false,
+  cancelLabel,
+  testId,
+  wide = true,
+  children,
 }: {
-  open: boolean; title: string; onClose: () => void; onSubmit?: () => void; submitLabel?: string; busyLabel?: string; busy?: boolean;
-  problem?: Problem | null; danger?: boolean; submitDisabled?: boolean; cancelLabel?: string; testId?: string; wide?: boolean; children?: ReactNode;
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  onSubmit?: () => void;
+  submitLabel?: string;
+  busyLabel?: string;
+  busy?: boolean;
+  problem?: Problem | null;
+  danger?: boolean;
+  submitDisabled?: boolean;
+  cancelLabel?: string;
+  testId?: string;
+  wide?: boolean;
+  children?: ReactNode;
 }) {
   const footer = (
     <div className="flex justify-end gap-2">
-      <Button onClick={onClose} disabled={busy}>{cancelLabel ?? (onSubmit ? 'Cancel' : 'Close')}</Button>
+      <Button onClick={onClose} disabled={busy}>
+        {cancelLabel ?? (onSubmit ? 'Cancel' : 'Close')}
+      </Button>
       {onSubmit ? (
-        <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={busy || submitDisabled}>{busy ? busyLabel : submitLabel}</Button>
+        <Button type="submit" variant={danger ? 'danger' : 'primary'} disabled={busy || submitDisabled}>
+          {busy ? busyLabel : submitLabel}
+        </Button>
       ) : null}
     </div>
   );
@@ -30,10 +58,14 @@ export function ChangeDialog({
   return (
     <Modal open={open} title={title} onClose={busy ? () => undefined : onClose} testId={testId} wide={wide}>
       {onSubmit ? (
-        <form noValidate className="space-y-4" onSubmit={(e) => {
-          e.preventDefault();
-          if (!busy && !submitDisabled) onSubmit();
-        }}>
+        <form
+          noValidate
+          className="space-y-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!busy && !submitDisabled) onSubmit();
+          }}
+        >
           <div className="space-y-3 text-slate-700">{children}</div>
           {note}
           {footer}

@@ -77,17 +77,44 @@ function RowView<T>({ row, columns, cellClass, testId, className, height, check 
           <input type="checkbox" aria-label={check.label} checked={check.checked} onChange={() => check.toggle(check.key)} />
         </td>
       ) : null}
-      {columns.map((c) => <td key={c.id} className={`${cellClass} ${c.className ?? ''}`}>{c.cell(row)}</td>)}
+      {columns.map((c) => (
+        <td key={c.id} className={`${cellClass} ${c.className ?? ''}`}>
+          {c.cell(row)}
+        </td>
+      ))}
     </tr>
   );
 }
 
 // Rows re-render only when their own data, columns or checkbox change: a live update of one VM touches one row.
-const Row = memo(RowView, (a, b) =>
-  a.row === b.row && a.columns === b.columns && a.testId === b.testId && a.height === b.height && a.className === b.className && a.cellClass === b.cellClass
-  && a.check?.checked === b.check?.checked && a.check?.toggle === b.check?.toggle && a.check?.label === b.check?.label) as typeof RowView;
+const Row = memo(
+  RowView,
+  (a, b) =>
+    a.row === b.row &&
+    a.columns === b.columns &&
+    a.testId === b.testId &&
+    a.height === b.height &&
+    a.className === b.className &&
+    a.cellClass === b.cellClass &&
+    a.check?.checked === b.check?.checked &&
+    a.check?.toggle === b.check?.toggle &&
+    a.check?.label === b.check?.label,
+) as typeof RowView;
 
-export function DataTable<T>({ rows, columns, rowKey, empty, testId, rowTestId, sort, selection, windowing, failed = false, frame = 'card', rowClassName = '' }: Props<T>) {
+export function DataTable<T>({
+  rows,
+  columns,
+  rowKey,
+  empty,
+  testId,
+  rowTestId,
+  sort,
+  selection,
+  windowing,
+  failed = false,
+  frame = 'card',
+  rowClassName = '',
+}: Props<T>) {
   const f = FRAME[frame];
   const sorted = useMemo(() => (rows ? sortRows(rows, columns, sort?.state) : undefined), [rows, columns, sort?.state]);
   const list = sorted ?? [];
@@ -98,12 +125,16 @@ export function DataTable<T>({ rows, columns, rowKey, empty, testId, rowTestId, 
   const span = columns.length + (selection ? 1 : 0);
 
   const setSelected = selection?.setSelected;
-  const toggle = useCallback((key: string) => setSelected?.((s) => {
-    const n = new Set(s);
-    if (n.has(key)) n.delete(key);
-    else n.add(key);
-    return n;
-  }), [setSelected]);
+  const toggle = useCallback(
+    (key: string) =>
+      setSelected?.((s) => {
+        const n = new Set(s);
+        if (n.has(key)) n.delete(key);
+        else n.add(key);
+        return n;
+      }),
+    [setSelected],
+  );
   const allKeys = selection ? list.map(selection.key) : [];
   const allChosen = allKeys.length > 0 && allKeys.every((k) => selection!.selected.has(k));
 
@@ -114,17 +145,27 @@ export function DataTable<T>({ rows, columns, rowKey, empty, testId, rowTestId, 
           <tr>
             {selection ? (
               <th className={`w-8 ${f.cell} py-2`}>
-                <input type="checkbox" aria-label="Select all shown" checked={allChosen}
-                  onChange={() => selection.setSelected(allChosen ? new Set() : new Set(allKeys))} />
+                <input
+                  type="checkbox"
+                  aria-label="Select all shown"
+                  checked={allChosen}
+                  onChange={() => selection.setSelected(allChosen ? new Set() : new Set(allKeys))}
+                />
               </th>
             ) : null}
             {columns.map((c) => {
               const active = sort?.state.column === c.id;
-              if (!sort || !c.sortValue) return <th key={c.id} className={`${f.cell} py-2`}>{c.header}</th>;
+              if (!sort || !c.sortValue)
+                return (
+                  <th key={c.id} className={`${f.cell} py-2`}>
+                    {c.header}
+                  </th>
+                );
               return (
                 <th key={c.id} className={`${f.cell} py-2`} aria-sort={active ? (sort.state.dir === 1 ? 'ascending' : 'descending') : 'none'}>
                   <button type="button" className="uppercase hover:text-slate-900" onClick={() => sort.onChange(nextSort(sort.state, c.id))}>
-                    {c.header}{active ? (sort.state.dir === 1 ? ' ▲' : ' ▼') : ''}
+                    {c.header}
+                    {active ? (sort.state.dir === 1 ? ' ▲' : ' ▼') : ''}
                   </button>
                 </th>
               );
@@ -132,19 +173,46 @@ export function DataTable<T>({ rows, columns, rowKey, empty, testId, rowTestId, 
           </tr>
         </thead>
         <tbody ref={body}>
-          {windowed && range.start > 0 ? <tr aria-hidden style={{ height: range.start * windowing.rowHeight }}><td colSpan={span} /></tr> : null}
+          {windowed && range.start > 0 ? (
+            <tr aria-hidden style={{ height: range.start * windowing.rowHeight }}>
+              <td colSpan={span} />
+            </tr>
+          ) : null}
           {shown.map((row) => {
             const key = rowKey(row);
             const sel = selection ? selection.key(row) : '';
             return (
-              <Row key={key} row={row} columns={columns} cellClass={f.cell} testId={rowTestId?.(row)} height={windowing?.rowHeight}
+              <Row
+                key={key}
+                row={row}
+                columns={columns}
+                cellClass={f.cell}
+                testId={rowTestId?.(row)}
+                height={windowing?.rowHeight}
                 className={`border-t border-slate-100 ${rowClassName}`}
-                check={selection ? { key: sel, label: selection.label(row), checked: selection.selected.has(sel), toggle } : undefined} />
+                check={selection ? { key: sel, label: selection.label(row), checked: selection.selected.has(sel), toggle } : undefined}
+              />
             );
           })}
-          {windowed && range.end < list.length ? <tr aria-hidden style={{ height: (list.length - range.end) * windowing.rowHeight }}><td colSpan={span} /></tr> : null}
-          {sorted === undefined && !failed ? <tr><td colSpan={span} className={`${f.cell} text-slate-500`}>Loading…</td></tr> : null}
-          {sorted?.length === 0 ? <tr><td colSpan={span} className={`${f.cell} text-slate-500`}>{empty}</td></tr> : null}
+          {windowed && range.end < list.length ? (
+            <tr aria-hidden style={{ height: (list.length - range.end) * windowing.rowHeight }}>
+              <td colSpan={span} />
+            </tr>
+          ) : null}
+          {sorted === undefined && !failed ? (
+            <tr>
+              <td colSpan={span} className={`${f.cell} text-slate-500`}>
+                Loading…
+              </td>
+            </tr>
+          ) : null}
+          {sorted?.length === 0 ? (
+            <tr>
+              <td colSpan={span} className={`${f.cell} text-slate-500`}>
+                {empty}
+              </td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>

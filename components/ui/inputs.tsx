@@ -29,25 +29,43 @@ function useDescribed(hint: ReactNode, error: string | undefined) {
     aria: { 'aria-invalid': error ? true : undefined, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined },
     after: (
       <>
-        {hint ? <span id={hintId} className="mt-1 block text-xs text-slate-500">{hint}</span> : null}
-        {error ? <span id={errorId} className="mt-1 block whitespace-pre-wrap text-xs text-red-700" role="alert">{error}</span> : null}
+        {hint ? (
+          <span id={hintId} className="mt-1 block text-xs text-slate-500">
+            {hint}
+          </span>
+        ) : null}
+        {error ? (
+          <span id={errorId} className="mt-1 block whitespace-pre-wrap text-xs text-red-700" role="alert">
+            {error}
+          </span>
+        ) : null}
       </>
     ),
   };
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'className' | 'id'> & Chrome & {
-  /** The typed value; the event too, for what a value does not carry (a file input's files). */
-  onChange?: (value: string, event: ChangeEvent<HTMLInputElement>) => void;
-};
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'className' | 'id'> &
+  Chrome & {
+    /** The typed value; the event too, for what a value does not carry (a file input's files). */
+    onChange?: (value: string, event: ChangeEvent<HTMLInputElement>) => void;
+  };
 
 export function TextField({ label, hint, error, testId, onChange, type = 'text', ...input }: InputProps) {
   const d = useDescribed(hint, error);
   return (
     <div className="text-sm">
-      <label htmlFor={d.id} className={labelClass}>{label}</label>
-      <input id={d.id} type={type} data-testid={testId} {...input} {...d.aria} className={box(error)}
-        onChange={onChange ? (e) => onChange(e.target.value, e) : undefined} />
+      <label htmlFor={d.id} className={labelClass}>
+        {label}
+      </label>
+      <input
+        id={d.id}
+        type={type}
+        data-testid={testId}
+        {...input}
+        {...d.aria}
+        className={box(error)}
+        onChange={onChange ? (e) => onChange(e.target.value, e) : undefined}
+      />
       {d.after}
     </div>
   );
@@ -70,22 +88,37 @@ export function NumberField({ units, step, inputMode, ...props }: Omit<InputProp
     <div className="flex items-start gap-2">
       <div className="flex-1">{field}</div>
       <div className="w-28 text-sm">
-        <span aria-hidden className={`${labelClass} invisible`}>{units.label ?? 'Unit'}</span>
-        <select aria-label={units.label ?? 'Unit'} value={units.value} onChange={(e) => units.onChange(e.target.value)} disabled={props.disabled} className={box()}>
-          {units.options.map((u) => <option key={u} value={u}>{u}</option>)}
+        <span aria-hidden className={`${labelClass} invisible`}>
+          {units.label ?? 'Unit'}
+        </span>
+        <select
+          aria-label={units.label ?? 'Unit'}
+          value={units.value}
+          onChange={(e) => units.onChange(e.target.value)}
+          disabled={props.disabled}
+          className={box()}
+        >
+          {units.options.map((u) => (
+            <option key={u} value={u}>
+              {u}
+            </option>
+          ))}
         </select>
       </div>
     </div>
   );
 }
 
-type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'className' | 'id'> & Chrome & { onChange?: (value: string) => void; children: ReactNode };
+type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'className' | 'id'> &
+  Chrome & { onChange?: (value: string) => void; children: ReactNode };
 
 export function SelectField({ label, hint, error, testId, onChange, children, ...select }: SelectProps) {
   const d = useDescribed(hint, error);
   return (
     <div className="text-sm">
-      <label htmlFor={d.id} className={labelClass}>{label}</label>
+      <label htmlFor={d.id} className={labelClass}>
+        {label}
+      </label>
       <select id={d.id} data-testid={testId} {...select} {...d.aria} className={box(error)} onChange={onChange ? (e) => onChange(e.target.value) : undefined}>
         {children}
       </select>
@@ -94,22 +127,41 @@ export function SelectField({ label, hint, error, testId, onChange, children, ..
   );
 }
 
-type AreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'className' | 'id'> & Chrome & { onChange?: (value: string) => void; mono?: boolean };
+type AreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'className' | 'id'> &
+  Chrome & { onChange?: (value: string) => void; mono?: boolean };
 
 export function TextAreaField({ label, hint, error, testId, onChange, mono = false, ...area }: AreaProps) {
   const d = useDescribed(hint, error);
   return (
     <div className="text-sm">
-      <label htmlFor={d.id} className={labelClass}>{label}</label>
-      <textarea id={d.id} data-testid={testId} {...area} {...d.aria} className={`${box(error)} ${mono ? 'font-mono text-xs' : ''}`}
-        onChange={onChange ? (e) => onChange(e.target.value) : undefined} />
+      <label htmlFor={d.id} className={labelClass}>
+        {label}
+      </label>
+      <textarea
+        id={d.id}
+        data-testid={testId}
+        {...area}
+        {...d.aria}
+        className={`${box(error)} ${mono ? 'font-mono text-xs' : ''}`}
+        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+      />
       {d.after}
     </div>
   );
 }
 
-export function CheckboxField({ label, hint, error, testId, checked, onChange, disabled }: Chrome & {
-  checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean;
+export function CheckboxField({
+  label,
+  hint,
+  error,
+  testId,
+  checked,
+  onChange,
+  disabled,
+}: Chrome & {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
 }) {
   const d = useDescribed(hint, error);
   return (
@@ -132,9 +184,28 @@ export interface RadioOption<V extends string> {
 }
 
 /** A set of radio buttons under a legend; `note` explains disabled options and is tied to them. */
-export function RadioGroup<V extends string>({ legend, name, value, onChange, options, stacked = false, note, noteTestId, error, testId }: {
-  legend: string; name?: string; value: V; onChange: (value: V) => void; options: readonly RadioOption<V>[];
-  stacked?: boolean; note?: ReactNode; noteTestId?: string; error?: string; testId?: string;
+export function RadioGroup<V extends string>({
+  legend,
+  name,
+  value,
+  onChange,
+  options,
+  stacked = false,
+  note,
+  noteTestId,
+  error,
+  testId,
+}: {
+  legend: string;
+  name?: string;
+  value: V;
+  onChange: (value: V) => void;
+  options: readonly RadioOption<V>[];
+  stacked?: boolean;
+  note?: ReactNode;
+  noteTestId?: string;
+  error?: string;
+  testId?: string;
 }) {
   const id = useId();
   const noteId = note ? `${id}-note` : undefined;
@@ -149,17 +220,37 @@ export function RadioGroup<V extends string>({ legend, name, value, onChange, op
           return (
             <div key={o.value} className={`flex items-start gap-1 ${o.disabled ? 'text-slate-400' : ''}`}>
               <label className="inline-flex items-start gap-1.5">
-                <input type="radio" name={name ?? id} value={o.value} checked={value === o.value} disabled={o.disabled} aria-describedby={describedBy}
-                  onChange={() => onChange(o.value)} className="mt-0.5" />
+                <input
+                  type="radio"
+                  name={name ?? id}
+                  value={o.value}
+                  checked={value === o.value}
+                  disabled={o.disabled}
+                  aria-describedby={describedBy}
+                  onChange={() => onChange(o.value)}
+                  className="mt-0.5"
+                />
                 <span className={stacked ? 'font-medium' : ''}>{o.label}</span>
               </label>
-              {o.hint ? <span id={hintId} className="text-slate-500">— {o.hint}</span> : null}
+              {o.hint ? (
+                <span id={hintId} className="text-slate-500">
+                  — {o.hint}
+                </span>
+              ) : null}
             </div>
           );
         })}
       </div>
-      {note ? <p id={noteId} className="mt-1 text-xs text-slate-500" data-testid={noteTestId}>{note}</p> : null}
-      {error ? <p id={errorId} className="mt-1 text-xs text-red-700" role="alert">{error}</p> : null}
+      {note ? (
+        <p id={noteId} className="mt-1 text-xs text-slate-500" data-testid={noteTestId}>
+          {note}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={errorId} className="mt-1 text-xs text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
     </fieldset>
   );
 }

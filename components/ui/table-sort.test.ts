@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compareValues, nextSort, sortRows, type Sortable } from './table-sort';
 
-interface Vm { name: string; state: string; vcpus: number; autostart: boolean; ip: string | null }
+interface Vm {
+  name: string;
+  state: string;
+  vcpus: number;
+  autostart: boolean;
+  ip: string | null;
+}
 
 const columns: Sortable<Vm>[] = [
   { id: 'name', sortValue: (v) => v.name },

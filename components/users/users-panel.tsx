@@ -52,7 +52,9 @@ export function UsersPanel({ initial }: { initial: UserRow[] }) {
           <option value="operator">operator — lifecycle and consoles</option>
           <option value="admin">admin — everything</option>
         </SelectField>
-        <Button type="submit" variant="primary" disabled={create.busy}>Add user</Button>
+        <Button type="submit" variant="primary" disabled={create.busy}>
+          Add user
+        </Button>
       </form>
     </div>
   );

@@ -35,23 +35,31 @@ export function ActionRunnerProvider({ children }: { children: ReactNode }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { send, busy } = useMutation();
 
-  const execute = useCallback(async (action: LifecycleAction, names: string[]) => {
-    setOutcome(null);
-    const single = names.length === 1;
-    const r = single
-      ? await send(`${keys.vm(names[0]!)}/actions`, { body: { action } })
-      : await send<BulkReply>('/api/vms/bulk', { body: { action, names } });
-    setPending(null);
-    if (!r.ok) {
-      setOutcome({ tone: 'error', message: `${labels[action]} ${single ? `"${names[0]}"` : ''} failed: ${r.problem.message}` });
-    } else if (!single) {
-      const { results } = r.data as BulkReply;
-      const failed = results.filter((x) => !x.ok);
-      setOutcome(failed.length
-        ? { tone: 'error', message: `${labels[action]} failed for ${failed.length} of ${results.length}: ${failed.map((f) => `${f.name}: ${f.error}`).join(' · ')}` }
-        : { tone: 'info', message: `${labels[action]}: done for ${results.length} virtual machines.` });
-    }
-  }, [send]);
+  const execute = useCallback(
+    async (action: LifecycleAction, names: string[]) => {
+      setOutcome(null);
+      const single = names.length === 1;
+      const r = single
+        ? await send(`${keys.vm(names[0]!)}/actions`, { body: { action } })
+        : await send<BulkReply>('/api/vms/bulk', { body: { action, names } });
+      setPending(null);
+      if (!r.ok) {
+        setOutcome({ tone: 'error', message: `${labels[action]} ${single ? `"${names[0]}"` : ''} failed: ${r.problem.message}` });
+      } else if (!single) {
+        const { results } = r.data as BulkReply;
+        const failed = results.filter((x) => !x.ok);
+        setOutcome(
+          failed.length
+            ? {
+                tone: 'error',
+                message: `${labels[action]} failed for ${failed.length} of ${results.length}: ${failed.map((f) => `${f.name}: ${f.error}`).join(' · ')}`,
+              }
+            : { tone: 'info', message: `${labels[action]}: done for ${results.length} virtual machines.` },
+        );
+      }
+    },
+    [send],
+  );
 
   const run = useCallback(
     (action: LifecycleAction, names: string[]) => {
@@ -91,7 +99,9 @@ export function OutcomeAlert() {
       className={`flex items-start justify-between gap-3 rounded-md border px-3 py-2 text-sm ${outcome.tone === 'error' ? 'border-red-300 bg-red-50 text-red-900' : 'border-sky-300 bg-sky-50 text-sky-900'}`}
     >
       <span>{outcome.message}</span>
-      <button type="button" onClick={dismiss} aria-label="Dismiss" className="text-slate-500 hover:text-slate-800">×</button>
+      <button type="button" onClick={dismiss} aria-label="Dismiss" className="text-slate-500 hover:text-slate-800">
+        ×
+      </button>
     </div>
   );
 }

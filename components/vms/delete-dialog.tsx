@@ -35,8 +35,18 @@ export function DeleteDialog({ name, onClose, onDeleted }: { name: string; onClo
   // A plan read earlier may be out of date: confirm only once the current one has arrived.
   const ready = plan !== undefined && !isValidating;
   return (
-    <ChangeDialog open title={`Delete "${name}"?`} submitLabel="Delete" danger wide={false} busy={remove.busy} submitDisabled={!ready}
-      problem={remove.problem} onClose={onClose} onSubmit={() => void confirm()}>
+    <ChangeDialog
+      open
+      title={`Delete "${name}"?`}
+      submitLabel="Delete"
+      danger
+      wide={false}
+      busy={remove.busy}
+      submitDisabled={!ready}
+      problem={remove.problem}
+      onClose={onClose}
+      onSubmit={() => void confirm()}
+    >
       {error ? <Alert>{error.message}</Alert> : null}
       {!plan && !error ? <p>Looking at its storage…</p> : null}
       {plan ? (
@@ -48,7 +58,12 @@ export function DeleteDialog({ name, onClose, onDeleted }: { name: string; onClo
             {plan.disks.length === 0 ? <p className="text-slate-500">It has no disks.</p> : null}
             {plan.disks.map((d, i) => (
               <label key={i} className="flex items-start gap-2">
-                <input type="checkbox" disabled={!d.volume} checked={!!d.volume && chosen.has(d.volume.key)} onChange={() => d.volume && toggle(d.volume.key)} />
+                <input
+                  type="checkbox"
+                  disabled={!d.volume}
+                  checked={!!d.volume && chosen.has(d.volume.key)}
+                  onChange={() => d.volume && toggle(d.volume.key)}
+                />
                 <span>
                   <span className="font-mono text-xs">{d.target ?? '?'}</span> ({d.device}) {d.source ?? ''}
                   {!d.volume ? <span className="block text-xs text-slate-500">Not in a storage pool: Vireo leaves it on disk.</span> : null}
@@ -57,10 +72,15 @@ export function DeleteDialog({ name, onClose, onDeleted }: { name: string; onClo
             ))}
           </fieldset>
           {plan.nvram ? (
-            <label className="flex gap-2"><input type="checkbox" checked={nvram} onChange={(e) => setNvram(e.target.checked)} /> Delete the UEFI variables file (NVRAM) {plan.nvram}</label>
+            <label className="flex gap-2">
+              <input type="checkbox" checked={nvram} onChange={(e) => setNvram(e.target.checked)} /> Delete the UEFI variables file (NVRAM) {plan.nvram}
+            </label>
           ) : null}
           {plan.snapshots > 0 ? (
-            <label className="flex gap-2"><input type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} /> Delete the metadata of its {plan.snapshots} snapshot(s)</label>
+            <label className="flex gap-2">
+              <input type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} /> Delete the metadata of its {plan.snapshots}{' '}
+              snapshot(s)
+            </label>
           ) : null}
         </>
       ) : null}

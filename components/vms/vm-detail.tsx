@@ -18,7 +18,12 @@ import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
 import { HardwarePanel } from './hardware/hardware-panel';
 
-interface Perms { lifecycle: boolean; edit: boolean; delete: boolean; console?: boolean }
+interface Perms {
+  lifecycle: boolean;
+  edit: boolean;
+  delete: boolean;
+  console?: boolean;
+}
 
 function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
   const s = def.summary;
@@ -30,7 +35,10 @@ function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
     ['Machine', `${s.arch ?? '?'} ${s.machine ?? ''} ${s.osType ?? ''}`],
     ['Boot', s.directKernel ? 'direct kernel' : (s.firmware ?? 'BIOS')],
     ['vCPUs', String(s.vcpus ?? '—')],
-    ['Memory', `${formatKiB(s.currentMemoryKiB ?? s.memoryKiB)}${s.memoryKiB && s.currentMemoryKiB && s.memoryKiB !== s.currentMemoryKiB ? ` (max ${formatKiB(s.memoryKiB)})` : ''}`],
+    [
+      'Memory',
+      `${formatKiB(s.currentMemoryKiB ?? s.memoryKiB)}${s.memoryKiB && s.currentMemoryKiB && s.memoryKiB !== s.currentMemoryKiB ? ` (max ${formatKiB(s.memoryKiB)})` : ''}`,
+    ],
     ['Graphics', s.graphics.join(', ') || 'none'],
     ['Consoles', s.consoles.join(', ') || 'none'],
     ['Addresses', ips.join(', ') || '—'],
@@ -39,18 +47,31 @@ function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
     <div className="space-y-4">
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2" data-testid="vm-overview">
         {facts.map(([k, v]) => (
-          <div key={k} className="flex gap-2"><dt className="w-28 shrink-0 text-slate-500">{k}</dt><dd data-testid={`fact-${k.toLowerCase()}`}>{v}</dd></div>
+          <div key={k} className="flex gap-2">
+            <dt className="w-28 shrink-0 text-slate-500">{k}</dt>
+            <dd data-testid={`fact-${k.toLowerCase()}`}>{v}</dd>
+          </div>
         ))}
       </dl>
       <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
         <h2 className="mb-2 font-semibold">Disks</h2>
         <ul className="space-y-1">
-          {s.disks.map((d, i) => <li key={i}><span className="font-mono text-xs">{d.target}</span> {d.device} {d.bus ? `on ${d.bus}` : ''} {d.format ? `(${d.format})` : ''} — {d.source ?? 'empty'}{d.readonly ? ', read-only' : ''}</li>)}
+          {s.disks.map((d, i) => (
+            <li key={i}>
+              <span className="font-mono text-xs">{d.target}</span> {d.device} {d.bus ? `on ${d.bus}` : ''} {d.format ? `(${d.format})` : ''} —{' '}
+              {d.source ?? 'empty'}
+              {d.readonly ? ', read-only' : ''}
+            </li>
+          ))}
           {s.disks.length === 0 ? <li className="text-slate-500">None.</li> : null}
         </ul>
         <h2 className="mb-2 mt-4 font-semibold">Network interfaces</h2>
         <ul className="space-y-1">
-          {s.nics.map((n, i) => <li key={i}>{n.type} {n.source ?? ''} {n.model ? `(${n.model})` : ''} <span className="font-mono text-xs">{n.mac}</span></li>)}
+          {s.nics.map((n, i) => (
+            <li key={i}>
+              {n.type} {n.source ?? ''} {n.model ? `(${n.model})` : ''} <span className="font-mono text-xs">{n.mac}</span>
+            </li>
+          ))}
           {s.nics.length === 0 ? <li className="text-slate-500">None.</li> : null}
         </ul>
       </section>
@@ -78,13 +99,27 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
     <ActionRunnerProvider>
       <div className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">
-          <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
+          <Link href="/vms" className="text-sm text-sky-800 hover:underline">
+            ← Virtual machines
+          </Link>
           <h1 className="text-xl font-semibold">{def.name}</h1>
           {row ? <StateBadge state={row.state} name={def.name} /> : null}
           <div className="ml-auto flex gap-2">
             {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
-            {perms.console && !gone ? <Link href={`/vms/${encodeURIComponent(def.name)}/console`} data-testid="open-console" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 shadow-sm hover:bg-slate-100">Console</Link> : null}
-            {perms.delete && !gone ? <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting(true)}>Delete…</Button> : null}
+            {perms.console && !gone ? (
+              <Link
+                href={`/vms/${encodeURIComponent(def.name)}/console`}
+                data-testid="open-console"
+                className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 shadow-sm hover:bg-slate-100"
+              >
+                Console
+              </Link>
+            ) : null}
+            {perms.delete && !gone ? (
+              <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting(true)}>
+                Delete…
+              </Button>
+            ) : null}
           </div>
         </div>
         {gone ? <Alert testId="vm-gone">This virtual machine no longer exists. It was deleted, perhaps in another tab or by another tool.</Alert> : null}
@@ -92,8 +127,14 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
         <OutcomeAlert />
         <div role="tablist" className="flex gap-1 border-b border-slate-200">
           {(['overview', 'hardware', 'xml'] as const).map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}
-              className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}>
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              onClick={() => setTab(t)}
+              className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}
+            >
               {t === 'overview' ? 'Overview' : t === 'hardware' ? 'Hardware' : 'XML'}
             </button>
           ))}
@@ -102,7 +143,9 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
         {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} /> : null}
         {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} /> : null}
       </div>
-      {deleting ? <DeleteDialog name={def.name} onClose={() => setDeleting(false)} onDeleted={() => router.push(`/vms?deleted=${encodeURIComponent(def.name)}`)} /> : null}
+      {deleting ? (
+        <DeleteDialog name={def.name} onClose={() => setDeleting(false)} onDeleted={() => router.push(`/vms?deleted=${encodeURIComponent(def.name)}`)} />
+      ) : null}
     </ActionRunnerProvider>
   );
 }

@@ -22,18 +22,30 @@ const bulkActions: LifecycleAction[] = ['start', 'shutdown', 'reboot', 'suspend'
 function vmColumns(canAct: boolean): Column<VmRow>[] {
   return [
     {
-      id: 'name', header: 'Name', sortValue: (vm) => vm.name, className: 'whitespace-nowrap font-medium',
-      cell: (vm) => <Link href={`/vms/${encodeURIComponent(vm.name)}`} className="text-sky-800 hover:underline">{vm.name}</Link>,
+      id: 'name',
+      header: 'Name',
+      sortValue: (vm) => vm.name,
+      className: 'whitespace-nowrap font-medium',
+      cell: (vm) => (
+        <Link href={`/vms/${encodeURIComponent(vm.name)}`} className="text-sky-800 hover:underline">
+          {vm.name}
+        </Link>
+      ),
     },
     { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} /> },
     { id: 'vcpus', header: 'vCPUs', sortValue: (vm) => vm.vcpus, className: 'tabular-nums', cell: (vm) => vm.vcpus },
     {
-      id: 'memoryKiB', header: 'Memory', sortValue: (vm) => vm.memoryKiB, className: 'whitespace-nowrap tabular-nums',
+      id: 'memoryKiB',
+      header: 'Memory',
+      sortValue: (vm) => vm.memoryKiB,
+      className: 'whitespace-nowrap tabular-nums',
       cell: (vm) => formatKiB(vm.state === 'shut off' ? vm.maxMemKiB : vm.memoryKiB),
     },
     { id: 'autostart', header: 'Autostart', sortValue: (vm) => vm.autostart, cell: (vm) => (vm.autostart ? 'yes' : 'no') },
     {
-      id: 'ips', header: 'IP addresses', className: 'max-w-56 truncate font-mono text-xs',
+      id: 'ips',
+      header: 'IP addresses',
+      className: 'max-w-56 truncate font-mono text-xs',
       cell: (vm) => <span title={vm.ips.join(', ')}>{vm.ips.join(', ') || '—'}</span>,
     },
     { id: 'actions', header: 'Actions', cell: (vm) => <VmActionButtons name={vm.name} state={vm.state} allowed={canAct} /> },
@@ -51,7 +63,9 @@ function BulkBar({ selected, clear }: { selected: string[]; clear: () => void })
           {labels[a]}
         </Button>
       ))}
-      <button type="button" className="ml-auto text-slate-600 hover:underline" onClick={clear}>Clear selection</button>
+      <button type="button" className="ml-auto text-slate-600 hover:underline" onClick={clear}>
+        Clear selection
+      </button>
     </div>
   );
 }
@@ -84,10 +98,18 @@ function VmTable({ canAct }: { canAct: boolean }) {
           onChange={(e) => setQuery(e.target.value)}
           className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
         />
-        <select aria-label="Filter by state" value={stateFilter} onChange={(e) => setStateFilter(e.target.value as VmState | '')}
-          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm">
+        <select
+          aria-label="Filter by state"
+          value={stateFilter}
+          onChange={(e) => setStateFilter(e.target.value as VmState | '')}
+          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        >
           <option value="">All states</option>
-          {ALL_STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+          {ALL_STATES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
         </select>
         <span className="text-sm text-slate-500" data-testid="vm-count">
           {rows && visible ? `${visible.length} of ${rows.length}` : 'Loading…'}

@@ -13,5 +13,14 @@ const WORDS: XmlWords = {
 };
 
 export function XmlPanel({ name, live, inactive, canEdit }: { name: string; live: string | null; inactive: string; canEdit: boolean }) {
-  return <XmlEditor live={live} inactive={inactive} canEdit={canEdit} saveUrl={`${keys.vm(name)}/xml`} touches={[keys.vm(name), keys.hardware(name)]} words={WORDS} />;
+  return (
+    <XmlEditor
+      live={live}
+      inactive={inactive}
+      canEdit={canEdit}
+      saveUrl={`${keys.vm(name)}/xml`}
+      touches={[keys.vm(name), keys.hardware(name)]}
+      words={WORDS}
+    />
+  );
 }

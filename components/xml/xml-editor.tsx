@@ -28,8 +28,18 @@ export interface XmlWords {
 
 type Mode = 'view' | 'edit' | 'review';
 
-export function XmlEditor({ live, inactive, canEdit, saveUrl, touches, words, firstView = 'inactive' }: {
-  live: string | null; inactive: string; canEdit: boolean;
+export function XmlEditor({
+  live,
+  inactive,
+  canEdit,
+  saveUrl,
+  touches,
+  words,
+  firstView = 'inactive',
+}: {
+  live: string | null;
+  inactive: string;
+  canEdit: boolean;
   /** PUT { xml } replaces the saved definition. */
   saveUrl: string;
   /** Cached answers a save makes stale (the object's detail, its list). */
@@ -58,21 +68,49 @@ export function XmlEditor({ live, inactive, canEdit, saveUrl, touches, words, fi
       <div className="space-y-3">
         <div className="flex flex-wrap items-center gap-2">
           <div role="tablist" className="inline-flex rounded-md border border-slate-300 text-sm">
-            <button type="button" role="tab" aria-selected={which === 'inactive'} className={`px-3 py-1 ${which === 'inactive' ? 'bg-slate-800 text-white' : ''}`}
-              onClick={() => setWhich('inactive')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={which === 'inactive'}
+              className={`px-3 py-1 ${which === 'inactive' ? 'bg-slate-800 text-white' : ''}`}
+              onClick={() => setWhich('inactive')}
+            >
               {words.saved}
             </button>
-            <button type="button" role="tab" aria-selected={which === 'live'} disabled={!live} title={live ? '' : words.liveAbsent}
-              className={`px-3 py-1 disabled:text-slate-400 ${which === 'live' ? 'bg-slate-800 text-white' : ''}`} onClick={() => setWhich('live')}>
+            <button
+              type="button"
+              role="tab"
+              aria-selected={which === 'live'}
+              disabled={!live}
+              title={live ? '' : words.liveAbsent}
+              className={`px-3 py-1 disabled:text-slate-400 ${which === 'live' ? 'bg-slate-800 text-white' : ''}`}
+              onClick={() => setWhich('live')}
+            >
               {words.live}
             </button>
           </div>
           {canEdit ? (
-            <Button variant="primary" onClick={() => { setDraft(inactive); save.reset(); setSaved(false); setMode('edit'); }}>{words.editButton}</Button>
+            <Button
+              variant="primary"
+              onClick={() => {
+                setDraft(inactive);
+                save.reset();
+                setSaved(false);
+                setMode('edit');
+              }}
+            >
+              {words.editButton}
+            </Button>
           ) : null}
         </div>
-        {saved ? <Alert tone="info" testId="xml-saved">{words.savedNote(live !== null)}</Alert> : null}
-        <pre data-testid="xml-view" className="max-h-[36rem] overflow-auto rounded-md border border-slate-200 bg-white p-3 font-mono text-xs">{shown}</pre>
+        {saved ? (
+          <Alert tone="info" testId="xml-saved">
+            {words.savedNote(live !== null)}
+          </Alert>
+        ) : null}
+        <pre data-testid="xml-view" className="max-h-[36rem] overflow-auto rounded-md border border-slate-200 bg-white p-3 font-mono text-xs">
+          {shown}
+        </pre>
       </div>
     );
   }
@@ -81,15 +119,27 @@ export function XmlEditor({ live, inactive, canEdit, saveUrl, touches, words, fi
     <div className="grid gap-3 lg:grid-cols-[1fr_22rem]">
       <div className="space-y-2">
         {mode === 'edit' ? (
-          <textarea aria-label={words.editor} data-testid="xml-editor" spellCheck={false} value={draft}
-            onChange={(e) => { setDraft(e.target.value); save.reset(); }}
-            className="h-[32rem] w-full rounded-md border border-slate-300 p-3 font-mono text-xs" />
+          <textarea
+            aria-label={words.editor}
+            data-testid="xml-editor"
+            spellCheck={false}
+            value={draft}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              save.reset();
+            }}
+            className="h-[32rem] w-full rounded-md border border-slate-300 p-3 font-mono text-xs"
+          />
         ) : (
           <XmlDiff before={inactive} after={draft} />
         )}
       </div>
       <aside className="space-y-3">
-        {save.problem ? <div data-testid="xml-error"><ProblemNote problem={save.problem} /></div> : (
+        {save.problem ? (
+          <div data-testid="xml-error">
+            <ProblemNote problem={save.problem} />
+          </div>
+        ) : (
           <p className="text-sm text-slate-600">
             {mode === 'edit'
               ? 'Edit the definition, then review the difference before applying it. libvirt validates it against its schema.'
@@ -98,14 +148,34 @@ export function XmlEditor({ live, inactive, canEdit, saveUrl, touches, words, fi
         )}
         <div className="flex flex-wrap gap-2">
           {mode === 'edit' ? (
-            <Button variant="primary" onClick={() => { save.reset(); setMode('review'); }}>Review changes</Button>
+            <Button
+              variant="primary"
+              onClick={() => {
+                save.reset();
+                setMode('review');
+              }}
+            >
+              Review changes
+            </Button>
           ) : (
             <>
-              <Button variant="primary" onClick={() => void apply()} disabled={save.busy || draft === inactive}>{save.busy ? 'Applying…' : 'Apply'}</Button>
-              <Button onClick={() => setMode('edit')} disabled={save.busy}>Back to editing</Button>
+              <Button variant="primary" onClick={() => void apply()} disabled={save.busy || draft === inactive}>
+                {save.busy ? 'Applying…' : 'Apply'}
+              </Button>
+              <Button onClick={() => setMode('edit')} disabled={save.busy}>
+                Back to editing
+              </Button>
             </>
           )}
-          <Button onClick={() => { setMode('view'); save.reset(); }} disabled={save.busy}>Cancel</Button>
+          <Button
+            onClick={() => {
+              setMode('view');
+              save.reset();
+            }}
+            disabled={save.busy}
+          >
+            Cancel
+          </Button>
         </div>
       </aside>
     </div>

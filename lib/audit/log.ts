@@ -63,9 +63,7 @@ export async function listAudit(query: AuditQuery = {}): Promise<AuditRow[]> {
     where: {
       ...(query.outcome ? { outcome: query.outcome } : {}),
       ...(query.beforeId ? { id: { lt: query.beforeId } } : {}),
-      ...(q
-        ? { OR: [{ username: { contains: q } }, { action: { contains: q } }, { objectName: { contains: q } }] }
-        : {}),
+      ...(q ? { OR: [{ username: { contains: q } }, { action: { contains: q } }, { objectName: { contains: q } }] } : {}),
     },
     orderBy: { id: 'desc' },
     take: Math.min(Math.max(query.limit ?? 100, 1), 500),

@@ -23,7 +23,6 @@ export const newUserSchema = z.object({
   role: z.enum(ROLES, { message: `Role must be one of ${ROLES.join(', ')}.` }),
 });
 
-
 /** Creates the first admin, only while no account exists (checked inside the transaction, so two tabs cannot both win). */
 export async function createFirstAdmin(username: string, password: string) {
   const passwordHash = await hashPassword(password);
@@ -66,7 +65,11 @@ export async function listUsers(): Promise<UserRow[]> {
   const now = new Date();
   const users = await db().user.findMany({
     select: {
-      id: true, username: true, role: true, createdAt: true, disabledAt: true,
+      id: true,
+      username: true,
+      role: true,
+      createdAt: true,
+      disabledAt: true,
       sessions: { where: { expiresAt: { gt: now }, absoluteExpiresAt: { gt: now } }, select: { lastSeenAt: true } },
     },
     orderBy: { username: 'asc' },

@@ -17,4 +17,3 @@ export function announceSessionEnded(sessionId: string, reason: SessionEndReason
 export function announceUserChanged(userId: string, reason: SessionEndReason = 'user-changed'): void {
   sessionBus().emit(`user:${userId}`, reason);
 }
-

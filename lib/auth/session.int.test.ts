@@ -49,7 +49,9 @@ describe('sessions', () => {
   it('slide on use only up to the absolute end', async () => {
     const s = await m.session.createSession(userId, {});
     const end = new Date(Date.now() + HOUR);
-    await m.db.db().session.update({ where: { id: m.tokens.sha256(s.token) }, data: { absoluteExpiresAt: end, lastSeenAt: new Date(Date.now() - 10 * 60_000) } });
+    await m.db
+      .db()
+      .session.update({ where: { id: m.tokens.sha256(s.token) }, data: { absoluteExpiresAt: end, lastSeenAt: new Date(Date.now() - 10 * 60_000) } });
     expect(await m.session.findSession(s.token)).not.toBeNull();
     expect((await row(s.token)).expiresAt.getTime()).toBe(end.getTime());
   });

@@ -50,8 +50,14 @@ export async function createSession(userId: string, meta: { ip?: string | null; 
   const expiresAt = slidExpiry(now, absoluteExpiresAt);
   await db().session.create({
     data: {
-      id: sha256(token), userId, csrfHash: sha256(csrfToken), createdAt: new Date(now), expiresAt, absoluteExpiresAt,
-      ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      id: sha256(token),
+      userId,
+      csrfHash: sha256(csrfToken),
+      createdAt: new Date(now),
+      expiresAt,
+      absoluteExpiresAt,
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
     },
   });
   return { token, csrfToken, expiresAt };
@@ -72,7 +78,9 @@ export async function findSession(token: string | undefined | null): Promise<Act
   }
   if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     const expiresAt = slidExpiry(now, row.absoluteExpiresAt);
-    await db().session.update({ where: { id }, data: { lastSeenAt: new Date(now), expiresAt } }).catch(() => undefined);
+    await db()
+      .session.update({ where: { id }, data: { lastSeenAt: new Date(now), expiresAt } })
+      .catch(() => undefined);
   }
   return {
     id,

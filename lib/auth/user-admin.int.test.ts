@@ -105,7 +105,8 @@ describe('user administration', () => {
     const here = await signIn(u.id);
     const there = await signIn(u.id);
     await expect(m.admin.changeOwnPassword(u.id, here.id, 'wrong-password', 'another-password-1')).rejects.toMatchObject({
-      status: 403, fields: { currentPassword: expect.any(String) },
+      status: 403,
+      fields: { currentPassword: expect.any(String) },
     });
     await endsWithin(there.id, () => m.admin.changeOwnPassword(u.id, here.id, PASSWORD, 'another-password-1'));
     expect(await m.session.findSession(here.token)).not.toBeNull();

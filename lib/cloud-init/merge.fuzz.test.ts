@@ -14,7 +14,20 @@ import { buildSeedFiles } from './seed';
 // result huge or self-containing. FUZZ_RUNS (2,000) cases per property.
 
 const json = (v: unknown) => JSON.stringify(v);
-const KEYS = ['packages', 'runcmd', 'bootcmd', 'write_files', 'ssh_authorized_keys', 'groups', 'users', 'hostname', 'ssh_pwauth', '__proto__', 'constructor', 'toString'];
+const KEYS = [
+  'packages',
+  'runcmd',
+  'bootcmd',
+  'write_files',
+  'ssh_authorized_keys',
+  'groups',
+  'users',
+  'hostname',
+  'ssh_pwauth',
+  '__proto__',
+  'constructor',
+  'toString',
+];
 const leaf = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null));
 const userEntry = fc.oneof(
   fc.constantFrom('default', 'alice', 'bob'),
@@ -62,20 +75,60 @@ describe('mergeCloudConfig under fuzzing', () => {
 /** Lines that look like cloud-config often enough to pass the checks, with YAML's sharper edges mixed in. */
 const yamlLine = fc.oneof(
   fc.constantFrom(
-    'packages: [curl, vim]', 'runcmd:', '  - echo hi', '  - [ls, -l]', 'hostname: web', 'users:', '  - default', '  - name: alice',
-    '    shell: /bin/bash', '    hashed_passwd: $6$salt$hash', '    passwd: hunter2', 'password: plain', 'write_files:', '  - path: /x',
-    '    content: |', '      text', 'anchor: &a [x, y]', 'copy: *a', 'runcmd: &r', '  - *r', 'bootcmd: *nope', '__proto__: {polluted: 1}',
-    'constructor: 1', '<<: {hostname: z}', 'ssh_pwauth: !!binary aGk=', 'x: !!set {a, b}', 'groups: !custom [a]', '? [complex]: key',
-    'hostname: "unterminated', '- just a list', '  bad indent:', '%YAML 1.1', '---', '...', 'version: 2', 'ethernets: {eth0: {dhcp4: true}}',
-    'config: []', 'version: 1', 'bonds: nope', "'quoted key': 1", 'a: &b {x: &c [*c]}',
+    'packages: [curl, vim]',
+    'runcmd:',
+    '  - echo hi',
+    '  - [ls, -l]',
+    'hostname: web',
+    'users:',
+    '  - default',
+    '  - name: alice',
+    '    shell: /bin/bash',
+    '    hashed_passwd: $6$salt$hash',
+    '    passwd: hunter2',
+    'password: plain',
+    'write_files:',
+    '  - path: /x',
+    '    content: |',
+    '      text',
+    'anchor: &a [x, y]',
+    'copy: *a',
+    'runcmd: &r',
+    '  - *r',
+    'bootcmd: *nope',
+    '__proto__: {polluted: 1}',
+    'constructor: 1',
+    '<<: {hostname: z}',
+    'ssh_pwauth: !!binary aGk=',
+    'x: !!set {a, b}',
+    'groups: !custom [a]',
+    '? [complex]: key',
+    'hostname: "unterminated',
+    '- just a list',
+    '  bad indent:',
+    '%YAML 1.1',
+    '---',
+    '...',
+    'version: 2',
+    'ethernets: {eth0: {dhcp4: true}}',
+    'config: []',
+    'version: 1',
+    'bonds: nope',
+    "'quoted key': 1",
+    'a: &b {x: &c [*c]}',
   ),
   fc.string({ maxLength: 24 }),
 );
-const rawText = fc.tuple(fc.boolean(), fc.array(yamlLine, { maxLength: 12 })).map(([header, lines]) => `${header ? '#cloud-config\n' : ''}${lines.join('\n')}\n`);
+const rawText = fc
+  .tuple(fc.boolean(), fc.array(yamlLine, { maxLength: 12 }))
+  .map(([header, lines]) => `${header ? '#cloud-config\n' : ''}${lines.join('\n')}\n`);
 
 function bombOf(depth: number, width: number): string {
   let text = '#cloud-config\nwrite_files:\n  - &l0 [x]\n';
-  for (let i = 1; i <= depth; i++) text += `  - &l${i} [${Array(width).fill(`*l${i - 1}`).join(', ')}]\n`;
+  for (let i = 1; i <= depth; i++)
+    text += `  - &l${i} [${Array(width)
+      .fill(`*l${i - 1}`)
+      .join(', ')}]\n`;
   return text;
 }
 

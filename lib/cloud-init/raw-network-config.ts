@@ -19,7 +19,8 @@ export function parseRawNetworkConfig(text: string): RawNetworkResult {
   if (!plain.ok) return { ok: false, problems: [{ line: null, message: plain.message }] };
   const config = plain.value as Record<string, unknown>;
   const version = config.version;
-  if (version !== 1 && version !== 2) return { ok: false, problems: [{ line: null, message: 'network-config needs "version: 2" (netplan style) or "version: 1".' }] };
+  if (version !== 1 && version !== 2)
+    return { ok: false, problems: [{ line: null, message: 'network-config needs "version: 2" (netplan style) or "version: 1".' }] };
   const known = version === 2 ? V2_KEYS : V1_KEYS;
   const problems: RawProblem[] = Object.keys(config)
     .filter((k) => !known.has(k))

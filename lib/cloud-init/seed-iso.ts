@@ -12,7 +12,9 @@ export function buildSeedIso(files: SeedFiles, date?: Date): Buffer {
   return buildIso({
     volumeId: SEED_LABEL,
     date,
-    files: Object.entries(files).filter(([, v]) => v !== undefined).map(([name, text]) => ({ name, data: Buffer.from(text as string, 'utf8') })),
+    files: Object.entries(files)
+      .filter(([, v]) => v !== undefined)
+      .map(([name, text]) => ({ name, data: Buffer.from(text as string, 'utf8') })),
   });
 }
 
@@ -25,7 +27,8 @@ export async function uploadSeed(client: LibvirtClient, poolName: string, name: 
   if (problem) throw InputError.of({ name: problem });
   const iso = buildSeedIso(files);
   const pool = await client.pools.lookupByName(poolName);
-  if (await client.volumes.lookupByName(pool, name).catch(() => null)) throw InputError.of({ name: `A volume named "${name}" already exists in pool "${poolName}".` }, undefined, { status: 409 });
+  if (await client.volumes.lookupByName(pool, name).catch(() => null))
+    throw InputError.of({ name: `A volume named "${name}" already exists in pool "${poolName}".` }, undefined, { status: 409 });
   const vol = await client.volumes.createXml(pool, buildVolumeXml({ name, capacity: iso.length, format: 'raw' }));
   try {
     const up = await client.volumes.upload(vol, 0, iso.length);

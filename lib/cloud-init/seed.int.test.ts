@@ -30,7 +30,8 @@ let dom: DomainRef | null = null;
 let reader: ConsoleReader | null = null;
 
 const files = buildSeedFiles({
-  hostname: 'seeded', instanceId: `iid-${tag}`,
+  hostname: 'seeded',
+  instanceId: `iid-${tag}`,
   user: { name: 'alice', sshKeys: ['ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOq3 alice@laptop'], password: 'pw', sudo: true },
   packages: ['curl'],
   network: { address: '192.0.2.10/24', gateway: '192.0.2.1', dns: [] },
@@ -39,7 +40,9 @@ const files = buildSeedFiles({
 beforeAll(async () => {
   await ensureFixtures();
   client = await connect('qemu:///system');
-  pool = await client.pools.defineXml(buildPoolXml({ name: poolName, type: 'dir', targetPath: poolDir, sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: null }));
+  pool = await client.pools.defineXml(
+    buildPoolXml({ name: poolName, type: 'dir', targetPath: poolDir, sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: null }),
+  );
   await client.pools.build(pool);
   await client.pools.create(pool);
 });

@@ -10,9 +10,11 @@ const key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOq3 alice@laptop';
 describe('seed files', () => {
   it('builds user-data, meta-data and network-config from the form', () => {
     const files = buildSeedFiles({
-      hostname: 'web-1', instanceId: 'iid-web-1',
+      hostname: 'web-1',
+      instanceId: 'iid-web-1',
       user: { name: 'alice', sshKeys: [key], password: 'correct horse', sudo: true },
-      packages: ['nginx', 'qemu-guest-agent'], runcmd: ['echo "hi: there" > /tmp/x'],
+      packages: ['nginx', 'qemu-guest-agent'],
+      runcmd: ['echo "hi: there" > /tmp/x'],
       network: { mac: '52:54:00:AA:BB:CC', address: '192.0.2.10/24', gateway: '192.0.2.1', dns: ['192.0.2.53'] },
     });
     expect(files['user-data'].startsWith('#cloud-config\n')).toBe(true);
@@ -26,7 +28,15 @@ describe('seed files', () => {
     expect(parse(files['meta-data'])).toEqual({ 'instance-id': 'iid-web-1', 'local-hostname': 'web-1' });
     expect(parse(files['network-config']!)).toEqual({
       version: 2,
-      ethernets: { nic0: { match: { macaddress: '52:54:00:aa:bb:cc' }, dhcp4: false, addresses: ['192.0.2.10/24'], routes: [{ to: 'default', via: '192.0.2.1' }], nameservers: { addresses: ['192.0.2.53'] } } },
+      ethernets: {
+        nic0: {
+          match: { macaddress: '52:54:00:aa:bb:cc' },
+          dhcp4: false,
+          addresses: ['192.0.2.10/24'],
+          routes: [{ to: 'default', via: '192.0.2.1' }],
+          nameservers: { addresses: ['192.0.2.53'] },
+        },
+      },
     });
   });
 
@@ -46,11 +56,17 @@ describe('seed files', () => {
 
 describe('raw user-data', () => {
   it('needs the header, well-formed YAML, a mapping and known keys', () => {
-    expect(parseRawUserData('packages: [vim]')).toMatchObject({ ok: false, problems: [{ line: 1, message: expect.stringMatching(/first line must be "#cloud-config"/) }] });
+    expect(parseRawUserData('packages: [vim]')).toMatchObject({
+      ok: false,
+      problems: [{ line: 1, message: expect.stringMatching(/first line must be "#cloud-config"/) }],
+    });
     const bad = parseRawUserData('#cloud-config\npackages: [vim\n');
     expect(bad.ok).toBe(false);
     expect(parseRawUserData('#cloud-config\n- a\n')).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/mapping/) }] });
-    expect(parseRawUserData('#cloud-config\npackages: [vim]\npackagez: [git]\n')).toEqual({ ok: false, problems: [{ line: 3, message: '"packagez" is not a cloud-config key cloud-init knows (a typo?).' }] });
+    expect(parseRawUserData('#cloud-config\npackages: [vim]\npackagez: [git]\n')).toEqual({
+      ok: false,
+      problems: [{ line: 3, message: '"packagez" is not a cloud-config key cloud-init knows (a typo?).' }],
+    });
     expect(parseRawUserData('#cloud-config\na: 1\na: 2\n').ok).toBe(false);
     expect(parseRawUserData('')).toEqual({ ok: true, config: {} });
   });
@@ -77,7 +93,10 @@ describe('merging form and raw', () => {
     const form = { hostname: 'a', packages: ['vim', 'git'], runcmd: ['one'], users: [{ name: 'alice', shell: '/bin/bash' }, { name: 'carol' }] };
     const raw = { hostname: 'b', packages: ['git', 'curl'], runcmd: ['two'], users: [{ name: 'alice', shell: '/bin/zsh' }, 'default'], timezone: 'UTC' };
     expect(mergeCloudConfig(form, raw)).toEqual({
-      hostname: 'b', packages: ['vim', 'git', 'curl'], runcmd: ['one', 'two'], timezone: 'UTC',
+      hostname: 'b',
+      packages: ['vim', 'git', 'curl'],
+      runcmd: ['one', 'two'],
+      timezone: 'UTC',
       users: [{ name: 'carol' }, { name: 'alice', shell: '/bin/zsh' }, 'default'],
     });
   });
@@ -90,7 +109,7 @@ describe('merging form and raw', () => {
 });
 
 describe('raw network-config', () => {
-  it('replaces the form\'s static address when given', () => {
+  it("replaces the form's static address when given", () => {
     const files = buildSeedFiles({
       hostname: 'h',
       network: { address: '192.0.2.10/24', dns: [] },
@@ -99,7 +118,7 @@ describe('raw network-config', () => {
     expect(parse(files['network-config']!)).toEqual({ version: 2, ethernets: { eth0: { dhcp4: true } } });
   });
 
-  it('is checked: YAML, a known version, only that version\'s keys', () => {
+  it("is checked: YAML, a known version, only that version's keys", () => {
     const problems = (text: string) => {
       try {
         buildSeedFiles({ hostname: 'h', rawNetworkConfig: text });

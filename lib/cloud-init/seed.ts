@@ -16,7 +16,10 @@ export interface SeedFiles {
 }
 
 export class SeedInputError extends InputError {
-  constructor(readonly problems: RawProblem[], readonly field = 'rawUserData') {
+  constructor(
+    readonly problems: RawProblem[],
+    readonly field = 'rawUserData',
+  ) {
     super(problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message)).join(' '));
   }
 }
@@ -28,14 +31,16 @@ export function formCloudConfig(input: SeedInput): Record<string, unknown> {
   const out: Record<string, unknown> = { hostname: input.hostname };
   if (input.user) {
     const u = input.user;
-    out.users = [{
-      name: u.name,
-      shell: '/bin/bash',
-      ...(u.sudo ? { sudo: 'ALL=(ALL) NOPASSWD:ALL', groups: 'sudo' } : {}),
-      lock_passwd: !u.password,
-      ...(u.password ? { hashed_passwd: hashPassword(u.password) } : {}),
-      ...(u.sshKeys.length ? { ssh_authorized_keys: u.sshKeys } : {}),
-    }];
+    out.users = [
+      {
+        name: u.name,
+        shell: '/bin/bash',
+        ...(u.sudo ? { sudo: 'ALL=(ALL) NOPASSWD:ALL', groups: 'sudo' } : {}),
+        lock_passwd: !u.password,
+        ...(u.password ? { hashed_passwd: hashPassword(u.password) } : {}),
+        ...(u.sshKeys.length ? { ssh_authorized_keys: u.sshKeys } : {}),
+      },
+    ];
     if (u.password) out.ssh_pwauth = false;
   }
   if (input.packages.length) out.packages = input.packages;

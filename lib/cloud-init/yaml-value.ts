@@ -24,8 +24,12 @@ export function plainValue(doc: Document): PlainValue {
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
-    return { ok: false, message: `The YAML cannot be expanded: ${(err as Error).message.split('\n')[0]} (anchors and aliases may repeat a value at most ${MAX_ALIASES} times).` };
+    return {
+      ok: false,
+      message: `The YAML cannot be expanded: ${(err as Error).message.split('\n')[0]} (anchors and aliases may repeat a value at most ${MAX_ALIASES} times).`,
+    };
   }
-  if (containsItself(value)) return { ok: false, message: 'An alias refers to a node that contains it; a value that contains itself cannot be written into the seed.' };
+  if (containsItself(value))
+    return { ok: false, message: 'An alias refers to a node that contains it; a value that contains itself cannot be written into the seed.' };
   return { ok: true, value };
 }

@@ -6,12 +6,15 @@ import { z } from 'zod';
 // Everything Vireo reads from the environment, validated once. A wrong value stops the server at start with a
 // message naming the variable, instead of failing later in a request.
 
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
-  .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
 const envSchema = z.object({
-  VIREO_PORT: z.coerce.number({ error: 'must be a port number (1-65535)' }).int('must be a whole number').min(1, 'must be at least 1').max(65535, 'must be at most 65535').default(8443),
+  VIREO_PORT: z.coerce
+    .number({ error: 'must be a port number (1-65535)' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(65535, 'must be at most 65535')
+    .default(8443),
   VIREO_HOST: z
     .string()
     .refine((h) => h === 'localhost' || isIP(h) !== 0, 'must be an IP address or "localhost"')
@@ -29,18 +32,38 @@ const envSchema = z.object({
   VIREO_TLS_CERT: z.string().min(1).optional(),
   VIREO_TLS_KEY: z.string().min(1).optional(),
   VIREO_TRUST_PROXY: bool.default(false),
-  VIREO_SESSION_HOURS: z.coerce.number({ error: 'must be a number of hours' }).min(0.1, 'must be at least 0.1').max(24 * 30, 'must be at most 720 (30 days)').default(12),
+  VIREO_SESSION_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .min(0.1, 'must be at least 0.1')
+    .max(24 * 30, 'must be at most 720 (30 days)')
+    .default(12),
   // However busy a session is, it ends this long after sign-in (default: a day, or the idle time if longer).
-  VIREO_SESSION_MAX_HOURS: z.coerce.number({ error: 'must be a number of hours' }).min(1, 'must be at least 1').max(24 * 90, 'must be at most 2160 (90 days)').optional(),
+  VIREO_SESSION_MAX_HOURS: z.coerce
+    .number({ error: 'must be a number of hours' })
+    .min(1, 'must be at least 1')
+    .max(24 * 90, 'must be at most 2160 (90 days)')
+    .optional(),
   // Image downloads refuse internal addresses; these CIDRs, addresses or host names (lab mirrors) are let through.
-  VIREO_IMAGE_ALLOW: z.string().transform((text, ctx) => parseImageAllow(text, ctx)).optional(),
+  VIREO_IMAGE_ALLOW: z
+    .string()
+    .transform((text, ctx) => parseImageAllow(text, ctx))
+    .optional(),
   // On some hosts KVM's ioctls work yet full guests hang (nested KVM); this makes new guests use TCG.
   VIREO_FORCE_EMULATION: bool.default(false),
   // Consoles (issue 5): the admin host shell is off unless asked for; caps and timeouts for every console.
   VIREO_HOST_TERMINAL: bool.default(false),
   VIREO_CONSOLE_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(8),
-  VIREO_CONSOLE_IDLE_MINUTES: z.coerce.number().min(0.1).max(24 * 60).default(30),
-  VIREO_CONSOLE_SCROLLBACK_KIB: z.coerce.number().int().min(4).max(16 * 1024).default(256),
+  VIREO_CONSOLE_IDLE_MINUTES: z.coerce
+    .number()
+    .min(0.1)
+    .max(24 * 60)
+    .default(30),
+  VIREO_CONSOLE_SCROLLBACK_KIB: z.coerce
+    .number()
+    .int()
+    .min(4)
+    .max(16 * 1024)
+    .default(256),
   // 'all': every running VM's serial output is logged from boot; 'opened': only once someone opened it.
   VIREO_CONSOLE_CAPTURE: z.enum(['all', 'opened']).default('all'),
 });
@@ -72,7 +95,10 @@ const HOST_NAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]
 
 function parseImageAllow(text: string, ctx: z.RefinementCtx): ImageAllowEntry[] {
   const entries: ImageAllowEntry[] = [];
-  for (const raw of text.split(',').map((e) => e.trim().toLowerCase()).filter(Boolean)) {
+  for (const raw of text
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)) {
     if (ipaddr.isValidCIDR(raw)) {
       const [addr, bits] = ipaddr.parseCIDR(raw);
       entries.push({ kind: 'cidr', cidr: `${addr.toString()}/${bits}` });
@@ -138,7 +164,9 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
     );
   }
   if (e.VIREO_SESSION_MAX_HOURS !== undefined && e.VIREO_SESSION_MAX_HOURS < e.VIREO_SESSION_HOURS) {
-    problems.push(`VIREO_SESSION_MAX_HOURS: the absolute session lifetime (${e.VIREO_SESSION_MAX_HOURS} h) is shorter than the idle one (VIREO_SESSION_HOURS, ${e.VIREO_SESSION_HOURS} h)`);
+    problems.push(
+      `VIREO_SESSION_MAX_HOURS: the absolute session lifetime (${e.VIREO_SESSION_MAX_HOURS} h) is shorter than the idle one (VIREO_SESSION_HOURS, ${e.VIREO_SESSION_HOURS} h)`,
+    );
   }
   if (problems.length) throw new ConfigError(problems);
 

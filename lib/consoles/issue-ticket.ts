@@ -37,7 +37,14 @@ export async function issueConsoleTicket(host: HostContext, actor: Actor, req: T
     const dom = await findVm(await host.libvirt(), req.vm);
     vm = { name: dom.name, uuid: dom.uuid };
   }
-  const { ticket, expiresAt } = consoleTickets().issue({ kind: req.kind, userId: actor.id, username: actor.username, sessionId: actor.sessionId, vm, device: req.device ?? null });
+  const { ticket, expiresAt } = consoleTickets().issue({
+    kind: req.kind,
+    userId: actor.id,
+    username: actor.username,
+    sessionId: actor.sessionId,
+    vm,
+    device: req.device ?? null,
+  });
   return { url: `/ws/consoles/${req.kind}?ticket=${encodeURIComponent(ticket)}`, expiresAt };
 }
 
@@ -50,7 +57,15 @@ async function checkHostTerminal(actor: Actor, password: string): Promise<void> 
   if (limiter.retryAfter(key) > 0) throw new RateLimitedError('Too many wrong passwords. Wait a few minutes and try again.');
   if (!(await authenticate(actor.username, password))) {
     limiter.fail(key);
-    await recordAudit({ actor, action: 'host.terminal.reauth', objectType: 'host', objectName: 'shell', outcome: 'denied', error: 'wrong password', ip: actor.ip });
+    await recordAudit({
+      actor,
+      action: 'host.terminal.reauth',
+      objectType: 'host',
+      objectName: 'shell',
+      outcome: 'denied',
+      error: 'wrong password',
+      ip: actor.ip,
+    });
     throw new ForbiddenError('That password is not right.', { fields: { password: 'That password is not right.' } });
   }
   limiter.reset(key);

@@ -2,9 +2,17 @@
 // characters are 0x01000000 + code point; control characters map to the keys that produce them.
 
 export const XK = {
-  BackSpace: 0xff08, Tab: 0xff09, Return: 0xff0d, Escape: 0xff1b, Delete: 0xffff,
-  Control_L: 0xffe3, Alt_L: 0xffe9, Shift_L: 0xffe1, Super_L: 0xffeb,
-  F1: 0xffbe, Print: 0xff61,
+  BackSpace: 0xff08,
+  Tab: 0xff09,
+  Return: 0xff0d,
+  Escape: 0xff1b,
+  Delete: 0xffff,
+  Control_L: 0xffe3,
+  Alt_L: 0xffe9,
+  Shift_L: 0xffe1,
+  Super_L: 0xffeb,
+  F1: 0xffbe,
+  Print: 0xff61,
 } as const;
 
 export function keysymFor(char: string): number | null {

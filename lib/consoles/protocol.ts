@@ -10,14 +10,10 @@ export interface SerialStatus {
 }
 
 /** Server → page (text frames). */
-export type ServerMessage =
-  | ({ type: 'state' } & SerialStatus)
-  | { type: 'scrollback'; bytes: number };
+export type ServerMessage = ({ type: 'state' } & SerialStatus) | { type: 'scrollback'; bytes: number };
 
 /** Page → server (text frames). */
-export type ClientMessage =
-  | { type: 'takeover' }
-  | { type: 'resize'; cols: number; rows: number };
+export type ClientMessage = { type: 'takeover' } | { type: 'resize'; cols: number; rows: number };
 
 /** Close codes the page acts on: do not reconnect on its own after these. */
 export const CloseCode = {

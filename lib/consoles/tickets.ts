@@ -32,7 +32,10 @@ export class TicketStore {
   // Keyed by the token's hash, so a heap dump does not hand out usable tickets.
   private readonly tickets = new Map<string, Ticket>();
 
-  constructor(private readonly ttlMs = TICKET_TTL_MS, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs = TICKET_TTL_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   issue(grant: TicketGrant): { ticket: string; expiresAt: number } {
     this.sweep();

@@ -5,19 +5,24 @@ const dom = (graphics: string) => `<domain type="qemu"><name>g</name><devices><s
 
 describe('vncTarget', () => {
   it('reads the live port of a loopback display', () => {
-    expect(vncTarget(dom(`<graphics type="vnc" port="5901" autoport="yes" listen="127.0.0.1"><listen type="address" address="127.0.0.1"/></graphics>`)))
-      .toEqual({ kind: 'tcp', host: '127.0.0.1', port: 5901 });
+    expect(
+      vncTarget(dom(`<graphics type="vnc" port="5901" autoport="yes" listen="127.0.0.1"><listen type="address" address="127.0.0.1"/></graphics>`)),
+    ).toEqual({ kind: 'tcp', host: '127.0.0.1', port: 5901 });
   });
 
   it('bridges a unix socket display', () => {
-    expect(vncTarget(dom(`<graphics type="vnc"><listen type="socket" socket="/run/libvirt/qemu/vnc-1.sock"/></graphics>`)))
-      .toEqual({ kind: 'unix', path: '/run/libvirt/qemu/vnc-1.sock' });
+    expect(vncTarget(dom(`<graphics type="vnc"><listen type="socket" socket="/run/libvirt/qemu/vnc-1.sock"/></graphics>`))).toEqual({
+      kind: 'unix',
+      path: '/run/libvirt/qemu/vnc-1.sock',
+    });
   });
 
   it('refuses a display reachable from the network', () => {
     expect(() => vncTarget(dom(`<graphics type="vnc" port="5900" listen="0.0.0.0"/>`))).toThrow(/not only on this host's loopback/);
     expect(() => vncTarget(dom(`<graphics type="vnc" port="5900"/>`))).toThrow(/all addresses/);
-    expect(() => vncTarget(dom(`<graphics type="vnc" port="5900" listen="127.0.0.1"><listen type="address" address="10.0.0.5"/></graphics>`))).toThrow(/loopback/);
+    expect(() => vncTarget(dom(`<graphics type="vnc" port="5900" listen="127.0.0.1"><listen type="address" address="10.0.0.5"/></graphics>`))).toThrow(
+      /loopback/,
+    );
   });
 
   it('says when there is no VNC display or no port yet', () => {

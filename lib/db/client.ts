@@ -9,10 +9,7 @@ import { processSingleton } from '@/lib/process/singleton';
 
 function create(): PrismaClient {
   const { databaseUrl, databaseProvider } = loadSettings();
-  const adapter =
-    databaseProvider === 'sqlite'
-      ? new PrismaBetterSQLite3({ url: databaseUrl })
-      : new PrismaPg({ connectionString: databaseUrl });
+  const adapter = databaseProvider === 'sqlite' ? new PrismaBetterSQLite3({ url: databaseUrl }) : new PrismaPg({ connectionString: databaseUrl });
   return new PrismaClient({ adapter });
 }
 

@@ -19,7 +19,9 @@ export interface DomainCaps {
 
 function enumValues(el: Element | null, name: string): string[] {
   const e = children(el, 'enum').find((x) => attr(x, 'name') === name);
-  return children(e, 'value').map((v) => text(v) ?? '').filter(Boolean);
+  return children(e, 'value')
+    .map((v) => text(v) ?? '')
+    .filter(Boolean);
 }
 
 /**
@@ -45,7 +47,10 @@ export function parseDomainCaps(xml: string): DomainCaps {
     diskBuses: DISK_BUSES.filter((b) => buses.includes(b)),
     diskDevices: enumValues(disk, 'diskDevice'),
     cpuModes: modes.map((m) => attr(m, 'name') ?? '').filter(Boolean),
-    cpuModels: children(custom, 'model').filter((m) => attr(m, 'usable') !== 'no').map((m) => text(m) ?? '').filter(Boolean),
+    cpuModels: children(custom, 'model')
+      .filter((m) => attr(m, 'usable') !== 'no')
+      .map((m) => text(m) ?? '')
+      .filter(Boolean),
     efi: uefiOffered(child(root, 'os')),
   };
 }

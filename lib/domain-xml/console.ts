@@ -7,15 +7,20 @@ import { DEVICE_INFO_ORDER } from './order';
 
 const CHAR_ORDER = ['source', 'protocol', 'log', 'target', ...DEVICE_INFO_ORDER];
 
-export class Serial extends xmlModel('Serial', 'serial', {
-  type: str('@type'),
-  /** The pty of a running guest. */
-  sourcePath: str('source/@path'),
-  targetType: str('target/@type'),
-  targetPort: int('target/@port'),
-  targetModel: str('target/model/@name'),
-  alias: str('alias/@name'),
-}, { '': CHAR_ORDER }) {
+export class Serial extends xmlModel(
+  'Serial',
+  'serial',
+  {
+    type: str('@type'),
+    /** The pty of a running guest. */
+    sourcePath: str('source/@path'),
+    targetType: str('target/@type'),
+    targetPort: int('target/@port'),
+    targetModel: str('target/model/@name'),
+    alias: str('alias/@name'),
+  },
+  { '': CHAR_ORDER },
+) {
   static pty(port = 0): Serial {
     const s = createModel(Serial);
     s.type = 'pty';
@@ -24,15 +29,20 @@ export class Serial extends xmlModel('Serial', 'serial', {
   }
 }
 
-export class Console extends xmlModel('Console', 'console', {
-  type: str('@type'),
-  tty: str('@tty'),
-  sourcePath: str('source/@path'),
-  /** serial (the same device as a <serial>), virtio (hvc0...), ... */
-  targetType: str('target/@type'),
-  targetPort: int('target/@port'),
-  alias: str('alias/@name'),
-}, { '': CHAR_ORDER }) {
+export class Console extends xmlModel(
+  'Console',
+  'console',
+  {
+    type: str('@type'),
+    tty: str('@tty'),
+    sourcePath: str('source/@path'),
+    /** serial (the same device as a <serial>), virtio (hvc0...), ... */
+    targetType: str('target/@type'),
+    targetPort: int('target/@port'),
+    alias: str('alias/@name'),
+  },
+  { '': CHAR_ORDER },
+) {
   /** The console on serial port `port`: what `virsh console` and Vireo's console open by default. */
   static onSerial(port = 0): Console {
     const c = createModel(Console);
@@ -43,17 +53,22 @@ export class Console extends xmlModel('Console', 'console', {
   }
 }
 
-export class Channel extends xmlModel('Channel', 'channel', {
-  type: str('@type'),
-  sourceMode: str('source/@mode'),
-  sourcePath: str('source/@path'),
-  targetType: str('target/@type'),
-  targetName: str('target/@name'),
-  /** connected/disconnected: whether the guest side is open (the agent runs), live only. */
-  targetState: str('target/@state'),
-  alias: str('alias/@name'),
-  address: one(Address, 'address'),
-}, { '': CHAR_ORDER }) {
+export class Channel extends xmlModel(
+  'Channel',
+  'channel',
+  {
+    type: str('@type'),
+    sourceMode: str('source/@mode'),
+    sourcePath: str('source/@path'),
+    targetType: str('target/@type'),
+    targetName: str('target/@name'),
+    /** connected/disconnected: whether the guest side is open (the agent runs), live only. */
+    targetState: str('target/@state'),
+    alias: str('alias/@name'),
+    address: one(Address, 'address'),
+  },
+  { '': CHAR_ORDER },
+) {
   static readonly GUEST_AGENT = 'org.qemu.guest_agent.0';
 
   /** The QEMU guest agent's virtio-serial port. */

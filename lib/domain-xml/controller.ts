@@ -4,18 +4,23 @@ import { DEVICE_INFO_ORDER } from './order';
 
 // <controller>: PCI(e) roots and ports, USB, SATA, SCSI, virtio-serial.
 
-export class Controller extends xmlModel('Controller', 'controller', {
-  type: str('@type'),
-  index: int('@index'),
-  model: str('@model'),
-  /** USB ports of a USB controller. */
-  ports: int('@ports'),
-  /** The QEMU device behind a PCI controller model. */
-  modelName: str('model/@name'),
-  chassis: int('target/@chassis'),
-  port: str('target/@port'),
-  ...DEVICE_PROPS,
-}, { '': ['driver', 'model', 'target', ...DEVICE_INFO_ORDER] }) {
+export class Controller extends xmlModel(
+  'Controller',
+  'controller',
+  {
+    type: str('@type'),
+    index: int('@index'),
+    model: str('@model'),
+    /** USB ports of a USB controller. */
+    ports: int('@ports'),
+    /** The QEMU device behind a PCI controller model. */
+    modelName: str('model/@name'),
+    chassis: int('target/@chassis'),
+    port: str('target/@port'),
+    ...DEVICE_PROPS,
+  },
+  { '': ['driver', 'model', 'target', ...DEVICE_INFO_ORDER] },
+) {
   static create(init: { type: string; model?: string; index?: number }): Controller {
     const c = createModel(Controller);
     c.type = init.type;

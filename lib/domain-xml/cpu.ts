@@ -28,25 +28,30 @@ export class NumaCell extends xmlModel('NumaCell', 'cell', {
 const CPU_ORDER = ['model', 'vendor', 'topology', 'cache', 'maxphysaddr', 'feature', 'numa'];
 
 /** A view of <vcpu> and <cpu> of a <domain> (the model sits on the domain element itself). */
-export class Cpu extends xmlModel('Cpu', 'domain', {
-  /** The maximum vCPU count. */
-  vcpus: int('vcpu'),
-  /** vCPUs online at boot, when fewer than the maximum. */
-  vcpuCurrent: int('vcpu/@current'),
-  vcpuPlacement: str('vcpu/@placement'),
-  mode: str<CpuMode>('cpu/@mode'),
-  match: str('cpu/@match'),
-  check: str('cpu/@check'),
-  migratable: bool('cpu/@migratable', 'on', 'off'),
-  model: str('cpu/model'),
-  modelFallback: str('cpu/model/@fallback'),
-  sockets: int('cpu/topology/@sockets'),
-  dies: int('cpu/topology/@dies'),
-  cores: int('cpu/topology/@cores'),
-  threads: int('cpu/topology/@threads'),
-  features: many(CpuFeature, 'cpu/feature'),
-  numaCells: many(NumaCell, 'cpu/numa/cell'),
-}, { '': DOMAIN_ORDER, cpu: CPU_ORDER }) {
+export class Cpu extends xmlModel(
+  'Cpu',
+  'domain',
+  {
+    /** The maximum vCPU count. */
+    vcpus: int('vcpu'),
+    /** vCPUs online at boot, when fewer than the maximum. */
+    vcpuCurrent: int('vcpu/@current'),
+    vcpuPlacement: str('vcpu/@placement'),
+    mode: str<CpuMode>('cpu/@mode'),
+    match: str('cpu/@match'),
+    check: str('cpu/@check'),
+    migratable: bool('cpu/@migratable', 'on', 'off'),
+    model: str('cpu/model'),
+    modelFallback: str('cpu/model/@fallback'),
+    sockets: int('cpu/topology/@sockets'),
+    dies: int('cpu/topology/@dies'),
+    cores: int('cpu/topology/@cores'),
+    threads: int('cpu/topology/@threads'),
+    features: many(CpuFeature, 'cpu/feature'),
+    numaCells: many(NumaCell, 'cpu/numa/cell'),
+  },
+  { '': DOMAIN_ORDER, cpu: CPU_ORDER },
+) {
   /** Maximum vCPUs (1 when unset, as libvirt). */
   get maximum(): number {
     return this.vcpus || 1;

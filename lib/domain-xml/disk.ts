@@ -8,8 +8,24 @@ import type { DiskSourceRef } from './types';
 // drive) nothing.
 
 const DISK_ORDER = [
-  'driver', 'auth', 'source', 'backingStore', 'mirror', 'target', 'geometry', 'blockio', 'iotune', 'readonly', 'shareable',
-  'transient', 'serial', 'wwn', 'vendor', 'product', 'encryption', ...DEVICE_INFO_ORDER,
+  'driver',
+  'auth',
+  'source',
+  'backingStore',
+  'mirror',
+  'target',
+  'geometry',
+  'blockio',
+  'iotune',
+  'readonly',
+  'shareable',
+  'transient',
+  'serial',
+  'wwn',
+  'vendor',
+  'product',
+  'encryption',
+  ...DEVICE_INFO_ORDER,
 ];
 
 export type DiskDevice = 'disk' | 'cdrom' | 'floppy' | 'lun';
@@ -33,32 +49,37 @@ export function ioProblem(o: Pick<DiskOptions, 'cache' | 'io'>): string | null {
 
 const setting = <T extends string>(v: T): Exclude<T, 'default'> | null => (v === 'default' ? null : (v as Exclude<T, 'default'>));
 
-export class Disk extends xmlModel('Disk', 'disk', {
-  type: str<'file' | 'block' | 'volume' | 'network' | 'dir'>('@type'),
-  device: str<DiskDevice>('@device'),
-  driverName: str('driver/@name'),
-  /** The image format (qcow2, raw). */
-  format: str('driver/@type'),
-  cache: str<DiskCache>('driver/@cache'),
-  discard: str<DiskDiscard>('driver/@discard'),
-  io: str<DiskIo>('driver/@io'),
-  file: str('source/@file'),
-  dev: str('source/@dev'),
-  pool: str('source/@pool'),
-  volume: str('source/@volume'),
-  /** A network disk's export or image name (with its protocol: nbd, rbd, iscsi...). */
-  sourceName: str('source/@name'),
-  protocol: str('source/@protocol'),
-  host: str('source/host/@name'),
-  hostPort: str('source/host/@port'),
-  target: str('target/@dev'),
-  bus: str('target/@bus'),
-  readonly: flag('readonly'),
-  shareable: flag('shareable'),
-  serial: str('serial'),
-  ...BOOT_ORDER,
-  ...DEVICE_PROPS,
-}, { '': DISK_ORDER }) {
+export class Disk extends xmlModel(
+  'Disk',
+  'disk',
+  {
+    type: str<'file' | 'block' | 'volume' | 'network' | 'dir'>('@type'),
+    device: str<DiskDevice>('@device'),
+    driverName: str('driver/@name'),
+    /** The image format (qcow2, raw). */
+    format: str('driver/@type'),
+    cache: str<DiskCache>('driver/@cache'),
+    discard: str<DiskDiscard>('driver/@discard'),
+    io: str<DiskIo>('driver/@io'),
+    file: str('source/@file'),
+    dev: str('source/@dev'),
+    pool: str('source/@pool'),
+    volume: str('source/@volume'),
+    /** A network disk's export or image name (with its protocol: nbd, rbd, iscsi...). */
+    sourceName: str('source/@name'),
+    protocol: str('source/@protocol'),
+    host: str('source/host/@name'),
+    hostPort: str('source/host/@port'),
+    target: str('target/@dev'),
+    bus: str('target/@bus'),
+    readonly: flag('readonly'),
+    shareable: flag('shareable'),
+    serial: str('serial'),
+    ...BOOT_ORDER,
+    ...DEVICE_PROPS,
+  },
+  { '': DISK_ORDER },
+) {
   static create(init: { device: 'disk' | 'cdrom'; target: string; bus: string; format: string; source: DiskSourceRef }): Disk {
     const d = createModel(Disk);
     d.type = 'file';

@@ -28,48 +28,54 @@ export class DomainXmlError extends Error {
 
 const LIBOSINFO = 'http://libosinfo.org/xmlns/libvirt/domain/1.0';
 
-export class Domain extends xmlModel('Domain', 'domain', {
-  /** kvm, or qemu for emulation (TCG). */
-  type: str<'kvm' | 'qemu' | (string & {})>('@type'),
-  /** The running guest's id (live XML only). */
-  id: int('@id'),
-  name: str('name'),
-  uuid: str('uuid'),
-  title: str('title'),
-  description: str('description'),
-  /** The libosinfo id of the guest OS (virt-install, virt-manager and cockpit record it). */
-  osinfoId: str('metadata/libosinfo:libosinfo/libosinfo:os/@id'),
-  memory: one(Memory, '.'),
-  cpu: one(Cpu, '.'),
-  os: one(Os, 'os'),
-  acpi: flag('features/acpi'),
-  apic: flag('features/apic'),
-  vmport: str<'on' | 'off'>('features/vmport/@state'),
-  clockOffset: str('clock/@offset'),
-  timers: many(Timer, 'clock/timer'),
-  onPoweroff: str('on_poweroff'),
-  onReboot: str('on_reboot'),
-  onCrash: str('on_crash'),
-  emulator: str('devices/emulator'),
-  disks: many(Disk, 'devices/disk'),
-  controllers: many(Controller, 'devices/controller'),
-  interfaces: many(Interface, 'devices/interface'),
-  serials: many(Serial, 'devices/serial'),
-  consoles: many(Console, 'devices/console'),
-  channels: many(Channel, 'devices/channel'),
-  inputs: many(Input, 'devices/input'),
-  graphics: many(Graphics, 'devices/graphics'),
-  videos: many(Video, 'devices/video'),
-  memballoon: one(MemBalloon, 'devices/memballoon'),
-  rngs: many(Rng, 'devices/rng'),
-  dimms: many(Dimm, 'devices/memory'),
-}, {
-  '': DOMAIN_ORDER,
-  metadata: [],
-  features: ['acpi', 'apic', 'pae', 'hap', 'viridian', 'privnet', 'hyperv', 'kvm', 'xen', 'pvspinlock', 'pmu', 'vmport', 'gic', 'smm'],
-  clock: ['timer'],
-  devices: DEVICES_ORDER,
-}, { libosinfo: LIBOSINFO }) {
+export class Domain extends xmlModel(
+  'Domain',
+  'domain',
+  {
+    /** kvm, or qemu for emulation (TCG). */
+    type: str<'kvm' | 'qemu' | (string & {})>('@type'),
+    /** The running guest's id (live XML only). */
+    id: int('@id'),
+    name: str('name'),
+    uuid: str('uuid'),
+    title: str('title'),
+    description: str('description'),
+    /** The libosinfo id of the guest OS (virt-install, virt-manager and cockpit record it). */
+    osinfoId: str('metadata/libosinfo:libosinfo/libosinfo:os/@id'),
+    memory: one(Memory, '.'),
+    cpu: one(Cpu, '.'),
+    os: one(Os, 'os'),
+    acpi: flag('features/acpi'),
+    apic: flag('features/apic'),
+    vmport: str<'on' | 'off'>('features/vmport/@state'),
+    clockOffset: str('clock/@offset'),
+    timers: many(Timer, 'clock/timer'),
+    onPoweroff: str('on_poweroff'),
+    onReboot: str('on_reboot'),
+    onCrash: str('on_crash'),
+    emulator: str('devices/emulator'),
+    disks: many(Disk, 'devices/disk'),
+    controllers: many(Controller, 'devices/controller'),
+    interfaces: many(Interface, 'devices/interface'),
+    serials: many(Serial, 'devices/serial'),
+    consoles: many(Console, 'devices/console'),
+    channels: many(Channel, 'devices/channel'),
+    inputs: many(Input, 'devices/input'),
+    graphics: many(Graphics, 'devices/graphics'),
+    videos: many(Video, 'devices/video'),
+    memballoon: one(MemBalloon, 'devices/memballoon'),
+    rngs: many(Rng, 'devices/rng'),
+    dimms: many(Dimm, 'devices/memory'),
+  },
+  {
+    '': DOMAIN_ORDER,
+    metadata: [],
+    features: ['acpi', 'apic', 'pae', 'hap', 'viridian', 'privnet', 'hyperv', 'kvm', 'xen', 'pvspinlock', 'pmu', 'vmport', 'gic', 'smm'],
+    clock: ['timer'],
+    devices: DEVICES_ORDER,
+  },
+  { libosinfo: LIBOSINFO },
+) {
   /** A new, empty definition. */
   static create(type: 'kvm' | 'qemu', name: string, uuid: string): Domain {
     const d = new Domain(newDocument('domain').documentElement);

@@ -126,14 +126,17 @@ describe('Domain', () => {
   });
 
   it('tells UEFI from BIOS and switches by firmware autoselection', () => {
-    const d = dom('', "<os><type>hvm</type><loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader>" +
-      '<nvram>/var/lib/libvirt/qemu/nvram/t_VARS.fd</nvram></os>');
+    const d = dom(
+      '',
+      "<os><type>hvm</type><loader readonly='yes' type='pflash'>/usr/share/OVMF/OVMF_CODE.fd</loader>" +
+        '<nvram>/var/lib/libvirt/qemu/nvram/t_VARS.fd</nvram></os>',
+    );
     expect([d.os.isEfi, d.os.nvramPath]).toEqual([true, '/var/lib/libvirt/qemu/nvram/t_VARS.fd']);
     d.os.setFirmware('bios');
     expect([d.os.isEfi, d.toXml().includes('<os><type>hvm</type></os>')]).toEqual([false, true]);
     d.os.setFirmware('efi');
     expect([d.os.isEfi, d.os.firmware]).toEqual([true, 'efi']);
-    expect(dom('', "<os><type>hvm</type><loader>/usr/share/edk2/ovmf/OVMF_CODE.fd</loader></os>").os.isEfi).toBe(true);
+    expect(dom('', '<os><type>hvm</type><loader>/usr/share/edk2/ovmf/OVMF_CODE.fd</loader></os>').os.isEfi).toBe(true);
   });
 });
 

@@ -15,7 +15,10 @@ import { declaredModels, recordCoverage, XmlModel, type ModelClass } from './mod
 
 const run = promisify(execFile);
 const DIR = path.join(import.meta.dirname, 'golden');
-const CASES = readdirSync(DIR).filter((f) => f.endsWith('-in.xml')).map((f) => f.slice(0, -'-in.xml'.length)).sort();
+const CASES = readdirSync(DIR)
+  .filter((f) => f.endsWith('-in.xml'))
+  .map((f) => f.slice(0, -'-in.xml'.length))
+  .sort();
 const update = process.env.UPDATE_GOLDEN === '1';
 const exercised = new Set<string>();
 
@@ -59,10 +62,14 @@ describe('golden domains', () => {
 
   const validator = ['/usr/bin/virt-xml-validate', '/usr/local/bin/virt-xml-validate'].find((p) => existsSync(p));
   const validates = `every output passes virt-xml-validate${validator ? '' : ' (SKIPPED: virt-xml-validate is not installed; install libvirt-clients)'}`;
-  it.skipIf(!validator)(validates, async () => {
-    for (const name of CASES) {
-      const { stdout, stderr } = await run(validator!, [path.join(DIR, `${name}-out.xml`), 'domain']).catch((e: { stdout: string; stderr: string }) => e);
-      expect(`${name}: ${stdout}${stderr}`).toContain('validates');
-    }
-  }, 60_000);
+  it.skipIf(!validator)(
+    validates,
+    async () => {
+      for (const name of CASES) {
+        const { stdout, stderr } = await run(validator!, [path.join(DIR, `${name}-out.xml`), 'domain']).catch((e: { stdout: string; stderr: string }) => e);
+        expect(`${name}: ${stdout}${stderr}`).toContain('validates');
+      }
+    },
+    60_000,
+  );
 });

@@ -9,16 +9,21 @@ export class GraphicsListen extends xmlModel('GraphicsListen', 'listen', {
   socket: str('@socket'),
 }) {}
 
-export class Graphics extends xmlModel('Graphics', 'graphics', {
-  type: str('@type'),
-  /** The TCP port; -1 (or absent) until a running guest has one. */
-  port: int('@port'),
-  autoport: bool('@autoport'),
-  /** The legacy listen attribute; libvirt mirrors the first <listen type='address'> into it. */
-  listen: str('@listen'),
-  socket: str('@socket'),
-  listens: many(GraphicsListen, 'listen'),
-}, { '': ['listen', 'image', 'channel', 'gl', 'audio'] }) {
+export class Graphics extends xmlModel(
+  'Graphics',
+  'graphics',
+  {
+    type: str('@type'),
+    /** The TCP port; -1 (or absent) until a running guest has one. */
+    port: int('@port'),
+    autoport: bool('@autoport'),
+    /** The legacy listen attribute; libvirt mirrors the first <listen type='address'> into it. */
+    listen: str('@listen'),
+    socket: str('@socket'),
+    listens: many(GraphicsListen, 'listen'),
+  },
+  { '': ['listen', 'image', 'channel', 'gl', 'audio'] },
+) {
   /** VNC on 127.0.0.1 with a port libvirt picks when the guest starts. */
   static loopbackVnc(): Graphics {
     const g = createModel(Graphics);

@@ -7,12 +7,17 @@ import { DEVICE_INFO_ORDER, DOMAIN_ORDER } from './order';
 // devices). All sizes in KiB.
 
 /** A view of the memory elements of a <domain> (the model sits on the domain element itself). */
-export class Memory extends xmlModel('Memory', 'domain', {
-  maximumKiB: size('memory'),
-  currentKiB: size('currentMemory'),
-  hotplugMaxKiB: size('maxMemory'),
-  hotplugSlots: int('maxMemory/@slots'),
-}, { '': DOMAIN_ORDER }) {
+export class Memory extends xmlModel(
+  'Memory',
+  'domain',
+  {
+    maximumKiB: size('memory'),
+    currentKiB: size('currentMemory'),
+    hotplugMaxKiB: size('maxMemory'),
+    hotplugSlots: int('maxMemory/@slots'),
+  },
+  { '': DOMAIN_ORDER },
+) {
   /** The hotplug ceiling, or null when memory hotplug is not set up. */
   get hotplug(): { slots: number; maxKiB: number } | null {
     return this.hotplugMaxKiB === null ? null : { slots: this.hotplugSlots ?? 0, maxKiB: this.hotplugMaxKiB };
@@ -29,12 +34,17 @@ export class Memory extends xmlModel('Memory', 'domain', {
 }
 
 /** A hot-pluggable memory module. */
-export class Dimm extends xmlModel('Dimm', 'memory', {
-  model: str<'dimm' | 'nvdimm' | 'virtio-mem' | 'virtio-pmem'>('@model'),
-  sizeKiB: size('target/size'),
-  node: int('target/node'),
-  ...DEVICE_PROPS,
-}, { '': ['source', 'target', ...DEVICE_INFO_ORDER], target: ['size', 'node', 'label', 'block', 'requested'] }) {
+export class Dimm extends xmlModel(
+  'Dimm',
+  'memory',
+  {
+    model: str<'dimm' | 'nvdimm' | 'virtio-mem' | 'virtio-pmem'>('@model'),
+    sizeKiB: size('target/size'),
+    node: int('target/node'),
+    ...DEVICE_PROPS,
+  },
+  { '': ['source', 'target', ...DEVICE_INFO_ORDER], target: ['size', 'node', 'label', 'block', 'requested'] },
+) {
   static create(sizeKiB: number, node: number | null): Dimm {
     const d = createModel(Dimm);
     d.model = 'dimm';

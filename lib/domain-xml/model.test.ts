@@ -3,17 +3,22 @@ import { parseXml, serializeXml } from '@/lib/xml/parse';
 import { bool, createModel, flag, int, many, one, recordCoverage, size, str, xmlModel } from './model';
 
 class Leaf extends xmlModel('TestLeaf', 'leaf', { name: str('@name') }) {}
-class Thing extends xmlModel('TestThing', 'thing', {
-  kind: str('@kind'),
-  label: str('label'),
-  count: int('nested/count/@n'),
-  on: bool('switch/@state', 'on', 'off'),
-  marked: flag('marked'),
-  sizeKiB: size('size'),
-  cellKiB: size('cell/@memory'),
-  leaves: many(Leaf, 'leaves/leaf'),
-  first: one(Leaf, 'first'),
-}, { '': ['label', 'nested', 'switch', 'marked', 'size', 'cell', 'leaves', 'first'], nested: ['count'] }) {}
+class Thing extends xmlModel(
+  'TestThing',
+  'thing',
+  {
+    kind: str('@kind'),
+    label: str('label'),
+    count: int('nested/count/@n'),
+    on: bool('switch/@state', 'on', 'off'),
+    marked: flag('marked'),
+    sizeKiB: size('size'),
+    cellKiB: size('cell/@memory'),
+    leaves: many(Leaf, 'leaves/leaf'),
+    first: one(Leaf, 'first'),
+  },
+  { '': ['label', 'nested', 'switch', 'marked', 'size', 'cell', 'leaves', 'first'], nested: ['count'] },
+) {}
 
 const parse = (xml: string) => new Thing(parseXml(xml).documentElement);
 const xmlOf = (t: Thing) => serializeXml(t.el!);

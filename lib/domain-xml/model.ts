@@ -18,7 +18,10 @@ interface Place {
 }
 
 function place(xpath: string): Place {
-  const steps = xpath.replace(/^\.\/?/, '').split('/').filter(Boolean);
+  const steps = xpath
+    .replace(/^\.\/?/, '')
+    .split('/')
+    .filter(Boolean);
   const last = steps.at(-1);
   if (last?.startsWith('@')) return { steps: steps.slice(0, -1), attr: last.slice(1) };
   return { steps, attr: null };
@@ -102,11 +105,15 @@ export function many<M>(model: ModelClass<M>, xpath: string): ChildProp<M, 'many
 }
 
 type ValueOf<P> =
-  P extends ValueProp<boolean, 'flag'> ? boolean
-  : P extends ValueProp<infer T> ? T | null
-  : P extends ChildProp<infer M, 'one'> ? M
-  : P extends ChildProp<infer M, 'many'> ? readonly M[]
-  : never;
+  P extends ValueProp<boolean, 'flag'>
+    ? boolean
+    : P extends ValueProp<infer T>
+      ? T | null
+      : P extends ChildProp<infer M, 'one'>
+        ? M
+        : P extends ChildProp<infer M, 'many'>
+          ? readonly M[]
+          : never;
 
 /** Child properties are read-only (add and remove children through the model's methods). */
 type ChildKeys<P extends PropMap> = { [K in keyof P]: P[K] extends ChildProp<unknown> ? K : never }[keyof P];
@@ -296,7 +303,7 @@ export class XmlModel {
     const parentSteps = steps.slice(0, -1);
     const parent = this.ensurePath(parentSteps);
     const src = item.element();
-    const el = (src.ownerDocument === parent.ownerDocument && !src.parentNode ? src : parent.ownerDocument!.importNode(src, true));
+    const el = src.ownerDocument === parent.ownerDocument && !src.parentNode ? src : parent.ownerDocument!.importNode(src, true);
     insertInOrder(parent, el, this.meta().order[parentSteps.join('/')] ?? []);
     if (coverage) coverage.add(`${this.meta().modelName}.${Object.entries(this.meta().props).find(([, p]) => p === entry)![0]}`);
     return new cls(el);
@@ -313,13 +320,7 @@ function isDefault(p: AnyProp, v: unknown): boolean {
  * Declares a model class: `modelName` for messages and coverage, the element `tag`, its properties and the order
  * of the children it may create. Extend the result to add methods.
  */
-export function xmlModel<P extends PropMap>(
-  modelName: string,
-  tag: string,
-  props: P,
-  order: OrderMap = {},
-  namespaces: Readonly<Record<string, string>> = {},
-) {
+export function xmlModel<P extends PropMap>(modelName: string, tag: string, props: P, order: OrderMap = {}, namespaces: Readonly<Record<string, string>> = {}) {
   const Base = class extends XmlModel {
     static readonly modelName = modelName;
     static readonly tag = tag;

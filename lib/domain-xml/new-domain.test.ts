@@ -46,7 +46,11 @@ const iso: DomainPlan = {
 };
 
 const kernel: DomainPlan = {
-  ...cloud, name: 'k', disks: [], nic: null, kernel: { kernel: '/boot/vmlinuz', initrd: '/boot/initrd.img', cmdline: 'console=ttyS0 root=/dev/vda' },
+  ...cloud,
+  name: 'k',
+  disks: [],
+  nic: null,
+  kernel: { kernel: '/boot/vmlinuz', initrd: '/boot/initrd.img', cmdline: 'console=ttyS0 root=/dev/vda' },
 };
 
 describe('buildDomainXml', () => {
@@ -54,7 +58,14 @@ describe('buildDomainXml', () => {
     const xml = buildDomainXml(cloud);
     const s = summarizeDomainXml(xml);
     expect(s).toMatchObject({
-      name: 'web-01', uuid: cloud.uuid, title: cloud.title, hypervisor: 'qemu', machine: 'q35', memoryKiB: 1024 * 1024, vcpus: 2, cpuMode: null,
+      name: 'web-01',
+      uuid: cloud.uuid,
+      title: cloud.title,
+      hypervisor: 'qemu',
+      machine: 'q35',
+      memoryKiB: 1024 * 1024,
+      vcpus: 2,
+      cpuMode: null,
     });
     expect(s.disks.map((d) => [d.device, d.target, d.bus, d.source])).toEqual([
       ['disk', 'vda', 'virtio', 'default/web-01.qcow2'],
@@ -74,14 +85,17 @@ describe('buildDomainXml', () => {
   it('boots an install from the CD-ROM first, then the disk; KVM guests get the host CPU; UEFI by firmware attribute', () => {
     const root = parseXml(buildDomainXml(iso)).documentElement!;
     const disks = children(child(root, 'devices'), 'disk');
-    expect(disks.map((d) => [attr(d, 'device'), attr(child(d, 'boot'), 'order')])).toEqual([['cdrom', '1'], ['disk', '2']]);
+    expect(disks.map((d) => [attr(d, 'device'), attr(child(d, 'boot'), 'order')])).toEqual([
+      ['cdrom', '1'],
+      ['disk', '2'],
+    ]);
     expect(attr(child(root, 'cpu'), 'mode')).toBe('host-passthrough');
     expect(attr(child(root, 'os'), 'firmware')).toBe('efi');
     expect(children(child(root, 'devices'), 'controller').some((c) => attr(c, 'type') === 'scsi' && attr(c, 'model') === 'virtio-scsi')).toBe(true);
     expect(children(child(root, 'devices'), 'controller').some((c) => attr(c, 'model') === 'pcie-root-port')).toBe(false);
   });
 
-  it('passes libvirt\'s own schema check (virt-xml-validate) for every flow', async () => {
+  it("passes libvirt's own schema check (virt-xml-validate) for every flow", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'vireo-xml-'));
     try {
       for (const plan of [cloud, iso, kernel]) {

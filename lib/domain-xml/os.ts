@@ -13,31 +13,53 @@ export class FirmwareFeature extends xmlModel('FirmwareFeature', 'feature', {
 }) {}
 
 const OS_ORDER = [
-  'type', 'firmware', 'init', 'initarg', 'initenv', 'initdir', 'inituser', 'initgroup', 'loader', 'nvram', 'kernel', 'initrd',
-  'cmdline', 'dtb', 'acpi', 'boot', 'bootmenu', 'smbios', 'bios',
+  'type',
+  'firmware',
+  'init',
+  'initarg',
+  'initenv',
+  'initdir',
+  'inituser',
+  'initgroup',
+  'loader',
+  'nvram',
+  'kernel',
+  'initrd',
+  'cmdline',
+  'dtb',
+  'acpi',
+  'boot',
+  'bootmenu',
+  'smbios',
+  'bios',
 ];
 
 const EFI_LOADER = /OVMF|edk2|AAVMF/i;
 
-export class Os extends xmlModel('Os', 'os', {
-  /** Firmware autoselection: 'efi' or 'bios'; absent = BIOS unless a loader says otherwise. */
-  firmware: str<'efi' | 'bios'>('@firmware'),
-  type: str('type'),
-  arch: str('type/@arch'),
-  machine: str('type/@machine'),
-  firmwareFeatures: many(FirmwareFeature, 'firmware/feature'),
-  loader: str('loader'),
-  loaderReadonly: bool('loader/@readonly'),
-  loaderType: str<'rom' | 'pflash'>('loader/@type'),
-  nvram: str('nvram'),
-  nvramTemplate: str('nvram/@template'),
-  kernel: str('kernel'),
-  initrd: str('initrd'),
-  cmdline: str('cmdline'),
-  bootDevices: many(BootDevice, 'boot'),
-  bootMenu: bool('bootmenu/@enable'),
-  smbiosMode: str('smbios/@mode'),
-}, { '': OS_ORDER }) {
+export class Os extends xmlModel(
+  'Os',
+  'os',
+  {
+    /** Firmware autoselection: 'efi' or 'bios'; absent = BIOS unless a loader says otherwise. */
+    firmware: str<'efi' | 'bios'>('@firmware'),
+    type: str('type'),
+    arch: str('type/@arch'),
+    machine: str('type/@machine'),
+    firmwareFeatures: many(FirmwareFeature, 'firmware/feature'),
+    loader: str('loader'),
+    loaderReadonly: bool('loader/@readonly'),
+    loaderType: str<'rom' | 'pflash'>('loader/@type'),
+    nvram: str('nvram'),
+    nvramTemplate: str('nvram/@template'),
+    kernel: str('kernel'),
+    initrd: str('initrd'),
+    cmdline: str('cmdline'),
+    bootDevices: many(BootDevice, 'boot'),
+    bootMenu: bool('bootmenu/@enable'),
+    smbiosMode: str('smbios/@mode'),
+  },
+  { '': OS_ORDER },
+) {
   /** UEFI, by autoselection or by a named pflash/OVMF loader. */
   get isEfi(): boolean {
     return this.firmware === 'efi' || this.loaderType === 'pflash' || EFI_LOADER.test(this.loader ?? '');

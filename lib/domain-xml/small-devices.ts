@@ -4,11 +4,16 @@ import { DEVICE_INFO_ORDER } from './order';
 
 // The small devices every guest has a few of: input, video, the entropy source and the memory balloon.
 
-export class Input extends xmlModel('Input', 'input', {
-  type: str<'tablet' | 'mouse' | 'keyboard' | 'passthrough' | 'evdev'>('@type'),
-  bus: str('@bus'),
-  ...DEVICE_PROPS,
-}, { '': ['source', 'driver', ...DEVICE_INFO_ORDER] }) {
+export class Input extends xmlModel(
+  'Input',
+  'input',
+  {
+    type: str<'tablet' | 'mouse' | 'keyboard' | 'passthrough' | 'evdev'>('@type'),
+    bus: str('@bus'),
+    ...DEVICE_PROPS,
+  },
+  { '': ['source', 'driver', ...DEVICE_INFO_ORDER] },
+) {
   /** An absolute pointer, so the VNC cursor follows the mouse without grabbing it. */
   static usbTablet(): Input {
     const i = createModel(Input);
@@ -18,13 +23,18 @@ export class Input extends xmlModel('Input', 'input', {
   }
 }
 
-export class Video extends xmlModel('Video', 'video', {
-  model: str('model/@type'),
-  vram: int('model/@vram'),
-  heads: int('model/@heads'),
-  primary: bool('model/@primary'),
-  ...DEVICE_PROPS,
-}, { '': ['driver', 'model', ...DEVICE_INFO_ORDER] }) {
+export class Video extends xmlModel(
+  'Video',
+  'video',
+  {
+    model: str('model/@type'),
+    vram: int('model/@vram'),
+    heads: int('model/@heads'),
+    primary: bool('model/@primary'),
+    ...DEVICE_PROPS,
+  },
+  { '': ['driver', 'model', ...DEVICE_INFO_ORDER] },
+) {
   static of(model: string): Video {
     const v = createModel(Video);
     v.model = model;
@@ -32,13 +42,18 @@ export class Video extends xmlModel('Video', 'video', {
   }
 }
 
-export class Rng extends xmlModel('Rng', 'rng', {
-  model: str('@model'),
-  backendModel: str('backend/@model'),
-  /** The host's entropy source for backend model 'random'. */
-  backend: str('backend'),
-  ...DEVICE_PROPS,
-}, { '': ['rate', 'backend', 'driver', ...DEVICE_INFO_ORDER] }) {
+export class Rng extends xmlModel(
+  'Rng',
+  'rng',
+  {
+    model: str('@model'),
+    backendModel: str('backend/@model'),
+    /** The host's entropy source for backend model 'random'. */
+    backend: str('backend'),
+    ...DEVICE_PROPS,
+  },
+  { '': ['rate', 'backend', 'driver', ...DEVICE_INFO_ORDER] },
+) {
   static virtioUrandom(): Rng {
     const r = createModel(Rng);
     r.model = 'virtio';
@@ -48,7 +63,12 @@ export class Rng extends xmlModel('Rng', 'rng', {
   }
 }
 
-export class MemBalloon extends xmlModel('MemBalloon', 'memballoon', {
-  model: str('@model'),
-  ...DEVICE_PROPS,
-}, { '': ['stats', 'driver', ...DEVICE_INFO_ORDER] }) {}
+export class MemBalloon extends xmlModel(
+  'MemBalloon',
+  'memballoon',
+  {
+    model: str('@model'),
+    ...DEVICE_PROPS,
+  },
+  { '': ['stats', 'driver', ...DEVICE_INFO_ORDER] },
+) {}

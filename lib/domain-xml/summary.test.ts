@@ -25,9 +25,19 @@ describe('summarizeDomainXml', () => {
   it('reads hardware from the definition, converting units to KiB', () => {
     const s = summarizeDomainXml(xml);
     expect(s).toMatchObject({
-      name: 'web-1', title: 'Web', description: 'front end & cache', hypervisor: 'qemu', arch: 'x86_64', machine: 'pc',
-      memoryKiB: 524288, currentMemoryKiB: 262144, vcpus: 2, directKernel: true, nvram: '/var/lib/nv.fd',
-      graphics: ['vnc'], emulator: '/usr/bin/qemu-system-x86_64',
+      name: 'web-1',
+      title: 'Web',
+      description: 'front end & cache',
+      hypervisor: 'qemu',
+      arch: 'x86_64',
+      machine: 'pc',
+      memoryKiB: 524288,
+      currentMemoryKiB: 262144,
+      vcpus: 2,
+      directKernel: true,
+      nvram: '/var/lib/nv.fd',
+      graphics: ['vnc'],
+      emulator: '/usr/bin/qemu-system-x86_64',
     });
     expect(s.disks).toEqual([
       { device: 'disk', type: 'file', target: 'vda', bus: 'virtio', format: 'qcow2', source: '/img/web.qcow2', pool: null, volume: null, readonly: false },

@@ -2,8 +2,20 @@
 
 /** KiB per unit, by libvirt's unit names (lower-cased): b/bytes, k/KiB, KB (1000), M/MiB, MB, G/GiB, GB, T/TiB, TB. */
 export const KIB_PER_UNIT: Readonly<Record<string, number>> = {
-  b: 1 / 1024, bytes: 1 / 1024, k: 1, kib: 1, kb: 1000 / 1024, m: 1024, mib: 1024, mb: 1e6 / 1024,
-  g: 1024 ** 2, gib: 1024 ** 2, gb: 1e9 / 1024, t: 1024 ** 3, tib: 1024 ** 3, tb: 1e12 / 1024,
+  b: 1 / 1024,
+  bytes: 1 / 1024,
+  k: 1,
+  kib: 1,
+  kb: 1000 / 1024,
+  m: 1024,
+  mib: 1024,
+  mb: 1e6 / 1024,
+  g: 1024 ** 2,
+  gib: 1024 ** 2,
+  gb: 1e9 / 1024,
+  t: 1024 ** 3,
+  tib: 1024 ** 3,
+  tb: 1e12 / 1024,
 };
 
 /** A size in a libvirt unit (null = KiB) as whole KiB; an unknown unit is taken as KiB, as before. */

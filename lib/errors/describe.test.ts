@@ -6,9 +6,11 @@ import { ConflictError, InputError, isVireoError, NotFoundError, VireoError } fr
 const lv = (code: number, message: string) => new LibvirtError({ code, domain: 10, level: 2, message });
 
 describe('describeError', () => {
-  it('maps libvirt codes to statuses and keeps libvirt\'s reason', () => {
+  it("maps libvirt codes to statuses and keeps libvirt's reason", () => {
     expect(describeError(lv(ErrorNumber.ERR_NO_DOMAIN, "no domain 'x'"), 'virtual machine "x"')).toEqual({
-      status: 404, code: 'ERR_NO_DOMAIN', message: `Virtual machine "x" was not found (it may have been deleted elsewhere). libvirt says: no domain 'x'`,
+      status: 404,
+      code: 'ERR_NO_DOMAIN',
+      message: `Virtual machine "x" was not found (it may have been deleted elsewhere). libvirt says: no domain 'x'`,
     });
     expect(describeError(lv(ErrorNumber.ERR_OPERATION_INVALID, 'domain is already running')).status).toBe(409);
     expect(describeError(lv(ErrorNumber.ERR_XML_INVALID_SCHEMA, 'bad')).status).toBe(422);
@@ -26,10 +28,15 @@ describe('describeError', () => {
   it('passes our own errors through with their fields, code and details', () => {
     expect(describeError(new NotFoundError('Bad name'))).toEqual({ status: 404, message: 'Bad name' });
     expect(describeError(InputError.of({ 'disk.size': 'Too big.', name: 'Taken.' }))).toEqual({
-      status: 422, message: 'Too big.', fields: { 'disk.size': 'Too big.', name: 'Taken.' },
+      status: 422,
+      message: 'Too big.',
+      fields: { 'disk.size': 'Too big.', name: 'Taken.' },
     });
     expect(describeError(new ConflictError('In use.', { code: 'IN_USE', details: { vms: ['a'] } }))).toEqual({
-      status: 409, message: 'In use.', code: 'IN_USE', details: { vms: ['a'] },
+      status: 409,
+      message: 'In use.',
+      code: 'IN_USE',
+      details: { vms: ['a'] },
     });
   });
   it('knows its errors by brand, not by class identity', () => {

@@ -21,12 +21,20 @@ export function normalizeBootScope(req: BootChange): { live: boolean; persistent
 }
 
 function definitionFieldsAsked(req: BootChange): boolean {
-  return req.order !== undefined || req.menu !== undefined || req.firmware !== undefined || req.onCrash !== undefined || req.onReboot !== undefined || req.onPoweroff !== undefined;
+  return (
+    req.order !== undefined ||
+    req.menu !== undefined ||
+    req.firmware !== undefined ||
+    req.onCrash !== undefined ||
+    req.onReboot !== undefined ||
+    req.onPoweroff !== undefined
+  );
 }
 
 export function planBoot(ctx: VmContext, req: BootChange, efiOffered: boolean): void {
   const scope = normalizeBootScope(req);
-  if (definitionFieldsAsked(req) || req.autostart !== undefined) requirePersistent(scope, 'persistent', 'Boot order, boot menu, firmware, autostart and power actions');
+  if (definitionFieldsAsked(req) || req.autostart !== undefined)
+    requirePersistent(scope, 'persistent', 'Boot order, boot menu, firmware, autostart and power actions');
   const nothing = !definitionFieldsAsked(req) && req.autostart === undefined && req.title === undefined && req.description === undefined;
   if (nothing) refuse('order', 'Nothing to change.');
   if (req.order) {
@@ -51,8 +59,10 @@ export function planBoot(ctx: VmContext, req: BootChange, efiOffered: boolean): 
   if (req.onReboot !== undefined && !ON_REBOOT.includes(req.onReboot)) refuse('onReboot', 'On reboot is destroy or restart.');
   if (req.onPoweroff !== undefined && !ON_REBOOT.includes(req.onPoweroff)) refuse('onPoweroff', 'On power-off is destroy or restart.');
   // libvirt keeps the title on one line.
-  if (req.title !== undefined && (req.title.length > MAX_TITLE || /[\r\n]/.test(req.title))) refuse('title', `The title is one line of at most ${MAX_TITLE} characters.`);
-  if (req.description !== undefined && req.description.length > MAX_DESCRIPTION) refuse('description', `The description is at most ${MAX_DESCRIPTION} characters.`);
+  if (req.title !== undefined && (req.title.length > MAX_TITLE || /[\r\n]/.test(req.title)))
+    refuse('title', `The title is one line of at most ${MAX_TITLE} characters.`);
+  if (req.description !== undefined && req.description.length > MAX_DESCRIPTION)
+    refuse('description', `The description is at most ${MAX_DESCRIPTION} characters.`);
 }
 
 /** Edits the persistent definition document for everything but autostart and metadata. */

@@ -72,7 +72,8 @@ export async function changeMedia(host: HostContext, name: string, target: strin
       },
       `CD-ROM ${target} ${label}`,
     ).catch((err: unknown) => {
-      if (err instanceof ChangeRefusedError && HOTPLUGGED_TRAY.test(err.message)) throw new ChangeRefusedError(`${err.message} ${HOTPLUGGED_HINT}`, err.outcome, err.code);
+      if (err instanceof ChangeRefusedError && HOTPLUGGED_TRAY.test(err.message))
+        throw new ChangeRefusedError(`${err.message} ${HOTPLUGGED_HINT}`, err.outcome, err.code);
       throw err;
     });
     if (forced) outcome.summary += ' The guest held the tray shut, so the change was forced.';

@@ -34,7 +34,10 @@ function q35Xml(): string {
 }
 
 async function expectRefused(p: Promise<unknown>, re: RegExp, status = 422): Promise<{ fields?: Record<string, string> }> {
-  const err = (await p.then(() => null, (e: unknown) => e)) as { name?: string; status?: number; message?: string; fields?: Record<string, string> } | null;
+  const err = (await p.then(
+    () => null,
+    (e: unknown) => e,
+  )) as { name?: string; status?: number; message?: string; fields?: Record<string, string> } | null;
   expect(err?.message).toMatch(re);
   expect(err?.status).toBe(status);
   return err ?? {};
@@ -82,7 +85,10 @@ describe('persistent hardware edits on shut-off VMs', () => {
     const before = [await dumpxml(pc), await dumpxml(q35)];
     await expectRefused(hw.memory.changeMemory(host, pc, { live: true, persistent: true, currentMiB: 128 }), /not running/);
     await expectRefused(hw.vcpus.changeVcpus(host, pc, { live: true, persistent: false, current: 1 }), /not running/);
-    const busRefusal = await expectRefused(hw.disks.addDisk(host, q35, { ...persistent, bus: 'ide', source: { kind: 'volume', pool: pool.name, volume: 'existing.raw' } }), /pc-q35-[\d.]+ machine type has no ide bus/);
+    const busRefusal = await expectRefused(
+      hw.disks.addDisk(host, q35, { ...persistent, bus: 'ide', source: { kind: 'volume', pool: pool.name, volume: 'existing.raw' } }),
+      /pc-q35-[\d.]+ machine type has no ide bus/,
+    );
     expect(busRefusal.fields).toHaveProperty('bus');
     await expectRefused(hw.cdrom.addCdrom(host, q35, { ...persistent, bus: 'ide' }), /no ide bus/);
     await expectRefused(hw.vcpus.changeVcpus(host, pc, { ...persistent, maximum: 100000 }), /at most/);
@@ -97,7 +103,14 @@ describe('persistent hardware edits on shut-off VMs', () => {
   });
 
   it('changes the vCPU maximum, current count, topology and CPU model for next boot', async () => {
-    const r = await hw.vcpus.changeVcpus(host, pc, { ...persistent, maximum: 4, current: 2, topology: { sockets: 1, cores: 2, threads: 2 }, mode: 'custom', model: 'qemu64' });
+    const r = await hw.vcpus.changeVcpus(host, pc, {
+      ...persistent,
+      maximum: 4,
+      current: 2,
+      topology: { sockets: 1, cores: 2, threads: 2 },
+      mode: 'custom',
+      model: 'qemu64',
+    });
     expect(r.outcome).toMatchObject({ persistent: { status: 'applied' }, live: { status: 'not-requested' } });
     expect(r.hardware.vcpus).toMatchObject({ current: 2, maximum: 4, topology: { sockets: 1, cores: 2, threads: 2 }, mode: 'custom', model: 'qemu64' });
     const xml = await dumpxml(pc);
@@ -122,13 +135,37 @@ describe('persistent hardware edits on shut-off VMs', () => {
   });
 
   it('adds disks from an existing volume and a file, changes their options, grows the volume, removes them', async () => {
-    const a = await hw.disks.addDisk(host, pc, { ...persistent, bus: 'virtio', source: { kind: 'volume', pool: pool.name, volume: 'existing.raw' }, cache: 'none', io: 'native', discard: 'unmap' });
-    expect(a.hardware.disks.find((x) => x.target === 'vda')).toMatchObject({ pool: pool.name, volume: 'existing.raw', format: 'raw', cache: 'none', io: 'native', discard: 'unmap', capacityBytes: 64 * 1024 * 1024 });
-    const b = await hw.disks.addDisk(host, pc, { ...persistent, bus: 'scsi', target: 'sdc', source: { kind: 'file', path: `${pool.path}/shared.img` }, shareable: true });
+    const a = await hw.disks.addDisk(host, pc, {
+      ...persistent,
+      bus: 'virtio',
+      source: { kind: 'volume', pool: pool.name, volume: 'existing.raw' },
+      cache: 'none',
+      io: 'native',
+      discard: 'unmap',
+    });
+    expect(a.hardware.disks.find((x) => x.target === 'vda')).toMatchObject({
+      pool: pool.name,
+      volume: 'existing.raw',
+      format: 'raw',
+      cache: 'none',
+      io: 'native',
+      discard: 'unmap',
+      capacityBytes: 64 * 1024 * 1024,
+    });
+    const b = await hw.disks.addDisk(host, pc, {
+      ...persistent,
+      bus: 'scsi',
+      target: 'sdc',
+      source: { kind: 'file', path: `${pool.path}/shared.img` },
+      shareable: true,
+    });
     expect(b.hardware.disks.find((x) => x.target === 'sdc')).toMatchObject({ file: `${pool.path}/shared.img`, shareable: true, bus: 'scsi' });
     // A SCSI disk brings its virtio-scsi controller.
     expect(await dumpxml(pc)).toMatch(/<controller type='scsi' index='0' model='virtio-scsi'>/);
-    await expectRefused(hw.disks.addDisk(host, pc, { ...persistent, bus: 'virtio', source: { kind: 'volume', pool: pool.name, volume: 'existing.raw' } }), /already a disk of/);
+    await expectRefused(
+      hw.disks.addDisk(host, pc, { ...persistent, bus: 'virtio', source: { kind: 'volume', pool: pool.name, volume: 'existing.raw' } }),
+      /already a disk of/,
+    );
     await expectRefused(hw.disks.updateDisk(host, pc, 'vda', { ...persistent, cache: 'writeback' }), /Native I\/O needs/);
 
     const o = await hw.disks.updateDisk(host, pc, 'vda', { ...persistent, cache: 'writeback', io: 'threads', readonly: true });
@@ -150,7 +187,10 @@ describe('persistent hardware edits on shut-off VMs', () => {
     const mac = '52:54:00:7e:57:01';
     const r = await hw.nics.addNic(host, pc, { ...persistent, source: { type: 'network', network: 'default' }, model: 'e1000e', mac: mac.toUpperCase() });
     expect(r.hardware.nics.find((n) => n.mac === mac)).toMatchObject({ model: 'e1000e', source: 'default', inPersistent: true, inLive: false });
-    await expectRefused(hw.nics.addNic(host, q35, { ...persistent, source: { type: 'network', network: 'default' }, model: 'virtio', mac }), new RegExp(`already used by "${pc}"`));
+    await expectRefused(
+      hw.nics.addNic(host, q35, { ...persistent, source: { type: 'network', network: 'default' }, model: 'virtio', mac }),
+      new RegExp(`already used by "${pc}"`),
+    );
     await expectRefused(hw.nics.addNic(host, q35, { ...persistent, source: { type: 'bridge', bridge: 'br0; rm -rf' }, model: 'virtio' }), /not a bridge name/);
     const u = await hw.nics.updateNic(host, pc, mac, { ...persistent, source: { type: 'bridge', bridge: 'virbr0' }, linkState: 'down' });
     expect(u.hardware.nics.find((n) => n.mac === mac)).toMatchObject({ type: 'bridge', source: 'virbr0', linkState: 'down' });
@@ -163,12 +203,31 @@ describe('persistent hardware edits on shut-off VMs', () => {
     await hw.disks.addDisk(host, pc, { ...persistent, bus: 'virtio', source: { kind: 'volume', pool: pool.name, volume: 'existing.raw' } });
     const nic = (await hw.view.readHardware(host, pc)).nics[0]!.mac;
     const r = await hw.boot.changeBoot(host, pc, {
-      order: [{ kind: 'nic', id: nic }, { kind: 'disk', id: 'vda' }], menu: true, onCrash: 'preserve', onReboot: 'destroy', onPoweroff: 'destroy',
-      autostart: true, title: 'Edited', description: 'Persistent <only>',
+      order: [
+        { kind: 'nic', id: nic },
+        { kind: 'disk', id: 'vda' },
+      ],
+      menu: true,
+      onCrash: 'preserve',
+      onReboot: 'destroy',
+      onPoweroff: 'destroy',
+      autostart: true,
+      title: 'Edited',
+      description: 'Persistent <only>',
     });
     expect(r.outcome).toMatchObject({ persistent: { status: 'applied' }, live: { status: 'not-requested' } });
-    expect(r.hardware.boot).toMatchObject({ menu: true, onCrash: 'preserve', onReboot: 'destroy', autostart: true, title: 'Edited', description: 'Persistent <only>' });
-    expect(r.hardware.boot.order.map((o) => [o.kind, o.id])).toEqual([['nic', nic], ['disk', 'vda']]);
+    expect(r.hardware.boot).toMatchObject({
+      menu: true,
+      onCrash: 'preserve',
+      onReboot: 'destroy',
+      autostart: true,
+      title: 'Edited',
+      description: 'Persistent <only>',
+    });
+    expect(r.hardware.boot.order.map((o) => [o.kind, o.id])).toEqual([
+      ['nic', nic],
+      ['disk', 'vda'],
+    ]);
     const xml = await dumpxml(pc);
     expect(xml).toMatch(/<bootmenu enable='yes'\/>/);
     expect(xml).toMatch(/<on_crash>preserve<\/on_crash>/);

@@ -164,11 +164,7 @@ export async function addDisk(host: HostContext, name: string, req: DiskAdd): Pr
     disk.applyOptions({ cache: req.cache, discard: req.discard, io: req.io, readonly: req.readonly, shareable: req.shareable });
     const xml = disk.toXml();
     try {
-      const outcome = await applyHalves(
-        req,
-        attachHalves(ctx, xml, req.bus),
-        `Disk ${target} (${req.bus}, ${src.label}) added`,
-      );
+      const outcome = await applyHalves(req, attachHalves(ctx, xml, req.bus), `Disk ${target} (${req.bus}, ${src.label}) added`);
       return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
     } catch (err) {
       if (src.created) await ctx.client.volumes.delete(src.created).catch(() => undefined);
@@ -207,15 +203,25 @@ type Device = { toXml(): string };
  * Detaching a device found in each half asked for. The live half waits for the guest to release it; a guest that
  * has not done so in time is said in the summary (the detach request stays with it).
  */
-export async function detachHalves(ctx: VmContext, scope: ChangeScope, found: { p: Device | null; l: Device | null }, gone: (doc: Document) => boolean, what: string): Promise<ChangeOutcome> {
+export async function detachHalves(
+  ctx: VmContext,
+  scope: ChangeScope,
+  found: { p: Device | null; l: Device | null },
+  gone: (doc: Document) => boolean,
+  what: string,
+): Promise<ChangeOutcome> {
   let pending = false;
-  const outcome = await applyHalves(scope, {
-    persistent: () => ctx.client.domains.detachDevice(ctx.dom, found.p!.toXml(), 'config'),
-    live: async () => {
-      await ctx.client.domains.detachDevice(ctx.dom, found.l!.toXml(), 'live');
-      pending = !(await waitGone(ctx, gone));
+  const outcome = await applyHalves(
+    scope,
+    {
+      persistent: () => ctx.client.domains.detachDevice(ctx.dom, found.p!.toXml(), 'config'),
+      live: async () => {
+        await ctx.client.domains.detachDevice(ctx.dom, found.l!.toXml(), 'live');
+        pending = !(await waitGone(ctx, gone));
+      },
     },
-  }, what);
+    what,
+  );
   if (pending) outcome.summary += ' The guest has been asked to release it and has not done so yet.';
   return outcome;
 }
@@ -236,8 +242,13 @@ export async function removeDisk(host: HostContext, name: string, target: string
     const ctx = await loadVm(host, name);
     checkScope(scope, ctx, 'Removing a disk');
     const { p, l } = disksFor(ctx, scope, target);
-    const outcome = await detachHalves(ctx, scope, { p, l }, (doc) => !findDisk(doc, target),
-      `${l?.device === 'cdrom' || p?.device === 'cdrom' ? 'CD-ROM drive' : 'Disk'} ${target} removed`);
+    const outcome = await detachHalves(
+      ctx,
+      scope,
+      { p, l },
+      (doc) => !findDisk(doc, target),
+      `${l?.device === 'cdrom' || p?.device === 'cdrom' ? 'CD-ROM drive' : 'Disk'} ${target} removed`,
+    );
     return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }
@@ -248,11 +259,12 @@ export async function updateDisk(host: HostContext, name: string, target: string
     checkScope(req, ctx, 'The disk change');
     const { p, l } = disksFor(ctx, req, target);
     const d = (p ?? l)!;
-    const optionsAsked = req.cache !== undefined || req.discard !== undefined || req.io !== undefined || req.readonly !== undefined || req.shareable !== undefined;
+    const optionsAsked =
+      req.cache !== undefined || req.discard !== undefined || req.io !== undefined || req.readonly !== undefined || req.shareable !== undefined;
     if (req.sizeGiB === undefined && !optionsAsked) refuse('sizeGiB', 'Nothing to change: give a new size or driver options.');
     if (req.sizeGiB !== undefined && optionsAsked) refuse('sizeGiB', 'Change the size and the driver options in separate steps.');
     if (d.device === 'cdrom' && req.sizeGiB !== undefined) refuse('sizeGiB', 'A CD-ROM cannot be resized.');
-    const io = ioProblem({ cache: (req.cache ?? d.cache ?? undefined), io: (req.io ?? d.io ?? undefined) });
+    const io = ioProblem({ cache: req.cache ?? d.cache ?? undefined, io: req.io ?? d.io ?? undefined });
     if (io) refuse('io', io);
     const { client, dom } = ctx;
 
@@ -260,9 +272,11 @@ export async function updateDisk(host: HostContext, name: string, target: string
       if (!(req.sizeGiB > 0) || req.sizeGiB > MAX_GIB) refuse('sizeGiB', `The size must be more than 0 and at most ${MAX_GIB} GiB.`);
       const bytes = Math.round((req.sizeGiB * GiB) / 512) * 512;
       const vol = p ? await diskVolume(client, p).catch(() => null) : null;
-      if (req.persistent && !vol && !req.live) refuse('persistent', `Disk ${target} is not a volume of a storage pool, so it can only grow while the VM runs (live).`);
+      if (req.persistent && !vol && !req.live)
+        refuse('persistent', `Disk ${target} is not a volume of a storage pool, so it can only grow while the VM runs (live).`);
       const current = l ? (await client.domains.blockInfo(dom, target)).capacity : vol ? (await client.volumes.info(vol)).capacity : null;
-      if (current !== null && bytes <= current) refuse('sizeGiB', `Disk ${target} is already ${(current / GiB).toFixed(2)} GiB; Vireo only grows disks (shrinking destroys data).`);
+      if (current !== null && bytes <= current)
+        refuse('sizeGiB', `Disk ${target} is already ${(current / GiB).toFixed(2)} GiB; Vireo only grows disks (shrinking destroys data).`);
       const outcome = await applyHalves(
         req,
         {

@@ -4,7 +4,11 @@ import type { ChangeOutcome } from './types';
 /** Every half that was asked for was refused by libvirt: nothing took effect (409, with the per-half outcome). */
 export class ChangeRefusedError extends ConflictError {
   override name = 'ChangeRefusedError';
-  constructor(message: string, readonly outcome: ChangeOutcome, code?: string) {
+  constructor(
+    message: string,
+    readonly outcome: ChangeOutcome,
+    code?: string,
+  ) {
     super(message, { code, details: { outcome } });
   }
 }

@@ -125,7 +125,11 @@ describe('hotplug on a running TCG guest', () => {
   });
 
   it('attaches a new pool volume live and persistently, grows it live, then detaches it', async () => {
-    const r = await hw.disks.addDisk(host, vm, { ...both, bus: 'virtio', source: { kind: 'new-volume', pool: pool.name, name: 'data.qcow2', sizeGiB: 1, format: 'qcow2' } });
+    const r = await hw.disks.addDisk(host, vm, {
+      ...both,
+      bus: 'virtio',
+      source: { kind: 'new-volume', pool: pool.name, name: 'data.qcow2', sizeGiB: 1, format: 'qcow2' },
+    });
     expect(r.outcome.live).toEqual({ status: 'applied' });
     expect(r.outcome.persistent).toEqual({ status: 'applied' });
     const disk = r.hardware.disks.find((d) => d.target === 'vda')!;
@@ -243,7 +247,14 @@ describe('hotplug on a running TCG guest', () => {
   it('hot-adds a CD-ROM drive with media; an empty one is refused live by libvirt 9.0 and saved for next boot', async () => {
     const r = await hw.cdrom.addCdrom(host, vm, { ...both, bus: 'scsi', media: { pool: pool.name, volume: 'media.iso' } });
     expect(r.outcome).toMatchObject({ live: { status: 'applied' }, persistent: { status: 'applied' } });
-    expect(r.hardware.disks.find((d) => d.target === 'sdb')).toMatchObject({ device: 'cdrom', bus: 'scsi', source: `${pool.name}/media.iso`, readonly: true, inLive: true, inPersistent: true });
+    expect(r.hardware.disks.find((d) => d.target === 'sdb')).toMatchObject({
+      device: 'cdrom',
+      bus: 'scsi',
+      source: `${pool.name}/media.iso`,
+      readonly: true,
+      inLive: true,
+      inPersistent: true,
+    });
     expect(await virsh(['domblklist', vm])).toMatch(/sdb\s+\S*media\.iso/);
     await until('sr1 in the guest', async () => (await sh('ls /sys/block')).includes('sr1'));
 
@@ -277,11 +288,13 @@ describe('hotplug on a running TCG guest', () => {
     expect(await dumpxml()).not.toContain('sata.img');
   });
 
-  it('answers 409 with libvirt\'s reason when every half asked for is refused, changing nothing', async () => {
+  it("answers 409 with libvirt's reason when every half asked for is refused, changing nothing", async () => {
     const before = [await dumpxml(), await dumpxml(true)];
     // QEMU cannot switch a running drive's cache mode; libvirt refuses the only half asked for.
-    const err = (await hw.disks.updateDisk(host, vm, 'sda', { live: true, persistent: false, cache: 'none' }).then(() => null, (e: unknown) => e)) as
-      { name: string; status: number; code?: string; message: string; outcome: { live: { status: string; reason?: string } } } | null;
+    const err = (await hw.disks.updateDisk(host, vm, 'sda', { live: true, persistent: false, cache: 'none' }).then(
+      () => null,
+      (e: unknown) => e,
+    )) as { name: string; status: number; code?: string; message: string; outcome: { live: { status: string; reason?: string } } } | null;
     expect(err?.name).toBe('ChangeRefusedError');
     expect(err?.status).toBe(409);
     expect(err?.code).toMatch(/^ERR_/);
@@ -301,7 +314,10 @@ describe('hotplug on a running TCG guest', () => {
   it('refuses invalid changes before libvirt and leaves both definitions byte-identical', async () => {
     const before = [await dumpxml(), await dumpxml(true)];
     const expectRefused = async (p: Promise<unknown>, re: RegExp) => {
-      const err = (await p.then(() => null, (e: unknown) => e)) as { name?: string; status?: number; message?: string } | null;
+      const err = (await p.then(
+        () => null,
+        (e: unknown) => e,
+      )) as { name?: string; status?: number; message?: string } | null;
       expect(err?.name).toBe('InputError');
       expect(err?.status).toBe(422);
       expect(err?.message).toMatch(re);
@@ -309,13 +325,31 @@ describe('hotplug on a running TCG guest', () => {
     await expectRefused(hw.memory.changeMemory(host, vm, { ...both, currentMiB: 1024 }), /above the maximum/);
     await expectRefused(hw.memory.changeMemory(host, vm, { live: true, persistent: false, currentMiB: 400 }), /running guest's maximum of 320 MiB/);
     await expectRefused(hw.vcpus.changeVcpus(host, vm, { ...both, current: 3 }), /above the maximum/);
-    await expectRefused(hw.disks.addDisk(host, vm, { ...both, bus: 'scsi', target: 'sda', source: { kind: 'file', path: '/var/lib/libvirt/images/x.img' } }), /already used/);
-    await expectRefused(hw.disks.addDisk(host, vm, { ...both, bus: 'virtio', source: { kind: 'file', path: '/var/lib/libvirt/images/../../etc/shadow' } }), /\.\./);
+    await expectRefused(
+      hw.disks.addDisk(host, vm, { ...both, bus: 'scsi', target: 'sda', source: { kind: 'file', path: '/var/lib/libvirt/images/x.img' } }),
+      /already used/,
+    );
+    await expectRefused(
+      hw.disks.addDisk(host, vm, { ...both, bus: 'virtio', source: { kind: 'file', path: '/var/lib/libvirt/images/../../etc/shadow' } }),
+      /\.\./,
+    );
     await expectRefused(hw.disks.addDisk(host, vm, { ...both, bus: 'virtio', source: { kind: 'file', path: 'relative.img' } }), /absolute/);
-    await expectRefused(hw.disks.addDisk(host, vm, { ...both, bus: 'virtio', source: { kind: 'new-volume', pool: pool.name, name: '../evil', sizeGiB: 1, format: 'raw' } }), /outside the pool/);
-    await expectRefused(hw.disks.addDisk(host, vm, { ...both, bus: 'virtio', source: { kind: 'volume', pool: pool.name, volume: 'missing.img' } }), /has no volume/);
-    await expectRefused(hw.nics.addNic(host, vm, { ...both, source: { type: 'network', network: 'default' }, model: 'virtio', mac: '01:00:5e:00:00:01' }), /multicast/);
-    await expectRefused(hw.nics.addNic(host, vm, { ...both, source: { type: 'network', network: 'default' }, model: 'virtio', mac: 'zz:54:00:00:00:01' }), /not a MAC/);
+    await expectRefused(
+      hw.disks.addDisk(host, vm, { ...both, bus: 'virtio', source: { kind: 'new-volume', pool: pool.name, name: '../evil', sizeGiB: 1, format: 'raw' } }),
+      /outside the pool/,
+    );
+    await expectRefused(
+      hw.disks.addDisk(host, vm, { ...both, bus: 'virtio', source: { kind: 'volume', pool: pool.name, volume: 'missing.img' } }),
+      /has no volume/,
+    );
+    await expectRefused(
+      hw.nics.addNic(host, vm, { ...both, source: { type: 'network', network: 'default' }, model: 'virtio', mac: '01:00:5e:00:00:01' }),
+      /multicast/,
+    );
+    await expectRefused(
+      hw.nics.addNic(host, vm, { ...both, source: { type: 'network', network: 'default' }, model: 'virtio', mac: 'zz:54:00:00:00:01' }),
+      /not a MAC/,
+    );
     await expectRefused(hw.nics.addNic(host, vm, { ...both, source: { type: 'network', network: 'no-such-net' }, model: 'virtio' }), /no libvirt network/);
     await expectRefused(hw.disks.updateDisk(host, vm, 'sda', { ...both, sizeGiB: 5 }), /CD-ROM cannot be resized/);
     await expectRefused(hw.cdrom.changeMedia(host, vm, 'sda', { ...both, media: { path: '/tmp/../etc/passwd' } }), /\.\./);

@@ -46,7 +46,8 @@ export function planMemory(ctx: VmContext, change: MemoryChange, hostTotalKiB: n
   const p = memoryOf(ctx.inactive);
   const maximumKiB = change.maximumMiB !== undefined ? change.maximumMiB * MiB : p.maximumKiB;
   const currentKiB = change.currentMiB !== undefined ? change.currentMiB * MiB : null;
-  if (hostTotalKiB !== null && maximumKiB > hostTotalKiB) refuse('maximumMiB', `The host has only ${mib(hostTotalKiB)} of memory; ${mib(maximumKiB)} cannot be the maximum.`);
+  if (hostTotalKiB !== null && maximumKiB > hostTotalKiB)
+    refuse('maximumMiB', `The host has only ${mib(hostTotalKiB)} of memory; ${mib(maximumKiB)} cannot be the maximum.`);
   if (currentKiB !== null && change.persistent && currentKiB > maximumKiB) {
     refuse('currentMiB', `${mib(currentKiB)} is above the maximum of ${mib(maximumKiB)}. Raise the maximum (persistent, next boot) first.`);
   }
@@ -55,7 +56,11 @@ export function planMemory(ctx: VmContext, change: MemoryChange, hostTotalKiB: n
   }
   if (currentKiB !== null && change.live) {
     const liveMax = ctx.live ? memoryOf(ctx.live).maximumKiB : maximumKiB;
-    if (currentKiB > liveMax) refuse('currentMiB', `${mib(currentKiB)} is above the running guest's maximum of ${mib(liveMax)}; raise the maximum for next boot and restart, or add a memory module.`);
+    if (currentKiB > liveMax)
+      refuse(
+        'currentMiB',
+        `${mib(currentKiB)} is above the running guest's maximum of ${mib(liveMax)}; raise the maximum for next boot and restart, or add a memory module.`,
+      );
   }
   if (change.maximumMiB !== undefined && p.numaCells > 1) {
     refuse('maximumMiB', 'This VM has several NUMA nodes: set the memory of each node in the XML editor.');
@@ -66,7 +71,8 @@ export function planMemory(ctx: VmContext, change: MemoryChange, hostTotalKiB: n
   if (change.hotplug) {
     const { slots, maxMiB } = change.hotplug;
     if (!Number.isInteger(slots) || slots < 1 || slots > 255) refuse('hotplug.slots', 'Memory slots must be between 1 and 255.');
-    if (!Number.isInteger(maxMiB) || maxMiB * MiB < maximumKiB) refuse('hotplug.maxMiB', `The hotplug ceiling must be at least the maximum memory (${mib(maximumKiB)}).`);
+    if (!Number.isInteger(maxMiB) || maxMiB * MiB < maximumKiB)
+      refuse('hotplug.maxMiB', `The hotplug ceiling must be at least the maximum memory (${mib(maximumKiB)}).`);
     if (hostTotalKiB !== null && maxMiB * MiB > hostTotalKiB * 4) refuse('hotplug.maxMiB', 'The hotplug ceiling is far above what this host has.');
   }
   if (change.hotplug === null && p.dimms) refuse('hotplug', 'Remove the DIMM devices before removing the memory hotplug ceiling.');
@@ -107,7 +113,8 @@ export async function changeMemory(host: HostContext, name: string, change: Memo
     const parts: string[] = [];
     if (plan.currentKiB !== null) parts.push(`memory set to ${mib(plan.currentKiB)}`);
     if (change.maximumMiB !== undefined) parts.push(`maximum set to ${mib(plan.maximumKiB)}`);
-    if (change.hotplug !== undefined) parts.push(change.hotplug ? `hotplug ceiling set to ${change.hotplug.maxMiB} MiB in ${change.hotplug.slots} slots` : 'memory hotplug removed');
+    if (change.hotplug !== undefined)
+      parts.push(change.hotplug ? `hotplug ceiling set to ${change.hotplug.maxMiB} MiB in ${change.hotplug.slots} slots` : 'memory hotplug removed');
     const what = parts.join(', ');
     const outcome = await applyHalves(
       change,
@@ -144,10 +151,17 @@ export async function addDimm(host: HostContext, name: string, req: DimmAdd): Pr
     wholeMiB('sizeMiB', req.sizeMiB, 'The DIMM size');
     // QEMU maps DIMMs in 2 MiB pages on x86; libvirt rounds, but say so before it does.
     if (req.sizeMiB % 2 !== 0) refuse('sizeMiB', 'The DIMM size must be a multiple of 2 MiB.');
-    for (const [half, doc] of [['persistent', req.persistent ? ctx.inactive : null], ['live', req.live ? ctx.live : null]] as const) {
+    for (const [half, doc] of [
+      ['persistent', req.persistent ? ctx.inactive : null],
+      ['live', req.live ? ctx.live : null],
+    ] as const) {
       if (!doc) continue;
       const m = memoryOf(doc);
-      if (!m.hotplug) refuse('sizeMiB', `Memory hotplug is not set up${half === 'live' ? ' in the running guest' : ''}: set a hotplug ceiling (slots and maximum) first${half === 'live' ? ', then restart the VM' : ''}.`);
+      if (!m.hotplug)
+        refuse(
+          'sizeMiB',
+          `Memory hotplug is not set up${half === 'live' ? ' in the running guest' : ''}: set a hotplug ceiling (slots and maximum) first${half === 'live' ? ', then restart the VM' : ''}.`,
+        );
       if (m.dimms >= m.hotplug.slots) refuse('sizeMiB', `All ${m.hotplug.slots} memory slots are in use${half === 'live' ? ' in the running guest' : ''}.`);
       if (m.maximumKiB + req.sizeMiB * MiB > m.hotplug.maxKiB) {
         refuse('sizeMiB', `That would bring memory to ${mib(m.maximumKiB + req.sizeMiB * MiB)}, above the hotplug ceiling of ${mib(m.hotplug.maxKiB)}.`);

@@ -17,8 +17,14 @@ const base = `<domain type='qemu'><name>vm1</name><uuid>c7a5fdbd-cdaf-9455-926a-
 
 function ctx(xml = base, liveXml: string | null = null): VmContext {
   return {
-    host: null as never, client: null as never, dom: { name: 'vm1', uuid: '', id: liveXml ? 1 : -1 }, running: liveXml !== null,
-    inactiveXml: xml, inactive: parseXml(xml), liveXml, live: liveXml ? parseXml(liveXml) : null,
+    host: null as never,
+    client: null as never,
+    dom: { name: 'vm1', uuid: '', id: liveXml ? 1 : -1 },
+    running: liveXml !== null,
+    inactiveXml: xml,
+    inactive: parseXml(xml),
+    liveXml,
+    live: liveXml ? parseXml(liveXml) : null,
   };
 }
 
@@ -50,7 +56,9 @@ describe('vCPU plans', () => {
     editVcpuXml(c, change, planVcpus(c, change, L));
     const xml = serializeXml(c.inactive);
     expect(xml).toContain('<vcpu placement="static">8</vcpu>');
-    expect(xml).toMatch(/<cpu mode="custom" match="exact"><model fallback="forbid">qemu64<\/model><topology sockets="2" dies="1" cores="2" threads="2"\/><\/cpu><clock/);
+    expect(xml).toMatch(
+      /<cpu mode="custom" match="exact"><model fallback="forbid">qemu64<\/model><topology sockets="2" dies="1" cores="2" threads="2"\/><\/cpu><clock/,
+    );
   });
 });
 
@@ -84,18 +92,49 @@ describe('memory plans', () => {
 describe('boot plans', () => {
   it('validates entries and firmware', () => {
     expect(() => planBoot(ctx(), { order: [{ kind: 'disk', id: 'vdb' }] }, true)).toThrow(/no disk vdb/);
-    expect(() => planBoot(ctx(), { order: [{ kind: 'disk', id: 'vda' }, { kind: 'disk', id: 'vda' }] }, true)).toThrow(/twice/);
+    expect(() =>
+      planBoot(
+        ctx(),
+        {
+          order: [
+            { kind: 'disk', id: 'vda' },
+            { kind: 'disk', id: 'vda' },
+          ],
+        },
+        true,
+      ),
+    ).toThrow(/twice/);
     expect(() => planBoot(ctx(), { order: [{ kind: 'nic', id: '52:54:00:00:00:02' }] }, true)).toThrow(/no network interface/);
     expect(() => planBoot(ctx(), { firmware: 'efi' }, false)).toThrow(/OVMF is not installed/);
     expect(() => planBoot(ctx(), { menu: true, persistent: false, live: true }, true)).toThrow(/persistent/);
     expect(() => planBoot(ctx(), { title: 'two\nlines' }, true)).toThrow(/one line/);
     expect(() => planBoot(ctx(), {}, true)).toThrow(/Nothing to change/);
-    expect(() => planBoot(ctx(), { order: [{ kind: 'nic', id: '52:54:00:00:00:01' }, { kind: 'disk', id: 'vda' }], firmware: 'efi' }, true)).not.toThrow();
+    expect(() =>
+      planBoot(
+        ctx(),
+        {
+          order: [
+            { kind: 'nic', id: '52:54:00:00:00:01' },
+            { kind: 'disk', id: 'vda' },
+          ],
+          firmware: 'efi',
+        },
+        true,
+      ),
+    ).not.toThrow();
   });
 
   it('moves to per-device boot order and edits menu, firmware and power actions', () => {
     const c = ctx();
-    editBootXml(c, { order: [{ kind: 'disk', id: 'vda' }, { kind: 'nic', id: '52:54:00:00:00:01' }], menu: true, firmware: 'efi', onCrash: 'restart' });
+    editBootXml(c, {
+      order: [
+        { kind: 'disk', id: 'vda' },
+        { kind: 'nic', id: '52:54:00:00:00:01' },
+      ],
+      menu: true,
+      firmware: 'efi',
+      onCrash: 'restart',
+    });
     let xml = serializeXml(c.inactive);
     expect(xml).toContain('<os firmware="efi"><type arch="x86_64" machine="pc-i440fx-7.2">hvm</type><bootmenu enable="yes"/></os>');
     expect(xml).toContain('<target dev="vda" bus="virtio"/><boot order="1"/></disk>');

@@ -9,7 +9,12 @@ describe('hardware request schemas', () => {
   });
 
   it('knows the disk sources and buses', () => {
-    const ok = diskAddSchema.safeParse({ live: true, persistent: true, bus: 'virtio', source: { kind: 'new-volume', pool: 'default', name: 'a.qcow2', sizeGiB: 10, format: 'qcow2' } });
+    const ok = diskAddSchema.safeParse({
+      live: true,
+      persistent: true,
+      bus: 'virtio',
+      source: { kind: 'new-volume', pool: 'default', name: 'a.qcow2', sizeGiB: 10, format: 'qcow2' },
+    });
     expect(ok.success).toBe(true);
     expect(diskAddSchema.safeParse({ live: true, persistent: true, bus: 'floppy', source: { kind: 'file', path: '/a' } }).success).toBe(false);
     expect(diskAddSchema.safeParse({ live: true, persistent: true, bus: 'virtio', source: { kind: 'url', url: 'http://x' } }).success).toBe(false);

@@ -6,7 +6,11 @@ import { vmNameSchema } from '@/lib/vms/names';
 // VM or the host (maximums, free targets, buses the machine has) happen in the per-family modules.
 
 const scope = { live: z.boolean({ message: 'live must be true or false.' }), persistent: z.boolean({ message: 'persistent must be true or false.' }) };
-const count = (what: string) => z.number({ message: `${what} must be a number.` }).int(`${what} must be a whole number.`).min(1, `${what} must be at least 1.`);
+const count = (what: string) =>
+  z
+    .number({ message: `${what} must be a number.` })
+    .int(`${what} must be a whole number.`)
+    .min(1, `${what} must be at least 1.`);
 const mib = (what: string) => count(what).max(16 * 1024 * 1024, `${what} is too large.`);
 const short = z.string().max(256);
 
@@ -14,16 +18,27 @@ export const vcpuChangeSchema = z.object({
   ...scope,
   current: count('The vCPU count').max(4096).optional(),
   maximum: count('The maximum vCPU count').max(4096).optional(),
-  topology: z.object({ sockets: count('Sockets').max(4096), cores: count('Cores').max(4096), threads: count('Threads').max(64) }).nullable().optional(),
+  topology: z
+    .object({ sockets: count('Sockets').max(4096), cores: count('Cores').max(4096), threads: count('Threads').max(64) })
+    .nullable()
+    .optional(),
   mode: z.enum(['host-passthrough', 'host-model', 'custom']).optional(),
-  model: z.string().min(1).max(100).regex(/^[A-Za-z0-9._-]+$/, 'Not a CPU model name.').optional(),
+  model: z
+    .string()
+    .min(1)
+    .max(100)
+    .regex(/^[A-Za-z0-9._-]+$/, 'Not a CPU model name.')
+    .optional(),
 });
 
 export const memoryChangeSchema = z.object({
   ...scope,
   currentMiB: mib('Memory').optional(),
   maximumMiB: mib('Maximum memory').optional(),
-  hotplug: z.object({ slots: count('Slots').max(255), maxMiB: mib('The hotplug ceiling') }).nullable().optional(),
+  hotplug: z
+    .object({ slots: count('Slots').max(255), maxMiB: mib('The hotplug ceiling') })
+    .nullable()
+    .optional(),
 });
 
 export const dimmAddSchema = z.object({ ...scope, sizeMiB: mib('The DIMM size') });
@@ -31,7 +46,10 @@ export const dimmAddSchema = z.object({ ...scope, sizeMiB: mib('The DIMM size') 
 const cache = z.enum(DISK_CACHES);
 const discard = z.enum(DISK_DISCARDS);
 const io = z.enum(DISK_IOS);
-const sizeGiB = z.number({ message: 'The size must be a number of GiB.' }).positive('The size must be more than 0.').max(64 * 1024, 'At most 64 TiB.');
+const sizeGiB = z
+  .number({ message: 'The size must be a number of GiB.' })
+  .positive('The size must be more than 0.')
+  .max(64 * 1024, 'At most 64 TiB.');
 
 export const diskSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('new-volume'), pool: short, name: short, sizeGiB, format: z.enum(['qcow2', 'raw']) }),
@@ -76,7 +94,10 @@ export const cdromMediaSchema = z.object({ ...scope, media });
 export const cdromAddSchema = z.object({ ...scope, bus: z.enum(CDROM_BUSES), media: media.optional() });
 
 export const bootChangeSchema = z.object({
-  order: z.array(z.object({ kind: z.enum(['disk', 'nic']), id: z.string().min(1).max(32) })).max(64).optional(),
+  order: z
+    .array(z.object({ kind: z.enum(['disk', 'nic']), id: z.string().min(1).max(32) }))
+    .max(64)
+    .optional(),
   menu: z.boolean().optional(),
   firmware: z.enum(['bios', 'efi']).optional(),
   autostart: z.boolean().optional(),

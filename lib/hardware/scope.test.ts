@@ -11,7 +11,9 @@ const stopped = { running: false, dom: { name: 'vm1', uuid: '', id: -1 } };
 describe('change scope', () => {
   it('refuses an empty scope and live on a stopped VM', () => {
     expect(() => checkScope({ live: false, persistent: false }, running)).toThrow(/Choose where/);
-    expect(() => checkScope({ live: true, persistent: true }, stopped, 'The memory change')).toThrow(/The memory change cannot apply live: "vm1" is not running/);
+    expect(() => checkScope({ live: true, persistent: true }, stopped, 'The memory change')).toThrow(
+      /The memory change cannot apply live: "vm1" is not running/,
+    );
     expect(() => checkScope({ live: false, persistent: true }, stopped)).not.toThrow();
     expect(() => checkScope({ live: true, persistent: false }, running)).not.toThrow();
   });
@@ -39,23 +41,48 @@ describe('change scope', () => {
 
   it('can lead with the live half', async () => {
     const order: string[] = [];
-    await applyHalves({ live: true, persistent: true }, { persistent: async () => void order.push('p'), live: async () => void order.push('l') }, 'x', 'live-first');
+    await applyHalves(
+      { live: true, persistent: true },
+      { persistent: async () => void order.push('p'), live: async () => void order.push('l') },
+      'x',
+      'live-first',
+    );
     expect(order).toEqual(['l', 'p']);
   });
 
   it('throws a 409 refusal with both reasons when nothing took effect', async () => {
     const err = await applyHalves(
       { live: true, persistent: true },
-      { persistent: async () => { throw libvirtError('bad config', 'ERR_CONFIG_UNSUPPORTED'); }, live: async () => { throw libvirtError('bad live', 'ERR_OPERATION_FAILED'); } },
+      {
+        persistent: async () => {
+          throw libvirtError('bad config', 'ERR_CONFIG_UNSUPPORTED');
+        },
+        live: async () => {
+          throw libvirtError('bad live', 'ERR_OPERATION_FAILED');
+        },
+      },
       'x',
-    ).then(() => null, (e: unknown) => e as { name: string; status: number; message: string; code: string });
+    ).then(
+      () => null,
+      (e: unknown) => e as { name: string; status: number; message: string; code: string },
+    );
     expect(err).toMatchObject({ name: 'ChangeRefusedError', status: 409, code: 'ERR_CONFIG_UNSUPPORTED' });
     expect(err?.message).toBe('Nothing was changed. libvirt says: bad config / bad live');
   });
 
   it('does not turn a lost connection into a refusal', async () => {
     const lost = Object.assign(new Error('interrupted'), { name: 'ConnectionError' });
-    await expect(applyHalves({ live: false, persistent: true }, { persistent: async () => { throw lost; } }, 'x')).rejects.toBe(lost);
+    await expect(
+      applyHalves(
+        { live: false, persistent: true },
+        {
+          persistent: async () => {
+            throw lost;
+          },
+        },
+        'x',
+      ),
+    ).rejects.toBe(lost);
   });
 
   it('says exactly what took effect', () => {

@@ -58,7 +58,12 @@ async function attempt(asked: boolean, fn: (() => Promise<void>) | undefined): P
  * performs on the shared image) and describes the result. `what` completes the summary
  * sentence, e.g. "Memory set to 512 MiB". Throws ChangeRefusedError when nothing took effect.
  */
-export async function applyHalves(scope: ChangeScope, halves: Halves, what: string, order: 'persistent-first' | 'live-first' = 'persistent-first'): Promise<ChangeOutcome> {
+export async function applyHalves(
+  scope: ChangeScope,
+  halves: Halves,
+  what: string,
+  order: 'persistent-first' | 'live-first' = 'persistent-first',
+): Promise<ChangeOutcome> {
   let persistent: HalfOutcome;
   let live: HalfOutcome;
   if (order === 'persistent-first') {
@@ -72,7 +77,14 @@ export async function applyHalves(scope: ChangeScope, halves: Halves, what: stri
   const refused = [persistent, live].filter((h): h is Extract<HalfOutcome, { status: 'refused' }> => h.status === 'refused');
   const applied = [persistent, live].some((h) => h.status === 'applied');
   if (!applied && refused.length) {
-    throw new ChangeRefusedError(`Nothing was changed. libvirt says: ${refused.map((r) => r.reason).filter(uniq).join(' / ')}`, outcome, refused[0]!.code);
+    throw new ChangeRefusedError(
+      `Nothing was changed. libvirt says: ${refused
+        .map((r) => r.reason)
+        .filter(uniq)
+        .join(' / ')}`,
+      outcome,
+      refused[0]!.code,
+    );
   }
   return outcome;
 }

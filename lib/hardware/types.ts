@@ -10,10 +10,7 @@ export interface ChangeScope {
 }
 
 /** What happened to one half of a change. A refused live half never prevents the persistent half. */
-export type HalfOutcome =
-  | { status: 'applied' }
-  | { status: 'not-requested' }
-  | { status: 'refused'; reason: string; code?: string };
+export type HalfOutcome = { status: 'applied' } | { status: 'not-requested' } | { status: 'refused'; reason: string; code?: string };
 
 export interface ChangeOutcome {
   live: HalfOutcome;

@@ -29,7 +29,8 @@ export function planVcpus(ctx: VmContext, change: VcpuChange, limits: VcpuLimits
   if (hostMax !== null && maximum > hostMax) refuse('maximum', `This machine type allows at most ${hostMax} vCPUs.`);
   const current = change.current ?? Math.min(p.current, maximum);
   if (!Number.isInteger(current) || current < 1) refuse('current', 'The vCPU count must be a whole number of at least 1.');
-  if (current > maximum) refuse('current', `${current} vCPUs is above the maximum of ${maximum}; raise the maximum first (persistent, takes effect at next boot).`);
+  if (current > maximum)
+    refuse('current', `${current} vCPUs is above the maximum of ${maximum}; raise the maximum first (persistent, takes effect at next boot).`);
   if (change.live && change.current !== undefined) {
     const liveMax = ctx.live ? Domain.of(ctx.live).cpu.maximum : maximum;
     if (current > liveMax) refuse('current', `The running guest was started with a maximum of ${liveMax} vCPUs; ${current} can only apply after a restart.`);

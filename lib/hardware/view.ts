@@ -108,8 +108,14 @@ const DEVICES = new Set(['disk', 'cdrom', 'floppy', 'lun']);
 function diskFacts(d: Disk) {
   const device = d.device ?? 'disk';
   return {
-    device: (DEVICES.has(device) ? device : 'disk'),
-    bus: d.bus, format: d.format, cache: d.cache, discard: d.discard, io: d.io, readonly: d.readonly, shareable: d.shareable,
+    device: DEVICES.has(device) ? device : 'disk',
+    bus: d.bus,
+    format: d.format,
+    cache: d.cache,
+    discard: d.discard,
+    io: d.io,
+    readonly: d.readonly,
+    shareable: d.shareable,
   };
 }
 
@@ -199,7 +205,8 @@ function bootView(ctx: VmContext, autostart: boolean, efiOffered: boolean): Boot
   for (const b of os.bootDevices) {
     const dev = b.dev ?? '';
     const kind = LEGACY_BOOT[dev];
-    if (kind) order.push({ kind, id: dev, label: { hd: 'First hard disk', cdrom: 'First CD-ROM', network: 'Network (PXE)', fd: 'Floppy' }[kind as 'hd'] ?? dev });
+    if (kind)
+      order.push({ kind, id: dev, label: { hd: 'First hard disk', cdrom: 'First CD-ROM', network: 'Network (PXE)', fd: 'Floppy' }[kind as 'hd'] ?? dev });
   }
   const efi = os.isEfi;
   return {

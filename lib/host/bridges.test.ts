@@ -29,9 +29,19 @@ describe('host bridges (read from sysfs)', () => {
     await iface('eth1', { device: true, master: 'br0' });
     await iface('vnet3', { master: 'br0' });
     expect(await listHostBridges(root)).toEqual([
-      { name: 'br0', operstate: 'up', ports: [{ name: 'eth1', physical: true }, { name: 'vnet3', physical: false }] },
+      {
+        name: 'br0',
+        operstate: 'up',
+        ports: [
+          { name: 'eth1', physical: true },
+          { name: 'vnet3', physical: false },
+        ],
+      },
     ]);
-    expect((await listHostNics(root)).map((n) => [n.name, n.bridge])).toEqual([['eth0', null], ['eth1', 'br0']]);
+    expect((await listHostNics(root)).map((n) => [n.name, n.bridge])).toEqual([
+      ['eth0', null],
+      ['eth1', 'br0'],
+    ]);
   });
 
   it('answers empty lists where there is no sysfs', async () => {

@@ -19,8 +19,16 @@ export interface HostNic {
   bridge: string | null;
 }
 
-const exists = (p: string) => access(p).then(() => true, () => false);
-const readTrim = (p: string) => readFile(p, 'utf8').then((s) => s.trim(), () => null);
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
+const readTrim = (p: string) =>
+  readFile(p, 'utf8').then(
+    (s) => s.trim(),
+    () => null,
+  );
 
 export async function listHostBridges(sysNet = '/sys/class/net'): Promise<HostBridge[]> {
   // sysfs, not project files: keep Next's file tracing from pulling in the whole tree.

@@ -2,8 +2,18 @@ import type { LibvirtClient } from '@/lib/libvirt';
 import type { HostContext } from '@/lib/hosts';
 import { attr, child, children, parseXml, path, text } from '@/lib/xml/parse';
 
-export interface PoolGlance { name: string; active: boolean; capacity: number; allocation: number; available: number }
-export interface NetworkGlance { name: string; active: boolean; autostart: boolean }
+export interface PoolGlance {
+  name: string;
+  active: boolean;
+  capacity: number;
+  allocation: number;
+  available: number;
+}
+export interface NetworkGlance {
+  name: string;
+  active: boolean;
+  autostart: boolean;
+}
 
 export interface HostOverview {
   hostname: string;
@@ -53,16 +63,21 @@ async function pools(client: LibvirtClient): Promise<PoolGlance[]> {
 
 async function networks(client: LibvirtClient): Promise<NetworkGlance[]> {
   const refs = await client.networks.listAll();
-  return Promise.all(
-    refs.map(async (n) => ({ name: n.name, active: await client.networks.isActive(n), autostart: await client.networks.autostart(n) })),
-  );
+  return Promise.all(refs.map(async (n) => ({ name: n.name, active: await client.networks.isActive(n), autostart: await client.networks.autostart(n) })));
 }
 
 export async function hostOverview(host: HostContext): Promise<HostOverview> {
   const client = await host.libvirt();
   const h = client.host;
   const [hostname, lib, hyp, node, free, caps, poolList, netList] = await Promise.all([
-    h.hostname(), h.libVersion(), h.hypervisorVersion(), h.nodeInfo(), h.freeMemory(), h.capabilities(), pools(client), networks(client),
+    h.hostname(),
+    h.libVersion(),
+    h.hypervisorVersion(),
+    h.nodeInfo(),
+    h.freeMemory(),
+    h.capabilities(),
+    pools(client),
+    networks(client),
   ]);
   const c = kvmFromCapabilities(caps);
   return {

@@ -7,7 +7,13 @@ afterEach(clearProbeCache);
 
 function counting(result: () => Promise<ReturnType<typeof healthyReport>>) {
   const calls = { n: 0 };
-  return { calls, prober: () => { calls.n++; return result(); } };
+  return {
+    calls,
+    prober: () => {
+      calls.n++;
+      return result();
+    },
+  };
 }
 
 describe('cachedProbe', () => {

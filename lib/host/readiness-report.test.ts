@@ -15,8 +15,13 @@ describe('hostReadiness', () => {
     const r = await hostReadiness({ prober: async () => healthyReport(), forceEmulation: false });
     expect(r.overall).toBe('pass');
     expect(r.checks.map((c) => [c.id, c.status])).toEqual([
-      ['device', 'pass'], ['api-version', 'pass'], ['capabilities', 'pass'], ['vcpus', 'pass'],
-      ['cpu-features', 'pass'], ['nested', 'pass'], ['self-test', 'pass'],
+      ['device', 'pass'],
+      ['api-version', 'pass'],
+      ['capabilities', 'pass'],
+      ['vcpus', 'pass'],
+      ['cpu-features', 'pass'],
+      ['nested', 'pass'],
+      ['self-test', 'pass'],
     ]);
     expect(r.checks.every((c) => c.impact.length > 20)).toBe(true);
     expect(r.facts).toMatchObject({ apiVersion: 12, maxVcpus: 1024, recommendedVcpus: 8, memorySlots: 32764, cpuFeatures: ['avx', 'lm'] });
@@ -63,7 +68,9 @@ describe('guestImpact', () => {
 describe('unloadableCheck', () => {
   it('is a fail row naming the loader error and how to start Vireo', () => {
     expect(unloadableCheck(new Error('Unknown file extension ".ts"\nmore'))).toEqual({
-      id: 'device', title: 'KVM device', status: 'fail',
+      id: 'device',
+      title: 'KVM device',
+      status: 'fail',
       detail: 'the KVM probe could not be loaded: Unknown file extension ".ts"',
       fix: 'Start Vireo with `npm start` from its installation directory.',
     });

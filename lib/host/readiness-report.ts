@@ -77,7 +77,14 @@ function factsOf(r: KvmReport): ReadinessFacts {
     memorySlots: cap('NR_MEMSLOTS'),
     cpuFeatures: [...new Set(r.cpuFeatures.map((f) => f.name))].sort(),
     nested: r.nested,
-    selfTest: t && { ok: t.ok, durationMs: t.durationMs, exitReason: t.exitReason, secondExitReason: t.secondExitReason, problem: t.problem, timedOut: t.timedOut },
+    selfTest: t && {
+      ok: t.ok,
+      durationMs: t.durationMs,
+      exitReason: t.exitReason,
+      secondExitReason: t.secondExitReason,
+      problem: t.problem,
+      timedOut: t.timedOut,
+    },
     capabilities: r.capabilities.map(({ name, value, description }) => ({ name, value, description })),
   };
 }

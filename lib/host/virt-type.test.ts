@@ -10,15 +10,16 @@ afterEach(() => {
 });
 
 const healthy = async () => healthyReport();
-const brokenSelfTest = async () =>
-  healthyReport({ selfTest: { ...healthyReport().selfTest!, ok: false, problem: 'the guest never exited', timedOut: true } });
+const brokenSelfTest = async () => healthyReport({ selfTest: { ...healthyReport().selfTest!, ok: false, problem: 'the guest never exited', timedOut: true } });
 const missingDevice = () =>
   Promise.reject(new KvmError({ code: 'ENOENT', errno: 2, syscall: 'open', devicePath: '/dev/kvm', detail: 'No such file or directory' }));
 
 describe('guestDomainType', () => {
   it('chooses kvm when the self-test passes', async () => {
     expect(await guestDomainType({ prober: healthy, forceEmulation: false })).toEqual({
-      type: 'kvm', forced: false, reason: 'The KVM self-test passed in 1.5 ms: guests use hardware virtualization.',
+      type: 'kvm',
+      forced: false,
+      reason: 'The KVM self-test passed in 1.5 ms: guests use hardware virtualization.',
     });
   });
 

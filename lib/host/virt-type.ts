@@ -42,7 +42,11 @@ export async function domainTypeFor(checks: readonly ReadinessCheck[], report: K
   );
   if (decision.type === 'kvm') {
     const ms = report?.selfTest?.durationMs;
-    return { type: 'kvm', reason: `The KVM self-test passed${ms === undefined ? '' : ` in ${ms.toFixed(1)} ms`}: guests use hardware virtualization.`, forced: false };
+    return {
+      type: 'kvm',
+      reason: `The KVM self-test passed${ms === undefined ? '' : ` in ${ms.toFixed(1)} ms`}: guests use hardware virtualization.`,
+      forced: false,
+    };
   }
   return { type: 'qemu', reason: decision.warning ?? 'KVM is not usable; guests use software emulation.', forced: false };
 }

@@ -23,7 +23,9 @@ describe('a route given a malformed session cookie', () => {
 
   it('answers 401 with a plain message, on reads and writes alike', async () => {
     for (const method of ['GET', 'POST']) {
-      const res = await route(new Request('https://vireo.test/api/test', { method, headers: { cookie: 'vireo_session=%zz' } }), { params: Promise.resolve({}) });
+      const res = await route(new Request('https://vireo.test/api/test', { method, headers: { cookie: 'vireo_session=%zz' } }), {
+        params: Promise.resolve({}),
+      });
       expect(res.status).toBe(401);
       expect(((await res.json()) as { error: string }).error).toMatch(/not signed in/);
     }

@@ -48,7 +48,11 @@ export function buildOpenApi(routes: RouteHandler[], info: { version: string }):
       path: r.path,
       summary: r.summary,
       tags: r.tags,
-      description: permission ? `Needs the permission \`${permission}\` (${PERMISSIONS[permission]}).` : access === 'public' ? 'No session needed.' : 'Any signed-in user.',
+      description: permission
+        ? `Needs the permission \`${permission}\` (${PERMISSIONS[permission]}).`
+        : access === 'public'
+          ? 'No session needed.'
+          : 'Any signed-in user.',
       security: access === 'public' ? [] : isSafeMethod(r.method) ? [{ session: [] }] : [{ session: [], csrf: [] }],
       request: {
         ...(r.params ? { params: r.params as z.ZodObject } : {}),

@@ -30,7 +30,14 @@ let http: HttpFixtureServer;
 const domains: string[] = [];
 const readers: ConsoleReader[] = [];
 
-interface Disk { file: string; device: 'disk' | 'cdrom'; format: 'qcow2' | 'raw'; bus: 'virtio' | 'sata' | 'scsi'; dev: string; order: number }
+interface Disk {
+  file: string;
+  device: 'disk' | 'cdrom';
+  format: 'qcow2' | 'raw';
+  bus: 'virtio' | 'sata' | 'scsi';
+  dev: string;
+  order: number;
+}
 
 function q35Xml(name: string, disks: Disk[]): string {
   const domain = {
@@ -97,11 +104,16 @@ afterAll(async () => {
 });
 
 describe('fixture images boot as the wizard will run them (q35, virtio disk, CD-ROMs)', () => {
-  it('cloud image: downloaded base → grown overlay + cidata seed → the seed\'s hostname and user on ttyS0', async () => {
+  it("cloud image: downloaded base → grown overlay + cidata seed → the seed's hostname and user on ttyS0", async () => {
     const base = await downloadToPool({
-      host, pool: pool.name, volumeName: 'base.qcow2', url: http.url('cloud.qcow2'),
+      host,
+      pool: pool.name,
+      volumeName: 'base.qcow2',
+      url: http.url('cloud.qcow2'),
       expected: { algorithm: 'sha256', hex: (await run('sha256sum', [cloudImagePath])).stdout.split(' ')[0]! },
-      maxBytes: 512 * 1024 ** 2, timeoutMs: 60_000, allow: fixtureAllowList,
+      maxBytes: 512 * 1024 ** 2,
+      timeoutMs: 60_000,
+      allow: fixtureAllowList,
     });
     expect(base.format).toBe('qcow2');
     await createOverlay(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'vm.qcow2', sizeBytes: 4 * 1024 ** 3 });
@@ -138,7 +150,10 @@ describe('fixture images boot as the wizard will run them (q35, virtio disk, CD-
     ]);
     await reader.waitFor(installerBanner, 90_000);
     const text = await reader.waitFor(/VIREO-INSTALLER-DISKS [^\r\n]*\r?\n/, 30_000);
-    const disks = text.match(/VIREO-INSTALLER-DISKS ([^\r\n]*)/)![1]!.trim().split(/\s+/);
+    const disks = text
+      .match(/VIREO-INSTALLER-DISKS ([^\r\n]*)/)![1]!
+      .trim()
+      .split(/\s+/);
     // SeaBIOS boots the SATA CD-ROM, but the cloud kernel has no AHCI driver, so the guest sees only the disk.
     expect(disks).toEqual(['vda']);
   }, 150_000);

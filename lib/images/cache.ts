@@ -14,7 +14,10 @@ export interface CachedBase {
 }
 
 /** Looks a base up by its source URL or its catalog id (a catalog entry's URL may move between releases). */
-export async function findCachedBase(client: LibvirtClient, q: { url: string; pool: string } | { catalogId: string; pool: string }): Promise<CachedBase | null> {
+export async function findCachedBase(
+  client: LibvirtClient,
+  q: { url: string; pool: string } | { catalogId: string; pool: string },
+): Promise<CachedBase | null> {
   const where = 'url' in q ? { sourceUrl: q.url, pool: q.pool } : { catalogId: q.catalogId, pool: q.pool };
   const rows = await db().baseImage.findMany({ where, orderBy: { createdAt: 'desc' } });
   for (const row of rows) {
@@ -23,13 +26,23 @@ export async function findCachedBase(client: LibvirtClient, q: { url: string; po
       return { pool: row.pool, volume: row.volume, sha256: row.sha256 };
     } catch (err) {
       if (!isLibvirtError(err)) throw err;
-      await db().baseImage.delete({ where: { id: row.id } }).catch(() => undefined);
+      await db()
+        .baseImage.delete({ where: { id: row.id } })
+        .catch(() => undefined);
     }
   }
   return null;
 }
 
-export async function recordBase(r: { url: string; catalogId: string | null; pool: string; volume: string; sha256: string; sizeBytes: number; format: string }): Promise<void> {
+export async function recordBase(r: {
+  url: string;
+  catalogId: string | null;
+  pool: string;
+  volume: string;
+  sha256: string;
+  sizeBytes: number;
+  format: string;
+}): Promise<void> {
   await db().baseImage.upsert({
     where: { pool_volume: { pool: r.pool, volume: r.volume } },
     create: { sourceUrl: r.url, catalogId: r.catalogId, pool: r.pool, volume: r.volume, sha256: r.sha256, sizeBytes: BigInt(r.sizeBytes), format: r.format },

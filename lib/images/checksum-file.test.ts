@@ -13,10 +13,14 @@ describe('findChecksum', () => {
 
   it('reads BSD tag lines inside a PGP-signed CHECKSUM file', () => {
     const text = [
-      '-----BEGIN PGP SIGNED MESSAGE-----', 'Hash: SHA256', '',
+      '-----BEGIN PGP SIGNED MESSAGE-----',
+      'Hash: SHA256',
+      '',
       '# Fedora-Cloud-Base-Generic-41-1.4.x86_64.qcow2: 123 bytes',
       `SHA256 (Fedora-Cloud-Base-Generic-41-1.4.x86_64.qcow2) = ${a}`,
-      '-----BEGIN PGP SIGNATURE-----', 'iQIzBAEBCAAdFiEE', '-----END PGP SIGNATURE-----',
+      '-----BEGIN PGP SIGNATURE-----',
+      'iQIzBAEBCAAdFiEE',
+      '-----END PGP SIGNATURE-----',
     ].join('\n');
     expect(findChecksum(text, 'Fedora-Cloud-Base-Generic-41-1.4.x86_64.qcow2', 'sha256')).toBe(a);
   });

@@ -67,7 +67,7 @@ export function addressAllowed(address: string, allow: readonly ImageAllowEntry[
  * is left the connection fails with DestinationRefusedError. Node connects to exactly what this returns.
  */
 export function guardedLookup(allow: readonly ImageAllowEntry[], trustedName: boolean, resolve: typeof dnsLookup = dnsLookup): LookupFunction {
-  return ((hostname: string, options: LookupOptions, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+  return (hostname: string, options: LookupOptions, callback: (err: Error | null, address: string | LookupAddress[], family?: number) => void) => {
     resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, []);
       const kept = addresses.filter((a) => addressAllowed(a.address, allow, trustedName));
@@ -75,7 +75,7 @@ export function guardedLookup(allow: readonly ImageAllowEntry[], trustedName: bo
       if (options.all) return callback(null, kept);
       callback(null, kept[0]!.address, kept[0]!.family);
     });
-  });
+  };
 }
 
 /** For a URL whose host is an address literal (no lookup happens for those): refuses it up front. */

@@ -45,21 +45,34 @@ afterAll(async () => {
 });
 
 const opts = (o: Partial<DownloadOptions>): DownloadOptions => ({
-  host, pool: pool.name, volumeName: 'base.qcow2', url: http.url('cloud.qcow2'), expected: { algorithm: 'sha256', hex: sha256 },
-  maxBytes: 1024 ** 3, timeoutMs: 60_000, allow: fixtureAllowList, ...o,
+  host,
+  pool: pool.name,
+  volumeName: 'base.qcow2',
+  url: http.url('cloud.qcow2'),
+  expected: { algorithm: 'sha256', hex: sha256 },
+  maxBytes: 1024 ** 3,
+  timeoutMs: 60_000,
+  allow: fixtureAllowList,
+  ...o,
 });
 
 describe('downloadToPool', () => {
   it('streams the image into a volume, verified against a checksum list, with progress; libvirt reads back the same bytes', async () => {
     const progress: number[] = [];
-    const got = await downloadToPool(opts({
-      expected: { algorithm: 'sha256', checksumUrl: http.url('SHA256SUMS'), fileName: 'cloud.qcow2' },
-      onProgress: (done) => progress.push(done),
-    }));
+    const got = await downloadToPool(
+      opts({
+        expected: { algorithm: 'sha256', checksumUrl: http.url('SHA256SUMS'), fileName: 'cloud.qcow2' },
+        onProgress: (done) => progress.push(done),
+      }),
+    );
     expect(got).toEqual({ volume: 'base.qcow2', sha256, bytes: size, format: 'qcow2' });
     expect(progress.at(-1)).toBe(size);
     await virsh(['vol-download', '--pool', pool.name, 'base.qcow2', `/tmp/vireo-dl-${suffix}`]);
-    expect(createHash('sha256').update(await readFile(`/tmp/vireo-dl-${suffix}`)).digest('hex')).toBe(sha256);
+    expect(
+      createHash('sha256')
+        .update(await readFile(`/tmp/vireo-dl-${suffix}`))
+        .digest('hex'),
+    ).toBe(sha256);
     await run('rm', ['-f', `/tmp/vireo-dl-${suffix}`]);
   });
 
@@ -78,7 +91,14 @@ describe('downloadToPool', () => {
 
   it('stops on cancel and removes the partial volume', async () => {
     const ctl = new AbortController();
-    const pending = downloadToPool(opts({ url: http.url('slow.qcow2'), volumeName: 'slow.qcow2', signal: ctl.signal, onProgress: (d) => d > 512 * 1024 && ctl.abort(new Error('cancelled by test')) }));
+    const pending = downloadToPool(
+      opts({
+        url: http.url('slow.qcow2'),
+        volumeName: 'slow.qcow2',
+        signal: ctl.signal,
+        onProgress: (d) => d > 512 * 1024 && ctl.abort(new Error('cancelled by test')),
+      }),
+    );
     await expect(pending).rejects.toThrow('cancelled by test');
     expect(await pool.volumes()).toEqual(['base.qcow2']);
   });
@@ -93,7 +113,9 @@ describe('downloadToPool', () => {
     await expect(downloadToPool(opts({ url: 'ftp://127.0.0.1/x.img' }))).rejects.toThrow(/Only http/);
     await expect(downloadToPool(opts({ url: `http://user:pw@127.0.0.1/x` }))).rejects.toThrow(/user name or password/);
     await expect(downloadToPool(opts({ volumeName: 'big.qcow2', maxBytes: 1024 }))).rejects.toMatchObject({ name: 'ImageTooLargeError' });
-    await expect(downloadToPool(opts({ url: http.url('chunked.qcow2'), volumeName: 'big.qcow2', maxBytes: 1024 }))).rejects.toMatchObject({ name: 'ImageTooLargeError' });
+    await expect(downloadToPool(opts({ url: http.url('chunked.qcow2'), volumeName: 'big.qcow2', maxBytes: 1024 }))).rejects.toMatchObject({
+      name: 'ImageTooLargeError',
+    });
     expect(await pool.volumes()).toEqual(['base.qcow2']);
   });
 
@@ -103,7 +125,9 @@ describe('downloadToPool', () => {
     const viaName = http.url('cloud.qcow2').replace('127.0.0.1', 'localhost');
     await expect(downloadToPool(opts({ volumeName: 'ssrf.qcow2', url: viaName, allow: [] }))).rejects.toMatchObject({ name: 'DestinationRefusedError' });
     const sums = { algorithm: 'sha256' as const, checksumUrl: http.url('SHA256SUMS'), fileName: 'cloud.qcow2' };
-    await expect(downloadToPool(opts({ volumeName: 'ssrf.qcow2', url: 'https://cloud.debian.org/x.qcow2', expected: sums, allow: [] }))).rejects.toThrow(refused);
+    await expect(downloadToPool(opts({ volumeName: 'ssrf.qcow2', url: 'https://cloud.debian.org/x.qcow2', expected: sums, allow: [] }))).rejects.toThrow(
+      refused,
+    );
     expect(await pool.volumes()).toEqual(['base.qcow2']);
   });
 });
@@ -112,7 +136,12 @@ describe('disks from a base', () => {
   it('makes a qcow2 overlay backed by the base, grown to the requested size', async () => {
     await createOverlay(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'vm.qcow2', sizeBytes: 2 * 1024 ** 3 });
     const info = JSON.parse((await run('qemu-img', ['info', '--output=json', `${pool.path}/vm.qcow2`])).stdout) as Record<string, unknown>;
-    expect(info).toMatchObject({ format: 'qcow2', 'virtual-size': 2 * 1024 ** 3, 'backing-filename': `${pool.path}/base.qcow2`, 'backing-filename-format': 'qcow2' });
+    expect(info).toMatchObject({
+      format: 'qcow2',
+      'virtual-size': 2 * 1024 ** 3,
+      'backing-filename': `${pool.path}/base.qcow2`,
+      'backing-filename-format': 'qcow2',
+    });
   });
 
   it('makes an independent full copy when asked', async () => {
@@ -123,6 +152,8 @@ describe('disks from a base', () => {
   });
 
   it('refuses names that climb out of the pool', async () => {
-    await expect(createOverlay(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: '../evil.qcow2', sizeBytes: 1 })).rejects.toThrow(/may not contain/);
+    await expect(
+      createOverlay(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: '../evil.qcow2', sizeBytes: 1 }),
+    ).rejects.toThrow(/may not contain/);
   });
 });

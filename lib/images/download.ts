@@ -88,7 +88,11 @@ class Meter extends Transform {
   done = 0;
   head = Buffer.alloc(0);
   readonly sha256: Hash = createHash('sha256');
-  constructor(readonly other: Hash | null, private readonly total: number, private readonly report?: (done: number, total: number) => void) {
+  constructor(
+    readonly other: Hash | null,
+    private readonly total: number,
+    private readonly report?: (done: number, total: number) => void,
+  ) {
     super();
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback): void {
@@ -157,7 +161,12 @@ export async function downloadToPool(o: DownloadOptions): Promise<Downloaded> {
         const sha256 = meter.other ? meter.sha256.digest('hex') : got;
         if (got !== hex) throw new ChecksumMismatchError(o.expected.algorithm, hex, got);
         await client.pools.refresh(await client.pools.lookupByName(o.pool)).catch(() => undefined);
-        return { volume: vol.name, sha256, bytes: meter.done, format: meter.head.subarray(0, 4).equals(Buffer.from([0x51, 0x46, 0x49, 0xfb])) ? 'qcow2' : 'raw' };
+        return {
+          volume: vol.name,
+          sha256,
+          bytes: meter.done,
+          format: meter.head.subarray(0, 4).equals(Buffer.from([0x51, 0x46, 0x49, 0xfb])) ? 'qcow2' : 'raw',
+        };
       } catch (err) {
         await client.volumes.delete(vol).catch(() => undefined);
         throw err;

@@ -55,7 +55,10 @@ afterAll(async () => {
 });
 
 async function refusal(url: string, allow: ImageAllowEntry[] = []): Promise<Error> {
-  const err = await guardedGet(new URL(url), allow, signal()).then(() => null, (e: Error) => e);
+  const err = await guardedGet(new URL(url), allow, signal()).then(
+    () => null,
+    (e: Error) => e,
+  );
   if (!err) throw new Error(`${url} was fetched`);
   return err;
 }

@@ -50,4 +50,3 @@ export async function guardedGet(start: URL, allow: readonly ImageAllowEntry[], 
     url = checkImageUrl(next);
   }
 }
-

@@ -26,7 +26,10 @@ async function lookup(client: LibvirtClient, d: DiskFromBase): Promise<{ base: V
 export async function createOverlay(client: LibvirtClient, d: DiskFromBase): Promise<VolumeRef> {
   const { basePath, baseFormat, baseCapacity } = await lookup(client, d);
   const pool = await client.pools.lookupByName(d.pool);
-  return client.volumes.createXml(pool, buildVolumeXml({ name: d.name, capacity: Math.max(d.sizeBytes, baseCapacity), format: 'qcow2', backing: { path: basePath, format: baseFormat } }));
+  return client.volumes.createXml(
+    pool,
+    buildVolumeXml({ name: d.name, capacity: Math.max(d.sizeBytes, baseCapacity), format: 'qcow2', backing: { path: basePath, format: baseFormat } }),
+  );
 }
 
 export async function createFullCopy(client: LibvirtClient, d: DiskFromBase): Promise<VolumeRef> {

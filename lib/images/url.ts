@@ -8,7 +8,8 @@ export function checkImageUrl(raw: string): URL {
   } catch {
     throw new ImageSourceError(`"${raw.slice(0, 200)}" is not a URL.`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ImageSourceError(`Only http:// and https:// image addresses are allowed, not ${url.protocol}//.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ImageSourceError(`Only http:// and https:// image addresses are allowed, not ${url.protocol}//.`);
   if (url.username || url.password) throw new ImageSourceError('The image address may not contain a user name or password.');
   if (!url.hostname) throw new ImageSourceError('The image address has no host.');
   return url;

@@ -45,7 +45,7 @@ describe('ISO 9660 writer', () => {
     expect(primary).toContain('NETWORK_.;1');
   });
 
-  it('gives back every file\'s bytes (isoinfo -x, xorriso -extract)', async () => {
+  it("gives back every file's bytes (isoinfo -x, xorriso -extract)", async () => {
     for (const f of files) {
       const { stdout } = await run('isoinfo', ['-J', '-i', iso, '-x', `/${f.name};1`], { encoding: 'buffer', maxBuffer: 1 << 24 });
       expect(Buffer.compare(stdout as unknown as Buffer, f.data)).toBe(0);
@@ -54,7 +54,12 @@ describe('ISO 9660 writer', () => {
     await run('xorriso', ['-osirrox', 'on', '-indev', iso, '-extract', '/', out]);
     for (const f of files) expect(Buffer.compare(await readFile(path.join(out, f.name)), f.data)).toBe(0);
     const ls = (await run('xorriso', ['-indev', iso, '-ls', '/'])).stdout;
-    expect(ls.split('\n').filter((l) => l.startsWith("'")).sort()).toEqual(files.map((f) => `'${f.name}'`).sort());
+    expect(
+      ls
+        .split('\n')
+        .filter((l) => l.startsWith("'"))
+        .sort(),
+    ).toEqual(files.map((f) => `'${f.name}'`).sort());
   });
 
   it('is identical for identical input and date', () => {
@@ -65,7 +70,15 @@ describe('ISO 9660 writer', () => {
 
   it('refuses names and labels it cannot write', () => {
     expect(() => buildIso({ volumeId: 'cidata', files: [{ name: 'a/b', data: Buffer.alloc(1) }] })).toThrow(/not a valid file name/);
-    expect(() => buildIso({ volumeId: 'cidata', files: [{ name: 'x', data: Buffer.alloc(1) }, { name: 'x', data: Buffer.alloc(1) }] })).toThrow(/twice/);
+    expect(() =>
+      buildIso({
+        volumeId: 'cidata',
+        files: [
+          { name: 'x', data: Buffer.alloc(1) },
+          { name: 'x', data: Buffer.alloc(1) },
+        ],
+      }),
+    ).toThrow(/twice/);
     expect(() => buildIso({ volumeId: 'a label that is too long', files: [] })).toThrow(/volume id/);
   });
 

@@ -75,7 +75,11 @@ function dirRecord(id: Buffer, lba: number, size: number, isDir: boolean, date: 
 
 /** Level-1 name for the primary tree: upper-case 8.3 of d-characters, unique within the directory. */
 export function primaryName(name: string, taken: Set<string>): string {
-  const clean = (s: string, n: number) => s.toUpperCase().replace(/[^A-Z0-9_]/g, '_').slice(0, n);
+  const clean = (s: string, n: number) =>
+    s
+      .toUpperCase()
+      .replace(/[^A-Z0-9_]/g, '_')
+      .slice(0, n);
   const dot = name.lastIndexOf('.');
   const base = clean(dot > 0 ? name.slice(0, dot) : name, 8) || '_';
   const ext = dot > 0 ? clean(name.slice(dot + 1), 3) : '';
@@ -127,7 +131,16 @@ function descriptor(o: { joliet: boolean; volumeId: string; totalSectors: number
   d.writeUInt32LE(o.lPath, 140);
   d.writeUInt32BE(o.mPath, 148);
   o.root.copy(d, 156);
-  for (const [at, size] of [[190, 128], [318, 128], [446, 128], [574, 128], [702, 37], [739, 37], [776, 37]] as const) field(d, at, size - (o.joliet ? size % 2 : 0), '', o.joliet);
+  for (const [at, size] of [
+    [190, 128],
+    [318, 128],
+    [446, 128],
+    [574, 128],
+    [702, 37],
+    [739, 37],
+    [776, 37],
+  ] as const)
+    field(d, at, size - (o.joliet ? size % 2 : 0), '', o.joliet);
   if (o.joliet) for (const at of [702 + 36, 739 + 36, 776 + 36]) d[at] = 0x20;
   volumeDate(o.date).copy(d, 813);
   volumeDate(o.date).copy(d, 830);
@@ -165,8 +178,24 @@ export function buildIso(o: IsoOptions): Buffer {
 
   const img = Buffer.alloc(totalSectors * SECTOR, 0);
   const at = (lba: number) => lba * SECTOR;
-  descriptor({ joliet: false, volumeId: o.volumeId, totalSectors, lPath: lPrimary, mPath: mPrimary, root: dirRecord(Buffer.from([0]), rootPrimary, SECTOR, true, date), date }).copy(img, at(16));
-  descriptor({ joliet: true, volumeId: o.volumeId, totalSectors, lPath: lJoliet, mPath: mJoliet, root: dirRecord(Buffer.from([0]), rootJoliet, SECTOR, true, date), date }).copy(img, at(17));
+  descriptor({
+    joliet: false,
+    volumeId: o.volumeId,
+    totalSectors,
+    lPath: lPrimary,
+    mPath: mPrimary,
+    root: dirRecord(Buffer.from([0]), rootPrimary, SECTOR, true, date),
+    date,
+  }).copy(img, at(16));
+  descriptor({
+    joliet: true,
+    volumeId: o.volumeId,
+    totalSectors,
+    lPath: lJoliet,
+    mPath: mJoliet,
+    root: dirRecord(Buffer.from([0]), rootJoliet, SECTOR, true, date),
+    date,
+  }).copy(img, at(17));
   const term = Buffer.alloc(7);
   term[0] = 255;
   term.write('CD001', 1, 'ascii');

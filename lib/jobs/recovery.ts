@@ -14,7 +14,8 @@ export async function recoverInterruptedJobs(client: LibvirtClient, processStart
   for (const job of jobs) {
     const rollback = await rollBack(client, job.created);
     const left = rollback.filter((r) => r.outcome === 'failed');
-    const error = INTERRUPTED_MESSAGE + (left.length ? ` Could not remove: ${left.map((r) => `${describeResource(r.resource)} (${r.error})`).join('; ')}.` : '');
+    const error =
+      INTERRUPTED_MESSAGE + (left.length ? ` Could not remove: ${left.map((r) => `${describeResource(r.resource)} (${r.error})`).join('; ')}.` : '');
     const steps = job.steps.map((s) => (s.status === 'running' ? { ...s, status: 'failed' as const, detail: 'Interrupted by a server restart.' } : s));
     await patchJob(job.id, { status: 'failed', error, steps, progress: 0, result: { rollback }, finished: true });
     await recordAudit({

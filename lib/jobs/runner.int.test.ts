@@ -44,13 +44,30 @@ describe('job runner', () => {
   it('rolls back every volume the job made when a later step fails, and records why', async () => {
     const { startJob, jobSettled } = mods.runner;
     const id = await startJob({
-      kind: 'vm.create', objectName: 'rollback-me', actor, host, auditAction: 'vm.create', auditObjectType: 'vm',
-      steps: [{ id: 'a', label: 'first volume' }, { id: 'b', label: 'second volume' }, { id: 'c', label: 'fails' }],
+      kind: 'vm.create',
+      objectName: 'rollback-me',
+      actor,
+      host,
+      auditAction: 'vm.create',
+      auditObjectType: 'vm',
+      steps: [
+        { id: 'a', label: 'first volume' },
+        { id: 'b', label: 'second volume' },
+        { id: 'c', label: 'fails' },
+      ],
       async run(ctx) {
-        await ctx.step('a', async () => { await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'one.qcow2' }); await makeVolume('one.qcow2'); });
-        await ctx.step('b', async () => { await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'two.qcow2' }); await makeVolume('two.qcow2'); });
+        await ctx.step('a', async () => {
+          await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'one.qcow2' });
+          await makeVolume('one.qcow2');
+        });
+        await ctx.step('b', async () => {
+          await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'two.qcow2' });
+          await makeVolume('two.qcow2');
+        });
         expect(await pool.volumes()).toEqual(['one.qcow2', 'two.qcow2']);
-        await ctx.step('c', async () => { throw new Error('injected failure after two volumes'); });
+        await ctx.step('c', async () => {
+          throw new Error('injected failure after two volumes');
+        });
         return {};
       },
     });
@@ -60,7 +77,10 @@ describe('job runner', () => {
     expect(job.status).toBe('failed');
     expect(job.error).toContain('injected failure after two volumes');
     expect(job.steps.map((s) => s.status)).toEqual(['done', 'done', 'failed']);
-    expect(job.rollback?.map((r) => [r.resource.type === 'volume' ? r.resource.name : '', r.outcome])).toEqual([['two.qcow2', 'removed'], ['one.qcow2', 'removed']]);
+    expect(job.rollback?.map((r) => [r.resource.type === 'volume' ? r.resource.name : '', r.outcome])).toEqual([
+      ['two.qcow2', 'removed'],
+      ['one.qcow2', 'removed'],
+    ]);
     const audit = await mods.db.db().auditEntry.findFirst({ where: { action: 'vm.create', objectName: 'rollback-me' } });
     expect(audit?.outcome).toBe('error');
     expect(audit?.detail).toContain(id);
@@ -71,11 +91,29 @@ describe('job runner', () => {
     let reached!: () => void;
     const atWait = new Promise<void>((r) => (reached = r));
     const id = await startJob({
-      kind: 'vm.create', objectName: 'cancel-me', actor, host, auditAction: 'vm.create', auditObjectType: 'vm',
-      steps: [{ id: 'a', label: 'volume' }, { id: 'b', label: 'long wait' }],
+      kind: 'vm.create',
+      objectName: 'cancel-me',
+      actor,
+      host,
+      auditAction: 'vm.create',
+      auditObjectType: 'vm',
+      steps: [
+        { id: 'a', label: 'volume' },
+        { id: 'b', label: 'long wait' },
+      ],
       async run(ctx) {
-        await ctx.step('a', async () => { await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'c.qcow2' }); await makeVolume('c.qcow2'); });
-        await ctx.step('b', () => new Promise((_, reject) => { reached(); ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error)); }));
+        await ctx.step('a', async () => {
+          await ctx.willCreate({ type: 'volume', pool: pool.name, name: 'c.qcow2' });
+          await makeVolume('c.qcow2');
+        });
+        await ctx.step(
+          'b',
+          () =>
+            new Promise((_, reject) => {
+              reached();
+              ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason as Error));
+            }),
+        );
         return {};
       },
     });
@@ -93,13 +131,25 @@ describe('job runner', () => {
     const before = new Date();
     const row = await mods.db.db().job.create({
       data: {
-        kind: 'vm.create', objectName: 'interrupted', status: 'running', username: 'tester', createdAt: new Date(before.getTime() - 60_000),
-        steps: JSON.stringify([{ id: 'disk', label: 'disk', status: 'done' }, { id: 'seed', label: 'seed', status: 'running' }]),
-        created: JSON.stringify([{ type: 'volume', pool: pool.name, name: 'orphan.qcow2' }, { type: 'volume', pool: pool.name, name: 'never-made.iso' }]),
+        kind: 'vm.create',
+        objectName: 'interrupted',
+        status: 'running',
+        username: 'tester',
+        createdAt: new Date(before.getTime() - 60_000),
+        steps: JSON.stringify([
+          { id: 'disk', label: 'disk', status: 'done' },
+          { id: 'seed', label: 'seed', status: 'running' },
+        ]),
+        created: JSON.stringify([
+          { type: 'volume', pool: pool.name, name: 'orphan.qcow2' },
+          { type: 'volume', pool: pool.name, name: 'never-made.iso' },
+        ]),
       },
     });
     // A job started after this process began is left alone.
-    const fresh = await mods.db.db().job.create({ data: { kind: 'vm.create', objectName: 'fresh', status: 'running', username: 'tester', steps: '[]', createdAt: new Date(before.getTime() + 60_000) } });
+    const fresh = await mods.db.db().job.create({
+      data: { kind: 'vm.create', objectName: 'fresh', status: 'running', username: 'tester', steps: '[]', createdAt: new Date(before.getTime() + 60_000) },
+    });
     expect(await mods.recovery.recoverInterruptedJobs(await host.libvirt(), before)).toBe(1);
     expect(await pool.volumes()).toEqual([]);
     const job = (await mods.store.readJob(row.id))!;

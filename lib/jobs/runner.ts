@@ -180,7 +180,14 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
     const left = rollback.filter((r) => r.outcome === 'failed');
     if (left.length) error += ` Rollback could not remove: ${left.map((r) => `${describeResource(r.resource)} (${r.error})`).join('; ')}.`;
   }
-  await write({ status, error, steps: snapshot(), progress: status === 'succeeded' ? 1 : 0, result: rollback ? { ...result, rollback } : result, finished: true });
+  await write({
+    status,
+    error,
+    steps: snapshot(),
+    progress: status === 'succeeded' ? 1 : 0,
+    result: rollback ? { ...result, rollback } : result,
+    finished: true,
+  });
   await recordAudit({
     actor: { id: def.actor.id, username: def.actor.username },
     action: def.auditAction,

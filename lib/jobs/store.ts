@@ -85,7 +85,13 @@ export async function listJobs(limit = 50): Promise<JobView[]> {
 /** Jobs marked running that began before `before` (this process's start): nothing is running them any more. */
 export async function unfinishedJobs(before: Date): Promise<{ id: string; kind: string; objectName: string; created: CreatedResource[]; steps: JobStep[] }[]> {
   const rows = await db().job.findMany({ where: { status: 'running', createdAt: { lt: before } } });
-  return rows.map((r) => ({ id: r.id, kind: r.kind, objectName: r.objectName, created: JSON.parse(r.created) as CreatedResource[], steps: JSON.parse(r.steps) as JobStep[] }));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    objectName: r.objectName,
+    created: JSON.parse(r.created) as CreatedResource[],
+    steps: JSON.parse(r.steps) as JobStep[],
+  }));
 }
 
 /** The `{id}` of /api/jobs/{id}: job ids are UUIDs; anything else names no job. */

@@ -12,9 +12,7 @@ export interface JobStep {
 }
 
 /** Something a job made, so that a failure, a cancel or a restart can remove exactly that. */
-export type CreatedResource =
-  | { type: 'volume'; pool: string; name: string }
-  | { type: 'domain'; name: string; uuid: string };
+export type CreatedResource = { type: 'volume'; pool: string; name: string } | { type: 'domain'; name: string; uuid: string };
 
 export interface RollbackRecord {
   resource: CreatedResource;

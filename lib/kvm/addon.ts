@@ -61,9 +61,7 @@ export interface RawProbeError extends Error {
   path: string;
 }
 
-const defaultAddonPath = fileURLToPath(
-  new URL('../../native/build/Release/vireo_kvm.node', import.meta.url),
-);
+const defaultAddonPath = fileURLToPath(new URL('../../native/build/Release/vireo_kvm.node', import.meta.url));
 
 let cached: KvmAddon | undefined;
 

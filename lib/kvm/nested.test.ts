@@ -27,7 +27,9 @@ describe('nested virtualization', () => {
 
   it('reads kvm_intel nested=Y', async () => {
     expect(await readNested(await sysModule({ kvm: null, kvm_intel: 'Y\n', snd: null }))).toEqual({
-      module: 'kvm_intel', enabled: true, kvmModules: ['kvm', 'kvm_intel'],
+      module: 'kvm_intel',
+      enabled: true,
+      kvmModules: ['kvm', 'kvm_intel'],
     });
   });
 
@@ -37,7 +39,9 @@ describe('nested virtualization', () => {
 
   it('reports null when no vendor module is loaded, listing what is', async () => {
     expect(await readNested(await sysModule({ kvm: null, kvm_pvm: null }))).toEqual({
-      module: null, enabled: null, kvmModules: ['kvm', 'kvm_pvm'],
+      module: null,
+      enabled: null,
+      kvmModules: ['kvm', 'kvm_pvm'],
     });
   });
 

@@ -20,9 +20,7 @@ export function parseNestedParameter(text: string): boolean | null {
 
 /** Reads /sys/module/kvm_{intel,amd}/parameters/nested. `sysModule` is injectable for tests. */
 export async function readNested(sysModule = '/sys/module'): Promise<NestedInfo> {
-  const kvmModules = (await readdir(sysModule).catch(() => [] as string[]))
-    .filter((m) => m === 'kvm' || m.startsWith('kvm_'))
-    .sort();
+  const kvmModules = (await readdir(sysModule).catch(() => [] as string[])).filter((m) => m === 'kvm' || m.startsWith('kvm_')).sort();
   for (const module of ['kvm_intel', 'kvm_amd'] as const) {
     if (!kvmModules.includes(module)) continue;
     const text = await readFile(path.join(sysModule, module, 'parameters', 'nested'), 'utf8').catch(() => null);

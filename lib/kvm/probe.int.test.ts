@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 
 async function probeError(options: Parameters<typeof probeKvm>[0]): Promise<KvmError> {
-  const err = await probeKvm(options).then(() => null, (e: unknown) => e);
+  const err = await probeKvm(options).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(KvmError);
   return err as KvmError;
 }
@@ -53,7 +56,13 @@ describe('probeKvm on the real /dev/kvm', () => {
 
   it('runs the real-mode guest: OUT 0x2a to port 0x10, then HLT', () => {
     expect(report.selfTest).toMatchObject({
-      ok: true, problem: null, timedOut: false, exitReason: 'KVM_EXIT_IO', secondExitReason: 'KVM_EXIT_HLT', port: 0x10, value: 0x2a,
+      ok: true,
+      problem: null,
+      timedOut: false,
+      exitReason: 'KVM_EXIT_IO',
+      secondExitReason: 'KVM_EXIT_HLT',
+      port: 0x10,
+      value: 0x2a,
     });
     expect(report.selfTest!.durationMs).toBeGreaterThan(0);
   });
@@ -91,7 +100,12 @@ describe('probeKvm on the real /dev/kvm', () => {
       probeKvm({ selfTestGuest: 'spin', timeoutMs: 400 }),
       probeKvm(),
     ]);
-    expect(results.map((r) => [r.selfTest!.ok, r.selfTest!.timedOut])).toEqual([[false, true], [true, false], [false, true], [true, false]]);
+    expect(results.map((r) => [r.selfTest!.ok, r.selfTest!.timedOut])).toEqual([
+      [false, true],
+      [true, false],
+      [false, true],
+      [true, false],
+    ]);
     expect(results[2].selfTest!.durationMs).toBeGreaterThanOrEqual(400);
   });
 
@@ -130,7 +144,10 @@ describe('probeKvm on a wrong device path', () => {
     // because the checkout may not be readable by nobody; the parent maps its answer as probeKvm does.
     expect(process.getuid?.(), 'this test needs root to drop privileges with setpriv').toBe(0);
     expect((await stat('/dev/kvm')).mode & 0o006, '/dev/kvm must not be open to everyone').toBe(0);
-    const kvmGid = (await readFile('/etc/group', 'utf8')).split('\n').find((l) => l.startsWith('kvm:'))!.split(':')[2]!;
+    const kvmGid = (await readFile('/etc/group', 'utf8'))
+      .split('\n')
+      .find((l) => l.startsWith('kvm:'))!
+      .split(':')[2]!;
     const addonCopy = path.join(scratch, 'vireo_kvm.node');
     await copyFile(addonPath, addonCopy);
     await chmod(scratch, 0o755);
@@ -152,8 +169,16 @@ describe('probeKvm on a wrong device path', () => {
 
   it('the addon rejects bad arguments with TypeError before any work', () => {
     const addon = loadAddon();
-    const bad = [undefined, {}, { path: 3 }, { path: '' }, { path: '/dev/kvm', timeoutMs: 0 },
-      { path: '/dev/kvm', timeoutMs: 1.5 }, { path: '/dev/kvm', selfTest: 'yes' }, { path: '/dev/kvm', guest: 'reboot' }];
+    const bad = [
+      undefined,
+      {},
+      { path: 3 },
+      { path: '' },
+      { path: '/dev/kvm', timeoutMs: 0 },
+      { path: '/dev/kvm', timeoutMs: 1.5 },
+      { path: '/dev/kvm', selfTest: 'yes' },
+      { path: '/dev/kvm', guest: 'reboot' },
+    ];
     for (const options of bad) expect(() => addon.probe(options as never), JSON.stringify(options)).toThrow(TypeError);
   });
 });
@@ -184,12 +209,34 @@ describe('cross-check against independent witnesses on this host', () => {
   });
 
   it('/proc/cpuinfo: every hardware-only feature KVM offers guests is a host CPU flag', async () => {
-    const flags = new Set((await readFile('/proc/cpuinfo', 'utf8')).match(/^flags\s*:(.*)$/m)![1]!.trim().split(/\s+/));
+    const flags = new Set(
+      (await readFile('/proc/cpuinfo', 'utf8'))
+        .match(/^flags\s*:(.*)$/m)![1]!
+        .trim()
+        .split(/\s+/),
+    );
     // KVM emulates some features (x2apic, TSC deadline, the hypervisor bit, speculation-control
     // MSRs); the rest it can only pass through, so the host must have them.
-    const emulated = new Set(['x2apic', 'tsc_deadline_timer', 'hypervisor', 'tsc_adjust', 'arch_capabilities',
-      'spec_ctrl', 'intel_stibp', 'spec_ctrl_ssbd', 'md_clear', 'flush_l1d', 'vmx', 'svm', 'ht', 'mp', 'cmp_legacy',
-      'extapic', 'osvw', 'topoext']);
+    const emulated = new Set([
+      'x2apic',
+      'tsc_deadline_timer',
+      'hypervisor',
+      'tsc_adjust',
+      'arch_capabilities',
+      'spec_ctrl',
+      'intel_stibp',
+      'spec_ctrl_ssbd',
+      'md_clear',
+      'flush_l1d',
+      'vmx',
+      'svm',
+      'ht',
+      'mp',
+      'cmp_legacy',
+      'extapic',
+      'osvw',
+      'topoext',
+    ]);
     // Linux drops la57 from its own flags when it runs with 4-level paging, though the CPU has it and KVM passes it
     // on (seen on a nested host): cpuinfo is no witness for it.
     const hiddenByKernel = new Set(['la57']);
@@ -199,7 +246,12 @@ describe('cross-check against independent witnesses on this host', () => {
   });
 
   it('/proc/cpuinfo: vmx/svm on the host matches the vendor module, and guests see it only with nested on', async () => {
-    const flags = new Set((await readFile('/proc/cpuinfo', 'utf8')).match(/^flags\s*:(.*)$/m)![1]!.trim().split(/\s+/));
+    const flags = new Set(
+      (await readFile('/proc/cpuinfo', 'utf8'))
+        .match(/^flags\s*:(.*)$/m)![1]!
+        .trim()
+        .split(/\s+/),
+    );
     const { module, enabled } = report.nested;
     if (module === 'kvm_intel') expect(flags.has('vmx')).toBe(true);
     if (module === 'kvm_amd') expect(flags.has('svm')).toBe(true);

@@ -52,11 +52,11 @@ describe('evaluateReadiness', () => {
 
   it('fails a missing required capability and warns on a missing recommended one', () => {
     const report = healthyReport();
-    const set = (name: string, value: number) =>
-      ({ ...report, capabilities: report.capabilities.map((c) => (c.name === name ? { ...c, value } : c)) });
+    const set = (name: string, value: number) => ({ ...report, capabilities: report.capabilities.map((c) => (c.name === name ? { ...c, value } : c)) });
     expect(byId(evaluateReadiness({ report: set('IRQFD', 0) }), 'capabilities')).toMatchObject({ status: 'fail', detail: 'missing: IRQFD' });
     expect(byId(evaluateReadiness({ report: set('DIRTY_LOG_RING', 0) }), 'capabilities')).toMatchObject({
-      status: 'warn', detail: 'missing recommended: DIRTY_LOG_RING',
+      status: 'warn',
+      detail: 'missing recommended: DIRTY_LOG_RING',
     });
   });
 

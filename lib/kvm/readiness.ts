@@ -16,8 +16,7 @@ export interface ReadinessCheck {
 
 export type ReadinessInput = { report: KvmReport } | { error: unknown };
 
-const SELF_TEST_SCOPE =
-  'The self-test proves the KVM ioctl path (VM, vCPU, KVM_RUN, an I/O exit), not that a full guest boots.';
+const SELF_TEST_SCOPE = 'The self-test proves the KVM ioctl path (VM, vCPU, KVM_RUN, an I/O exit), not that a full guest boots.';
 
 /** Turns a probe result (or the error that replaced it) into the checks the readiness page lists. */
 export function evaluateReadiness(input: ReadinessInput): ReadinessCheck[] {
@@ -36,12 +35,16 @@ export function evaluateReadiness(input: ReadinessInput): ReadinessCheck[] {
 
 function deviceFailure(error: unknown): ReadinessCheck {
   if (!(error instanceof KvmError)) {
-    return { id: 'device', title: 'KVM device', status: 'fail', detail: `the probe failed: ${String(error)}`,
-      fix: 'Report this as a bug with the server log.' };
+    return {
+      id: 'device',
+      title: 'KVM device',
+      status: 'fail',
+      detail: `the probe failed: ${String(error)}`,
+      fix: 'Report this as a bug with the server log.',
+    };
   }
   const id = error.code === 'KVM_API_VERSION' ? 'api-version' : 'device';
-  return { id, title: id === 'device' ? 'KVM device' : 'KVM API version', status: 'fail', detail: error.reason,
-    fix: fixFor(error.code) };
+  return { id, title: id === 'device' ? 'KVM device' : 'KVM API version', status: 'fail', detail: error.reason, fix: fixFor(error.code) };
 }
 
 function apiVersionCheck(r: KvmReport): ReadinessCheck {
@@ -59,12 +62,28 @@ function capabilitiesCheck(r: KvmReport): ReadinessCheck {
   const recommended = missing((i) => i.recommended);
   const title = 'KVM capabilities';
   if (required.length)
-    return { id: 'capabilities', title, status: 'fail', detail: `missing: ${required.join(', ')}`,
-      fix: 'Upgrade the kernel; QEMU/libvirt guests need these capabilities.' };
+    return {
+      id: 'capabilities',
+      title,
+      status: 'fail',
+      detail: `missing: ${required.join(', ')}`,
+      fix: 'Upgrade the kernel; QEMU/libvirt guests need these capabilities.',
+    };
   if (recommended.length)
-    return { id: 'capabilities', title, status: 'warn', detail: `missing recommended: ${recommended.join(', ')}`,
-      fix: 'A newer kernel adds them; guests run without them but slower or with fewer features.' };
-  return { id: 'capabilities', title, status: 'pass', detail: `${r.capabilities.filter((c) => c.value).length} of ${r.capabilities.length} checked capabilities present`, fix: null };
+    return {
+      id: 'capabilities',
+      title,
+      status: 'warn',
+      detail: `missing recommended: ${recommended.join(', ')}`,
+      fix: 'A newer kernel adds them; guests run without them but slower or with fewer features.',
+    };
+  return {
+    id: 'capabilities',
+    title,
+    status: 'pass',
+    detail: `${r.capabilities.filter((c) => c.value).length} of ${r.capabilities.length} checked capabilities present`,
+    fix: null,
+  };
 }
 
 function capValue(r: KvmReport, name: string): number | undefined {
@@ -86,8 +105,7 @@ function cpuFeaturesCheck(r: KvmReport): ReadinessCheck {
   const shown = ['lm', 'nx', 'sse4_2', 'avx', 'avx2', 'aes', 'vmx', 'svm'].filter((n) => names.has(n));
   const detail = `${names.size} features offered to guests${shown.length ? `, including ${shown.join(', ')}` : ''}`;
   if (!names.has('lm'))
-    return { id: 'cpu-features', title, status: 'warn', detail: `${detail}; no long mode (lm): only 32-bit guests`,
-      fix: 'Use a 64-bit host CPU and kernel.' };
+    return { id: 'cpu-features', title, status: 'warn', detail: `${detail}; no long mode (lm): only 32-bit guests`, fix: 'Use a 64-bit host CPU and kernel.' };
   return { id: 'cpu-features', title, status: 'pass', detail, fix: null };
 }
 
@@ -95,13 +113,21 @@ function nestedCheck(r: KvmReport): ReadinessCheck {
   const { module, enabled, kvmModules } = r.nested;
   const title = 'Nested virtualization';
   if (module === null)
-    return { id: 'nested', title, status: 'warn',
+    return {
+      id: 'nested',
+      title,
+      status: 'warn',
       detail: `neither kvm_intel nor kvm_amd is loaded (loaded: ${kvmModules.join(', ') || 'none'}); nested support unknown`,
-      fix: 'Only needed to run hypervisors inside guests. On a normal host, load kvm_intel or kvm_amd.' };
+      fix: 'Only needed to run hypervisors inside guests. On a normal host, load kvm_intel or kvm_amd.',
+    };
   if (enabled === true) return { id: 'nested', title, status: 'pass', detail: `${module} nested=on: guests can run their own VMs`, fix: null };
-  return { id: 'nested', title, status: 'warn',
+  return {
+    id: 'nested',
+    title,
+    status: 'warn',
     detail: `${module} nested=${enabled === false ? 'off' : 'unknown'}: guests cannot run their own VMs`,
-    fix: `Only needed for hypervisors inside guests: \`echo "options ${module} nested=1" > /etc/modprobe.d/${module}.conf\`, then reload ${module} with no VMs running.` };
+    fix: `Only needed for hypervisors inside guests: \`echo "options ${module} nested=1" > /etc/modprobe.d/${module}.conf\`, then reload ${module} with no VMs running.`,
+  };
 }
 
 function selfTestCheck(r: KvmReport): ReadinessCheck {
@@ -109,11 +135,20 @@ function selfTestCheck(r: KvmReport): ReadinessCheck {
   const t = r.selfTest;
   if (!t) return { id: 'self-test', title, status: 'warn', detail: `not run. ${SELF_TEST_SCOPE}`, fix: 'Run the probe with the self-test.' };
   if (t.ok)
-    return { id: 'self-test', title, status: 'pass',
+    return {
+      id: 'self-test',
+      title,
+      status: 'pass',
       detail: `a one-vCPU VM wrote 0x${t.expectedValue.toString(16)} to port 0x${t.expectedPort.toString(16)} and halted in ${t.durationMs.toFixed(1)} ms. ${SELF_TEST_SCOPE}`,
-      fix: null };
-  return { id: 'self-test', title, status: 'fail', detail: `${t.problem}. ${SELF_TEST_SCOPE}`,
-    fix: 'Guests will be created with software emulation (domain type qemu) until this passes; check `dmesg` for KVM errors.' };
+      fix: null,
+    };
+  return {
+    id: 'self-test',
+    title,
+    status: 'fail',
+    detail: `${t.problem}. ${SELF_TEST_SCOPE}`,
+    fix: 'Guests will be created with software emulation (domain type qemu) until this passes; check `dmesg` for KVM errors.',
+  };
 }
 
 export interface DomainTypeDecision {
@@ -124,8 +159,7 @@ export interface DomainTypeDecision {
 
 /** The new-VM wizard's choice: hardware KVM when the self-test passed, else TCG emulation. */
 export function chooseDomainType(checks: readonly ReadinessCheck[], opts: { forceEmulation?: boolean } = {}): DomainTypeDecision {
-  if (opts.forceEmulation)
-    return { type: 'qemu', warning: 'Software emulation is forced by the settings; guests run much slower than with KVM.' };
+  if (opts.forceEmulation) return { type: 'qemu', warning: 'Software emulation is forced by the settings; guests run much slower than with KVM.' };
   const selfTest = checks.find((c) => c.id === 'self-test');
   if (selfTest?.status === 'pass') return { type: 'kvm', warning: null };
   const failed = checks.find((c) => c.status === 'fail');

@@ -65,8 +65,12 @@ describe('test:///default through libvirtd', () => {
     await undefined_;
     client.events.off('domain-lifecycle', listener);
     expect(seen).toEqual([
-      DomainEventType.DEFINED, DomainEventType.STARTED, DomainEventType.SUSPENDED, DomainEventType.RESUMED,
-      DomainEventType.STOPPED, DomainEventType.UNDEFINED,
+      DomainEventType.DEFINED,
+      DomainEventType.STARTED,
+      DomainEventType.SUSPENDED,
+      DomainEventType.RESUMED,
+      DomainEventType.STOPPED,
+      DomainEventType.UNDEFINED,
     ]);
   });
 

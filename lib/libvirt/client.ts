@@ -78,7 +78,11 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
     };
     this.dialer = opts.dialer ?? dialerFor(this.uri, this.opts.readOnly);
     this.remote = new RemoteProcedures(this);
-    this.events = new EventHub(this.remote, () => this._state === 'open', (name, err) => this.emit('event-error', name, err));
+    this.events = new EventHub(
+      this.remote,
+      () => this._state === 'open',
+      (name, err) => this.emit('event-error', name, err),
+    );
     this.host = new HostApi(this.remote);
     this.domains = new DomainApi(this.remote);
     this.networks = new NetworkApi(this.remote);
@@ -124,10 +128,14 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
     return new Promise((resolve, reject) => {
       const waiter = { resolve, reject };
       this.openWaiters.push(waiter);
-      signal?.addEventListener('abort', () => {
-        this.openWaiters = this.openWaiters.filter((w) => w !== waiter);
-        reject(new ConnectionError('not-connected', 'gave up waiting for libvirtd'));
-      }, { once: true });
+      signal?.addEventListener(
+        'abort',
+        () => {
+          this.openWaiters = this.openWaiters.filter((w) => w !== waiter);
+          reject(new ConnectionError('not-connected', 'gave up waiting for libvirtd'));
+        },
+        { once: true },
+      );
     });
   }
 
@@ -150,7 +158,14 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
     return this.current().call(proc, args, enc, dec, opts);
   }
 
-  callStream<A, R>(proc: number, args: A, enc: Encoder<A> | null, dec: Decoder<R> | null, mode: StreamMode, opts?: CallOptions): Promise<{ ret: R; stream: RpcStream }> {
+  callStream<A, R>(
+    proc: number,
+    args: A,
+    enc: Encoder<A> | null,
+    dec: Decoder<R> | null,
+    mode: StreamMode,
+    opts?: CallOptions,
+  ): Promise<{ ret: R; stream: RpcStream }> {
     return this.current().callStream(proc, args, enc, dec, mode, opts);
   }
 

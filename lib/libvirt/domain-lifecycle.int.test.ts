@@ -4,9 +4,7 @@ import { ensureFixtures, tcgGuestXml, bootBanner } from '../../test/support/fixt
 import { virsh } from '../../test/support/virsh';
 import { XMLBuilder } from 'fast-xml-parser';
 import { truncate, rm, writeFile } from 'node:fs/promises';
-import {
-  connect, DomainEventType, DomainInterfaceAddressesSource, DomainState, DomainXMLFlags, type DomainRef, type LibvirtClient,
-} from './index';
+import { connect, DomainEventType, DomainInterfaceAddressesSource, DomainState, DomainXMLFlags, type DomainRef, type LibvirtClient } from './index';
 import { ConsoleReader, nextEvent, until } from './test-support/wait';
 
 const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
@@ -78,8 +76,11 @@ describe('a TCG guest on qemu:///system', () => {
     await truncate(diskPath, 8 * 1024 * 1024);
     const diskXml = xml.build({
       disk: {
-        '@_type': 'file', '@_device': 'disk', driver: { '@_name': 'qemu', '@_type': 'raw' },
-        source: { '@_file': diskPath }, target: { '@_dev': 'vdb', '@_bus': 'virtio' },
+        '@_type': 'file',
+        '@_device': 'disk',
+        driver: { '@_name': 'qemu', '@_type': 'raw' },
+        source: { '@_file': diskPath },
+        target: { '@_dev': 'vdb', '@_bus': 'virtio' },
       },
     });
     const added = nextEvent(client, 'domain-device-added', (e) => e.dom.name === name);
@@ -88,12 +89,19 @@ describe('a TCG guest on qemu:///system', () => {
     expect((await added).devAlias).toMatch(/^virtio-disk/);
     expect(await virsh(['domblklist', name])).toContain(diskPath);
     expect(await virsh(['dumpxml', '--inactive', name])).not.toContain(diskPath); // live only
-    await until(async () => {
-      const from = r.text.length;
-      write(r, 'ls /sys/block\n');
-      // The fixture has no other disk, so the guest names this one vda whatever libvirt's target says.
-      return r.waitFor(/\bvd[a-z]\b/, 2000, from).then(() => true, () => false);
-    }, 30_000, 0);
+    await until(
+      async () => {
+        const from = r.text.length;
+        write(r, 'ls /sys/block\n');
+        // The fixture has no other disk, so the guest names this one vda whatever libvirt's target says.
+        return r.waitFor(/\bvd[a-z]\b/, 2000, from).then(
+          () => true,
+          () => false,
+        );
+      },
+      30_000,
+      0,
+    );
 
     const removed = nextEvent(client, 'domain-device-removed', (e) => e.dom.name === name, 60_000);
     await client.domains.detachDevice(dom, diskXml, 'live');

@@ -6,8 +6,17 @@ import { Readable, Writable } from 'node:stream';
 import { XMLBuilder } from 'fast-xml-parser';
 import { virsh } from '../../test/support/virsh';
 import {
-  connect, NetworkEventLifecycleType, NetworkUpdateCommand, NetworkUpdateFlags, NetworkUpdateSection,
-  StoragePoolEventLifecycleType, StoragePoolState, type LibvirtClient, type NetworkRef, type PoolRef, type VolumeRef,
+  connect,
+  NetworkEventLifecycleType,
+  NetworkUpdateCommand,
+  NetworkUpdateFlags,
+  NetworkUpdateSection,
+  StoragePoolEventLifecycleType,
+  StoragePoolState,
+  type LibvirtClient,
+  type NetworkRef,
+  type PoolRef,
+  type VolumeRef,
 } from './index';
 import { nextEvent } from './test-support/wait';
 
@@ -38,7 +47,8 @@ describe('networks on qemu:///system', () => {
         name: netName,
         bridge: { '@_stp': 'on', '@_delay': '0' },
         ip: {
-          '@_address': '10.251.77.1', '@_netmask': '255.255.255.0',
+          '@_address': '10.251.77.1',
+          '@_netmask': '255.255.255.0',
           dhcp: { range: { '@_start': '10.251.77.100', '@_end': '10.251.77.150' } },
         },
       },
@@ -59,7 +69,9 @@ describe('networks on qemu:///system', () => {
   it('adds a static DHCP host live and persistently', async () => {
     const host = xml.build({ host: { '@_mac': '52:54:00:77:00:01', '@_name': 'static1', '@_ip': '10.251.77.10' } });
     await client.networks.update(net, {
-      command: NetworkUpdateCommand.ADD_LAST, section: NetworkUpdateSection.IP_DHCP_HOST, xml: host,
+      command: NetworkUpdateCommand.ADD_LAST,
+      section: NetworkUpdateSection.IP_DHCP_HOST,
+      xml: host,
       flags: NetworkUpdateFlags.LIVE | NetworkUpdateFlags.CONFIG,
     });
     expect(await virsh(['net-dumpxml', netName])).toContain("ip='10.251.77.10'");
@@ -116,12 +128,18 @@ describe('storage pools and volumes on qemu:///system', () => {
   });
 
   it('creates raw and qcow2 volumes, reads their info and resizes', async () => {
-    raw = await client.volumes.createXml(pool, xml.build({
-      volume: { name: 'data.raw', capacity: { '@_unit': 'bytes', '#text': String(4 * MiB) }, target: { format: { '@_type': 'raw' } } },
-    }));
-    const qcow = await client.volumes.createXml(pool, xml.build({
-      volume: { name: 'disk.qcow2', capacity: { '@_unit': 'bytes', '#text': String(8 * MiB) }, target: { format: { '@_type': 'qcow2' } } },
-    }));
+    raw = await client.volumes.createXml(
+      pool,
+      xml.build({
+        volume: { name: 'data.raw', capacity: { '@_unit': 'bytes', '#text': String(4 * MiB) }, target: { format: { '@_type': 'raw' } } },
+      }),
+    );
+    const qcow = await client.volumes.createXml(
+      pool,
+      xml.build({
+        volume: { name: 'disk.qcow2', capacity: { '@_unit': 'bytes', '#text': String(8 * MiB) }, target: { format: { '@_type': 'qcow2' } } },
+      }),
+    );
     expect(raw.key).toBe(`${dir}/data.raw`);
     expect((await client.volumes.info(raw)).capacity).toBe(4 * MiB);
     await client.volumes.resize(qcow, 16 * MiB);
@@ -138,7 +156,15 @@ describe('storage pools and volumes on qemu:///system', () => {
     await pipeline(Readable.from(chunks(payload, 100_000)), up);
     const down = await client.volumes.download(raw, 0, payload.length);
     const parts: Buffer[] = [];
-    await pipeline(down, new Writable({ write(c: Buffer, _e, cb) { parts.push(c); cb(); } }));
+    await pipeline(
+      down,
+      new Writable({
+        write(c: Buffer, _e, cb) {
+          parts.push(c);
+          cb();
+        },
+      }),
+    );
     expect(sha(Buffer.concat(parts))).toBe(sha(payload));
     // The witness: the volume's file on disk holds the same bytes.
     const witnessFile = `${dir}.witness`;
@@ -148,9 +174,13 @@ describe('storage pools and volumes on qemu:///system', () => {
   });
 
   it('clones a volume from another and wipes it', async () => {
-    const clone = await client.volumes.createXmlFrom(pool, xml.build({
-      volume: { name: 'clone.raw', capacity: { '@_unit': 'bytes', '#text': String(4 * MiB) }, target: { format: { '@_type': 'raw' } } },
-    }), raw);
+    const clone = await client.volumes.createXmlFrom(
+      pool,
+      xml.build({
+        volume: { name: 'clone.raw', capacity: { '@_unit': 'bytes', '#text': String(4 * MiB) }, target: { format: { '@_type': 'raw' } } },
+      }),
+      raw,
+    );
     const read = async (v: VolumeRef) => {
       const parts: Buffer[] = [];
       for await (const c of await client.volumes.download(v, 0, payload.length)) parts.push(c as Buffer);

@@ -97,7 +97,10 @@ describe('TCP transport, daemon death and reconnection', () => {
 
   it('detects a frozen daemon through keepalive and recovers when it thaws', async () => {
     const client = new LibvirtClient(`test+tcp://127.0.0.1:${port}/default`, {
-      keepaliveIntervalMs: 200, keepaliveCount: 3, backoffMinMs: 50, backoffMaxMs: 200,
+      keepaliveIntervalMs: 200,
+      keepaliveCount: 3,
+      backoffMinMs: 50,
+      backoffMaxMs: 200,
     });
     await client.open();
     const pid = await daemonPid();

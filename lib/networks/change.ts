@@ -32,7 +32,10 @@ export async function prepareNetwork(host: HostContext, input: NetworkInput): Pr
   const checked = checkNetworkInput(input);
   if (!checked.ok) return { fields: checked.fields };
   const fields: FieldErrors = {};
-  const exists = await client.networks.lookupByName(input.name).then(() => true, () => false);
+  const exists = await client.networks.lookupByName(input.name).then(
+    () => true,
+    () => false,
+  );
   if (exists) fields.name = `A network called "${input.name}" already exists.`;
   const taken = [...(await libvirtSubnets(client)), ...(host.local ? await hostSubnets() : [])];
   for (const { field, subnet } of checked.subnets) {
@@ -75,7 +78,12 @@ export async function runNetworkAction(host: HostContext, name: string, action: 
   else if (action === 'stop') {
     // Stopping cuts running guests off (their taps stay, unplugged); refuse while any runs on it.
     const running = usersOf(await networkUsage(client), net.name, readNetworkXml(await client.networks.xml(net)).bridge).filter((u) => u.running);
-    if (running.length) throw inUse(net.name, running.map((u) => u.name), 'stop');
+    if (running.length)
+      throw inUse(
+        net.name,
+        running.map((u) => u.name),
+        'stop',
+      );
     await client.networks.destroy(net);
   } else await client.networks.setAutostart(net, action === 'autostart-on');
 }
@@ -94,7 +102,12 @@ export async function deleteNetwork(host: HostContext, name: string): Promise<vo
   const client = await host.libvirt();
   const net = await findNetwork(client, name);
   const users = usersOf(await networkUsage(client), net.name, readNetworkXml(await client.networks.xml(net)).bridge);
-  if (users.length) throw inUse(net.name, users.map((u) => u.name), 'delete');
+  if (users.length)
+    throw inUse(
+      net.name,
+      users.map((u) => u.name),
+      'delete',
+    );
   if (await client.networks.isActive(net)) await client.networks.destroy(net);
   await client.networks.undefine(net);
 }
@@ -115,13 +128,18 @@ export async function updateDhcpHost(host: HostContext, name: string, edit: Host
     return s !== null && contains(s, entry.ip);
   });
   if (parentIndex < 0) {
-    throw InputError.of({ ip: `${entry.ip} is not inside any subnet of network "${name}" (${model.ips.map((ip) => `${ip.address}/${ip.prefix}`).join(', ') || 'it has none'}).` });
+    throw InputError.of({
+      ip: `${entry.ip} is not inside any subnet of network "${name}" (${model.ips.map((ip) => `${ip.address}/${ip.prefix}`).join(', ') || 'it has none'}).`,
+    });
   }
   const block = model.ips[parentIndex]!;
   let target = entry;
   if (edit === 'add') {
     const clash = block.hosts.find((h) => h.ip === entry.ip || (entry.mac && h.mac?.toLowerCase() === entry.mac.toLowerCase()));
-    if (clash) throw InputError.of({ [clash.ip === entry.ip ? 'ip' : 'mac']: `Static host ${clash.mac ?? clash.name} already has ${clash.ip}.` }, undefined, { status: 409 });
+    if (clash)
+      throw InputError.of({ [clash.ip === entry.ip ? 'ip' : 'mac']: `Static host ${clash.mac ?? clash.name} already has ${clash.ip}.` }, undefined, {
+        status: 409,
+      });
     if (block.family === 'ipv4' && !entry.mac) throw InputError.of({ mac: 'An IPv4 static host needs its MAC address.' });
   } else {
     // libvirt matches the entry to delete on all its attributes: send it as it is saved.

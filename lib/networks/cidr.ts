@@ -35,9 +35,8 @@ export function parseSubnet(text: string): Subnet | null {
   const family = familyOf(addr);
   const prefix = Number(m[2]);
   if (prefix > MAX_PREFIX[family]) return null;
-  const network = family === 'ipv4'
-    ? ipaddr.IPv4.networkAddressFromCIDR(`${m[1]}/${prefix}`).toString()
-    : ipaddr.IPv6.networkAddressFromCIDR(`${m[1]}/${prefix}`).toString();
+  const network =
+    family === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(`${m[1]}/${prefix}`).toString() : ipaddr.IPv6.networkAddressFromCIDR(`${m[1]}/${prefix}`).toString();
   return { family, address: addr.toString(), prefix, network };
 }
 
@@ -64,7 +63,10 @@ export function overlaps(a: Subnet, b: Subnet): boolean {
 }
 
 function toBigInt(address: string): bigint {
-  return ipaddr.parse(address.trim()).toByteArray().reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
+  return ipaddr
+    .parse(address.trim())
+    .toByteArray()
+    .reduce((n, byte) => (n << 8n) | BigInt(byte), 0n);
 }
 
 export function compareAddresses(a: string, b: string): number {

@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { buildNetworkXml, dhcpHostXml, dnsHostXml, readNetworkXml, type NetworkModel } from './model';
 
 const isolated: NetworkModel = {
-  name: 'lab', uuid: null, mode: 'isolated', bridge: null, forwardDev: null, domain: 'lab.test', mtu: 1400,
+  name: 'lab',
+  uuid: null,
+  mode: 'isolated',
+  bridge: null,
+  forwardDev: null,
+  domain: 'lab.test',
+  mtu: 1400,
   ips: [
-    { family: 'ipv4', address: '10.251.7.1', prefix: 24, ranges: [{ start: '10.251.7.100', end: '10.251.7.150' }], hosts: [{ mac: '52:54:00:00:00:01', ip: '10.251.7.10', name: 'web' }] },
+    {
+      family: 'ipv4',
+      address: '10.251.7.1',
+      prefix: 24,
+      ranges: [{ start: '10.251.7.100', end: '10.251.7.150' }],
+      hosts: [{ mac: '52:54:00:00:00:01', ip: '10.251.7.10', name: 'web' }],
+    },
     { family: 'ipv6', address: 'fd00:251:7::1', prefix: 64, ranges: [{ start: 'fd00:251:7::100', end: 'fd00:251:7::1ff' }], hosts: [] },
   ],
   dnsHosts: [{ ip: '10.251.7.20', hostnames: ['db', 'db.lab.test'] }],
@@ -14,9 +26,9 @@ describe('network XML model', () => {
   it('builds an isolated network (no <forward>) in a stable order', () => {
     expect(buildNetworkXml(isolated)).toBe(
       '<network><name>lab</name><bridge stp="on" delay="0"/><mtu size="1400"/><domain name="lab.test" localOnly="yes"/>' +
-      '<dns><host ip="10.251.7.20"><hostname>db</hostname><hostname>db.lab.test</hostname></host></dns>' +
-      '<ip address="10.251.7.1" prefix="24"><dhcp><range start="10.251.7.100" end="10.251.7.150"/><host mac="52:54:00:00:00:01" name="web" ip="10.251.7.10"/></dhcp></ip>' +
-      '<ip family="ipv6" address="fd00:251:7::1" prefix="64"><dhcp><range start="fd00:251:7::100" end="fd00:251:7::1ff"/></dhcp></ip></network>',
+        '<dns><host ip="10.251.7.20"><hostname>db</hostname><hostname>db.lab.test</hostname></host></dns>' +
+        '<ip address="10.251.7.1" prefix="24"><dhcp><range start="10.251.7.100" end="10.251.7.150"/><host mac="52:54:00:00:00:01" name="web" ip="10.251.7.10"/></dhcp></ip>' +
+        '<ip family="ipv6" address="fd00:251:7::1" prefix="64"><dhcp><range start="fd00:251:7::100" end="fd00:251:7::1ff"/></dhcp></ip></network>',
     );
   });
 
@@ -42,7 +54,10 @@ describe('network XML model', () => {
     </network>`);
     expect(m).toMatchObject({ name: 'default', mode: 'nat', bridge: 'virbr0', ips: [{ family: 'ipv4', address: '192.168.122.1', prefix: 24 }] });
     expect(readNetworkXml("<network><name>d</name><forward mode='bridge'/><bridge name='br0'/></network>").mode).toBe('bridge');
-    expect(readNetworkXml("<network><name>d</name><forward mode='vepa'><interface dev='eth1'/></forward></network>")).toMatchObject({ mode: 'macvtap', forwardDev: 'eth1' });
+    expect(readNetworkXml("<network><name>d</name><forward mode='vepa'><interface dev='eth1'/></forward></network>")).toMatchObject({
+      mode: 'macvtap',
+      forwardDev: 'eth1',
+    });
   });
 
   it('builds the fragments network update takes', () => {

@@ -93,7 +93,9 @@ export function readNetworkXml(xml: string): NetworkModel {
     ips: children(root, 'ip').map(readIp),
     dnsHosts: children(child(root, 'dns'), 'host').map((h) => ({
       ip: attr(h, 'ip') ?? '',
-      hostnames: children(h, 'hostname').map((n) => text(n) ?? '').filter(Boolean),
+      hostnames: children(h, 'hostname')
+        .map((n) => text(n) ?? '')
+        .filter(Boolean),
     })),
   };
 }
@@ -115,7 +117,12 @@ function newDocument(rootName: string): { doc: Document; root: Element } {
 
 export function dhcpHostXml(h: DhcpHost): string {
   const { root } = newDocument('host');
-  for (const [k, v] of [['mac', h.mac], ['name', h.name], ['ip', h.ip]] as const) if (v) root.setAttribute(k, v);
+  for (const [k, v] of [
+    ['mac', h.mac],
+    ['name', h.name],
+    ['ip', h.ip],
+  ] as const)
+    if (v) root.setAttribute(k, v);
   return serializeXml(root);
 }
 

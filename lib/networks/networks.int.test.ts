@@ -32,8 +32,15 @@ describe('network service on qemu:///system', () => {
 
   it('creates and starts an isolated network with DHCP and a static host', async () => {
     const input = networkInputSchema.parse({
-      name: netName, mode: 'isolated', autostart: true,
-      ipv4: { cidr: `10.251.${x}.1/24`, dhcpStart: `10.251.${x}.100`, dhcpEnd: `10.251.${x}.120`, hosts: [{ mac: '52:54:00:fa:00:01', ip: `10.251.${x}.10`, name: 'static1' }] },
+      name: netName,
+      mode: 'isolated',
+      autostart: true,
+      ipv4: {
+        cidr: `10.251.${x}.1/24`,
+        dhcpStart: `10.251.${x}.100`,
+        dhcpEnd: `10.251.${x}.120`,
+        hosts: [{ mac: '52:54:00:fa:00:01', ip: `10.251.${x}.10`, name: 'static1' }],
+      },
       dnsHosts: [{ ip: `10.251.${x}.30`, hostname: 'db' }],
     });
     await createNetwork(host, input);

@@ -17,7 +17,9 @@ fe800000000000000000000000000000 40 00000000000000000000000000000000 00 00000000
 describe('overlap with the host', () => {
   it('reads IPv4 routes (little-endian hex) without the default route', () => {
     expect(parseProcRoute(ROUTE).map((t) => `${t.subnet.network}/${t.subnet.prefix} ${t.source}`)).toEqual([
-      '192.0.2.0/24 a host route via eth0', '192.168.122.0/24 a host route via virbr0', '10.0.0.0/8 a host route via tun0',
+      '192.0.2.0/24 a host route via eth0',
+      '192.168.122.0/24 a host route via virbr0',
+      '10.0.0.0/8 a host route via tun0',
     ]);
   });
 

@@ -39,21 +39,30 @@ export async function findNetwork(client: LibvirtClient, name: string): Promise<
   return client.networks.lookupByName(name);
 }
 
-async function readRow(client: LibvirtClient, net: NetworkRef, users: NetworkUser[] | ((bridge: string | null) => NetworkUser[])): Promise<NetworkRow & { xml: string }> {
+async function readRow(
+  client: LibvirtClient,
+  net: NetworkRef,
+  users: NetworkUser[] | ((bridge: string | null) => NetworkUser[]),
+): Promise<NetworkRow & { xml: string }> {
   const [active, autostart] = await Promise.all([client.networks.isActive(net), client.networks.autostart(net)]);
   const xml = await client.networks.xml(net);
   const model = readNetworkXml(xml);
-  const subnets = model.ips.map((ip) => subnetOf(ip.address, ip.prefix)).filter((s) => s !== null).map(formatSubnet);
+  const subnets = model.ips
+    .map((ip) => subnetOf(ip.address, ip.prefix))
+    .filter((s) => s !== null)
+    .map(formatSubnet);
   return { name: net.name, uuid: net.uuid, active, autostart, model, subnets, vms: typeof users === 'function' ? users(model.bridge) : users, xml };
 }
 
 export async function listNetworks(host: HostContext): Promise<NetworkRow[]> {
   const client = await host.libvirt();
   const [nets, usage] = await Promise.all([client.networks.listAll(), networkUsage(client)]);
-  const rows = await Promise.all(nets.map(async (net) => {
-    const { xml: _xml, ...row } = await readRow(client, net, (bridge) => usersOf(usage, net.name, bridge));
-    return row;
-  }));
+  const rows = await Promise.all(
+    nets.map(async (net) => {
+      const { xml: _xml, ...row } = await readRow(client, net, (bridge) => usersOf(usage, net.name, bridge));
+      return row;
+    }),
+  );
   return rows.sort((a, b) => a.name.localeCompare(b.name));
 }
 

@@ -24,26 +24,28 @@ function push(map: Map<string, NetworkUser[]>, key: string, user: NetworkUser): 
 export async function networkUsage(client: LibvirtClient): Promise<NetworkUsage> {
   const usage: NetworkUsage = { byNetwork: new Map(), byBridge: new Map() };
   const doms = await client.domains.listAll();
-  await Promise.all(doms.map(async (dom) => {
-    const running = dom.id > 0;
-    const xmls = await Promise.all([
-      client.domains.xml(dom, DomainXMLFlags.INACTIVE).catch(() => null),
-      running ? client.domains.xml(dom).catch(() => null) : null,
-    ]);
-    for (const xml of xmls) {
-      if (!xml) continue;
-      for (const nic of Domain.parse(xml).interfaces) {
-        if (!nic.source) continue;
-        if (nic.type === 'network') push(usage.byNetwork, nic.source, { name: dom.name, running });
-        if (nic.type === 'bridge') push(usage.byBridge, nic.source, { name: dom.name, running });
+  await Promise.all(
+    doms.map(async (dom) => {
+      const running = dom.id > 0;
+      const xmls = await Promise.all([
+        client.domains.xml(dom, DomainXMLFlags.INACTIVE).catch(() => null),
+        running ? client.domains.xml(dom).catch(() => null) : null,
+      ]);
+      for (const xml of xmls) {
+        if (!xml) continue;
+        for (const nic of Domain.parse(xml).interfaces) {
+          if (!nic.source) continue;
+          if (nic.type === 'network') push(usage.byNetwork, nic.source, { name: dom.name, running });
+          if (nic.type === 'bridge') push(usage.byBridge, nic.source, { name: dom.name, running });
+        }
       }
-    }
-  }));
+    }),
+  );
   return usage;
 }
 
 export function usersOf(usage: NetworkUsage, network: string, bridge: string | null): NetworkUser[] {
   const users = [...(usage.byNetwork.get(network) ?? [])];
-  for (const u of bridge ? usage.byBridge.get(bridge) ?? [] : []) if (!users.some((x) => x.name === u.name)) users.push(u);
+  for (const u of bridge ? (usage.byBridge.get(bridge) ?? []) : []) if (!users.some((x) => x.name === u.name)) users.push(u);
   return users.sort((a, b) => a.name.localeCompare(b.name));
 }

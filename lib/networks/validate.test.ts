@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkNetworkInput, networkInputSchema, type NetworkInputDraft } from './validate';
 
 const base: NetworkInputDraft = {
-  name: 'lab', mode: 'isolated',
+  name: 'lab',
+  mode: 'isolated',
   ipv4: { cidr: '10.251.7.1/24', dhcpStart: '10.251.7.100', dhcpEnd: '10.251.7.150', hosts: [{ mac: '52:54:00:00:00:01', ip: '10.251.7.10', name: 'web' }] },
 };
 
@@ -24,13 +25,19 @@ describe('network form input', () => {
   });
 
   it('rejects a range outside the subnet, a reversed range, and the bridge address', () => {
-    expect(fieldsOf({ ...base, ipv4: { ...base.ipv4!, dhcpEnd: '10.251.8.10' } })['ipv4.dhcpEnd']).toBe('The DHCP range end 10.251.8.10 is outside the subnet 10.251.7.0/24.');
+    expect(fieldsOf({ ...base, ipv4: { ...base.ipv4!, dhcpEnd: '10.251.8.10' } })['ipv4.dhcpEnd']).toBe(
+      'The DHCP range end 10.251.8.10 is outside the subnet 10.251.7.0/24.',
+    );
     expect(fieldsOf({ ...base, ipv4: { ...base.ipv4!, dhcpStart: '10.251.7.200' } })['ipv4.dhcpEnd']).toBe('The DHCP range ends before it starts.');
     expect(fieldsOf({ ...base, ipv4: { ...base.ipv4!, dhcpStart: '10.251.7.1' } })['ipv4.dhcpStart']).toMatch(/bridge's own address/);
   });
 
   it('checks static hosts: inside the subnet, MAC given, no duplicates', () => {
-    const hosts = [{ mac: '52:54:00:00:00:01', ip: '10.251.9.10', name: '' }, { mac: '', ip: '10.251.7.11', name: 'x' }, { mac: '52:54:00:00:00:01', ip: '10.251.7.12', name: '' }];
+    const hosts = [
+      { mac: '52:54:00:00:00:01', ip: '10.251.9.10', name: '' },
+      { mac: '', ip: '10.251.7.11', name: 'x' },
+      { mac: '52:54:00:00:00:01', ip: '10.251.7.12', name: '' },
+    ];
     const f = fieldsOf({ ...base, ipv4: { ...base.ipv4!, hosts } });
     expect(f['ipv4.hosts.0.ip']).toMatch(/outside the subnet/);
     expect(f['ipv4.hosts.1.mac']).toMatch(/needs its MAC/);

@@ -94,7 +94,10 @@ function checkIp(family: Family, input: z.infer<typeof ipSchema>, key: string, f
 function checkDuplicates(hosts: DhcpHost[], key: string, fields: FieldErrors): void {
   const seen = new Map<string, number>();
   hosts.forEach((h, i) => {
-    for (const [what, v] of [['MAC address', h.mac], ['address', h.ip]] as const) {
+    for (const [what, v] of [
+      ['MAC address', h.mac],
+      ['address', h.ip],
+    ] as const) {
       if (!v) continue;
       const k = `${what}:${v.toLowerCase()}`;
       if (seen.has(k)) fields[`${key}.hosts.${i}.${what === 'MAC address' ? 'mac' : 'ip'}`] = `This ${what} is already given to another static host.`;
@@ -114,7 +117,10 @@ export function checkNetworkInput(input: NetworkInput): Checked {
   }
   const ips: IpBlock[] = [];
   const subnets: { field: string; subnet: Subnet }[] = [];
-  for (const [family, v] of [['ipv4', input.ipv4], ['ipv6', input.ipv6]] as const) {
+  for (const [family, v] of [
+    ['ipv4', input.ipv4],
+    ['ipv6', input.ipv6],
+  ] as const) {
     if (!v || routed) continue;
     const block = checkIp(family, v, family, fields);
     if (!block) continue;

@@ -22,7 +22,11 @@ export const DOWNLOAD_TIMEOUT_MS = 60 * 60 * 1000;
 
 function baseVolumeName(url: string, catalogId: string | null): string {
   const file = new URL(url).pathname.split('/').pop() ?? 'image';
-  const safe = file.replace(/[^A-Za-z0-9._+-]/g, '_').replace(/^[.-]+/, '').slice(0, 120) || 'image';
+  const safe =
+    file
+      .replace(/[^A-Za-z0-9._+-]/g, '_')
+      .replace(/^[.-]+/, '')
+      .slice(0, 120) || 'image';
   return `base-${catalogId ? `${catalogId}-` : ''}${safe}`;
 }
 
@@ -69,7 +73,15 @@ export async function ensureBase(host: HostContext, image: ResolvedImage, ctx: J
     signal: ctx.signal,
     onProgress: (done, total) => ctx.progress(total ? done / total : 0, total ? `${mib(done)} of ${mib(total)} MiB` : `${mib(done)} MiB`),
   });
-  await recordBase({ url: image.url, catalogId: image.catalogId, pool: image.pool, volume: got.volume, sha256: got.sha256, sizeBytes: got.bytes, format: got.format });
+  await recordBase({
+    url: image.url,
+    catalogId: image.catalogId,
+    pool: image.pool,
+    volume: got.volume,
+    sha256: got.sha256,
+    sizeBytes: got.bytes,
+    format: got.format,
+  });
   await ctx.keep(partial);
   ctx.detail(`Downloaded ${mib(got.bytes)} MiB, checksum verified.`);
   return { pool: image.pool, volume: got.volume };

@@ -44,7 +44,10 @@ function isoSpec(name: string, extra: Record<string, unknown> = {}) {
 }
 
 async function domains(): Promise<string[]> {
-  return (await virsh(['list', '--all', '--name'])).split('\n').map((l) => l.trim()).filter(Boolean);
+  return (await virsh(['list', '--all', '--name']))
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 beforeAll(async () => {
@@ -85,7 +88,11 @@ describe('create job (ISO install flow)', () => {
     const job = (await mods.store.readJob(jobId))!;
     expect(job.error).toBeNull();
     expect(job.status).toBe('succeeded');
-    expect(job.steps.map((s) => [s.id, s.status])).toEqual([['disk', 'done'], ['define', 'done'], ['start', 'done']]);
+    expect(job.steps.map((s) => [s.id, s.status])).toEqual([
+      ['disk', 'done'],
+      ['define', 'done'],
+      ['start', 'done'],
+    ]);
     expect((await virsh(['domstate', name])).trim()).toBe('running');
     expect(await pool.volumes()).toEqual(['tiny.iso', `${name}.qcow2`]);
     const file = `/tmp/${name}.xml`;
@@ -107,7 +114,10 @@ describe('create job (ISO install flow)', () => {
     const before = await pool.volumes();
     const { planVm } = await import('./plan');
     const plan = await planVm(host, isoSpec(name));
-    const edited = plan.generatedXml.replace('</devices>', "<interface type='network'><source network='vireo-no-such-network'/><model type='virtio'/></interface></devices>");
+    const edited = plan.generatedXml.replace(
+      '</devices>',
+      "<interface type='network'><source network='vireo-no-such-network'/><model type='virtio'/></interface></devices>",
+    );
     const { jobId } = await mods.create.startCreateVm(host, isoSpec(name, { identity: plan.spec.identity, xml: edited }), actor);
     await mods.runner.jobSettled(jobId);
     const job = (await mods.store.readJob(jobId))!;
@@ -122,7 +132,10 @@ describe('create job (ISO install flow)', () => {
   it('refuses what the host cannot do, naming the field, and creates nothing', async () => {
     const before = await pool.volumes();
     const refuse = async (spec: unknown) => {
-      const err = await mods.create.startCreateVm(host, spec, actor).then(() => null, (e: { fields?: Record<string, string> }) => e);
+      const err = await mods.create.startCreateVm(host, spec, actor).then(
+        () => null,
+        (e: { fields?: Record<string, string> }) => e,
+      );
       expect(err?.fields).toBeDefined();
       return err!.fields!;
     };
@@ -130,8 +143,12 @@ describe('create job (ISO install flow)', () => {
     expect(Object.keys(await refuse(isoSpec(name, { resources: { vcpus: 1, memoryMiB: 64 * 1024 * 1024 } })))).toContain('resources.memoryMiB');
     expect(Object.keys(await refuse(isoSpec(name, { resources: { vcpus: 4096, memoryMiB: 128 } })))).toContain('resources.vcpus');
     expect(await refuse(isoSpec(made[0]!))).toMatchObject({ name: expect.stringContaining('already exists') });
-    expect(Object.keys(await refuse(isoSpec(name, { storage: { pool: 'vireo-no-such-pool', sizeGiB: 1, format: 'qcow2', bus: 'virtio' } })))).toContain('storage.pool');
-    expect(Object.keys(await refuse(isoSpec(name, { source: { kind: 'iso', iso: { pool: pool.name, volume: '../etc/passwd' } } })))).toContain('source.iso.volume');
+    expect(Object.keys(await refuse(isoSpec(name, { storage: { pool: 'vireo-no-such-pool', sizeGiB: 1, format: 'qcow2', bus: 'virtio' } })))).toContain(
+      'storage.pool',
+    );
+    expect(Object.keys(await refuse(isoSpec(name, { source: { kind: 'iso', iso: { pool: pool.name, volume: '../etc/passwd' } } })))).toContain(
+      'source.iso.volume',
+    );
     expect(Object.keys(await refuse(isoSpec(name, { network: { type: 'network', network: 'vireo-no-such-net' } })))).toContain('network.network');
     expect(Object.keys(await refuse(isoSpec(name, { xml: '<domain><name>other</name></domain>' })))).toContain('xml');
     expect(await pool.volumes()).toEqual(before);
@@ -141,7 +158,9 @@ describe('create job (ISO install flow)', () => {
 
 describe('create job (cloud image flow)', () => {
   it('downloads and verifies the image once, layers an overlay, seeds cloud-init, and the guest boots with that hostname and user', async () => {
-    const sha256 = createHash('sha256').update(await readFile(cloudImagePath)).digest('hex');
+    const sha256 = createHash('sha256')
+      .update(await readFile(cloudImagePath))
+      .digest('hex');
     const spec = (name: string) => ({
       name,
       source: { kind: 'cloud-image', image: { from: 'url', url: http.url('cloud.qcow2'), checksum: { algorithm: 'sha256', hex: sha256 } } },
@@ -157,7 +176,13 @@ describe('create job (cloud image flow)', () => {
     await mods.runner.jobSettled(jobId);
     const job = (await mods.store.readJob(jobId))!;
     expect(job.error).toBeNull();
-    expect(job.steps.map((s) => [s.id, s.status])).toEqual([['image', 'done'], ['disk', 'done'], ['seed', 'done'], ['define', 'done'], ['start', 'skipped']]);
+    expect(job.steps.map((s) => [s.id, s.status])).toEqual([
+      ['image', 'done'],
+      ['disk', 'done'],
+      ['seed', 'done'],
+      ['define', 'done'],
+      ['start', 'skipped'],
+    ]);
     expect(job.steps[0]!.detail).toMatch(/checksum verified/);
     expect(await pool.volumes()).toEqual(expect.arrayContaining(['base-cloud.qcow2', `${name}.qcow2`, `${name}-seed.iso`]));
 
@@ -190,12 +215,23 @@ describe('create job (import and direct kernel boot)', () => {
     await run('cp', [cloudImagePath, `${pool.path}/imported.qcow2`]);
     await virsh(['pool-refresh', pool.name]);
     const before = await pool.volumes();
-    const { jobId } = await mods.create.startCreateVm(host, {
-      name, source: { kind: 'import', disk: { pool: pool.name, volume: 'imported.qcow2' } },
-      resources: { vcpus: 1, memoryMiB: 160 }, storage: { pool: pool.name, sizeGiB: 0, bus: 'virtio' }, network: { type: 'none' }, start: false,
-    }, actor);
+    const { jobId } = await mods.create.startCreateVm(
+      host,
+      {
+        name,
+        source: { kind: 'import', disk: { pool: pool.name, volume: 'imported.qcow2' } },
+        resources: { vcpus: 1, memoryMiB: 160 },
+        storage: { pool: pool.name, sizeGiB: 0, bus: 'virtio' },
+        network: { type: 'none' },
+        start: false,
+      },
+      actor,
+    );
     await mods.runner.jobSettled(jobId);
-    expect((await mods.store.readJob(jobId))!.steps.map((s) => [s.id, s.status])).toEqual([['define', 'done'], ['start', 'skipped']]);
+    expect((await mods.store.readJob(jobId))!.steps.map((s) => [s.id, s.status])).toEqual([
+      ['define', 'done'],
+      ['start', 'skipped'],
+    ]);
     expect(await pool.volumes()).toEqual(before);
     expect(await virsh(['dumpxml', '--inactive', name])).toContain("<driver name='qemu' type='qcow2'");
     await virsh(['start', name, '--paused']);
@@ -213,10 +249,18 @@ describe('create job (import and direct kernel boot)', () => {
     const name = `vireo-test-kern-${suffix}`;
     made.push(name);
     const fx = fixturePaths();
-    const { jobId } = await mods.create.startCreateVm(host, {
-      name, source: { kind: 'kernel', kernel: fx.kernel, initrd: fx.initrd, cmdline: `${fx.cmdline} vireo.hostname=direct-boot` },
-      resources: { vcpus: 1, memoryMiB: 160 }, storage: { pool: pool.name, sizeGiB: 0 }, network: { type: 'none' }, start: false,
-    }, actor);
+    const { jobId } = await mods.create.startCreateVm(
+      host,
+      {
+        name,
+        source: { kind: 'kernel', kernel: fx.kernel, initrd: fx.initrd, cmdline: `${fx.cmdline} vireo.hostname=direct-boot` },
+        resources: { vcpus: 1, memoryMiB: 160 },
+        storage: { pool: pool.name, sizeGiB: 0 },
+        network: { type: 'none' },
+        start: false,
+      },
+      actor,
+    );
     await mods.runner.jobSettled(jobId);
     expect((await mods.store.readJob(jobId))!.status).toBe('succeeded');
     await virsh(['start', name, '--paused']);
@@ -228,10 +272,19 @@ describe('create job (import and direct kernel boot)', () => {
       tty.close();
       await virsh(['destroy', name]).catch(() => undefined);
     }
-    const refused = await mods.create.startCreateVm(host, {
-      name: `${name}-x`, source: { kind: 'kernel', kernel: '/boot/../etc/shadow' },
-      resources: { vcpus: 1, memoryMiB: 160 }, storage: { pool: pool.name, sizeGiB: 0 }, network: { type: 'none' },
-    }, actor).catch((e: { fields?: Record<string, string> }) => e.fields);
+    const refused = await mods.create
+      .startCreateVm(
+        host,
+        {
+          name: `${name}-x`,
+          source: { kind: 'kernel', kernel: '/boot/../etc/shadow' },
+          resources: { vcpus: 1, memoryMiB: 160 },
+          storage: { pool: pool.name, sizeGiB: 0 },
+          network: { type: 'none' },
+        },
+        actor,
+      )
+      .catch((e: { fields?: Record<string, string> }) => e.fields);
     expect(refused).toMatchObject({ 'source.kernel': expect.stringContaining('..') });
   });
 });

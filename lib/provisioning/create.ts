@@ -17,7 +17,12 @@ export function stepsFor(plan: CreatePlan): { id: string; label: string }[] {
   const steps: { id: string; label: string }[] = [];
   if (src === 'cloud-image') steps.push({ id: 'image', label: plan.image?.cached ? 'Base image (cached)' : 'Download and verify the base image' });
   if (plan.newDisk) {
-    const how = src === 'cloud-image' ? (plan.spec.source.kind === 'cloud-image' && plan.spec.source.fullCopy ? 'Copy the base image' : 'Create the disk as an overlay on the base image') : 'Create the disk';
+    const how =
+      src === 'cloud-image'
+        ? plan.spec.source.kind === 'cloud-image' && plan.spec.source.fullCopy
+          ? 'Copy the base image'
+          : 'Create the disk as an overlay on the base image'
+        : 'Create the disk';
     steps.push({ id: 'disk', label: `${how} (${plan.newDisk.pool}/${plan.newDisk.name})` });
   }
   if (plan.seed) steps.push({ id: 'seed', label: `Build and upload the cloud-init seed (${plan.seed.pool}/${plan.seed.name})` });
@@ -87,7 +92,9 @@ export async function startCreateVm(host: HostContext, raw: unknown, actor: JobA
     }
     taken.forEach(releaseName);
     throw InputError.of(
-      key.startsWith('vm:') ? { name: `A virtual machine named "${plan.spec.name}" is being created right now.` } : { 'source.image': 'Another job is downloading this image right now; try again when it has finished.' },
+      key.startsWith('vm:')
+        ? { name: `A virtual machine named "${plan.spec.name}" is being created right now.` }
+        : { 'source.image': 'Another job is downloading this image right now; try again when it has finished.' },
       undefined,
       { status: 409 },
     );

@@ -61,7 +61,12 @@ async function activePool(client: LibvirtClient, name: string, field: string, fi
 }
 
 /** The volume's format as libvirt sees it (qcow2 or raw), or null with a field error when it is not there. */
-async function volumeFormat(client: LibvirtClient, ref: { pool: string; volume: string }, field: string, fields: Record<string, string>): Promise<'qcow2' | 'raw' | null> {
+async function volumeFormat(
+  client: LibvirtClient,
+  ref: { pool: string; volume: string },
+  field: string,
+  fields: Record<string, string>,
+): Promise<'qcow2' | 'raw' | null> {
   const pool = await activePool(client, ref.pool, field, fields);
   if (!pool) return null;
   try {
@@ -92,17 +97,24 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
   if (spec.resources.memoryMiB > hostMiB) fields['resources.memoryMiB'] = `The host has ${hostMiB} MiB of memory; the guest cannot have more.`;
   else {
     const freeMiB = Math.floor((await client.host.freeMemory()) / 1024 ** 2);
-    if (spec.resources.memoryMiB > freeMiB) warnings.push(`Only ${freeMiB} MiB of host memory is free now; the guest asks for ${spec.resources.memoryMiB} MiB and may not start, or the host may swap.`);
+    if (spec.resources.memoryMiB > freeMiB)
+      warnings.push(
+        `Only ${freeMiB} MiB of host memory is free now; the guest asks for ${spec.resources.memoryMiB} MiB and may not start, or the host may swap.`,
+      );
   }
 
   const src = spec.source;
   const wantsDisk = src.kind === 'cloud-image' || ((src.kind === 'iso' || src.kind === 'kernel') && spec.storage.sizeGiB > 0);
   if (src.kind === 'iso' && spec.storage.sizeGiB <= 0) fields['storage.sizeGiB'] = 'An installation needs a disk to install onto: give a size above 0.';
   const pool = wantsDisk ? await activePool(client, spec.storage.pool, 'storage.pool', fields) : null;
-  const newDisk = wantsDisk ? { pool: spec.storage.pool, name: diskVolumeName(spec), format: spec.storage.format, sizeBytes: Math.round(spec.storage.sizeGiB * GiB) } : null;
-  if (pool && newDisk && (await exists(client.volumes.lookupByName(pool, newDisk.name)))) fields.name ??= `Pool "${newDisk.pool}" already has a volume "${newDisk.name}"; pick another VM name or remove that volume.`;
+  const newDisk = wantsDisk
+    ? { pool: spec.storage.pool, name: diskVolumeName(spec), format: spec.storage.format, sizeBytes: Math.round(spec.storage.sizeGiB * GiB) }
+    : null;
+  if (pool && newDisk && (await exists(client.volumes.lookupByName(pool, newDisk.name))))
+    fields.name ??= `Pool "${newDisk.pool}" already has a volume "${newDisk.name}"; pick another VM name or remove that volume.`;
   const seedName = seedVolumeName(spec.name);
-  if (src.kind === 'cloud-image' && pool && (await exists(client.volumes.lookupByName(pool, seedName)))) fields.name ??= `Pool "${spec.storage.pool}" already has a volume "${seedName}"; pick another VM name or remove that volume.`;
+  if (src.kind === 'cloud-image' && pool && (await exists(client.volumes.lookupByName(pool, seedName))))
+    fields.name ??= `Pool "${spec.storage.pool}" already has a volume "${seedName}"; pick another VM name or remove that volume.`;
 
   let image: ResolvedImage | null = null;
   if (src.kind === 'cloud-image') {
@@ -112,7 +124,8 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
       return null;
     });
     if (image?.cached === false && pool && (await exists(client.volumes.lookupByName(pool, image.volumeName)))) {
-      fields['source.image'] = `Pool "${image.pool}" already has a volume "${image.volumeName}" that is not a verified copy of this image; remove it or use another pool.`;
+      fields['source.image'] =
+        `Pool "${image.pool}" already has a volume "${image.volumeName}" that is not a verified copy of this image; remove it or use another pool.`;
     }
     if (image?.cached === false) warnings.push(`The image will be downloaded first (${image.url}); later VMs from it reuse the copy in pool "${image.pool}".`);
   }
@@ -155,10 +168,36 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
   const used = new Set<string>();
   const disks: PlannedDisk[] = [];
   if (src.kind === 'iso') {
-    disks.push({ device: 'cdrom', pool: src.iso.pool, volume: src.iso.volume, format: 'raw', bus: spec.os.machine === 'q35' ? 'sata' : 'ide', target: '', bootOrder: 1 });
+    disks.push({
+      device: 'cdrom',
+      pool: src.iso.pool,
+      volume: src.iso.volume,
+      format: 'raw',
+      bus: spec.os.machine === 'q35' ? 'sata' : 'ide',
+      target: '',
+      bootOrder: 1,
+    });
   }
-  if (newDisk) disks.push({ device: 'disk', pool: newDisk.pool, volume: newDisk.name, format: newDisk.format, bus: spec.storage.bus, target: '', bootOrder: src.kind === 'iso' ? 2 : 1 });
-  if (src.kind === 'import') disks.push({ device: 'disk', pool: src.disk.pool, volume: src.disk.volume, format: importFormat ?? 'raw', bus: spec.storage.bus, target: '', bootOrder: 1 });
+  if (newDisk)
+    disks.push({
+      device: 'disk',
+      pool: newDisk.pool,
+      volume: newDisk.name,
+      format: newDisk.format,
+      bus: spec.storage.bus,
+      target: '',
+      bootOrder: src.kind === 'iso' ? 2 : 1,
+    });
+  if (src.kind === 'import')
+    disks.push({
+      device: 'disk',
+      pool: src.disk.pool,
+      volume: src.disk.volume,
+      format: importFormat ?? 'raw',
+      bus: spec.storage.bus,
+      target: '',
+      bootOrder: 1,
+    });
   // The seed goes on virtio-scsi: every cloud kernel has virtio, while some (Debian's cloud kernel) lack AHCI and
   // would never see a SATA CD-ROM on q35.
   if (seedFiles) disks.push({ device: 'cdrom', pool: spec.storage.pool, volume: seedName, format: 'raw', bus: 'scsi', target: '' });
@@ -179,7 +218,15 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
     memoryMiB: spec.resources.memoryMiB,
     vcpus: spec.resources.vcpus,
     disks,
-    nic: spec.network.type === 'none' ? null : { type: spec.network.type, source: spec.network.type === 'network' ? spec.network.network : spec.network.bridge, model: spec.network.model, mac: identity.mac },
+    nic:
+      spec.network.type === 'none'
+        ? null
+        : {
+            type: spec.network.type,
+            source: spec.network.type === 'network' ? spec.network.network : spec.network.bridge,
+            model: spec.network.model,
+            mac: identity.mac,
+          },
     kernel: src.kind === 'kernel' ? { kernel: src.kernel, initrd: src.initrd, cmdline: src.cmdline } : undefined,
   };
   const generatedXml = buildDomainXml(domain);

@@ -18,23 +18,33 @@ export const hostPathSchema = z
   .refine((p) => !p.split('/').some((part) => part === '..' || part === '.'), 'The path may not contain "." or ".." steps.')
   .refine((p) => !p.includes('//') && !p.endsWith('/'), 'The path must name a file.');
 
-const checksumSchema = z.object({
-  algorithm: z.enum(['sha256', 'sha512']),
-  hex: z.string().trim().toLowerCase().regex(/^[0-9a-f]+$/, 'The checksum must be hexadecimal.'),
-}).refine((c) => c.hex.length === (c.algorithm === 'sha256' ? 64 : 128), { message: 'The checksum has the wrong length for its algorithm.', path: ['hex'] });
+const checksumSchema = z
+  .object({
+    algorithm: z.enum(['sha256', 'sha512']),
+    hex: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[0-9a-f]+$/, 'The checksum must be hexadecimal.'),
+  })
+  .refine((c) => c.hex.length === (c.algorithm === 'sha256' ? 64 : 128), { message: 'The checksum has the wrong length for its algorithm.', path: ['hex'] });
 
 export const imageSourceSchema = z.discriminatedUnion('from', [
   z.object({ from: z.literal('catalog'), id: z.string().trim().min(1).max(100) }),
   z.object({
     from: z.literal('url'),
-    url: z.string().trim().max(2048).refine((u) => {
-      try {
-        const p = new URL(u).protocol;
-        return p === 'http:' || p === 'https:';
-      } catch {
-        return false;
-      }
-    }, 'The image address must be an http:// or https:// URL.'),
+    url: z
+      .string()
+      .trim()
+      .max(2048)
+      .refine((u) => {
+        try {
+          const p = new URL(u).protocol;
+          return p === 'http:' || p === 'https:';
+        } catch {
+          return false;
+        }
+      }, 'The image address must be an http:// or https:// URL.'),
     checksum: checksumSchema,
   }),
   z.object({ from: z.literal('volume'), ...volumeRef.shape }),
@@ -48,7 +58,11 @@ export const sourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('kernel'),
     kernel: hostPathSchema,
     initrd: hostPathSchema.optional(),
-    cmdline: z.string().max(2048, 'The kernel command line is too long.').regex(/^[^\n\r<>&]*$/, 'The kernel command line must be one line.').default(''),
+    cmdline: z
+      .string()
+      .max(2048, 'The kernel command line is too long.')
+      .regex(/^[^\n\r<>&]*$/, 'The kernel command line must be one line.')
+      .default(''),
   }),
 ]);
 
@@ -56,13 +70,19 @@ export const createVmSpecSchema = z.object({
   name: vmNameSchema,
   title: z.string().trim().max(200, 'The title is at most 200 characters.').optional(),
   source: sourceSchema,
-  os: z.object({
-    machine: z.enum(['q35', 'pc'], { message: 'The machine type is q35 or pc.' }).default('q35'),
-    firmware: z.enum(['bios', 'efi'], { message: 'The firmware is BIOS or UEFI.' }).default('bios'),
-  }).default({ machine: 'q35', firmware: 'bios' }),
+  os: z
+    .object({
+      machine: z.enum(['q35', 'pc'], { message: 'The machine type is q35 or pc.' }).default('q35'),
+      firmware: z.enum(['bios', 'efi'], { message: 'The firmware is BIOS or UEFI.' }).default('bios'),
+    })
+    .default({ machine: 'q35', firmware: 'bios' }),
   resources: z.object({
     vcpus: z.number({ message: 'vCPUs must be a number.' }).int('vCPUs must be a whole number.').min(1, 'At least 1 vCPU.').max(4096),
-    memoryMiB: z.number({ message: 'Memory must be a number.' }).int('Memory is a whole number of MiB.').min(64, 'At least 64 MiB of memory.').max(16 * 1024 * 1024),
+    memoryMiB: z
+      .number({ message: 'Memory must be a number.' })
+      .int('Memory is a whole number of MiB.')
+      .min(64, 'At least 64 MiB of memory.')
+      .max(16 * 1024 * 1024),
   }),
   storage: z.object({
     pool: poolNameSchema,
@@ -72,18 +92,34 @@ export const createVmSpecSchema = z.object({
     bus: z.enum(NEW_VM_DISK_BUSES, { message: `The disk bus is one of ${NEW_VM_DISK_BUSES.join(', ')}.` }).default('virtio'),
   }),
   network: z.discriminatedUnion('type', [
-    z.object({ type: z.literal('network'), network: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Pick a libvirt network.'), model: z.enum(NIC_MODELS).default('virtio') }),
-    z.object({ type: z.literal('bridge'), bridge: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/, 'Pick a host bridge.'), model: z.enum(NIC_MODELS).default('virtio') }),
+    z.object({
+      type: z.literal('network'),
+      network: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Pick a libvirt network.'),
+      model: z.enum(NIC_MODELS).default('virtio'),
+    }),
+    z.object({
+      type: z.literal('bridge'),
+      bridge: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/, 'Pick a host bridge.'),
+      model: z.enum(NIC_MODELS).default('virtio'),
+    }),
     z.object({ type: z.literal('none') }),
   ]),
   cloudInit: seedInputSchema.optional(),
   /** Start the VM once it is defined. */
   start: z.boolean().default(true),
   /** What the review step showed (identity of the generated devices), so the created VM matches it. */
-  identity: z.object({
-    uuid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
-    mac: z.string().regex(/^52:54:00(:[0-9a-f]{2}){3}$/i),
-  }).optional(),
+  identity: z
+    .object({
+      uuid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i),
+      mac: z.string().regex(/^52:54:00(:[0-9a-f]{2}){3}$/i),
+    })
+    .optional(),
   /** The domain XML as edited in the review step; absent = the generated one. */
   xml: z.string().max(1_000_000, 'The XML is too long.').optional(),
 });

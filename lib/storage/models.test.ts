@@ -20,8 +20,17 @@ const poolXml = `<pool type='dir'>
 describe('pool model', () => {
   it('reads a directory pool', () => {
     expect(parsePoolXml(poolXml)).toEqual({
-      name: 'images', uuid: '6f1e1c5a-8f7b-4c2e-9d3a-0b1c2d3e4f50', type: 'dir', targetPath: '/var/lib/libvirt/images',
-      sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: null, capacity: 105089261568, allocation: 20971520, available: 105068290048,
+      name: 'images',
+      uuid: '6f1e1c5a-8f7b-4c2e-9d3a-0b1c2d3e4f50',
+      type: 'dir',
+      targetPath: '/var/lib/libvirt/images',
+      sourceDevice: null,
+      sourceHost: null,
+      sourceDir: null,
+      sourceName: null,
+      capacity: 105089261568,
+      allocation: 20971520,
+      available: 105068290048,
     });
   });
 
@@ -37,8 +46,9 @@ describe('pool model', () => {
   });
 
   it('escapes text instead of concatenating it', () => {
-    expect(buildPoolXml({ name: 'a<b', type: 'dir', targetPath: '/x&y', sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: null }))
-      .toBe('<pool type="dir"><name>a&lt;b</name><target><path>/x&amp;y</path></target></pool>');
+    expect(buildPoolXml({ name: 'a<b', type: 'dir', targetPath: '/x&y', sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: null })).toBe(
+      '<pool type="dir"><name>a&lt;b</name><target><path>/x&amp;y</path></target></pool>',
+    );
   });
 
   it('lists supported pool types from the capabilities', () => {
@@ -48,13 +58,22 @@ describe('pool model', () => {
 });
 
 describe('volume model', () => {
-  it('builds a sparse volume and reads libvirt\'s answer', () => {
-    expect(buildVolumeXml({ name: 'disk.qcow2', capacity: 16 << 20, format: 'qcow2' }))
-      .toBe('<volume><name>disk.qcow2</name><capacity unit="bytes">16777216</capacity><allocation unit="bytes">0</allocation><target><format type="qcow2"/></target></volume>');
+  it("builds a sparse volume and reads libvirt's answer", () => {
+    expect(buildVolumeXml({ name: 'disk.qcow2', capacity: 16 << 20, format: 'qcow2' })).toBe(
+      '<volume><name>disk.qcow2</name><capacity unit="bytes">16777216</capacity><allocation unit="bytes">0</allocation><target><format type="qcow2"/></target></volume>',
+    );
     const answer = `<volume type='file'><name>disk.qcow2</name><key>/srv/p/disk.qcow2</key><source/>
       <capacity unit='bytes'>16777216</capacity><allocation unit='bytes'>200704</allocation><physical unit='bytes'>196624</physical>
       <target><path>/srv/p/disk.qcow2</path><format type='qcow2'/></target></volume>`;
-    expect(parseVolumeXml(answer)).toEqual({ name: 'disk.qcow2', key: '/srv/p/disk.qcow2', path: '/srv/p/disk.qcow2', format: 'qcow2', capacity: 16777216, allocation: 200704, physical: 196624 });
+    expect(parseVolumeXml(answer)).toEqual({
+      name: 'disk.qcow2',
+      key: '/srv/p/disk.qcow2',
+      path: '/srv/p/disk.qcow2',
+      format: 'qcow2',
+      capacity: 16777216,
+      allocation: 200704,
+      physical: 196624,
+    });
   });
 
   it('refuses another root element', () => {

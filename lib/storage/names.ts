@@ -11,7 +11,10 @@ function storageName(what: string, max: number) {
     .trim()
     .min(1, `The ${what} name is required.`)
     .max(max, `The ${what} name may have at most ${max} characters.`)
-    .refine((s) => !s.includes('/') && !s.includes('\\'), { message: `The ${what} name may not contain "/" or "\\": it must not point outside the pool.`, abort: true })
+    .refine((s) => !s.includes('/') && !s.includes('\\'), {
+      message: `The ${what} name may not contain "/" or "\\": it must not point outside the pool.`,
+      abort: true,
+    })
     .refine((s) => !s.includes('..'), { message: `The ${what} name may not contain "..": it must not point outside the pool.`, abort: true })
     .refine((s) => !s.startsWith('.'), { message: `The ${what} name may not start with "." (no hidden files).`, abort: true })
     .refine((s) => !s.startsWith('-'), { message: `The ${what} name may not start with "-".`, abort: true })

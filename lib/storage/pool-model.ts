@@ -33,7 +33,18 @@ function bytes(el: Element | null): number | null {
   return Number.isFinite(n) ? n * unitFactor(attr(el, 'unit')) : null;
 }
 
-const UNITS: Record<string, number> = { b: 1, bytes: 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3, t: 1024 ** 4, tib: 1024 ** 4 };
+const UNITS: Record<string, number> = {
+  b: 1,
+  bytes: 1,
+  k: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gib: 1024 ** 3,
+  t: 1024 ** 4,
+  tib: 1024 ** 4,
+};
 
 function unitFactor(unit: string | null): number {
   return unit ? (UNITS[unit.toLowerCase()] ?? 1) : 1;
@@ -58,7 +69,9 @@ export function parsePoolXml(xml: string): PoolModel {
   };
 }
 
-export function buildPoolXml(m: Pick<PoolModel, 'name' | 'type' | 'targetPath' | 'sourceDevice' | 'sourceHost' | 'sourceDir' | 'sourceName'> & { uuid?: string | null }): string {
+export function buildPoolXml(
+  m: Pick<PoolModel, 'name' | 'type' | 'targetPath' | 'sourceDevice' | 'sourceHost' | 'sourceDir' | 'sourceName'> & { uuid?: string | null },
+): string {
   const doc = newDocument('pool');
   const root = doc.documentElement!;
   root.setAttribute('type', m.type);

@@ -38,8 +38,17 @@ export async function poolRow(client: LibvirtClient, ref: PoolRef): Promise<Pool
   const [xml, info, autostart] = await Promise.all([client.pools.xml(ref), client.pools.info(ref), client.pools.autostart(ref)]);
   const model = parsePoolXml(xml);
   return {
-    name: ref.name, uuid: ref.uuid, type: model.type, state: STATES[info.state] ?? 'inaccessible', active: info.state === StoragePoolState.RUNNING,
-    autostart, targetPath: model.targetPath, capacity: info.capacity, allocation: info.allocation, available: info.available, model,
+    name: ref.name,
+    uuid: ref.uuid,
+    type: model.type,
+    state: STATES[info.state] ?? 'inaccessible',
+    active: info.state === StoragePoolState.RUNNING,
+    autostart,
+    targetPath: model.targetPath,
+    capacity: info.capacity,
+    allocation: info.allocation,
+    available: info.available,
+    model,
   };
 }
 
@@ -57,8 +66,13 @@ export async function hostPoolTypes(client: LibvirtClient): Promise<string[]> {
 
 export function poolXmlFor(input: PoolInput): string {
   return buildPoolXml({
-    name: input.name, type: input.type, targetPath: input.targetPath ?? null, sourceDevice: input.sourceDevice ?? null,
-    sourceHost: input.sourceHost ?? null, sourceDir: input.sourceDir ?? null, sourceName: input.sourceName ?? null,
+    name: input.name,
+    type: input.type,
+    targetPath: input.targetPath ?? null,
+    sourceDevice: input.sourceDevice ?? null,
+    sourceHost: input.sourceHost ?? null,
+    sourceDir: input.sourceDir ?? null,
+    sourceName: input.sourceName ?? null,
   });
 }
 
@@ -83,15 +97,23 @@ export async function runPoolAction(host: HostContext, name: string, action: Poo
   const client = await host.libvirt();
   const ref = await findPool(client, name);
   switch (action) {
-    case 'build': return client.pools.build(ref);
-    case 'start': return client.pools.create(ref);
-    case 'stop': return client.pools.destroy(ref);
-    case 'refresh': return client.pools.refresh(ref);
-    case 'autostart-on': return client.pools.setAutostart(ref, true);
-    case 'autostart-off': return client.pools.setAutostart(ref, false);
+    case 'build':
+      return client.pools.build(ref);
+    case 'start':
+      return client.pools.create(ref);
+    case 'stop':
+      return client.pools.destroy(ref);
+    case 'refresh':
+      return client.pools.refresh(ref);
+    case 'autostart-on':
+      return client.pools.setAutostart(ref, true);
+    case 'autostart-off':
+      return client.pools.setAutostart(ref, false);
     // Removes the pool's storage itself (a dir pool's directory); libvirt refuses while the pool runs.
-    case 'delete-storage': return client.pools.delete(ref);
-    case 'undefine': return client.pools.undefine(ref);
+    case 'delete-storage':
+      return client.pools.delete(ref);
+    case 'undefine':
+      return client.pools.undefine(ref);
   }
 }
 

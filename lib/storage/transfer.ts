@@ -18,7 +18,12 @@ export class ByteLimit extends Transform {
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback): void {
     this.seen += chunk.length;
-    if (this.seen > this.limit) done(new TooLargeError(`The upload sent more than the declared ${this.limit} bytes.`, { fields: { file: `The upload sent more than the declared ${this.limit} bytes.` } }));
+    if (this.seen > this.limit)
+      done(
+        new TooLargeError(`The upload sent more than the declared ${this.limit} bytes.`, {
+          fields: { file: `The upload sent more than the declared ${this.limit} bytes.` },
+        }),
+      );
     else done(null, chunk);
   }
 }
@@ -34,7 +39,10 @@ export async function uploadInto(client: LibvirtClient, vol: VolumeRef, source: 
   // A short body must not be confirmed to libvirt as a finished upload: check the count before the sink ends.
   const check = new Transform({
     transform: (c: Buffer, _e, done) => done(null, c),
-    flush: (done) => done(limit.seen === size ? null : InputError.of({ file: `The upload ended after ${limit.seen} of the declared ${size} bytes.` }, undefined, { status: 400 })),
+    flush: (done) =>
+      done(
+        limit.seen === size ? null : InputError.of({ file: `The upload ended after ${limit.seen} of the declared ${size} bytes.` }, undefined, { status: 400 }),
+      ),
   });
   await pipeline(source, limit, check, sink, { signal });
   return limit.seen;
@@ -56,7 +64,9 @@ export async function uploadVolume(host: HostContext, up: VolumeUpload): Promise
   const refused =
     nameProblem('volume', up.name) ??
     nameProblem('pool', up.pool) ??
-    (up.declaredLength !== null && Number(up.declaredLength) !== up.size ? `The body is ${up.declaredLength} bytes but the upload declared ${up.size}.` : null) ??
+    (up.declaredLength !== null && Number(up.declaredLength) !== up.size
+      ? `The body is ${up.declaredLength} bytes but the upload declared ${up.size}.`
+      : null) ??
     (up.body ? null : 'The upload has no body.');
   if (refused) throw new InputError(refused);
   const client = await host.openTransfer();

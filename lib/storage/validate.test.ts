@@ -6,8 +6,14 @@ const issues = (r: { success: boolean; error?: { issues: Array<{ path: PropertyK
 
 describe('pool input', () => {
   it('fills defaults for a directory pool', () => {
-    expect(poolInputSchema.parse({ name: 'p1', type: 'dir', targetPath: '/srv/p1' }))
-      .toEqual({ name: 'p1', type: 'dir', targetPath: '/srv/p1', build: true, start: true, autostart: false });
+    expect(poolInputSchema.parse({ name: 'p1', type: 'dir', targetPath: '/srv/p1' })).toEqual({
+      name: 'p1',
+      type: 'dir',
+      targetPath: '/srv/p1',
+      build: true,
+      start: true,
+      autostart: false,
+    });
   });
 
   it('asks for what each type needs', () => {

@@ -14,8 +14,14 @@ const absPath = (what: string) =>
 
 const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
 
-const hostName = z.string().trim().regex(/^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/, 'The server must be a host name or IP address.');
-const vgName = z.string().trim().regex(/^[A-Za-z0-9+_.][A-Za-z0-9+_.-]{0,126}$/, 'The volume group name may use letters, digits and + _ . -');
+const hostName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/, 'The server must be a host name or IP address.');
+const vgName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9+_.][A-Za-z0-9+_.-]{0,126}$/, 'The volume group name may use letters, digits and + _ . -');
 
 export const poolInputSchema = z
   .object({
@@ -36,8 +42,15 @@ export const poolInputSchema = z
     };
     const needs: Record<PoolType, () => void> = {
       dir: () => need('targetPath', 'A directory pool needs its directory (target path).'),
-      fs: () => { need('sourceDevice', 'A filesystem pool needs the block device to mount.'); need('targetPath', 'A filesystem pool needs its mount point (target path).'); },
-      netfs: () => { need('sourceHost', 'An NFS pool needs the server.'); need('sourceDir', 'An NFS pool needs the exported directory.'); need('targetPath', 'An NFS pool needs its mount point (target path).'); },
+      fs: () => {
+        need('sourceDevice', 'A filesystem pool needs the block device to mount.');
+        need('targetPath', 'A filesystem pool needs its mount point (target path).');
+      },
+      netfs: () => {
+        need('sourceHost', 'An NFS pool needs the server.');
+        need('sourceDir', 'An NFS pool needs the exported directory.');
+        need('targetPath', 'An NFS pool needs its mount point (target path).');
+      },
       logical: () => need('sourceName', 'An LVM pool needs the volume group name.'),
     };
     needs[p.type]();
@@ -65,8 +78,9 @@ export const poolActionSchema = z.object({
 });
 export type PoolAction = z.infer<typeof poolActionSchema>['action'];
 
-export const volumeActionSchema = z.discriminatedUnion('action', [
-  z.object({ action: z.literal('resize'), capacity: capacitySchema }),
-  z.object({ action: z.literal('wipe') }),
-], { message: 'Unknown volume action.' });
+export const volumeActionSchema = z.discriminatedUnion(
+  'action',
+  [z.object({ action: z.literal('resize'), capacity: capacitySchema }), z.object({ action: z.literal('wipe') })],
+  { message: 'Unknown volume action.' },
+);
 export type VolumeAction = z.infer<typeof volumeActionSchema>;

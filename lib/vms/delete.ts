@@ -68,7 +68,9 @@ export async function deleteVm(host: HostContext, name: string, choice: DeleteCh
   const unknown = choice.volumes.filter((k) => !byKey.has(k));
   if (unknown.length) throw new InputError(`These volumes do not belong to ${plan.name}: ${unknown.join(', ')}. Nothing was deleted.`);
   if (plan.snapshots > 0 && !choice.snapshots) {
-    throw new ConflictError(`${plan.name} has ${plan.snapshots} snapshot(s). Choose to delete their metadata too, or remove the snapshots first. Nothing was deleted.`);
+    throw new ConflictError(
+      `${plan.name} has ${plan.snapshots} snapshot(s). Choose to delete their metadata too, or remove the snapshots first. Nothing was deleted.`,
+    );
   }
   const client = await host.libvirt();
   const dom = await findVm(client, name);

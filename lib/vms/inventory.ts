@@ -61,9 +61,11 @@ class Inventory extends EventEmitter {
     // After a reconnect events may have been missed: rebuild the picture and tell pages to replace theirs.
     this.host.onStatus((s) => {
       if (s.state === 'open' && this.loaded) {
-        this.loaded = this.reload().then(() => this.emitChange({ type: 'reset', rows: [...this.rows.values()] })).catch(() => {
-          this.loaded = null;
-        });
+        this.loaded = this.reload()
+          .then(() => this.emitChange({ type: 'reset', rows: [...this.rows.values()] }))
+          .catch(() => {
+            this.loaded = null;
+          });
       }
     });
   }

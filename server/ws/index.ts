@@ -45,7 +45,10 @@ export function registerConsoles(settings: Settings, log: Logger): void {
           const t = admitted.ticket;
           // A console lives no longer than the session that opened it.
           const unwatch = watchSession(t.sessionId, (why) =>
-            ws.close(CloseCode.SESSION_ENDED, why === 'user-changed' ? 'An admin changed your account. Open the console again.' : 'Your session ended. Sign in again.'),
+            ws.close(
+              CloseCode.SESSION_ENDED,
+              why === 'user-changed' ? 'An admin changed your account. Open the console again.' : 'Your session ended. Sign in again.',
+            ),
           );
           ws.once('close', unwatch);
           if (t.vm) {

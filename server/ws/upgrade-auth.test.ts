@@ -36,7 +36,11 @@ function upgradeRequest(opts: { ticket?: string; cookie?: string; origin?: strin
   if (opts.origin !== null) headers.origin = opts.origin ?? `https://${HOST}`;
   if (opts.cookie) headers.cookie = opts.cookie;
   // Served over TLS, as the https Origin says: the origin check compares the scheme too.
-  return { headers, socket: { encrypted: true }, url: `/ws/consoles/${opts.kind ?? 'vnc'}${opts.ticket ? `?ticket=${opts.ticket}` : ''}` } as unknown as IncomingMessage;
+  return {
+    headers,
+    socket: { encrypted: true },
+    url: `/ws/consoles/${opts.kind ?? 'vnc'}${opts.ticket ? `?ticket=${opts.ticket}` : ''}`,
+  } as unknown as IncomingMessage;
 }
 
 function ticketFor(s: ActiveSession, grant: Partial<TicketGrant> = {}): string {

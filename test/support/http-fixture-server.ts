@@ -75,9 +75,10 @@ export async function startHttpFixtureServer(init: { files?: Record<string, stri
     serve: (name, file, opts = {}) => void routes.set(name, { file, opts }),
     serveText: (name, text) => void routes.set(name, { text, opts: {} }),
     requests: (name) => counts.get(name) ?? 0,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -14,6 +14,10 @@ export async function useTestDatabase(): Promise<{ dir: string; dispose: () => P
   const dir = await mkdtemp(path.join(tmpdir(), 'vireo-db-'));
   process.env.VIREO_DATA_DIR = dir;
   process.env.DATABASE_URL = `file:${path.join(dir, 'vireo.db')}`;
-  await run(path.join(repoRoot, 'node_modules/.bin/tsx'), ['--import', './server/server-only-hook.mjs', 'prisma/migrate.ts'], { cwd: repoRoot, env: process.env, timeout: 120_000 });
+  await run(path.join(repoRoot, 'node_modules/.bin/tsx'), ['--import', './server/server-only-hook.mjs', 'prisma/migrate.ts'], {
+    cwd: repoRoot,
+    env: process.env,
+    timeout: 120_000,
+  });
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }

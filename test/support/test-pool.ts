@@ -23,7 +23,11 @@ export async function createTestPool(name: string): Promise<TestPool> {
     async volumes() {
       await virsh(['pool-refresh', name]);
       const out = await virsh(['vol-list', name]);
-      return out.split('\n').map((l) => l.trim().split(/\s+/)[0]!).filter(Boolean).sort();
+      return out
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/)[0]!)
+        .filter(Boolean)
+        .sort();
     },
     async dispose() {
       await virsh(['pool-destroy', name]).catch(() => undefined);

@@ -27,16 +27,11 @@ export class VirshError extends Error {
 export function virsh(args: readonly string[], opts: VirshOptions = {}): Promise<string> {
   const argv = ['-q', '-c', opts.uri ?? defaultUri, ...args];
   return new Promise((resolve, reject) => {
-    const child = execFile(
-      'virsh',
-      argv,
-      { timeout: opts.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024 },
-      (err, stdout, stderr) => {
-        if (!err) return resolve(stdout);
-        const code = typeof err.code === 'number' ? err.code : null;
-        reject(new VirshError(args, code, stderr || err.message));
-      },
-    );
+    const child = execFile('virsh', argv, { timeout: opts.timeoutMs ?? 30_000, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (!err) return resolve(stdout);
+      const code = typeof err.code === 'number' ? err.code : null;
+      reject(new VirshError(args, code, stderr || err.message));
+    });
     child.stdin?.end();
   });
 }
@@ -61,9 +56,7 @@ export async function virshDefine(xml: string, opts: VirshOptions = {}): Promise
 /** Destroys (if running) and undefines a domain; silent when it does not exist. */
 export async function virshCleanupDomain(name: string, opts: VirshOptions = {}): Promise<void> {
   await virsh(['destroy', name], opts).catch(() => undefined);
-  await virsh(['undefine', name, '--nvram'], opts).catch(() =>
-    virsh(['undefine', name], opts).catch(() => undefined),
-  );
+  await virsh(['undefine', name, '--nvram'], opts).catch(() => virsh(['undefine', name], opts).catch(() => undefined));
 }
 
 /** `virsh domstate` as a word such as "running" or "shut off". */

@@ -9,10 +9,7 @@ export const metadata = { title: 'First-time setup' };
 export default async function SetupPage() {
   if (await hasAnyUser()) redirect('/login');
   return (
-    <AuthCard
-      title="Create the admin account"
-      intro={<>Enter the one-time setup code that the Vireo server printed in its console and log when it started.</>}
-    >
+    <AuthCard title="Create the admin account" intro={<>Enter the one-time setup code that the Vireo server printed in its console and log when it started.</>}>
       <SetupForm />
     </AuthCard>
   );

@@ -12,7 +12,9 @@ export default async function NewVmPage() {
   const options = await pageRead(() => wizardOptions(pageHost()), 'the host');
   return (
     <div className="space-y-4">
-      <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
+      <Link href="/vms" className="text-sm text-sky-800 hover:underline">
+        ← Virtual machines
+      </Link>
       <h1 className="text-xl font-semibold">New virtual machine</h1>
       {options.value ? <CreateWizard options={options.value} /> : <Alert>{options.problem}</Alert>}
     </div>

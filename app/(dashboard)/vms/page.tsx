@@ -13,9 +13,21 @@ export default async function VmsPage({ searchParams }: { searchParams: Promise<
     <div className="space-y-4">
       <div className="flex items-center gap-3">
         <h1 className="text-xl font-semibold">Virtual machines</h1>
-        {can(user.role, 'vm.create') ? <Link href="/new-vm" data-testid="new-vm" className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-sky-800">New virtual machine</Link> : null}
+        {can(user.role, 'vm.create') ? (
+          <Link
+            href="/new-vm"
+            data-testid="new-vm"
+            className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-sky-800"
+          >
+            New virtual machine
+          </Link>
+        ) : null}
       </div>
-      {deleted ? <Alert tone="info" testId="deleted-notice">Deleted “{deleted.slice(0, 100)}”.</Alert> : null}
+      {deleted ? (
+        <Alert tone="info" testId="deleted-notice">
+          Deleted “{deleted.slice(0, 100)}”.
+        </Alert>
+      ) : null}
       <VmList canAct={can(user.role, 'vm.lifecycle')} />
     </div>
   );

@@ -27,7 +27,9 @@ export const POST = defineRoute({
     if (!(await checkSetupCode(dataDir, body.setupCode))) {
       limiter.fail(key);
       await audit({ action: 'setup', objectType: 'user', objectName: body.username, outcome: 'denied', error: 'wrong setup code' });
-      throw new ForbiddenError('That setup code is not right. Use the code printed in the server console or log.', { fields: { setupCode: 'Wrong setup code.' } });
+      throw new ForbiddenError('That setup code is not right. Use the code printed in the server console or log.', {
+        fields: { setupCode: 'Wrong setup code.' },
+      });
     }
     const user = await createFirstAdmin(body.username, body.password);
     await clearSetupCode(dataDir);

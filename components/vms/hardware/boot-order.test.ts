@@ -15,7 +15,12 @@ function view(order: HardwareView['boot']['order']): HardwareView {
 
 describe('bootItems', () => {
   it('lists the devices with a boot order first, in that order, then the others switched off', () => {
-    const items = bootItems(view([{ kind: 'cdrom', id: 'sda', label: 'CD-ROM sda' }, { kind: 'nic', id: '52:54:00:00:00:01', label: 'NIC' }]));
+    const items = bootItems(
+      view([
+        { kind: 'cdrom', id: 'sda', label: 'CD-ROM sda' },
+        { kind: 'nic', id: '52:54:00:00:00:01', label: 'NIC' },
+      ]),
+    );
     expect(items).toEqual([
       { kind: 'disk', id: 'sda', label: 'CD-ROM sda', enabled: true },
       { kind: 'nic', id: '52:54:00:00:00:01', label: 'Network default (52:54:00:00:00:01)', enabled: true },
@@ -24,7 +29,17 @@ describe('bootItems', () => {
   });
 
   it('skips the older per-kind entries and repeats, so every device appears once', () => {
-    const items = bootItems(view([{ kind: 'hd', id: 'hd', label: 'First hard disk' }, { kind: 'disk', id: 'vda', label: '' }, { kind: 'disk', id: 'vda', label: '' }]));
-    expect(items.map((i) => [i.id, i.enabled])).toEqual([['vda', true], ['sda', false], ['52:54:00:00:00:01', false]]);
+    const items = bootItems(
+      view([
+        { kind: 'hd', id: 'hd', label: 'First hard disk' },
+        { kind: 'disk', id: 'vda', label: '' },
+        { kind: 'disk', id: 'vda', label: '' },
+      ]),
+    );
+    expect(items.map((i) => [i.id, i.enabled])).toEqual([
+      ['vda', true],
+      ['sda', false],
+      ['52:54:00:00:00:01', false],
+    ]);
   });
 });

@@ -3,7 +3,12 @@
 import type { HardwareView } from '@/lib/hardware/types';
 import { Button } from '@/components/ui/button';
 
-export interface BootItem { kind: 'disk' | 'nic'; id: string; label: string; enabled: boolean }
+export interface BootItem {
+  kind: 'disk' | 'nic';
+  id: string;
+  label: string;
+  enabled: boolean;
+}
 
 /** Devices in boot order: those with an order first (as libvirt lists them), then the others, switched off. */
 export function bootItems(hw: HardwareView): BootItem[] {
@@ -40,12 +45,21 @@ export function BootOrderList({ items, onChange, disabled }: { items: BootItem[]
       {items.map((it, i) => (
         <li key={`${it.kind}:${it.id}`} className="flex items-center gap-2 rounded border border-slate-200 px-2 py-1" data-testid={`boot-item-${it.id}`}>
           <label className="flex flex-1 items-center gap-2">
-            <input type="checkbox" checked={it.enabled} disabled={disabled} aria-label={`Boot from ${it.id}`}
-              onChange={(e) => onChange(items.map((x, j) => (j === i ? { ...x, enabled: e.target.checked } : x)))} />
+            <input
+              type="checkbox"
+              checked={it.enabled}
+              disabled={disabled}
+              aria-label={`Boot from ${it.id}`}
+              onChange={(e) => onChange(items.map((x, j) => (j === i ? { ...x, enabled: e.target.checked } : x)))}
+            />
             <span className={it.enabled ? '' : 'text-slate-400'}>{it.label}</span>
           </label>
-          <Button className="px-1.5 py-0 text-xs" aria-label={`Move ${it.id} up`} disabled={disabled || i === 0} onClick={() => move(i, -1)}>↑</Button>
-          <Button className="px-1.5 py-0 text-xs" aria-label={`Move ${it.id} down`} disabled={disabled || i === items.length - 1} onClick={() => move(i, 1)}>↓</Button>
+          <Button className="px-1.5 py-0 text-xs" aria-label={`Move ${it.id} up`} disabled={disabled || i === 0} onClick={() => move(i, -1)}>
+            ↑
+          </Button>
+          <Button className="px-1.5 py-0 text-xs" aria-label={`Move ${it.id} down`} disabled={disabled || i === items.length - 1} onClick={() => move(i, 1)}>
+            ↓
+          </Button>
         </li>
       ))}
       {items.length === 0 ? <li className="text-slate-500">No bootable devices.</li> : null}

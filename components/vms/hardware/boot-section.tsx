@@ -14,13 +14,25 @@ import { Facts, Section, SubForm } from './section';
 const CRASH = ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart'] as const;
 const REBOOT = ['restart', 'destroy'] as const;
 const LABEL: Record<string, string> = {
-  destroy: 'Power off', restart: 'Restart', preserve: 'Keep it stopped for inspection', 'rename-restart': 'Rename and restart',
-  'coredump-destroy': 'Dump core, then power off', 'coredump-restart': 'Dump core, then restart',
+  destroy: 'Power off',
+  restart: 'Restart',
+  preserve: 'Keep it stopped for inspection',
+  'rename-restart': 'Rename and restart',
+  'coredump-destroy': 'Dump core, then power off',
+  'coredump-restart': 'Dump core, then restart',
 };
 
 function initial(hw: HardwareView) {
   const b = hw.boot;
-  return { items: bootItems(hw), menu: b.menu, firmware: b.firmware, autostart: b.autostart, onCrash: b.onCrash, onReboot: b.onReboot, onPoweroff: b.onPoweroff };
+  return {
+    items: bootItems(hw),
+    menu: b.menu,
+    firmware: b.firmware,
+    autostart: b.autostart,
+    onCrash: b.onCrash,
+    onReboot: b.onReboot,
+    onPoweroff: b.onPoweroff,
+  };
 }
 
 const orderKey = (items: BootItem[]) => JSON.stringify(items.filter((i) => i.enabled).map((i) => [i.kind, i.id]));
@@ -50,42 +62,91 @@ function BootForm() {
   const field = change.field;
   return (
     <SubForm title="Boot and firmware" testId="boot-form" onSubmit={save}>
-      <Facts items={[
-        ['Machine type', <span key="m" data-testid="boot-machine">{b.arch ?? '?'} {b.machine ?? '?'}</span>],
-        ['Firmware now', `${b.firmware === 'efi' ? 'UEFI' : 'BIOS'}${b.nvram ? ` (NVRAM ${b.nvram})` : ''}`],
-      ]} />
+      <Facts
+        items={[
+          [
+            'Machine type',
+            <span key="m" data-testid="boot-machine">
+              {b.arch ?? '?'} {b.machine ?? '?'}
+            </span>,
+          ],
+          ['Firmware now', `${b.firmware === 'efi' ? 'UEFI' : 'BIOS'}${b.nvram ? ` (NVRAM ${b.nvram})` : ''}`],
+        ]}
+      />
       {b.directKernel ? <p className="text-xs text-amber-800">This VM boots a kernel directly; the boot order applies only when that is removed.</p> : null}
-      {legacy.length ? <p className="text-xs text-slate-600">The definition uses the older per-kind order ({legacy.map((e) => e.label).join(', ')}); saving a new order sets it per device instead.</p> : null}
+      {legacy.length ? (
+        <p className="text-xs text-slate-600">
+          The definition uses the older per-kind order ({legacy.map((e) => e.label).join(', ')}); saving a new order sets it per device instead.
+        </p>
+      ) : null}
       <div>
         <span className="mb-1 block font-medium text-slate-700">Boot order</span>
         <BootOrderList items={f.items} onChange={(items) => set('items', items)} disabled={!canEdit} />
-        {field('order') ? <p className="mt-1 text-xs text-red-700" role="alert">{field('order')}</p> : null}
+        {field('order') ? (
+          <p className="mt-1 text-xs text-red-700" role="alert">
+            {field('order')}
+          </p>
+        ) : null}
       </div>
       <div className="flex flex-wrap gap-4">
         <CheckboxField label="Show boot menu" checked={f.menu} onChange={(v) => set('menu', v)} disabled={!canEdit} error={field('menu')} />
-        <CheckboxField label="Start with the host (autostart)" checked={f.autostart} onChange={(v) => set('autostart', v)} disabled={!canEdit} error={field('autostart')} />
+        <CheckboxField
+          label="Start with the host (autostart)"
+          checked={f.autostart}
+          onChange={(v) => set('autostart', v)}
+          disabled={!canEdit}
+          error={field('autostart')}
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField label="Firmware" value={f.firmware} onChange={(v) => set('firmware', v as 'bios' | 'efi')} disabled={!canEdit} error={field('firmware')}
-          hint={b.firmwareChoices.includes('efi') ? 'UEFI gets its own NVRAM variables file.' : 'UEFI needs OVMF installed on the host.'}>
-          {(['bios', 'efi'] as const).filter((c) => b.firmwareChoices.includes(c) || c === b.firmware).map((c) => <option key={c} value={c}>{c === 'efi' ? 'UEFI' : 'BIOS'}</option>)}
+        <SelectField
+          label="Firmware"
+          value={f.firmware}
+          onChange={(v) => set('firmware', v as 'bios' | 'efi')}
+          disabled={!canEdit}
+          error={field('firmware')}
+          hint={b.firmwareChoices.includes('efi') ? 'UEFI gets its own NVRAM variables file.' : 'UEFI needs OVMF installed on the host.'}
+        >
+          {(['bios', 'efi'] as const)
+            .filter((c) => b.firmwareChoices.includes(c) || c === b.firmware)
+            .map((c) => (
+              <option key={c} value={c}>
+                {c === 'efi' ? 'UEFI' : 'BIOS'}
+              </option>
+            ))}
         </SelectField>
         <SelectField label="On crash" value={f.onCrash} onChange={(v) => set('onCrash', v)} disabled={!canEdit} error={field('onCrash')}>
-          {CRASH.map((c) => <option key={c} value={c}>{LABEL[c]}</option>)}
+          {CRASH.map((c) => (
+            <option key={c} value={c}>
+              {LABEL[c]}
+            </option>
+          ))}
           {(CRASH as readonly string[]).includes(f.onCrash) ? null : <option value={f.onCrash}>{f.onCrash}</option>}
         </SelectField>
         <SelectField label="On reboot" value={f.onReboot} onChange={(v) => set('onReboot', v)} disabled={!canEdit} error={field('onReboot')}>
-          {REBOOT.map((c) => <option key={c} value={c}>{LABEL[c]}</option>)}
+          {REBOOT.map((c) => (
+            <option key={c} value={c}>
+              {LABEL[c]}
+            </option>
+          ))}
           {(REBOOT as readonly string[]).includes(f.onReboot) ? null : <option value={f.onReboot}>{f.onReboot}</option>}
         </SelectField>
         <SelectField label="On power off" value={f.onPoweroff} onChange={(v) => set('onPoweroff', v)} disabled={!canEdit} error={field('onPoweroff')}>
-          {REBOOT.map((c) => <option key={c} value={c}>{LABEL[c]}</option>)}
+          {REBOOT.map((c) => (
+            <option key={c} value={c}>
+              {LABEL[c]}
+            </option>
+          ))}
           {(REBOOT as readonly string[]).includes(f.onPoweroff) ? null : <option value={f.onPoweroff}>{f.onPoweroff}</option>}
         </SelectField>
       </div>
       <p className="text-xs text-slate-500">Autostart is a host setting and applies at once, whatever you choose below.</p>
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Saving…' : 'Save boot settings'}</Button> : null}
+      {canEdit ? (
+        <Button type="submit" variant="primary" disabled={change.busy}>
+          {change.busy ? 'Saving…' : 'Save boot settings'}
+        </Button>
+      ) : null}
       <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
@@ -98,12 +159,26 @@ function DescriptionForm() {
   const [scope, setScope, blocked] = useScope(hw.running);
   const change = useChange();
   return (
-    <SubForm title="Title and description" testId="description-form"
-      onSubmit={() => void change.submit('/boot', 'PUT', { ...toScope(scope), title, description } satisfies BootChange)}>
-      <TextField label="Title" value={title} onChange={setTitle} disabled={!canEdit} error={change.field('title')} hint="A short line shown in lists; one line, no newlines." />
+    <SubForm
+      title="Title and description"
+      testId="description-form"
+      onSubmit={() => void change.submit('/boot', 'PUT', { ...toScope(scope), title, description } satisfies BootChange)}
+    >
+      <TextField
+        label="Title"
+        value={title}
+        onChange={setTitle}
+        disabled={!canEdit}
+        error={change.field('title')}
+        hint="A short line shown in lists; one line, no newlines."
+      />
       <TextAreaField label="Description" value={description} onChange={setDescription} disabled={!canEdit} error={change.field('description')} />
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Saving…' : 'Save title and description'}</Button> : null}
+      {canEdit ? (
+        <Button type="submit" variant="primary" disabled={change.busy}>
+          {change.busy ? 'Saving…' : 'Save title and description'}
+        </Button>
+      ) : null}
       <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );

@@ -26,11 +26,22 @@ function InsertDialog({ drive, onClose, change }: { drive: DiskView | null; onCl
   const [scope, setScope, blocked] = useScope(hw.running, liveReason(hw.running, drive));
 
   async function save() {
-    if (await change.submit(`/disks/${encodeURIComponent(drive!.target)}/media`, 'PUT', { ...toScope(scope), media: mediaBody(media) } satisfies CdromMedia)) onClose();
+    if (await change.submit(`/disks/${encodeURIComponent(drive!.target)}/media`, 'PUT', { ...toScope(scope), media: mediaBody(media) } satisfies CdromMedia))
+      onClose();
   }
   return (
-    <ChangeDialog open={open} title={`Insert media into ${drive?.target ?? ''}`} testId="insert-media-dialog" submitLabel="Insert media" busyLabel="Inserting…"
-      busy={change.busy} problem={change.problem} submitDisabled={media.kind === 'volume' && !media.volume} onClose={onClose} onSubmit={() => void save()}>
+    <ChangeDialog
+      open={open}
+      title={`Insert media into ${drive?.target ?? ''}`}
+      testId="insert-media-dialog"
+      submitLabel="Insert media"
+      busyLabel="Inserting…"
+      busy={change.busy}
+      problem={change.problem}
+      submitDisabled={media.kind === 'volume' && !media.volume}
+      onClose={onClose}
+      onSubmit={() => void save()}
+    >
       {drive?.source ? <p className="text-slate-600">Replaces {drive.source}.</p> : null}
       <MediaFields value={media} onChange={setMedia} field={change.field} enabled={open} allowNone={false} name="insert-media-kind" />
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
@@ -42,11 +53,19 @@ function EjectDialog({ drive, onClose, change }: { drive: DiskView | null; onClo
   const { hw } = useHardwareTab();
   const [scope, setScope, blocked] = useScope(hw.running, liveReason(hw.running, drive));
   return (
-    <ChangeDialog open={drive !== null} title={`Eject ${drive?.target ?? ''}`} testId="eject-dialog" submitLabel="Eject media" busyLabel="Ejecting…"
-      busy={change.busy} problem={change.problem} onClose={onClose}
+    <ChangeDialog
+      open={drive !== null}
+      title={`Eject ${drive?.target ?? ''}`}
+      testId="eject-dialog"
+      submitLabel="Eject media"
+      busyLabel="Ejecting…"
+      busy={change.busy}
+      problem={change.problem}
+      onClose={onClose}
       onSubmit={async () => {
         if (await change.submit(`/disks/${encodeURIComponent(drive!.target)}/media`, 'PUT', { ...toScope(scope), media: null } satisfies CdromMedia)) onClose();
-      }}>
+      }}
+    >
       <p>Ejects {drive?.source ?? 'the media'}. The drive stays; the image file is kept.</p>
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
     </ChangeDialog>
@@ -56,21 +75,31 @@ function EjectDialog({ drive, onClose, change }: { drive: DiskView | null; onClo
 function AddDriveDialog({ open, onClose, change }: { open: boolean; onClose: () => void; change: ChangeState }) {
   const { hw } = useHardwareTab();
   const offered = CDROM_BUSES.filter((b) => hw.diskBuses.includes(b));
-  const [bus, setBus] = useState<string>(offered.includes('sata') ? 'sata' : offered[0] ?? 'sata');
+  const [bus, setBus] = useState<string>(offered.includes('sata') ? 'sata' : (offered[0] ?? 'sata'));
   const [media, setMedia] = useState<MediaForm>({ kind: 'none' });
   const [scope, setScope, blocked] = useScope(hw.running);
   const liveEmpty = scope !== 'persistent' && media.kind === 'none';
   return (
-    <ChangeDialog open={open} title="Add CD-ROM drive" testId="add-cdrom-dialog" submitLabel="Add drive" busyLabel="Adding…" busy={change.busy} problem={change.problem}
+    <ChangeDialog
+      open={open}
+      title="Add CD-ROM drive"
+      testId="add-cdrom-dialog"
+      submitLabel="Add drive"
+      busyLabel="Adding…"
+      busy={change.busy}
+      problem={change.problem}
       onClose={onClose}
       onSubmit={async () => {
         const body: CdromAdd = { ...toScope(scope), bus: bus as CdromAdd['bus'] };
         if (media.kind !== 'none') body.media = mediaBody(media);
         if (await change.submit('/cdroms', 'POST', body)) onClose();
-      }}>
+      }}
+    >
       <BusChoice value={bus} onChange={setBus} offered={offered} all={CDROM_BUSES} machine={hw.boot.machine} error={change.field('bus')} />
       <MediaFields value={media} onChange={setMedia} field={change.field} enabled={open} allowNone name="add-drive-media-kind" />
-      {liveEmpty ? <p className="text-xs text-amber-800">This libvirt cannot hot-add an empty drive: choose media for a live add, or apply at next boot only.</p> : null}
+      {liveEmpty ? (
+        <p className="text-xs text-amber-800">This libvirt cannot hot-add an empty drive: choose media for a live add, or apply at next boot only.</p>
+      ) : null}
       <p className="text-xs text-slate-500">Many guests only notice a new SATA or IDE drive after a reboot; SCSI drives appear at once.</p>
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
     </ChangeDialog>
@@ -85,23 +114,46 @@ export function CdromSection() {
   const [removing, setRemoving] = useState<DiskView | null>(null);
   const [adding, setAdding] = useState(false);
   const drives = hw.disks.filter((d) => d.device === 'cdrom');
-  const open = (fn: () => void) => () => { change.reset(); fn(); };
+  const open = (fn: () => void) => () => {
+    change.reset();
+    fn();
+  };
   const dialogOpen = inserting || ejecting || removing || adding;
 
   return (
-    <Section title="CD-ROM" testId="hw-cdroms" actions={canEdit ? <Button className="px-2 py-1 text-xs" onClick={open(() => setAdding(true))}>Add drive…</Button> : null}>
+    <Section
+      title="CD-ROM"
+      testId="hw-cdroms"
+      actions={
+        canEdit ? (
+          <Button className="px-2 py-1 text-xs" onClick={open(() => setAdding(true))}>
+            Add drive…
+          </Button>
+        ) : null
+      }
+    >
       <ul className="divide-y divide-slate-100">
         {drives.map((d) => (
           <li key={d.target} data-testid={`cdrom-row-${d.target}`} className="flex flex-wrap items-center gap-2 py-1.5">
             <span className="font-mono text-xs">{d.target}</span>
             <span className="text-slate-500">{d.bus ?? ''}</span>
-            <span className="break-all" data-testid="cdrom-media">{d.source ?? <span className="text-slate-500">empty</span>}</span>
+            <span className="break-all" data-testid="cdrom-media">
+              {d.source ?? <span className="text-slate-500">empty</span>}
+            </span>
             <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} />
             {canEdit ? (
               <span className="ml-auto inline-flex gap-1">
-                <Button className="px-2 py-0.5 text-xs" aria-label={`Insert media into ${d.target}`} onClick={open(() => setInserting(d))}>{d.source ? 'Change media…' : 'Insert media…'}</Button>
-                {d.source ? <Button className="px-2 py-0.5 text-xs" aria-label={`Eject ${d.target}`} onClick={open(() => setEjecting(d))}>Eject…</Button> : null}
-                <Button className="px-2 py-0.5 text-xs" aria-label={`Remove drive ${d.target}`} onClick={open(() => setRemoving(d))}>Remove…</Button>
+                <Button className="px-2 py-0.5 text-xs" aria-label={`Insert media into ${d.target}`} onClick={open(() => setInserting(d))}>
+                  {d.source ? 'Change media…' : 'Insert media…'}
+                </Button>
+                {d.source ? (
+                  <Button className="px-2 py-0.5 text-xs" aria-label={`Eject ${d.target}`} onClick={open(() => setEjecting(d))}>
+                    Eject…
+                  </Button>
+                ) : null}
+                <Button className="px-2 py-0.5 text-xs" aria-label={`Remove drive ${d.target}`} onClick={open(() => setRemoving(d))}>
+                  Remove…
+                </Button>
               </span>
             ) : null}
           </li>
@@ -112,8 +164,16 @@ export function CdromSection() {
       <InsertDialog drive={inserting} onClose={() => setInserting(null)} change={change} />
       <EjectDialog drive={ejecting} onClose={() => setEjecting(null)} change={change} />
       <AddDriveDialog open={adding} onClose={() => setAdding(false)} change={change} />
-      <RemoveDialog open={removing !== null} title={`Remove drive ${removing?.target ?? ''}`} confirmLabel="Remove drive" running={hw.running} notLive={removing ? !removing.inLive : false}
-        path={`/disks/${encodeURIComponent(removing?.target ?? '')}`} change={change} onClose={() => setRemoving(null)}>
+      <RemoveDialog
+        open={removing !== null}
+        title={`Remove drive ${removing?.target ?? ''}`}
+        confirmLabel="Remove drive"
+        running={hw.running}
+        notLive={removing ? !removing.inLive : false}
+        path={`/disks/${encodeURIComponent(removing?.target ?? '')}`}
+        change={change}
+        onClose={() => setRemoving(null)}
+      >
         Removes the CD-ROM drive <span className="font-mono">{removing?.target}</span> from {vm}. Its media file is kept.
       </RemoveDialog>
     </Section>

@@ -33,15 +33,18 @@ export function useChange(): ChangeState {
   const { busy, problem, send, reset: resetProblem } = useMutation();
   const [outcome, setOutcome] = useState<ChangeOutcome | null>(null);
 
-  const submit = useCallback(async (path: string, method: Method, body?: unknown) => {
-    setOutcome(null);
-    const r = await send<{ outcome: ChangeOutcome; hardware?: HardwareView }>(hardwareUrl(vm, path), { method, body });
-    if (!r.ok) return false;
-    setOutcome(r.data.outcome);
-    if (r.data.hardware) await mutate(keys.hardware(vm), r.data.hardware, { revalidate: false });
-    void mutate(keys.vm(vm));
-    return true;
-  }, [vm, send, mutate]);
+  const submit = useCallback(
+    async (path: string, method: Method, body?: unknown) => {
+      setOutcome(null);
+      const r = await send<{ outcome: ChangeOutcome; hardware?: HardwareView }>(hardwareUrl(vm, path), { method, body });
+      if (!r.ok) return false;
+      setOutcome(r.data.outcome);
+      if (r.data.hardware) await mutate(keys.hardware(vm), r.data.hardware, { revalidate: false });
+      void mutate(keys.vm(vm));
+      return true;
+    },
+    [vm, send, mutate],
+  );
 
   const field = useCallback((...names: string[]) => fieldError(problem?.fields, ...names.map((n) => `*.${n}`)), [problem]);
   const reset = useCallback(() => {

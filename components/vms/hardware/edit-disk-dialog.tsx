@@ -61,18 +61,49 @@ function EditDisk({ disk, onClose, change }: { disk: DiskView; onClose: () => vo
   return (
     <ChangeDialog open title={`Edit disk ${disk.target}`} onClose={onClose} testId="edit-disk-dialog" busy={change.busy} problem={change.problem}>
       <div className="space-y-4">
-        <p className="text-slate-600">{disk.source ?? 'no source'}{disk.capacityBytes !== null ? ` — ${formatBytes(disk.capacityBytes)}` : ''}</p>
+        <p className="text-slate-600">
+          {disk.source ?? 'no source'}
+          {disk.capacityBytes !== null ? ` — ${formatBytes(disk.capacityBytes)}` : ''}
+        </p>
         <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-        <form noValidate aria-label="Size" className="space-y-2 rounded-md border border-slate-200 p-3" onSubmit={(e) => { e.preventDefault(); void growDisk(); }}>
-          <NumberField label="Grow to (GiB)" value={size} onChange={setSize} min={0} step={0.001}
+        <form
+          noValidate
+          aria-label="Size"
+          className="space-y-2 rounded-md border border-slate-200 p-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void growDisk();
+          }}
+        >
+          <NumberField
+            label="Grow to (GiB)"
+            value={size}
+            onChange={setSize}
+            min={0}
+            step={0.001}
             hint="Disks only grow: shrinking would cut off the guest's data. Live: block resize of the running guest; next boot: the volume in its pool."
-            error={change.field('sizeGiB', 'size') ?? (tooSmall ? `The disk is already ${formatBytes(disk.capacityBytes!)}; enter a larger size.` : undefined)} />
-          <Button type="submit" variant="primary" disabled={change.busy || grow === null || tooSmall}>{change.busy ? 'Working…' : 'Grow disk'}</Button>
+            error={change.field('sizeGiB', 'size') ?? (tooSmall ? `The disk is already ${formatBytes(disk.capacityBytes!)}; enter a larger size.` : undefined)}
+          />
+          <Button type="submit" variant="primary" disabled={change.busy || grow === null || tooSmall}>
+            {change.busy ? 'Working…' : 'Grow disk'}
+          </Button>
         </form>
-        <form noValidate aria-label="Driver options" className="space-y-2 rounded-md border border-slate-200 p-3" onSubmit={(e) => { e.preventDefault(); void saveOptions(); }}>
+        <form
+          noValidate
+          aria-label="Driver options"
+          className="space-y-2 rounded-md border border-slate-200 p-3"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void saveOptions();
+          }}
+        >
           <DiskOptionFields value={opts} onChange={setOpts} field={change.field} />
-          <p className="text-xs text-slate-500">QEMU cannot change most driver options of a disk in use: a live half may be refused while the next-boot half is saved.</p>
-          <Button type="submit" variant="primary" disabled={change.busy || !optionsChanged}>{change.busy ? 'Working…' : 'Save options'}</Button>
+          <p className="text-xs text-slate-500">
+            QEMU cannot change most driver options of a disk in use: a live half may be refused while the next-boot half is saved.
+          </p>
+          <Button type="submit" variant="primary" disabled={change.busy || !optionsChanged}>
+            {change.busy ? 'Working…' : 'Save options'}
+          </Button>
         </form>
       </div>
     </ChangeDialog>

@@ -32,21 +32,27 @@ export function HardwarePanel({ name, state, canEdit }: { name: string; state: s
   if (!ctx) {
     return error ? (
       <div className="space-y-2">
-        <Alert testId="hardware-error">The hardware of {name} could not be read: {error.message}</Alert>
+        <Alert testId="hardware-error">
+          The hardware of {name} could not be read: {error.message}
+        </Alert>
         <Button onClick={() => void mutate()}>Try again</Button>
       </div>
-    ) : <p className="text-sm text-slate-500" data-testid="hardware-loading">Reading the hardware…</p>;
+    ) : (
+      <p className="text-sm text-slate-500" data-testid="hardware-loading">
+        Reading the hardware…
+      </p>
+    );
   }
   return (
     <HardwareContext.Provider value={ctx}>
       <div className="space-y-4" data-testid="hardware-panel" data-running={ctx.hw.running}>
         <div className="flex flex-wrap items-center gap-2 text-sm text-slate-600">
           <span data-testid="hardware-mode">
-            {ctx.hw.running
-              ? 'The VM is running: changes can apply live, at next boot, or both.'
-              : 'The VM is shut off: changes are saved for its next boot.'}
+            {ctx.hw.running ? 'The VM is running: changes can apply live, at next boot, or both.' : 'The VM is shut off: changes are saved for its next boot.'}
           </span>
-          <Button className="ml-auto px-2 py-1 text-xs" onClick={() => void mutate()} disabled={isValidating}>{isValidating ? 'Reading…' : 'Reload'}</Button>
+          <Button className="ml-auto px-2 py-1 text-xs" onClick={() => void mutate()} disabled={isValidating}>
+            {isValidating ? 'Reading…' : 'Reload'}
+          </Button>
         </div>
         {error ? <Alert>{error.message}</Alert> : null}
         {!canEdit ? <Alert tone="info">Your role can look at the hardware but not change it.</Alert> : null}

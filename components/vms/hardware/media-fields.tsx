@@ -23,8 +23,20 @@ const KINDS = [
   { value: 'path', label: 'File path on the host' },
 ] as const;
 
-export function MediaFields({ value, onChange, field, enabled, allowNone, name }: {
-  value: MediaForm; onChange: (m: MediaForm) => void; field: ChangeState['field']; enabled: boolean; allowNone: boolean; name: string;
+export function MediaFields({
+  value,
+  onChange,
+  field,
+  enabled,
+  allowNone,
+  name,
+}: {
+  value: MediaForm;
+  onChange: (m: MediaForm) => void;
+  field: ChangeState['field'];
+  enabled: boolean;
+  allowNone: boolean;
+  name: string;
 }) {
   const { data: pools, error: poolError } = usePools({ enabled });
   const active = (pools?.pools ?? []).filter((p) => p.active);
@@ -53,22 +65,44 @@ export function MediaFields({ value, onChange, field, enabled, allowNone, name }
       {value.kind === 'volume' ? (
         <>
           {poolError ? <Alert>Storage pools could not be listed: {poolError.message}</Alert> : null}
-          {volumeError ? <Alert>Volumes of &quot;{pool}&quot; could not be listed: {volumeError.message}</Alert> : null}
-          <SelectField label="Pool" value={value.pool} onChange={(p) => onChange({ kind: 'volume', pool: p, volume: '' })} error={field('pool')}
-            hint={pools && active.length === 0 ? 'No running storage pool: start one on the Storage page, or give a file path.' : undefined}>
+          {volumeError ? (
+            <Alert>
+              Volumes of &quot;{pool}&quot; could not be listed: {volumeError.message}
+            </Alert>
+          ) : null}
+          <SelectField
+            label="Pool"
+            value={value.pool}
+            onChange={(p) => onChange({ kind: 'volume', pool: p, volume: '' })}
+            error={field('pool')}
+            hint={pools && active.length === 0 ? 'No running storage pool: start one on the Storage page, or give a file path.' : undefined}
+          >
             {pools === undefined ? <option value="">Loading…</option> : null}
-            {active.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
+            {active.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+              </option>
+            ))}
           </SelectField>
           <SelectField label="Image" value={value.volume} onChange={(v) => onChange({ ...value, volume: v })} error={field('volume', 'media')}>
             {volumes === undefined ? <option value="">{value.pool ? 'Loading…' : 'Choose a pool'}</option> : null}
             {volumes?.length === 0 ? <option value="">The pool has no volumes</option> : null}
-            {volumes?.map((v) => <option key={v.name} value={v.name}>{v.name} ({formatBytes(v.capacity)})</option>)}
+            {volumes?.map((v) => (
+              <option key={v.name} value={v.name}>
+                {v.name} ({formatBytes(v.capacity)})
+              </option>
+            ))}
           </SelectField>
         </>
       ) : null}
       {value.kind === 'path' ? (
-        <TextField label="Image path" value={value.path} onChange={(p) => onChange({ kind: 'path', path: p })} placeholder="/var/lib/libvirt/images/install.iso"
-          error={field('path', 'media')} />
+        <TextField
+          label="Image path"
+          value={value.path}
+          onChange={(p) => onChange({ kind: 'path', path: p })}
+          placeholder="/var/lib/libvirt/images/install.iso"
+          error={field('path', 'media')}
+        />
       ) : null}
     </div>
   );

@@ -24,22 +24,40 @@ function BalloonForm() {
   const change = useChange();
   const n = whole(value);
   return (
-    <SubForm title="Current memory (balloon)" testId="memory-current-form"
-      onSubmit={() => void change.submit('/memory', 'PUT', { ...toScope(scope), currentMiB: n } satisfies MemoryChange)}>
+    <SubForm
+      title="Current memory (balloon)"
+      testId="memory-current-form"
+      onSubmit={() => void change.submit('/memory', 'PUT', { ...toScope(scope), currentMiB: n } satisfies MemoryChange)}
+    >
       <div className="grid gap-3 sm:grid-cols-2">
-        <NumberField label="Current memory (MiB)" value={value} onChange={setValue} min={1} disabled={!canEdit}
+        <NumberField
+          label="Current memory (MiB)"
+          value={value}
+          onChange={setValue}
+          min={1}
+          disabled={!canEdit}
           hint={`Up to the maximum, ${formatKiB(m.maximumKiB)}. Live changes need the guest's balloon driver.`}
-          error={change.field('currentMiB', 'current') ?? (value && Number.isNaN(n) ? 'Enter a whole number of MiB.' : undefined)} />
+          error={change.field('currentMiB', 'current') ?? (value && Number.isNaN(n) ? 'Enter a whole number of MiB.' : undefined)}
+        />
         <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       </div>
-      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>{change.busy ? 'Saving…' : 'Save current memory'}</Button> : null}
+      {canEdit ? (
+        <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>
+          {change.busy ? 'Saving…' : 'Save current memory'}
+        </Button>
+      ) : null}
       <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
 }
 
 function maximumOf(m: MemoryView) {
-  return { max: String(MiB(m.maximumKiB)), hotplug: m.hotplug !== null, slots: String(m.hotplug?.slots ?? 4), ceiling: String(MiB(m.hotplug?.maxKiB ?? m.maximumKiB * 2)) };
+  return {
+    max: String(MiB(m.maximumKiB)),
+    hotplug: m.hotplug !== null,
+    slots: String(m.hotplug?.slots ?? 4),
+    ceiling: String(MiB(m.hotplug?.maxKiB ?? m.maximumKiB * 2)),
+  };
 }
 
 function MaximumForm() {
@@ -62,18 +80,36 @@ function MaximumForm() {
 
   return (
     <SubForm title="Maximum and memory hotplug" testId="memory-maximum-form" onSubmit={save}>
-      <NumberField label="Maximum memory (MiB)" value={f.max} onChange={(v) => set('max', v)} min={1} disabled={!canEdit}
-        hint={hw.memory.hostTotalKiB ? `The host has ${formatKiB(hw.memory.hostTotalKiB)}.` : undefined} error={change.field('maximumMiB', 'maximum')} />
+      <NumberField
+        label="Maximum memory (MiB)"
+        value={f.max}
+        onChange={(v) => set('max', v)}
+        min={1}
+        disabled={!canEdit}
+        hint={hw.memory.hostTotalKiB ? `The host has ${formatKiB(hw.memory.hostTotalKiB)}.` : undefined}
+        error={change.field('maximumMiB', 'maximum')}
+      />
       <CheckboxField label="Allow memory hotplug (DIMM slots)" checked={f.hotplug} onChange={(v) => set('hotplug', v)} disabled={!canEdit} />
       {f.hotplug ? (
         <div className="grid gap-3 sm:grid-cols-2">
           <NumberField label="Hotplug slots" value={f.slots} onChange={(v) => set('slots', v)} min={1} disabled={!canEdit} error={change.field('slots')} />
-          <NumberField label="Hotplug ceiling (MiB)" value={f.ceiling} onChange={(v) => set('ceiling', v)} min={1} disabled={!canEdit}
-            hint="Boot memory plus all DIMMs may not exceed this." error={change.field('maxMiB', 'hotplug')} />
+          <NumberField
+            label="Hotplug ceiling (MiB)"
+            value={f.ceiling}
+            onChange={(v) => set('ceiling', v)}
+            min={1}
+            disabled={!canEdit}
+            hint="Boot memory plus all DIMMs may not exceed this."
+            error={change.field('maxMiB', 'hotplug')}
+          />
         </div>
       ) : null}
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy}>{change.busy ? 'Saving…' : 'Save maximum'}</Button> : null}
+      {canEdit ? (
+        <Button type="submit" variant="primary" disabled={change.busy}>
+          {change.busy ? 'Saving…' : 'Save maximum'}
+        </Button>
+      ) : null}
       <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
@@ -86,13 +122,20 @@ function DimmForm() {
   const change = useChange();
   const n = whole(size);
   return (
-    <SubForm title="Add a memory module (DIMM)" testId="memory-dimm-form"
-      onSubmit={() => void change.submit('/memory/dimms', 'POST', { ...toScope(scope), sizeMiB: n } satisfies DimmAdd)}>
+    <SubForm
+      title="Add a memory module (DIMM)"
+      testId="memory-dimm-form"
+      onSubmit={() => void change.submit('/memory/dimms', 'POST', { ...toScope(scope), sizeMiB: n } satisfies DimmAdd)}
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <NumberField label="DIMM size (MiB)" value={size} onChange={setSize} min={1} disabled={!canEdit} error={change.field('sizeMiB', 'size')} />
         <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       </div>
-      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>{change.busy ? 'Adding…' : 'Add DIMM'}</Button> : null}
+      {canEdit ? (
+        <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>
+          {change.busy ? 'Adding…' : 'Add DIMM'}
+        </Button>
+      ) : null}
       <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
@@ -103,14 +146,34 @@ export function MemorySection() {
   const m = hw.memory;
   return (
     <Section title="Memory" testId="hw-memory">
-      <Facts testId="memory-facts" items={[
-        ['Running guest (balloon)', m.liveCurrentKiB === null ? 'shut off' : <span data-testid="memory-live">{formatKiB(m.liveCurrentKiB)}</span>],
-        ['At next boot', <span key="p" data-testid="memory-persistent">{formatKiB(m.currentKiB)} of {formatKiB(m.maximumKiB)} (maximum)</span>],
-        ['Hotplug', m.hotplug ? `${m.hotplug.slots} slot(s), up to ${formatKiB(m.hotplug.maxKiB)}` : 'not enabled'],
-        ['DIMMs', m.dimms.length ? (
-          <ul key="d" className="space-y-0.5">{m.dimms.map((d, i) => <li key={i}>{formatKiB(d.sizeKiB)}{d.node !== null ? ` on node ${d.node}` : ''} <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} /></li>)}</ul>
-        ) : 'none'],
-      ]} />
+      <Facts
+        testId="memory-facts"
+        items={[
+          ['Running guest (balloon)', m.liveCurrentKiB === null ? 'shut off' : <span data-testid="memory-live">{formatKiB(m.liveCurrentKiB)}</span>],
+          [
+            'At next boot',
+            <span key="p" data-testid="memory-persistent">
+              {formatKiB(m.currentKiB)} of {formatKiB(m.maximumKiB)} (maximum)
+            </span>,
+          ],
+          ['Hotplug', m.hotplug ? `${m.hotplug.slots} slot(s), up to ${formatKiB(m.hotplug.maxKiB)}` : 'not enabled'],
+          [
+            'DIMMs',
+            m.dimms.length ? (
+              <ul key="d" className="space-y-0.5">
+                {m.dimms.map((d, i) => (
+                  <li key={i}>
+                    {formatKiB(d.sizeKiB)}
+                    {d.node !== null ? ` on node ${d.node}` : ''} <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} />
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              'none'
+            ),
+          ],
+        ]}
+      />
       <div className="grid gap-3 lg:grid-cols-2">
         <BalloonForm />
         <MaximumForm />

@@ -8,11 +8,15 @@ function headline(o: ChangeOutcome): { tone: 'ok' | 'partial' | 'none'; text: st
   const { live, persistent } = o;
   const reason = (h: HalfOutcome) => (h.status === 'refused' ? h.reason : '');
   if (live.status === 'applied' && persistent.status === 'applied') return { tone: 'ok', text: 'Applied live and for next boot.' };
-  if (live.status === 'applied' && persistent.status === 'not-requested') return { tone: 'ok', text: 'Applied live only; the next boot uses the saved definition.' };
+  if (live.status === 'applied' && persistent.status === 'not-requested')
+    return { tone: 'ok', text: 'Applied live only; the next boot uses the saved definition.' };
   if (live.status === 'not-requested' && persistent.status === 'applied') return { tone: 'ok', text: 'Saved for next boot; the running guest is unchanged.' };
-  if (live.status === 'refused' && persistent.status === 'applied') return { tone: 'partial', text: `Saved for next boot; live change refused: ${reason(live)}` };
-  if (live.status === 'applied' && persistent.status === 'refused') return { tone: 'partial', text: `Applied live; saving for next boot refused: ${reason(persistent)}` };
-  if (live.status === 'refused' && persistent.status === 'refused') return { tone: 'none', text: `Nothing changed. Live: ${reason(live)} Next boot: ${reason(persistent)}` };
+  if (live.status === 'refused' && persistent.status === 'applied')
+    return { tone: 'partial', text: `Saved for next boot; live change refused: ${reason(live)}` };
+  if (live.status === 'applied' && persistent.status === 'refused')
+    return { tone: 'partial', text: `Applied live; saving for next boot refused: ${reason(persistent)}` };
+  if (live.status === 'refused' && persistent.status === 'refused')
+    return { tone: 'none', text: `Nothing changed. Live: ${reason(live)} Next boot: ${reason(persistent)}` };
   if (live.status === 'refused') return { tone: 'none', text: `Live change refused: ${reason(live)}` };
   if (persistent.status === 'refused') return { tone: 'none', text: `Saving for next boot refused: ${reason(persistent)}` };
   return { tone: 'ok', text: 'Nothing to change.' };
@@ -27,9 +31,17 @@ const TONES = {
 export function OutcomeNote({ outcome }: { outcome: ChangeOutcome }) {
   const h = headline(outcome);
   return (
-    <div role="status" data-testid="change-outcome" data-tone={h.tone} data-live={outcome.live.status} data-persistent={outcome.persistent.status}
-      className={`rounded-md border px-3 py-2 text-sm ${TONES[h.tone]}`}>
-      <p className="font-medium" data-testid="change-outcome-headline">{h.text}</p>
+    <div
+      role="status"
+      data-testid="change-outcome"
+      data-tone={h.tone}
+      data-live={outcome.live.status}
+      data-persistent={outcome.persistent.status}
+      className={`rounded-md border px-3 py-2 text-sm ${TONES[h.tone]}`}
+    >
+      <p className="font-medium" data-testid="change-outcome-headline">
+        {h.text}
+      </p>
       {outcome.summary ? <p className="mt-0.5 text-xs opacity-90">{outcome.summary}</p> : null}
     </div>
   );

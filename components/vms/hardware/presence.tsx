@@ -5,9 +5,21 @@ export function Presence({ inLive, inPersistent, running }: { inLive: boolean; i
   // Only a difference between the running guest and the next boot deserves attention; a shut-off VM has no live side.
   const tone = (inLive && inPersistent) || (!running && inPersistent) ? 'bg-slate-100 text-slate-700' : 'bg-amber-100 text-amber-900';
   return (
-    <span data-testid="presence" data-live={inLive} data-persistent={inPersistent}
-      title={inLive && !inPersistent ? 'Only in the running guest: gone after the next shutdown.' : !inLive && inPersistent && running ? 'Saved for next boot; not in the running guest.' : undefined}
-      className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${tone}`}>{text}</span>
+    <span
+      data-testid="presence"
+      data-live={inLive}
+      data-persistent={inPersistent}
+      title={
+        inLive && !inPersistent
+          ? 'Only in the running guest: gone after the next shutdown.'
+          : !inLive && inPersistent && running
+            ? 'Saved for next boot; not in the running guest.'
+            : undefined
+      }
+      className={`inline-block whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${tone}`}
+    >
+      {text}
+    </span>
   );
 }
 
@@ -15,8 +27,15 @@ export function Presence({ inLive, inPersistent, running }: { inLive: boolean; i
 export function NextBoot({ diff }: { diff?: Record<string, string> }) {
   if (!diff) return null;
   return (
-    <span data-testid="next-boot" className="ml-1 inline-block whitespace-nowrap rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900" title="Saved for next boot; the running guest still uses its current setting.">
-      next boot: {Object.entries(diff).map(([k, v]) => `${k} ${v}`).join(', ')}
+    <span
+      data-testid="next-boot"
+      className="ml-1 inline-block whitespace-nowrap rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900"
+      title="Saved for next boot; the running guest still uses its current setting."
+    >
+      next boot:{' '}
+      {Object.entries(diff)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}
     </span>
   );
 }

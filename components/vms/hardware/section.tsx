@@ -16,8 +16,16 @@ export function Section({ title, testId, actions, children }: { title: string; t
 /** A bordered sub-form inside a section, with its own heading. */
 export function SubForm({ title, testId, onSubmit, children }: { title: string; testId: string; onSubmit: () => void; children: ReactNode }) {
   return (
-    <form noValidate aria-label={title} data-testid={testId} className="space-y-3 rounded-md border border-slate-200 p-3"
-      onSubmit={(e) => { e.preventDefault(); onSubmit(); }}>
+    <form
+      noValidate
+      aria-label={title}
+      data-testid={testId}
+      className="space-y-3 rounded-md border border-slate-200 p-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
       <h3 className="text-sm font-medium text-slate-800">{title}</h3>
       {children}
     </form>
@@ -28,7 +36,10 @@ export function Facts({ items, testId }: { items: [string, ReactNode][]; testId?
   return (
     <dl className="grid gap-x-6 gap-y-1 md:grid-cols-2" data-testid={testId}>
       {items.map(([k, v]) => (
-        <div key={k} className="flex gap-2"><dt className="w-40 shrink-0 text-slate-500">{k}</dt><dd>{v}</dd></div>
+        <div key={k} className="flex gap-2">
+          <dt className="w-40 shrink-0 text-slate-500">{k}</dt>
+          <dd>{v}</dd>
+        </div>
       ))}
     </dl>
   );
@@ -38,8 +49,12 @@ export function Facts({ items, testId }: { items: [string, ReactNode][]; testId?
 export function DeviceActions({ what, id, onEdit, onRemove }: { what: string; id: string; onEdit: () => void; onRemove: () => void }) {
   return (
     <span className="inline-flex gap-1">
-      <Button className="px-2 py-0.5 text-xs" aria-label={`Edit ${what} ${id}`} onClick={onEdit}>Edit…</Button>
-      <Button className="px-2 py-0.5 text-xs" aria-label={`Remove ${what} ${id}`} onClick={onRemove}>Remove…</Button>
+      <Button className="px-2 py-0.5 text-xs" aria-label={`Edit ${what} ${id}`} onClick={onEdit}>
+        Edit…
+      </Button>
+      <Button className="px-2 py-0.5 text-xs" aria-label={`Remove ${what} ${id}`} onClick={onRemove}>
+        Remove…
+      </Button>
     </span>
   );
 }

@@ -22,14 +22,29 @@ function CountForm() {
 
   const n = whole(count);
   return (
-    <SubForm title="vCPU count" testId="vcpu-count-form" onSubmit={() => void change.submit('/vcpus', 'PUT', { ...toScope(scope), current: n } satisfies VcpuChange)}>
+    <SubForm
+      title="vCPU count"
+      testId="vcpu-count-form"
+      onSubmit={() => void change.submit('/vcpus', 'PUT', { ...toScope(scope), current: n } satisfies VcpuChange)}
+    >
       <div className="grid gap-3 sm:grid-cols-2">
-        <NumberField label="vCPUs" value={count} onChange={setCount} min={1} max={v.maximum} disabled={!canEdit}
+        <NumberField
+          label="vCPUs"
+          value={count}
+          onChange={setCount}
+          min={1}
+          max={v.maximum}
+          disabled={!canEdit}
           hint={`1 to ${v.maximum} (the maximum). Live changes hotplug or unplug vCPUs.`}
-          error={change.field('current') ?? (count && Number.isNaN(n) ? 'Enter a whole number.' : undefined)} />
+          error={change.field('current') ?? (count && Number.isNaN(n) ? 'Enter a whole number.' : undefined)}
+        />
         <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
       </div>
-      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>{change.busy ? 'Saving…' : 'Save vCPU count'}</Button> : null}
+      {canEdit ? (
+        <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>
+          {change.busy ? 'Saving…' : 'Save vCPU count'}
+        </Button>
+      ) : null}
       <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
@@ -59,7 +74,10 @@ function ShapeForm() {
 
   const max = whole(f.maximum);
   const product = whole(f.sockets) * whole(f.cores) * whole(f.threads);
-  const topoProblem = f.topo && product !== max ? `Sockets × cores × threads is ${Number.isNaN(product) ? '?' : product}; it must equal the maximum (${Number.isNaN(max) ? '?' : max}).` : undefined;
+  const topoProblem =
+    f.topo && product !== max
+      ? `Sockets × cores × threads is ${Number.isNaN(product) ? '?' : product}; it must equal the maximum (${Number.isNaN(max) ? '?' : max}).`
+      : undefined;
 
   function save() {
     const body: VcpuChange = { ...toScope(scope) };
@@ -77,20 +95,40 @@ function ShapeForm() {
   return (
     <SubForm title="Maximum, topology and CPU model" testId="vcpu-shape-form" onSubmit={save}>
       <div className="grid gap-3 sm:grid-cols-2">
-        <NumberField label="Maximum vCPUs" value={f.maximum} onChange={(x) => set('maximum', x)} min={1} max={v.hostMaximum ?? undefined} disabled={!canEdit}
-          hint={v.hostMaximum ? `This machine type allows up to ${v.hostMaximum}.` : undefined} error={change.field('maximum')} />
+        <NumberField
+          label="Maximum vCPUs"
+          value={f.maximum}
+          onChange={(x) => set('maximum', x)}
+          min={1}
+          max={v.hostMaximum ?? undefined}
+          disabled={!canEdit}
+          hint={v.hostMaximum ? `This machine type allows up to ${v.hostMaximum}.` : undefined}
+          error={change.field('maximum')}
+        />
         <div className="space-y-2">
-          <SelectField label="CPU mode" value={f.mode} onChange={(x) => set('mode', x)} disabled={!canEdit} error={change.field('mode')}
-            hint={v.mode === 'maximum' ? 'Currently "maximum" (everything the emulator can offer).' : undefined}>
+          <SelectField
+            label="CPU mode"
+            value={f.mode}
+            onChange={(x) => set('mode', x)}
+            disabled={!canEdit}
+            error={change.field('mode')}
+            hint={v.mode === 'maximum' ? 'Currently "maximum" (everything the emulator can offer).' : undefined}
+          >
             {f.mode === '' ? <option value="">Hypervisor default</option> : null}
             <option value="host-passthrough">Host passthrough</option>
             <option value="host-model">Host model</option>
-            <option value="custom" disabled={v.namedModels.length === 0}>Named model</option>
+            <option value="custom" disabled={v.namedModels.length === 0}>
+              Named model
+            </option>
           </SelectField>
           {f.mode === 'custom' ? (
             <SelectField label="CPU model" value={f.model} onChange={(x) => set('model', x)} disabled={!canEdit} error={change.field('model')}>
               {v.model && !v.namedModels.includes(v.model) ? <option value={v.model}>{v.model}</option> : null}
-              {v.namedModels.map((m) => <option key={m} value={m}>{m}</option>)}
+              {v.namedModels.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
             </SelectField>
           ) : null}
         </div>
@@ -100,13 +138,32 @@ function ShapeForm() {
         <div className="grid gap-3 sm:grid-cols-3">
           <NumberField label="Sockets" value={f.sockets} onChange={(x) => set('sockets', x)} min={1} disabled={!canEdit} error={change.field('sockets')} />
           <NumberField label="Cores per socket" value={f.cores} onChange={(x) => set('cores', x)} min={1} disabled={!canEdit} error={change.field('cores')} />
-          <NumberField label="Threads per core" value={f.threads} onChange={(x) => set('threads', x)} min={1} disabled={!canEdit} error={change.field('threads')} />
+          <NumberField
+            label="Threads per core"
+            value={f.threads}
+            onChange={(x) => set('threads', x)}
+            min={1}
+            disabled={!canEdit}
+            error={change.field('threads')}
+          />
         </div>
       ) : null}
-      {topoProblem ? <p className="text-xs text-amber-800" role="status">{topoProblem}</p> : null}
-      {change.field('topology') ? <p className="text-xs text-red-700" role="alert">{change.field('topology')}</p> : null}
+      {topoProblem ? (
+        <p className="text-xs text-amber-800" role="status">
+          {topoProblem}
+        </p>
+      ) : null}
+      {change.field('topology') ? (
+        <p className="text-xs text-red-700" role="alert">
+          {change.field('topology')}
+        </p>
+      ) : null}
       <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      {canEdit ? <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(max)}>{change.busy ? 'Saving…' : 'Save CPU settings'}</Button> : null}
+      {canEdit ? (
+        <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(max)}>
+          {change.busy ? 'Saving…' : 'Save CPU settings'}
+        </Button>
+      ) : null}
       <ChangeResult outcome={change.outcome} problem={change.problem} />
     </SubForm>
   );
@@ -115,15 +172,23 @@ function ShapeForm() {
 export function VcpuSection() {
   const { hw } = useHardwareTab();
   const v = hw.vcpus;
-  const mode = v.mode === 'custom' ? `named model ${v.model ?? '?'}` : v.mode ?? 'hypervisor default';
+  const mode = v.mode === 'custom' ? `named model ${v.model ?? '?'}` : (v.mode ?? 'hypervisor default');
   return (
     <Section title="vCPUs" testId="hw-vcpus">
-      <Facts testId="vcpu-facts" items={[
-        ['Running guest', v.liveCurrent === null ? 'shut off' : <span data-testid="vcpu-live">{v.liveCurrent} online</span>],
-        ['At next boot', <span key="c" data-testid="vcpu-persistent">{v.current} of {v.maximum} (maximum)</span>],
-        ['Topology', v.topology ? `${v.topology.sockets} socket(s) × ${v.topology.cores} core(s) × ${v.topology.threads} thread(s)` : 'not set'],
-        ['CPU mode', mode],
-      ]} />
+      <Facts
+        testId="vcpu-facts"
+        items={[
+          ['Running guest', v.liveCurrent === null ? 'shut off' : <span data-testid="vcpu-live">{v.liveCurrent} online</span>],
+          [
+            'At next boot',
+            <span key="c" data-testid="vcpu-persistent">
+              {v.current} of {v.maximum} (maximum)
+            </span>,
+          ],
+          ['Topology', v.topology ? `${v.topology.sockets} socket(s) × ${v.topology.cores} core(s) × ${v.topology.threads} thread(s)` : 'not set'],
+          ['CPU mode', mode],
+        ]}
+      />
       <div className="grid gap-3 lg:grid-cols-2">
         <CountForm />
         <ShapeForm />

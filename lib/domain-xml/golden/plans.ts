@@ -9,8 +9,14 @@ const identity = { uuid: '6f1c1a52-3a33-4f0e-9d1e-2f6f2d0f5b11', mac: '52:54:00:
 export const WIZARD_PLANS: Record<string, DomainPlan> = {
   // q35 cloud image: qcow2 overlay on virtio, the NoCloud seed on virtio-scsi, emulated (TCG).
   cloud: {
-    name: 'golden-cloud', uuid: identity.uuid, title: 'Web <frontend> & "api"', domainType: 'qemu', machine: 'q35', firmware: 'bios',
-    memoryMiB: 1024, vcpus: 2,
+    name: 'golden-cloud',
+    uuid: identity.uuid,
+    title: 'Web <frontend> & "api"',
+    domainType: 'qemu',
+    machine: 'q35',
+    firmware: 'bios',
+    memoryMiB: 1024,
+    vcpus: 2,
     disks: [
       { device: 'disk', pool: 'default', volume: 'golden-cloud.qcow2', format: 'qcow2', bus: 'virtio', target: 'vda', bootOrder: 1 },
       { device: 'cdrom', pool: 'default', volume: 'golden-cloud-seed.iso', format: 'raw', bus: 'scsi', target: 'sda' },
@@ -19,7 +25,13 @@ export const WIZARD_PLANS: Record<string, DomainPlan> = {
   },
   // ISO install on pc: the installer CD-ROM boots first (IDE on pc), then the new disk on SATA; a host bridge.
   iso: {
-    name: 'golden-iso', uuid: '0b6c3f7e-4d55-4a8e-8f66-0c1d2e3f4a5b', domainType: 'kvm', machine: 'pc', firmware: 'bios', memoryMiB: 2048, vcpus: 2,
+    name: 'golden-iso',
+    uuid: '0b6c3f7e-4d55-4a8e-8f66-0c1d2e3f4a5b',
+    domainType: 'kvm',
+    machine: 'pc',
+    firmware: 'bios',
+    memoryMiB: 2048,
+    vcpus: 2,
     disks: [
       { device: 'cdrom', pool: 'isos', volume: 'debian-12.iso', format: 'raw', bus: 'ide', target: 'hda', bootOrder: 1 },
       { device: 'disk', pool: 'default', volume: 'golden-iso.qcow2', format: 'qcow2', bus: 'sata', target: 'sda', bootOrder: 2 },
@@ -28,19 +40,38 @@ export const WIZARD_PLANS: Record<string, DomainPlan> = {
   },
   // An existing raw disk, imported as it is.
   import: {
-    name: 'golden-import', uuid: '1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5', domainType: 'kvm', machine: 'q35', firmware: 'bios', memoryMiB: 512, vcpus: 1,
+    name: 'golden-import',
+    uuid: '1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5',
+    domainType: 'kvm',
+    machine: 'q35',
+    firmware: 'bios',
+    memoryMiB: 512,
+    vcpus: 1,
     disks: [{ device: 'disk', pool: 'default', volume: 'appliance.img', format: 'raw', bus: 'scsi', target: 'sda', bootOrder: 1 }],
     nic: { type: 'network', source: 'default', model: 'rtl8139', mac: '52:54:00:10:20:30' },
   },
   // Direct kernel boot, no disk, no network.
   kernel: {
-    name: 'golden-kernel', uuid: '2d3e4f5a-6b7c-4d8e-9fa0-b1c2d3e4f5a6', domainType: 'qemu', machine: 'q35', firmware: 'bios', memoryMiB: 256, vcpus: 1,
-    disks: [], nic: null,
+    name: 'golden-kernel',
+    uuid: '2d3e4f5a-6b7c-4d8e-9fa0-b1c2d3e4f5a6',
+    domainType: 'qemu',
+    machine: 'q35',
+    firmware: 'bios',
+    memoryMiB: 256,
+    vcpus: 1,
+    disks: [],
+    nic: null,
     kernel: { kernel: `${FIXTURES}/vmlinuz`, initrd: `${FIXTURES}/initrd.gz`, cmdline: 'console=ttyS0 panic=-1' },
   },
   // UEFI by firmware autoselection, q35, a cloud image under KVM.
   uefi: {
-    name: 'golden-uefi', uuid: '3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7', domainType: 'kvm', machine: 'q35', firmware: 'efi', memoryMiB: 4096, vcpus: 4,
+    name: 'golden-uefi',
+    uuid: '3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7',
+    domainType: 'kvm',
+    machine: 'q35',
+    firmware: 'efi',
+    memoryMiB: 4096,
+    vcpus: 4,
     disks: [
       { device: 'disk', pool: 'default', volume: 'golden-uefi.qcow2', format: 'qcow2', bus: 'virtio', target: 'vda', bootOrder: 1 },
       { device: 'cdrom', pool: 'default', volume: 'golden-uefi-seed.iso', format: 'raw', bus: 'scsi', target: 'sda' },

@@ -129,7 +129,14 @@ export class DomainApi {
   }
 
   /** type: DomainMetadataType (TITLE, DESCRIPTION; ELEMENT needs key and uri). null removes it. */
-  setMetadata(dom: DomainRef, type: number, value: string | null, scope: Scope, ns: { key: string; uri: string } | null = null, o?: CallOptions): Promise<void> {
+  setMetadata(
+    dom: DomainRef,
+    type: number,
+    value: string | null,
+    scope: Scope,
+    ns: { key: string; uri: string } | null = null,
+    o?: CallOptions,
+  ): Promise<void> {
     return this.r.domainSetMetadata({ dom: toWireDomain(dom), type, metadata: value, key: ns?.key ?? null, uri: ns?.uri ?? null, flags: scopeFlags(scope) }, o);
   }
 

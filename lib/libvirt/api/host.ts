@@ -44,8 +44,14 @@ export class HostApi {
     const end = i.model.indexOf(0);
     const model = String.fromCharCode(...(end < 0 ? i.model : i.model.slice(0, end)).map((c) => c & 0xff));
     return {
-      model, memoryKiB: Number(i.memory), cpus: i.cpus, mhz: i.mhz,
-      nodes: i.nodes, sockets: i.sockets, cores: i.cores, threads: i.threads,
+      model,
+      memoryKiB: Number(i.memory),
+      cpus: i.cpus,
+      mhz: i.mhz,
+      nodes: i.nodes,
+      sockets: i.sockets,
+      cores: i.cores,
+      threads: i.threads,
     };
   }
 
@@ -54,9 +60,16 @@ export class HostApi {
   }
 
   async domainCapabilities(q: DomainCapabilitiesQuery = {}, o?: CallOptions): Promise<string> {
-    const ret = await this.r.connectGetDomainCapabilities({
-      emulatorbin: q.emulatorbin ?? null, arch: q.arch ?? null, machine: q.machine ?? null, virttype: q.virttype ?? null, flags: 0,
-    }, o);
+    const ret = await this.r.connectGetDomainCapabilities(
+      {
+        emulatorbin: q.emulatorbin ?? null,
+        arch: q.arch ?? null,
+        machine: q.machine ?? null,
+        virttype: q.virttype ?? null,
+        flags: 0,
+      },
+      o,
+    );
     return ret.capabilities;
   }
 

@@ -74,14 +74,28 @@ export class NetworkApi {
   async dhcpLeases(net: NetworkRef, mac: string | null = null, o?: CallOptions): Promise<DhcpLease[]> {
     const ret = await this.r.networkGetDhcpLeases({ net: toWireNetwork(net), mac, need_results: 1, flags: 0 }, o);
     return ret.leases.map((l) => ({
-      iface: l.iface, expiryTime: Number(l.expirytime), type: l.type === 0 ? ('ipv4' as const) : ('ipv6' as const),
-      mac: l.mac, ipAddress: l.ipaddr, prefix: l.prefix, hostname: l.hostname, clientId: l.clientid,
+      iface: l.iface,
+      expiryTime: Number(l.expirytime),
+      type: l.type === 0 ? ('ipv4' as const) : ('ipv6' as const),
+      mac: l.mac,
+      ipAddress: l.ipaddr,
+      prefix: l.prefix,
+      hostname: l.hostname,
+      clientId: l.clientid,
     }));
   }
 
   update(net: NetworkRef, u: NetworkUpdate, o?: CallOptions): Promise<void> {
-    return this.r.networkUpdate({
-      net: toWireNetwork(net), command: u.command, section: u.section, parentIndex: u.parentIndex ?? -1, xml: u.xml, flags: u.flags,
-    }, o);
+    return this.r.networkUpdate(
+      {
+        net: toWireNetwork(net),
+        command: u.command,
+        section: u.section,
+        parentIndex: u.parentIndex ?? -1,
+        xml: u.xml,
+        flags: u.flags,
+      },
+      o,
+    );
   }
 }

@@ -9,9 +9,13 @@ export type Scope = 'live' | 'config' | 'both' | 'current';
 
 export function scopeFlags(scope: Scope): number {
   switch (scope) {
-    case 'current': return DomainModificationImpact.CURRENT;
-    case 'live': return DomainModificationImpact.LIVE;
-    case 'config': return DomainModificationImpact.CONFIG;
-    case 'both': return DomainModificationImpact.LIVE | DomainModificationImpact.CONFIG;
+    case 'current':
+      return DomainModificationImpact.CURRENT;
+    case 'live':
+      return DomainModificationImpact.LIVE;
+    case 'config':
+      return DomainModificationImpact.CONFIG;
+    case 'both':
+      return DomainModificationImpact.LIVE | DomainModificationImpact.CONFIG;
   }
 }

@@ -6,17 +6,25 @@ import { be32, be64, cat, f64, str } from '../test-support/bytes';
 
 describe('paramsToRecord', () => {
   it('maps every typed-parameter kind to a plain value', () => {
-    expect(paramsToRecord([
-      { field: 'int', value: { type: 1, i: -3 } },
-      { field: 'uint', value: { type: 2, ui: 4000000000 } },
-      { field: 'llong', value: { type: 3, l: -(2n ** 62n) } },
-      { field: 'cpu.time', value: { type: 4, ul: 2n ** 64n - 1n } },
-      { field: 'double', value: { type: 5, d: 1.25 } },
-      { field: 'on', value: { type: 6, b: 1 } },
-      { field: 'off', value: { type: 6, b: 0 } },
-      { field: 'block.0.name', value: { type: 7, s: 'vda' } },
-    ])).toEqual({
-      int: -3, uint: 4000000000, llong: -(2n ** 62n), 'cpu.time': 2n ** 64n - 1n, double: 1.25, on: true, off: false,
+    expect(
+      paramsToRecord([
+        { field: 'int', value: { type: 1, i: -3 } },
+        { field: 'uint', value: { type: 2, ui: 4000000000 } },
+        { field: 'llong', value: { type: 3, l: -(2n ** 62n) } },
+        { field: 'cpu.time', value: { type: 4, ul: 2n ** 64n - 1n } },
+        { field: 'double', value: { type: 5, d: 1.25 } },
+        { field: 'on', value: { type: 6, b: 1 } },
+        { field: 'off', value: { type: 6, b: 0 } },
+        { field: 'block.0.name', value: { type: 7, s: 'vda' } },
+      ]),
+    ).toEqual({
+      int: -3,
+      uint: 4000000000,
+      llong: -(2n ** 62n),
+      'cpu.time': 2n ** 64n - 1n,
+      double: 1.25,
+      on: true,
+      off: false,
       'block.0.name': 'vda',
     });
   });
@@ -27,7 +35,20 @@ describe('paramsToRecord', () => {
   });
 
   it('works on parameters decoded from hand-built bytes; a later duplicate wins', () => {
-    const bytes = cat(str('state.state'), be32(1), be32(1), str('balloon.current'), be32(4), be64(1048576n), str('load'), be32(5), f64(0.75), str('state.state'), be32(1), be32(5));
+    const bytes = cat(
+      str('state.state'),
+      be32(1),
+      be32(1),
+      str('balloon.current'),
+      be32(4),
+      be64(1048576n),
+      str('load'),
+      be32(5),
+      f64(0.75),
+      str('state.state'),
+      be32(1),
+      be32(5),
+    );
     const r = new XdrReader(bytes);
     const params = [decTypedParam(r), decTypedParam(r), decTypedParam(r), decTypedParam(r)];
     r.assertDone();

@@ -12,13 +12,27 @@ export function paramsToRecord(params: TypedParam[]): Record<string, ParamValue>
   for (const p of params) {
     const v = p.value;
     switch (v.type) {
-      case TypedParameterType.INT: out[p.field] = v.i; break;
-      case TypedParameterType.UINT: out[p.field] = v.ui; break;
-      case TypedParameterType.LLONG: out[p.field] = v.l; break;
-      case TypedParameterType.ULLONG: out[p.field] = v.ul; break;
-      case TypedParameterType.DOUBLE: out[p.field] = v.d; break;
-      case TypedParameterType.BOOLEAN: out[p.field] = v.b !== 0; break;
-      case TypedParameterType.STRING: out[p.field] = v.s; break;
+      case TypedParameterType.INT:
+        out[p.field] = v.i;
+        break;
+      case TypedParameterType.UINT:
+        out[p.field] = v.ui;
+        break;
+      case TypedParameterType.LLONG:
+        out[p.field] = v.l;
+        break;
+      case TypedParameterType.ULLONG:
+        out[p.field] = v.ul;
+        break;
+      case TypedParameterType.DOUBLE:
+        out[p.field] = v.d;
+        break;
+      case TypedParameterType.BOOLEAN:
+        out[p.field] = v.b !== 0;
+        break;
+      case TypedParameterType.STRING:
+        out[p.field] = v.s;
+        break;
     }
   }
   return out;

@@ -1,7 +1,5 @@
 import { DomainEventID, NetworkEventID, StoragePoolEventID } from '../protocol/constants.gen';
-import {
-  Proc, messageDecoders, type MessageTypes, type RemoteProcedures,
-} from '../protocol/remote.gen';
+import { Proc, messageDecoders, type MessageTypes, type RemoteProcedures } from '../protocol/remote.gen';
 import { fromWireDomain, fromWireNetwork, fromWirePool } from '../api/refs';
 import type { LibvirtEventMap, LibvirtEventName } from './types';
 
@@ -53,8 +51,7 @@ export const registrations: { [N in LibvirtEventName]: Registration<N> } = {
     }),
   },
   'pool-lifecycle': {
-    register: async (r) =>
-      (await r.connectStoragePoolEventRegisterAny({ eventID: StoragePoolEventID.LIFECYCLE, pool: null })).callbackID,
+    register: async (r) => (await r.connectStoragePoolEventRegisterAny({ eventID: StoragePoolEventID.LIFECYCLE, pool: null })).callbackID,
     msgProc: Proc.STORAGE_POOL_EVENT_LIFECYCLE,
     convert: (m: MessageTypes[370]) => ({
       callbackID: m.callbackID,

@@ -15,5 +15,10 @@ export interface LibvirtEventMap {
 
 export type LibvirtEventName = keyof LibvirtEventMap;
 export const EVENT_NAMES: readonly LibvirtEventName[] = [
-  'domain-lifecycle', 'domain-reboot', 'domain-device-added', 'domain-device-removed', 'network-lifecycle', 'pool-lifecycle',
+  'domain-lifecycle',
+  'domain-reboot',
+  'domain-device-added',
+  'domain-device-removed',
+  'network-lifecycle',
+  'pool-lifecycle',
 ];

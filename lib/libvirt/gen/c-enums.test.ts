@@ -31,17 +31,19 @@ typedef enum {
     VIR_LEN = VIR_UUID_BUFLEN,
     VIR_UNKNOWN = VIR_NOT_DEFINED + 1,
 } virThing;`;
-    expect(parseCEnums(src, known)).toEqual([{
-      name: 'virThing',
-      members: [
-        { name: 'VIR_A', value: 0, implicit: false },
-        { name: 'VIR_B', value: 1, implicit: true },
-        { name: 'VIR_C', value: 5, implicit: false },
-        { name: 'VIR_D', value: -1, implicit: false },
-        { name: 'VIR_TOP', value: 2147483648, implicit: false },
-        { name: 'VIR_LEN', value: 16, implicit: false },
-      ],
-    }]);
+    expect(parseCEnums(src, known)).toEqual([
+      {
+        name: 'virThing',
+        members: [
+          { name: 'VIR_A', value: 0, implicit: false },
+          { name: 'VIR_B', value: 1, implicit: true },
+          { name: 'VIR_C', value: 5, implicit: false },
+          { name: 'VIR_D', value: -1, implicit: false },
+          { name: 'VIR_TOP', value: 2147483648, implicit: false },
+          { name: 'VIR_LEN', value: 16, implicit: false },
+        ],
+      },
+    ]);
     expect(known.get('VIR_UUID_BUFLEN')).toBe(16);
   });
 });

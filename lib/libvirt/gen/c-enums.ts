@@ -38,10 +38,12 @@ export function parseCEnums(src: string, known: Map<string, number>): CEnum[] {
 
 /** Integer literals, names already seen, `<<`, `|`, unary minus and parentheses: all libvirt's enums need. */
 function evalExpr(expr: string, known: Map<string, number>): number | undefined {
-  const js = expr.replace(/\b([A-Za-z_]\w*)\b/g, (name) => {
-    const v = known.get(name);
-    return v === undefined ? 'NaN' : String(v);
-  }).replace(/([0-9]+)[uUlL]+\b/g, '$1');
+  const js = expr
+    .replace(/\b([A-Za-z_]\w*)\b/g, (name) => {
+      const v = known.get(name);
+      return v === undefined ? 'NaN' : String(v);
+    })
+    .replace(/([0-9]+)[uUlL]+\b/g, '$1');
   if (!js.trim() || !/^[\s0-9xa-fA-F()<|&~+\-NaN]*$/.test(js)) return undefined;
   if (/\(\s*\)/.test(js)) return undefined;
   let v = evalIntExpr(js);

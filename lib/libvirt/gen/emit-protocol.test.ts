@@ -88,14 +88,39 @@ describe('ProtocolEmitter on a hand-written .x snippet', () => {
   it('a struct with every field shape encodes to hand-built bytes and back', () => {
     const uuid = Buffer.alloc(16, 0x5a);
     const thing = {
-      id: 0xfffffffe, size: 2n ** 64n - 2n, delta: -5n, model: [97, 98, 0, 0], uuid, names: ['a', 'bcde'],
-      blob: Buffer.from([1, 2, 3]), note: 'hi', color: -2, on: true, load: 0.5,
+      id: 0xfffffffe,
+      size: 2n ** 64n - 2n,
+      delta: -5n,
+      model: [97, 98, 0, 0],
+      uuid,
+      names: ['a', 'bcde'],
+      blob: Buffer.from([1, 2, 3]),
+      note: 'hi',
+      color: -2,
+      on: true,
+      load: 0.5,
     };
     const bytes = roundTrip(mod.encThing, mod.decThing, thing);
-    expect(bytes).toEqual(cat(
-      be32(0xfffffffe), be64(2n ** 64n - 2n), be64(-5n), be32(97), be32(98), be32(0), be32(0), uuid,
-      be32(2), str('a'), str('bcde'), opaque(Buffer.from([1, 2, 3])), opt(str('hi')), be32(-2), be32(1), f64(0.5),
-    ));
+    expect(bytes).toEqual(
+      cat(
+        be32(0xfffffffe),
+        be64(2n ** 64n - 2n),
+        be64(-5n),
+        be32(97),
+        be32(98),
+        be32(0),
+        be32(0),
+        uuid,
+        be32(2),
+        str('a'),
+        str('bcde'),
+        opaque(Buffer.from([1, 2, 3])),
+        opt(str('hi')),
+        be32(-2),
+        be32(1),
+        f64(0.5),
+      ),
+    );
     roundTrip(mod.encGetThingRet, mod.decGetThingRet, { thing: { ...thing, note: null, names: [] } });
   });
 
@@ -123,13 +148,23 @@ describe('ProtocolEmitter on a hand-written .x snippet', () => {
   });
 
   it('refuses unknown constants and union default arms', () => {
-    expect(() => new ProtocolEmitter({ defs: parseX('struct s { int a[NOPE]; };'), external: new Map(), procPrefix: 'X_', typePrefix: '', source: '' }).emitTypes()).toThrow(/unknown constant NOPE/);
+    expect(() =>
+      new ProtocolEmitter({ defs: parseX('struct s { int a[NOPE]; };'), external: new Map(), procPrefix: 'X_', typePrefix: '', source: '' }).emitTypes(),
+    ).toThrow(/unknown constant NOPE/);
     const withDefault = parseX('union u switch (int k) { case 1: int a; default: void; };');
-    expect(() => new ProtocolEmitter({ defs: withDefault, external: new Map(), procPrefix: 'X_', typePrefix: '', source: '' }).emitTypes()).toThrow(/default arms/);
+    expect(() => new ProtocolEmitter({ defs: withDefault, external: new Map(), procPrefix: 'X_', typePrefix: '', source: '' }).emitTypes()).toThrow(
+      /default arms/,
+    );
   });
 
   it('constants from C headers can size declarations', () => {
-    const em = new ProtocolEmitter({ defs: parseX('typedef opaque u[VIR_UUID_BUFLEN];'), external: new Map([['VIR_UUID_BUFLEN', 16]]), procPrefix: 'X_', typePrefix: '', source: '' });
+    const em = new ProtocolEmitter({
+      defs: parseX('typedef opaque u[VIR_UUID_BUFLEN];'),
+      external: new Map([['VIR_UUID_BUFLEN', 16]]),
+      procPrefix: 'X_',
+      typePrefix: '',
+      source: '',
+    });
     expect(em.emitTypes()).toContain('w.fixedOpaque(v, 16);');
   });
 });

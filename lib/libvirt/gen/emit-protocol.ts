@@ -21,7 +21,11 @@ const RESERVED = new Set(['String', 'Error', 'Boolean', 'Number', 'Object', 'Fun
 const NUMBER_PRIMS = new Set(['int', 'uint', 'char', 'uchar', 'short', 'ushort', 'float', 'double']);
 
 export function pascal(snake: string): string {
-  return snake.split('_').filter(Boolean).map((p) => p[0]!.toUpperCase() + p.slice(1).toLowerCase()).join('');
+  return snake
+    .split('_')
+    .filter(Boolean)
+    .map((p) => p[0]!.toUpperCase() + p.slice(1).toLowerCase())
+    .join('');
 }
 
 export function camel(snake: string): string {
@@ -108,27 +112,51 @@ export class ProtocolEmitter {
 
   private primEncode(p: string, v: string): string {
     switch (p) {
-      case 'int': case 'char': case 'short': return `w.int(${v})`;
-      case 'uint': case 'uchar': case 'ushort': return `w.uint(${v})`;
-      case 'hyper': return `w.hyper(${v})`;
-      case 'uhyper': return `w.uhyper(${v})`;
-      case 'bool': return `w.bool(${v})`;
-      case 'float': return `w.float(${v})`;
-      case 'double': return `w.double(${v})`;
-      default: throw new Error(`no scalar encoding for ${p}`);
+      case 'int':
+      case 'char':
+      case 'short':
+        return `w.int(${v})`;
+      case 'uint':
+      case 'uchar':
+      case 'ushort':
+        return `w.uint(${v})`;
+      case 'hyper':
+        return `w.hyper(${v})`;
+      case 'uhyper':
+        return `w.uhyper(${v})`;
+      case 'bool':
+        return `w.bool(${v})`;
+      case 'float':
+        return `w.float(${v})`;
+      case 'double':
+        return `w.double(${v})`;
+      default:
+        throw new Error(`no scalar encoding for ${p}`);
     }
   }
 
   private primDecode(p: string): string {
     switch (p) {
-      case 'int': case 'char': case 'short': return 'r.int()';
-      case 'uint': case 'uchar': case 'ushort': return 'r.uint()';
-      case 'hyper': return 'r.hyper()';
-      case 'uhyper': return 'r.uhyper()';
-      case 'bool': return 'r.bool()';
-      case 'float': return 'r.float()';
-      case 'double': return 'r.double()';
-      default: throw new Error(`no scalar decoding for ${p}`);
+      case 'int':
+      case 'char':
+      case 'short':
+        return 'r.int()';
+      case 'uint':
+      case 'uchar':
+      case 'ushort':
+        return 'r.uint()';
+      case 'hyper':
+        return 'r.hyper()';
+      case 'uhyper':
+        return 'r.uhyper()';
+      case 'bool':
+        return 'r.bool()';
+      case 'float':
+        return 'r.float()';
+      case 'double':
+        return 'r.double()';
+      default:
+        throw new Error(`no scalar decoding for ${p}`);
     }
   }
 
@@ -254,8 +282,7 @@ export class ProtocolEmitter {
 
   procedures(): ProcedureInfo[] {
     const e = this.input.defs.find(
-      (d): d is Extract<Definition, { kind: 'enum' }> =>
-        d.kind === 'enum' && d.members.some((m) => m.name.startsWith(this.input.procPrefix)),
+      (d): d is Extract<Definition, { kind: 'enum' }> => d.kind === 'enum' && d.members.some((m) => m.name.startsWith(this.input.procPrefix)),
     );
     if (!e) throw new Error('no procedure enum');
     const tp = this.input.typePrefix;

@@ -7,8 +7,16 @@ describe('parseX', () => {
 
   it('reads every definition in order, skipping % lines and comments', () => {
     expect(defs.map((d) => `${d.kind} ${'name' in d ? d.name : d.decl.name}`)).toEqual([
-      'const DEMO_NAME_MAX', 'const DEMO_LIST_MAX', 'typedef demo_nonnull_string', 'typedef demo_string', 'typedef demo_uuid',
-      'enum demo_color', 'struct demo_thing', 'union demo_value', 'enum demo_procedure', 'struct demo_get_thing_ret',
+      'const DEMO_NAME_MAX',
+      'const DEMO_LIST_MAX',
+      'typedef demo_nonnull_string',
+      'typedef demo_string',
+      'typedef demo_uuid',
+      'enum demo_color',
+      'struct demo_thing',
+      'union demo_value',
+      'enum demo_procedure',
+      'struct demo_get_thing_ret',
     ]);
   });
 
@@ -18,15 +26,23 @@ describe('parseX', () => {
   });
 
   it('typedefs: variable string with a named size, optional, fixed opaque', () => {
-    expect(defs[2]).toEqual({ kind: 'typedef', decl: { name: 'demo_nonnull_string', type: { kind: 'prim', name: 'string' }, shape: 'variable', size: 'DEMO_NAME_MAX' } });
+    expect(defs[2]).toEqual({
+      kind: 'typedef',
+      decl: { name: 'demo_nonnull_string', type: { kind: 'prim', name: 'string' }, shape: 'variable', size: 'DEMO_NAME_MAX' },
+    });
     expect(defs[3]).toEqual({ kind: 'typedef', decl: { name: 'demo_string', type: { kind: 'ref', name: 'demo_nonnull_string' }, shape: 'optional' } });
     expect(defs[4]).toEqual({ kind: 'typedef', decl: { name: 'demo_uuid', type: { kind: 'prim', name: 'opaque' }, shape: 'fixed', size: '16' } });
   });
 
   it('enums, including negative values', () => {
     expect(defs[5]).toMatchObject({
-      kind: 'enum', name: 'demo_color',
-      members: [{ name: 'DEMO_RED', value: '0' }, { name: 'DEMO_GREEN', value: '1' }, { name: 'DEMO_BLUE', value: '-2' }],
+      kind: 'enum',
+      name: 'demo_color',
+      members: [
+        { name: 'DEMO_RED', value: '0' },
+        { name: 'DEMO_GREEN', value: '1' },
+        { name: 'DEMO_BLUE', value: '-2' },
+      ],
     });
   });
 
@@ -50,7 +66,8 @@ describe('parseX', () => {
 
   it('unions: shared case labels and void arms', () => {
     expect(defs[7]).toEqual({
-      kind: 'union', name: 'demo_value',
+      kind: 'union',
+      name: 'demo_value',
       discriminant: { name: 'kind', type: { kind: 'prim', name: 'int' }, shape: 'scalar' },
       arms: [
         { cases: ['1'], decl: { name: 'i', type: { kind: 'prim', name: 'int' }, shape: 'scalar' } },

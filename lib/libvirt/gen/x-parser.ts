@@ -4,9 +4,7 @@
  * where they annotate enum members, because libvirt marks stream procedures there (`@readstream`, `@writestream`).
  */
 
-export type Primitive =
-  | 'int' | 'uint' | 'hyper' | 'uhyper' | 'bool' | 'float' | 'double' | 'char' | 'uchar' | 'short' | 'ushort'
-  | 'string' | 'opaque';
+export type Primitive = 'int' | 'uint' | 'hyper' | 'uhyper' | 'bool' | 'float' | 'double' | 'char' | 'uchar' | 'short' | 'ushort' | 'string' | 'opaque';
 
 export type TypeRef = { kind: 'prim'; name: Primitive } | { kind: 'ref'; name: string };
 
@@ -198,8 +196,15 @@ class Parser {
     }
     if (t === 'struct' || t === 'enum') return { kind: 'ref', name: this.next().text };
     const prims: Record<string, Primitive> = {
-      int: 'int', hyper: 'hyper', bool: 'bool', float: 'float', double: 'double', char: 'char', short: 'short',
-      string: 'string', opaque: 'opaque',
+      int: 'int',
+      hyper: 'hyper',
+      bool: 'bool',
+      float: 'float',
+      double: 'double',
+      char: 'char',
+      short: 'short',
+      string: 'string',
+      opaque: 'opaque',
     };
     const p = prims[t];
     return p ? { kind: 'prim', name: p } : { kind: 'ref', name: t };

@@ -32,7 +32,9 @@ const wire = fc.oneof(
     weight: 3,
     arbitrary: fc
       .tuple(
-        fc.array(fc.oneof(fc.constantFrom(0, 1, 1, 2, 3, 4, 7, 16), fc.nat(64), fc.nat(), fc.constantFrom(0xffffffff, 0x80000000, 4194304, 4194305)), { maxLength: 160 }),
+        fc.array(fc.oneof(fc.constantFrom(0, 1, 1, 2, 3, 4, 7, 16), fc.nat(64), fc.nat(), fc.constantFrom(0xffffffff, 0x80000000, 4194304, 4194305)), {
+          maxLength: 160,
+        }),
         fc.nat(3),
       )
       .map(([words, cut]) => {

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { XdrError, XdrReader, XdrWriter } from '../xdr';
 import {
-  decConnectListAllDomainsRet, decNodeGetInfoRet, decRemoteError, decTypedParam, decTypedParamValue,
-  encConnectListAllDomainsRet, encNodeGetInfoRet, encRemoteError, encTypedParam, encTypedParamValue,
-  type RemoteError, type TypedParamValue,
+  decConnectListAllDomainsRet,
+  decNodeGetInfoRet,
+  decRemoteError,
+  decTypedParam,
+  decTypedParamValue,
+  encConnectListAllDomainsRet,
+  encNodeGetInfoRet,
+  encRemoteError,
+  encTypedParam,
+  encTypedParamValue,
+  type RemoteError,
+  type TypedParamValue,
 } from './remote.gen';
 import { be32, be64, cat, f64, opt, str } from '../test-support/bytes';
 
@@ -52,9 +61,7 @@ describe('remote_typed_param_value', () => {
 describe('generated structs from hand-built bytes', () => {
   it('remote_node_get_info_ret: char model[32] is 32 four-byte ints', () => {
     const model = [...Buffer.from('x86_64')].concat(Array(26).fill(0) as number[]);
-    const bytes = cat(
-      ...model.map(be32), be64(16n * 1024n * 1024n), be32(8), be32(2400), be32(1), be32(1), be32(4), be32(2),
-    );
+    const bytes = cat(...model.map(be32), be64(16n * 1024n * 1024n), be32(8), be32(2400), be32(1), be32(1), be32(4), be32(2));
     expect(bytes.length).toBe(32 * 4 + 8 + 6 * 4);
     const info = decoded(decNodeGetInfoRet, bytes);
     expect(info).toEqual({ model, memory: 16777216n, cpus: 8, mhz: 2400, nodes: 1, sockets: 1, cores: 4, threads: 2 });
@@ -68,16 +75,31 @@ describe('generated structs from hand-built bytes', () => {
 
   it('remote_error with optional fields present and absent', () => {
     const bytes = cat(
-      be32(42), be32(10), opt(str("Domain not found: no domain with matching name 'x'")), be32(2),
+      be32(42),
+      be32(10),
+      opt(str("Domain not found: no domain with matching name 'x'")),
+      be32(2),
       opt(cat(str('x'), UUID, be32(-1))), // dom
-      opt(str('x')), opt(null), opt(null), // str1..str3
-      be32(0), be32(-5), // int1, int2
+      opt(str('x')),
+      opt(null),
+      opt(null), // str1..str3
+      be32(0),
+      be32(-5), // int1, int2
       opt(null), // net
     );
     const e = decoded(decRemoteError, bytes);
     expect(e).toEqual({
-      code: 42, domain: 10, message: "Domain not found: no domain with matching name 'x'", level: 2,
-      dom: { name: 'x', uuid: UUID, id: -1 }, str1: 'x', str2: null, str3: null, int1: 0, int2: -5, net: null,
+      code: 42,
+      domain: 10,
+      message: "Domain not found: no domain with matching name 'x'",
+      level: 2,
+      dom: { name: 'x', uuid: UUID, id: -1 },
+      str1: 'x',
+      str2: null,
+      str3: null,
+      int1: 0,
+      int2: -5,
+      net: null,
     } satisfies RemoteError);
     expect(written(encRemoteError, e)).toEqual(bytes);
   });
@@ -89,12 +111,7 @@ describe('generated structs from hand-built bytes', () => {
 
   it('remote_connect_list_all_domains_ret', () => {
     const uuid2 = Buffer.alloc(16, 0xab);
-    const bytes = cat(
-      be32(2),
-      str('alpha'), UUID, be32(3),
-      str('beta-vm'), uuid2, be32(-1),
-      be32(2),
-    );
+    const bytes = cat(be32(2), str('alpha'), UUID, be32(3), str('beta-vm'), uuid2, be32(-1), be32(2));
     const ret = decoded(decConnectListAllDomainsRet, bytes);
     expect(ret).toEqual({
       domains: [

@@ -14,11 +14,18 @@ import { RpcConnection } from './connection';
 // error (ProtocolError, LibvirtError, ConnectionError), a call whose reply arrived has ended before the
 // connection closes, and nothing is left waiting afterwards. FUZZ_RUNS (2,000) cases.
 
-const decoders = Object.entries(remote as Record<string, unknown>).filter((e): e is [string, (r: XdrReader) => unknown] => e[0].startsWith('dec') && typeof e[1] === 'function');
+const decoders = Object.entries(remote as Record<string, unknown>).filter(
+  (e): e is [string, (r: XdrReader) => unknown] => e[0].startsWith('dec') && typeof e[1] === 'function',
+);
 
 /** A socket that swallows what the client writes; the test plays the daemon by emitting 'data'. */
 function quietSocket(): Duplex {
-  return new Duplex({ read() {}, write(_chunk, _enc, done) { done(); } });
+  return new Duplex({
+    read() {},
+    write(_chunk, _enc, done) {
+      done();
+    },
+  });
 }
 
 function words(ws: number[]): Buffer {
@@ -67,7 +74,10 @@ describe('RpcConnection under a hostile daemon', () => {
               (err: unknown) => void (outcome[i] = { err }),
             ),
           );
-          const stream = cat(...replies.map((r) => packet({ prog: r.prog, proc: r.proc, type: r.type >>> 0, serial: r.serial >>> 0, status: r.status >>> 0 }, r.body)), broken);
+          const stream = cat(
+            ...replies.map((r) => packet({ prog: r.prog, proc: r.proc, type: r.type >>> 0, serial: r.serial >>> 0, status: r.status >>> 0 }, r.body)),
+            broken,
+          );
           const at = [...new Set(cuts.map((c) => c % (stream.length + 1)))].sort((a, b) => a - b);
           let from = 0;
           for (const c of [...at, stream.length]) {
@@ -84,7 +94,11 @@ describe('RpcConnection under a hostile daemon', () => {
           await Promise.all(pending);
           for (const o of outcome) {
             expect(o).not.toBeNull();
-            if (o && 'err' in o) expect([ProtocolError, LibvirtError, ConnectionError].some((t) => o.err instanceof t), String(o.err)).toBe(true);
+            if (o && 'err' in o)
+              expect(
+                [ProtocolError, LibvirtError, ConnectionError].some((t) => o.err instanceof t),
+                String(o.err),
+              ).toBe(true);
           }
           expect(conn.inFlight).toBe(0);
         },

@@ -85,7 +85,10 @@ describe('RpcConnection calls', () => {
     const err = await p.catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LibvirtError);
     expect(err).toMatchObject({
-      code: 42, domain: 10, codeName: 'ERR_NO_DOMAIN', domainName: 'QEMU',
+      code: 42,
+      domain: 10,
+      codeName: 'ERR_NO_DOMAIN',
+      domainName: 'QEMU',
       message: "Domain not found: no domain with matching name 'ghost'",
     });
     expect(conn.inFlight).toBe(0);

@@ -6,8 +6,17 @@ import { decRemoteError } from '../protocol/remote.gen';
 import { RpcStream, type StreamMode } from '../streams/rpc-stream';
 import { PacketFramer } from './framer';
 import {
-  HEADER_SIZE, KeepaliveProc, LEN_SIZE, MessageType, PROGRAM_VERSION, Program, Status,
-  decodeHeader, encodePacket, encodeRawPacket, type Header,
+  HEADER_SIZE,
+  KeepaliveProc,
+  LEN_SIZE,
+  MessageType,
+  PROGRAM_VERSION,
+  Program,
+  Status,
+  decodeHeader,
+  encodePacket,
+  encodeRawPacket,
+  type Header,
 } from './packet';
 import type { CallOptions, Decoder, Encoder, ProcedureCaller } from './types';
 
@@ -86,7 +95,12 @@ export class RpcConnection extends EventEmitter implements ProcedureCaller {
   }
 
   async callStream<A, R>(
-    proc: number, args: A, enc: Encoder<A> | null, dec: Decoder<R> | null, mode: StreamMode, opts: CallOptions = {},
+    proc: number,
+    args: A,
+    enc: Encoder<A> | null,
+    dec: Decoder<R> | null,
+    mode: StreamMode,
+    opts: CallOptions = {},
   ): Promise<{ ret: R; stream: RpcStream }> {
     const { serial, promise } = this.send(proc, args, enc, dec, opts);
     // Registered before the reply arrives: the daemon may send data right behind it.
@@ -102,9 +116,7 @@ export class RpcConnection extends EventEmitter implements ProcedureCaller {
     }
   }
 
-  private send<A, R>(
-    proc: number, args: A, enc: Encoder<A> | null, dec: Decoder<R> | null, opts: CallOptions,
-  ): { serial: number; promise: Promise<R> } {
+  private send<A, R>(proc: number, args: A, enc: Encoder<A> | null, dec: Decoder<R> | null, opts: CallOptions): { serial: number; promise: Promise<R> } {
     const serial = this.allocSerial();
     const promise = new Promise<R>((resolve, reject) => {
       if (this.closedWith) return reject(this.closedWith);

@@ -24,10 +24,9 @@ function chop(all: Buffer, cuts: number[]): Buffer[] {
   return out;
 }
 
-const wellFormed = fc.array(
-  fc.record({ proc: fc.nat(500), type: fc.nat(6), serial: fc.nat(), status: fc.nat(2), body: fc.uint8Array({ maxLength: 300 }) }),
-  { maxLength: 12 },
-).map((ps) => ps.map((p) => packet(p, p.body)));
+const wellFormed = fc
+  .array(fc.record({ proc: fc.nat(500), type: fc.nat(6), serial: fc.nat(), status: fc.nat(2), body: fc.uint8Array({ maxLength: 300 }) }), { maxLength: 12 })
+  .map((ps) => ps.map((p) => packet(p, p.body)));
 
 describe('PacketFramer under fuzzing', () => {
   it(`gives back exactly the packets sent, however the stream is cut (${FUZZ_RUNS} cases)`, () => {
@@ -46,7 +45,11 @@ describe('PacketFramer under fuzzing', () => {
     const lengthWord = fc.oneof(fc.nat(40), fc.constantFrom(27, 28, MESSAGE_MAX + LEN_SIZE, MESSAGE_MAX + LEN_SIZE + 1, 0xffffffff), fc.nat());
     const noise = fc.array(
       fc.oneof(
-        lengthWord.map((n) => { const b = Buffer.alloc(4); b.writeUInt32BE(n >>> 0); return b; }),
+        lengthWord.map((n) => {
+          const b = Buffer.alloc(4);
+          b.writeUInt32BE(n >>> 0);
+          return b;
+        }),
         fc.uint8Array({ maxLength: 64 }).map((b) => Buffer.from(b)),
       ),
       { maxLength: 20 },

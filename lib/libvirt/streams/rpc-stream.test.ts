@@ -138,10 +138,12 @@ describe('RpcStream writing', () => {
     expect(Buffer.concat(sent.map((p) => p.body)).equals(data)).toBe(true);
 
     let finished = false;
-    const done = new Promise<void>((resolve) => stream.end(() => {
-      finished = true;
-      resolve();
-    }));
+    const done = new Promise<void>((resolve) =>
+      stream.end(() => {
+        finished = true;
+        resolve();
+      }),
+    );
     const fin = await pair.daemon.next();
     expect(isStreamPacket(fin, call, STATUS.OK)).toBe(true);
     expect(fin.body.length).toBe(0);
@@ -163,7 +165,7 @@ describe('RpcStream writing', () => {
     expect(await failed).toMatchObject({ name: 'LibvirtError', message: 'disk full' });
   });
 
-  it('destroy() sends an abort (status ERROR, no body) and drops the daemon\'s answer quietly', async () => {
+  it("destroy() sends an abort (status ERROR, no body) and drops the daemon's answer quietly", async () => {
     const { stream, call } = await openStream('both');
     stream.destroy();
     const abort = await pair.daemon.next();
@@ -205,7 +207,7 @@ describe('RpcStream backpressure', () => {
 });
 
 describe('RpcStream cancelled mid-flow', () => {
-  it('data still in flight after an abort, and the abort\'s answer, are dropped quietly', async () => {
+  it("data still in flight after an abort, and the abort's answer, are dropped quietly", async () => {
     const { stream, call } = await openStream('read');
     const got = new Promise<void>((resolve) => stream.once('data', () => resolve()));
     pair.daemon.write(pair.daemon.streamPacket(call, STATUS.CONTINUE, Buffer.from('first')));
@@ -213,12 +215,16 @@ describe('RpcStream cancelled mid-flow', () => {
     stream.destroy();
     // libvirtd had already queued more console output before it read the abort, then answers the abort with
     // an error reply ("stream aborted at client request").
-    pair.daemon.write(cat(
-      pair.daemon.streamPacket(call, STATUS.CONTINUE, Buffer.from('in flight 1')),
-      pair.daemon.streamPacket(call, STATUS.CONTINUE, Buffer.from('in flight 2')),
-    ));
+    pair.daemon.write(
+      cat(
+        pair.daemon.streamPacket(call, STATUS.CONTINUE, Buffer.from('in flight 1')),
+        pair.daemon.streamPacket(call, STATUS.CONTINUE, Buffer.from('in flight 2')),
+      ),
+    );
     expect(isStreamPacket(await pair.daemon.next(), call, STATUS.ERROR)).toBe(true);
-    pair.daemon.write(packet({ proc: PROC, type: TYPE.REPLY, serial: call.serial, status: STATUS.ERROR }, remoteErrorBody(7, 7, 'stream aborted at client request')));
+    pair.daemon.write(
+      packet({ proc: PROC, type: TYPE.REPLY, serial: call.serial, status: STATUS.ERROR }, remoteErrorBody(7, 7, 'stream aborted at client request')),
+    );
     await nothingElseSent();
     expect(warnings.map((w) => w.message)).toEqual([]);
   });

@@ -74,9 +74,7 @@ export interface HeaderSpec {
 
 /** A whole packet: length word (counting itself), the six header words, then the body. */
 export function packet(h: HeaderSpec, body: Uint8Array = Buffer.alloc(0)): Buffer {
-  const header = cat(
-    be32(h.prog ?? PROGRAM_REMOTE), be32(h.vers ?? 1), be32(h.proc), be32(h.type), be32(h.serial), be32(h.status ?? STATUS.OK),
-  );
+  const header = cat(be32(h.prog ?? PROGRAM_REMOTE), be32(h.vers ?? 1), be32(h.proc), be32(h.type), be32(h.serial), be32(h.status ?? STATUS.OK));
   return cat(be32(4 + header.length + body.length), header, body);
 }
 
@@ -98,7 +96,12 @@ function u32(b: Buffer, at: number): number {
 export function parsePacket(b: Buffer): ParsedPacket {
   if (u32(b, 0) !== b.length) throw new Error(`length word ${u32(b, 0)} does not match ${b.length} bytes`);
   return {
-    prog: u32(b, 4), vers: u32(b, 8), proc: u32(b, 12), type: u32(b, 16), serial: u32(b, 20), status: u32(b, 24),
+    prog: u32(b, 4),
+    vers: u32(b, 8),
+    proc: u32(b, 12),
+    type: u32(b, 16),
+    serial: u32(b, 20),
+    status: u32(b, 24),
     body: b.subarray(28),
   };
 }
@@ -122,7 +125,16 @@ export class PacketSplitter {
 /** A libvirt remote_error body (status ERROR reply), every optional field absent except the message. */
 export function remoteErrorBody(code: number, domain: number, message: string | null, level = 2): Buffer {
   return cat(
-    be32(code), be32(domain), opt(message === null ? null : str(message)), be32(level),
-    opt(null), opt(null), opt(null), opt(null), be32(0), be32(0), opt(null),
+    be32(code),
+    be32(domain),
+    opt(message === null ? null : str(message)),
+    be32(level),
+    opt(null),
+    opt(null),
+    opt(null),
+    opt(null),
+    be32(0),
+    be32(0),
+    opt(null),
   );
 }

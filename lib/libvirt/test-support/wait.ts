@@ -4,7 +4,10 @@ import type { LibvirtEventMap, LibvirtEventName } from '../events/types';
 
 /** Resolves with the first event of `name` matching `pred`; rejects after `timeoutMs`. */
 export function nextEvent<N extends LibvirtEventName>(
-  client: LibvirtClient, name: N, pred: (e: LibvirtEventMap[N]) => boolean, timeoutMs = 30_000,
+  client: LibvirtClient,
+  name: N,
+  pred: (e: LibvirtEventMap[N]) => boolean,
+  timeoutMs = 30_000,
 ): Promise<LibvirtEventMap[N]> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

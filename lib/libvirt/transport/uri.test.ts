@@ -5,7 +5,13 @@ import { TcpDialer, UnixDialer, dialerFor, localSocketPath } from './socket-dial
 describe('parseUri', () => {
   it('qemu:///system is the local unix socket', () => {
     expect(parseUri('qemu:///system')).toEqual({
-      driver: 'qemu', transport: 'unix', host: null, port: null, user: null, path: '/system', params: {},
+      driver: 'qemu',
+      transport: 'unix',
+      host: null,
+      port: null,
+      user: null,
+      path: '/system',
+      params: {},
       remoteName: 'qemu:///system',
     });
   });
@@ -16,7 +22,12 @@ describe('parseUri', () => {
 
   it('qemu+tcp://127.0.0.1:16599/system opens qemu:///system on the daemon', () => {
     expect(parseUri('qemu+tcp://127.0.0.1:16599/system')).toMatchObject({
-      driver: 'qemu', transport: 'tcp', host: '127.0.0.1', port: 16599, path: '/system', remoteName: 'qemu:///system',
+      driver: 'qemu',
+      transport: 'tcp',
+      host: '127.0.0.1',
+      port: 16599,
+      path: '/system',
+      remoteName: 'qemu:///system',
     });
   });
 

@@ -14,27 +14,37 @@ type Op =
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constantFrom('int', 'uint', 'hyper', 'uhyper', 'bool', 'float', 'double').map((o) => ({ op: o })),
-  fc.record({ op: fc.constantFrom('string', 'opaque', 'arrayLength'), max: fc.oneof(fc.nat(64), fc.constant(4194304), fc.constant(0xffffffff)) }) as fc.Arbitrary<Op>,
+  fc.record({
+    op: fc.constantFrom('string', 'opaque', 'arrayLength'),
+    max: fc.oneof(fc.nat(64), fc.constant(4194304), fc.constant(0xffffffff)),
+  }) as fc.Arbitrary<Op>,
   fc.record({ op: fc.constant('fixedOpaque'), size: fc.oneof(fc.nat(40), fc.constant(0x7fffffff)) }) as fc.Arbitrary<Op>,
 );
 
 /** Bytes that look like XDR (small length words, 0/1 bools) as often as they are noise, so reads get far. */
 const xdrish = fc.oneof(
   fc.uint8Array({ maxLength: 256 }).map((b) => Buffer.from(b)),
-  fc.tuple(fc.array(fc.oneof(fc.nat(8), fc.nat(70), fc.constant(0xffffffff), fc.constant(0x80000000), fc.nat()), { maxLength: 64 }), fc.nat(3)).map(([words, cut]) => {
-    const b = Buffer.alloc(words.length * 4);
-    words.forEach((w, i) => b.writeUInt32BE(w >>> 0, i * 4));
-    return b.subarray(0, Math.max(0, b.length - cut));
-  }),
+  fc
+    .tuple(fc.array(fc.oneof(fc.nat(8), fc.nat(70), fc.constant(0xffffffff), fc.constant(0x80000000), fc.nat()), { maxLength: 64 }), fc.nat(3))
+    .map(([words, cut]) => {
+      const b = Buffer.alloc(words.length * 4);
+      words.forEach((w, i) => b.writeUInt32BE(w >>> 0, i * 4));
+      return b.subarray(0, Math.max(0, b.length - cut));
+    }),
 );
 
 function apply(r: XdrReader, o: Op): unknown {
   switch (o.op) {
-    case 'string': return r.string(o.max);
-    case 'opaque': return r.opaque(o.max);
-    case 'arrayLength': return r.arrayLength(o.max);
-    case 'fixedOpaque': return r.fixedOpaque(o.size);
-    default: return r[o.op]();
+    case 'string':
+      return r.string(o.max);
+    case 'opaque':
+      return r.opaque(o.max);
+    case 'arrayLength':
+      return r.arrayLength(o.max);
+    case 'fixedOpaque':
+      return r.fixedOpaque(o.size);
+    default:
+      return r[o.op]();
   }
 }
 

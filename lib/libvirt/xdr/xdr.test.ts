@@ -100,7 +100,12 @@ describe('float and double', () => {
     expect(read(bytes, (r) => r.float())).toBe(x);
   });
   it('rounds a float to single precision', () => {
-    expect(read(written((w) => w.float(0.1)), (r) => r.float())).toBe(Math.fround(0.1));
+    expect(
+      read(
+        written((w) => w.float(0.1)),
+        (r) => r.float(),
+      ),
+    ).toBe(Math.fround(0.1));
   });
   it.each([0, 0.1, -1e300, Number.MAX_VALUE, Number.MIN_VALUE, Number.NEGATIVE_INFINITY])('round-trips double %d', (x) => {
     const bytes = written((w) => w.double(x));
@@ -108,7 +113,14 @@ describe('float and double', () => {
     expect(read(bytes, (r) => r.double())).toBe(x);
   });
   it('keeps NaN and 1.0 has the IEEE layout', () => {
-    expect(Number.isNaN(read(written((w) => w.double(Number.NaN)), (r) => r.double()))).toBe(true);
+    expect(
+      Number.isNaN(
+        read(
+          written((w) => w.double(Number.NaN)),
+          (r) => r.double(),
+        ),
+      ),
+    ).toBe(true);
     expect(written((w) => w.double(1))).toEqual(Buffer.from([0x3f, 0xf0, 0, 0, 0, 0, 0, 0]));
   });
 });
@@ -227,8 +239,18 @@ describe('optional data', () => {
     expect(read(bytes, (r) => decOptional(r, decStr))).toBe('hi');
   });
   it('keeps falsy values that are present', () => {
-    expect(read(written((w) => encOptional(w, '', encStr)), (r) => decOptional(r, decStr))).toBe('');
-    expect(read(written((w) => encOptional(w, 0, (w, v) => w.int(v))), (r) => decOptional(r, (r) => r.int()))).toBe(0);
+    expect(
+      read(
+        written((w) => encOptional(w, '', encStr)),
+        (r) => decOptional(r, decStr),
+      ),
+    ).toBe('');
+    expect(
+      read(
+        written((w) => encOptional(w, 0, (w, v) => w.int(v))),
+        (r) => decOptional(r, (r) => r.int()),
+      ),
+    ).toBe(0);
   });
   it('rejects a presence flag of 2', () => {
     expect(() => decOptional(new XdrReader(cat(be32(2), str('x'))), decStr)).toThrow(XdrError);

@@ -11,7 +11,13 @@ export default async function HostTerminalPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Host terminal</h1>
-      {enabled ? <HostTerminalPanel /> : <Alert tone="info" testId="host-terminal-off">The host terminal is turned off on this server. An administrator can turn it on with the setting VIREO_HOST_TERMINAL=1.</Alert>}
+      {enabled ? (
+        <HostTerminalPanel />
+      ) : (
+        <Alert tone="info" testId="host-terminal-off">
+          The host terminal is turned off on this server. An administrator can turn it on with the setting VIREO_HOST_TERMINAL=1.
+        </Alert>
+      )}
     </div>
   );
 }

@@ -14,8 +14,14 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const job = /^[0-9a-f-]{36}$/.test(id) ? await readJob(id) : null;
   return (
     <div className="space-y-4">
-      <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
-      {job ? <JobProgress initial={job} then={then === 'console' ? 'console' : null} canCancel={can(user.role, 'vm.create')} /> : <Alert>There is no such job.</Alert>}
+      <Link href="/vms" className="text-sm text-sky-800 hover:underline">
+        ← Virtual machines
+      </Link>
+      {job ? (
+        <JobProgress initial={job} then={then === 'console' ? 'console' : null} canCancel={can(user.role, 'vm.create')} />
+      ) : (
+        <Alert>There is no such job.</Alert>
+      )}
     </div>
   );
 }

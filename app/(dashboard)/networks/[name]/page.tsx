@@ -16,7 +16,9 @@ export default async function NetworkPage({ params }: { params: Promise<{ name: 
   if (net.value) return <NetworkDetailView initial={net.value} canChange={can(user.role, 'network.edit')} />;
   return (
     <div className="space-y-4">
-      <Link href="/networks" className="text-sm text-sky-800 hover:underline">← Networks</Link>
+      <Link href="/networks" className="text-sm text-sky-800 hover:underline">
+        ← Networks
+      </Link>
       <Alert testId="network-error">{net.problem}</Alert>
     </div>
   );

@@ -11,7 +11,9 @@ export default async function NewNetworkPage() {
   if (!can(user.role, 'network.edit')) redirect('/networks');
   return (
     <div className="space-y-4">
-      <Link href="/networks" className="text-sm text-sky-800 hover:underline">← Networks</Link>
+      <Link href="/networks" className="text-sm text-sky-800 hover:underline">
+        ← Networks
+      </Link>
       <h1 className="text-xl font-semibold">Create network</h1>
       <NetworkForm />
     </div>

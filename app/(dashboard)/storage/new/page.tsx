@@ -10,7 +10,9 @@ export default async function NewPoolPage() {
   const user = await requirePageUser('host.read');
   return (
     <div className="space-y-4">
-      <Link href="/storage" className="text-sm text-sky-800 hover:underline">← Storage</Link>
+      <Link href="/storage" className="text-sm text-sky-800 hover:underline">
+        ← Storage
+      </Link>
       {can(user.role, 'storage.edit') ? <PoolForm /> : <Alert>Your role does not allow you to change storage pools or volumes.</Alert>}
     </div>
   );

@@ -14,12 +14,19 @@ export default async function VmPage({ params }: { params: Promise<{ name: strin
   const { name } = await params;
   const def = await pageRead(() => readDefinition(pageHost(), name, can(user.role, 'vm.edit')), `virtual machine "${name.slice(0, 100)}"`);
   if (def.value) {
-    const perms = { lifecycle: can(user.role, 'vm.lifecycle'), edit: can(user.role, 'vm.edit'), delete: can(user.role, 'vm.delete'), console: can(user.role, 'vm.console') };
+    const perms = {
+      lifecycle: can(user.role, 'vm.lifecycle'),
+      edit: can(user.role, 'vm.edit'),
+      delete: can(user.role, 'vm.delete'),
+      console: can(user.role, 'vm.console'),
+    };
     return <VmDetail initial={def.value} perms={perms} />;
   }
   return (
     <div className="space-y-4">
-      <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
+      <Link href="/vms" className="text-sm text-sky-800 hover:underline">
+        ← Virtual machines
+      </Link>
       <Alert testId="vm-error">{def.problem}</Alert>
     </div>
   );

@@ -4,7 +4,7 @@ import { wizardOptions } from '@/lib/provisioning/options';
 export const GET = defineRoute({
   method: 'GET',
   path: '/api/provisioning/options',
-  summary: "What the create wizard offers on this host: pools, networks, bridges, images, the domain type",
+  summary: 'What the create wizard offers on this host: pools, networks, bridges, images, the domain type',
   tags: ['provisioning'],
   access: 'vm.create',
   subject: () => 'the host',

@@ -22,7 +22,8 @@ export const PATCH = defineRoute({
     detail: (i) => ({ ...i.body }),
   },
   run: async ({ params, body }) => {
-    if (body.role === undefined && body.disabled === undefined) throw InputError.of({ role: 'Say what to change: the role, or whether the account is disabled.' });
+    if (body.role === undefined && body.disabled === undefined)
+      throw InputError.of({ role: 'Say what to change: the role, or whether the account is disabled.' });
     let username = '';
     if (body.role !== undefined) username = (await changeRole(params.id, body.role)).username;
     if (body.disabled !== undefined) username = (await setDisabled(params.id, body.disabled)).username;

@@ -9,18 +9,34 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
   return { title: `Console — ${(await params).name.slice(0, 100)}` };
 }
 
-export default async function ConsolePage({ params, searchParams }: { params: Promise<{ name: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function ConsolePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   await requirePageUser('vm.console');
   const { name } = await params;
   const query = await searchParams;
   const read = await pageRead(() => readDefinition(pageHost(), name, false), `virtual machine "${name.slice(0, 100)}"`);
   const def = read.value;
   if (def) {
-    return <ConsolePanel vm={def.name} hasVnc={def.summary.graphics.includes('vnc')} devices={def.live ? consoleDevices(def.live) : []} initialTab={query.tab === 'vnc' ? 'vnc' : 'serial'} popout={query.popout === '1'} />;
+    return (
+      <ConsolePanel
+        vm={def.name}
+        hasVnc={def.summary.graphics.includes('vnc')}
+        devices={def.live ? consoleDevices(def.live) : []}
+        initialTab={query.tab === 'vnc' ? 'vnc' : 'serial'}
+        popout={query.popout === '1'}
+      />
+    );
   }
   return (
     <div className="space-y-4">
-      <Link href="/vms" className="text-sm text-sky-800 hover:underline">← Virtual machines</Link>
+      <Link href="/vms" className="text-sm text-sky-800 hover:underline">
+        ← Virtual machines
+      </Link>
       <Alert testId="vm-error">{read.problem}</Alert>
     </div>
   );

@@ -11,7 +11,10 @@ export const POST = defineRoute({
   tags: ['networks'],
   access: 'network.edit',
   params: networkParams,
-  body: z.discriminatedUnion('edit', [dnsHostSchema.extend({ edit: z.literal('add') }), z.object({ edit: z.literal('delete'), ip: z.string().trim().max(64) })]),
+  body: z.discriminatedUnion('edit', [
+    dnsHostSchema.extend({ edit: z.literal('add') }),
+    z.object({ edit: z.literal('delete'), ip: z.string().trim().max(64) }),
+  ]),
   audit: {
     action: (i) => `network.dns-host.${i.body?.edit ?? 'edit'}`,
     objectType: 'network',

@@ -6,7 +6,7 @@ import { defineRoute } from '@/lib/http/route';
 export const PUT = defineRoute({
   method: 'PUT',
   path: '/api/users/{id}/password',
-  summary: "Set a new password for a user (their sessions end)",
+  summary: 'Set a new password for a user (their sessions end)',
   tags: ['users'],
   access: 'users.manage',
   params: userParams,

@@ -14,7 +14,7 @@ export function hardwareAudit(action: string, extra?: (i: Request) => Record<str
     objectName: (i) => i.params.name,
     detail: (i, result) => {
       const o = result?.outcome;
-      const asked = { ...(i.body), ...extra?.(i) };
+      const asked = { ...i.body, ...extra?.(i) };
       return o ? { ...asked, live: o.live, persistent: o.persistent, summary: o.summary } : asked;
     },
   };

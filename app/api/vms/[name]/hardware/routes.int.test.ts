@@ -105,14 +105,21 @@ describe('hardware API routes', () => {
     const res = await m.memory.PUT(request('PUT', '/x', 'admin', { live: false, persistent: true, currentMiB: 128 }), params({}));
     expect(res.status).toBe(200);
     const { outcome, hardware } = await res.json();
-    expect(outcome).toMatchObject({ persistent: { status: 'applied' }, live: { status: 'not-requested' }, summary: 'Memory set to 128 MiB for next boot; the running guest is unchanged.' });
+    expect(outcome).toMatchObject({
+      persistent: { status: 'applied' },
+      live: { status: 'not-requested' },
+      summary: 'Memory set to 128 MiB for next boot; the running guest is unchanged.',
+    });
     expect(hardware.memory.currentKiB).toBe(128 * 1024);
     const entry = (await m.audit.listAudit({ q: vm })).find((a) => a.outcome === 'ok' && a.action === 'vm.hardware.memory');
     expect(JSON.parse(entry!.detail!)).toMatchObject({ currentMiB: 128, summary: outcome.summary });
   });
 
   it('adds a NIC with a generated MAC, then removes it by MAC with the scope in the query', async () => {
-    const add = await m.nics.POST(request('POST', '/x', 'admin', { live: false, persistent: true, source: { type: 'network', network: 'default' }, model: 'virtio' }), params({}));
+    const add = await m.nics.POST(
+      request('POST', '/x', 'admin', { live: false, persistent: true, source: { type: 'network', network: 'default' }, model: 'virtio' }),
+      params({}),
+    );
     expect(add.status).toBe(200);
     const { hardware } = await add.json();
     const mac: string = hardware.nics[0].mac;

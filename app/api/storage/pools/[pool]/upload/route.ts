@@ -28,7 +28,12 @@ export const PUT = defineRoute({
   },
   run: async ({ host, params, query, req, signal }) => {
     const { volume, bytes } = await uploadVolume(host, {
-      pool: params.pool, name: query.name, size: query.size, body: req.body, declaredLength: req.headers.get('content-length'), signal,
+      pool: params.pool,
+      name: query.name,
+      size: query.size,
+      body: req.body,
+      declaredLength: req.headers.get('content-length'),
+      signal,
     });
     return { volume, bytes };
   },
