@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { LibvirtClient } from '@/lib/libvirt';
+import { DomainState, type LibvirtClient } from '@/lib/libvirt';
 import type { HostContext } from '@/lib/hosts';
 import { describeError } from '@/lib/errors';
 import { runLifecycle } from './lifecycle';
 
-// Found by the route fuzzer: starting a running VM came back as libvirt's "internal error" (a 502) from the test
-// driver. It is refused here, in plain words and the same on every driver.
+// Found by the route fuzzer: starting a running VM, or pausing a stopped one, came back as libvirt's "internal
+// error" (a 502) from the test driver. Such refusals are made here, in plain words and the same on every driver.
 
-function hostWith(id: number, calls: string[]): HostContext {
+function hostWith(id: number, calls: string[], state: number = id > 0 ? DomainState.RUNNING : DomainState.SHUTOFF): HostContext {
+  const record = (what: string) => async () => {
+    calls.push(what);
+  };
   const client = {
     domains: {
       lookupByName: async (name: string) => ({ name, uuid: '6695eb01-f6a4-8304-79aa-97f2502e193f', id }),
-      create: async () => {
-        calls.push('create');
-      },
+      state: async () => ({ state, reason: 0 }),
+      create: record('create'),
+      shutdown: record('shutdown'),
+      destroy: record('destroy'),
+      reboot: record('reboot'),
+      suspend: record('suspend'),
+      resume: record('resume'),
     },
   } as unknown as LibvirtClient;
   return { libvirt: async () => client } as unknown as HostContext;
@@ -31,5 +38,21 @@ describe('runLifecycle', () => {
     const calls: string[] = [];
     await runLifecycle(hostWith(-1, calls), 'web', 'start');
     expect(calls).toEqual(['create']);
+  });
+
+  it.each(['shutdown', 'destroy', 'reboot', 'suspend', 'resume'] as const)('refuses to %s a stopped VM with a 409, asking libvirt nothing', async (action) => {
+    const calls: string[] = [];
+    const err = await runLifecycle(hostWith(-1, calls), 'web', action).catch((e: unknown) => e);
+    expect(describeError(err)).toEqual({ status: 409, message: 'Virtual machine "web" is not running.' });
+    expect(calls).toEqual([]);
+  });
+
+  it('pauses a running VM and resumes a paused one; the other way round changes nothing', async () => {
+    const calls: string[] = [];
+    await runLifecycle(hostWith(3, calls, DomainState.RUNNING), 'web', 'suspend');
+    await runLifecycle(hostWith(3, calls, DomainState.PAUSED), 'web', 'resume');
+    await runLifecycle(hostWith(3, calls, DomainState.PAUSED), 'web', 'suspend');
+    await runLifecycle(hostWith(3, calls, DomainState.RUNNING), 'web', 'resume');
+    expect(calls).toEqual(['suspend', 'resume']);
   });
 });
