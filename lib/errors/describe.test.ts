@@ -19,7 +19,9 @@ describe('describeError', () => {
     expect(d).toEqual({
       status: 409,
       code: 'ERR_NO_SUPPORT',
-      message: 'This host cannot do that: its libvirt does not support it. libvirt says: this function is not supported by the connection driver: virStorageVolDownload',
+      message:
+        'This host cannot do that: its libvirt does not support it. ' +
+        'libvirt says: this function is not supported by the connection driver: virStorageVolDownload',
     });
     expect(describeError(lv(ErrorNumber.ERR_ARGUMENT_UNSUPPORTED, 'unsupported configuration')).status).toBe(409);
   });

@@ -77,7 +77,8 @@ describe('validArbitrary and invalidArbitrary', () => {
     holdsBothWays({ oneOf: [a, b] });
     holdsBothWays({ oneOf: [a, b], discriminator: { propertyName: 'kind' } });
     holdsBothWays({ anyOf: [{ type: 'string', maxLength: 2 }, { type: 'null' }] });
-    holdsBothWays({ allOf: [{ type: 'object', properties: { x: { type: 'integer' } }, required: ['x'] }, { properties: { y: { type: 'boolean' } }, required: ['y'] }] });
+    const x: JsonSchema = { type: 'object', properties: { x: { type: 'integer' } }, required: ['x'] };
+    holdsBothWays({ allOf: [x, { properties: { y: { type: 'boolean' } }, required: ['y'] }] });
     const kinds = new Set((sample(validArbitrary({ oneOf: [a, b] })) as { kind: string }[]).map((v) => v.kind));
     expect(kinds).toEqual(new Set(['a', 'b']));
     const bad = sample(invalidArbitrary({ oneOf: [a, b], discriminator: { propertyName: 'kind' } })!) as { kind?: string }[];
@@ -89,6 +90,17 @@ describe('validArbitrary and invalidArbitrary', () => {
     holdsBothWays({ type: 'object', additionalProperties: {} });
     // 12 is both an integer and >= 10: a oneOf of these two must never produce it.
     holdsBothWays({ oneOf: [{ type: 'integer' }, { type: 'number', minimum: 10 }] });
+  });
+
+  it('tries examples and hinted names often, only where the schema accepts them', () => {
+    const s: JsonSchema = { type: 'string', maxLength: 10, examples: ['1', 'true', 'far too long to fit'] };
+    holdsBothWays(s);
+    const values = sample(validArbitrary(s)) as string[];
+    expect(values.filter((v) => v === '1' || v === 'true').length).toBeGreaterThan(60);
+    const o: JsonSchema = { type: 'object', properties: { vm: { type: 'string', maxLength: 5 }, kind: { type: 'string' } }, required: ['vm', 'kind'] };
+    const named = sample(validArbitrary(o, { hints: { vm: ['web', 'much-too-long'], kind: [] } })) as { vm: string }[];
+    expect(named.filter((v) => v.vm === 'web').length).toBeGreaterThan(60);
+    expect(named.some((v) => v.vm === 'much-too-long')).toBe(false);
   });
 
   it('has no invalid values for a schema that accepts everything', () => {

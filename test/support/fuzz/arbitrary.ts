@@ -14,19 +14,25 @@ export interface GenOptions {
   maxDepth?: number;
   /** Upper bound on generated array lengths above minItems (default 4). */
   extraItems?: number;
+  /**
+   * Values to try often for object properties of these names (e.g. vm → the VMs that exist), where the property's
+   * schema accepts them: a body naming something that exists gets past "not found".
+   */
+  hints?: Record<string, string[]>;
 }
 
 interface Ctx {
   resolve: RefResolver | undefined;
   maxDepth: number;
   extraItems: number;
+  hints: Record<string, string[]>;
 }
 
 const INT32 = 2 ** 31;
 /** Strings this long or shorter are generated one unit at a time; longer boundary strings repeat one character. */
 const SHORT = 64;
 
-const ctxOf = (o: GenOptions): Ctx => ({ resolve: o.resolve, maxDepth: o.maxDepth ?? 4, extraItems: o.extraItems ?? 4 });
+const ctxOf = (o: GenOptions): Ctx => ({ resolve: o.resolve, maxDepth: o.maxDepth ?? 4, extraItems: o.extraItems ?? 4, hints: o.hints ?? {} });
 
 export function validArbitrary(schema: JsonSchema, opts: GenOptions = {}): fc.Arbitrary<unknown> {
   return valid(schema, ctxOf(opts), 0);
@@ -44,7 +50,8 @@ export function invalidArbitrary(schema: JsonSchema, opts: GenOptions = {}): fc.
 export function withExtraProperties(schema: JsonSchema, opts: GenOptions = {}): fc.Arbitrary<unknown> {
   const s = deref(schema, opts.resolve);
   const declared = new Set(Object.keys(s.properties ?? {}));
-  const junk = fc.dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !declared.has(k)), fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 4 });
+  const key = fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !declared.has(k));
+  const junk = fc.dictionary(key, fc.jsonValue({ maxDepth: 2 }), { minKeys: 1, maxKeys: 4 });
   return fc.tuple(validArbitrary(schema, opts), junk).map(([v, extra]) => (isPlainObject(v) ? { ...v, ...extra } : v));
 }
 
@@ -52,6 +59,17 @@ export function withExtraProperties(schema: JsonSchema, opts: GenOptions = {}): 
 
 function valid(schema: JsonSchema, c: Ctx, depth: number): fc.Arbitrary<unknown> {
   const s = deref(schema, c.resolve);
+  const { examples, ...rest } = s;
+  const tried = (examples ?? []).filter((e) => accepts(rest, e, c.resolve));
+  return tried.length ? oftenOneOf(tried, validOf(rest, c, depth)) : validOf(s, c, depth);
+}
+
+/** One of `values` half the time, else from `other`. */
+function oftenOneOf(values: unknown[], other: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
+  return fc.oneof(fc.constantFrom(...values), other);
+}
+
+function validOf(s: JsonSchema, c: Ctx, depth: number): fc.Arbitrary<unknown> {
   if ('const' in s) return fc.constant(s.const);
   if (s.enum) return fc.constantFrom(...s.enum);
   if (s.allOf) return valid(mergeAllOf(s, c), c, depth);
@@ -197,13 +215,18 @@ function validObject(s: JsonSchema, c: Ctx, depth: number): fc.Arbitrary<Record<
   const required = new Set(s.required ?? []);
   const deep = depth >= c.maxDepth;
   const model: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [k, p] of Object.entries(props)) if (!deep || required.has(k)) model[k] = valid(p, c, depth + 1);
-  for (const k of required) if (!(k in model)) model[k] = typeof s.additionalProperties === 'object' ? valid(s.additionalProperties, c, depth + 1) : anyJson(depth + 1, c);
+  for (const [k, p] of Object.entries(props)) {
+    if (deep && !required.has(k)) continue;
+    const hinted = (c.hints[k] ?? []).filter((v) => accepts(p, v, c.resolve));
+    model[k] = hinted.length ? oftenOneOf(hinted, valid(p, c, depth + 1)) : valid(p, c, depth + 1);
+  }
+  const value = () => (typeof s.additionalProperties === 'object' ? valid(s.additionalProperties, c, depth + 1) : anyJson(depth + 1, c));
+  for (const k of required) if (!(k in model)) model[k] = value();
   const declared = fc.record(model, { requiredKeys: [...required], noNullPrototype: true });
   if (Object.keys(props).length || s.additionalProperties === false || deep) return declared;
   // A record (additionalProperties only): a few keys of its value schema.
-  const value = typeof s.additionalProperties === 'object' ? valid(s.additionalProperties, c, depth + 1) : anyJson(depth + 1, c);
-  return fc.tuple(declared, fc.dictionary(fc.string({ maxLength: 16 }), value, { maxKeys: 5, noNullPrototype: true })).map(([d, extra]) => ({ ...extra, ...d }));
+  const extra = fc.dictionary(fc.string({ maxLength: 16 }), value(), { maxKeys: 5, noNullPrototype: true });
+  return fc.tuple(declared, extra).map(([d, more]) => ({ ...more, ...d }));
 }
 
 function anyJson(depth: number, c: Ctx): fc.Arbitrary<unknown> {
@@ -242,7 +265,8 @@ function invalidOfType(t: JsonType, s: JsonSchema, c: Ctx, depth: number): fc.Ar
       if (s.minLength) out.push(fc.integer({ min: 0, max: s.minLength - 1 }).map((n) => 'x'.repeat(n)));
       if (s.pattern) {
         const re = new RegExp(s.pattern);
-        out.push(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('../etc/passwd', '-rf', 'a b', 'ü', '<x/>')).filter((v) => v === v.trim() && !re.test(v)));
+        const tries = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('../etc/passwd', '-rf', 'a b', 'ü', '<x/>'));
+        out.push(tries.filter((v) => v === v.trim() && !re.test(v)));
       }
       if (s.format) out.push(fc.constantFrom('not-a-' + s.format, '0', 'x'.repeat(40)));
       break;
@@ -255,7 +279,8 @@ function invalidOfType(t: JsonType, s: JsonSchema, c: Ctx, depth: number): fc.Ar
       break;
     }
     case 'array': {
-      if (s.maxItems !== undefined) out.push(fc.array(s.items ? valid(s.items, c, depth + 1) : fc.jsonValue({ maxDepth: 1 }), { minLength: s.maxItems + 1, maxLength: s.maxItems + 3 }));
+      const item = s.items ? valid(s.items, c, depth + 1) : fc.jsonValue({ maxDepth: 1 });
+      if (s.maxItems !== undefined) out.push(fc.array(item, { minLength: s.maxItems + 1, maxLength: s.maxItems + 3 }));
       if (s.minItems) out.push(fc.constant([]));
       if (s.items) {
         const bad = invalidCandidates(s.items, c, depth + 1);

@@ -32,6 +32,8 @@ export interface JsonSchema {
   allOf?: JsonSchema[];
   discriminator?: { propertyName: string; mapping?: Record<string, string> };
   default?: unknown;
+  /** Values worth trying; the valid generator picks them often. */
+  examples?: unknown[];
   description?: string;
 }
 
