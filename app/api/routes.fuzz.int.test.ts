@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import { validArbitrary } from '@/test/support/fuzz/arbitrary';
 import { CROSS_FIELD_RULES, deeperBodies } from '@/test/support/fuzz/deeper-bodies';
 import { restoreDriver, type DriverState } from '@/test/support/fuzz/driver-state';
-import { bodyHints, dbState, existingNames, FIXTURE, seedFixtures, worldDiff, worldState, xmlCorpus, type WorldState } from '@/test/support/fuzz/fuzz-world';
+import {
+  bodyHints, dbState, existingNames, FIXTURE, removeFixtures, seedFixtures, worldDiff, worldState, xmlCorpus, type WorldState,
+} from '@/test/support/fuzz/fuzz-world';
 import { refResolver } from '@/test/support/fuzz/json-schema';
 import { operationsOf, urlOf, type OpenApiDocument, type Operation } from '@/test/support/fuzz/operations';
 import { bodyText, caseArbitrary, type FuzzCase, type Identity } from '@/test/support/fuzz/request-cases';
@@ -78,6 +80,7 @@ beforeAll(async () => {
   process.on('unhandledRejection', onCrash);
   world.started = Date.now();
   world.client = await connect('test:///default');
+  await removeFixtures(world.client);
   world.found = (await worldState(world.client)).driver;
   await seedFixtures(world.client);
   world.seeded = (await worldState(world.client)).driver;

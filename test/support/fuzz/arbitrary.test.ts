@@ -101,6 +101,11 @@ describe('validArbitrary and invalidArbitrary', () => {
     const named = sample(validArbitrary(o, { hints: { vm: ['web', 'much-too-long'], kind: [] } })) as { vm: string }[];
     expect(named.filter((v) => v.vm === 'web').length).toBeGreaterThan(60);
     expect(named.some((v) => v.vm === 'much-too-long')).toBe(false);
+    const list: JsonSchema = { type: 'object', properties: { volumes: { type: 'array', items: { type: 'string', maxLength: 4 } } }, required: ['volumes'] };
+    const lists = sample(validArbitrary(list, { hints: { volumes: ['/a', '/b', '/too-long'] } })) as { volumes: string[] }[];
+    expect(lists.filter((v) => v.volumes.length === 0).length).toBeGreaterThan(30);
+    expect(lists.some((v) => v.volumes.includes('/a'))).toBe(true);
+    expect(lists.some((v) => v.volumes.includes('/too-long'))).toBe(false);
   });
 
   it('has no invalid values for a schema that accepts everything', () => {

@@ -16,7 +16,8 @@ export interface GenOptions {
   extraItems?: number;
   /**
    * Values to try often for object properties of these names (e.g. vm → the VMs that exist), where the property's
-   * schema accepts them: a body naming something that exists gets past "not found".
+   * schema accepts them: a body naming something that exists gets past "not found". For an array property, some
+   * of them (none, too) make its value.
    */
   hints?: Record<string, string[]>;
 }
@@ -217,8 +218,8 @@ function validObject(s: JsonSchema, c: Ctx, depth: number): fc.Arbitrary<Record<
   const model: Record<string, fc.Arbitrary<unknown>> = {};
   for (const [k, p] of Object.entries(props)) {
     if (deep && !required.has(k)) continue;
-    const hinted = (c.hints[k] ?? []).filter((v) => accepts(p, v, c.resolve));
-    model[k] = hinted.length ? oftenOneOf(hinted, valid(p, c, depth + 1)) : valid(p, c, depth + 1);
+    const hinted = hintedValue(k, p, c);
+    model[k] = hinted ? fc.oneof(hinted, valid(p, c, depth + 1)) : valid(p, c, depth + 1);
   }
   const value = () => (typeof s.additionalProperties === 'object' ? valid(s.additionalProperties, c, depth + 1) : anyJson(depth + 1, c));
   for (const k of required) if (!(k in model)) model[k] = value();
@@ -227,6 +228,18 @@ function validObject(s: JsonSchema, c: Ctx, depth: number): fc.Arbitrary<Record<
   // A record (additionalProperties only): a few keys of its value schema.
   const extra = fc.dictionary(fc.string({ maxLength: 16 }), value(), { maxKeys: 5, noNullPrototype: true });
   return fc.tuple(declared, extra).map(([d, more]) => ({ ...more, ...d }));
+}
+
+function hintedValue(key: string, schema: JsonSchema, c: Ctx): fc.Arbitrary<unknown> | null {
+  const values = c.hints[key] ?? [];
+  const s = deref(schema, c.resolve);
+  const items = s.items;
+  if (items && (typesOf(s) ?? impliedTypes(s))?.includes('array')) {
+    const fit = values.filter((v) => accepts(items, v, c.resolve));
+    return fit.length ? fc.subarray(fit).filter((a) => accepts(s, a, c.resolve)) : null;
+  }
+  const fit = values.filter((v) => accepts(s, v, c.resolve));
+  return fit.length ? fc.constantFrom(...fit) : null;
 }
 
 function anyJson(depth: number, c: Ctx): fc.Arbitrary<unknown> {

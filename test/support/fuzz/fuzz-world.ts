@@ -47,6 +47,29 @@ export const FIXTURE = {
 const volumeXml = (name: string, format: string) =>
   `<volume><name>${name}</name><capacity unit='MiB'>64</capacity><target><format type='${format}'/></target></volume>`;
 
+/**
+ * Removes the fuzzer's objects if a run that ended badly left them (the driver keeps its state while any process
+ * holds a connection), so the state a run finds and restores at its end is the driver's own.
+ */
+export async function removeFixtures(client: LibvirtClient): Promise<void> {
+  const quietly = (p: Promise<unknown>) => p.catch(() => undefined);
+  const dom = await client.domains.lookupByName(FIXTURE.vm).catch(() => null);
+  if (dom) {
+    if (dom.id > 0) await quietly(client.domains.destroy(dom));
+    await client.domains.undefine(dom);
+  }
+  const net = await client.networks.lookupByName(FIXTURE.network).catch(() => null);
+  if (net) {
+    await quietly(client.networks.destroy(net));
+    await client.networks.undefine(net);
+  }
+  const pool = await client.pools.lookupByName(FIXTURE.pool);
+  for (const v of FIXTURE.volumes) {
+    const vol = await client.volumes.lookupByName(pool, v).catch(() => null);
+    if (vol) await client.volumes.delete(vol);
+  }
+}
+
 /** Adds the fuzzer's objects to the test driver (call once, on the state it found). */
 export async function seedFixtures(client: LibvirtClient): Promise<void> {
   const pool = await client.pools.lookupByName(FIXTURE.pool);
@@ -83,11 +106,15 @@ export function existingNames(op: Operation, state: WorldState, jobIds: string[]
 /** Names that exist now, for body properties that name things (see GenOptions.hints). */
 export function bodyHints(state: WorldState): Record<string, string[]> {
   const d = state.driver;
+  const volumeXml = Object.values(d.pools).flatMap((p) => Object.values(p.volumes));
   return {
     vm: Object.keys(d.domains),
+    names: Object.keys(d.domains),
     network: Object.keys(d.networks),
     pool: Object.keys(d.pools),
     volume: Object.values(d.pools).flatMap((p) => Object.keys(p.volumes)),
+    // A VM's delete names the volumes to remove with it by key.
+    volumes: volumeXml.map((x) => /<key>([^<]+)<\/key>/.exec(x)?.[1]).filter((k): k is string => Boolean(k)),
   };
 }
 
