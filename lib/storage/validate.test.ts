@@ -55,6 +55,15 @@ describe('what the API document says of them', () => {
     }
   });
 
+  it("says that '' leaves an optional field out, as the checks take it", () => {
+    const doc = z.toJSONSchema(poolInputSchema, { io: 'input' }) as { properties: Record<string, { pattern?: string }> };
+    for (const field of ['targetPath', 'sourceDevice', 'sourceHost', 'sourceDir', 'sourceName']) {
+      expect(new RegExp(doc.properties[field]!.pattern!).test(''), field).toBe(true);
+      expect(poolInputSchema.safeParse({ name: 'p', type: 'dir', targetPath: '/srv/p', [field === 'targetPath' ? 'sourceDir' : field]: '' }).success).toBe(true);
+    }
+    expect(new RegExp(doc.properties.sourceHost!.pattern!).test('-x')).toBe(false);
+  });
+
   it("states an upload size's bounds, with the same messages as before", () => {
     expect(z.toJSONSchema(capacityQuerySchema, { io: 'input' })).toMatchObject({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
     const first = (v: unknown) => capacityQuerySchema.safeParse(v).error?.issues[0]?.message;

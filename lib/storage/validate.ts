@@ -19,7 +19,12 @@ const absPath = (what: string) =>
     .refine((s) => !/[\0\n\r]/.test(s), `The ${what} contains control characters.`)
     .meta({ pattern: ABS_PATH.source });
 
-const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
+/** A field forms may send as '' or null for "left out"; the API document's pattern allows '' too. */
+const optional = <T extends z.ZodType>(s: T) => {
+  const field = z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
+  const { pattern } = z.toJSONSchema(s, { io: 'input' }) as { pattern?: string };
+  return pattern ? field.meta({ pattern: `^$|${pattern}` }) : field;
+};
 
 const hostName = z.string().trim().regex(/^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/, 'The server must be a host name or IP address.');
 const vgName = z.string().trim().regex(/^[A-Za-z0-9+_.][A-Za-z0-9+_.-]{0,126}$/, 'The volume group name may use letters, digits and + _ . -');
