@@ -5,7 +5,16 @@ import { validArbitrary } from '@/test/support/fuzz/arbitrary';
 import { CROSS_FIELD_RULES, deeperBodies } from '@/test/support/fuzz/deeper-bodies';
 import { restoreDriver, type DriverState } from '@/test/support/fuzz/driver-state';
 import {
-  bodyHints, dbState, existingNames, FIXTURE, removeFixtures, seedFixtures, worldDiff, worldState, xmlCorpus, type WorldState,
+  bodyHints,
+  dbState,
+  existingNames,
+  FIXTURE,
+  removeFixtures,
+  seedFixtures,
+  worldDiff,
+  worldState,
+  xmlCorpus,
+  type WorldState,
 } from '@/test/support/fuzz/fuzz-world';
 import { refResolver } from '@/test/support/fuzz/json-schema';
 import { operationsOf, urlOf, type OpenApiDocument, type Operation } from '@/test/support/fuzz/operations';
@@ -130,7 +139,10 @@ describe('every API route under fuzzing', () => {
       validBody: validBodyFor(key, op!, handler, hints, xmlCorpus(world.current)),
       hugeBytes: MAX_JSON_BODY + 1,
     });
-    await fc.assert(fc.asyncProperty(cases, (c) => runCase(handler, op!, c, s)), { numRuns: RUNS, seed: seedFor(key) });
+    await fc.assert(
+      fc.asyncProperty(cases, (c) => runCase(handler, op!, c, s)),
+      { numRuns: RUNS, seed: seedFor(key) },
+    );
   });
 });
 
@@ -174,7 +186,7 @@ async function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
 
 /** Whether the route's own schema refuses the body the case sends (so the request must be refused). */
 function bodyRefused(handler: Handler, c: FuzzCase): boolean {
-  const schema = handler.route.body as z.ZodType | undefined;
+  const schema = handler.route.body;
   if (!schema || SAFE.has(handler.route.method) || c.body.mode === 'none') return false;
   if (c.body.mode === 'huge') return true;
   const text = bodyText(c.body) ?? '';
@@ -252,7 +264,9 @@ function printStats(): void {
   let total = 0;
   const lines = [...stats].map(([key, s]) => {
     total += s.cases;
-    const statuses = Object.entries(s.statuses).map(([code, n]) => `${code}×${n}`).join(' ');
+    const statuses = Object.entries(s.statuses)
+      .map(([code, n]) => `${code}×${n}`)
+      .join(' ');
     const counts = `${String(s.cases).padStart(4)} cases, ${String(s.succeeded).padStart(3)} succeeded, ${String(s.refusedChecked).padStart(3)} refused`;
     return `${key.padEnd(62)} ${counts} (state compared)  ${statuses}`;
   });

@@ -65,7 +65,9 @@ describe('what the API document says of them', () => {
     const doc = z.toJSONSchema(poolInputSchema, { io: 'input' }) as { properties: Record<string, { pattern?: string }> };
     for (const field of ['targetPath', 'sourceDevice', 'sourceHost', 'sourceDir', 'sourceName']) {
       expect(new RegExp(doc.properties[field]!.pattern!).test(''), field).toBe(true);
-      expect(poolInputSchema.safeParse({ name: 'p', type: 'dir', targetPath: '/srv/p', [field === 'targetPath' ? 'sourceDir' : field]: '' }).success).toBe(true);
+      expect(poolInputSchema.safeParse({ name: 'p', type: 'dir', targetPath: '/srv/p', [field === 'targetPath' ? 'sourceDir' : field]: '' }).success).toBe(
+        true,
+      );
     }
     expect(new RegExp(doc.properties.sourceHost!.pattern!).test('-x')).toBe(false);
   });

@@ -36,7 +36,11 @@ describe('deleteVm', () => {
 
   it('undefines a running VM first, then forces the now transient VM off', async () => {
     const calls: string[] = [];
-    const result = await deleteVm(hostWith(calls, async () => undefined), 'web', { volumes: [], nvram: false, snapshots: false });
+    const result = await deleteVm(
+      hostWith(calls, async () => undefined),
+      'web',
+      { volumes: [], nvram: false, snapshots: false },
+    );
     expect(calls).toEqual(['undefine', 'destroy']);
     expect(result).toEqual({ removedVolumes: [], failedVolumes: [] });
   });

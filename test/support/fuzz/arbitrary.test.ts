@@ -10,17 +10,31 @@ import { accepts, type JsonSchema } from './json-schema';
 const RUNS = { numRuns: 200 };
 
 function holdsBothWays(schema: JsonSchema) {
-  fc.assert(fc.property(validArbitrary(schema), (v) => accepts(schema, v)), RUNS);
+  fc.assert(
+    fc.property(validArbitrary(schema), (v) => accepts(schema, v)),
+    RUNS,
+  );
   const bad = invalidArbitrary(schema);
-  if (bad) fc.assert(fc.property(bad, (v) => !accepts(schema, v)), RUNS);
+  if (bad)
+    fc.assert(
+      fc.property(bad, (v) => !accepts(schema, v)),
+      RUNS,
+    );
 }
 
 /** Valid values zod accepts and invalid ones zod refuses, through zod's own JSON Schema of it. */
 function agreesWithZod(schema: z.ZodType) {
   const json = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
-  fc.assert(fc.property(validArbitrary(json), (v) => schema.safeParse(v).success), RUNS);
+  fc.assert(
+    fc.property(validArbitrary(json), (v) => schema.safeParse(v).success),
+    RUNS,
+  );
   const bad = invalidArbitrary(json);
-  if (bad) fc.assert(fc.property(bad, (v) => !schema.safeParse(v).success), RUNS);
+  if (bad)
+    fc.assert(
+      fc.property(bad, (v) => !schema.safeParse(v).success),
+      RUNS,
+    );
 }
 
 const sample = (arb: fc.Arbitrary<unknown>, n = 300) => fc.sample(arb, { numRuns: n, seed: 7 });
@@ -33,7 +47,7 @@ describe('validArbitrary and invalidArbitrary', () => {
     expect(values.every((v) => typeof v.a === 'string')).toBe(true);
     expect(values.some((v) => 'b' in v)).toBe(true);
     expect(values.some((v) => !('b' in v))).toBe(true);
-    const bad = sample(invalidArbitrary(s)!) as unknown[];
+    const bad = sample(invalidArbitrary(s)!);
     expect(bad.some((v) => v && typeof v === 'object' && !Array.isArray(v) && !('a' in v))).toBe(true);
   });
 
@@ -123,7 +137,12 @@ describe('agreement with zod through its JSON Schema', () => {
   it('objects, strings, numbers, booleans, arrays', () => {
     agreesWithZod(
       z.object({
-        name: z.string().trim().min(1).max(50).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+        name: z
+          .string()
+          .trim()
+          .min(1)
+          .max(50)
+          .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
         note: z.string().max(20).optional(),
         count: z.number().int().min(1).max(4096),
         size: z.number().positive().max(65536),

@@ -122,7 +122,8 @@ function integerIn(s: JsonSchema): fc.Arbitrary<number> | null {
 
 function doubleIn(s: JsonSchema): fc.Arbitrary<number> {
   const b = bounds(s);
-  return fc.double({ min: b.min, max: b.max, minExcluded: b.minExcluded, maxExcluded: b.maxExcluded, noNaN: true, noDefaultInfinity: true })
+  return fc
+    .double({ min: b.min, max: b.max, minExcluded: b.minExcluded, maxExcluded: b.maxExcluded, noNaN: true, noDefaultInfinity: true })
     .map((n) => (Object.is(n, -0) ? 0 : n));
 }
 
@@ -146,10 +147,15 @@ function validString(s: JsonSchema): fc.Arbitrary<string> {
   const max = s.maxLength ?? Number.POSITIVE_INFINITY;
   const fits = (v: string) => v === v.trim() && codePoints(v) >= min && v.length <= max && (!s.pattern || new RegExp(s.pattern).test(v));
   // A pattern says more than a format name (zod writes both), so it leads.
-  if (s.pattern) return fc.stringMatching(generatable(s.pattern), { maxLength: Math.min(max, min + SHORT) }).map((v) => v.trim()).filter(fits);
+  if (s.pattern)
+    return fc
+      .stringMatching(generatable(s.pattern), { maxLength: Math.min(max, min + SHORT) })
+      .map((v) => v.trim())
+      .filter(fits);
   const format = s.format ? FORMAT_ARBS[s.format] : undefined;
   if (format) return format().filter(fits);
-  const short = anyUnit.chain((unit) => fc.string({ unit, minLength: min, maxLength: Math.min(max, min + SHORT) }))
+  const short = anyUnit
+    .chain((unit) => fc.string({ unit, minLength: min, maxLength: Math.min(max, min + SHORT) }))
     .map((v) => cutTo(v.trim(), max))
     .filter(fits);
   if (!Number.isFinite(max) || max <= SHORT) return short;
@@ -315,10 +321,12 @@ function invalidObjects(s: JsonSchema, c: Ctx, depth: number): fc.Arbitrary<unkn
   const base = validObject(s, c, depth);
   const required = s.required ?? [];
   if (required.length) {
-    out.push(fc.tuple(base, fc.constantFrom(...required)).map(([o, k]) => {
-      const { [k]: _gone, ...rest } = o;
-      return rest;
-    }));
+    out.push(
+      fc.tuple(base, fc.constantFrom(...required)).map(([o, k]) => {
+        const { [k]: _gone, ...rest } = o;
+        return rest;
+      }),
+    );
   }
   for (const [k, p] of Object.entries(s.properties ?? {})) {
     const bad = invalidCandidates(p, c, depth + 1);

@@ -91,7 +91,9 @@ export async function seedFixtures(client: LibvirtClient): Promise<void> {
 /** The names that exist now, for each path parameter of `op`. */
 export function existingNames(op: Operation, state: WorldState, jobIds: string[]): Record<string, string[]> {
   const d = state.driver;
-  const xml = Object.values(d.domains).map((x) => x.xml).join('\n');
+  const xml = Object.values(d.domains)
+    .map((x) => x.xml)
+    .join('\n');
   const macs = [...xml.matchAll(/<mac address='([^']+)'/g)].map((m) => m[1]!);
   return {
     name: op.path.startsWith('/api/networks/') ? Object.keys(d.networks) : Object.keys(d.domains),

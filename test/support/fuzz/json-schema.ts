@@ -49,7 +49,7 @@ export function refResolver(root: unknown): RefResolver {
       at = (at as Record<string, unknown> | undefined)?.[key];
     }
     if (!at || typeof at !== 'object') throw new Error(`unresolved reference ${ref}`);
-    return at as JsonSchema;
+    return at;
   };
 }
 

@@ -48,8 +48,31 @@ export interface CaseOptions {
 }
 
 const HOSTILE = [
-  '..', '../etc', '../../etc/passwd', '%2e%2e', '%2e%2e%2fetc', '..%2f..%2fetc%2fpasswd', '/etc/passwd', 'a/b', 'a\\b', '.hidden', '-rf',
-  'name\u0000', '%00', '%zz', ' test', 'test ', '*', '$(reboot)', '`id`', '<script>', "x' or '1'='1", 'CON', '\u202e', 'ﬁ', 'İ',
+  '..',
+  '../etc',
+  '../../etc/passwd',
+  '%2e%2e',
+  '%2e%2e%2fetc',
+  '..%2f..%2fetc%2fpasswd',
+  '/etc/passwd',
+  'a/b',
+  'a\\b',
+  '.hidden',
+  '-rf',
+  'name\u0000',
+  '%00',
+  '%zz',
+  ' test',
+  'test ',
+  '*',
+  '$(reboot)',
+  '`id`',
+  '<script>',
+  "x' or '1'='1",
+  'CON',
+  '\u202e',
+  'ﬁ',
+  'İ',
 ];
 
 /** A path or query value: an existing name, a valid one, or something hostile. */
@@ -74,11 +97,14 @@ function paramsOf(specs: ParamSpec[], opts: CaseOptions, optionalOut: boolean): 
 
 function queryOf(op: Operation, opts: CaseOptions): fc.Arbitrary<Record<string, string>> {
   const junk = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 8 }), { maxKeys: 2, noNullPrototype: true });
-  return fc.tuple(paramsOf(op.queryParams, opts, true), fc.oneof({ arbitrary: fc.constant({}), weight: 4 }, { arbitrary: junk, weight: 1 }))
+  return fc
+    .tuple(paramsOf(op.queryParams, opts, true), fc.oneof({ arbitrary: fc.constant({}), weight: 4 }, { arbitrary: junk, weight: 1 }))
     .map(([declared, extra]) => ({ ...extra, ...declared }));
 }
 
-const textBody = (mode: BodyMode) => (text: string): FuzzBody => ({ mode, text });
+const textBody =
+  (mode: BodyMode) =>
+  (text: string): FuzzBody => ({ mode, text });
 /** An upload's content: any code points, a few bytes. */
 const rawBody = fc.string({ unit: 'binary', maxLength: 64 }).map(textBody('raw'));
 
@@ -91,13 +117,16 @@ function nested(depth: number, kind: 'array' | 'object'): string {
 
 function bodyOf(op: Operation, opts: CaseOptions): fc.Arbitrary<FuzzBody> {
   const schema = op.body;
-  const json = (mode: BodyMode) => (v: unknown): FuzzBody => ({ mode, text: JSON.stringify(v) });
+  const json =
+    (mode: BodyMode) =>
+    (v: unknown): FuzzBody => ({ mode, text: JSON.stringify(v) });
   const hostile: fc.WeightedArbitrary<FuzzBody>[] = [
     { arbitrary: fc.jsonValue({ maxDepth: 3 }).map(json('json')), weight: 1 },
     { arbitrary: fc.oneof(fc.constantFrom(...NOT_JSON), fc.string({ maxLength: 20 }).filter(notJson)).map(textBody('text')), weight: 1 },
     { arbitrary: fc.constant({ mode: 'huge' as const, text: undefined, shape: { bytes: opts.hugeBytes } }), weight: 1 },
     {
-      arbitrary: fc.record({ depth: fc.constantFrom(100, 5_000, 100_000), kind: fc.constantFrom('array' as const, 'object' as const) })
+      arbitrary: fc
+        .record({ depth: fc.constantFrom(100, 5_000, 100_000), kind: fc.constantFrom('array' as const, 'object' as const) })
         .map((shape) => ({ mode: 'deep' as const, text: undefined, shape })),
       weight: 1,
     },

@@ -41,37 +41,58 @@ describe.each(allRoutes().map((h) => [`${h.route.method} ${h.route.path}`, h.rou
     expect(op).toBeDefined();
   });
 
-  if (route.params) {
+  const { params, query } = route;
+  if (params) {
     it('valid path parameters pass its params schema', () => {
-      fc.assert(fc.property(paramsArbitrary(op.pathParams), (p) => refusalOf(route.params, p) === null), { numRuns: RUNS });
+      fc.assert(
+        fc.property(paramsArbitrary(op.pathParams), (p) => refusalOf(params, p) === null),
+        { numRuns: RUNS },
+      );
     });
   }
 
-  if (route.query) {
+  if (query) {
     it('valid query parameters pass its query schema', () => {
-      fc.assert(fc.property(paramsArbitrary(op.queryParams), (q) => refusalOf(route.query, q) === null), { numRuns: RUNS });
+      fc.assert(
+        fc.property(paramsArbitrary(op.queryParams), (q) => refusalOf(query, q) === null),
+        { numRuns: RUNS },
+      );
     });
   }
 
-  if (!route.body || CROSS_FIELD_RULES[key]) return;
+  const body = route.body;
+  if (!body || CROSS_FIELD_RULES[key]) return;
   it('valid bodies pass its body schema; invalid ones are refused', () => {
     expect(op.body).not.toBeNull();
-    fc.assert(fc.property(validArbitrary(op.body!, { resolve }), (b) => refusalOf(route.body, b) === null), { numRuns: RUNS });
+    fc.assert(
+      fc.property(validArbitrary(op.body!, { resolve }), (b) => refusalOf(body, b) === null),
+      { numRuns: RUNS },
+    );
     const bad = invalidArbitrary(op.body!, { resolve });
-    if (bad) fc.assert(fc.property(bad, (b) => refusalOf(route.body, b) !== null), { numRuns: RUNS });
+    if (bad)
+      fc.assert(
+        fc.property(bad, (b) => refusalOf(body, b) !== null),
+        { numRuns: RUNS },
+      );
   });
 });
 
 describe('what the document cannot say', () => {
   it.each(Object.keys(CROSS_FIELD_RULES))('%s: enough of the valid bodies also pass its cross-field rule to filter on', (key) => {
-    const route = allRoutes().find((h) => `${h.route.method} ${h.route.path}` === key)!.route;
+    const body = allRoutes().find((h) => `${h.route.method} ${h.route.path}` === key)!.route.body!;
     const values = fc.sample(validArbitrary(ops.get(key)!.body!, { resolve }), { numRuns: 300, seed: 1 });
-    expect(values.filter((v) => route.body.safeParse(v).success).length).toBeGreaterThan(30);
+    expect(values.filter((v) => body.safeParse(v).success).length).toBeGreaterThan(30);
     const bad = invalidArbitrary(ops.get(key)!.body!, { resolve })!;
-    fc.assert(fc.property(bad, (b) => refusalOf(route.body, b) !== null), { numRuns: RUNS });
+    fc.assert(
+      fc.property(bad, (b) => refusalOf(body, b) !== null),
+      { numRuns: RUNS },
+    );
   });
 
   it.each(Object.entries(deeperBodies()))('%s: the deeper bodies are create-VM specs the planner parses', (_key, arb) => {
-    fc.assert(fc.property(arb, (b) => refusalOf(createVmSpecSchema, b) === null), { numRuns: RUNS });
+    fc.assert(
+      fc.property(arb, (b) => refusalOf(createVmSpecSchema, b) === null),
+      { numRuns: RUNS },
+    );
   });
 });
