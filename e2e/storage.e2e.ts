@@ -247,7 +247,7 @@ describe('storage', () => {
 
   it('lets a viewer read storage but not change it', async () => {
     const viewer = await viewerPage();
-    await viewer.getByRole('link', { name: 'Storage' }).click();
+    await viewer.getByRole('link', { name: 'Storage', exact: true }).click();
     await viewer.getByTestId('pool-table').waitFor();
     expect(await viewer.getByRole('link', { name: 'Create pool' }).count()).toBe(0);
     const refused = await apiFromPage(viewer, '/api/storage/pools', 'POST', { name: `${pool}-v`, type: 'dir', targetPath: `${poolDir}-v` });
