@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { connect, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
-import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { launchBrowser, newContext, screenshot } from './support/browser';
 import { apiFromPage, createFirstAdmin, login, logout } from './support/journeys';
+import { startRunningGuest, type RunningGuest } from './support/running-guest';
 import { startVireo, type VireoServer } from './support/server';
 
 // User management through the browser (issue 13): an admin creates a user and changes, disables, re-enables,
@@ -21,8 +20,7 @@ const carolSecond = 'carol-second-password';
 const toolAgent = 'curl/8.5.0';
 
 let server: VireoServer;
-let client: LibvirtClient;
-let dom: DomainRef;
+let guest: RunningGuest | undefined;
 let browser: Browser;
 let adminCtx: BrowserContext;
 let admin: Page;
@@ -30,10 +28,7 @@ let bobCtx: BrowserContext;
 let bob: Page;
 
 beforeAll(async () => {
-  await ensureFixtures();
-  client = await connect('qemu:///system');
-  dom = await client.domains.defineXml(tcgGuestXml({ name: vm, memoryMiB: 96 }));
-  await client.domains.create(dom);
+  guest = await startRunningGuest(vm);
   // Plain HTTP on loopback, so the tool sessions below can sign in with Node's fetch.
   server = await startVireo({ VIREO_TLS: 'off' });
   browser = await launchBrowser();
@@ -47,12 +42,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-  await client?.domains.destroy(dom).catch(() => undefined);
-  await client?.domains.undefine(dom).catch(() => undefined);
-  await client?.close();
+  await guest?.remove();
 });
 
-/** Signs in without a browser, as a tool would; the cookie and CSRF headers of that session. */
+/** Signs in without a browser, as a tool would; the headers that make a read as that session. */
 async function toolSignIn(username: string, password: string): Promise<Record<string, string>> {
   const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
@@ -158,7 +151,7 @@ describe('user management', () => {
     await box.getByLabel('New password', { exact: true }).fill(bobSecond);
     await box.getByLabel('Repeat the new password').fill(`${bobSecond}x`);
     await box.getByRole('button', { name: 'Set password' }).click();
-    await box.getByText('The two passwords differ.').waitFor();
+    await box.getByText('The two new passwords differ.').waitFor();
     await box.getByLabel('New password', { exact: true }).fill('short');
     await box.getByLabel('Repeat the new password').fill('short');
     await box.getByRole('button', { name: 'Set password' }).click();

@@ -6,6 +6,7 @@ import { fieldError } from '@/components/data/problem';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/inputs';
+import { mismatchOf, NewPasswordFields, type NewPassword } from '@/components/auth/new-password-fields';
 
 // Changing one's own password: the current one proves it is really them at this browser. This session stays
 // signed in; every other one ends, so a password someone else learned stops working everywhere at once.
@@ -15,8 +16,7 @@ const FIELDS = ['currentPassword', 'newPassword'];
 export function PasswordForm() {
   const change = useMutation();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [next, setNext] = useState<NewPassword>({ value: '', repeat: '' });
   const [mismatch, setMismatch] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const problem = change.problem;
@@ -26,17 +26,17 @@ export function PasswordForm() {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     setDone(false);
-    setMismatch(next === repeat ? null : 'The two new passwords differ.');
-    if (next !== repeat) {
+    const differ = mismatchOf(next);
+    setMismatch(differ);
+    if (differ) {
       change.reset();
       return;
     }
-    const r = await change.send('/api/account/password', { method: 'PUT', body: { currentPassword: current, newPassword: next } });
+    const r = await change.send('/api/account/password', { method: 'PUT', body: { currentPassword: current, newPassword: next.value } });
     if (!r.ok) return;
     setDone(true);
     setCurrent('');
-    setNext('');
-    setRepeat('');
+    setNext({ value: '', repeat: '' });
   }
 
   return (
@@ -56,22 +56,7 @@ export function PasswordForm() {
         onChange={setCurrent}
         error={fieldError(problem?.fields, 'currentPassword')}
       />
-      <TextField
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        value={next}
-        onChange={setNext}
-        error={fieldError(problem?.fields, 'newPassword')}
-      />
-      <TextField
-        label="Repeat the new password"
-        type="password"
-        autoComplete="new-password"
-        value={repeat}
-        onChange={setRepeat}
-        error={mismatch ?? undefined}
-      />
+      <NewPasswordFields value={next} onChange={setNext} error={fieldError(problem?.fields, 'newPassword')} mismatch={mismatch} />
       <Button type="submit" variant="primary" disabled={change.busy}>
         {change.busy ? 'Changing…' : 'Change password'}
       </Button>

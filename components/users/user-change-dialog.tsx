@@ -6,7 +6,8 @@ import { useMutation, type Send } from '@/components/data/mutation';
 import { fieldError } from '@/components/data/problem';
 import type { UserRow } from '@/components/data/types';
 import { ChangeDialog } from '@/components/ui/change-dialog';
-import { SelectField, TextField } from '@/components/ui/inputs';
+import { mismatchOf, NewPasswordFields, type NewPassword } from '@/components/auth/new-password-fields';
+import { SelectField } from '@/components/ui/inputs';
 import { ROLE_CHOICES } from './roles';
 
 // The changes an admin makes to an account, each asked in a dialog that names the user and says what the change
@@ -34,8 +35,7 @@ function ending(n: number): string {
 export function UserChangeDialog({ user, action, self, onClose, onDone }: Props) {
   const change = useMutation();
   const [role, setRole] = useState(user.role);
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [password, setPassword] = useState<NewPassword>({ value: '', repeat: '' });
   const [mismatch, setMismatch] = useState<string | null>(null);
   const name = user.username;
   const errors = change.problem?.fields;
@@ -50,9 +50,13 @@ export function UserChangeDialog({ user, action, self, onClose, onDone }: Props)
     if (action === 'disable') return void send({ method: 'PATCH', body: { disabled: true } }, `Disabled ${name}; their sessions ended.`);
     if (action === 'enable') return void send({ method: 'PATCH', body: { disabled: false } }, `Enabled ${name}; they can sign in again.`);
     if (action === 'delete') return void send({ method: 'DELETE' }, `Deleted ${name}.`);
-    setMismatch(password === repeat ? null : 'The two passwords differ.');
-    if (password !== repeat) return;
-    void send({ url: `${keys.user(user.id)}/password`, method: 'PUT', body: { password } }, `Set a new password for ${name}; their sessions ended.`);
+    const differ = mismatchOf(password);
+    setMismatch(differ);
+    if (differ) return;
+    void send(
+      { url: `${keys.user(user.id)}/password`, method: 'PUT', body: { password: password.value } },
+      `Set a new password for ${name}; their sessions ended.`,
+    );
   }
 
   const you = self ? 'This is your own account: you will be signed out too.' : '';
@@ -100,26 +104,7 @@ export function UserChangeDialog({ user, action, self, onClose, onDone }: Props)
           ))}
         </SelectField>
       ) : null}
-      {action === 'password' ? (
-        <>
-          <TextField
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={setPassword}
-            error={fieldError(errors, 'password')}
-          />
-          <TextField
-            label="Repeat the new password"
-            type="password"
-            autoComplete="new-password"
-            value={repeat}
-            onChange={setRepeat}
-            error={mismatch ?? undefined}
-          />
-        </>
-      ) : null}
+      {action === 'password' ? <NewPasswordFields value={password} onChange={setPassword} error={fieldError(errors, 'password')} mismatch={mismatch} /> : null}
     </ChangeDialog>
   );
 }
