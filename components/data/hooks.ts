@@ -15,6 +15,7 @@ import type {
   NetworkListing,
   PoolDetail,
   PoolListing,
+  SessionList,
   StatusReply,
   UserList,
   UserRow,
@@ -99,9 +100,15 @@ export function useJob(id: string, initial?: JobView) {
   });
 }
 
+/** Every user; re-read while shown, since sign-ins change their sessions and when they were last seen. */
 export function useUsers(initial?: UserRow[]) {
   const fallbackData = useMemo(() => (initial ? { users: initial } : undefined), [initial]);
-  return useSWR<UserList, Error>(keys.users, { fallbackData });
+  return useSWR<UserList, Error>(keys.users, { fallbackData, refreshInterval: LIST_REFRESH_MS });
+}
+
+/** A user's open sessions; `null` (no user chosen) fetches nothing. */
+export function useUserSessions(userId: string | null) {
+  return useSWR<SessionList, Error>(userId ? keys.userSessions(userId) : null);
 }
 
 /**

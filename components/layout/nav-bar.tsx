@@ -30,6 +30,9 @@ export function NavBar({ user }: { user: SessionUser }) {
           <span data-testid="current-user">
             {user.username} <span className="rounded bg-slate-700 px-1.5 py-0.5 text-xs">{user.role}</span>
           </span>
+          <Link href="/account" className="rounded px-2 py-1 text-slate-200 hover:bg-slate-700">
+            Account
+          </Link>
           <LogoutButton />
         </div>
       </div>
