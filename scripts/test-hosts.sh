@@ -164,6 +164,7 @@ UsePAM no
 AllowTcpForwarding no
 X11Forwarding no
 PrintMotd no
+LogLevel VERBOSE
 EOF
   local f
   for f in vmlinuz initrd.gz; do
@@ -222,7 +223,8 @@ start_daemons() {
   local name=$1 pid=$2 dir="$root/$1"
   in_ns "$pid" virtlogd -d
   in_ns "$pid" libvirtd -d -l -f "$dir/etc/libvirtd.conf"
-  in_ns "$pid" /usr/sbin/sshd -f "$dir/sshd_config"
+  # Its log shows tests what a client sent (a refused host key must leave no authentication attempt there).
+  in_ns "$pid" /usr/sbin/sshd -f "$dir/sshd_config" -E "$dir/log/sshd.log"
 }
 
 libvirtd_ready() { virsh -q -c "qemu+unix:///system?socket=$root/$1/sock/libvirt-sock" version >/dev/null 2>&1; }

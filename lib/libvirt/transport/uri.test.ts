@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { UriError, parseUri } from './uri';
-import { TcpDialer, UnixDialer, dialerFor, localSocketPath } from './socket-dialers';
+import { TcpDialer, UnixDialer, localSocketPath } from './socket-dialers';
+import { dialerFor } from './dialer-for';
+import { CredentialError } from './dialer';
 
 describe('parseUri', () => {
   it('qemu:///system is the local unix socket', () => {
@@ -85,9 +87,8 @@ describe('dialerFor', () => {
     expect(dialerFor(parseUri('qemu+tcp://[::1]/system'), false)).toMatchObject({ host: '::1', port: 16509 });
   });
 
-  it.each(['qemu+ssh://root@h/system', 'qemu://h/system'])('%s: a clear error, not a hang', (uri) => {
-    expect(() => dialerFor(parseUri(uri), false)).toThrow(UriError);
-    expect(() => dialerFor(parseUri(uri), false)).toThrow(/transport is not supported yet/);
+  it.each(['qemu+ssh://root@h/system', 'qemu://h/system'])('%s without credentials: a clear error at once, not a hang', (uri) => {
+    expect(() => dialerFor(parseUri(uri), false)).toThrow(CredentialError);
   });
 
   it('picks the read-only or modular socket when the monolithic one is absent', () => {
