@@ -12,7 +12,7 @@
 #
 # Inside, /run is a fresh tmpfs and /etc/libvirt, /var/lib/libvirt, /var/cache/libvirt and /var/log/libvirt are the
 # host's own directories under $root/hN (wiped at every fresh start; keys and certificates are kept). The hosts
-# route 10.77.0.0/16 to the root side only; the root namespace blackholes 10.77.0.0/16 apart from the hosts' /30s,
+# route 10.77.0.0/16 to the root side only; the root namespace refuses 10.77.0.0/16 apart from the hosts' /30s,
 # so nothing sent to or from a test host leaves this machine. Guest kernel/initrd fixtures are copied into each
 # host's /var/lib/libvirt/images/vireo-fixtures (the same path as on the root, so fixture XML works unchanged).
 #
@@ -127,7 +127,7 @@ write_config() {
   local name=$1 dir="$root/$1" addr
   addr=$(address_of "$name")
   rm -rf "$dir/etc" "$dir/lib" "$dir/cache" "$dir/log" "$dir/sock"
-  mkdir -p "$dir/etc/qemu" "$dir/lib/images/vireo-fixtures" "$dir/cache" "$dir/log" "$dir/sock"
+  mkdir -p "$dir/etc/qemu" "$dir/lib" "$dir/cache" "$dir/log" "$dir/sock"
   cat > "$dir/etc/libvirtd.conf" <<EOF
 host_uuid = "$(cat "$dir/host_uuid")"
 unix_sock_dir = "$dir/sock"
@@ -166,11 +166,20 @@ X11Forwarding no
 PrintMotd no
 LogLevel VERBOSE
 EOF
-  local f
+  copy_fixtures "$name"
+}
+
+# The guest kernel and initrd at the path fixture XML names, refreshed when the root's copy changed.
+copy_fixtures() {
+  local dest="$root/$1/lib/images/vireo-fixtures" f
+  mkdir -p "$dest"
   for f in vmlinuz initrd.gz; do
-    [[ -s "$fixtures/$f" ]] && cp "$fixtures/$f" "$dir/lib/images/vireo-fixtures/$f"
+    [[ -s "$fixtures/$f" ]] || continue
+    cmp -s "$fixtures/$f" "$dest/$f" && continue
+    cp "$fixtures/$f" "$dest/$f.tmp"
+    chown libvirt-qemu:libvirt-qemu "$dest/$f.tmp" 2>/dev/null || true
+    mv "$dest/$f.tmp" "$dest/$f"
   done
-  chown -R libvirt-qemu:libvirt-qemu "$dir/lib/images" 2>/dev/null || true
 }
 
 # The namespace's pid 1: reaps every orphan at once (libvirt waits for its qemu processes to vanish).
@@ -274,13 +283,16 @@ find_init() {
 
 start_host() {
   local name=$1 dir="$root/$1" pid
-  if init_pid "$name" >/dev/null && host_ready "$name"; then return 0; fi
+  if init_pid "$name" >/dev/null && host_ready "$name"; then
+    copy_fixtures "$name"
+    return 0
+  fi
   stop_host "$name"
   make_host_credentials "$name"
   write_config "$name"
   setsid unshare --mount --net --uts --pid --fork --mount-proc --propagation private \
-    /usr/bin/python3 -c "$reaper" </dev/null >/dev/null 2>&1 &
-  pid=$(find_init $!) || die "$name: the namespace did not start"
+    /usr/bin/python3 -c "$reaper" </dev/null >/dev/null 2>"$dir/init.log" &
+  pid=$(find_init $!) || die "$name: the namespace did not start: $(cat "$dir/init.log" 2>/dev/null)"
   echo "$pid" > "$dir/init.pid"
   # The init must be in its namespaces (python running) before we enter them.
   for _ in $(seq 1 50); do
@@ -326,7 +338,8 @@ start() {
   chmod 0755 "$root"
   make_shared_credentials
   # Whatever is sent to 10.77.0.0/16 and is not one of the hosts' /30s dies here rather than leaving the machine.
-  ip route replace blackhole 10.77.0.0/16
+  ip route del blackhole 10.77.0.0/16 2>/dev/null || true
+  ip route replace unreachable 10.77.0.0/16
   local name
   for name in $(names); do start_host "$name"; done
   write_manifest
@@ -339,7 +352,7 @@ stop() {
     stop_host "$(basename "$dir")"
   done
   for name in $(names); do ip link del "$(veth_of "$name")" 2>/dev/null || true; done
-  ip route del blackhole 10.77.0.0/16 2>/dev/null || true
+  ip route del unreachable 10.77.0.0/16 2>/dev/null || true
   rm -f "$root/hosts.json"
 }
 

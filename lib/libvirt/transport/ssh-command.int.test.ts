@@ -28,7 +28,9 @@ const plan = (p: Partial<SshProxyPlan>): SshProxyPlan => ({
 /** Runs the command as a login shell would, writes `input`, returns what came back (input ends once it is answered). */
 function remote(command: string, input: string, endInput = false): Promise<{ out: string; err: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn('/bin/sh', ['-c', command], { env: { PATH: bin } });
+    // Only PATH: the remote side's environment is not ours.
+    const env = { PATH: bin } as Partial<NodeJS.ProcessEnv> as NodeJS.ProcessEnv;
+    const child = spawn('/bin/sh', ['-c', command], { env });
     let out = '';
     let err = '';
     child.stdout.on('data', (c: Buffer) => {

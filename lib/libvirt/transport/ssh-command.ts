@@ -28,7 +28,8 @@ export const REMOTE_SOCKET = '/var/run/libvirt/libvirt-sock';
 export function sshProxyPlan(uri: ParsedUri, readOnly: boolean): SshProxyPlan {
   const socket = pathParam(uri, 'socket');
   const netcat = uri.params.netcat;
-  if (netcat !== undefined && (!/^[\w./+-]+$/.test(netcat) || netcat === '')) throw new UriError(`netcat=${JSON.stringify(netcat)}: not a command name or path`);
+  if (netcat !== undefined && (!/^[\w./+-]+$/.test(netcat) || netcat === ''))
+    throw new UriError(`netcat=${JSON.stringify(netcat)}: not a command name or path`);
   let proxy = choiceParam(uri, 'proxy', ['auto', 'netcat', 'native'] as const);
   if (proxy === 'native' && (socket || netcat)) throw new UriError('proxy=native runs virt-ssh-helper, which takes no socket= or netcat=');
   proxy ??= socket || netcat ? 'netcat' : 'auto';

@@ -55,7 +55,8 @@ export class SshTunnel extends Duplex {
     const err = this.stderrText.trim();
     const detail = err ? `: ${err}` : '';
     if (this.exit?.signal) return new ConnectionError('interrupted', `the remote proxy on ${this.description} was killed by ${this.exit.signal}${detail}`);
-    if (this.exit && this.exit.code !== 0) return new ConnectionError('interrupted', `the remote proxy on ${this.description} exited with status ${this.exit.code}${detail}`);
+    if (this.exit && this.exit.code !== 0)
+      return new ConnectionError('interrupted', `the remote proxy on ${this.description} exited with status ${this.exit.code}${detail}`);
     if (!this.exit && err) return new ConnectionError('interrupted', `the remote proxy on ${this.description} stopped${detail}`);
     return null;
   }
@@ -67,8 +68,8 @@ export class SshTunnel extends Duplex {
       this.destroy(failure);
       return;
     }
+    // A clean end: the readable side ends; without half-open the writable side follows and the stream closes.
     this.push(null);
-    this.destroy();
   }
 
   override _read(): void {

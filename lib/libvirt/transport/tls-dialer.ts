@@ -103,7 +103,7 @@ export class TlsDialer implements Dialer {
       const onAbort = () => fail(new ConnectionError('dial-failed', `connecting to ${this.description} was aborted`));
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
-      sock.once('error', (err) => fail(describeTlsError(err, this.description, name)));
+      sock.once('error', (err: Error & { code?: string }) => fail(describeTlsError(err, this.description, name)));
       sock.once('secureConnect', () => {
         sock.removeAllListeners('error');
         readAcceptance(sock, this.description).then(
@@ -115,7 +115,8 @@ export class TlsDialer implements Dialer {
             sock.setNoDelay(true);
             resolve(sock);
           },
-          (err: ConnectionError) => fail(err),
+          (err: ConnectionError) =>
+            fail(this.material.cert ? err : new ConnectionError(err.reason, `${err.message} (we presented no client certificate: pass tls.cert and tls.key)`)),
         );
       });
     });

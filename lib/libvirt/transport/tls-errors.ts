@@ -17,5 +17,8 @@ export function describeTlsError(err: Error & { code?: string }, what: string, n
 
 /** ERR_SSL_TLSV1_ALERT_UNKNOWN_CA → "alert unknown ca". */
 function alertName(code: string): string {
-  return `alert ${code.replace(/^.*_ALERT_/, '').toLowerCase().replaceAll('_', ' ')}`;
+  return `alert ${code
+    .replace(/^.*_ALERT_/, '')
+    .toLowerCase()
+    .replaceAll('_', ' ')}`;
 }

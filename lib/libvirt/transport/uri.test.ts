@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UriError, parseUri } from './uri';
+import { UriError, choiceParam, flagParam, parseUri, pathParam } from './uri';
 import { TcpDialer, UnixDialer, localSocketPath } from './socket-dialers';
 import { dialerFor } from './dialer-for';
 import { CredentialError } from './dialer';
@@ -98,5 +98,33 @@ describe('dialerFor', () => {
 
   it('a unix dialer reports a missing socket as ConnectionError("dial-failed")', async () => {
     await expect(new UnixDialer('/nonexistent/vireo.sock').dial()).rejects.toMatchObject({ name: 'ConnectionError', reason: 'dial-failed' });
+  });
+});
+
+describe('transport parameters', () => {
+  it('stay on the client side, never forwarded to the daemon', () => {
+    const u = parseUri('qemu+ssh://root@h/system?keyfile=/k&no_verify=1&known_hosts=/kh&proxy=native&netcat=nc&foo=bar');
+    expect(u.remoteName).toBe('qemu:///system?foo=bar');
+    expect(u.params).toEqual({ keyfile: '/k', no_verify: '1', known_hosts: '/kh', proxy: 'native', netcat: 'nc' });
+    expect(parseUri('qemu+tls://h/system?pkipath=/p&tls_priority=NORMAL').remoteName).toBe('qemu:///system');
+  });
+
+  it('flags are 0 or 1', () => {
+    expect(flagParam(parseUri('qemu+tls://h/system?no_verify=1'), 'no_verify')).toBe(true);
+    expect(flagParam(parseUri('qemu+tls://h/system?no_verify=0'), 'no_verify')).toBe(false);
+    expect(flagParam(parseUri('qemu+tls://h/system'), 'no_verify')).toBe(false);
+    expect(() => flagParam(parseUri('qemu+tls://h/system?no_verify=true'), 'no_verify')).toThrow(UriError);
+  });
+
+  it('paths are absolute, without control characters', () => {
+    expect(pathParam(parseUri('qemu+ssh://h/system?socket=%2Fa%20b'), 'socket')).toBe('/a b');
+    expect(pathParam(parseUri('qemu+ssh://h/system'), 'socket')).toBeUndefined();
+    expect(() => pathParam(parseUri('qemu+ssh://h/system?socket=a'), 'socket')).toThrow(/absolute path/);
+    expect(() => pathParam(parseUri('qemu+ssh://h/system?socket=%2Fa%0Ab'), 'socket')).toThrow(/absolute path/);
+  });
+
+  it('choices are one of a list', () => {
+    expect(choiceParam(parseUri('qemu+ssh://h/system?proxy=auto'), 'proxy', ['auto', 'native'])).toBe('auto');
+    expect(() => choiceParam(parseUri('qemu+ssh://h/system?proxy=x'), 'proxy', ['auto', 'native'])).toThrow(/expected one of auto, native/);
   });
 });
