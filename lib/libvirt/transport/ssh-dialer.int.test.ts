@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { connect, CredentialError, HostKeyError, type LibvirtClient, type SshCredentials } from '../index';
+import { attemptConnect, connectTimes, describeTimes } from '../test-support/attempt';
 import { ensureTestHosts, sshKeys, sshUri, testHostsDir, type TestHost } from '../../../test/support/test-hosts';
 
 // qemu+ssh:// against the namespaced hosts of scripts/test-hosts.sh: host keys, keys, and the remote proxy.
@@ -18,19 +19,8 @@ const creds = (over: Partial<SshCredentials> = {}): SshCredentials => ({
   ...over,
 });
 
-/** Connects once without reconnecting, closes afterwards, returns the error if it failed. */
-async function attempt(uri: string, ssh: SshCredentials, body?: (c: LibvirtClient) => Promise<void>, readOnly = false): Promise<unknown> {
-  let client: LibvirtClient | undefined;
-  try {
-    client = await connect(uri, { ssh, reconnect: false, readOnly });
-    await body?.(client);
-    return undefined;
-  } catch (err) {
-    return err;
-  } finally {
-    await client?.close();
-  }
-}
+const attempt = (uri: string, ssh: SshCredentials, body?: (c: LibvirtClient) => Promise<void>, readOnly = false) =>
+  attemptConnect(uri, { ssh, readOnly }, body);
 
 /** What sshd logged while `fn` ran (LogLevel VERBOSE: every authentication attempt is there). */
 async function sshdLogDuring(h: TestHost, fn: () => Promise<unknown>): Promise<string> {
@@ -119,18 +109,7 @@ describe('SSH transport against a namespaced host', () => {
 });
 
 describe('SSH connect time', () => {
-  let samples: number[] = [];
-  afterAll(() => {
-    samples = samples.sort((a, b) => a - b);
-    console.log(`ssh connect (dial + handshake), ms: median ${samples[samples.length >> 1]?.toFixed(0)}, min ${samples[0]?.toFixed(0)}`);
-  });
-
   it('connects five times in a row', async () => {
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      const c = await connect(sshUri(h1), { ssh: creds(), reconnect: false });
-      samples.push(performance.now() - t);
-      await c.close();
-    }
+    console.log(describeTimes('ssh', await connectTimes(sshUri(h1), { ssh: creds() })));
   });
 });

@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 // ssh2 is CommonJS whose exports Node cannot name statically: take them off the default export.
 import ssh2, { type ClientChannel, type ConnectConfig } from 'ssh2';
 import { ConnectionError } from '../errors';
+import { dialAttempt } from './dial-attempt';
 import { CredentialError, type Dialer } from './dialer';
 import { checkHostKey, HostKeyError, type HostKeyPolicy, normalizeFingerprint, sshFingerprint } from './ssh-host-key';
 import { sshProxyCommand, sshProxyPlan } from './ssh-command';
@@ -70,28 +71,18 @@ export class SshDialer implements Dialer {
   }
 
   dial(signal?: AbortSignal): Promise<Duplex> {
-    return new Promise((resolve, reject) => {
-      const ssh = new ssh2.Client();
+    const ssh = new ssh2.Client();
+    const timeoutMs = this.creds.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS;
+    const opts = { signal, timeoutMs, timeoutMessage: `${this.description} did not open the tunnel in time`, cleanup: () => ssh.destroy() };
+    return dialAttempt<Duplex>(this.description, opts, (steps) => {
       let hostKeyError: HostKeyError | null = null;
-      let settled = false;
-      const fail = (err: Error) => {
-        if (settled) return;
-        settled = true;
-        signal?.removeEventListener('abort', onAbort);
-        ssh.destroy();
-        reject(err);
-      };
-      const onAbort = () => fail(new ConnectionError('dial-failed', `connecting to ${this.description} was aborted`));
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-
       const config: ConnectConfig = {
         host: this.host,
         port: this.port,
         username: this.user,
         privateKey: this.privateKey,
         passphrase: this.creds.passphrase,
-        readyTimeout: this.creds.readyTimeoutMs ?? DEFAULT_READY_TIMEOUT_MS,
+        readyTimeout: timeoutMs,
         // Liveness is libvirt's keepalive's job, above the tunnel.
         keepaliveInterval: 0,
         hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
@@ -99,30 +90,26 @@ export class SshDialer implements Dialer {
             () => verify(true),
             (err: unknown) => {
               hostKeyError = err instanceof HostKeyError ? err : null;
-              if (!hostKeyError) fail(new ConnectionError('dial-failed', `checking the host key of ${this.description} failed: ${String(err)}`));
+              if (!hostKeyError) steps.fail(new ConnectionError('dial-failed', `checking the host key of ${this.description} failed: ${String(err)}`));
               verify(false);
             },
           );
         },
       };
-      ssh.on('error', (err: Error & { level?: string }) => fail(hostKeyError ?? describeSshError(err, this.description)));
-      ssh.on('close', () => fail(hostKeyError ?? new ConnectionError('dial-failed', `${this.description} closed the connection during the SSH handshake`)));
+      ssh.on('error', (err: Error & { level?: string }) => steps.fail(hostKeyError ?? describeSshError(err, this.description)));
+      ssh.on('close', () =>
+        steps.fail(hostKeyError ?? new ConnectionError('dial-failed', `${this.description} closed the connection during the SSH handshake`)),
+      );
       ssh.on('ready', () => {
         ssh.exec(this.command, (err: Error | undefined, channel: ClientChannel) => {
-          if (err) return fail(new ConnectionError('dial-failed', `${this.description} refused to run the libvirt proxy: ${err.message}`, { cause: err }));
-          if (settled) return channel.close();
-          settled = true;
-          signal?.removeEventListener('abort', onAbort);
+          if (err)
+            return steps.fail(new ConnectionError('dial-failed', `${this.description} refused to run the libvirt proxy: ${err.message}`, { cause: err }));
           ssh.removeAllListeners('error');
           ssh.removeAllListeners('close');
-          resolve(new SshTunnel(channel, ssh, this.description));
+          if (!steps.succeed(new SshTunnel(channel, ssh, this.description))) channel.close();
         });
       });
-      try {
-        ssh.connect(config);
-      } catch (err) {
-        fail(new ConnectionError('dial-failed', `cannot connect to ${this.description}: ${(err as Error).message}`, { cause: err }));
-      }
+      ssh.connect(config);
     });
   }
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, CredentialError, type LibvirtClient, type TlsCredentials } from '../index';
+import { attemptConnect, connectTimes, describeTimes } from '../test-support/attempt';
 import { parseUri } from './uri';
 import { TlsDialer } from './tls-dialer';
 import { ensureTestHosts, type TestHost, testHostsDir, tlsClient, tlsIntruder, tlsRogue, tlsServer, tlsUri } from '../../../test/support/test-hosts';
@@ -15,18 +16,8 @@ beforeAll(async () => {
   [h1, h2] = (await ensureTestHosts()) as [TestHost, TestHost];
 });
 
-async function attempt(uri: string, creds: TlsCredentials, body?: (c: LibvirtClient) => Promise<void>): Promise<unknown> {
-  let client: LibvirtClient | undefined;
-  try {
-    client = await connect(uri, { tls: { handshakeTimeoutMs: 10_000, ...creds }, reconnect: false });
-    await body?.(client);
-    return undefined;
-  } catch (err) {
-    return err;
-  } finally {
-    await client?.close();
-  }
-}
+const attempt = (uri: string, tls: TlsCredentials, body?: (c: LibvirtClient) => Promise<void>) =>
+  attemptConnect(uri, { tls: { handshakeTimeoutMs: 10_000, ...tls } }, body);
 
 describe('TLS transport against a namespaced host', () => {
   it('connects by address, the certificate checked against its IP entry, and reaches that host', async () => {
@@ -126,18 +117,7 @@ describe('TLS servers that are not libvirtd', () => {
 });
 
 describe('TLS connect time', () => {
-  let samples: number[] = [];
-  afterAll(() => {
-    samples = samples.sort((a, b) => a - b);
-    console.log(`tls connect (dial + handshake), ms: median ${samples[samples.length >> 1]?.toFixed(0)}, min ${samples[0]?.toFixed(0)}`);
-  });
-
   it('connects five times in a row', async () => {
-    for (let i = 0; i < 5; i++) {
-      const t = performance.now();
-      const c = await connect(tlsUri(h2), { tls: tlsClient(), reconnect: false });
-      samples.push(performance.now() - t);
-      await c.close();
-    }
+    console.log(describeTimes('tls', await connectTimes(tlsUri(h2), { tls: tlsClient() })));
   });
 });

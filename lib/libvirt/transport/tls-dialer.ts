@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import type { Duplex } from 'node:stream';
 import tls from 'node:tls';
 import { ConnectionError } from '../errors';
+import { dialAttempt } from './dial-attempt';
 import { CredentialError, type Dialer } from './dialer';
 import { readAcceptance } from './tls-acceptance';
 import { describeTlsError } from './tls-errors';
@@ -76,8 +77,15 @@ export class TlsDialer implements Dialer {
 
   dial(signal?: AbortSignal): Promise<Duplex> {
     const name = this.creds.servername ?? this.host;
-    return new Promise((resolve, reject) => {
-      const sock = tls.connect({
+    let sock: tls.TLSSocket | undefined;
+    const opts = {
+      signal,
+      timeoutMs: this.creds.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
+      timeoutMessage: `${this.description} did not complete the TLS handshake in time`,
+      cleanup: () => sock?.destroy(),
+    };
+    return dialAttempt<Duplex>(this.description, opts, (steps) => {
+      const s = (sock = tls.connect({
         host: this.host,
         port: this.port,
         ...this.material,
@@ -86,37 +94,19 @@ export class TlsDialer implements Dialer {
         // SNI carries names only; an address is checked against the certificate's IP entries.
         servername: isIP(name) ? undefined : name,
         checkServerIdentity: (_host, cert) => tls.checkServerIdentity(name, cert),
-      });
-      let settled = false;
-      const timer = setTimeout(
-        () => fail(new ConnectionError('dial-failed', `${this.description} did not complete the TLS handshake in time`)),
-        this.creds.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS,
-      );
-      const fail = (err: ConnectionError) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        sock.destroy();
-        reject(err);
-      };
-      const onAbort = () => fail(new ConnectionError('dial-failed', `connecting to ${this.description} was aborted`));
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
-      sock.once('error', (err: Error & { code?: string }) => fail(describeTlsError(err, this.description, name)));
-      sock.once('secureConnect', () => {
-        sock.removeAllListeners('error');
-        readAcceptance(sock, this.description).then(
+      }));
+      s.once('error', (err: Error & { code?: string }) => steps.fail(describeTlsError(err, this.description, name)));
+      s.once('secureConnect', () => {
+        s.removeAllListeners('error');
+        readAcceptance(s, this.description).then(
           () => {
-            if (settled) return;
-            settled = true;
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', onAbort);
-            sock.setNoDelay(true);
-            resolve(sock);
+            s.setNoDelay(true);
+            steps.succeed(s);
           },
           (err: ConnectionError) =>
-            fail(this.material.cert ? err : new ConnectionError(err.reason, `${err.message} (we presented no client certificate: pass tls.cert and tls.key)`)),
+            steps.fail(
+              this.material.cert ? err : new ConnectionError(err.reason, `${err.message} (we presented no client certificate: pass tls.cert and tls.key)`),
+            ),
         );
       });
     });
