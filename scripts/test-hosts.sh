@@ -107,7 +107,8 @@ make_host_credentials() {
   addr=$(address_of "$name")
   mkdir -p "$dir/pki" "$dir/ssh"
   chmod 0700 "$dir/pki" "$dir/ssh"
-  if ! [[ -s "$dir/pki/servercert.pem" ]] || ! openssl x509 -in "$dir/pki/servercert.pem" -noout -ext subjectAltName 2>/dev/null | grep -q "IP Address:$addr"; then
+  # Made again when missing or not for this address.
+  if ! openssl x509 -in "$dir/pki/servercert.pem" -noout -ext subjectAltName 2>/dev/null | grep -q "IP Address:$addr"; then
     sign_cert "$root/ca" "$dir/pki/servercert.pem" "$dir/pki/serverkey.pem" "/O=Vireo test/CN=$(hostname_of "$name")" \
       "basicConstraints=critical,CA:FALSE
 keyUsage=critical,digitalSignature,keyEncipherment
@@ -307,9 +308,10 @@ start_host() {
 host_json() {
   local name=$1 dir="$root/$1" fp
   fp=$(ssh-keygen -l -E sha256 -f "$dir/ssh/ssh_host_ed25519_key.pub" | awk '{print $2}')
-  printf '{"name":"%s","hostname":"%s","address":"%s","gateway":"%s","sshPort":22,"tlsPort":%d,"socket":"%s","hostKeyFingerprint":"%s","hostUuid":"%s","dir":"%s"}' \
-    "$name" "$(hostname_of "$name")" "$(address_of "$name")" "$(gateway_of "$name")" "$tls_port" "$dir/sock/libvirt-sock" "$fp" \
-    "$(cat "$dir/host_uuid")" "$dir"
+  printf '{"name":"%s","hostname":"%s","address":"%s","gateway":"%s","sshPort":22,"tlsPort":%d,' \
+    "$name" "$(hostname_of "$name")" "$(address_of "$name")" "$(gateway_of "$name")" "$tls_port"
+  printf '"socket":"%s","hostKeyFingerprint":"%s","hostUuid":"%s","dir":"%s"}' \
+    "$dir/sock/libvirt-sock" "$fp" "$(cat "$dir/host_uuid")" "$dir"
 }
 
 write_manifest() {

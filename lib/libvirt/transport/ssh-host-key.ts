@@ -30,7 +30,10 @@ export class HostKeyError extends ConnectionError {
 function hostKeyMessage(kind: HostKeyError['kind'], host: string, fingerprint: string, expected?: string): string {
   switch (kind) {
     case 'changed':
-      return `the SSH host key of ${host} has changed: it presented ${fingerprint}, pinned is ${expected}; refusing to connect (a new host, or someone in between)`;
+      return (
+        `the SSH host key of ${host} has changed: it presented ${fingerprint}, pinned is ${expected}; ` +
+        'refusing to connect (a reinstalled host, or someone in between)'
+      );
     case 'unknown':
       return `the SSH host key of ${host} (${fingerprint}) is not pinned; pin it (hostKey.expected) or decide at first contact (hostKey.onFirstContact)`;
     case 'rejected':
