@@ -37,6 +37,7 @@ packages=(
   syslinux syslinux-common isolinux mtools dosfstools  # bootable cloud-image and installer fixtures
   virtinst  # benchmark anchor: virt-install
   libxml2-utils  # xmllint
+  openssh-server openssl netcat-openbsd python3  # namespaced test hosts (scripts/test-hosts.sh): sshd, certificates, nc proxy, init
 )
 ((with_browser)) && packages+=(chromium)
 
@@ -48,6 +49,13 @@ done
 
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
+  # Packages must not start their services here (openssh-server would listen on every address of this machine);
+  # this script starts what the tests need itself. A policy-rc.d already in place is left as it is.
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod 0755 /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   step apt-get update -qq
   step apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: the guard rails (lint, format, deps), typecheck, unit, integration (after host setup, fixtures
-# and the TCP libvirtd), then e2e when package.json has a test:e2e script. Every tier runs even if an earlier
+# `npm test`: the guard rails (lint, format, deps), typecheck, unit, integration (after host setup, fixtures,
+# the TCP libvirtd and the namespaced test hosts), then e2e when package.json has a test:e2e script. Every tier runs even if an earlier
 # one failed, so one run shows everything; the last line is "<passed> passed, <failed> failed" over all tiers
 # and the exit status is non-zero when anything failed.
 #
@@ -61,7 +61,10 @@ if [[ "${VIREO_SKIP_HOST_SETUP:-}" != 1 ]]; then
 fi
 step fixtures bash scripts/build-fixtures.sh
 step libvirtd-tcp bash scripts/libvirtd-tcp.sh start
-for s in host-setup fixtures libvirtd-tcp; do
+# Namespaced libvirt hosts with sshd and TLS listeners, for the SSH and TLS transports (after the fixtures: each
+# host gets a copy of the guest kernel and initrd).
+step test-hosts bash scripts/test-hosts.sh start
+for s in host-setup fixtures libvirtd-tcp test-hosts; do
   [[ " ${broken[*]} " == *" $s "* ]] && setup_ok=0
 done
 if ((setup_ok)); then
