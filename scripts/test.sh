@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: the guard rails (lint, format, deps), typecheck, unit, integration (after host setup, fixtures
-# and the TCP libvirtd), then e2e when package.json has a test:e2e script. Every tier runs even if an earlier
+# `npm test`: the guard rails (lint, format, deps), typecheck, unit, integration (after host setup, fixtures,
+# the suite's own libvirtd and the TCP libvirtd), then e2e when package.json has a test:e2e script. Every tier runs even if an earlier
 # one failed, so one run shows everything; the last line is "<passed> passed, <failed> failed" over all tiers
 # and the exit status is non-zero when anything failed.
 #
@@ -60,8 +60,10 @@ if [[ "${VIREO_SKIP_HOST_SETUP:-}" != 1 ]]; then
   step host-setup bash scripts/host-setup.sh
 fi
 step fixtures bash scripts/build-fixtures.sh
+# The suite's own system libvirtd (its own mount namespace): a Vireo serving on the host's daemon is left alone.
+step libvirtd-test bash scripts/libvirtd-test.sh start
 step libvirtd-tcp bash scripts/libvirtd-tcp.sh start
-for s in host-setup fixtures libvirtd-tcp; do
+for s in host-setup fixtures libvirtd-test libvirtd-tcp; do
   [[ " ${broken[*]} " == *" $s "* ]] && setup_ok=0
 done
 if ((setup_ok)); then
