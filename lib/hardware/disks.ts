@@ -1,5 +1,5 @@
 import type { Document } from '@xmldom/xmldom';
-import { DomainBlockResizeFlags, DomainXMLFlags, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
+import { DomainBlockResizeFlags, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
 import { virtioScsiController } from '@/lib/domain-xml/controller';
 import { Disk, ioProblem } from '@/lib/domain-xml/disk';
 import { Domain } from '@/lib/domain-xml/domain';
@@ -18,6 +18,7 @@ import { applyHalves, checkScope, type Changed, type Halves } from './scope';
 import { disksOf, hardwareOf } from './view';
 import type { ChangeOutcome, ChangeScope, DiskAdd, DiskUpdate } from './types';
 import type { HostContext } from '@/lib/hosts';
+import { everyDefinition } from '@/lib/vms/every-definition';
 
 // Disks: add (a new volume in a pool, an existing volume, or a file), remove, grow, and driver options.
 // Validation happens before anything is created; a new volume made for a change that then took effect nowhere
@@ -85,16 +86,9 @@ async function volumeFormat(client: LibvirtClient, vol: VolumeRef): Promise<stri
 
 /** Disks already using the volume / file in other VMs or this one, so it is not attached twice by accident. */
 async function inUseBy(client: LibvirtClient, match: (d: Disk) => boolean): Promise<string[]> {
-  const names: string[] = [];
-  for (const dom of await client.domains.listAll()) {
-    // Both definitions: a disk attached only for next boot still claims the image.
-    const xmls = await Promise.all([
-      client.domains.xml(dom, DomainXMLFlags.INACTIVE).catch(() => null),
-      dom.id > 0 ? client.domains.xml(dom).catch(() => null) : Promise.resolve(null),
-    ]);
-    if (xmls.some((xml) => xml && disksOf(parseXml(xml)).some(match))) names.push(dom.name);
-  }
-  return names;
+  // Both definitions: a disk attached only for next boot still claims the image.
+  const doms = await everyDefinition(client);
+  return doms.filter((dom) => dom.definitions.some((def) => def.disks.some((d) => d.target !== null && match(d)))).map((dom) => dom.name);
 }
 
 interface PreparedSource {
