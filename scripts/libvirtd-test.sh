@@ -99,7 +99,10 @@ EOF
     rm -f "$xml"
     v net-autostart default >/dev/null
   fi
-  v net-info default | grep -Eq '^Active:\s+yes' || v net-start default >/dev/null
+  # Read whole before matching: grep -q closing the pipe early would fail the pipeline (pipefail).
+  local info
+  info=$(v net-info default)
+  grep -Eq '^Active:\s+yes' <<<"$info" || v net-start default >/dev/null
 }
 
 ensure_default_pool() {
@@ -110,7 +113,9 @@ ensure_default_pool() {
     v pool-define-as default dir --target "$images" >/dev/null
     v pool-autostart default >/dev/null
   fi
-  v pool-info default | grep -Eq '^State:\s+running' || v pool-start default >/dev/null
+  local info
+  info=$(v pool-info default)
+  grep -Eq '^State:\s+running' <<<"$info" || v pool-start default >/dev/null
 }
 
 start() {

@@ -2,6 +2,7 @@ import type { DomainRef, LibvirtClient } from '@/lib/libvirt';
 import { NotFoundError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { checkVmName } from './names';
+import { inventory } from './inventory';
 
 export const LIFECYCLE_ACTIONS = ['start', 'shutdown', 'destroy', 'reboot', 'suspend', 'resume'] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
@@ -28,6 +29,7 @@ export async function runLifecycle(host: HostContext, name: string, action: Life
       break;
     case 'shutdown':
       await d.shutdown(dom); // ACPI power button: the guest decides when it is off
+      inventory(host).shutdownRequested(dom);
       break;
     case 'destroy':
       await d.destroy(dom);

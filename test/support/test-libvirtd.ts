@@ -26,6 +26,8 @@ export function testPoolDir(name: string): string {
 export const testSystemUri = `qemu:///system?socket=${socket}`;
 /** libvirt's in-memory test driver, served by the test daemon. */
 export const testDriverUri = `test:///default?socket=${socket}`;
+/** The bridge of the test daemon's "default" network (the host's own is virbr0: test guests stay off it). */
+export const testBridge = 'vireotest0';
 /** The host's own daemon, which a serving Vireo uses: tests only ever read from it. */
 export const hostSystemUri = 'qemu:///system';
 
