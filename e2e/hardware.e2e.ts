@@ -216,16 +216,26 @@ describe('hardware tab on a running guest', () => {
     await screenshot(page, 'hardware-live-half-refused');
   });
 
-  it('detaches the disk live and for next boot; it leaves the guest', async () => {
+  it('detaches the disk live and for next boot: "removal requested" until the guest releases it, then it leaves', async () => {
     await openHardware(vm);
     const disks = section('hw-disks');
-    await disks.getByRole('button', { name: `Remove disk ${addedDisk}` }).click();
-    const dlg = page.getByRole('dialog', { name: `Remove disk ${addedDisk}` });
-    await dlg.getByLabel('Both', { exact: true }).check();
-    await dlg.getByRole('button', { name: 'Remove disk' }).click();
-    await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
-    expect(await outcomeIn(disks)).toBe('Applied live and for next boot.');
+    // Paused, the guest cannot answer the unplug request yet: the removal stays pending, and says so.
+    await virsh(['suspend', vm]);
+    try {
+      await disks.getByRole('button', { name: `Remove disk ${addedDisk}` }).click();
+      const dlg = page.getByRole('dialog', { name: `Remove disk ${addedDisk}` });
+      await dlg.getByLabel('Both', { exact: true }).check();
+      await dlg.getByRole('button', { name: 'Remove disk' }).click();
+      await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
+      expect(await outcomeIn(disks)).toBe('Removed for next boot. Removal requested: the running guest has not released it yet.');
+      expect(await disks.getByTestId('change-outcome').getAttribute('data-live')).toBe('pending');
+      await disks.getByTestId(`disk-row-${addedDisk}`).getByTestId('removal-requested').waitFor();
+      await screenshot(page, 'hardware-removal-requested');
+    } finally {
+      await virsh(['resume', vm]);
+    }
     await inGuest('ls /sys/block', /^(?![\s\S]*\bvda\b)/);
+    await openHardware(vm);
     await expect.poll(async () => (await blockDevices(vm)).has(addedDisk), { timeout: 30_000 }).toBe(false);
     expect((await blockDevices(vm, true)).has(addedDisk)).toBe(false);
     await disks.getByTestId(`disk-row-${addedDisk}`).waitFor({ state: 'detached' });
