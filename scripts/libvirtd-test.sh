@@ -27,12 +27,8 @@ uri="qemu:///system?socket=$sock"
 
 die() { echo "libvirtd-test: $*" >&2; exit 1; }
 
-pid_alive() {
-  local pid
-  [[ -s "$1" ]] || return 1
-  pid=$(tr -dc 0-9 < "$1")
-  [[ -n "$pid" && "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$2" ]]
-}
+# shellcheck source=scripts/daemon-lib.sh
+source "$(dirname "$0")/daemon-lib.sh"
 
 v() { virsh -q -c "$uri" "$@"; }
 ready() { v version >/dev/null 2>&1; }
@@ -155,15 +151,7 @@ stop() {
     for dom in $(v list --name 2>/dev/null); do v destroy "$dom" >/dev/null 2>&1 || true; done
     for dom in $(v net-list --name 2>/dev/null); do v net-destroy "$dom" >/dev/null 2>&1 || true; done
   fi
-  pid_alive "$pidfile" libvirtd || return 0
-  local pid
-  pid=$(tr -dc 0-9 < "$pidfile")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do
-    [[ -d "/proc/$pid" ]] || return 0
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
+  stop_pidfile "$pidfile" libvirtd
 }
 
 case "${1:-}" in
