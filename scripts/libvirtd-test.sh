@@ -119,6 +119,8 @@ start() {
     [[ $(id -u) == 0 ]] || die "start must run as root"
     command -v unshare >/dev/null || die "unshare (util-linux) is missing"
     write_config
+    # Mount points: the host's own directories (libvirt's packages make them; a bare host may lack one).
+    mkdir -p /etc/libvirt /run/libvirt /var/lib/libvirt/qemu /var/lib/libvirt/dnsmasq /var/cache/libvirt /var/log/libvirt
     # The bind mounts exist only in the new namespace; libvirtd -d keeps it alive after this shell exits.
     unshare --mount --propagation private -- bash -euc '
       b=$1
