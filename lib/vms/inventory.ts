@@ -108,6 +108,7 @@ class Inventory extends EventEmitter {
     const known = this.rows.get(dom.uuid);
     if (quick && known && known.state !== quick) {
       known.state = quick;
+      this.withPending(known);
       this.emitChange({ type: 'state', uuid: dom.uuid, name: dom.name, state: quick });
     }
     await this.refresh(dom);
