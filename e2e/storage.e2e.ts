@@ -223,7 +223,7 @@ describe('storage', () => {
   it('names a new volume after its format unless told otherwise', async () => {
     await page.getByLabel('Volume name').fill('fresh');
     await page.getByText('Created as fresh.qcow2').waitFor();
-    await page.getByLabel('Size').fill('1');
+    await page.getByLabel('Size', { exact: true }).fill('1');
     await page.getByLabel('Unit').selectOption('MiB');
     await page.getByRole('button', { name: 'Create volume' }).click();
     await page.getByTestId('volume-row-fresh.qcow2').waitFor();
