@@ -343,11 +343,22 @@ describe('hardware tab on a running guest', () => {
     const dlg = page.getByRole('dialog', { name: 'Insert media into sda' });
     await dlg.getByLabel('Volume in a pool', { exact: true }).check();
     await dlg.getByLabel('Pool', { exact: true }).selectOption(pool);
+    // A small ISO reads in a unit that fits (not "0.0 GiB"); no VM uses it yet.
+    const isoOption = dlg.getByLabel('Image', { exact: true }).locator('option', { hasText: 'media.iso' });
+    expect(await isoOption.textContent()).toMatch(/^media\.iso \(raw, \d+(\.\d)? (KiB|MiB)\)$/);
     await dlg.getByLabel('Image', { exact: true }).selectOption('media.iso');
     await dlg.getByLabel('Both', { exact: true }).check();
     await dlg.getByRole('button', { name: 'Insert media' }).click();
     await dlg.waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await outcomeIn(cds)).toBe('Applied live and for next boot.');
+    // Now the disk picker marks it as in use by this VM.
+    const disks = section('hw-disks');
+    await disks.getByRole('button', { name: 'Add disk…' }).click();
+    const add = page.getByRole('dialog', { name: 'Add disk' });
+    await add.getByLabel('Existing volume', { exact: true }).check();
+    await add.getByLabel('Pool', { exact: true }).selectOption(pool);
+    await expect.poll(() => add.getByLabel('Volume', { exact: true }).locator('option', { hasText: 'media.iso' }).textContent()).toMatch(`in use by ${vm}`);
+    await add.getByRole('button', { name: 'Cancel' }).click();
     expect((await blockDevices(vm)).get('sda')).toBe('media.iso');
     expect((await blockDevices(vm, true)).get('sda')).toBe('media.iso');
     expect(await inactiveXml(vm)).toContain(`<source pool='${pool}' volume='media.iso'`);
