@@ -216,16 +216,26 @@ describe('hardware tab on a running guest', () => {
     await screenshot(page, 'hardware-live-half-refused');
   });
 
-  it('detaches the disk live and for next boot; it leaves the guest', async () => {
+  it('detaches the disk live and for next boot: "removal requested" until the guest releases it, then it leaves', async () => {
     await openHardware(vm);
     const disks = section('hw-disks');
-    await disks.getByRole('button', { name: `Remove disk ${addedDisk}` }).click();
-    const dlg = page.getByRole('dialog', { name: `Remove disk ${addedDisk}` });
-    await dlg.getByLabel('Both', { exact: true }).check();
-    await dlg.getByRole('button', { name: 'Remove disk' }).click();
-    await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
-    expect(await outcomeIn(disks)).toBe('Applied live and for next boot.');
+    // Paused, the guest cannot answer the unplug request yet: the removal stays pending, and says so.
+    await virsh(['suspend', vm]);
+    try {
+      await disks.getByRole('button', { name: `Remove disk ${addedDisk}` }).click();
+      const dlg = page.getByRole('dialog', { name: `Remove disk ${addedDisk}` });
+      await dlg.getByLabel('Both', { exact: true }).check();
+      await dlg.getByRole('button', { name: 'Remove disk' }).click();
+      await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
+      expect(await outcomeIn(disks)).toBe('Removed for next boot. Removal requested: the running guest has not released it yet.');
+      expect(await disks.getByTestId('change-outcome').getAttribute('data-live')).toBe('pending');
+      await disks.getByTestId(`disk-row-${addedDisk}`).getByTestId('removal-requested').waitFor();
+      await screenshot(page, 'hardware-removal-requested');
+    } finally {
+      await virsh(['resume', vm]);
+    }
     await inGuest('ls /sys/block', /^(?![\s\S]*\bvda\b)/);
+    await openHardware(vm);
     await expect.poll(async () => (await blockDevices(vm)).has(addedDisk), { timeout: 30_000 }).toBe(false);
     expect((await blockDevices(vm, true)).has(addedDisk)).toBe(false);
     await disks.getByTestId(`disk-row-${addedDisk}`).waitFor({ state: 'detached' });
@@ -333,11 +343,22 @@ describe('hardware tab on a running guest', () => {
     const dlg = page.getByRole('dialog', { name: 'Insert media into sda' });
     await dlg.getByLabel('Volume in a pool', { exact: true }).check();
     await dlg.getByLabel('Pool', { exact: true }).selectOption(pool);
+    // A small ISO reads in a unit that fits (not "0.0 GiB"); no VM uses it yet.
+    const isoOption = dlg.getByLabel('Image', { exact: true }).locator('option', { hasText: 'media.iso' });
+    expect(await isoOption.textContent()).toMatch(/^media\.iso \(raw, \d+(\.\d)? (KiB|MiB)\)$/);
     await dlg.getByLabel('Image', { exact: true }).selectOption('media.iso');
     await dlg.getByLabel('Both', { exact: true }).check();
     await dlg.getByRole('button', { name: 'Insert media' }).click();
     await dlg.waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await outcomeIn(cds)).toBe('Applied live and for next boot.');
+    // Now the disk picker marks it as in use by this VM.
+    const disks = section('hw-disks');
+    await disks.getByRole('button', { name: 'Add disk…' }).click();
+    const add = page.getByRole('dialog', { name: 'Add disk' });
+    await add.getByLabel('Existing volume', { exact: true }).check();
+    await add.getByLabel('Pool', { exact: true }).selectOption(pool);
+    await expect.poll(() => add.getByLabel('Volume', { exact: true }).locator('option', { hasText: 'media.iso' }).textContent()).toMatch(`in use by ${vm}`);
+    await add.getByRole('button', { name: 'Cancel' }).click();
     expect((await blockDevices(vm)).get('sda')).toBe('media.iso');
     expect((await blockDevices(vm, true)).get('sda')).toBe('media.iso');
     expect(await inactiveXml(vm)).toContain(`<source pool='${pool}' volume='media.iso'`);

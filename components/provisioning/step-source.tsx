@@ -1,6 +1,7 @@
 'use client';
 
 import { fieldError } from '@/components/data/problem';
+import { volumeOptionLabel } from '@/components/storage/volume-label';
 import { CheckboxField, RadioGroup, SelectField, TextField, type RadioOption } from '@/components/ui/inputs';
 import type { StepProps } from './step-props';
 import type { ImageFrom, SourceKind } from './wizard-state';
@@ -26,7 +27,7 @@ function VolumeSelect({
       <option value="">Choose a volume…</option>
       {vols.map((v) => (
         <option key={`${v.pool}/${v.name}`} value={`${v.pool}/${v.name}`}>
-          {v.pool}/{v.name} ({v.format ?? '?'}, {(v.capacity / 1024 ** 3).toFixed(1)} GiB)
+          {volumeOptionLabel(v, `${v.pool}/`)}
         </option>
       ))}
     </SelectField>

@@ -103,7 +103,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
             ← Virtual machines
           </Link>
           <h1 className="text-xl font-semibold">{def.name}</h1>
-          {row ? <StateBadge state={row.state} name={def.name} /> : null}
+          {row ? <StateBadge state={row.state} name={def.name} pending={row.pending} /> : null}
           <div className="ml-auto flex gap-2">
             {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
             {perms.console && !gone ? (

@@ -32,7 +32,7 @@ function vmColumns(canAct: boolean): Column<VmRow>[] {
         </Link>
       ),
     },
-    { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} /> },
+    { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} pending={vm.pending} /> },
     { id: 'vcpus', header: 'vCPUs', sortValue: (vm) => vm.vcpus, className: 'tabular-nums', cell: (vm) => vm.vcpus },
     {
       id: 'memoryKiB',

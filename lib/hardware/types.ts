@@ -10,7 +10,12 @@ export interface ChangeScope {
 }
 
 /** What happened to one half of a change. A refused live half never prevents the persistent half. */
-export type HalfOutcome = { status: 'applied' } | { status: 'not-requested' } | { status: 'refused'; reason: string; code?: string };
+export type HalfOutcome =
+  | { status: 'applied' }
+  | { status: 'not-requested' }
+  | { status: 'refused'; reason: string; code?: string }
+  /** Asked of the running guest, which has not done it yet (a hot-unplug the guest has not released). */
+  | { status: 'pending'; reason: string };
 
 export interface ChangeOutcome {
   live: HalfOutcome;
@@ -52,6 +57,8 @@ export interface DiskView {
   inPersistent: boolean;
   /** Settings saved for next boot that differ from the running guest's (e.g. { cache: 'writeback' }). */
   nextBoot?: Record<string, string>;
+  /** The running guest was asked to release it (hot-unplug) and has not done so yet. */
+  removalRequested?: boolean;
 }
 
 export interface NicView {
@@ -66,6 +73,8 @@ export interface NicView {
   inPersistent: boolean;
   /** Settings saved for next boot that differ from the running guest's (e.g. { source: 'br0' }). */
   nextBoot?: Record<string, string>;
+  /** The running guest was asked to release it (hot-unplug) and has not done so yet. */
+  removalRequested?: boolean;
 }
 
 export interface VcpuView {

@@ -6,6 +6,7 @@ import { diskVolume } from '@/lib/domain-xml/volume';
 import { capsFor, loadVm, type VmContext } from './context';
 import type { BootView, DiskView, HardwareView, MemoryView, NicView, VcpuView } from './types';
 import type { HostContext } from '@/lib/hosts';
+import { markPendingRemovals } from './pending-removals';
 
 // The Hardware tab's picture of a VM: the live and persistent definitions merged device by device (so the user
 // sees what differs between the running guest and the next boot), plus what the host offers.
@@ -23,13 +24,15 @@ export async function hardwareOf(ctx: VmContext): Promise<HardwareView> {
     ctx.running ? client.domains.info(dom).catch(() => null) : Promise.resolve(null),
   ]);
   const disks = await diskViews(ctx);
+  const nics = nicViews(ctx);
+  markPendingRemovals(ctx, disks, nics);
   return {
     name: dom.name,
     running: ctx.running,
     vcpus: vcpuView(ctx, caps?.maxVcpus ?? null, caps?.cpuModels ?? []),
     memory: memoryView(ctx, info?.memoryKiB ?? null, node?.memoryKiB ?? null),
     disks,
-    nics: nicViews(ctx),
+    nics,
     boot: bootView(ctx, autostart, caps?.efi ?? false),
     diskBuses: caps?.diskBuses ?? ['virtio', 'scsi', 'sata'],
     nicModels: [...NIC_MODELS],

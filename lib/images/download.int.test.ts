@@ -11,6 +11,7 @@ import { virsh } from '@/test/support/virsh';
 import { downloadToPool, type DownloadOptions } from './download';
 import { createFullCopy, createOverlay } from './overlay';
 import { testHost } from '@/test/support/test-host';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // Image downloads into a real pool from a loopback HTTP server: verified, bounded, cancellable, and never
 // leaving a partial or unverified volume; overlays and copies made from the result.
@@ -34,7 +35,7 @@ beforeAll(async () => {
   http.serve('chunked.qcow2', cloudImagePath, { noLength: true });
   http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 256 * 1024 });
   http.serveText('SHA256SUMS', `${'0'.repeat(64)}  other.img\n${sha256} *cloud.qcow2\n`);
-  client = await connect('qemu:///system');
+  client = await connect(testSystemUri);
 });
 
 afterAll(async () => {

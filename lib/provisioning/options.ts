@@ -5,7 +5,9 @@ import { catalogForWizard } from '@/lib/images/cache';
 import type { WizardCatalogEntry } from '@/lib/images/catalog';
 import { listNetworks } from '@/lib/networks/read';
 import { listPools } from '@/lib/storage/pools';
-import { listVolumes } from '@/lib/storage/volumes';
+import { listVolumes, type VolumeRow } from '@/lib/storage/volumes';
+import { volumeUsage } from '@/lib/storage/volume-users';
+import { markRecordedBases } from '@/lib/images/bases';
 
 // What the wizard's form offers, read from the host in one go.
 
@@ -16,8 +18,8 @@ export interface WizardOptions {
   networks: { name: string; active: boolean; mode: string }[];
   bridges: string[];
   catalog: WizardCatalogEntry[];
-  /** Volumes of active pools, for ISO installs, imports and uploaded images. */
-  volumes: { pool: string; name: string; format: string | null; capacity: number }[];
+  /** Disk images of active pools (not directories), for ISO installs, imports and uploaded images, with their users. */
+  volumes: Pick<VolumeRow, 'pool' | 'name' | 'format' | 'capacity' | 'allocation' | 'usedBy' | 'base'>[];
 }
 
 export async function wizardOptions(host: HostContext): Promise<WizardOptions> {
@@ -30,7 +32,9 @@ export async function wizardOptions(host: HostContext): Promise<WizardOptions> {
     listNetworks(host),
     host.local ? listHostBridges() : [],
   ]);
-  const volumes = (await Promise.all(pools.filter((p) => p.active).map((p) => listVolumes(host, p.name).catch(() => [])))).flat();
+  const usage = await volumeUsage(client);
+  const listed = await Promise.all(pools.filter((p) => p.active).map((p) => listVolumes(host, p.name, usage).catch(() => [])));
+  const volumes = await markRecordedBases(listed.flat().filter((v) => v.type !== 'dir'));
   return {
     domainType,
     host: { cpus: info.cpus, memoryMiB: Math.floor(info.memoryKiB / 1024), freeMiB: Math.floor(free / 1024 ** 2) },
@@ -38,6 +42,6 @@ export async function wizardOptions(host: HostContext): Promise<WizardOptions> {
     networks: networks.map((n) => ({ name: n.name, active: n.active, mode: n.model.mode })),
     bridges: bridges.map((b) => b.name),
     catalog: await catalogForWizard(),
-    volumes: volumes.map((v) => ({ pool: v.pool, name: v.name, format: v.format, capacity: v.capacity })),
+    volumes: volumes.map(({ pool, name, format, capacity, allocation, usedBy, base }) => ({ pool, name, format, capacity, allocation, usedBy, base })),
   };
 }

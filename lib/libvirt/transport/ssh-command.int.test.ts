@@ -1,3 +1,4 @@
+// The remote test host's daemon calls itself by the host URI, so these tests name it so.
 import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
@@ -5,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SshProxyPlan, sshProxyCommand } from './ssh-command';
+import { hostSystemUri } from '../../../test/support/test-libvirtd';
 
 // The remote command runs here under a real sh, with a PATH that has or lacks virt-ssh-helper, the way sshd would
 // hand it to a login shell: both branches of `auto`, the netcat -q probe and the quoting, end to end.
@@ -18,7 +20,7 @@ let server: net.Server;
 
 const plan = (p: Partial<SshProxyPlan>): SshProxyPlan => ({
   proxy: 'auto',
-  remoteName: 'qemu:///system',
+  remoteName: hostSystemUri,
   readOnly: false,
   socket: '/nonexistent',
   netcat: 'nc',
@@ -82,7 +84,7 @@ describe('the SSH proxy command under a real shell', () => {
     await writeFile(helper, `#!/bin/sh\nprintf '%s\\n' "$@" > '${dir}/args'\nexec tr a-z A-Z\n`);
     await chmod(helper, 0o755);
     try {
-      const name = "qemu:///system?x='1 2'";
+      const name = `${hostSystemUri}?x='1 2'`;
       const r = await remote(sshProxyCommand(plan({ remoteName: name, readOnly: true })), 'abc', true);
       expect(r.out).toBe('ABC');
       expect((await readFile(`${dir}/args`, 'utf8')).split('\n')).toEqual(['-r', name, '']);

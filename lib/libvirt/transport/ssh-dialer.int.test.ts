@@ -1,8 +1,10 @@
+// The remote test host's daemon calls itself by the host URI, so these tests name it so.
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { connect, CredentialError, HostKeyError, type LibvirtClient, type SshCredentials } from '../index';
 import { attemptConnect, connectTimes, describeTimes } from '../test-support/attempt';
 import { ensureTestHosts, sshKeys, sshUri, testHostsDir, type TestHost } from '../../../test/support/test-hosts';
+import { hostSystemUri } from '../../../test/support/test-libvirtd';
 
 // qemu+ssh:// against the namespaced hosts of scripts/test-hosts.sh: host keys, keys, and the remote proxy.
 let h1: TestHost;
@@ -35,7 +37,7 @@ describe('SSH transport against a namespaced host', () => {
   it('connects with a pinned host key and reaches that host, not this one', async () => {
     const err = await attempt(sshUri(h1), creds(), async (c) => {
       expect(await c.host.hostname()).toBe(h1.hostname);
-      expect(await c.host.uri()).toBe('qemu:///system');
+      expect(await c.host.uri()).toBe(hostSystemUri);
       expect(await c.remote.connectGetCapabilities()).toMatchObject({ capabilities: expect.stringContaining(`<uuid>${h1.hostUuid}</uuid>`) });
     });
     expect(err).toBeUndefined();
