@@ -9,6 +9,7 @@ import type {
   AuditRow,
   DeletePlan,
   HardwareView,
+  JobList,
   JobView,
   LeaseList,
   NetworkDetail,
@@ -33,6 +34,8 @@ const LIST_REFRESH_MS = 10_000;
 const LEASE_REFRESH_MS = 3000;
 /** A running job's steps and progress. */
 const JOB_REFRESH_MS = 700;
+/** The task list while a job runs: one request a second for all of them. */
+const JOB_LIST_REFRESH_MS = 1000;
 
 /** Written only by the live feed (live-provider.tsx), never fetched by a hook. */
 const fedByLiveStream: SWRConfiguration = {
@@ -97,6 +100,16 @@ export function useJob(id: string, initial?: JobView) {
     // copy says whether the job runs (else a first read equal to it would never start the polling).
     refreshInterval: (job) => ((job ?? initial)?.status === 'running' ? JOB_REFRESH_MS : 0),
   });
+}
+
+/**
+ * The newest jobs (the task list): re-read often while any of them runs, so steps and progress move, and now and
+ * then otherwise, to see jobs other users start.
+ */
+export function useJobs(initial?: JobView[]) {
+  const fallbackData = useMemo(() => (initial ? { jobs: initial } : undefined), [initial]);
+  const running = (list: JobList | undefined) => (list ?? fallbackData)?.jobs.some((j) => j.status === 'running') ?? false;
+  return useSWR<JobList, Error>(keys.jobs, { fallbackData, refreshInterval: (list) => (running(list) ? JOB_LIST_REFRESH_MS : LIST_REFRESH_MS) });
 }
 
 export function useUsers(initial?: UserRow[]) {
