@@ -19,7 +19,7 @@ export function NavBar({ user }: { user: SessionUser }) {
   return (
     <header className="bg-ink-800 text-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
-        <Link href="/" className="text-lg font-bold tracking-tight text-sky-300">
+        <Link href="/" className="text-lg font-bold tracking-tight text-sky-400">
           Vireo
         </Link>
         <NavMenu links={links}>

@@ -80,10 +80,11 @@ const CARD = {
   sortHeader: 'max-sm:p-0',
   body: 'max-sm:block max-sm:space-y-2',
   row: 'max-sm:block max-sm:h-auto! max-sm:rounded-lg max-sm:border max-sm:border-slate-200 max-sm:bg-white max-sm:p-2',
+  /** Block cells with the column's name in the left gutter: the content flows (and wraps) as on a page. */
   cell: [
-    'max-sm:flex max-sm:min-w-0 max-sm:max-w-none max-sm:items-baseline max-sm:gap-2 max-sm:whitespace-normal max-sm:px-0 max-sm:py-0.5 max-sm:wrap-anywhere',
-    'max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:text-xs max-sm:before:uppercase max-sm:before:text-slate-500',
-    'max-sm:before:content-[attr(data-label)]',
+    'max-sm:relative max-sm:block max-sm:min-h-6 max-sm:max-w-none max-sm:whitespace-normal max-sm:py-0.5 max-sm:pl-28 max-sm:pr-0',
+    'max-sm:before:absolute max-sm:before:left-0 max-sm:before:top-1 max-sm:before:w-24 max-sm:before:text-xs max-sm:before:uppercase',
+    'max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]',
   ].join(' '),
   note: 'max-sm:block max-sm:px-0',
 } as const;
@@ -180,12 +181,20 @@ export function DataTable<T>({
           <tr className={CARD.headRow}>
             {selection ? (
               <th className={`w-8 ${f.cell} py-2 ${CARD.sortHeader}`}>
-                <input
-                  type="checkbox"
-                  aria-label="Select all shown"
-                  checked={allChosen}
-                  onChange={() => selection.setSelected(allChosen ? new Set() : new Set(allKeys))}
-                />
+                <label className="inline-flex items-center gap-1">
+                  <input
+                    type="checkbox"
+                    aria-label="Select all shown"
+                    checked={allChosen}
+                    onChange={() => selection.setSelected(allChosen ? new Set() : new Set(allKeys))}
+                  />
+                  <span className="sm:hidden">All</span>
+                </label>
+              </th>
+            ) : null}
+            {sort ? (
+              <th aria-hidden className="hidden py-2 font-normal normal-case max-sm:block">
+                Sort by:
               </th>
             ) : null}
             {columns.map((c) => {
