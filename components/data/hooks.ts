@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
@@ -108,8 +108,12 @@ export function useJob(id: string, initial?: JobView) {
  */
 export function useJobs(initial?: JobView[]) {
   const fallbackData = useMemo(() => (initial ? { jobs: initial } : undefined), [initial]);
-  const running = (list: JobList | undefined) => (list ?? fallbackData)?.jobs.some((j) => j.status === 'running') ?? false;
-  return useSWR<JobList, Error>(keys.jobs, { fallbackData, refreshInterval: (list) => (running(list) ? JOB_LIST_REFRESH_MS : LIST_REFRESH_MS) });
+  // Stable: SWR restarts its timer whenever this function changes, and the list re-renders every second.
+  const refreshInterval = useCallback(
+    (list: JobList | undefined) => ((list ?? fallbackData)?.jobs.some((j) => j.status === 'running') ? JOB_LIST_REFRESH_MS : LIST_REFRESH_MS),
+    [fallbackData],
+  );
+  return useSWR<JobList, Error>(keys.jobs, { fallbackData, refreshInterval });
 }
 
 export function useUsers(initial?: UserRow[]) {
