@@ -1,18 +1,20 @@
 import type { AuditRow } from '@/components/data/types';
-import { detailView } from './detail-lines';
+import { detailView, reasonOf } from './detail-lines';
 
 // One entry's details in the audit log: why it failed (libvirt's reason, as the user saw it), the change's own
 // summary, then what was asked and what took effect, one line each.
 
 export function AuditDetail({ row }: { row: Pick<AuditRow, 'id' | 'error' | 'detail'> }) {
   const v = detailView(row.detail);
+  const reason = row.error ? reasonOf(row.error) : null;
   if (!row.error && !v.summary && !v.lines.length && !v.raw) return null;
   return (
     <div className="space-y-1 text-xs" data-testid={`audit-detail-${row.id}`}>
-      {row.error ? (
+      {reason ? (
         <p className="text-red-800" data-testid="audit-reason">
           <span className="font-medium">Reason: </span>
-          {row.error}
+          {reason.text}
+          {reason.code ? <span className="ml-1 font-mono text-slate-500">({reason.code})</span> : null}
         </p>
       ) : null}
       {v.summary ? <p className="text-slate-800">{v.summary}</p> : null}

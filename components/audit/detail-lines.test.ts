@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detailView, keyName } from './detail-lines';
+import { detailView, keyName, reasonOf } from './detail-lines';
 
 describe('audit detail lines', () => {
   it('shows nothing for an entry without detail', () => {
@@ -61,5 +61,15 @@ describe('audit detail lines', () => {
     expect(keyName('jobId')).toBe('Job');
     expect(keyName('hotplug.slots')).toBe('Hotplug slots');
     expect(keyName('removeVolumes')).toBe('Remove volumes');
+  });
+});
+
+describe('audit reasons', () => {
+  it('puts the words of a failure first and its code apart', () => {
+    expect(reasonOf('ERR_OPERATION_INVALID: That is not possible right now. libvirt says: domain is not running')).toEqual({
+      text: 'That is not possible right now. libvirt says: domain is not running',
+      code: 'ERR_OPERATION_INVALID',
+    });
+    expect(reasonOf('role viewer lacks vm.lifecycle')).toEqual({ text: 'role viewer lacks vm.lifecycle', code: null });
   });
 });

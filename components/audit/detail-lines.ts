@@ -106,3 +106,12 @@ export function detailView(detail: string | null): DetailView {
   walk('', rest, lines);
   return { summary: typeof summary === 'string' ? summary : null, lines, raw: null };
 }
+
+/**
+ * A recorded failure: "ERR_OPERATION_INVALID: That is not possible right now. libvirt says: …" → the words first,
+ * the code apart (it helps a search, not a reader).
+ */
+export function reasonOf(error: string): { text: string; code: string | null } {
+  const m = /^([A-Z][A-Z0-9_]{2,}): ([\s\S]+)$/.exec(error);
+  return m ? { text: m[2]!, code: m[1]! } : { text: error, code: null };
+}

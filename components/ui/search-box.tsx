@@ -3,7 +3,7 @@
 import { useEffect, useRef, type InputHTMLAttributes } from 'react';
 
 // The search field of a list page. "/" anywhere on the page (outside another field) jumps into it, as on GitHub
-// and in many consoles; the placeholder says so.
+// and in many consoles; a key cap in the empty box says so.
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'type' | 'onChange' | 'aria-label'> & {
   label: string;
@@ -16,7 +16,7 @@ function typing(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.closest('.xterm, [role="application"]') !== null;
 }
 
-export function SearchBox({ label, onChange, placeholder, className = '', ...rest }: Props) {
+export function SearchBox({ label, onChange, placeholder = 'Search', className = '', ...rest }: Props) {
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -29,15 +29,24 @@ export function SearchBox({ label, onChange, placeholder, className = '', ...res
     return () => document.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <input
-      ref={ref}
-      type="search"
-      aria-label={label}
-      aria-keyshortcuts="/"
-      placeholder={placeholder ? `${placeholder} (press /)` : 'Search (press /)'}
-      onChange={(e) => onChange(e.target.value)}
-      className={`rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm ${className}`}
-      {...rest}
-    />
+    <span className={`relative inline-block ${className}`}>
+      <input
+        ref={ref}
+        type="search"
+        aria-label={label}
+        aria-keyshortcuts="/"
+        placeholder={placeholder}
+        onChange={(e) => onChange(e.target.value)}
+        className="peer w-full rounded-md border border-slate-300 bg-white py-1.5 pl-3 pr-8 text-sm"
+        {...rest}
+      />
+      {/* The shortcut, shown while the box is empty and not focused. */}
+      <kbd
+        aria-hidden
+        className="pointer-events-none absolute right-2 top-1/2 hidden -translate-y-1/2 rounded border border-slate-300 px-1.5 font-mono text-xs text-slate-500 peer-placeholder-shown:block peer-focus:hidden"
+      >
+        /
+      </kbd>
+    </span>
   );
 }

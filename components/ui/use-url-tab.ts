@@ -6,7 +6,8 @@ import { useCallback } from 'react';
 /**
  * A page's tab kept in its address (?tab=hardware), so a reload, a bookmark or a shared link opens the same tab.
  * Switching replaces the history entry rather than adding one, and asks the server for nothing: Next keeps
- * useSearchParams in step with history.replaceState.
+ * useSearchParams in step with history.replaceState, when it is given no state of its own (a state object
+ * carrying Next's markers reads as Next's own call and is not followed).
  */
 export function useUrlTab<T extends string>(tabs: readonly T[], first: T, param = 'tab'): [T, (tab: T) => void] {
   const params = useSearchParams();
@@ -19,7 +20,7 @@ export function useUrlTab<T extends string>(tabs: readonly T[], first: T, param 
       if (next === first) q.delete(param);
       else q.set(param, next);
       const search = q.toString();
-      window.history.replaceState(window.history.state, '', `${path}${search ? `?${search}` : ''}${window.location.hash}`);
+      window.history.replaceState(null, '', `${path}${search ? `?${search}` : ''}${window.location.hash}`);
     },
     [first, param, path],
   );
