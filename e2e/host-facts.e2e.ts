@@ -1,33 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext } from './support/browser';
+import type { Page } from 'playwright-core';
 import { createDemoHost, type DemoHost } from './support/demo-host';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
-import { startVireo, type VireoServer } from './support/server';
+import { apiFromPage } from './support/journeys';
+import { startSignedIn, type SignedIn } from './support/signed-in';
 
 // Issue 14: the host's memory is one number on every page that shows it (host overview, wizard, readiness,
 // Hardware tab), the number the API gives; the readiness headline says why the page warns or fails.
 
 const suffix = Math.random().toString(36).slice(2, 6);
 let demo: DemoHost;
-let server: VireoServer;
-let browser: Browser;
-let ctx: BrowserContext;
+let app: SignedIn;
 let page: Page;
 
 beforeAll(async () => {
   demo = await createDemoHost(`vhf${suffix}`);
-  server = await startVireo({ VIREO_FORCE_EMULATION: 'false' });
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  app = await startSignedIn({ VIREO_FORCE_EMULATION: 'false' });
+  page = app.page;
 });
 
 afterAll(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await server?.stop();
+  await app?.close();
   await demo?.dispose();
 });
 

@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { cloudImagePath, ensureFixtures } from '@/test/support/fixtures';
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virshCleanupDomain } from '@/test/support/virsh';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
+import { screenshot } from './support/browser';
+import { apiFromPage } from './support/journeys';
 import { PHONE, sideways } from './support/layout';
-import { startVireo, type VireoServer } from './support/server';
+import { startSignedIn, type SignedIn } from './support/signed-in';
+import { fixtureImageSha256, startCloudImageJob } from './support/vm-job';
 
 // Issue 14, /jobs: the task list shows finished and running jobs with who, what, state and progress, moves on its
 // own while a job runs, and links to each job's page.
@@ -17,51 +16,30 @@ import { startVireo, type VireoServer } from './support/server';
 const suffix = Math.random().toString(36).slice(2, 6);
 let pool: TestPool;
 let http: HttpFixtureServer;
-let server: VireoServer;
-let browser: Browser;
-let ctx: BrowserContext;
+let app: SignedIn;
 let page: Page;
 let sha256: string;
 const done = `vjob-done-${suffix}`;
 const broken = `vjob-broken-${suffix}`;
 const slow = `vjob-slow-${suffix}`;
 
-async function createJob(name: string, file: string): Promise<string> {
-  const r = await apiFromPage(page, '/api/vms', 'POST', {
-    name,
-    source: { kind: 'cloud-image', image: { from: 'url', url: http.url(file), checksum: { algorithm: 'sha256', hex: sha256 } } },
-    resources: { vcpus: 1, memoryMiB: 128 },
-    storage: { pool: pool.name, sizeGiB: 1 },
-    network: { type: 'none' },
-    cloudInit: { hostname: 'jobs' },
-    start: false,
-  });
-  expect(r.status, JSON.stringify(r.body)).toBe(202);
-  return r.body.jobId as string;
-}
+const createJob = (name: string, file: string) => startCloudImageJob(page, { name, url: http.url(file), sha256, pool: pool.name });
 
 const row = (id: string) => page.getByTestId(`job-row-${id}`);
 const state = (id: string) => page.getByTestId(`job-state-${id}`);
 
 beforeAll(async () => {
   await ensureFixtures();
-  sha256 = createHash('sha256')
-    .update(await readFile(cloudImagePath))
-    .digest('hex');
+  sha256 = await fixtureImageSha256();
   pool = await createTestPool(`vireo-e2e-jobs-${suffix}`);
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
   http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 64 * 1024 });
-  server = await startVireo({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  app = await startSignedIn({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
+  page = app.page;
 }, 180_000);
 
 afterAll(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await server?.stop();
+  await app?.close();
   await http?.close();
   for (const vm of [done, broken, slow]) await virshCleanupDomain(vm);
   await pool?.dispose();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
-import { createDemoHost, type DemoHost } from './support/demo-host';
+import { createDemoHost, demoPages, type DemoHost } from './support/demo-host';
 import { createFirstAdmin, logout } from './support/journeys';
 import { DESKTOP, PHONE, openAndSettle, sideways } from './support/layout';
 import { startVireo, type VireoServer } from './support/server';
@@ -47,35 +47,14 @@ describe('at phone width (390 x 844)', () => {
   });
 
   it('no page scrolls sideways', async () => {
-    const { web, network, pool } = demo;
-    const pages: [string, string][] = [
-      ['/', '[data-testid="host-name"]'],
-      ['/host/readiness', '[data-testid="readiness-checks"]'],
-      ['/vms', `[data-testid="vm-row-${web}"]`],
-      [`/vms/${web}`, '[data-testid="vm-overview"]'],
-      [`/vms/${web}?tab=hardware`, '[data-testid="hw-memory"]'],
-      [`/vms/${web}?tab=xml`, '[data-testid="xml-view"]'],
-      [`/vms/${web}/console`, '[data-testid="console-vm-bar"]'],
-      ['/networks', `[data-testid="network-row-${network}"]`],
-      [`/networks/${network}`, '[data-testid="network-facts"]'],
-      ['/networks/new', 'main input'],
-      ['/storage', `[data-testid="pool-row-${pool.name}"]`],
-      [`/storage/${pool.name}`, '[data-testid="volume-row-data.qcow2"]'],
-      ['/storage/new', 'main input'],
-      ['/new-vm', 'main input'],
-      ['/jobs', '[data-testid="jobs-summary"]'],
-      ['/audit', '[data-testid="audit-table"] tbody tr'],
-      ['/users', '[data-testid="users-table"] tbody tr'],
-      ['/api-reference', '[data-testid="api-reference"]'],
-    ];
     const wide: string[] = [];
-    for (const [path, ready] of pages) {
+    for (const { path, ready } of demoPages(demo)) {
       await openAndSettle(page, path, ready);
       const r = await sideways(page);
       if (r.scrollWidth > r.clientWidth) wide.push(`${path}: ${r.scrollWidth} px (${r.offenders.join(', ')})`);
     }
     expect(wide).toEqual([]);
-    await openAndSettle(page, `/vms/${web}`, '[data-testid="vm-overview"]');
+    await openAndSettle(page, `/vms/${demo.web}`, '[data-testid="vm-overview"]');
     await screenshot(page, 'phone-vm');
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
 import { watchCsp } from './support/csp';
-import { createDemoHost, type DemoHost } from './support/demo-host';
+import { createDemoHost, demoPages, type DemoHost } from './support/demo-host';
 import { adminPassword, createFirstAdmin, login } from './support/journeys';
 import { DESKTOP, openAndSettle, pageShade, unreadableText } from './support/layout';
 import { startVireo, type VireoServer } from './support/server';
@@ -83,30 +83,17 @@ describe('dark mode', () => {
   });
 
   it('keeps every text readable in both themes, the console panels dark in both', async () => {
-    const { web, network, pool } = demo;
-    const pages: [string, string][] = [
-      ['/', '[data-testid="host-name"]'],
-      ['/host/readiness', '[data-testid="readiness-checks"]'],
-      ['/vms', `[data-testid="vm-row-${web}"]`],
-      [`/vms/${web}`, '[data-testid="vm-overview"]'],
-      [`/vms/${web}?tab=hardware`, '[data-testid="hw-memory"]'],
-      [`/vms/${web}?tab=xml`, '[data-testid="xml-view"]'],
-      [`/networks/${network}`, '[data-testid="network-facts"]'],
-      [`/storage/${pool.name}`, '[data-testid="volume-row-data.qcow2"]'],
-      ['/new-vm', 'main input'],
-      ['/jobs', '[data-testid="jobs-summary"]'],
-      ['/audit', '[data-testid="audit-table"] tbody tr'],
-    ];
+    const pages = demoPages(demo).filter((p) => p.name !== 'console');
     for (const scheme of ['light', 'dark'] as const) {
       const { ctx, page, csp } = await context(scheme);
       await login(page, 'admin', adminPassword);
       const poor: string[] = [];
-      for (const [path, ready] of pages) {
+      for (const { path, ready } of pages) {
         await openAndSettle(page, path, ready);
         for (const u of await unreadableText(page, 4.5)) poor.push(`${path}: "${u.text}" ${u.ratio}:1 (${u.color} on ${u.background})`);
       }
       expect(poor, `${scheme}: text below 4.5:1`).toEqual([]);
-      await openAndSettle(page, `/vms/${web}/console`, '.xterm');
+      await openAndSettle(page, `/vms/${demo.web}/console`, '.xterm');
       // The terminal and its frame keep xterm's dark background whatever the page's theme.
       const shades = await page.locator('.xterm').evaluate((el) => {
         const c = document.createElement('canvas').getContext('2d')!;

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { bootBanner } from '@/test/support/fixtures';
 import { virshDomState } from '@/test/support/virsh';
-import { launchBrowser, newContext, screenshot } from './support/browser';
+import { screenshot } from './support/browser';
 import { createDemoHost, type DemoHost } from './support/demo-host';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
-import { startVireo, type VireoServer } from './support/server';
+import { apiFromPage } from './support/journeys';
+import { startSignedIn, type SignedIn } from './support/signed-in';
 import { waitText } from './support/terminal';
 
 // Issue 14: the VM page's tab is in the address (reload and bookmarks keep it), the console page shows the VM's
@@ -13,9 +13,7 @@ import { waitText } from './support/terminal';
 
 const suffix = Math.random().toString(36).slice(2, 6);
 let demo: DemoHost;
-let server: VireoServer;
-let browser: Browser;
-let ctx: BrowserContext;
+let app: SignedIn;
 let page: Page;
 let vm: string;
 
@@ -26,17 +24,12 @@ const search = () => new URL(page.url()).search;
 beforeAll(async () => {
   demo = await createDemoHost(`vvp${suffix}`);
   vm = demo.web;
-  server = await startVireo();
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  app = await startSignedIn();
+  page = app.page;
 });
 
 afterAll(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await server?.stop();
+  await app?.close();
   await demo?.dispose();
 });
 

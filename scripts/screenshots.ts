@@ -6,28 +6,22 @@
 //   npm run build && npm run screenshots      (as root, like the tests; Debian's Chromium)
 //
 // On a host where tests run too, take the shared lock first: flock /tmp/vireo-libvirt.lock npm run screenshots
-import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { bootBanner, cloudImagePath } from '@/test/support/fixtures';
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer } from '@/test/support/http-fixture-server';
 import { virshCleanupDomain } from '@/test/support/virsh';
 import { launchBrowser } from '@/e2e/support/browser';
-import { createDemoHost } from '@/e2e/support/demo-host';
+import { createDemoHost, demoPages, type DemoPage } from '@/e2e/support/demo-host';
 import { adminPassword, apiFromPage, createFirstAdmin, login } from '@/e2e/support/journeys';
 import { DESKTOP, PHONE, openAndSettle } from '@/e2e/support/layout';
 import { startVireo } from '@/e2e/support/server';
 import { waitText } from '@/e2e/support/terminal';
+import { fixtureImageSha256, startCloudImageJob } from '@/e2e/support/vm-job';
 
 const outDir = path.join(process.cwd(), 'docs', 'screenshots');
 const prefix = 'vireo-demo';
-
-interface Shot {
-  name: string;
-  path: string;
-  ready: string;
-}
 
 async function waitJob(page: Page, id: string): Promise<void> {
   for (let i = 0; i < 240; i++) {
@@ -41,7 +35,10 @@ async function waitJob(page: Page, id: string): Promise<void> {
   throw new Error('the demo job did not finish in two minutes');
 }
 
-async function shoot(browser: Browser, url: string, shots: Shot[]): Promise<string[]> {
+/** The pages shown in the README. */
+const SHOWN = ['host', 'readiness', 'vms', 'vm', 'hardware', 'console', 'network', 'storage', 'new-vm', 'jobs', 'audit'];
+
+async function shoot(browser: Browser, url: string, shots: DemoPage[]): Promise<string[]> {
   const written: string[] = [];
   for (const theme of ['light', 'dark'] as const) {
     for (const [size, viewport] of [
@@ -86,36 +83,23 @@ async function main(): Promise<void> {
     await waitText(page, new RegExp(bootBanner), 180_000);
     await waitText(page, /vireo# /, 60_000);
 
-    const sha = createHash('sha256')
-      .update(await readFile(cloudImagePath))
-      .digest('hex');
-    const job = await apiFromPage(page, '/api/vms', 'POST', {
+    const jobId = await startCloudImageJob(page, {
       name: app,
-      source: { kind: 'cloud-image', image: { from: 'url', url: http.url('debian-12-generic-amd64.qcow2'), checksum: { algorithm: 'sha256', hex: sha } } },
-      resources: { vcpus: 1, memoryMiB: 256 },
-      storage: { pool: demo.pool.name, sizeGiB: 4 },
-      network: { type: 'network', network: demo.network },
-      cloudInit: { hostname: 'app' },
-      start: false,
+      url: http.url('debian-12-generic-amd64.qcow2'),
+      sha256: await fixtureImageSha256(),
+      pool: demo.pool.name,
+      network: demo.network,
+      sizeGiB: 4,
+      memoryMiB: 256,
     });
-    if (job.status !== 202) throw new Error(`the demo job was refused: ${JSON.stringify(job.body)}`);
-    await waitJob(page, job.body.jobId as string);
+    await waitJob(page, jobId);
     await ctx.close();
 
-    const shots: Shot[] = [
-      { name: 'host', path: '/', ready: '[data-testid="host-name"]' },
-      { name: 'readiness', path: '/host/readiness', ready: '[data-testid="readiness-checks"]' },
-      { name: 'vms', path: '/vms', ready: `[data-testid="vm-row-${demo.web}"]` },
-      { name: 'vm', path: `/vms/${demo.web}`, ready: '[data-testid="vm-overview"]' },
-      { name: 'hardware', path: `/vms/${demo.web}?tab=hardware`, ready: '[data-testid="hw-memory"]' },
-      { name: 'console', path: `/vms/${demo.web}/console`, ready: '.xterm' },
-      { name: 'network', path: `/networks/${demo.network}`, ready: '[data-testid="network-facts"]' },
-      { name: 'storage', path: `/storage/${demo.pool.name}`, ready: '[data-testid="volume-row-data.qcow2"]' },
-      { name: 'new-vm', path: '/new-vm', ready: 'main input' },
-      { name: 'jobs', path: '/jobs', ready: '[data-testid^="job-row-"]' },
-      { name: 'audit', path: '/audit', ready: '[data-testid="audit-table"] tbody tr' },
-    ];
-    const written = await shoot(browser, server.url, shots);
+    const written = await shoot(
+      browser,
+      server.url,
+      demoPages(demo).filter((p) => SHOWN.includes(p.name)),
+    );
     console.log(`${written.length} screenshots in ${path.relative(process.cwd(), outDir)}/`);
   } finally {
     await browser.close();

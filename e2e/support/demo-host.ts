@@ -57,3 +57,36 @@ export async function createDemoHost(prefix: string, opts: { start?: boolean } =
   }
   return { pool, network, web, db, dispose };
 }
+
+export interface DemoPage {
+  /** Short name, as in the screenshots' file names. */
+  name: string;
+  path: string;
+  /** What shows once the page has its data. */
+  ready: string;
+}
+
+/** Every page an admin opens, against this demo host, with what each shows once it has loaded. */
+export function demoPages(demo: Pick<DemoHost, 'web' | 'network' | 'pool'>): DemoPage[] {
+  const { web, network, pool } = demo;
+  return [
+    { name: 'host', path: '/', ready: '[data-testid="host-name"]' },
+    { name: 'readiness', path: '/host/readiness', ready: '[data-testid="readiness-checks"]' },
+    { name: 'vms', path: '/vms', ready: `[data-testid="vm-row-${web}"]` },
+    { name: 'vm', path: `/vms/${web}`, ready: '[data-testid="vm-overview"]' },
+    { name: 'hardware', path: `/vms/${web}?tab=hardware`, ready: '[data-testid="hw-memory"]' },
+    { name: 'xml', path: `/vms/${web}?tab=xml`, ready: '[data-testid="xml-view"]' },
+    { name: 'console', path: `/vms/${web}/console`, ready: '.xterm' },
+    { name: 'networks', path: '/networks', ready: `[data-testid="network-row-${network}"]` },
+    { name: 'network', path: `/networks/${network}`, ready: '[data-testid="network-facts"]' },
+    { name: 'new-network', path: '/networks/new', ready: 'main input' },
+    { name: 'pools', path: '/storage', ready: `[data-testid="pool-row-${pool.name}"]` },
+    { name: 'storage', path: `/storage/${pool.name}`, ready: '[data-testid="volume-row-data.qcow2"]' },
+    { name: 'new-pool', path: '/storage/new', ready: 'main input' },
+    { name: 'new-vm', path: '/new-vm', ready: 'main input' },
+    { name: 'jobs', path: '/jobs', ready: '[data-testid="jobs-summary"]' },
+    { name: 'audit', path: '/audit', ready: '[data-testid="audit-table"] tbody tr' },
+    { name: 'users', path: '/users', ready: '[data-testid="users-table"] tbody tr' },
+    { name: 'api-reference', path: '/api-reference', ready: '[data-testid="api-reference"]' },
+  ];
+}
