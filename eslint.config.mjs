@@ -73,6 +73,8 @@ export default defineConfig(
   },
   {
     files: reactCode,
+    // Tests under app/ are not React code, whatever their helpers are called (useTestDatabase).
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
     extends: [reactHooks.configs.flat['recommended-latest'], nextPlugin.configs.recommended, nextPlugin.configs['core-web-vitals']],
     languageOptions: { globals: { ...globals.browser } },
     settings: { next: { rootDir: import.meta.dirname } },

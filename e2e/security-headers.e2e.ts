@@ -95,6 +95,7 @@ describe('security headers', () => {
       '/storage/new',
       '/audit',
       '/users',
+      '/account',
       '/host/readiness',
       '/host/terminal',
       '/jobs/no-such-job',

@@ -59,6 +59,18 @@ afterAll(async () => {
   await server?.stop();
 });
 
+let viewer: Page | undefined;
+
+/** A viewer signed in in a browser of their own, made on first use. */
+async function viewerPage(): Promise<Page> {
+  if (viewer) return viewer;
+  const created = await apiFromPage(page, '/api/users', 'POST', { username: 'storage-viewer', password: adminPassword, role: 'viewer' });
+  expect(created.status).toBe(201);
+  viewer = await (await newContext(browser, server.url)).newPage();
+  await login(viewer, 'storage-viewer', adminPassword);
+  return viewer;
+}
+
 async function confirm(label: string): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name: label }).click();
   await page.getByRole('dialog').waitFor({ state: 'hidden' });
@@ -144,6 +156,19 @@ describe('storage', () => {
     expect(sha256(await readFile(file))).toBe(payloadSha);
   });
 
+  it("shows a viewer the volumes but no Download link, and the API refuses them the volume's data", async () => {
+    const v = await viewerPage();
+    await v.goto(`/storage/${pool}`);
+    await v.getByTestId('volume-row-payload.iso').waitFor();
+    expect(await v.getByRole('link', { name: /^Download/ }).count()).toBe(0);
+    expect(await v.getByRole('button', { name: 'Delete payload.iso' }).count()).toBe(0);
+    const res = await v.request.get(`/api/storage/pools/${pool}/volumes/payload.iso/download`);
+    expect(res.status()).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toMatch(/does not allow you to read a volume's data/);
+    // The admin still has the link (the same page, another role).
+    await page.getByRole('link', { name: 'Download payload.iso' }).waitFor();
+  });
+
   it('refuses an upload whose body is longer than declared, keeping nothing', async () => {
     const r = await page.evaluate(async (pool) => {
       const csrf = decodeURIComponent(document.cookie.match(/(?:^|;\s*)vireo_csrf=([^;]*)/)?.[1] ?? '');
@@ -221,18 +246,13 @@ describe('storage', () => {
   });
 
   it('lets a viewer read storage but not change it', async () => {
-    const created = await apiFromPage(page, '/api/users', 'POST', { username: 'storage-viewer', password: adminPassword, role: 'viewer' });
-    expect(created.status).toBe(201);
-    const viewerCtx = await newContext(browser, server.url);
-    const viewer = await viewerCtx.newPage();
-    await login(viewer, 'storage-viewer', adminPassword);
-    await viewer.getByRole('link', { name: 'Storage' }).click();
+    const viewer = await viewerPage();
+    await viewer.getByRole('link', { name: 'Storage', exact: true }).click();
     await viewer.getByTestId('pool-table').waitFor();
     expect(await viewer.getByRole('link', { name: 'Create pool' }).count()).toBe(0);
     const refused = await apiFromPage(viewer, '/api/storage/pools', 'POST', { name: `${pool}-v`, type: 'dir', targetPath: `${poolDir}-v` });
     expect(refused.status).toBe(403);
     expect(String(refused.body.error)).toMatch(/does not allow you to change storage/);
     expect(await names(['pool-list', '--all', '--name'])).not.toContain(`${pool}-v`);
-    await viewerCtx.close();
   });
 });

@@ -16,6 +16,7 @@ import type {
   NetworkListing,
   PoolDetail,
   PoolListing,
+  SessionList,
   StatusReply,
   UserList,
   UserRow,
@@ -116,9 +117,15 @@ export function useJobs(initial?: JobView[]) {
   return useSWR<JobList, Error>(keys.jobs, { fallbackData, refreshInterval });
 }
 
+/** Every user; re-read while shown, since sign-ins change their sessions and when they were last seen. */
 export function useUsers(initial?: UserRow[]) {
   const fallbackData = useMemo(() => (initial ? { users: initial } : undefined), [initial]);
-  return useSWR<UserList, Error>(keys.users, { fallbackData });
+  return useSWR<UserList, Error>(keys.users, { fallbackData, refreshInterval: LIST_REFRESH_MS });
+}
+
+/** A user's open sessions; `null` (no user chosen) fetches nothing. */
+export function useUserSessions(userId: string | null) {
+  return useSWR<SessionList, Error>(userId ? keys.userSessions(userId) : null);
 }
 
 /**

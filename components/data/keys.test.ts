@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUDIT_PAGE, auditKey, keys, poolTouches, touches, under } from './keys';
+import { AUDIT_PAGE, auditKey, keys, poolTouches, touches, under, userTouches } from './keys';
 
 describe('cache keys', () => {
   it('are the URLs the answers are read from, with names encoded as one path segment', () => {
@@ -31,5 +31,11 @@ describe('cache keys', () => {
     const stale = (key: string) => poolTouches('p').some((t) => touches(t, key));
     expect(['/api/storage/pools/p', '/api/storage/pools/p/volumes', '/api/storage/pools'].every(stale)).toBe(true);
     expect(stale('/api/storage/pools/q/volumes')).toBe(false);
+  });
+
+  it("make a user change stale the user list and that user's sessions, not another user's", () => {
+    const stale = (key: string) => userTouches('u1').some((t) => touches(t, key));
+    expect([keys.users, keys.userSessions('u1')].every(stale)).toBe(true);
+    expect(stale(keys.userSessions('u10'))).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ export const keys = {
   jobs: '/api/jobs',
   job: (id: string) => `/api/jobs/${seg(id)}`,
   users: '/api/users',
+  user: (id: string) => `/api/users/${seg(id)}`,
+  userSessions: (id: string) => `/api/users/${seg(id)}/sessions`,
 } as const;
 
 export interface AuditQuery {
@@ -48,6 +50,11 @@ export function under(prefix: string): (key: string) => boolean {
 /** Everything cached about one pool (its detail, its volume list) and the list of pools. */
 export function poolTouches(pool: string): Touch[] {
   return [under(keys.pool(pool)), keys.pools];
+}
+
+/** Everything cached about one user (their sessions) and the list of users, which counts their sessions. */
+export function userTouches(id: string): Touch[] {
+  return [under(keys.user(id)), keys.users];
 }
 
 /** Whether a cache key is made stale by a touch. */

@@ -111,10 +111,29 @@ export interface UserRow {
   username: string;
   role: string;
   createdAt: string;
+  disabled: boolean;
+  /** Sessions still open, and when the most recently used one was last used (null: none open). */
+  sessions: number;
+  lastSeenAt: string | null;
 }
 /** GET /api/users */
 export interface UserList {
   users: UserRow[];
+}
+/** One open session of a user, as GET /api/users/{id}/sessions lists it (dates as ISO text). */
+export interface UserSession {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** The session this browser is signed in with. */
+  current: boolean;
+}
+/** GET /api/users/{id}/sessions */
+export interface SessionList {
+  sessions: UserSession[];
 }
 /** GET /api/audit */
 export interface AuditPage {

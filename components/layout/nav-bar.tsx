@@ -26,6 +26,9 @@ export function NavBar({ user }: { user: SessionUser }) {
           <span data-testid="current-user">
             {user.username} <span className="rounded bg-ink-700 px-1.5 py-0.5 text-xs">{user.role}</span>
           </span>
+          <Link href="/account" className="rounded px-2 py-1 text-ink-200 hover:bg-ink-700">
+            Account
+          </Link>
           <ThemeToggle />
           <LogoutButton />
         </NavMenu>

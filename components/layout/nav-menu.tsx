@@ -38,6 +38,10 @@ export function NavMenu({ links, children }: { links: NavLink[]; children: React
         onKeyDown={(e) => {
           if (e.key === 'Escape') setOpen(false);
         }}
+        // Following any link in it (a section, the account page) closes the menu.
+        onClick={(e) => {
+          if (e.target instanceof Element && e.target.closest('a')) setOpen(false);
+        }}
       >
         <nav aria-label="Main" className="flex flex-col gap-1 text-sm md:flex-row">
           {links.map((l) => {
@@ -47,7 +51,6 @@ export function NavMenu({ links, children }: { links: NavLink[]; children: React
                 key={l.href}
                 href={l.href}
                 aria-current={current ? 'page' : undefined}
-                onClick={() => setOpen(false)}
                 className={`rounded px-2 py-1 hover:bg-ink-700 ${current ? 'bg-ink-700 text-white' : 'text-ink-200'}`}
               >
                 {l.label}

@@ -31,7 +31,7 @@ const confirmText: Partial<Record<Action, { title: string; body: string; label: 
   undefine: { title: 'Undefine pool', body: 'Vireo and libvirt forget the pool. Its files stay where they are.', label: 'Undefine' },
 };
 
-export function PoolDetail({ name, canChange }: { name: string; canChange: boolean }) {
+export function PoolDetail({ name, canChange, canDownload }: { name: string; canChange: boolean; canDownload: boolean }) {
   const router = useRouter();
   const { data, error: readError } = usePool(name);
   const change = useMutation();
@@ -110,7 +110,7 @@ export function PoolDetail({ name, canChange }: { name: string; canChange: boole
           ) : null}
           {p.active ? (
             <>
-              <VolumeTable pool={name} volumes={data.volumes} canChange={canChange} />
+              <VolumeTable pool={name} volumes={data.volumes} canChange={canChange} canDownload={canDownload} />
               {canChange ? (
                 <div className="grid gap-6 md:grid-cols-2">
                   <VolumeCreateForm pool={name} />

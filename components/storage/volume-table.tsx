@@ -16,6 +16,8 @@ interface Props {
   pool: string;
   volumes: VolumeRow[];
   canChange: boolean;
+  /** Reading a volume's data is a right of its own (a disk holds the guest's secrets): no link without it. */
+  canDownload: boolean;
 }
 
 const ASK = {
@@ -23,7 +25,7 @@ const ASK = {
   delete: { title: 'Delete', label: 'Delete volume', body: 'The volume and its data are removed from the pool. This cannot be undone.' },
 } as const;
 
-export function VolumeTable({ pool, volumes, canChange }: Props) {
+export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
   const [asking, setAsking] = useState<{ kind: 'wipe' | 'delete'; name: string } | null>(null);
   const [resizing, setResizing] = useState<{ name: string; mib: string } | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
@@ -49,14 +51,16 @@ export function VolumeTable({ pool, volumes, canChange }: Props) {
 
   const actions = (v: VolumeRow) => (
     <>
-      <a
-        href={`${url(v.name)}/download`}
-        download={v.name}
-        aria-label={`Download ${v.name}`}
-        className="inline-flex rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100"
-      >
-        Download
-      </a>
+      {canDownload ? (
+        <a
+          href={`${url(v.name)}/download`}
+          download={v.name}
+          aria-label={`Download ${v.name}`}
+          className="inline-flex rounded-md border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100"
+        >
+          Download
+        </a>
+      ) : null}
       {canChange ? (
         <>
           <Button

@@ -1,61 +1,148 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useUsers } from '@/components/data/hooks';
-import { keys } from '@/components/data/keys';
-import { useMutation } from '@/components/data/mutation';
-import { fieldError } from '@/components/data/problem';
 import type { UserRow } from '@/components/data/types';
+import { reloadAt } from '@/components/navigation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { SelectField, TextField } from '@/components/ui/inputs';
+import type { SortState } from '@/components/ui/table-sort';
+import { When } from '@/components/ui/when';
+import { UserChangeDialog, type UserAction } from './user-change-dialog';
+import { UserCreateForm } from './user-create-form';
+import { UserSessionsDialog } from './user-sessions-dialog';
 
-const columns: Column<UserRow>[] = [
-  { id: 'username', header: 'User', cell: (u) => u.username },
-  { id: 'role', header: 'Role', cell: (u) => u.role },
-  { id: 'created', header: 'Created', className: 'text-slate-600', cell: (u) => new Date(u.createdAt).toLocaleDateString() },
-];
+// Every account with its role, state, open sessions and when it was last used; per user the changes an admin may
+// make, each in its own dialog. `me` is the signed-in admin: a change to their own account reloads the page, since
+// it may have taken their rights or their session away.
 
-export function UsersPanel({ initial }: { initial: UserRow[] }) {
-  const { data } = useUsers(initial);
-  const create = useMutation();
+type Acting = { user: UserRow; action: UserAction | 'sessions' };
+
+const small = '!px-2 !py-1 text-xs';
+
+/** A button whose visible word is completed by the user's name for assistive tech ("Delete" → "Delete bob"). */
+function RowButton({ word, suffix, onClick, danger = false }: { word: string; suffix: string; onClick: () => void; danger?: boolean }) {
+  return (
+    <Button className={small} variant={danger ? 'danger' : 'secondary'} onClick={onClick}>
+      {word}
+      <span className="sr-only"> {suffix}</span>
+    </Button>
+  );
+}
+
+function columnsFor(me: string, act: (a: Acting) => void): Column<UserRow>[] {
+  return [
+    {
+      id: 'username',
+      header: 'User',
+      className: 'font-medium',
+      sortValue: (u) => u.username,
+      cell: (u) => (
+        <>
+          {u.username}
+          {u.id === me ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
+        </>
+      ),
+    },
+    { id: 'role', header: 'Role', sortValue: (u) => u.role, cell: (u) => <span data-testid="user-role">{u.role}</span> },
+    {
+      id: 'state',
+      header: 'State',
+      sortValue: (u) => (u.disabled ? 1 : 0),
+      cell: (u) => (
+        <span
+          data-testid="user-state"
+          className={`rounded px-1.5 py-0.5 text-xs ${u.disabled ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-800'}`}
+        >
+          {u.disabled ? 'disabled' : 'enabled'}
+        </span>
+      ),
+    },
+    { id: 'sessions', header: 'Sessions', sortValue: (u) => u.sessions, cell: (u) => <span data-testid="user-sessions">{u.sessions}</span> },
+    {
+      id: 'seen',
+      header: 'Last seen',
+      className: 'whitespace-nowrap text-slate-600',
+      sortValue: (u) => u.lastSeenAt ?? '',
+      cell: (u) => <When at={u.lastSeenAt} empty="—" />,
+    },
+    { id: 'created', header: 'Created', className: 'text-slate-600', sortValue: (u) => u.createdAt, cell: (u) => <When at={u.createdAt} dateOnly /> },
+    {
+      id: 'actions',
+      header: '',
+      className: 'space-x-1 whitespace-nowrap text-right',
+      cell: (u) => (
+        <>
+          <RowButton word="Change role" suffix={`of ${u.username}`} onClick={() => act({ user: u, action: 'role' })} />
+          {u.disabled ? (
+            <RowButton word="Enable" suffix={u.username} onClick={() => act({ user: u, action: 'enable' })} />
+          ) : (
+            <RowButton word="Disable" suffix={u.username} onClick={() => act({ user: u, action: 'disable' })} />
+          )}
+          <RowButton word="Reset password" suffix={`of ${u.username}`} onClick={() => act({ user: u, action: 'password' })} />
+          <RowButton word="Sessions" suffix={`of ${u.username}`} onClick={() => act({ user: u, action: 'sessions' })} />
+          <RowButton word="Delete" suffix={u.username} danger onClick={() => act({ user: u, action: 'delete' })} />
+        </>
+      ),
+    },
+  ];
+}
+
+export function UsersPanel({ initial, me }: { initial: UserRow[]; me: string }) {
+  const { data, error } = useUsers(initial);
+  const [acting, setActing] = useState<Acting | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const errors = create.problem?.fields;
+  const [sort, setSort] = useState<SortState>({ column: 'username', dir: 1 });
+  const columns = useMemo(
+    () =>
+      columnsFor(me, (a) => {
+        setDone(null);
+        setActing(a);
+      }),
+    [me],
+  );
 
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const formEl = e.currentTarget;
-    const form = new FormData(formEl);
-    const entered = form.get('username');
-    const username = typeof entered === 'string' ? entered : '';
-    setDone(null);
-    const r = await create.send(keys.users, { body: { username, password: form.get('password'), role: form.get('role') }, touches: [keys.users] });
-    if (!r.ok) return;
-    setDone(`Created ${username}.`);
-    formEl.reset();
+  function changed(message: string) {
+    const self = acting?.user.id === me;
+    setActing(null);
+    setDone(message);
+    // Their own role, session or account may be gone: let the server say what they may see now.
+    if (self) reloadAt('/users');
   }
 
   return (
-    <div className="grid gap-6 md:grid-cols-2">
-      <div className="h-fit">
-        <DataTable rows={data?.users} columns={columns} rowKey={(u) => u.id} testId="users-table" empty="No users." />
+    <div className="space-y-6">
+      <div className="space-y-2">
+        {error ? <Alert>{error.message}</Alert> : null}
+        {done ? (
+          <Alert tone="info" testId="users-done">
+            {done}
+          </Alert>
+        ) : null}
+        <DataTable
+          rows={data?.users}
+          columns={columns}
+          rowKey={(u) => u.id}
+          rowTestId={(u) => `user-row-${u.username}`}
+          sort={{ state: sort, onChange: setSort }}
+          failed={Boolean(error)}
+          testId="users-table"
+          empty="No users."
+        />
       </div>
-      <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
-        <h2 className="font-semibold">Add a user</h2>
-        {create.problem ? <Alert>{create.problem.message}</Alert> : null}
-        {done ? <Alert tone="info">{done}</Alert> : null}
-        <TextField label="User name" name="username" required maxLength={32} error={fieldError(errors, 'username')} />
-        <TextField label="Password" name="password" type="password" autoComplete="new-password" required error={fieldError(errors, 'password')} />
-        <SelectField label="Role" name="role" defaultValue="viewer" error={fieldError(errors, 'role')}>
-          <option value="viewer">viewer — read only</option>
-          <option value="operator">operator — lifecycle and consoles</option>
-          <option value="admin">admin — everything</option>
-        </SelectField>
-        <Button type="submit" variant="primary" disabled={create.busy}>
-          Add user
-        </Button>
-      </form>
+      <UserCreateForm />
+      {acting && acting.action !== 'sessions' ? (
+        <UserChangeDialog
+          key={`${acting.user.id}-${acting.action}`}
+          user={acting.user}
+          action={acting.action}
+          self={acting.user.id === me}
+          onClose={() => setActing(null)}
+          onDone={changed}
+        />
+      ) : null}
+      {acting?.action === 'sessions' ? <UserSessionsDialog user={acting.user} onClose={() => setActing(null)} /> : null}
     </div>
   );
 }

@@ -87,6 +87,7 @@ export function demoPages(demo: Pick<DemoHost, 'web' | 'network' | 'pool'>): Dem
     { name: 'jobs', path: '/jobs', ready: '[data-testid="jobs-summary"]' },
     { name: 'audit', path: '/audit', ready: '[data-testid="audit-table"] tbody tr' },
     { name: 'users', path: '/users', ready: '[data-testid="users-table"] tbody tr' },
+    { name: 'account', path: '/account', ready: 'main input' },
     { name: 'api-reference', path: '/api-reference', ready: '[data-testid="api-reference"]' },
   ];
 }

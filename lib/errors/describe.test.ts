@@ -16,6 +16,17 @@ describe('describeError', () => {
     expect(describeError(lv(ErrorNumber.ERR_XML_INVALID_SCHEMA, 'bad')).status).toBe(422);
     expect(describeError(lv(ErrorNumber.ERR_INTERNAL_ERROR, 'boom')).message).toMatch(/libvirt says: boom/);
   });
+  it('answers "this host does not support it" as a 409 in plain words, not as a failure of the server', () => {
+    const d = describeError(lv(ErrorNumber.ERR_NO_SUPPORT, 'this function is not supported by the connection driver: virStorageVolDownload'));
+    expect(d).toEqual({
+      status: 409,
+      code: 'ERR_NO_SUPPORT',
+      message:
+        'This host cannot do that: its libvirt does not support it. ' +
+        'libvirt says: this function is not supported by the connection driver: virStorageVolDownload',
+    });
+    expect(describeError(lv(ErrorNumber.ERR_ARGUMENT_UNSUPPORTED, 'unsupported configuration')).status).toBe(409);
+  });
   it('recognises errors by name, whichever copy of the module made them', () => {
     const foreign = Object.assign(new Error('Domain not found'), { name: 'LibvirtError', code: ErrorNumber.ERR_NO_DOMAIN, codeName: 'ERR_NO_DOMAIN' });
     expect(describeError(foreign).status).toBe(404);

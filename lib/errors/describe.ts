@@ -23,6 +23,8 @@ const badInput = new Set<number>([
   ErrorNumber.ERR_XML_INVALID_SCHEMA,
   ErrorNumber.ERR_INVALID_MAC,
 ]);
+/** The host's libvirt (its driver, or its version) cannot do it at all: asking again will not help, asking another host may. */
+const unsupported = new Set<number>([ErrorNumber.ERR_NO_SUPPORT, ErrorNumber.ERR_ARGUMENT_UNSUPPORTED]);
 const conflict = new Set<number>([
   ErrorNumber.ERR_OPERATION_INVALID,
   ErrorNumber.ERR_OPERATION_FAILED,
@@ -67,6 +69,7 @@ function describeLibvirt(err: LibvirtError, what: string): Problem {
   if (notFound.has(err.code)) return { status: 404, message: `${capitalize(what)} was not found (it may have been deleted elsewhere). ${reason}`, code };
   if (badInput.has(err.code)) return { status: 422, message: `libvirt rejected the definition. ${reason}`, code };
   if (conflict.has(err.code)) return { status: 409, message: `That is not possible right now. ${reason}`, code };
+  if (unsupported.has(err.code)) return { status: 409, message: `This host cannot do that: its libvirt does not support it. ${reason}`, code };
   if (err.code === ErrorNumber.ERR_AUTH_FAILED || err.code === ErrorNumber.ERR_ACCESS_DENIED) {
     return { status: 502, message: `libvirt refused Vireo access. ${reason}`, code };
   }

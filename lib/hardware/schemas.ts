@@ -114,6 +114,7 @@ export const bootChangeSchema = z.object({
 const flag = z
   .string()
   .max(10)
+  .meta({ description: '1, true or yes for yes; anything else, or leaving it out, for no', examples: ['1', '0'] })
   .optional()
   .transform((v) => ['1', 'true', 'yes'].includes((v ?? '').toLowerCase()));
 

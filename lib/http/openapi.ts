@@ -20,7 +20,7 @@ const ERRORS: Record<number, string> = {
   401: 'Not signed in, or the session has expired',
   403: "The role lacks the permission, or the request's CSRF token is missing",
   404: 'The object does not exist',
-  409: 'Not possible in the current state',
+  409: 'Not possible in the current state, or not something this host supports',
   413: 'The request is too large',
   422: 'The request was refused; `fields` says why per field',
   503: 'libvirtd is not reachable; nothing was changed',

@@ -31,7 +31,7 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 /** The `{name}` of /api/networks/{name}/...: anything else names no network (404). */
 export const networkParams = z.object({
-  name: z.string().refine((n) => NAME.test(n), { error: (i) => `There is no network called "${String(i.input).slice(0, 100)}".` }),
+  name: z.string().regex(NAME, { error: (i) => `There is no network called "${String(i.input).slice(0, 100)}".` }),
 });
 
 export async function findNetwork(client: LibvirtClient, name: string): Promise<NetworkRef> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkNetworkInput, networkInputSchema, type NetworkInputDraft } from './validate';
+import { z } from 'zod';
+import { checkNetworkInput, dhcpHostSchema, dnsHostSchema, networkInputSchema, type NetworkInputDraft } from './validate';
 
 const base: NetworkInputDraft = {
   name: 'lab',
@@ -53,5 +54,35 @@ describe('network form input', () => {
   it('rejects names libvirt would not like', () => {
     expect(networkInputSchema.safeParse({ ...base, name: '../x' }).success).toBe(false);
     expect(networkInputSchema.safeParse({ ...base, name: '' }).success).toBe(false);
+  });
+
+  it('states its MAC, host-name and interface rules as patterns, so the API document carries them', () => {
+    type Props = { properties: Record<string, { pattern?: string }> };
+    const dhcp = (z.toJSONSchema(dhcpHostSchema, { io: 'input' }) as Props).properties;
+    const net = (z.toJSONSchema(networkInputSchema, { io: 'input' }) as Props).properties;
+    const cases: [string | undefined, string, boolean][] = [
+      [dhcp.mac?.pattern, '52:54:00:AB:cd:01', true],
+      [dhcp.mac?.pattern, '', true],
+      [dhcp.mac?.pattern, '52:54:00:ab:cd', false],
+      [dhcp.name?.pattern, 'web-1', true],
+      [dhcp.name?.pattern, '-web', false],
+      [net.domain?.pattern, 'lab.test', true],
+      [net.domain?.pattern, 'lab..test', false],
+      [net.bridge?.pattern, 'br0.10', true],
+      [net.bridge?.pattern, 'br 0', false],
+    ];
+    for (const [pattern, value, ok] of cases) expect(new RegExp(pattern!).test(value), `${value} against ${pattern}`).toBe(ok);
+  });
+
+  it('keeps its messages for a bad MAC, host name and DNS host', () => {
+    const issues = (schema: z.ZodType, v: unknown) => (schema.safeParse(v).error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues(dhcpHostSchema, { mac: 'nope', ip: '10.0.0.2', name: 'bad_name' })).toEqual([
+      'mac: A MAC address looks like 52:54:00:12:34:56.',
+      'name: A host name may use letters, digits and hyphens.',
+    ]);
+    expect(issues(dnsHostSchema, { ip: '10.0.0.2' })).toEqual(['hostname: Give a host name such as web1 or web1.lab.test.']);
+    expect(issues(dnsHostSchema, { ip: '10.0.0.2', hostname: `${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}` })).toEqual([]);
+    const trimmed = dhcpHostSchema.parse({ mac: ' 52:54:00:00:00:0A ', ip: '10.0.0.2', name: ' web ' });
+    expect(trimmed).toEqual({ mac: '52:54:00:00:00:0A', ip: '10.0.0.2', name: 'web' });
   });
 });

@@ -5,22 +5,33 @@ import { NETWORK_MODES, type DhcpHost, type IpBlock, type NetworkModel } from '.
 // The create form's input: shape checked by zod, meaning (subnets, ranges, hosts) checked here without libvirt.
 // Errors are keyed by field path ("ipv4.dhcpEnd") so the form can put each one next to its input.
 
+// Patterns rather than refine callbacks, so the API document states them. No look-ahead and no flags: JSON Schema
+// patterns carry neither portably. Lengths are the max() beside each use.
 const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/;
-const IFNAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/;
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const MAC = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i;
+const IFNAME = '[A-Za-z0-9][A-Za-z0-9._-]{0,14}';
+const HOSTNAME = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*';
+const MAC = '(?:[0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}';
+const exactly = (p: string) => new RegExp(`^${p}$`);
+const orEmpty = (p: string) => new RegExp(`^(?:${p})?$`);
 
-const trimmed = (max: number) => z.string().trim().max(max).default('');
+/** A trimmed string up to `max` characters, '' when absent; matching `pattern` when given. */
+const trimmed = (max: number, pattern?: RegExp, message?: string) => {
+  const s = z.string().trim().max(max);
+  return (pattern ? s.regex(pattern, message) : s).default('');
+};
 
 export const dhcpHostSchema = z.object({
-  mac: trimmed(17).refine((v) => v === '' || MAC.test(v), 'A MAC address looks like 52:54:00:12:34:56.'),
+  mac: trimmed(17, orEmpty(MAC), 'A MAC address looks like 52:54:00:12:34:56.'),
   ip: trimmed(64),
-  name: trimmed(63).refine((v) => v === '' || HOSTNAME.test(v), 'A host name may use letters, digits and hyphens.'),
+  name: trimmed(63, orEmpty(HOSTNAME), 'A host name may use letters, digits and hyphens.'),
 });
+
+const NEED_HOSTNAME = 'Give a host name such as web1 or web1.lab.test.';
 
 export const dnsHostSchema = z.object({
   ip: trimmed(64),
-  hostname: trimmed(253).refine((v) => HOSTNAME.test(v), 'Give a host name such as web1 or web1.lab.test.'),
+  // No default: a missing host name is refused with the same words as a bad one.
+  hostname: z.string({ error: NEED_HOSTNAME }).trim().max(253).regex(exactly(HOSTNAME), NEED_HOSTNAME),
 });
 
 const ipSchema = z.object({
@@ -33,9 +44,9 @@ const ipSchema = z.object({
 export const networkInputSchema = z.object({
   name: z.string().trim().regex(NAME, 'Use 1–50 letters, digits, dots, dashes or underscores, starting with a letter or digit.'),
   mode: z.enum(NETWORK_MODES, { message: `Mode must be one of ${NETWORK_MODES.join(', ')}.` }),
-  bridge: trimmed(15).refine((v) => v === '' || IFNAME.test(v), 'A bridge name has at most 15 letters, digits, dots or dashes.'),
-  forwardDev: trimmed(15).refine((v) => v === '' || IFNAME.test(v), 'An interface name has at most 15 letters, digits, dots or dashes.'),
-  domain: trimmed(253).refine((v) => v === '' || HOSTNAME.test(v), 'A domain name looks like lab.test.'),
+  bridge: trimmed(15, orEmpty(IFNAME), 'A bridge name has at most 15 letters, digits, dots or dashes.'),
+  forwardDev: trimmed(15, orEmpty(IFNAME), 'An interface name has at most 15 letters, digits, dots or dashes.'),
+  domain: trimmed(253, orEmpty(HOSTNAME), 'A domain name looks like lab.test.'),
   mtu: z.number().int().min(68, 'MTU is at least 68.').max(65535, 'MTU is at most 65535.').nullable().default(null),
   ipv4: ipSchema.nullable().default(null),
   ipv6: ipSchema.nullable().default(null),

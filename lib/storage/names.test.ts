@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameProblem } from './names';
+import { z } from 'zod';
+import { nameProblem, volumeNameSchema } from './names';
 
 describe('storage names', () => {
   it('accepts ordinary pool and volume names', () => {
@@ -25,5 +26,12 @@ describe('storage names', () => {
     expect(nameProblem('pool', 'p'.repeat(65))).toMatch(/at most 64/);
     expect(nameProblem('volume', 'v'.repeat(200))).toBeNull();
     expect(nameProblem('volume', 'v'.repeat(201))).toMatch(/at most 200/);
+  });
+
+  it('states the whole rule as a pattern in its JSON Schema (the API document), agreeing with the checks', () => {
+    const { pattern } = z.toJSONSchema(volumeNameSchema, { io: 'input' }) as { pattern?: string };
+    expect(pattern).toBeDefined();
+    const names = ['a', 'a.b', 'a.', 'a-', '+x', '_x', 'a.-b', 'disk1.qcow2', '.a', '-a', 'a..b', 'a...', 'a/b', 'a\\b', 'a b', 'ü', '', '..'];
+    for (const n of names) expect(new RegExp(pattern!).test(n), n).toBe(nameProblem('volume', n) === null);
   });
 });

@@ -3,7 +3,11 @@ import { z } from 'zod';
 // Pool and volume names become file names on the host (a dir pool's volume is <target>/<name>), so anything that
 // could climb out of the pool or hide a file is refused before libvirt is asked.
 
-const SAFE_CHARS = /^[A-Za-z0-9._+-]+$/;
+/**
+ * The whole rule in one pattern, so the API document states it too: letters, digits and . _ + -, not starting with
+ * "." or "-", no "..". The checks before it name the first problem; it can only fail on a character then.
+ */
+const STORAGE_NAME = /^[A-Za-z0-9_+][A-Za-z0-9_+-]*(?:\.[A-Za-z0-9_+-]+)*\.?$/;
 
 function storageName(what: string, max: number) {
   return z
@@ -18,7 +22,7 @@ function storageName(what: string, max: number) {
     .refine((s) => !s.includes('..'), { message: `The ${what} name may not contain "..": it must not point outside the pool.`, abort: true })
     .refine((s) => !s.startsWith('.'), { message: `The ${what} name may not start with "." (no hidden files).`, abort: true })
     .refine((s) => !s.startsWith('-'), { message: `The ${what} name may not start with "-".`, abort: true })
-    .refine((s) => SAFE_CHARS.test(s), { message: `The ${what} name may use only letters, digits and . _ + -`, abort: true });
+    .regex(STORAGE_NAME, { message: `The ${what} name may use only letters, digits and . _ + -`, abort: true });
 }
 
 export const poolNameSchema = storageName('pool', 64);

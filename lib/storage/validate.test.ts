@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { poolInputSchema, volumeActionSchema, volumeInputSchema } from './validate';
+import { z } from 'zod';
+import { capacityQuerySchema, poolInputSchema, volumeActionSchema, volumeInputSchema } from './validate';
 
 const issues = (r: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
   Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
@@ -46,5 +47,38 @@ describe('volume input and actions', () => {
     expect(volumeActionSchema.parse({ action: 'resize', capacity: 10 })).toEqual({ action: 'resize', capacity: 10 });
     expect(volumeActionSchema.parse({ action: 'wipe' })).toEqual({ action: 'wipe' });
     expect(volumeActionSchema.safeParse({ action: 'shred' }).success).toBe(false);
+  });
+});
+
+describe('what the API document says of them', () => {
+  it('states the path rule as a pattern agreeing with the checks', () => {
+    const doc = z.toJSONSchema(poolInputSchema, { io: 'input' }) as { properties: Record<string, { pattern?: string }> };
+    const pattern = new RegExp(doc.properties.targetPath!.pattern!);
+    const paths = ['/', '/srv/p', '//x', '/a/', '/.x', '/..x', '/x..', '/a b/ü', 'srv', '/a/./b', '/a/..', '/.', '/a\nb', '/a\u0000'];
+    for (const p of paths) {
+      const ok = poolInputSchema.safeParse({ name: 'p', type: 'dir', targetPath: p }).success;
+      expect(pattern.test(p), p).toBe(ok);
+    }
+  });
+
+  it("says that '' leaves an optional field out, as the checks take it", () => {
+    const doc = z.toJSONSchema(poolInputSchema, { io: 'input' }) as { properties: Record<string, { pattern?: string }> };
+    for (const field of ['targetPath', 'sourceDevice', 'sourceHost', 'sourceDir', 'sourceName']) {
+      expect(new RegExp(doc.properties[field]!.pattern!).test(''), field).toBe(true);
+      expect(poolInputSchema.safeParse({ name: 'p', type: 'dir', targetPath: '/srv/p', [field === 'targetPath' ? 'sourceDir' : field]: '' }).success).toBe(
+        true,
+      );
+    }
+    expect(new RegExp(doc.properties.sourceHost!.pattern!).test('-x')).toBe(false);
+  });
+
+  it("states an upload size's bounds, with the same messages as before", () => {
+    expect(z.toJSONSchema(capacityQuerySchema, { io: 'input' })).toMatchObject({ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+    const first = (v: unknown) => capacityQuerySchema.safeParse(v).error?.issues[0]?.message;
+    expect(first(undefined)).toBe('The upload must declare its size in bytes (size=…).');
+    expect(first('abc')).toBe('The upload must declare its size in bytes (size=…).');
+    expect(first('0')).toBe('The size must be at least 1 byte.');
+    expect(first('1.5')).toBe('The size must be a whole number of bytes.');
+    expect(capacityQuerySchema.parse('4096')).toBe(4096);
   });
 });

@@ -3,6 +3,12 @@ import { POOL_TYPES, type PoolType } from './pool-types';
 import { VOLUME_FORMATS } from './volume-model';
 import { poolNameSchema, volumeNameSchema } from './names';
 
+/**
+ * The three checks below as one pattern, for the API document only (they name each problem in words). Kept in step
+ * with them by a test.
+ */
+const ABS_PATH = /^(?:\/(?:[^./\0\n\r][^/\0\n\r]*|\.[^./\0\n\r][^/\0\n\r]*|\.\.[^/\0\n\r]+)?)+$/;
+
 const absPath = (what: string) =>
   z
     .string()
@@ -10,9 +16,15 @@ const absPath = (what: string) =>
     .max(1024, `The ${what} is too long.`)
     .refine((s) => s.startsWith('/'), `The ${what} must be an absolute path (starting with "/").`)
     .refine((s) => !s.split('/').some((p) => p === '..' || p === '.'), `The ${what} may not contain "." or ".." parts.`)
-    .refine((s) => !/[\0\n\r]/.test(s), `The ${what} contains control characters.`);
+    .refine((s) => !/[\0\n\r]/.test(s), `The ${what} contains control characters.`)
+    .meta({ pattern: ABS_PATH.source });
 
-const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
+/** A field forms may send as '' or null for "left out"; the API document's pattern allows '' too. */
+const optional = <T extends z.ZodType>(s: T) => {
+  const field = z.preprocess((v) => (v === '' || v === null ? undefined : v), s.optional());
+  const { pattern } = z.toJSONSchema(s, { io: 'input' }) as { pattern?: string };
+  return pattern ? field.meta({ pattern: `^$|${pattern}` }) : field;
+};
 
 const hostName = z
   .string()
@@ -60,11 +72,13 @@ export type PoolInput = z.infer<typeof poolInputSchema>;
 /** 2^53 bytes is where Number stops being exact; no real volume comes close. */
 const MAX_BYTES = Number.MAX_SAFE_INTEGER;
 
-export const capacitySchema = z
-  .number({ message: 'The size must be a number of bytes.' })
-  .int('The size must be a whole number of bytes.')
-  .min(1, 'The size must be at least 1 byte.')
-  .max(MAX_BYTES, 'The size is too large.');
+const bytes = <T extends z.ZodNumber | z.ZodCoercedNumber>(n: T): T =>
+  n.int('The size must be a whole number of bytes.').min(1, 'The size must be at least 1 byte.').max(MAX_BYTES, 'The size is too large.') as T;
+
+export const capacitySchema = bytes(z.number({ message: 'The size must be a number of bytes.' }));
+
+/** The same from a query string (an upload declares its size in the URL); its bounds show in the API document. */
+export const capacityQuerySchema = bytes(z.coerce.number({ message: 'The upload must declare its size in bytes (size=…).' }));
 
 export const volumeInputSchema = z.object({
   name: volumeNameSchema,

@@ -59,8 +59,9 @@ export async function deletePlan(host: HostContext, name: string): Promise<Delet
 
 /**
  * Deletes a VM. Everything that can be checked is checked before anything changes (the chosen volumes must
- * belong to this VM); a running VM is forced off first; undefine is the point of no return, and volume
- * removal after it is reported volume by volume.
+ * belong to this VM). Undefine is the first change and the point of no return: if libvirt refuses it, a running VM
+ * is still running. A running VM is then forced off (undefined, it was only transient), and volume removal after
+ * that is reported volume by volume.
  */
 export async function deleteVm(host: HostContext, name: string, choice: DeleteChoice): Promise<DeleteResult> {
   const plan = await deletePlan(host, name);
@@ -74,11 +75,11 @@ export async function deleteVm(host: HostContext, name: string, choice: DeleteCh
   }
   const client = await host.libvirt();
   const dom = await findVm(client, name);
-  if (dom.id > 0) await client.domains.destroy(dom);
   let flags = DomainUndefineFlagsValues.MANAGED_SAVE | DomainUndefineFlagsValues.CHECKPOINTS_METADATA;
   if (choice.snapshots) flags |= DomainUndefineFlagsValues.SNAPSHOTS_METADATA;
   flags |= choice.nvram ? DomainUndefineFlagsValues.NVRAM : DomainUndefineFlagsValues.KEEP_NVRAM;
   await client.domains.undefine(dom, flags);
+  if (dom.id > 0) await client.domains.destroy(dom);
 
   const result: DeleteResult = { removedVolumes: [], failedVolumes: [] };
   for (const key of choice.volumes) {

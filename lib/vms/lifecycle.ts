@@ -1,5 +1,5 @@
-import type { DomainRef, LibvirtClient } from '@/lib/libvirt';
-import { NotFoundError } from '@/lib/errors';
+import { DomainState, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
+import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { checkVmName } from './names';
 
@@ -17,11 +17,19 @@ export async function findVm(client: LibvirtClient, name: string): Promise<Domai
   return client.domains.lookupByName(name);
 }
 
-/** Runs one lifecycle action. libvirt refuses what does not fit the state (e.g. pause a stopped VM) and says why. */
+/**
+ * Runs one lifecycle action. An action that does not fit whether the VM runs (start a running VM, stop a stopped one)
+ * is refused here in plain words: drivers word and code that refusal differently (QEMU calls it an invalid
+ * operation, the test driver an internal error). Pausing a paused VM and resuming a running one change nothing, as
+ * QEMU answers them. Whatever else does not fit, libvirt refuses and says why.
+ */
 export async function runLifecycle(host: HostContext, name: string, action: LifecycleAction): Promise<DomainRef> {
   const client = await host.libvirt();
   const dom = await findVm(client, name);
   const d = client.domains;
+  const running = dom.id > 0;
+  if (action === 'start' && running) throw new ConflictError(`Virtual machine "${dom.name}" is already running.`);
+  if (action !== 'start' && !running) throw new ConflictError(`Virtual machine "${dom.name}" is not running.`);
   switch (action) {
     case 'start':
       await d.create(dom);
@@ -36,10 +44,10 @@ export async function runLifecycle(host: HostContext, name: string, action: Life
       await d.reboot(dom);
       break;
     case 'suspend':
-      await d.suspend(dom);
+      if ((await d.state(dom)).state !== DomainState.PAUSED) await d.suspend(dom);
       break;
     case 'resume':
-      await d.resume(dom);
+      if ((await d.state(dom)).state !== DomainState.RUNNING) await d.resume(dom);
       break;
   }
   return dom;

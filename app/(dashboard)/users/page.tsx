@@ -5,12 +5,12 @@ import { UsersPanel } from '@/components/users/users-panel';
 export const metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  await requirePageUser('users.manage');
-  const users = (await listUsers()).map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }));
+  const me = await requirePageUser('users.manage');
+  const users = (await listUsers()).map((u) => ({ ...u, createdAt: u.createdAt.toISOString(), lastSeenAt: u.lastSeenAt?.toISOString() ?? null }));
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Users</h1>
-      <UsersPanel initial={users} />
+      <UsersPanel initial={users} me={me.id} />
     </div>
   );
 }

@@ -9,5 +9,5 @@ export async function generateMetadata({ params }: { params: Promise<{ pool: str
 export default async function PoolPage({ params }: { params: Promise<{ pool: string }> }) {
   const user = await requirePageUser('host.read');
   const { pool } = await params;
-  return <PoolDetail name={pool} canChange={can(user.role, 'storage.edit')} />;
+  return <PoolDetail name={pool} canChange={can(user.role, 'storage.edit')} canDownload={can(user.role, 'storage.download')} />;
 }

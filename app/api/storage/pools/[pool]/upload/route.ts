@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '@/lib/http/route';
 import { poolParams, volumeNameSchema } from '@/lib/storage/names';
 import { uploadVolume } from '@/lib/storage/transfer';
-import { capacitySchema } from '@/lib/storage/validate';
+import { capacityQuerySchema } from '@/lib/storage/validate';
 
 // PUT /api/storage/pools/<pool>/upload?name=<volume>&size=<bytes>, the file as the raw request body. The volume is
 // made at the declared size first, then the body is streamed into it through libvirt's upload stream.
@@ -16,7 +16,7 @@ export const PUT = defineRoute({
   params: poolParams,
   query: z.object({
     name: volumeNameSchema,
-    size: z.coerce.number({ error: 'The upload must declare its size in bytes (size=…).' }).pipe(capacitySchema),
+    size: capacityQuerySchema,
   }),
   rawBody: { contentType: 'application/octet-stream', description: 'The file, exactly `size` bytes' },
   status: 201,

@@ -1,0 +1,174 @@
+import { DomainState, DomainXMLFlags, type LibvirtClient, type PoolRef } from '@/lib/libvirt';
+
+// Everything a request could change on libvirt's test driver, read through a connection of the fuzzer's own: the
+// driver keeps one state for all open connections to test:///default (and forgets it when the last one closes), so
+// this connection sees what the routes did, and holding it open keeps the state for the whole run.
+
+export interface DomainSnap {
+  xml: string;
+  state: number;
+  autostart: boolean;
+}
+
+export interface NetworkSnap {
+  /** The test driver keeps one definition per network (it refuses the INACTIVE flag). */
+  xml: string;
+  active: boolean;
+  autostart: boolean;
+}
+
+export interface PoolSnap {
+  xml: string;
+  active: boolean;
+  autostart: boolean;
+  /** name → XML; empty while the pool is inactive (libvirt cannot list it then). */
+  volumes: Record<string, string>;
+}
+
+export interface DriverState {
+  domains: Record<string, DomainSnap>;
+  networks: Record<string, NetworkSnap>;
+  pools: Record<string, PoolSnap>;
+}
+
+export async function driverState(client: LibvirtClient): Promise<DriverState> {
+  const domains: Record<string, DomainSnap> = {};
+  for (const d of await client.domains.listAll()) {
+    domains[d.name] = {
+      xml: await client.domains.xml(d, DomainXMLFlags.INACTIVE),
+      state: (await client.domains.state(d)).state,
+      autostart: await client.domains.autostart(d),
+    };
+  }
+  const networks: Record<string, NetworkSnap> = {};
+  for (const n of await client.networks.listAll()) {
+    networks[n.name] = {
+      xml: await client.networks.xml(n),
+      active: await client.networks.isActive(n),
+      autostart: await client.networks.autostart(n),
+    };
+  }
+  const pools: Record<string, PoolSnap> = {};
+  for (const p of await client.pools.listAll()) {
+    const active = await client.pools.isActive(p);
+    const volumes = active ? await volumesOf(client, p) : {};
+    pools[p.name] = { xml: withoutSizes(await client.pools.xml(p)), active, autostart: await client.pools.autostart(p), volumes };
+  }
+  return { domains, networks, pools };
+}
+
+/** A pool's sizes follow its volumes, which are compared one by one. */
+function withoutSizes(xml: string): string {
+  return xml.replace(/\s*<(capacity|allocation|available)\b[^>]*>[^<]*<\/\1>/g, '');
+}
+
+async function volumesOf(client: LibvirtClient, pool: PoolRef): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const v of await client.volumes.list(pool)) out[v.name] = await client.volumes.xml(v);
+  return out;
+}
+
+/** What differs between two states, one line per difference; empty when they are the same. */
+export function stateDiff<T extends object>(before: T, after: T, at = ''): string[] {
+  const out: string[] = [];
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  for (const k of keys) {
+    const a = (before as Record<string, unknown>)[k];
+    const b = (after as Record<string, unknown>)[k];
+    const path = at ? `${at}.${k}` : k;
+    if (a === undefined) out.push(`${path}: appeared`);
+    else if (b === undefined) out.push(`${path}: disappeared`);
+    else if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) out.push(...stateDiff(a, b, path));
+    else if (a !== b) out.push(`${path}: ${short(a)} → ${short(b)}`);
+  }
+  return out;
+}
+
+function short(v: unknown): string {
+  const s = typeof v === 'string' ? v : JSON.stringify(v);
+  return s.length > 300 ? `${s.slice(0, 300)}…` : s;
+}
+
+/** Puts the test driver back to `target`: removes what appeared, recreates what went, redefines what changed. */
+export async function restoreDriver(client: LibvirtClient, target: DriverState): Promise<void> {
+  const now = await driverState(client);
+  await restoreDomains(client, now, target);
+  await restoreNetworks(client, now, target);
+  await restorePools(client, now, target);
+  const left = stateDiff(target, await driverState(client));
+  if (left.length) throw new Error(`could not restore the test driver:\n${left.join('\n')}`);
+}
+
+const running = (s: number) => s === DomainState.RUNNING || s === DomainState.PAUSED || s === DomainState.BLOCKED;
+
+async function restoreDomains(client: LibvirtClient, now: DriverState, target: DriverState): Promise<void> {
+  for (const [name, snap] of Object.entries(now.domains)) {
+    const want = target.domains[name];
+    if (want && want.xml === snap.xml && want.state === snap.state && want.autostart === snap.autostart) continue;
+    const dom = await client.domains.lookupByName(name);
+    if (running(snap.state)) await client.domains.destroy(dom);
+    await client.domains.undefine(dom, 0);
+  }
+  for (const [name, want] of Object.entries(target.domains)) {
+    const snap = now.domains[name];
+    if (snap && want.xml === snap.xml && want.state === snap.state && want.autostart === snap.autostart) continue;
+    const dom = await client.domains.defineXml(want.xml);
+    if (want.autostart) await client.domains.setAutostart(dom, true);
+    if (running(want.state)) {
+      const started = await client.domains.create(dom);
+      if (want.state === DomainState.PAUSED) await client.domains.suspend(started);
+    }
+  }
+}
+
+async function restoreNetworks(client: LibvirtClient, now: DriverState, target: DriverState): Promise<void> {
+  const same = (a: NetworkSnap, b: NetworkSnap) => a.xml === b.xml && a.active === b.active && a.autostart === b.autostart;
+  for (const [name, snap] of Object.entries(now.networks)) {
+    const want = target.networks[name];
+    if (want && same(want, snap)) continue;
+    const net = await client.networks.lookupByName(name);
+    if (snap.active) await client.networks.destroy(net);
+    await client.networks.undefine(net);
+  }
+  for (const [name, want] of Object.entries(target.networks)) {
+    const snap = now.networks[name];
+    if (snap && same(want, snap)) continue;
+    const net = await client.networks.defineXml(want.xml);
+    if (want.autostart) await client.networks.setAutostart(net, true);
+    if (want.active) await client.networks.create(net);
+  }
+}
+
+async function restorePools(client: LibvirtClient, now: DriverState, target: DriverState): Promise<void> {
+  for (const [name, snap] of Object.entries(now.pools)) {
+    const want = target.pools[name];
+    const pool = await client.pools.lookupByName(name);
+    if (want && want.xml === snap.xml && want.autostart === snap.autostart) {
+      if (!snap.active && want.active) await client.pools.create(pool);
+      if (snap.active && !want.active) await client.pools.destroy(pool);
+      if (want.active) await restoreVolumes(client, pool, want.volumes);
+      continue;
+    }
+    if (snap.active) await client.pools.destroy(pool);
+    await client.pools.undefine(pool);
+  }
+  for (const [name, want] of Object.entries(target.pools)) {
+    const snap = now.pools[name];
+    if (snap && want.xml === snap.xml && want.autostart === snap.autostart) continue;
+    const pool = await client.pools.defineXml(want.xml);
+    if (want.autostart) await client.pools.setAutostart(pool, true);
+    if (want.active) {
+      await client.pools.create(pool);
+      await restoreVolumes(client, pool, want.volumes);
+    }
+  }
+}
+
+async function restoreVolumes(client: LibvirtClient, pool: PoolRef, want: Record<string, string>): Promise<void> {
+  const have = await volumesOf(client, pool);
+  for (const [name, xml] of Object.entries(have)) {
+    if (want[name] === xml) continue;
+    await client.volumes.delete(await client.volumes.lookupByName(pool, name));
+  }
+  for (const [name, xml] of Object.entries(want)) if (have[name] !== xml) await client.volumes.createXml(pool, xml);
+}
