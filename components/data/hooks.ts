@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
@@ -9,6 +9,7 @@ import type {
   AuditRow,
   DeletePlan,
   HardwareView,
+  JobList,
   JobView,
   LeaseList,
   NetworkDetail,
@@ -34,6 +35,8 @@ const LIST_REFRESH_MS = 10_000;
 const LEASE_REFRESH_MS = 3000;
 /** A running job's steps and progress. */
 const JOB_REFRESH_MS = 700;
+/** The task list while a job runs: one request a second for all of them. */
+const JOB_LIST_REFRESH_MS = 1000;
 
 /** Written only by the live feed (live-provider.tsx), never fetched by a hook. */
 const fedByLiveStream: SWRConfiguration = {
@@ -98,6 +101,20 @@ export function useJob(id: string, initial?: JobView) {
     // copy says whether the job runs (else a first read equal to it would never start the polling).
     refreshInterval: (job) => ((job ?? initial)?.status === 'running' ? JOB_REFRESH_MS : 0),
   });
+}
+
+/**
+ * The newest jobs (the task list): re-read often while any of them runs, so steps and progress move, and now and
+ * then otherwise, to see jobs other users start.
+ */
+export function useJobs(initial?: JobView[]) {
+  const fallbackData = useMemo(() => (initial ? { jobs: initial } : undefined), [initial]);
+  // Stable: SWR restarts its timer whenever this function changes, and the list re-renders every second.
+  const refreshInterval = useCallback(
+    (list: JobList | undefined) => ((list ?? fallbackData)?.jobs.some((j) => j.status === 'running') ? JOB_LIST_REFRESH_MS : LIST_REFRESH_MS),
+    [fallbackData],
+  );
+  return useSWR<JobList, Error>(keys.jobs, { fallbackData, refreshInterval });
 }
 
 /** Every user; re-read while shown, since sign-ins change their sessions and when they were last seen. */

@@ -15,6 +15,7 @@ export const keys = {
   pools: '/api/storage/pools',
   pool: (name: string) => `/api/storage/pools/${seg(name)}`,
   volumes: (pool: string) => `/api/storage/pools/${seg(pool)}/volumes`,
+  jobs: '/api/jobs',
   job: (id: string) => `/api/jobs/${seg(id)}`,
   users: '/api/users',
   user: (id: string) => `/api/users/${seg(id)}`,

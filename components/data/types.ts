@@ -5,6 +5,7 @@
 // answers; the hooks in hooks.ts are typed by them.
 
 import type { AuditRow } from '@/lib/audit/log';
+import type { JobView } from '@/lib/jobs/types';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
 import type { NetworkRow } from '@/lib/networks/read';
 import type { PoolRow } from '@/lib/storage/pools';
@@ -137,4 +138,9 @@ export interface SessionList {
 /** GET /api/audit */
 export interface AuditPage {
   entries: AuditRow[];
+}
+
+/** GET /api/jobs: the newest jobs, newest first. */
+export interface JobList {
+  jobs: JobView[];
 }

@@ -7,6 +7,7 @@ import { capsFor, loadVm, type VmContext } from './context';
 import type { BootView, DiskView, HardwareView, MemoryView, NicView, VcpuView } from './types';
 import type { HostContext } from '@/lib/hosts';
 import { markPendingRemovals } from './pending-removals';
+import { readHostMemory } from '@/lib/host/memory';
 
 // The Hardware tab's picture of a VM: the live and persistent definitions merged device by device (so the user
 // sees what differs between the running guest and the next boot), plus what the host offers.
@@ -17,10 +18,10 @@ export async function readHardware(host: HostContext, name: string): Promise<Har
 
 export async function hardwareOf(ctx: VmContext): Promise<HardwareView> {
   const { client, dom } = ctx;
-  const [caps, autostart, node, info] = await Promise.all([
+  const [caps, autostart, hostMem, info] = await Promise.all([
     capsFor(ctx).catch(() => null),
     client.domains.autostart(dom).catch(() => false),
-    client.host.nodeInfo().catch(() => null),
+    readHostMemory(client).catch(() => null),
     ctx.running ? client.domains.info(dom).catch(() => null) : Promise.resolve(null),
   ]);
   const disks = await diskViews(ctx);
@@ -30,7 +31,7 @@ export async function hardwareOf(ctx: VmContext): Promise<HardwareView> {
     name: dom.name,
     running: ctx.running,
     vcpus: vcpuView(ctx, caps?.maxVcpus ?? null, caps?.cpuModels ?? []),
-    memory: memoryView(ctx, info?.memoryKiB ?? null, node?.memoryKiB ?? null),
+    memory: memoryView(ctx, info?.memoryKiB ?? null, hostMem ? hostMem.totalBytes / 1024 : null),
     disks,
     nics,
     boot: bootView(ctx, autostart, caps?.efi ?? false),

@@ -14,6 +14,7 @@ describe('hostReadiness', () => {
   it('lists every check of a healthy host as pass, with its meaning for guests and the key facts', async () => {
     const r = await hostReadiness({ prober: async () => healthyReport(), forceEmulation: false });
     expect(r.overall).toBe('pass');
+    expect(r.headline).toBe('Ready: every check passed. New guests use KVM.');
     expect(r.checks.map((c) => [c.id, c.status])).toEqual([
       ['device', 'pass'],
       ['api-version', 'pass'],
@@ -49,6 +50,17 @@ describe('hostReadiness', () => {
     const nested = r.checks.find((c) => c.id === 'nested')!;
     expect(nested.impact).toMatch(/cannot run their own virtual machines/);
     expect(nested.fix).toMatch(/nested=1/);
+    expect(r.headline).toMatch(/^Ready, with a warning\. New guests use KVM\. It warns because of “Nested virtualization”: Guests cannot run their own/);
+  });
+
+  it('does not say guests cannot run their own VMs when nested support is unknown', async () => {
+    const report = healthyReport({ nested: { module: null, enabled: null, kvmModules: ['kvm'] } });
+    const r = await readinessFrom({ report, error: null, probedAt: at }, false);
+    const nested = r.checks.find((c) => c.id === 'nested')!;
+    expect(nested.status).toBe('warn');
+    expect(nested.impact).toBe('Whether guests can run their own virtual machines is not known. Ordinary guests are not affected.');
+    expect(`${nested.detail} ${nested.impact} ${r.headline}`).not.toMatch(/cannot run their own/);
+    expect(r.headline).toMatch(/warns because of “Nested virtualization”: Whether guests/);
   });
 
   it('says the self-test proves the ioctl path, not a guest boot', () => {

@@ -1,5 +1,6 @@
 import type { CheckStatus, KvmReport, NestedInfo, ReadinessCheck } from '@/lib/kvm';
 import { loadSettings } from '@/lib/config/settings';
+import { readinessHeadline } from './readiness-headline';
 import { guestImpact } from './readiness-impact';
 import { checksFor } from './readiness-kvm';
 import { cachedProbe, type CachedProbeOptions, type ProbeOutcome } from './readiness-probe';
@@ -31,6 +32,8 @@ export interface Readiness {
   probedAt: string;
   probeMs: number | null;
   overall: CheckStatus;
+  /** One or two sentences: what guests get and, when it warns or fails, because of which checks. */
+  headline: string;
   checks: ReadinessRow[];
   /** null when the probe could not run; the checks then hold one fail row saying why. */
   facts: ReadinessFacts | null;
@@ -50,14 +53,18 @@ export async function hostReadiness(opts: ReadinessOptions = {}): Promise<Readin
 
 export async function readinessFrom(outcome: ProbeOutcome, forced: boolean): Promise<Readiness> {
   const checks = await checksFor(outcome);
+  const rows = checks.map((c) => ({ ...c, impact: guestImpact(c) }));
+  const overall = worst(checks.map((c) => c.status));
+  const domainType = await domainTypeFor(checks, outcome.report, forced);
   return {
     probedAt: outcome.probedAt.toISOString(),
     probeMs: outcome.report?.probeMs ?? null,
-    overall: worst(checks.map((c) => c.status)),
-    checks: checks.map((c) => ({ ...c, impact: guestImpact(c) })),
+    overall,
+    headline: readinessHeadline(overall, rows, domainType),
+    checks: rows,
     facts: outcome.report ? factsOf(outcome.report) : null,
     selfTestNote: SELF_TEST_NOTE,
-    domainType: await domainTypeFor(checks, outcome.report, forced),
+    domainType,
   };
 }
 

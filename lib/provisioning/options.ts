@@ -1,5 +1,6 @@
 import type { HostContext } from '@/lib/hosts';
 import { listHostBridges } from '@/lib/host/bridges';
+import { readHostMemory, type HostMemory } from '@/lib/host/memory';
 import { guestDomainType, type GuestDomainType } from '@/lib/host/virt-type';
 import { catalogForWizard } from '@/lib/images/cache';
 import type { WizardCatalogEntry } from '@/lib/images/catalog';
@@ -13,7 +14,7 @@ import { markRecordedBases } from '@/lib/images/bases';
 
 export interface WizardOptions {
   domainType: GuestDomainType;
-  host: { cpus: number; memoryMiB: number; freeMiB: number };
+  host: { cpus: number; memory: HostMemory };
   pools: { name: string; active: boolean; availableBytes: number | null }[];
   networks: { name: string; active: boolean; mode: string }[];
   bridges: string[];
@@ -24,10 +25,10 @@ export interface WizardOptions {
 
 export async function wizardOptions(host: HostContext): Promise<WizardOptions> {
   const client = await host.libvirt();
-  const [domainType, info, free, pools, networks, bridges] = await Promise.all([
+  const [domainType, info, memory, pools, networks, bridges] = await Promise.all([
     guestDomainType(),
     client.host.nodeInfo(),
-    client.host.freeMemory(),
+    readHostMemory(client),
     listPools(host),
     listNetworks(host),
     host.local ? listHostBridges() : [],
@@ -37,7 +38,7 @@ export async function wizardOptions(host: HostContext): Promise<WizardOptions> {
   const volumes = await markRecordedBases(listed.flat().filter((v) => v.type !== 'dir'));
   return {
     domainType,
-    host: { cpus: info.cpus, memoryMiB: Math.floor(info.memoryKiB / 1024), freeMiB: Math.floor(free / 1024 ** 2) },
+    host: { cpus: info.cpus, memory },
     pools: pools.map((p) => ({ name: p.name, active: p.active, availableBytes: p.available })),
     networks: networks.map((n) => ({ name: n.name, active: n.active, mode: n.model.mode })),
     bridges: bridges.map((b) => b.name),

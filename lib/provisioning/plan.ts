@@ -1,6 +1,7 @@
 import type { LibvirtClient } from '@/lib/libvirt';
 import { buildSeedFiles, SeedInputError, type SeedFiles } from '@/lib/cloud-init/seed';
 import { listHostBridges } from '@/lib/host/bridges';
+import { mibOf, readHostMemory } from '@/lib/host/memory';
 import { parseVolumeXml } from '@/lib/storage/volume-model';
 import { guestDomainType, type GuestDomainType } from '@/lib/host/virt-type';
 import { InputError, isLibvirtError, parseInput } from '@/lib/errors';
@@ -93,13 +94,14 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
 
   const node = await client.host.nodeInfo();
   if (spec.resources.vcpus > node.cpus) fields['resources.vcpus'] = `The host has ${node.cpus} logical CPUs; a guest may have at most that many vCPUs.`;
-  const hostMiB = Math.floor(node.memoryKiB / 1024);
+  const memory = await readHostMemory(client);
+  const hostMiB = mibOf(memory.totalBytes);
   if (spec.resources.memoryMiB > hostMiB) fields['resources.memoryMiB'] = `The host has ${hostMiB} MiB of memory; the guest cannot have more.`;
   else {
-    const freeMiB = Math.floor((await client.host.freeMemory()) / 1024 ** 2);
+    const freeMiB = mibOf(memory.availableBytes);
     if (spec.resources.memoryMiB > freeMiB)
       warnings.push(
-        `Only ${freeMiB} MiB of host memory is free now; the guest asks for ${spec.resources.memoryMiB} MiB and may not start, or the host may swap.`,
+        `Only ${freeMiB} MiB of host memory is available now; the guest asks for ${spec.resources.memoryMiB} MiB and may not start, or the host may swap.`,
       );
   }
 
