@@ -17,6 +17,7 @@ export const keys = {
   volumes: (pool: string) => `/api/storage/pools/${seg(pool)}/volumes`,
   job: (id: string) => `/api/jobs/${seg(id)}`,
   users: '/api/users',
+  osVariants: (q: string) => `/api/provisioning/os-variants?q=${seg(q.trim())}`,
 } as const;
 
 export interface AuditQuery {
