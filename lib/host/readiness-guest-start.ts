@@ -1,5 +1,5 @@
 import type { CheckStatus } from '@/lib/kvm';
-import type { ProbeAttempt } from './guest-probe/attempt';
+import { sameEnds, waysWords, type ProbeAttempt } from './guest-probe/attempt';
 import type { GuestWays } from './guest-probe/ways';
 
 // The readiness row for the test guests: the self-test proves the KVM ioctls, this proves libvirt can start a
@@ -18,12 +18,13 @@ export interface GuestStartRow {
 
 const TITLE = 'Test guest';
 
-function way(a: Pick<ProbeAttempt, 'type' | 'cpuMode'>): string {
-  return a.type === 'kvm' ? `KVM with ${a.cpuMode}` : 'emulation (TCG)';
-}
-
-function line(a: ProbeAttempt): string {
-  return `${way(a)}: ${a.ok ? (a.outcome === 'booted' ? `ran (${a.ms} ms)` : a.detail) : a.detail}.`;
+/** One sentence per way tried (ways that failed alike share one), and how long the answer is kept. */
+function describeAttempts(attempts: readonly ProbeAttempt[]): string {
+  const lines = sameEnds(attempts).map((g) => {
+    const a = g.attempts[0]!;
+    return `${waysWords(g.attempts)}: ${g.ok && a.outcome === 'booted' ? `ran (${a.ms} ms)` : g.detail}.`;
+  });
+  return `${lines.join(' ')} (Kept for six hours; “Probe again” starts the test guests afresh.)`;
 }
 
 const NESTED_FIX =
@@ -42,7 +43,7 @@ export function guestStartRow(ways: GuestWays | null, problem: string | null): G
       attempts: [],
     };
   }
-  const details = ways.attempts.map(line).join(' ');
+  const details = describeAttempts(ways.attempts);
   const chosen = ways.chosen;
   const tried = ways.attempts[0];
   if (chosen?.type === 'kvm' && chosen.cpuMode === tried?.cpuMode) {

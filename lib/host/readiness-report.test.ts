@@ -56,7 +56,7 @@ describe('hostReadiness', () => {
     const row = r.checks.find((c) => c.id === 'guest-start')!;
     expect(row).toMatchObject({ status: 'warn', fix: expect.stringMatching(/unrestricted guest/) });
     expect(row.detail).toBe(
-      'KVM with host-passthrough: QEMU paused the test guest. KVM with host-model: QEMU paused the test guest. emulation (TCG): ran (300 ms).',
+      'KVM with host-passthrough and host-model: QEMU paused the test guest. emulation (TCG): ran (300 ms). (Kept for six hours; “Probe again” starts the test guests afresh.)',
     );
     expect(row.impact).toMatch(/new VMs use software emulation/);
     expect(r.domainType).toMatchObject({ type: 'qemu', cpuMode: null, forced: false });
@@ -80,7 +80,7 @@ describe('hostReadiness', () => {
     expect(r.checks[0]).toMatchObject({ id: 'device', status: 'fail', fix: expect.stringMatching(/usermod -aG kvm/) });
     expect(r.checks[0]!.impact).toMatch(/software emulator/);
     // Without KVM only emulation is tried.
-    expect(r.checks[1]!.detail).toBe('emulation (TCG): ran (300 ms).');
+    expect(r.checks[1]!.detail).toMatch(/^emulation \(TCG\): ran \(300 ms\)\. \(Kept for six hours/);
     expect(r.domainType.type).toBe('qemu');
   });
 

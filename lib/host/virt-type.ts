@@ -2,7 +2,7 @@ import type { KvmReport, ReadinessCheck } from '@/lib/kvm';
 import type { GuestCpuMode } from '@/lib/domain-xml/cpu';
 import { loadSettings } from '@/lib/config/settings';
 import type { HostContext } from '@/lib/hosts';
-import type { ProbeAttempt } from './guest-probe/attempt';
+import { sameEnds, waysWords, type ProbeAttempt } from './guest-probe/attempt';
 import { guestWays, type Attempter, type GuestWays } from './guest-probe/ways';
 import { checksFor, kvmModule } from './readiness-kvm';
 import { cachedProbe, type CachedProbeOptions, type ProbeOutcome } from './readiness-probe';
@@ -55,9 +55,8 @@ async function addonVerdict(checks: readonly ReadinessCheck[], report: KvmReport
 }
 
 function failures(attempts: readonly ProbeAttempt[]): string {
-  return attempts
-    .filter((a) => !a.ok)
-    .map((a) => `${a.type === 'kvm' ? `under KVM with ${a.cpuMode}` : 'under emulation'}: ${a.detail}`)
+  return sameEnds(attempts.filter((a) => !a.ok))
+    .map((g) => `${g.attempts[0]!.type === 'kvm' ? `under ${waysWords(g.attempts)}` : 'under emulation'}: ${g.detail}`)
     .join('; ');
 }
 

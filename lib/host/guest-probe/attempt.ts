@@ -135,3 +135,22 @@ export async function attemptGuest(client: LibvirtClient, way: GuestWay, opts: A
     await disk?.remove();
   }
 }
+
+/** Attempts of the same type that ended the same way, as one: "KVM with host-passthrough and host-model: …". */
+export function sameEnds(attempts: readonly ProbeAttempt[]): { attempts: ProbeAttempt[]; detail: string; ok: boolean }[] {
+  const groups: { attempts: ProbeAttempt[]; detail: string; ok: boolean }[] = [];
+  for (const a of attempts) {
+    const last = groups.at(-1);
+    if (last && !a.ok && !last.ok && last.detail === a.detail && last.attempts[0]!.type === a.type) last.attempts.push(a);
+    else groups.push({ attempts: [a], detail: a.detail, ok: a.ok });
+  }
+  return groups;
+}
+
+/** "KVM with host-passthrough and host-model", "emulation (TCG)". */
+export function waysWords(attempts: readonly GuestWay[]): string {
+  const first = attempts[0];
+  if (!first) return '';
+  if (first.type === 'qemu') return 'emulation (TCG)';
+  return `KVM with ${attempts.map((a) => a.cpuMode).join(' and ')}`;
+}
