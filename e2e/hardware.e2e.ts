@@ -441,6 +441,43 @@ describe('hardware tab on a shut-off q35 guest', () => {
     expect(await form.getByTestId('scope-note').textContent()).toMatch(/shut off/);
   });
 
+  it('changes the CPU mode to host-model, then to a named model picked from the usable ones (migratable dropped)', async () => {
+    // A KVM guest's host-passthrough carries migratable="on"; under TCG "maximum" may carry it too, and libvirt
+    // refuses the attribute on any other mode: the edit used to keep it.
+    await virshDefine((await inactiveXml(q35)).replace('<devices>', "<cpu mode='maximum' migratable='on'/><devices>"));
+    await openHardware(q35);
+    const shape = page.getByTestId('vcpu-shape-form');
+    await shape.getByLabel('CPU mode', { exact: true }).selectOption('host-model');
+    await shape.getByRole('button', { name: 'Save CPU settings' }).click();
+    expect(await outcomeIn(shape)).toBe('Saved for next boot; the running guest is unchanged.');
+    expect(await inactiveXml(q35)).toMatch(/<cpu mode='host-model'/);
+    expect(await inactiveXml(q35)).not.toContain('migratable');
+    expect(await page.getByTestId('vcpu-facts').textContent()).toContain('host-model');
+
+    await shape.getByLabel('CPU mode', { exact: true }).selectOption('custom');
+    const model = shape.getByLabel('CPU model', { exact: true });
+    const groups = await model.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
+    expect(groups[0]).toBe('Usable on this host');
+    const usable = await model.locator('optgroup').first().locator('option').allTextContents();
+    expect(usable).toContain('qemu64');
+    // What the host cannot run is listed after, and cannot be picked.
+    if (groups.length > 1) expect(await model.locator('optgroup').nth(1).locator('option').first().isDisabled()).toBe(true);
+    await model.selectOption('qemu64');
+    await shape.getByRole('button', { name: 'Save CPU settings' }).click();
+    expect(await outcomeIn(shape)).toBe('Saved for next boot; the running guest is unchanged.');
+    expect(await inactiveXml(q35)).toMatch(/<cpu mode='custom' match='exact'[^>]*>\s*<model fallback='forbid'>qemu64<\/model>/);
+    expect(await page.getByTestId('vcpu-facts').textContent()).toContain('named model qemu64');
+    await screenshot(page, 'hardware-cpu-model');
+  });
+
+  it('shows how many devices can still be hot-added', async () => {
+    await openHardware(q35);
+    const slots = page.getByTestId('hotplug-slots');
+    expect(await slots.textContent()).toMatch(/Room for hot-added disks and NICs: \d+ free of \d+ PCIe root ports\./);
+    await openHardware(vm);
+    expect(await page.getByTestId('hotplug-slots').textContent()).toMatch(/\d+ free of 31 PCI slots/);
+  });
+
   it('refuses an IDE disk, a bus q35 lacks, with a clear message and changes nothing', async () => {
     await openHardware(q35);
     const before = await inactiveXml(q35);

@@ -31,6 +31,8 @@ step() {
 packages=(
   libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients # virsh, virt-xml-validate
   qemu-system-x86 qemu-utils dnsmasq-base
+  osinfo-db  # the wizard's operating systems and their defaults (read by lib/osinfo)
+  binutils  # re-assembles the readiness probe's boot sector in its unit test
   python3-libvirt  # benchmark anchor
   busybox-static linux-image-cloud-amd64 cpio  # guest fixture (scripts/build-fixtures.sh)
   xorriso genisoimage  # ISO images for install/cdrom tests

@@ -14,6 +14,7 @@ import type {
   LeaseList,
   NetworkDetail,
   NetworkListing,
+  OsVariant,
   PoolDetail,
   PoolListing,
   SessionList,
@@ -151,4 +152,9 @@ export function useAudit(query: AuditQuery, initial?: AuditRow[]) {
     more: last !== undefined && last.entries.length >= AUDIT_PAGE,
     loadMore: () => pages.setSize((n) => n + 1),
   };
+}
+
+/** Operating systems of the osinfo database matching a search (the wizard's OS picker); nothing while `enabled` is false. */
+export function useOsVariants(q: string, enabled = true) {
+  return useSWR<{ variants: OsVariant[] }, Error>(enabled ? keys.osVariants(q) : null, { keepPreviousData: true, revalidateOnFocus: false });
 }

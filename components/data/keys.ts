@@ -20,6 +20,7 @@ export const keys = {
   users: '/api/users',
   user: (id: string) => `/api/users/${seg(id)}`,
   userSessions: (id: string) => `/api/users/${seg(id)}/sessions`,
+  osVariants: (q: string) => `/api/provisioning/os-variants?q=${seg(q.trim())}`,
 } as const;
 
 export interface AuditQuery {

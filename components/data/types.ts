@@ -41,6 +41,7 @@ export type { JobStep, JobView } from '@/lib/jobs/types';
 export type { NetworkMode, NetworkModel } from '@/lib/networks/model';
 export type { NetworkDetail, NetworkRow } from '@/lib/networks/read';
 export type { WizardOptions } from '@/lib/provisioning/options';
+export type { OsVariant } from '@/lib/osinfo/types';
 export type { PoolRow } from '@/lib/storage/pools';
 export type { VolumeRow } from '@/lib/storage/volumes';
 export type { VmDefinition } from '@/lib/vms/definition';

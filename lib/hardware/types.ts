@@ -90,6 +90,8 @@ export interface VcpuView {
   hostMaximum: number | null;
   /** CPU model names the host's hypervisor can run (from domain capabilities), for the "named model" choice. */
   namedModels: string[];
+  /** Models the hypervisor knows but this host cannot run: listed after the usable ones, not choosable. */
+  unusableModels: string[];
 }
 
 export interface MemoryView {
@@ -131,6 +133,8 @@ export interface HardwareView {
   disks: DiskView[];
   nics: NicView[];
   boot: BootView;
+  /** Slots left for hot-added disks and NICs (the running guest's, else the definition's); null when unknown. */
+  hotplug: { kind: 'pcie-root-port' | 'pci-slot'; free: number; total: number } | null;
   /** Disk buses the machine type offers (from domain capabilities), for the "add disk" form. */
   diskBuses: DiskBus[];
   /** NIC models worth offering. */

@@ -2,6 +2,7 @@ import type { Document } from '@xmldom/xmldom';
 import { NIC_MODELS } from '@/lib/domain-xml/constants';
 import type { Disk } from '@/lib/domain-xml/disk';
 import { Domain } from '@/lib/domain-xml/domain';
+import { hotplugSlots } from '@/lib/domain-xml/pci-slots';
 import { diskVolume } from '@/lib/domain-xml/volume';
 import { capsFor, loadVm, type VmContext } from './context';
 import type { BootView, DiskView, HardwareView, MemoryView, NicView, VcpuView } from './types';
@@ -30,17 +31,18 @@ export async function hardwareOf(ctx: VmContext): Promise<HardwareView> {
   return {
     name: dom.name,
     running: ctx.running,
-    vcpus: vcpuView(ctx, caps?.maxVcpus ?? null, caps?.cpuModels ?? []),
+    vcpus: vcpuView(ctx, caps?.maxVcpus ?? null, caps?.cpuModels ?? [], caps?.cpuModelsUnusable ?? []),
     memory: memoryView(ctx, info?.memoryKiB ?? null, hostMem ? hostMem.totalBytes / 1024 : null),
     disks,
     nics,
     boot: bootView(ctx, autostart, caps?.efi ?? false),
+    hotplug: hotplugSlots(Domain.of(ctx.live ?? ctx.inactive)),
     diskBuses: caps?.diskBuses ?? ['virtio', 'scsi', 'sata'],
     nicModels: [...NIC_MODELS],
   };
 }
 
-function vcpuView(ctx: VmContext, hostMaximum: number | null, namedModels: string[]): VcpuView {
+function vcpuView(ctx: VmContext, hostMaximum: number | null, namedModels: string[], unusableModels: string[]): VcpuView {
   const p = Domain.of(ctx.inactive).cpu;
   const live = ctx.live ? Domain.of(ctx.live).cpu : null;
   const mode = p.effectiveMode;
@@ -53,6 +55,7 @@ function vcpuView(ctx: VmContext, hostMaximum: number | null, namedModels: strin
     model: p.model || null,
     hostMaximum,
     namedModels,
+    unusableModels,
   };
 }
 

@@ -1,18 +1,19 @@
 import type { CheckStatus, KvmReport, NestedInfo, ReadinessCheck } from '@/lib/kvm';
-import { loadSettings } from '@/lib/config/settings';
+import type { HostContext } from '@/lib/hosts';
 import { readinessHeadline } from './readiness-headline';
 import { guestImpact } from './readiness-impact';
-import { checksFor } from './readiness-kvm';
-import { cachedProbe, type CachedProbeOptions, type ProbeOutcome } from './readiness-probe';
-import { domainTypeFor, type GuestDomainType } from './virt-type';
+import { guestStartRow, type GuestStartRow } from './readiness-guest-start';
+import { guestDecision, type GuestDecision, type GuestDomainType, type GuestDomainTypeOptions } from './virt-type';
 
 export const SELF_TEST_NOTE =
   'The self-test runs a few bytes of real-mode code in a one-vCPU VM: it proves the KVM ioctl path works, not that a full guest OS boots.';
 
-export interface ReadinessRow extends ReadinessCheck {
-  /** What this outcome means for guests. */
-  impact: string;
-}
+export type ReadinessRow =
+  | (ReadinessCheck & {
+      /** What this outcome means for guests. */
+      impact: string;
+    })
+  | GuestStartRow;
 
 export interface ReadinessFacts {
   devicePath: string;
@@ -41,30 +42,29 @@ export interface Readiness {
   domainType: GuestDomainType;
 }
 
-export interface ReadinessOptions extends CachedProbeOptions {
-  forceEmulation?: boolean;
+export type ReadinessOptions = GuestDomainTypeOptions;
+
+/**
+ * Everything the readiness page and its JSON API show: the KVM checks, then a test guest started through libvirt
+ * the way new VMs will be (GuestStartRow), and the domain type that follows. Never rejects: a failed probe is a
+ * fail row.
+ */
+export async function hostReadiness(host: HostContext, opts: ReadinessOptions = {}): Promise<Readiness> {
+  return readinessFrom(await guestDecision(host, opts));
 }
 
-/** Everything the readiness page and its JSON API show. Never rejects: a failed probe is a fail row. */
-export async function hostReadiness(opts: ReadinessOptions = {}): Promise<Readiness> {
-  const forced = opts.forceEmulation ?? loadSettings().forceEmulation;
-  return readinessFrom(await cachedProbe(opts), forced);
-}
-
-export async function readinessFrom(outcome: ProbeOutcome, forced: boolean): Promise<Readiness> {
-  const checks = await checksFor(outcome);
-  const rows = checks.map((c) => ({ ...c, impact: guestImpact(c) }));
-  const overall = worst(checks.map((c) => c.status));
-  const domainType = await domainTypeFor(checks, outcome.report, forced);
+export function readinessFrom(d: Pick<GuestDecision, 'outcome' | 'checks' | 'ways' | 'waysProblem' | 'domainType'>): Readiness {
+  const rows: ReadinessRow[] = [...d.checks.map((c) => ({ ...c, impact: guestImpact(c) })), guestStartRow(d.ways, d.waysProblem)];
+  const overall = worst(rows.map((c) => c.status));
   return {
-    probedAt: outcome.probedAt.toISOString(),
-    probeMs: outcome.report?.probeMs ?? null,
+    probedAt: d.outcome.probedAt.toISOString(),
+    probeMs: d.outcome.report?.probeMs ?? null,
     overall,
-    headline: readinessHeadline(overall, rows, domainType),
+    headline: readinessHeadline(overall, rows, d.domainType),
     checks: rows,
-    facts: outcome.report ? factsOf(outcome.report) : null,
+    facts: d.outcome.report ? factsOf(d.outcome.report) : null,
     selfTestNote: SELF_TEST_NOTE,
-    domainType,
+    domainType: d.domainType,
   };
 }
 

@@ -109,6 +109,14 @@ describe('downloadToPool', () => {
     expect(await pool.volumes()).toEqual(['base.qcow2']);
   });
 
+  it('says in plain words that the host could not reach an address whose name does not resolve, and creates nothing', async () => {
+    // .invalid never resolves (RFC 2606); without working DNS the lookup fails too, only with another code.
+    const err = await downloadToPool(opts({ url: 'http://vireo-no-such-mirror.invalid/x.qcow2', volumeName: 'dns.qcow2', allow: [] })).catch((e: Error) => e);
+    expect(err).toMatchObject({ name: 'DownloadError' });
+    expect((err as Error).message).toMatch(/^The host could not reach vireo-no-such-mirror\.invalid: its name (does not resolve|could not be resolved)/);
+    expect(await pool.volumes()).toEqual(['base.qcow2']);
+  });
+
   it('refuses other schemes, credentials, and images above the size bound before creating anything', async () => {
     await expect(downloadToPool(opts({ url: 'file:///etc/passwd' }))).rejects.toThrow(/Only http:\/\/ and https:\/\//);
     await expect(downloadToPool(opts({ url: 'ftp://127.0.0.1/x.img' }))).rejects.toThrow(/Only http/);

@@ -8,6 +8,6 @@ export const metadata = { title: 'Virtualization readiness' };
 export default async function ReadinessPage({ searchParams }: { searchParams: Promise<{ refresh?: string }> }) {
   await requirePageUser('host.read');
   const { refresh } = await searchParams;
-  const [readiness, memory] = await Promise.all([hostReadiness({ fresh: refresh === '1' }), pageRead(() => hostMemory(pageHost()), 'host memory')]);
+  const [readiness, memory] = await Promise.all([hostReadiness(pageHost(), { fresh: refresh === '1' }), pageRead(() => hostMemory(pageHost()), 'host memory')]);
   return <ReadinessView readiness={readiness} memory={memory.value} />;
 }
