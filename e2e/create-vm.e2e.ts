@@ -8,9 +8,10 @@ import { cloudImagePath, cloudInitBanner, ensureFixtures, installerBanner, insta
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshWithXml } from '@/test/support/virsh';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
+import { newContext, screenshot } from './support/browser';
+import { apiFromPage } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
+import { startSignedIn } from './support/signed-in';
 import { waitText } from './support/terminal';
 
 // Issue 4, the create-VM wizard in Chromium: a cloud-image VM that boots under TCG and prints the hostname and
@@ -85,11 +86,7 @@ beforeAll(async () => {
     `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`,
   );
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
-  server = await startVireo({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  ({ server, browser, ctx, page } = await startSignedIn({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW }));
 }, 300_000);
 
 afterAll(async () => {

@@ -6,9 +6,10 @@ import { cloudImagePath, cloudInitBanner, ensureFixtures } from '@/test/support/
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh } from '@/test/support/virsh';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
-import { startVireo, type VireoServer } from './support/server';
+import { screenshot } from './support/browser';
+import { apiFromPage } from './support/journeys';
+import { type VireoServer } from './support/server';
+import { startSignedIn } from './support/signed-in';
 import { waitText } from './support/terminal';
 
 // Issue 14, "the first VM must boot": a new admin on a host where emulation is NOT forced creates a VM with the
@@ -43,11 +44,7 @@ beforeAll(async () => {
     .digest('hex');
   pool = await createTestPool(`vireo-e2e-first-${suffix}`);
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
-  server = await startVireo({ VIREO_FORCE_EMULATION: 'false', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  ({ server, browser, ctx, page } = await startSignedIn({ VIREO_FORCE_EMULATION: 'false', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW }));
 }, 300_000);
 
 afterAll(async () => {
