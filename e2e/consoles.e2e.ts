@@ -421,7 +421,8 @@ describe('flood', () => {
     stalled.terminate();
     console.log(`flood: stalled reader ${stalledClose === null ? 'still attached (dropping)' : `closed by the server with ${stalledClose}`}`);
     console.log(
-      `flood: 50 MB in ${seconds.toFixed(1)} s (${(50 / seconds).toFixed(2)} MB/s); server RSS ${Math.round(baseline / 1024)} MiB → peak ${Math.round(peak / 1024)} MiB (+${growthMiB.toFixed(1)} MiB)`,
+      `flood: 50 MB in ${seconds.toFixed(1)} s (${(50 / seconds).toFixed(2)} MB/s); server RSS ${Math.round(baseline / 1024)} MiB → peak ` +
+        `${Math.round(peak / 1024)} MiB (+${growthMiB.toFixed(1)} MiB)`,
     );
     await screenshot(flood, 'consoles-flood');
     // Bound: scrollback 256 KiB + 1 MiB queued per browser + ~1 MiB libvirt stream buffer, plus GC slack.

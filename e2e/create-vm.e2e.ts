@@ -83,7 +83,8 @@ beforeAll(async () => {
   const subnet = 100 + (parseInt(suffix, 36) % 100);
   await virshWithXml(
     'net-create',
-    `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`,
+    `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range ` +
+      `start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`,
   );
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
   ({ server, browser, ctx, page } = await startSignedIn({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW }));

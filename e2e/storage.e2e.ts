@@ -208,7 +208,8 @@ describe('storage', () => {
     await virshDefine(
       tcgGuestXml({ name: user, memoryMiB: 96 }).replace(
         '</devices>',
-        `<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/><source pool='${pool}' volume='disk.qcow2'/><target dev='vdb' bus='virtio'/></disk></devices>`,
+        `<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/><source pool='${pool}' volume='disk.qcow2'/><target dev='vdb' ` +
+          `bus='virtio'/></disk></devices>`,
       ),
     );
     await mkdir(path.join(poolDir, 'subdir'));

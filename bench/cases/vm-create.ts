@@ -146,7 +146,9 @@ const vmCreate: BenchCase = async () => {
           speedup: Number((median(anchorMs) / median(vireoMs)).toFixed(2)),
           vireoPlanAndQueueMs: r1(median(postMs.slice(1))),
           libvirtStartOnlyMs: r1(median(startOnlyMs)),
-          note: "Both figures contain libvirt starting QEMU (libvirtStartOnlyMs: virsh start of a domain already defined). When that floor alone is above half of virt-install's time, 2x cannot be reached by any client.",
+          note:
+            'Both figures contain libvirt starting QEMU (libvirtStartOnlyMs: virsh start of a domain already defined). When that floor alone is above ' +
+            "half of virt-install's time, 2x cannot be reached by any client.",
           target: 'at least 2x faster than virt-install and under 1000 ms',
         },
       },

@@ -165,7 +165,8 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
   }
   if (e.VIREO_SESSION_MAX_HOURS !== undefined && e.VIREO_SESSION_MAX_HOURS < e.VIREO_SESSION_HOURS) {
     problems.push(
-      `VIREO_SESSION_MAX_HOURS: the absolute session lifetime (${e.VIREO_SESSION_MAX_HOURS} h) is shorter than the idle one (VIREO_SESSION_HOURS, ${e.VIREO_SESSION_HOURS} h)`,
+      `VIREO_SESSION_MAX_HOURS: the absolute session lifetime (${e.VIREO_SESSION_MAX_HOURS} h) is shorter than the idle one (VIREO_SESSION_HOURS, ` +
+        `${e.VIREO_SESSION_HOURS} h)`,
     );
   }
   if (problems.length) throw new ConfigError(problems);
