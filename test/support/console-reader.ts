@@ -114,11 +114,9 @@ export class ConsoleReader {
     const between = new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`);
     this.write(`echo B-""${n}; ${command}; echo E-""${n}\n`);
     const text = await this.waitFor(between, timeoutMs, from);
+    const printed = between.exec(text.slice(from))![1]!;
     // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
-    return between
-      .exec(text.slice(from))![1]!
-      .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
-      .replace(/\r/g, '');
+    return printed.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
   }
 
   write(text: string): void {
