@@ -8,7 +8,7 @@ import { connect, DomainCreateFlags, type LibvirtClient } from '@/lib/libvirt';
 import { toWireDomain } from '@/lib/libvirt/api/refs';
 import { parseXml, serializeXml, child } from '@/lib/xml/parse';
 import { bootBanner, ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { virsh } from '@/test/support/virsh';
+import { virshCleanupDomain } from '@/test/support/virsh';
 import { artifactsDir, launchBrowser, newContext, screenshot } from './support/browser';
 import { watchCsp } from './support/csp';
 import { startVireo, type VireoServer } from './support/server';
@@ -146,8 +146,7 @@ afterAll(async () => {
   for (const f of foreign) f.kill();
   await browser?.close();
   await server?.stop();
-  await virsh(['destroy', vm]).catch(() => undefined);
-  await virsh(['undefine', vm]).catch(() => undefined);
+  await virshCleanupDomain(vm);
   await client?.close();
 });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { virsh, virshDefine } from '@/test/support/virsh';
+import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
 import { screenshot } from './support/browser';
 import { type VireoServer } from './support/server';
 import { startSignedIn } from './support/signed-in';
@@ -28,8 +28,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   for (const name of names) {
-    await virsh(['destroy', name]).catch(() => undefined);
-    await virsh(['undefine', name]).catch(() => undefined);
+    await virshCleanupDomain(name);
   }
 });
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureFixtures, bootBanner, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
-import { virsh, virshDefine } from '@/test/support/virsh';
+import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
 import { ConsoleReader } from '@/test/support/console-reader';
 import { artifactsDir, newContext, screenshot } from './support/browser';
 import { type VireoServer } from './support/server';
@@ -63,8 +63,7 @@ afterAll(async () => {
   consoleReader?.close();
   await browser?.close();
   await server?.stop();
-  await virsh(['destroy', vm]).catch(() => undefined);
-  await virsh(['undefine', vm]).catch(() => undefined);
+  await virshCleanupDomain(vm);
   await virsh(['pool-destroy', pool]).catch(() => undefined);
   await rm(poolDir, { recursive: true, force: true });
 });

@@ -9,7 +9,7 @@ import { startVireo } from '../../e2e/support/server';
 import { cloudImagePath, ensureFixtures } from '../../test/support/fixtures';
 import { createTestPool } from '../../test/support/test-pool';
 import { testSystemUri } from '../../test/support/test-libvirtd';
-import { virsh } from '../../test/support/virsh';
+import { virsh, virshCleanupDomain } from '../../test/support/virsh';
 import type { BenchCase } from '../types';
 
 // From "create" to the domain running, with the base image already in the pool: Vireo's API (plan, qcow2
@@ -23,8 +23,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const r1 = (n: number) => Number(n.toFixed(1));
 
 async function removeVm(name: string, poolName: string, volumes: string[]): Promise<void> {
-  await virsh(['destroy', name]).catch(() => undefined);
-  await virsh(['undefine', name, '--nvram']).catch(() => undefined);
+  await virshCleanupDomain(name);
   for (const v of volumes) await virsh(['vol-delete', v, '--pool', poolName]).catch(() => undefined);
 }
 
