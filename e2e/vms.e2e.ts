@@ -170,7 +170,7 @@ describe('virtual machines', () => {
     await page.goto('/users');
     await page.getByLabel('User name').fill('watcher');
     await page.getByLabel('Password').fill(viewerPassword);
-    await page.getByRole('combobox').selectOption('viewer');
+    await page.getByLabel('Role').selectOption('viewer');
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByText('Created watcher.').waitFor();
 
