@@ -1,18 +1,16 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { DiskView } from '@/lib/hardware/types';
 import { formatBytes } from '@/components/format';
-import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { AddDiskDialog } from './add-disk-dialog';
-import { useChange } from './change';
 import { useHardwareTab } from './context';
+import { DeviceSection, useDeviceDialogs } from './device-section';
 import { EditDiskDialog } from './edit-disk-dialog';
-import { ChangeResult } from './outcome';
 import { NextBoot, Presence, RemovalRequested } from './presence';
 import { RemoveDialog } from './remove-dialog';
-import { DeviceActions, Section } from './section';
+import { DeviceActions } from './section';
 
 function options(d: DiskView): string {
   const parts = [
@@ -78,56 +76,33 @@ function diskColumns(running: boolean, actions: (d: DiskView) => ReactNode): Col
 
 export function DisksSection() {
   const { vm, hw, canEdit } = useHardwareTab();
-  const change = useChange();
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<DiskView | null>(null);
-  const [removing, setRemoving] = useState<DiskView | null>(null);
-  const disks = hw.disks.filter((d) => d.device !== 'cdrom');
-  const open = (fn: () => void) => () => {
-    change.reset();
-    fn();
-  };
-  const columns = diskColumns(hw.running, (d) =>
-    canEdit ? <DeviceActions what="disk" id={d.target} onEdit={open(() => setEditing(d))} onRemove={open(() => setRemoving(d))} /> : null,
+  const d = useDeviceDialogs<DiskView>();
+  const disks = hw.disks.filter((x) => x.device !== 'cdrom');
+  const columns = diskColumns(hw.running, (x) =>
+    canEdit ? <DeviceActions what="disk" id={x.target} onEdit={d.startEdit(x)} onRemove={d.startRemove(x)} /> : null,
+  );
+  const dialogs = (
+    <>
+      <AddDiskDialog open={d.adding} onClose={d.closeAdd} change={d.change} />
+      <EditDiskDialog disk={d.editing} onClose={d.closeEdit} change={d.change} />
+      <RemoveDialog what="disk" device={d.removing} id={d.removing?.target} collection="/disks" change={d.change} onClose={d.closeRemove}>
+        Detaches <span className="font-mono">{d.removing?.target}</span> ({d.removing?.source ?? 'no source'}) from {vm}. The volume or file itself is kept.
+      </RemoveDialog>
+    </>
   );
 
   return (
-    <Section
-      title="Disks"
-      testId="hw-disks"
-      actions={
-        canEdit ? (
-          <Button variant="primary" className="px-2 py-1 text-xs" onClick={open(() => setAdding(true))}>
-            Add disk…
-          </Button>
-        ) : null
-      }
-    >
+    <DeviceSection title="Disks" testId="hw-disks" addLabel="Add disk…" onAdd={d.startAdd} change={d.change} dialogOpen={d.dialogOpen} dialogs={dialogs}>
       <DataTable
         rows={disks}
         columns={columns}
-        rowKey={(d) => d.target}
-        rowTestId={(d) => `disk-row-${d.target}`}
+        rowKey={(x) => x.target}
+        rowTestId={(x) => `disk-row-${x.target}`}
         rowClassName="align-top"
         frame="plain"
         testId="disk-table"
         empty="No disks."
       />
-      <ChangeResult outcome={change.outcome} problem={adding || editing || removing ? null : change.problem} />
-      <AddDiskDialog open={adding} onClose={() => setAdding(false)} change={change} />
-      <EditDiskDialog disk={editing} onClose={() => setEditing(null)} change={change} />
-      <RemoveDialog
-        open={removing !== null}
-        title={`Remove disk ${removing?.target ?? ''}`}
-        confirmLabel="Remove disk"
-        running={hw.running}
-        notLive={removing ? !removing.inLive : false}
-        path={`/disks/${encodeURIComponent(removing?.target ?? '')}`}
-        change={change}
-        onClose={() => setRemoving(null)}
-      >
-        Detaches <span className="font-mono">{removing?.target}</span> ({removing?.source ?? 'no source'}) from {vm}. The volume or file itself is kept.
-      </RemoveDialog>
-    </Section>
+    </DeviceSection>
   );
 }

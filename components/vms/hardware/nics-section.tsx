@@ -3,42 +3,31 @@
 import { useState, type ReactNode } from 'react';
 import type { NicAdd, NicUpdate, NicView } from '@/lib/hardware/types';
 import { isNicModel, NIC_MODEL_LABELS } from '@/lib/domain-xml/constants';
-import { Button } from '@/components/ui/button';
-import { ChangeDialog } from '@/components/ui/change-dialog';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { SelectField, TextField } from '@/components/ui/inputs';
-import { useChange, type ChangeState } from './change';
+import type { ChangeState } from './change';
 import { useHardwareTab } from './context';
+import { DeviceSection, useDeviceDialogs } from './device-section';
 import { NicSourceFields, type NicSourceForm } from './nic-source';
-import { ChangeResult } from './outcome';
 import { NextBoot, Presence, RemovalRequested } from './presence';
 import { RemoveDialog } from './remove-dialog';
-import { ScopePicker, toScope, useScope } from './scope';
-import { DeviceActions, Section } from './section';
+import { toScope, type ScopeChoice } from './scope';
+import { ScopedDialog, type DeviceDialogProps } from './scoped-dialog';
+import { DeviceActions } from './section';
 
-function AddNicDialog({ open, onClose, change }: { open: boolean; onClose: () => void; change: ChangeState }) {
+function AddNicDialog(props: DeviceDialogProps) {
+  const { open, change } = props;
   const { hw } = useHardwareTab();
   const [source, setSource] = useState<NicSourceForm>({ type: 'network', network: 'default' });
   const [model, setModel] = useState(hw.nicModels.includes('virtio') ? 'virtio' : (hw.nicModels[0] ?? 'virtio'));
   const [mac, setMac] = useState('');
-  const [scope, setScope, blocked] = useScope(hw.running);
-  async function save() {
+  function save(scope: ScopeChoice) {
     const body: NicAdd = { ...toScope(scope), source, model };
     if (mac.trim()) body.mac = mac.trim();
-    if (await change.submit('/nics', 'POST', body)) onClose();
+    return change.submit('/nics', 'POST', body);
   }
   return (
-    <ChangeDialog
-      open={open}
-      title="Add network interface"
-      testId="add-nic-dialog"
-      submitLabel="Add interface"
-      busyLabel="Adding…"
-      busy={change.busy}
-      problem={change.problem}
-      onClose={onClose}
-      onSubmit={() => void save()}
-    >
+    <ScopedDialog {...props} title="Add network interface" testId="add-nic-dialog" submitLabel="Add interface" busyLabel="Adding…" submit={save}>
       <NicSourceFields value={source} onChange={setSource} field={change.field} enabled={open} pickFirst />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField label="Model" value={model} onChange={setModel} error={change.field('model')}>
@@ -58,8 +47,7 @@ function AddNicDialog({ open, onClose, change }: { open: boolean; onClose: () =>
           hint="Leave empty for a generated, locally administered address unique on this host."
         />
       </div>
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-    </ChangeDialog>
+    </ScopedDialog>
   );
 }
 
@@ -75,24 +63,23 @@ function EditNic({ nic, onClose, change }: { nic: NicView; onClose: () => void; 
   const { hw } = useHardwareTab();
   const [source, setSource] = useState(() => sourceOf(nic));
   const [link, setLink] = useState<'up' | 'down'>(nic.linkState);
-  const [scope, setScope, blocked] = useScope(hw.running, hw.running && !nic.inLive ? 'This interface is not in the running guest.' : undefined);
-  async function save() {
+  function save(scope: ScopeChoice) {
     const body: NicUpdate = { ...toScope(scope) };
     if (JSON.stringify(source) !== JSON.stringify(sourceOf(nic))) body.source = source;
     if (link !== nic.linkState) body.linkState = link;
-    if (await change.submit(`/nics/${encodeURIComponent(nic.mac)}`, 'PATCH', body)) onClose();
+    return change.submit(`/nics/${encodeURIComponent(nic.mac)}`, 'PATCH', body);
   }
   return (
-    <ChangeDialog
+    <ScopedDialog
       open
       title={`Edit interface ${nic.mac}`}
       testId="edit-nic-dialog"
       submitLabel="Save interface"
       busyLabel="Saving…"
-      busy={change.busy}
-      problem={change.problem}
+      change={change}
+      persistentOnly={hw.running && !nic.inLive ? 'This interface is not in the running guest.' : undefined}
       onClose={onClose}
-      onSubmit={() => void save()}
+      submit={save}
     >
       <NicSourceFields value={source} onChange={setSource} field={change.field} enabled />
       <SelectField
@@ -105,8 +92,7 @@ function EditNic({ nic, onClose, change }: { nic: NicView; onClose: () => void; 
         <option value="up">Up</option>
         <option value="down">Down</option>
       </SelectField>
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-    </ChangeDialog>
+    </ScopedDialog>
   );
 }
 
@@ -141,28 +127,28 @@ function nicColumns(running: boolean, actions: (n: NicView) => ReactNode): Colum
 
 export function NicsSection() {
   const { vm, hw, canEdit } = useHardwareTab();
-  const change = useChange();
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<NicView | null>(null);
-  const [removing, setRemoving] = useState<NicView | null>(null);
-  const open = (fn: () => void) => () => {
-    change.reset();
-    fn();
-  };
+  const d = useDeviceDialogs<NicView>();
   const columns = nicColumns(hw.running, (n) =>
-    canEdit ? <DeviceActions what="interface" id={n.mac} onEdit={open(() => setEditing(n))} onRemove={open(() => setRemoving(n))} /> : null,
+    canEdit ? <DeviceActions what="interface" id={n.mac} onEdit={d.startEdit(n)} onRemove={d.startRemove(n)} /> : null,
+  );
+  const dialogs = (
+    <>
+      <AddNicDialog open={d.adding} onClose={d.closeAdd} change={d.change} />
+      <EditNicDialog nic={d.editing} onClose={d.closeEdit} change={d.change} />
+      <RemoveDialog what="interface" device={d.removing} id={d.removing?.mac} collection="/nics" change={d.change} onClose={d.closeRemove}>
+        Detaches the interface <span className="font-mono">{d.removing?.mac}</span> ({d.removing?.source ?? '—'}) from {vm}.
+      </RemoveDialog>
+    </>
   );
   return (
-    <Section
+    <DeviceSection
       title="Network interfaces"
       testId="hw-nics"
-      actions={
-        canEdit ? (
-          <Button variant="primary" className="px-2 py-1 text-xs" onClick={open(() => setAdding(true))}>
-            Add interface…
-          </Button>
-        ) : null
-      }
+      addLabel="Add interface…"
+      onAdd={d.startAdd}
+      change={d.change}
+      dialogOpen={d.dialogOpen}
+      dialogs={dialogs}
     >
       <DataTable
         rows={hw.nics}
@@ -173,21 +159,6 @@ export function NicsSection() {
         testId="nic-table"
         empty="No network interfaces."
       />
-      <ChangeResult outcome={change.outcome} problem={adding || editing || removing ? null : change.problem} />
-      <AddNicDialog open={adding} onClose={() => setAdding(false)} change={change} />
-      <EditNicDialog nic={editing} onClose={() => setEditing(null)} change={change} />
-      <RemoveDialog
-        open={removing !== null}
-        title={`Remove interface ${removing?.mac ?? ''}`}
-        confirmLabel="Remove interface"
-        running={hw.running}
-        notLive={removing ? !removing.inLive : false}
-        path={`/nics/${encodeURIComponent(removing?.mac ?? '')}`}
-        change={change}
-        onClose={() => setRemoving(null)}
-      >
-        Detaches the interface <span className="font-mono">{removing?.mac}</span> ({removing?.source ?? '—'}) from {vm}.
-      </RemoveDialog>
-    </Section>
+    </DeviceSection>
   );
 }
