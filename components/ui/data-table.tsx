@@ -25,6 +25,11 @@ export interface Column<T> {
   className?: string;
 }
 
+/** The last column: a row's buttons, right-aligned and never wrapped (on a phone, the card's last line). */
+export function actionsColumn<T>(cell: (row: T) => ReactNode): Column<T> {
+  return { id: 'actions', header: '', className: 'space-x-1 whitespace-nowrap text-right', cell };
+}
+
 export interface Selection<T> {
   selected: ReadonlySet<string>;
   /** A state setter, so toggling one row does not re-render the others. */

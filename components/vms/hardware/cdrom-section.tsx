@@ -6,10 +6,9 @@ import { Button } from '@/components/ui/button';
 import { CDROM_BUSES } from '@/lib/domain-xml/constants';
 import { BusChoice } from './bus-choice';
 import { useHardwareTab } from './context';
-import { DeviceSection, useDeviceDialogs } from './device-section';
+import { DeviceSection, useDeviceDialogs, type DeviceKind } from './device-section';
 import { MediaFields, mediaBody, type MediaForm } from './media-fields';
 import { Presence } from './presence';
-import { RemoveDialog } from './remove-dialog';
 import { toScope, type ScopeChoice } from './scope';
 import { ScopedDialog, type DeviceDialogProps } from './scoped-dialog';
 
@@ -107,33 +106,29 @@ function DriveActions({ d, onInsert, onEject, onRemove }: { d: DiskView; onInser
   );
 }
 
+const DRIVE: DeviceKind<DiskView> = { what: 'drive', id: (d) => d.target, collection: '/disks' };
+
 export function CdromSection() {
   const { vm, hw, canEdit } = useHardwareTab();
   // Editing a drive is inserting media into it.
-  const d = useDeviceDialogs<DiskView>();
+  const d = useDeviceDialogs(DRIVE);
   const [ejecting, setEjecting] = useState<DiskView | null>(null);
   const drives = hw.disks.filter((x) => x.device === 'cdrom');
-  const dialogs = (
-    <>
-      <InsertDialog drive={d.editing} onClose={d.closeEdit} change={d.change} />
-      <EjectDialog drive={ejecting} onClose={() => setEjecting(null)} change={d.change} />
-      <AddDriveDialog open={d.adding} onClose={d.closeAdd} change={d.change} />
-      <RemoveDialog what="drive" device={d.removing} id={d.removing?.target} collection="/disks" change={d.change} onClose={d.closeRemove}>
-        Removes the CD-ROM drive <span className="font-mono">{d.removing?.target}</span> from {vm}. Its media file is kept.
-      </RemoveDialog>
-    </>
-  );
-
   return (
     <DeviceSection
+      devices={d}
       title="CD-ROM"
       testId="hw-cdroms"
       addLabel="Add drive…"
       addPrimary={false}
-      onAdd={d.startAdd}
-      change={d.change}
-      dialogOpen={d.dialogOpen || ejecting !== null}
-      dialogs={dialogs}
+      addDialog={(props) => <AddDriveDialog {...props} />}
+      editDialog={(drive, props) => <InsertDialog drive={drive} {...props} />}
+      more={{ open: ejecting !== null, dialog: <EjectDialog drive={ejecting} onClose={() => setEjecting(null)} change={d.change} /> }}
+      removal={(drive) => (
+        <>
+          Removes the CD-ROM drive <span className="font-mono">{drive?.target}</span> from {vm}. Its media file is kept.
+        </>
+      )}
     >
       <ul className="divide-y divide-slate-100">
         {drives.map((x) => (

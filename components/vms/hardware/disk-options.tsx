@@ -1,6 +1,6 @@
 import { CheckboxField, SelectField } from '@/components/ui/inputs';
 import { DISK_CACHES as CACHES, DISK_DISCARDS as DISCARDS, DISK_IOS as IOS, type DiskCache, type DiskDiscard, type DiskIo } from '@/lib/domain-xml/constants';
-import type { ChangeState } from './change';
+import type { FieldGroupProps } from './change';
 
 // Cache / discard / IO mode and the read-only / shareable flags, shared by "add disk" and "edit disk".
 
@@ -25,17 +25,7 @@ const FLAGS = [
   { key: 'shareable', label: 'Shareable' },
 ] as const;
 
-export function DiskOptionFields({
-  value,
-  onChange,
-  field,
-  disabled,
-}: {
-  value: DiskOptions;
-  onChange: (v: DiskOptions) => void;
-  field: ChangeState['field'];
-  disabled?: boolean;
-}) {
+export function DiskOptionFields({ value, onChange, field, disabled }: FieldGroupProps<DiskOptions> & { disabled?: boolean }) {
   const set = <K extends keyof DiskOptions>(k: K, v: DiskOptions[K]) => onChange({ ...value, [k]: v });
   return (
     <div className="space-y-2">

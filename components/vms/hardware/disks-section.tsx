@@ -3,14 +3,12 @@
 import type { ReactNode } from 'react';
 import type { DiskView } from '@/lib/hardware/types';
 import { formatBytes } from '@/components/format';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
 import { AddDiskDialog } from './add-disk-dialog';
 import { useHardwareTab } from './context';
-import { DeviceSection, useDeviceDialogs } from './device-section';
+import { DeviceSection, useDeviceDialogs, type DeviceKind } from './device-section';
 import { EditDiskDialog } from './edit-disk-dialog';
-import { NextBoot, Presence, RemovalRequested } from './presence';
-import { RemoveDialog } from './remove-dialog';
-import { DeviceActions } from './section';
+import { presenceColumn } from './presence';
 
 function options(d: DiskView): string {
   const parts = [
@@ -59,43 +57,33 @@ function diskColumns(running: boolean, actions: (d: DiskView) => ReactNode): Col
       ),
     },
     { id: 'options', header: 'Options', className: 'text-xs', cell: options },
-    {
-      id: 'in',
-      header: 'In',
-      cell: (d) => (
-        <>
-          <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={running} />
-          <NextBoot diff={d.nextBoot} />
-          <RemovalRequested requested={d.removalRequested} />
-        </>
-      ),
-    },
-    { id: 'actions', header: '', className: 'whitespace-nowrap text-right', cell: actions },
+    presenceColumn(running),
+    actionsColumn(actions),
   ];
 }
 
-export function DisksSection() {
-  const { vm, hw, canEdit } = useHardwareTab();
-  const d = useDeviceDialogs<DiskView>();
-  const disks = hw.disks.filter((x) => x.device !== 'cdrom');
-  const columns = diskColumns(hw.running, (x) =>
-    canEdit ? <DeviceActions what="disk" id={x.target} onEdit={d.startEdit(x)} onRemove={d.startRemove(x)} /> : null,
-  );
-  const dialogs = (
-    <>
-      <AddDiskDialog open={d.adding} onClose={d.closeAdd} change={d.change} />
-      <EditDiskDialog disk={d.editing} onClose={d.closeEdit} change={d.change} />
-      <RemoveDialog what="disk" device={d.removing} id={d.removing?.target} collection="/disks" change={d.change} onClose={d.closeRemove}>
-        Detaches <span className="font-mono">{d.removing?.target}</span> ({d.removing?.source ?? 'no source'}) from {vm}. The volume or file itself is kept.
-      </RemoveDialog>
-    </>
-  );
+const DISK: DeviceKind<DiskView> = { what: 'disk', id: (d) => d.target, collection: '/disks' };
 
+export function DisksSection() {
+  const { vm, hw } = useHardwareTab();
+  const d = useDeviceDialogs(DISK);
   return (
-    <DeviceSection title="Disks" testId="hw-disks" addLabel="Add disk…" onAdd={d.startAdd} change={d.change} dialogOpen={d.dialogOpen} dialogs={dialogs}>
+    <DeviceSection
+      devices={d}
+      title="Disks"
+      testId="hw-disks"
+      addLabel="Add disk…"
+      addDialog={(props) => <AddDiskDialog {...props} />}
+      editDialog={(disk, props) => <EditDiskDialog disk={disk} {...props} />}
+      removal={(disk) => (
+        <>
+          Detaches <span className="font-mono">{disk?.target}</span> ({disk?.source ?? 'no source'}) from {vm}. The volume or file itself is kept.
+        </>
+      )}
+    >
       <DataTable
-        rows={disks}
-        columns={columns}
+        rows={hw.disks.filter((x) => x.device !== 'cdrom')}
+        columns={diskColumns(hw.running, d.actions)}
         rowKey={(x) => x.target}
         rowTestId={(x) => `disk-row-${x.target}`}
         rowClassName="align-top"

@@ -6,10 +6,10 @@ import { formatBytes } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { ChangeDialog } from '@/components/ui/change-dialog';
 import { NumberField } from '@/components/ui/inputs';
-import type { ChangeState } from './change';
 import { useHardwareTab } from './context';
 import { DiskOptionFields, type DiskOptions } from './disk-options';
 import { ScopePicker, toScope, useScope } from './scope';
+import type { DeviceDialogProps } from './scoped-dialog';
 
 const GiB = 1024 ** 3;
 
@@ -61,11 +61,11 @@ function OwnSave({
  * Grow a disk, or change its cache/discard/IO options and flags. Two separate saves: a resize and a driver change
  * are different libvirt calls with different live support, so each gets its own plain outcome.
  */
-export function EditDiskDialog({ disk, onClose, change }: { disk: DiskView | null; onClose: () => void; change: ChangeState }) {
-  return disk ? <EditDisk key={disk.target} disk={disk} onClose={onClose} change={change} /> : null;
+export function EditDiskDialog({ disk, ...props }: Omit<DeviceDialogProps, 'open'> & { disk: DiskView | null }) {
+  return disk ? <EditDisk key={disk.target} disk={disk} {...props} /> : null;
 }
 
-function EditDisk({ disk, onClose, change }: { disk: DiskView; onClose: () => void; change: ChangeState }) {
+function EditDisk({ disk, onClose, change }: Omit<DeviceDialogProps, 'open'> & { disk: DiskView }) {
   const { hw } = useHardwareTab();
   const [size, setSize] = useState('');
   const [opts, setOpts] = useState(() => optionsOf(disk));

@@ -2,7 +2,7 @@
 
 import { useEffect } from 'react';
 import { RadioGroup, TextField } from '@/components/ui/inputs';
-import type { ChangeState } from './change';
+import type { FieldGroupProps } from './change';
 import { PoolSelect, useImageVolumes, useRunningPools, VolumeSelect } from './pool-volume-select';
 
 // Which image goes into a CD-ROM drive: a volume of a running pool, a file path, or (where allowed) none.
@@ -21,6 +21,7 @@ const KINDS = [
   { value: 'path', label: 'File path on the host' },
 ] as const;
 
+/** `enabled`: the dialog is open (the pools are read only then); `name` names the radio group. */
 export function MediaFields({
   value,
   onChange,
@@ -28,14 +29,7 @@ export function MediaFields({
   enabled,
   allowNone,
   name,
-}: {
-  value: MediaForm;
-  onChange: (m: MediaForm) => void;
-  field: ChangeState['field'];
-  enabled: boolean;
-  allowNone: boolean;
-  name: string;
-}) {
+}: FieldGroupProps<MediaForm> & { enabled: boolean; allowNone: boolean; name: string }) {
   const pools = useRunningPools(enabled);
   const pool = value.kind === 'volume' ? value.pool : '';
   const images = useImageVolumes(enabled && pool ? pool : null);

@@ -3,17 +3,14 @@
 import { useState, type ReactNode } from 'react';
 import type { NicAdd, NicUpdate, NicView } from '@/lib/hardware/types';
 import { isNicModel, NIC_MODEL_LABELS } from '@/lib/domain-xml/constants';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
 import { SelectField, TextField } from '@/components/ui/inputs';
-import type { ChangeState } from './change';
 import { useHardwareTab } from './context';
-import { DeviceSection, useDeviceDialogs } from './device-section';
+import { DeviceSection, useDeviceDialogs, type DeviceKind } from './device-section';
 import { NicSourceFields, type NicSourceForm } from './nic-source';
-import { NextBoot, Presence, RemovalRequested } from './presence';
-import { RemoveDialog } from './remove-dialog';
+import { presenceColumn } from './presence';
 import { toScope, type ScopeChoice } from './scope';
 import { ScopedDialog, type DeviceDialogProps } from './scoped-dialog';
-import { DeviceActions } from './section';
 
 function AddNicDialog(props: DeviceDialogProps) {
   const { open, change } = props;
@@ -55,11 +52,7 @@ function sourceOf(n: NicView): NicSourceForm {
   return n.type === 'bridge' ? { type: 'bridge', bridge: n.source ?? '' } : { type: 'network', network: n.source ?? '' };
 }
 
-function EditNicDialog({ nic, onClose, change }: { nic: NicView | null; onClose: () => void; change: ChangeState }) {
-  return nic ? <EditNic key={nic.mac} nic={nic} onClose={onClose} change={change} /> : null;
-}
-
-function EditNic({ nic, onClose, change }: { nic: NicView; onClose: () => void; change: ChangeState }) {
+function EditNic({ nic, onClose, change }: Omit<DeviceDialogProps, 'open'> & { nic: NicView }) {
   const { hw } = useHardwareTab();
   const [source, setSource] = useState(() => sourceOf(nic));
   const [link, setLink] = useState<'up' | 'down'>(nic.linkState);
@@ -110,49 +103,33 @@ function nicColumns(running: boolean, actions: (n: NicView) => ReactNode): Colum
     },
     { id: 'model', header: 'Model', cell: (n) => n.model ?? '—' },
     { id: 'link', header: 'Link', cell: (n) => <span data-testid="nic-link">{n.linkState}</span> },
-    {
-      id: 'in',
-      header: 'In',
-      cell: (n) => (
-        <>
-          <Presence inLive={n.inLive} inPersistent={n.inPersistent} running={running} />
-          <NextBoot diff={n.nextBoot} />
-          <RemovalRequested requested={n.removalRequested} />
-        </>
-      ),
-    },
-    { id: 'actions', header: '', className: 'whitespace-nowrap text-right', cell: actions },
+    presenceColumn(running),
+    actionsColumn(actions),
   ];
 }
 
+const NIC: DeviceKind<NicView> = { what: 'interface', id: (n) => n.mac, collection: '/nics' };
+
 export function NicsSection() {
-  const { vm, hw, canEdit } = useHardwareTab();
-  const d = useDeviceDialogs<NicView>();
-  const columns = nicColumns(hw.running, (n) =>
-    canEdit ? <DeviceActions what="interface" id={n.mac} onEdit={d.startEdit(n)} onRemove={d.startRemove(n)} /> : null,
-  );
-  const dialogs = (
-    <>
-      <AddNicDialog open={d.adding} onClose={d.closeAdd} change={d.change} />
-      <EditNicDialog nic={d.editing} onClose={d.closeEdit} change={d.change} />
-      <RemoveDialog what="interface" device={d.removing} id={d.removing?.mac} collection="/nics" change={d.change} onClose={d.closeRemove}>
-        Detaches the interface <span className="font-mono">{d.removing?.mac}</span> ({d.removing?.source ?? '—'}) from {vm}.
-      </RemoveDialog>
-    </>
-  );
+  const { vm, hw } = useHardwareTab();
+  const d = useDeviceDialogs(NIC);
   return (
     <DeviceSection
+      devices={d}
       title="Network interfaces"
       testId="hw-nics"
       addLabel="Add interface…"
-      onAdd={d.startAdd}
-      change={d.change}
-      dialogOpen={d.dialogOpen}
-      dialogs={dialogs}
+      addDialog={(props) => <AddNicDialog {...props} />}
+      editDialog={(nic, props) => (nic ? <EditNic key={nic.mac} nic={nic} {...props} /> : null)}
+      removal={(nic) => (
+        <>
+          Detaches the interface <span className="font-mono">{nic?.mac}</span> ({nic?.source ?? '—'}) from {vm}.
+        </>
+      )}
     >
       <DataTable
         rows={hw.nics}
-        columns={columns}
+        columns={nicColumns(hw.running, d.actions)}
         rowKey={(n) => n.mac}
         rowTestId={(n) => `nic-row-${n.mac}`}
         frame="plain"
