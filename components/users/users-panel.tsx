@@ -109,7 +109,6 @@ export function UsersPanel({ initial, me }: { initial: UserRow[]; me: string }) 
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        {error ? <Alert>{error.message}</Alert> : null}
         {done ? (
           <Alert tone="info" testId="users-done">
             {done}
@@ -121,7 +120,7 @@ export function UsersPanel({ initial, me }: { initial: UserRow[]; me: string }) 
           rowKey={(u) => u.id}
           rowTestId={(u) => `user-row-${u.username}`}
           sort={{ state: sort, onChange: setSort }}
-          failed={Boolean(error)}
+          error={error}
           testId="users-table"
           empty="No users."
         />
