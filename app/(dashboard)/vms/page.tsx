@@ -1,8 +1,8 @@
-import Link from 'next/link';
 import { requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { VmList } from '@/components/vms/vm-list';
 import { Alert } from '@/components/ui/alert';
+import { ListHeading } from '@/components/ui/list-heading';
 
 export const metadata = { title: 'Virtual machines' };
 
@@ -11,18 +11,7 @@ export default async function VmsPage({ searchParams }: { searchParams: Promise<
   const { deleted } = await searchParams;
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-3">
-        <h1 className="text-xl font-semibold">Virtual machines</h1>
-        {can(user.role, 'vm.create') ? (
-          <Link
-            href="/new-vm"
-            data-testid="new-vm"
-            className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-sky-800"
-          >
-            New virtual machine
-          </Link>
-        ) : null}
-      </div>
+      <ListHeading title="Virtual machines" create={can(user.role, 'vm.create') ? { href: '/new-vm', label: 'New virtual machine', testId: 'new-vm' } : null} />
       {deleted ? (
         <Alert tone="info" testId="deleted-notice">
           Deleted “{deleted.slice(0, 100)}”.
