@@ -1,5 +1,6 @@
 import type { RemoteProcedures, TypedParam } from '../protocol/remote.gen';
-import { DomainMigrateFlags } from '../protocol/constants.gen';
+import { DomainMigrateFlags, ErrorNumber } from '../protocol/constants.gen';
+import { LibvirtError } from '../errors';
 import type { CallOptions } from '../rpc/types';
 import { toWireDomain, type DomainRef } from './refs';
 import { paramsToRecord, typedParam, type ParamValue } from './typed-params';
@@ -108,6 +109,25 @@ export class MigrationApi {
       { dom: toWireDomain(dom), dconnuri: destUri, params: migrationParams(params), cookie_in: Buffer.alloc(0), flags: flags | DomainMigrateFlags.PEER2PEER },
       o,
     );
+  }
+
+  /** Whether the domain has a persistent definition (a migration may leave a transient one behind). */
+  async isPersistent(dom: DomainRef, o?: CallOptions): Promise<boolean> {
+    return (await this.r.domainIsPersistent({ dom: toWireDomain(dom) }, o)).persistent !== 0;
+  }
+
+  /**
+   * Whether the host has a network interface (a bridge a guest joins) of that name, as libvirt's interface driver
+   * sees it. Throws what libvirt says when it cannot tell (no interface driver).
+   */
+  async hostInterfaceExists(name: string, o?: CallOptions): Promise<boolean> {
+    try {
+      await this.r.interfaceLookupByName({ name }, o);
+      return true;
+    } catch (err) {
+      if (err instanceof LibvirtError && err.code === ErrorNumber.ERR_NO_INTERFACE) return false;
+      throw err;
+    }
   }
 
   /** The running job's statistics; flags COMPLETED asks for the last finished one instead. */
