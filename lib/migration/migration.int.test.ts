@@ -144,6 +144,8 @@ describe('live migration between two hosts', () => {
     console.log(`live copy h1→h2: ${JSON.stringify(job?.result)}; counter C${lastOnH1} on h1, C${after.first} first on h2`);
     // The copied volume is on h2; h1 keeps its own (libvirt leaves the source's storage alone).
     expect(await m.witness(hostOf(H2), ['vol-list', COPY_POOL, '--name'])).toContain(`${name}.raw`);
+    expect(await m.witness(hostOf(H1), ['vol-list', COPY_POOL, '--name'])).toContain(`${name}.raw`);
+    await m.witness(hostOf(H1), ['vol-delete', `${name}.raw`, '--pool', COPY_POOL]);
     const audit = await mods.audit.listAudit({ q: name });
     const entry = audit.find((a) => a.action === 'vm.migrate');
     expect(entry?.outcome).toBe('ok');
@@ -249,7 +251,7 @@ describe('refusals change nothing on either host', () => {
 
   it('not enough space for the copy', async () => {
     const name = `vireo-migr-nospace-${tag}`;
-    await m.witness(hostOf(H1), ['vol-create-as', COPY_POOL, `${name}.raw`, '8T', '--format', 'raw']);
+    await m.witness(hostOf(H1), ['vol-create-as', COPY_POOL, `${name}.raw`, '8T', '--allocation', '0', '--format', 'raw']);
     const path = (await m.witness(hostOf(H1), ['vol-path', `${name}.raw`, '--pool', COPY_POOL])).trim();
     await define(name, tcgGuestXml({ name, memoryMiB: 64, withDisk: path }));
     try {

@@ -146,6 +146,8 @@ async function checkStorage(s: Subject, dst: LibvirtClient, destName: string, o:
       problems.push(`The pool "${v.pool}" on ${destName} is not started.`);
       continue;
     }
+    // A file another host put there (shared storage) is listed only after a refresh.
+    await dst.pools.refresh(pool.ref).catch(() => undefined);
     if (await exists(() => dst.volumes.lookupByName(pool.ref, v.name), ErrorNumber.ERR_NO_STORAGE_VOL)) {
       problems.push(
         pool.path === v.poolPath && (await sameFileThere(dst, pools, disk))

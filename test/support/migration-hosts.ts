@@ -72,7 +72,7 @@ export async function removeGuest(m: MigrationHosts, name: string): Promise<void
 }
 
 /** The counter the guest prints: `C<n>` every 100 ms from a background loop of its busybox shell. */
-export const COUNTER_LOOP = 'i=0; while :; do i=$((i+1)); echo C$i; usleep 100000; done &\n';
+export const COUNTER_LOOP = 'i=0; while :; do i=$((i+1)); echo C$i; sleep 0.1; done &\n';
 
 export const counters = (text: string) => [...text.matchAll(/\bC(\d+)\r?\n/g)].map((x) => Number(x[1]));
 
