@@ -124,18 +124,16 @@ export async function runLive(
         // Copies in another directory: the destination starts the guest on its own paths.
         ...(paths.size ? { destXml: withDiskPaths(subject.xml, paths), persistXml: withDiskPaths(subject.inactiveXml, paths) } : {}),
       };
-      // The call holds its connection for the whole migration: give it one of its own.
-      const link = await source.openTransfer();
+      // One call for the whole migration; libvirtd answers the progress polls on the same connection meanwhile.
       const watch = watchProgress(src, subject.dom, ctx, o);
       const onCancel = () => void src.migration.abortJob(subject.dom).catch((err: Error) => log().warn({ err: err.message }, 'migration abort failed'));
       ctx.signal.addEventListener('abort', onCancel);
       try {
-        await link.migration.migrateToPeer(subject.dom, peer.uri ?? dest.uri, params, migrationFlags(o), { timeoutMs: MIGRATE_TIMEOUT_MS });
+        await src.migration.migrateToPeer(subject.dom, peer.uri ?? dest.uri, params, migrationFlags(o), { timeoutMs: MIGRATE_TIMEOUT_MS });
         arrived = true;
       } finally {
         ctx.signal.removeEventListener('abort', onCancel);
         watch.stop();
-        await link.close().catch(() => undefined);
       }
     });
     const durationMs = Date.now() - started;

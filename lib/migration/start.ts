@@ -8,7 +8,9 @@ import { precheckMigration } from './precheck';
 import type { MigrationDestination, MigrationOptions, Precheck } from './types';
 
 // Starting a migration: the checks run first, in the request, so a refusal is answered at once with every reason
-// and starts nothing; then the move runs as a job, checked again at its start (the hosts may have changed).
+// and starts nothing; then the move runs as a job (checked again should it start late: the hosts may have changed).
+
+const RECHECK_AFTER_MS = 5000;
 
 export interface MigrationRequest {
   source: HostContext;
@@ -57,6 +59,8 @@ export async function startMigration(req: MigrationRequest): Promise<{ jobId: st
     }),
     async run(ctx) {
       const subject = await ctx.step('precheck', async () => {
+        // Checked a moment ago in the request; again only if the job started late (the hosts may have changed).
+        if (Date.now() - started < RECHECK_AFTER_MS) return first.subject;
         const again = await precheckMigration(source, dest, name, o);
         if (!again.precheck.ok) throw new MigrationRefused(again.precheck);
         return again.subject;
