@@ -68,6 +68,7 @@ export function MigrateDialog({ name, running, onClose }: { name: string; runnin
   const [postcopy, setPostcopy] = useState(false);
   const [compressed, setCompressed] = useState(false);
   const [tls, setTls] = useState(false);
+  const [unsafe, setUnsafe] = useState(false);
   const [precheck, setPrecheck] = useState<Precheck | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const check = useMutation();
@@ -81,7 +82,7 @@ export function MigrateDialog({ name, running, onClose }: { name: string; runnin
     persistent,
     undefineSource,
     ...(bandwidth ? { bandwidthMiBs: Number(bandwidth) } : {}),
-    ...(mode === 'live' ? { autoConverge, postcopy, compressed, tls } : {}),
+    ...(mode === 'live' ? { autoConverge, postcopy, compressed, tls, unsafe: storage === 'shared' && unsafe } : {}),
   };
   // Any change of choice makes the last check stale.
   const choose =
@@ -154,6 +155,13 @@ export function MigrateDialog({ name, running, onClose }: { name: string; runnin
               <CheckboxField label="Switch to post-copy if it does not converge" checked={postcopy} onChange={choose(setPostcopy)} />
               <CheckboxField label="Compress memory pages" checked={compressed} onChange={choose(setCompressed)} />
               <CheckboxField label="Encrypt the migration stream (TLS)" checked={tls} onChange={choose(setTls)} />
+              {storage === 'shared' ? (
+                <CheckboxField
+                  label="Trust that the storage is shared (skip libvirt's check, for shares it does not recognise)"
+                  checked={unsafe}
+                  onChange={choose(setUnsafe)}
+                />
+              ) : null}
             </>
           ) : null}
           {precheck ? <Checks precheck={precheck} /> : <p className="text-sm text-slate-500">Vireo checks both hosts before anything moves.</p>}

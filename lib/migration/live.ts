@@ -44,6 +44,7 @@ export function migrationFlags(o: MigrationOptions): number {
   if (o.postcopy) flags |= F.POSTCOPY;
   if (o.compressed) flags |= F.COMPRESSED;
   if (o.tls) flags |= F.TLS;
+  if (o.unsafe) flags |= F.UNSAFE;
   return flags;
 }
 

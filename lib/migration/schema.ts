@@ -15,6 +15,7 @@ export const migrationBody = z.object({
   postcopy: z.boolean().optional(),
   compressed: z.boolean().optional(),
   tls: z.boolean().optional(),
+  unsafe: z.boolean().optional(),
 });
 
 export type MigrationBody = z.infer<typeof migrationBody>;

@@ -20,6 +20,11 @@ export interface MigrationOptions {
   postcopy?: boolean;
   /** Compresses repeated memory pages (xbzrle). */
   compressed?: boolean;
+  /**
+   * Skips libvirt's check that shared disks really are on shared storage. For storage libvirt does not recognise
+   * as shared (it knows NFS, GFS2, OCFS2, Ceph...): the same directory bind-mounted on both hosts, for instance.
+   */
+  unsafe?: boolean;
   /** Encrypts the migration stream with the hosts' TLS certificates (QEMU's migrate_tls set up on both). */
   tls?: boolean;
 }

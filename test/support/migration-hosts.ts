@@ -45,8 +45,12 @@ export async function makePool(m: MigrationHosts, h: TestHost, name: string, pat
 }
 
 export async function dropPool(m: MigrationHosts, h: TestHost, name: string): Promise<void> {
-  const vols = await m.witness(h, ['vol-list', name, '--name']).catch(() => '');
-  for (const v of vols.split('\n').filter(Boolean)) await m.witness(h, ['vol-delete', v, '--pool', name]).catch(() => undefined);
+  const vols = await m.witness(h, ['vol-list', name]).catch(() => '');
+  for (const v of vols
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/)[0] ?? '')
+    .filter(Boolean))
+    await m.witness(h, ['vol-delete', v, '--pool', name]).catch(() => undefined);
   await m.witness(h, ['pool-destroy', name]).catch(() => undefined);
 }
 
