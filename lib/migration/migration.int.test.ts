@@ -163,8 +163,11 @@ describe('live migration between two hosts', () => {
 
   it('a cancel mid-migration (throttled to 1 MiB/s) leaves it running on the source, with no copy left behind', async () => {
     const { jobId } = await migrate(H2, H1, name, { ...base, bandwidthMiBs: 1 });
-    // Wait until libvirt reports progress, so the cancel lands in the middle of the copy.
-    await until(async () => ((await mods.store.readJob(jobId))?.progress ?? 0) > 0.02, 60_000, 200);
+    // Once the migration runs (32 MiB of disk and 128 MiB of memory at 1 MiB/s), the cancel lands in the middle of it.
+    await until(async () => (await mods.store.readJob(jobId))?.steps.find((x) => x.id === 'migrate')?.status === 'running', 60_000, 100);
+    await new Promise((r) => setTimeout(r, 3000));
+    const midway = await mods.store.readJob(jobId);
+    console.log(`cancelling at ${((midway?.progress ?? 0) * 100).toFixed(1)}%: ${midway?.steps.find((x) => x.id === 'migrate')?.detail}`);
     expect(mods.runner.cancelJob(jobId)).toBe(true);
     await mods.runner.jobSettled(jobId);
     const job = await mods.store.readJob(jobId);
