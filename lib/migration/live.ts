@@ -143,7 +143,8 @@ export async function runLive(
       const there = await dst.domains.lookupByUuid(subject.dom.uuid);
       const state = (await dst.domains.state(there)).state;
       if (state !== DomainState.RUNNING && state !== DomainState.PAUSED) throw new Error(`The VM is on ${dest.name} but not running there.`);
-      const done = await dst.migration.jobStats(there, DomainGetJobStatsFlags.COMPLETED).catch(() => null);
+      // KEEP_COMPLETED: reading them must not take the figures away from anyone else who asks (virsh domjobinfo).
+      const done = await dst.migration.jobStats(there, DomainGetJobStatsFlags.COMPLETED | DomainGetJobStatsFlags.KEEP_COMPLETED).catch(() => null);
       const stillDefined = await src.domains.lookupByUuid(subject.dom.uuid).then(
         () => true,
         () => false,
