@@ -55,6 +55,7 @@ const migrationBench: BenchCase = async () => {
     const g = await bootCounterGuest(await m.ctx[0].libvirt(), name);
     g.console.stop();
     // A serving Vireo has its connections to both hosts open already: open them before timing anything.
+    await readJob('warm-up');
     await precheckMigration(m.ctx[0], m.ctx[1], name, { mode: 'live', storage: 'shared', persistent: true, undefineSource: true });
     for (let round = 0; round < ROUNDS; round++) {
       const order: ('vireo' | 'virsh')[] = round % 2 ? ['virsh', 'vireo'] : ['vireo', 'virsh'];
