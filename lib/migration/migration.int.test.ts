@@ -109,6 +109,15 @@ async function snapshot(): Promise<string> {
   return parts.join('|');
 }
 
+/** A counting guest on h1 with a disk of `mib` random MiB in `pool`; its console reader joins `consoles`. */
+async function guestOnH1(name: string, pool: string, mib: number): Promise<DomainRef> {
+  names.push(name);
+  const disk = await randomVolume(m, hostOf(H1), pool, `${name}.raw`, mib * 1024 * 1024);
+  const g = await bootCounterGuest(await m.ctx[H1].libvirt(), name, disk.path);
+  consoles.push(g.console);
+  return g.dom;
+}
+
 async function migrate(from: 0 | 1, to: 0 | 1, name: string, options: MigrationOptions) {
   return mods.migration.startMigration({ source: m.ctx[from], dest: m.ctx[to], name, options, actor, peer: peer(to) });
 }
@@ -119,11 +128,7 @@ describe('live migration between two hosts', () => {
   let lastOnH1 = 0;
 
   beforeAll(async () => {
-    names.push(name);
-    const disk = await randomVolume(m, hostOf(H1), COPY_POOL, `${name}.raw`, 32 * 1024 * 1024);
-    const g = await bootCounterGuest(await m.ctx[H1].libvirt(), name, disk.path);
-    dom = g.dom;
-    consoles.push(g.console);
+    dom = await guestOnH1(name, COPY_POOL, 32);
   }, 240_000);
 
   it('checks first: every check passes for a copy to h2, and says so in words', async () => {
@@ -185,11 +190,7 @@ describe('live migration with shared storage', () => {
   let dom: DomainRef;
 
   beforeAll(async () => {
-    names.push(name);
-    const disk = await randomVolume(m, hostOf(H1), SHARED_POOL, `${name}.raw`, 16 * 1024 * 1024);
-    const g = await bootCounterGuest(await m.ctx[H1].libvirt(), name, disk.path);
-    dom = g.dom;
-    consoles.push(g.console);
+    dom = await guestOnH1(name, SHARED_POOL, 16);
   }, 240_000);
 
   it('refuses to copy a disk the destination already sees at the same path, changing nothing', async () => {
