@@ -51,11 +51,13 @@ import * as r48 from './vms/[name]/hardware/nics/[mac]/route';
 import * as r49 from './vms/[name]/hardware/nics/route';
 import * as r50 from './vms/[name]/hardware/route';
 import * as r51 from './vms/[name]/hardware/vcpus/route';
-import * as r52 from './vms/[name]/route';
-import * as r53 from './vms/[name]/xml/route';
-import * as r54 from './vms/bulk/route';
-import * as r55 from './vms/events/route';
-import * as r56 from './vms/route';
+import * as r52 from './vms/[name]/migration/precheck/route';
+import * as r53 from './vms/[name]/migration/route';
+import * as r54 from './vms/[name]/route';
+import * as r55 from './vms/[name]/xml/route';
+import * as r56 from './vms/bulk/route';
+import * as r57 from './vms/events/route';
+import * as r58 from './vms/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -110,9 +112,11 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/vms/[name]/hardware/nics': r49,
   '/api/vms/[name]/hardware': r50,
   '/api/vms/[name]/hardware/vcpus': r51,
-  '/api/vms/[name]': r52,
-  '/api/vms/[name]/xml': r53,
-  '/api/vms/bulk': r54,
-  '/api/vms/events': r55,
-  '/api/vms': r56,
+  '/api/vms/[name]/migration/precheck': r52,
+  '/api/vms/[name]/migration': r53,
+  '/api/vms/[name]': r54,
+  '/api/vms/[name]/xml': r55,
+  '/api/vms/bulk': r56,
+  '/api/vms/events': r57,
+  '/api/vms': r58,
 };

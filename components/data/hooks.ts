@@ -12,6 +12,7 @@ import type {
   JobList,
   JobView,
   LeaseList,
+  MigrationDestinations,
   NetworkDetail,
   NetworkListing,
   OsVariant,
@@ -92,6 +93,11 @@ export function usePool(name: string) {
 /** The volumes of one pool; `null` (no pool chosen yet) fetches nothing. */
 export function useVolumes(pool: string | null) {
   return useSWR<VolumeList, Error>(pool ? keys.volumes(pool) : null);
+}
+
+/** The hosts a VM could move to; read while the Migrate dialog is open. */
+export function useMigrationDestinations(vm: string) {
+  return useSWR<MigrationDestinations, Error>(keys.migration(vm));
 }
 
 /** A job; re-read while it runs, so a reload or another tab shows the same steps. */

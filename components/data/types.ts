@@ -6,6 +6,7 @@
 
 import type { AuditRow } from '@/lib/audit/log';
 import type { JobView } from '@/lib/jobs/types';
+import type { MigrationDestination } from '@/lib/migration/types';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
 import type { NetworkRow } from '@/lib/networks/read';
 import type { PoolRow } from '@/lib/storage/pools';
@@ -38,6 +39,7 @@ export type {
 export type { HostBridge, HostNic } from '@/lib/host/bridges';
 export type { HostOverview } from '@/lib/host/overview';
 export type { JobStep, JobView } from '@/lib/jobs/types';
+export type { MigrationDestination, MigrationMode, MigrationOptions, Precheck, PrecheckItem, StorageMode } from '@/lib/migration/types';
 export type { NetworkMode, NetworkModel } from '@/lib/networks/model';
 export type { NetworkDetail, NetworkRow } from '@/lib/networks/read';
 export type { WizardOptions } from '@/lib/provisioning/options';
@@ -144,4 +146,8 @@ export interface AuditPage {
 /** GET /api/jobs: the newest jobs, newest first. */
 export interface JobList {
   jobs: JobView[];
+}
+
+export interface MigrationDestinations {
+  destinations: MigrationDestination[];
 }

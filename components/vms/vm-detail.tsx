@@ -14,6 +14,7 @@ import { Button } from '@/components/ui/button';
 import { useUrlTab } from '@/components/ui/use-url-tab';
 import { ActionRunnerProvider, OutcomeAlert } from './action-runner';
 import { DeleteDialog } from './delete-dialog';
+import { MigrateDialog } from './migrate-dialog';
 import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
@@ -26,6 +27,7 @@ interface Perms {
   edit: boolean;
   delete: boolean;
   console?: boolean;
+  migrate?: boolean;
 }
 
 function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
@@ -90,6 +92,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
   const row = rowOf(useVms().data, def.uuid);
   const [tab, setTab] = useUrlTab(TABS, 'overview');
   const [deleting, setDeleting] = useState(false);
+  const [migrating, setMigrating] = useState(false);
   const gone = row === null;
 
   // Starting or stopping changes the live XML and what may change live: re-read both when the state settles.
@@ -117,6 +120,11 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
               >
                 Console
               </Link>
+            ) : null}
+            {perms.migrate && !gone ? (
+              <Button className="px-2 py-1 text-xs" onClick={() => setMigrating(true)} data-testid="open-migrate">
+                Migrate…
+              </Button>
             ) : null}
             {perms.delete && !gone ? (
               <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting(true)}>
@@ -146,6 +154,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
         {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} /> : null}
         {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} /> : null}
       </div>
+      {migrating ? <MigrateDialog name={def.name} running={row?.state === 'running'} onClose={() => setMigrating(false)} /> : null}
       {deleting ? (
         <DeleteDialog name={def.name} onClose={() => setDeleting(false)} onDeleted={() => router.push(`/vms?deleted=${encodeURIComponent(def.name)}`)} />
       ) : null}

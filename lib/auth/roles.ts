@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'vm.create': 'create virtual machines',
   'vm.edit': 'change virtual machine definitions',
   'vm.delete': 'delete virtual machines',
+  'vm.migrate': 'move virtual machines between hosts',
   'network.edit': 'change host networks',
   'storage.edit': 'change storage pools or volumes',
   'storage.download': "read a volume's data",

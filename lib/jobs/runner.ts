@@ -50,6 +50,8 @@ export interface JobDefinition {
   keepOnFailureOf?: readonly string[];
   /** The sentence added to the error when what was made is kept. */
   keptNote?: string;
+  /** More for the audit entry written when the job ends (a migration: from, to, how long). */
+  auditDetail?: () => Record<string, unknown>;
   run(ctx: JobContext): Promise<Record<string, unknown>>;
 }
 
@@ -210,6 +212,7 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
     error,
     detail: {
       jobId: id,
+      ...def.auditDetail?.(),
       ...(rollback ? { rolledBack: rollback.map((r) => `${describeResource(r.resource)}: ${r.outcome}`) } : {}),
       ...(kept ? { kept: kept.map(describeResource) } : {}),
     },

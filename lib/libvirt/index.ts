@@ -8,6 +8,7 @@ export type { DomainInfo, DomainStats, InterfaceAddresses } from './api/domains'
 export type { DhcpLease, NetworkUpdate } from './api/networks';
 export type { PoolInfo, VolumeInfo } from './api/storage';
 export type { ParamValue } from './api/typed-params';
+export type { MigrationParams, JobStats } from './api/migration';
 export type { LibvirtEventMap, LibvirtEventName } from './events/types';
 export type { CallOptions } from './rpc/types';
 export { parseUri, UriError, type ParsedUri } from './transport/uri';

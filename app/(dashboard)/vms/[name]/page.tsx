@@ -18,6 +18,7 @@ export default async function VmPage({ params }: { params: Promise<{ name: strin
       lifecycle: can(user.role, 'vm.lifecycle'),
       edit: can(user.role, 'vm.edit'),
       delete: can(user.role, 'vm.delete'),
+      migrate: can(user.role, 'vm.migrate'),
       console: can(user.role, 'vm.console'),
     };
     return <VmDetail initial={def.value} perms={perms} />;
