@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, permissionsOf } from './roles';
+import { can, lowerRole, permissionsOf, roleAtMost } from './roles';
 
 describe('roles', () => {
   it('lets a viewer read and nothing else', () => {
@@ -27,5 +27,17 @@ describe('roles', () => {
       expect(can(role, 'storage.download')).toBe(false);
     }
     expect(can('admin', 'storage.download')).toBe(true);
+  });
+});
+
+describe('role order', () => {
+  it('caps a role by another', () => {
+    expect(roleAtMost('viewer', 'admin')).toBe(true);
+    expect(roleAtMost('operator', 'operator')).toBe(true);
+    expect(roleAtMost('admin', 'operator')).toBe(false);
+    expect(roleAtMost('root', 'admin')).toBe(false);
+    expect(lowerRole('admin', 'viewer')).toBe('viewer');
+    expect(lowerRole('operator', 'admin')).toBe('operator');
+    expect(lowerRole('admin', 'gone')).toBe('gone');
   });
 });

@@ -47,3 +47,18 @@ export function permissionsOf(role: string): Permission[] {
 export function deniedMessage(permission: Permission): string {
   return `Your role does not allow you to ${PERMISSIONS[permission]}.`;
 }
+
+/** Roles from most to least powerful: each one's permissions include those of every role after it. */
+const RANK: Readonly<Record<Role, number>> = { admin: 3, operator: 2, viewer: 1 };
+
+/** Whether `role` grants nothing `than` does not (e.g. a token's role against its user's). */
+export function roleAtMost(role: string, than: string): boolean {
+  return isRole(role) && isRole(than) && RANK[role] <= RANK[than];
+}
+
+/** The less powerful of two roles; an unknown role is the least (it grants nothing). */
+export function lowerRole(a: string, b: string): string {
+  if (!isRole(a)) return a;
+  if (!isRole(b)) return b;
+  return RANK[a] <= RANK[b] ? a : b;
+}
