@@ -69,6 +69,14 @@ async function sweepInterruptedJobs(log: Logger): Promise<void> {
   for (const host of allHosts()) recoverWhenConnected(() => host.libvirt(30_000), processStart, log);
 }
 
+/** Each host's metrics collector (lib/metrics): history for graphs, rates for the VM list. */
+async function startMetricsCollectors(settings: Settings, log: Logger): Promise<void> {
+  if (settings.metricsIntervalSeconds === null) return log.info('Metrics collection is off (VIREO_METRICS_INTERVAL_SECONDS=off)');
+  const { startMetrics } = await import('@/lib/metrics/collector');
+  const { allHosts } = await import('@/lib/hosts');
+  startMetrics(allHosts());
+}
+
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
@@ -83,6 +91,7 @@ async function main() {
   if (privacy) log.warn(privacy);
   await firstRun(settings, log);
   await sweepInterruptedJobs(log);
+  await startMetricsCollectors(settings, log);
 
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: root, hostname: settings.host, port: settings.port, customServer: true });

@@ -36,6 +36,9 @@ describe('loadSettings', () => {
     [{ VIREO_SESSION_MAX_HOURS: '0.5' }, /VIREO_SESSION_MAX_HOURS: must be at least 1/],
     [{ VIREO_SESSION_MAX_HOURS: 'a week' }, /VIREO_SESSION_MAX_HOURS/],
     [{ VIREO_SESSION_HOURS: '48', VIREO_SESSION_MAX_HOURS: '24' }, /shorter than the idle one/],
+    [{ VIREO_METRICS_INTERVAL_SECONDS: '5' }, /VIREO_METRICS_INTERVAL_SECONDS: must be at least 10/],
+    [{ VIREO_METRICS_INTERVAL_SECONDS: '12.5' }, /VIREO_METRICS_INTERVAL_SECONDS: must be a whole number/],
+    [{ VIREO_METRICS_INTERVAL_SECONDS: 'often' }, /VIREO_METRICS_INTERVAL_SECONDS/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadSettings(env, '/x')).toThrowError(ConfigError);
     expect(() => loadSettings(env, '/x')).toThrowError(message);
@@ -67,5 +70,11 @@ describe('loadSettings', () => {
     expect(loadSettings({}).sessionMaxHours).toBe(24);
     expect(loadSettings({ VIREO_SESSION_HOURS: '72' }).sessionMaxHours).toBe(72);
     expect(loadSettings({ VIREO_SESSION_MAX_HOURS: '168' }).sessionMaxHours).toBe(168);
+  });
+
+  it('samples metrics every 10 s unless told otherwise, or not at all', () => {
+    expect(loadSettings({}).metricsIntervalSeconds).toBe(10);
+    expect(loadSettings({ VIREO_METRICS_INTERVAL_SECONDS: '30' }).metricsIntervalSeconds).toBe(30);
+    expect(loadSettings({ VIREO_METRICS_INTERVAL_SECONDS: 'off' }).metricsIntervalSeconds).toBeNull();
   });
 });

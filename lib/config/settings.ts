@@ -66,6 +66,12 @@ const envSchema = z.object({
     .default(256),
   // 'all': every running VM's serial output is logged from boot; 'opened': only once someone opened it.
   VIREO_CONSOLE_CAPTURE: z.enum(['all', 'opened']).default('all'),
+  // Metrics (issue 17): how often each host's collector samples every VM. The history's finest tier is 10 s, so
+  // sampling faster would only be averaged away; 'off' stops the collector (graphs stay empty, /metrics still works).
+  VIREO_METRICS_INTERVAL_SECONDS: z
+    .string()
+    .transform((text, ctx) => parseMetricsInterval(text, ctx))
+    .optional(),
 });
 
 export interface Settings {
@@ -86,6 +92,8 @@ export interface Settings {
   /** New guests get domain type qemu (TCG) even when the KVM self-test passes. */
   forceEmulation: boolean;
   consoles: ConsoleSettings;
+  /** Seconds between metrics samples of each host; null when the collector is off. */
+  metricsIntervalSeconds: number | null;
 }
 
 /** An allow-list entry: a network (a lone address is a /32 or /128) or an exact host name. */
@@ -113,6 +121,23 @@ function parseImageAllow(text: string, ctx: z.RefinementCtx): ImageAllowEntry[] 
     }
   }
   return entries;
+}
+
+function parseMetricsInterval(text: string, ctx: z.RefinementCtx): number | null {
+  if (text.trim().toLowerCase() === 'off') return null;
+  const n = Number(text);
+  const problem = !Number.isFinite(n)
+    ? 'must be a number of seconds (10-300) or "off"'
+    : !Number.isInteger(n)
+      ? 'must be a whole number of seconds'
+      : n < 10
+        ? 'must be at least 10 (the finest history step)'
+        : n > 300
+          ? 'must be at most 300'
+          : null;
+  if (!problem) return n;
+  ctx.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
 }
 
 export interface ConsoleSettings {
@@ -196,6 +221,7 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
       scrollbackBytes: e.VIREO_CONSOLE_SCROLLBACK_KIB * 1024,
       capture: e.VIREO_CONSOLE_CAPTURE,
     },
+    metricsIntervalSeconds: e.VIREO_METRICS_INTERVAL_SECONDS === undefined ? 10 : e.VIREO_METRICS_INTERVAL_SECONDS,
   };
 }
 

@@ -20,7 +20,7 @@ export function layoutHash(keys: readonly string[]): string {
   return createHash('sha256').update(keys.join('\n')).digest('base64url').slice(0, 32);
 }
 
-export function encodePoint(p: Point, keys: readonly string[]): Uint8Array {
+export function encodePoint(p: Point, keys: readonly string[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(keys.length * 4);
   const view = new DataView(out.buffer);
   keys.forEach((k, i) => view.setFloat32(i * 4, p[k] ?? Number.NaN, true));
