@@ -4,10 +4,10 @@ import type { HostContext } from '@/lib/hosts';
 import { log } from '@/lib/log';
 import { isActive, type DomainSnapshot } from './domain-stats';
 import { hostPoint, type NodeSnapshot } from './host-point';
-import { mergePoints } from './merge';
 import { NicDirectory } from './nic-directory';
 import type { Point } from './point';
 import { vmPoint, type Sample } from './rates';
+import { rollUpPoints } from './rollup';
 import { readHostSample, type HostSample } from './sample';
 import { metricStore, type MetricStore, type StoredPoint } from './store';
 import { bucketOf, pruneBefore, TIERS } from './tiers';
@@ -247,19 +247,6 @@ function usageOf(s: DomainSnapshot, p: Point): Omit<VmUsage, 'recentCpu' | 'rece
     memTotal,
     memPercent: memUsed !== null && memTotal ? (memUsed / memTotal) * 100 : null,
   };
-}
-
-/** Finer points merged into the buckets of a coarser tier, per series. */
-export function rollUpPoints(rows: readonly StoredPoint[], srcStep: number, tier: number, step: number): StoredPoint[] {
-  const groups = new Map<string, { seriesId: number; t: number; items: { point: Point; weight: number }[] }>();
-  for (const r of rows) {
-    const t = Math.floor(r.t / step) * step;
-    const key = `${r.seriesId}:${t}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { seriesId: r.seriesId, t, items: [] }));
-    g.items.push({ point: r.point, weight: srcStep });
-  }
-  return [...groups.values()].map((g) => ({ seriesId: g.seriesId, tier, t: g.t, point: mergePoints(g.items) }));
 }
 
 /** The collector of a host (made on first use; started by the server, see startMetrics). */
