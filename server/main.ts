@@ -77,6 +77,22 @@ async function startMetricsCollectors(settings: Settings, log: Logger): Promise<
   startMetrics(allHosts());
 }
 
+/**
+ * Which way guests run (KVM with which CPU mode, or emulation) is found by starting test guests, a few seconds'
+ * work: done once at start, so the first wizard does not wait for it. Not when emulation is forced (no need).
+ */
+async function warmGuestWays(log: Logger, forced: boolean): Promise<void> {
+  if (forced) return;
+  const { guestDomainType } = await import('@/lib/host/virt-type');
+  const { allHosts } = await import('@/lib/hosts');
+  for (const host of allHosts()) {
+    void guestDomainType(host).then(
+      (t) => log.info(`new guests on ${host.name}: ${t.type}${t.cpuMode ? ` (${t.cpuMode})` : ''}`),
+      (err: Error) => log.warn(`guest start probe on ${host.name} failed: ${err.message}`),
+    );
+  }
+}
+
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
@@ -92,6 +108,7 @@ async function main() {
   await firstRun(settings, log);
   await sweepInterruptedJobs(log);
   await startMetricsCollectors(settings, log);
+  await warmGuestWays(log, settings.forceEmulation);
 
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: root, hostname: settings.host, port: settings.port, customServer: true });

@@ -9,55 +9,59 @@ import * as r6 from './host/metrics/route';
 import * as r7 from './host/readiness/route';
 import * as r8 from './host/route';
 import * as r9 from './jobs/[id]/cancel/route';
-import * as r10 from './jobs/[id]/route';
-import * as r11 from './jobs/route';
-import * as r12 from './metrics/vms/route';
-import * as r13 from './networks/[name]/actions/route';
-import * as r14 from './networks/[name]/dhcp-hosts/route';
-import * as r15 from './networks/[name]/dns-hosts/route';
-import * as r16 from './networks/[name]/leases/route';
-import * as r17 from './networks/[name]/route';
-import * as r18 from './networks/[name]/xml/route';
-import * as r19 from './networks/route';
-import * as r20 from './provisioning/options/route';
-import * as r21 from './provisioning/plan/route';
-import * as r22 from './setup/route';
-import * as r23 from './status/route';
-import * as r24 from './storage/pools/[pool]/actions/route';
-import * as r25 from './storage/pools/[pool]/route';
-import * as r26 from './storage/pools/[pool]/upload/route';
-import * as r27 from './storage/pools/[pool]/volumes/[volume]/actions/route';
-import * as r28 from './storage/pools/[pool]/volumes/[volume]/download/route';
-import * as r29 from './storage/pools/[pool]/volumes/[volume]/route';
-import * as r30 from './storage/pools/[pool]/volumes/route';
-import * as r31 from './storage/pools/route';
-import * as r32 from './tokens/[id]/route';
-import * as r33 from './tokens/route';
-import * as r34 from './users/[id]/password/route';
-import * as r35 from './users/[id]/route';
-import * as r36 from './users/[id]/sessions/[session]/route';
-import * as r37 from './users/[id]/sessions/route';
-import * as r38 from './users/route';
-import * as r39 from './vms/[name]/actions/route';
-import * as r40 from './vms/[name]/delete-plan/route';
-import * as r41 from './vms/[name]/hardware/boot/route';
-import * as r42 from './vms/[name]/hardware/cdroms/route';
-import * as r43 from './vms/[name]/hardware/disks/[target]/media/route';
-import * as r44 from './vms/[name]/hardware/disks/[target]/route';
-import * as r45 from './vms/[name]/hardware/disks/route';
-import * as r46 from './vms/[name]/hardware/memory/dimms/route';
-import * as r47 from './vms/[name]/hardware/memory/route';
-import * as r48 from './vms/[name]/hardware/nics/[mac]/route';
-import * as r49 from './vms/[name]/hardware/nics/route';
-import * as r50 from './vms/[name]/hardware/route';
-import * as r51 from './vms/[name]/hardware/vcpus/route';
-import * as r52 from './vms/[name]/metrics/route';
-import * as r53 from './vms/[name]/route';
-import * as r54 from './vms/[name]/xml/route';
-import * as r55 from './vms/bulk/route';
-import * as r56 from './vms/events/route';
-import * as r57 from './vms/route';
-import * as r58 from './../metrics/route';
+import * as r10 from './jobs/[id]/remove-kept/route';
+import * as r11 from './jobs/[id]/retry/route';
+import * as r12 from './jobs/[id]/route';
+import * as r13 from './jobs/route';
+import * as r14 from './metrics/vms/route';
+import * as r15 from './networks/[name]/actions/route';
+import * as r16 from './networks/[name]/dhcp-hosts/route';
+import * as r17 from './networks/[name]/dns-hosts/route';
+import * as r18 from './networks/[name]/leases/route';
+import * as r19 from './networks/[name]/route';
+import * as r20 from './networks/[name]/xml/route';
+import * as r21 from './networks/route';
+import * as r22 from './provisioning/check/route';
+import * as r23 from './provisioning/options/route';
+import * as r24 from './provisioning/os-variants/route';
+import * as r25 from './provisioning/plan/route';
+import * as r26 from './setup/route';
+import * as r27 from './status/route';
+import * as r28 from './storage/pools/[pool]/actions/route';
+import * as r29 from './storage/pools/[pool]/route';
+import * as r30 from './storage/pools/[pool]/upload/route';
+import * as r31 from './storage/pools/[pool]/volumes/[volume]/actions/route';
+import * as r32 from './storage/pools/[pool]/volumes/[volume]/download/route';
+import * as r33 from './storage/pools/[pool]/volumes/[volume]/route';
+import * as r34 from './storage/pools/[pool]/volumes/route';
+import * as r35 from './storage/pools/route';
+import * as r36 from './tokens/[id]/route';
+import * as r37 from './tokens/route';
+import * as r38 from './users/[id]/password/route';
+import * as r39 from './users/[id]/route';
+import * as r40 from './users/[id]/sessions/[session]/route';
+import * as r41 from './users/[id]/sessions/route';
+import * as r42 from './users/route';
+import * as r43 from './vms/[name]/actions/route';
+import * as r44 from './vms/[name]/delete-plan/route';
+import * as r45 from './vms/[name]/hardware/boot/route';
+import * as r46 from './vms/[name]/hardware/cdroms/route';
+import * as r47 from './vms/[name]/hardware/disks/[target]/media/route';
+import * as r48 from './vms/[name]/hardware/disks/[target]/route';
+import * as r49 from './vms/[name]/hardware/disks/route';
+import * as r50 from './vms/[name]/hardware/memory/dimms/route';
+import * as r51 from './vms/[name]/hardware/memory/route';
+import * as r52 from './vms/[name]/hardware/nics/[mac]/route';
+import * as r53 from './vms/[name]/hardware/nics/route';
+import * as r54 from './vms/[name]/hardware/route';
+import * as r55 from './vms/[name]/hardware/vcpus/route';
+import * as r56 from './vms/[name]/metrics/route';
+import * as r57 from './vms/[name]/route';
+import * as r58 from './vms/[name]/xml/route';
+import * as r59 from './vms/bulk/route';
+import * as r60 from './vms/events/route';
+import * as r61 from './vms/route';
+import * as r62 from './../metrics/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -70,53 +74,57 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/host/readiness': r7,
   '/api/host': r8,
   '/api/jobs/[id]/cancel': r9,
-  '/api/jobs/[id]': r10,
-  '/api/jobs': r11,
-  '/api/metrics/vms': r12,
-  '/api/networks/[name]/actions': r13,
-  '/api/networks/[name]/dhcp-hosts': r14,
-  '/api/networks/[name]/dns-hosts': r15,
-  '/api/networks/[name]/leases': r16,
-  '/api/networks/[name]': r17,
-  '/api/networks/[name]/xml': r18,
-  '/api/networks': r19,
-  '/api/provisioning/options': r20,
-  '/api/provisioning/plan': r21,
-  '/api/setup': r22,
-  '/api/status': r23,
-  '/api/storage/pools/[pool]/actions': r24,
-  '/api/storage/pools/[pool]': r25,
-  '/api/storage/pools/[pool]/upload': r26,
-  '/api/storage/pools/[pool]/volumes/[volume]/actions': r27,
-  '/api/storage/pools/[pool]/volumes/[volume]/download': r28,
-  '/api/storage/pools/[pool]/volumes/[volume]': r29,
-  '/api/storage/pools/[pool]/volumes': r30,
-  '/api/storage/pools': r31,
-  '/api/tokens/[id]': r32,
-  '/api/tokens': r33,
-  '/api/users/[id]/password': r34,
-  '/api/users/[id]': r35,
-  '/api/users/[id]/sessions/[session]': r36,
-  '/api/users/[id]/sessions': r37,
-  '/api/users': r38,
-  '/api/vms/[name]/actions': r39,
-  '/api/vms/[name]/delete-plan': r40,
-  '/api/vms/[name]/hardware/boot': r41,
-  '/api/vms/[name]/hardware/cdroms': r42,
-  '/api/vms/[name]/hardware/disks/[target]/media': r43,
-  '/api/vms/[name]/hardware/disks/[target]': r44,
-  '/api/vms/[name]/hardware/disks': r45,
-  '/api/vms/[name]/hardware/memory/dimms': r46,
-  '/api/vms/[name]/hardware/memory': r47,
-  '/api/vms/[name]/hardware/nics/[mac]': r48,
-  '/api/vms/[name]/hardware/nics': r49,
-  '/api/vms/[name]/hardware': r50,
-  '/api/vms/[name]/hardware/vcpus': r51,
-  '/api/vms/[name]/metrics': r52,
-  '/api/vms/[name]': r53,
-  '/api/vms/[name]/xml': r54,
-  '/api/vms/bulk': r55,
-  '/api/vms/events': r56,
-  '/api/vms': r57,
-  '/metrics': r58,
+  '/api/jobs/[id]/remove-kept': r10,
+  '/api/jobs/[id]/retry': r11,
+  '/api/jobs/[id]': r12,
+  '/api/jobs': r13,
+  '/api/metrics/vms': r14,
+  '/api/networks/[name]/actions': r15,
+  '/api/networks/[name]/dhcp-hosts': r16,
+  '/api/networks/[name]/dns-hosts': r17,
+  '/api/networks/[name]/leases': r18,
+  '/api/networks/[name]': r19,
+  '/api/networks/[name]/xml': r20,
+  '/api/networks': r21,
+  '/api/provisioning/check': r22,
+  '/api/provisioning/options': r23,
+  '/api/provisioning/os-variants': r24,
+  '/api/provisioning/plan': r25,
+  '/api/setup': r26,
+  '/api/status': r27,
+  '/api/storage/pools/[pool]/actions': r28,
+  '/api/storage/pools/[pool]': r29,
+  '/api/storage/pools/[pool]/upload': r30,
+  '/api/storage/pools/[pool]/volumes/[volume]/actions': r31,
+  '/api/storage/pools/[pool]/volumes/[volume]/download': r32,
+  '/api/storage/pools/[pool]/volumes/[volume]': r33,
+  '/api/storage/pools/[pool]/volumes': r34,
+  '/api/storage/pools': r35,
+  '/api/tokens/[id]': r36,
+  '/api/tokens': r37,
+  '/api/users/[id]/password': r38,
+  '/api/users/[id]': r39,
+  '/api/users/[id]/sessions/[session]': r40,
+  '/api/users/[id]/sessions': r41,
+  '/api/users': r42,
+  '/api/vms/[name]/actions': r43,
+  '/api/vms/[name]/delete-plan': r44,
+  '/api/vms/[name]/hardware/boot': r45,
+  '/api/vms/[name]/hardware/cdroms': r46,
+  '/api/vms/[name]/hardware/disks/[target]/media': r47,
+  '/api/vms/[name]/hardware/disks/[target]': r48,
+  '/api/vms/[name]/hardware/disks': r49,
+  '/api/vms/[name]/hardware/memory/dimms': r50,
+  '/api/vms/[name]/hardware/memory': r51,
+  '/api/vms/[name]/hardware/nics/[mac]': r52,
+  '/api/vms/[name]/hardware/nics': r53,
+  '/api/vms/[name]/hardware': r54,
+  '/api/vms/[name]/hardware/vcpus': r55,
+  '/api/vms/[name]/metrics': r56,
+  '/api/vms/[name]': r57,
+  '/api/vms/[name]/xml': r58,
+  '/api/vms/bulk': r59,
+  '/api/vms/events': r60,
+  '/api/vms': r61,
+  '/metrics': r62,
 };
