@@ -69,12 +69,15 @@ async function sweepInterruptedJobs(log: Logger): Promise<void> {
   for (const host of allHosts()) recoverWhenConnected(() => host.libvirt(30_000), processStart, log);
 }
 
-/** Each host's metrics collector (lib/metrics): history for graphs, rates for the VM list. */
+/** Each host's metrics collector (lib/metrics): history for graphs, rates for the VM list, and alerts. */
 async function startMetricsCollectors(settings: Settings, log: Logger): Promise<void> {
   if (settings.metricsIntervalSeconds === null) return log.info('Metrics collection is off (VIREO_METRICS_INTERVAL_SECONDS=off)');
   const { startMetrics } = await import('@/lib/metrics/collector');
   const { allHosts } = await import('@/lib/hosts');
   startMetrics(allHosts());
+  // Alert rules are evaluated on each collector round (lib/alerts): no collector, no alerts.
+  const { startAlerts } = await import('@/lib/alerts/runtime');
+  startAlerts(allHosts());
 }
 
 /**

@@ -28,6 +28,13 @@ describe('roles', () => {
     }
     expect(can('admin', 'storage.download')).toBe(true);
   });
+  it('lets everyone see alerts, operators silence them, and only admins change rules and receivers', () => {
+    expect(['admin', 'operator', 'viewer'].every((r) => can(r, 'alerts.read'))).toBe(true);
+    expect(can('operator', 'alerts.silence')).toBe(true);
+    expect(can('viewer', 'alerts.silence')).toBe(false);
+    expect(can('operator', 'alerts.edit')).toBe(false);
+    expect(can('admin', 'alerts.edit')).toBe(true);
+  });
 });
 
 describe('role order', () => {

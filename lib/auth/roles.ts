@@ -19,6 +19,9 @@ export const PERMISSIONS = {
   'audit.read': 'read the audit log',
   'users.manage': 'manage users',
   'host.terminal': 'open a shell on the host',
+  'alerts.read': 'see alerts',
+  'alerts.silence': 'silence alerts',
+  'alerts.edit': 'change alert rules and receivers',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -27,8 +30,8 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>(ALL),
-  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console']),
-  viewer: new Set<Permission>(['host.read', 'vm.read']),
+  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'alerts.read', 'alerts.silence']),
+  viewer: new Set<Permission>(['host.read', 'vm.read', 'alerts.read']),
 };
 
 export function isRole(value: unknown): value is Role {

@@ -72,6 +72,17 @@ const envSchema = z.object({
     .string()
     .transform((text, ctx) => parseMetricsInterval(text, ctx))
     .optional(),
+  // Alerts (issue 17): webhook receivers refuse internal addresses like image downloads do, except these.
+  VIREO_ALERT_WEBHOOK_ALLOW: z
+    .string()
+    .transform((text, ctx) => parseImageAllow(text, ctx))
+    .optional(),
+  // Email receivers send through this SMTP server: smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps://.
+  VIREO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+\/?$/, 'must be smtp://[user:password@]host[:port] or smtps://...')
+    .optional(),
+  VIREO_SMTP_FROM: z.email({ error: 'must be an email address' }).optional(),
 });
 
 export interface Settings {
@@ -94,6 +105,15 @@ export interface Settings {
   consoles: ConsoleSettings;
   /** Seconds between metrics samples of each host; null when the collector is off. */
   metricsIntervalSeconds: number | null;
+  alerts: AlertSettings;
+}
+
+export interface AlertSettings {
+  /** Internal destinations webhook receivers may reach anyway (VIREO_ALERT_WEBHOOK_ALLOW). */
+  webhookAllow: ImageAllowEntry[];
+  /** The SMTP server of email receivers; null: email is not set up. */
+  smtpUrl: string | null;
+  smtpFrom: string | null;
 }
 
 /** An allow-list entry: a network (a lone address is a /32 or /128) or an exact host name. */
@@ -222,6 +242,7 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
       capture: e.VIREO_CONSOLE_CAPTURE,
     },
     metricsIntervalSeconds: e.VIREO_METRICS_INTERVAL_SECONDS === undefined ? 10 : e.VIREO_METRICS_INTERVAL_SECONDS,
+    alerts: { webhookAllow: e.VIREO_ALERT_WEBHOOK_ALLOW ?? [], smtpUrl: e.VIREO_SMTP_URL ?? null, smtpFrom: e.VIREO_SMTP_FROM ?? null },
   };
 }
 

@@ -45,6 +45,14 @@ export interface CurrentUsage {
   recentT: number[];
 }
 
+/**
+ * What each sampling round gives listeners (lib/alerts evaluates its rules on it): every domain (running or not)
+ * with the rates of the running ones by UUID, or the reason the host could not be sampled.
+ */
+export type SampleEvent =
+  | { ok: true; at: number; domains: readonly DomainSnapshot[]; points: ReadonlyMap<string, Point> }
+  | { ok: false; at: number; error: string };
+
 export interface CollectorOptions {
   /** Seconds between samples; null: no timer (samples only on demand, e.g. for /metrics). */
   intervalSeconds: number | null;
@@ -74,6 +82,7 @@ export class HostMetrics {
   private running: Promise<void> | null = null;
   private lastProblem: string | null = null;
   private hostSeries: number | null = null;
+  private readonly listeners = new Set<(e: SampleEvent) => void>();
 
   constructor(
     readonly host: HostContext,
@@ -129,11 +138,28 @@ export class HostMetrics {
     return this.inflight;
   }
 
+  /** Calls `listener` after every round, sampled or failed; returns the unsubscribe. A listener must not throw. */
+  onSample(listener: (e: SampleEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(e: SampleEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
   /** One round: sample, rates, the finest tier at bucket `at`, roll-ups and pruning. `at` is ms since the epoch. */
   async collect(at = this.now()): Promise<void> {
-    const s = await this.sample();
+    let s: HostSample;
+    try {
+      s = await this.sample();
+    } catch (err) {
+      this.emit({ ok: false, at: this.now(), error: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
     this.lastProblem = null;
     const vmPoints = this.ratesOf(s);
+    this.emit({ ok: true, at: s.at, domains: s.domains, points: new Map(vmPoints.map((v) => [v.snap.uuid, v.point])) });
     const t = bucketOf(TIERS[0]!, at / 1000);
     if (t > this.lastBucket) {
       this.lastBucket = t;
