@@ -1,6 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { AlertReceiver } from '@prisma/client';
+import { can } from '@/lib/auth/roles';
 import { loadSettings } from '@/lib/config/settings';
 import { db } from '@/lib/db/client';
 import { ConflictError, InputError, NotFoundError } from '@/lib/errors';
@@ -47,6 +48,12 @@ export function receiverView(r: AlertReceiver): ReceiverView {
 
 export async function listReceivers(): Promise<ReceiverView[]> {
   return (await db().alertReceiver.findMany({ orderBy: { name: 'asc' } })).map(receiverView);
+}
+
+/** The receivers a role may see: a webhook address often carries a token, so only those who may edit see addresses. */
+export async function receiversFor(role: string): Promise<ReceiverView[]> {
+  const all = await listReceivers();
+  return can(role, 'alerts.edit') ? all : all.map((r) => ({ ...r, url: null, emails: [] }));
 }
 
 export async function receiverTargets(ids: readonly string[]): Promise<ReceiverTarget[]> {
