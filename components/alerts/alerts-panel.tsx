@@ -279,41 +279,67 @@ export function AlertsPanel({ initial, can }: { initial: AlertsInitial; can: Can
       {dialog?.kind === 'receiver' ? <ReceiverDialog receiver={dialog.receiver} onClose={() => setDialog(null)} onDone={done} /> : null}
       {dialog?.kind === 'silence' ? <SilenceDialog rules={ruleList} preset={dialog.preset} onClose={() => setDialog(null)} onDone={done} /> : null}
       {dialog?.kind === 'delete-rule' ? (
-        <ChangeDialog
-          open
-          danger
-          title={`Delete the rule ${dialog.rule.name}`}
-          submitLabel="Delete rule"
-          busy={act.busy}
-          problem={act.problem}
+        <ConfirmDelete
+          what={`the rule ${dialog.rule.name}`}
+          label="Delete rule"
+          url={keys.alertRule(dialog.rule.id)}
+          touches={[keys.alertRules, keys.alerts]}
           onClose={() => setDialog(null)}
-          onSubmit={() =>
-            void act
-              .send(keys.alertRule(dialog.rule.id), { method: 'DELETE', touches: [keys.alertRules, keys.alerts] })
-              .then((r) => r.ok && done(`Deleted the rule ${dialog.rule.name}.`))
-          }
+          onDone={done}
         >
           Its pending alerts vanish and its firing ones end as resolved, without notifying anyone.
-        </ChangeDialog>
+        </ConfirmDelete>
       ) : null}
       {dialog?.kind === 'delete-receiver' ? (
-        <ChangeDialog
-          open
-          danger
-          title={`Delete the receiver ${dialog.receiver.name}`}
-          submitLabel="Delete receiver"
-          busy={act.busy}
-          problem={act.problem}
+        <ConfirmDelete
+          what={`the receiver ${dialog.receiver.name}`}
+          label="Delete receiver"
+          url={keys.alertReceiver(dialog.receiver.id)}
+          touches={[keys.alertReceivers, keys.alertRules]}
           onClose={() => setDialog(null)}
-          onSubmit={() =>
-            void act
-              .send(keys.alertReceiver(dialog.receiver.id), { method: 'DELETE', touches: [keys.alertReceivers, keys.alertRules] })
-              .then((r) => r.ok && done(`Deleted the receiver ${dialog.receiver.name}.`))
-          }
+          onDone={done}
         >
           Rules that notify it stop sending there. Its delivery log stays.
-        </ChangeDialog>
+        </ConfirmDelete>
       ) : null}
     </div>
+  );
+}
+
+function ConfirmDelete({
+  what,
+  label,
+  url,
+  touches,
+  onClose,
+  onDone,
+  children,
+}: {
+  what: string;
+  label: string;
+  url: string;
+  touches: string[];
+  onClose: () => void;
+  onDone: (m: string) => void;
+  children: ReactNode;
+}) {
+  const del = useMutation();
+  async function submit() {
+    const r = await del.send(url, { method: 'DELETE', touches });
+    if (r.ok) onDone(`Deleted ${what}.`);
+  }
+  return (
+    <ChangeDialog
+      open
+      danger
+      title={`Delete ${what}`}
+      submitLabel={label}
+      busy={del.busy}
+      problem={del.problem}
+      onClose={onClose}
+      onSubmit={() => void submit()}
+    >
+      {children}
+    </ChangeDialog>
   );
 }
