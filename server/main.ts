@@ -71,7 +71,7 @@ async function sweepInterruptedJobs(log: Logger): Promise<void> {
 
 /** Each host's metrics collector (lib/metrics): history for graphs, rates for the VM list, and alerts. */
 async function startMetricsCollectors(settings: Settings, log: Logger): Promise<void> {
-  if (settings.metricsIntervalSeconds === null) return log.info('Metrics collection is off (VIREO_METRICS_INTERVAL_SECONDS=off)');
+  if (settings.metricsIntervalSeconds === null) return log.info('Metrics collection is off (VIREO_METRICS_INTERVAL_SECONDS=off), and with it alert evaluation');
   const { startMetrics } = await import('@/lib/metrics/collector');
   const { allHosts } = await import('@/lib/hosts');
   startMetrics(allHosts());
