@@ -61,7 +61,7 @@ describe('the Alerts page', () => {
 
   it('creates a rule and sees it fire at the next sample, notifying the receiver', async () => {
     const d = page.getByTestId('rule-dialog');
-    await d.getByLabel('Name').fill('Not running');
+    await d.getByTestId('rule-name').fill('Not running');
     await d.getByLabel('Condition').selectOption('is-not');
     await d.getByLabel('State').selectOption('running');
     await d.getByLabel('For (seconds)').fill('0');
