@@ -69,6 +69,17 @@ async function sweepInterruptedJobs(log: Logger): Promise<void> {
   for (const host of allHosts()) recoverWhenConnected(() => host.libvirt(30_000), processStart, log);
 }
 
+/** Each host's metrics collector (lib/metrics): history for graphs, rates for the VM list, and alerts. */
+async function startMetricsCollectors(settings: Settings, log: Logger): Promise<void> {
+  if (settings.metricsIntervalSeconds === null) return log.info('Metrics collection is off (VIREO_METRICS_INTERVAL_SECONDS=off), and with it alert evaluation');
+  const { startMetrics } = await import('@/lib/metrics/collector');
+  const { allHosts } = await import('@/lib/hosts');
+  startMetrics(allHosts());
+  // Alert rules are evaluated on each collector round (lib/alerts): no collector, no alerts.
+  const { startAlerts } = await import('@/lib/alerts/runtime');
+  startAlerts(allHosts());
+}
+
 /**
  * Which way guests run (KVM with which CPU mode, or emulation) is found by starting test guests, a few seconds'
  * work: done once at start, so the first wizard does not wait for it. Not when emulation is forced (no need).
@@ -99,6 +110,7 @@ async function main() {
   if (privacy) log.warn(privacy);
   await firstRun(settings, log);
   await sweepInterruptedJobs(log);
+  await startMetricsCollectors(settings, log);
   await warmGuestWays(log, settings.forceEmulation);
 
   const { default: next } = await import('next');

@@ -36,7 +36,7 @@ describe('API routes and their OpenAPI document', () => {
     const del = doc.paths?.['/api/vms/{name}']?.delete;
     expect(del?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'name', in: 'path', required: true })]));
     expect(del?.responses?.['422']).toBeDefined();
-    expect(del?.security).toEqual([{ session: [], csrf: [] }]);
+    expect(del?.security).toEqual([{ session: [], csrf: [] }, { token: [] }]);
     expect(doc.paths?.['/api/auth/login']?.post?.security).toEqual([]);
   });
 });

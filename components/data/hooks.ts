@@ -5,7 +5,12 @@ import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
 import type {
+  AlertList,
+  AlertRuleList,
   AuditPage,
+  DeliveryList,
+  ReceiverList,
+  SilenceList,
   AuditRow,
   DeletePlan,
   HardwareView,
@@ -163,4 +168,27 @@ export function useAudit(query: AuditQuery, initial?: AuditRow[]) {
 /** Operating systems of the osinfo database matching a search (the wizard's OS picker); nothing while `enabled` is false. */
 export function useOsVariants(q: string, enabled = true) {
   return useSWR<{ variants: OsVariant[] }, Error>(enabled ? keys.osVariants(q) : null, { keepPreviousData: true, revalidateOnFocus: false });
+}
+
+/** Alerts change with every metrics sample: re-read this often while the page is open. */
+const ALERTS_REFRESH_MS = 5000;
+
+export function useAlerts(initial?: AlertList) {
+  return useSWR<AlertList, Error>(keys.alerts, { fallbackData: initial, refreshInterval: ALERTS_REFRESH_MS });
+}
+
+export function useAlertRules(initial?: AlertRuleList) {
+  return useSWR<AlertRuleList, Error>(keys.alertRules, { fallbackData: initial });
+}
+
+export function useAlertReceivers(initial?: ReceiverList) {
+  return useSWR<ReceiverList, Error>(keys.alertReceivers, { fallbackData: initial });
+}
+
+export function useAlertSilences(initial?: SilenceList) {
+  return useSWR<SilenceList, Error>(keys.alertSilences, { fallbackData: initial, refreshInterval: LIST_REFRESH_MS });
+}
+
+export function useAlertDeliveries(initial?: DeliveryList) {
+  return useSWR<DeliveryList, Error>(keys.alertDeliveries, { fallbackData: initial, refreshInterval: ALERTS_REFRESH_MS });
 }

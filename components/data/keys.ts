@@ -23,6 +23,14 @@ export const keys = {
   user: (id: string) => `/api/users/${seg(id)}`,
   userSessions: (id: string) => `/api/users/${seg(id)}/sessions`,
   osVariants: (q: string) => `/api/provisioning/os-variants?q=${seg(q.trim())}`,
+  alerts: '/api/alerts',
+  alertRules: '/api/alerts/rules',
+  alertRule: (id: string) => `/api/alerts/rules/${seg(id)}`,
+  alertReceivers: '/api/alerts/receivers',
+  alertReceiver: (id: string) => `/api/alerts/receivers/${seg(id)}`,
+  alertSilences: '/api/alerts/silences',
+  alertSilence: (id: string) => `/api/alerts/silences/${seg(id)}`,
+  alertDeliveries: '/api/alerts/deliveries',
 } as const;
 
 export interface AuditQuery {

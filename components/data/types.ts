@@ -5,6 +5,11 @@
 // answers; the hooks in hooks.ts are typed by them.
 
 import type { AuditRow } from '@/lib/audit/log';
+import type { AlertView } from '@/lib/alerts/instances';
+import type { AlertRuleView } from '@/lib/alerts/model';
+import type { DeliveryView } from '@/lib/alerts/notifier';
+import type { ReceiverView } from '@/lib/alerts/receivers';
+import type { SilenceView } from '@/lib/alerts/silences';
 import type { JobView } from '@/lib/jobs/types';
 import type { MigrationDestination } from '@/lib/migration/types';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
@@ -14,6 +19,11 @@ import type { VolumeRow } from '@/lib/storage/volumes';
 import type { VmRow } from '@/lib/vms/inventory';
 
 export type { AuditRow } from '@/lib/audit/log';
+export type { AlertView } from '@/lib/alerts/instances';
+export type { AlertRuleView } from '@/lib/alerts/model';
+export type { DeliveryView } from '@/lib/alerts/notifier';
+export type { ReceiverView } from '@/lib/alerts/receivers';
+export type { SilenceView } from '@/lib/alerts/silences';
 export type {
   BootChange,
   CdromAdd,
@@ -150,4 +160,24 @@ export interface JobList {
 
 export interface MigrationDestinations {
   destinations: MigrationDestination[];
+}
+
+export interface AlertList {
+  alerts: AlertView[];
+}
+
+export interface AlertRuleList {
+  rules: AlertRuleView[];
+}
+
+export interface ReceiverList {
+  receivers: ReceiverView[];
+}
+
+export interface SilenceList {
+  silences: SilenceView[];
+}
+
+export interface DeliveryList {
+  deliveries: DeliveryView[];
 }

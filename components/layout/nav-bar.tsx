@@ -13,6 +13,7 @@ export function NavBar({ user }: { user: SessionUser }) {
     { href: '/networks', label: 'Networks' },
     { href: '/storage', label: 'Storage' },
     { href: '/jobs', label: 'Jobs' },
+    ...(can(user.role, 'alerts.read') ? [{ href: '/alerts', label: 'Alerts' }] : []),
     ...(can(user.role, 'audit.read') ? [{ href: '/audit', label: 'Audit log' }] : []),
     ...(can(user.role, 'users.manage') ? [{ href: '/users', label: 'Users' }] : []),
   ];

@@ -66,6 +66,23 @@ const envSchema = z.object({
     .default(256),
   // 'all': every running VM's serial output is logged from boot; 'opened': only once someone opened it.
   VIREO_CONSOLE_CAPTURE: z.enum(['all', 'opened']).default('all'),
+  // Metrics (issue 17): how often each host's collector samples every VM. The history's finest tier is 10 s, so
+  // sampling faster would only be averaged away; 'off' stops the collector (graphs stay empty, /metrics still works).
+  VIREO_METRICS_INTERVAL_SECONDS: z
+    .string()
+    .transform((text, ctx) => parseMetricsInterval(text, ctx))
+    .optional(),
+  // Alerts (issue 17): webhook receivers refuse internal addresses like image downloads do, except these.
+  VIREO_ALERT_WEBHOOK_ALLOW: z
+    .string()
+    .transform((text, ctx) => parseImageAllow(text, ctx))
+    .optional(),
+  // Email receivers send through this SMTP server: smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps://.
+  VIREO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+\/?$/, 'must be smtp://[user:password@]host[:port] or smtps://...')
+    .optional(),
+  VIREO_SMTP_FROM: z.email({ error: 'must be an email address' }).optional(),
 });
 
 export interface Settings {
@@ -86,6 +103,17 @@ export interface Settings {
   /** New guests get domain type qemu (TCG) even when the KVM self-test passes. */
   forceEmulation: boolean;
   consoles: ConsoleSettings;
+  /** Seconds between metrics samples of each host; null when the collector is off. */
+  metricsIntervalSeconds: number | null;
+  alerts: AlertSettings;
+}
+
+export interface AlertSettings {
+  /** Internal destinations webhook receivers may reach anyway (VIREO_ALERT_WEBHOOK_ALLOW). */
+  webhookAllow: ImageAllowEntry[];
+  /** The SMTP server of email receivers; null: email is not set up. */
+  smtpUrl: string | null;
+  smtpFrom: string | null;
 }
 
 /** An allow-list entry: a network (a lone address is a /32 or /128) or an exact host name. */
@@ -113,6 +141,23 @@ function parseImageAllow(text: string, ctx: z.RefinementCtx): ImageAllowEntry[] 
     }
   }
   return entries;
+}
+
+function parseMetricsInterval(text: string, ctx: z.RefinementCtx): number | null {
+  if (text.trim().toLowerCase() === 'off') return null;
+  const n = Number(text);
+  const problem = !Number.isFinite(n)
+    ? 'must be a number of seconds (10-300) or "off"'
+    : !Number.isInteger(n)
+      ? 'must be a whole number of seconds'
+      : n < 10
+        ? 'must be at least 10 (the finest history step)'
+        : n > 300
+          ? 'must be at most 300'
+          : null;
+  if (!problem) return n;
+  ctx.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
 }
 
 export interface ConsoleSettings {
@@ -197,6 +242,8 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
       scrollbackBytes: e.VIREO_CONSOLE_SCROLLBACK_KIB * 1024,
       capture: e.VIREO_CONSOLE_CAPTURE,
     },
+    metricsIntervalSeconds: e.VIREO_METRICS_INTERVAL_SECONDS === undefined ? 10 : e.VIREO_METRICS_INTERVAL_SECONDS,
+    alerts: { webhookAllow: e.VIREO_ALERT_WEBHOOK_ALLOW ?? [], smtpUrl: e.VIREO_SMTP_URL ?? null, smtpFrom: e.VIREO_SMTP_FROM ?? null },
   };
 }
 

@@ -16,6 +16,8 @@ export interface JobActor {
   id: string | null;
   username: string;
   ip: string | null;
+  /** The API token the job was started with, if any (the audit row names it). */
+  via?: { tokenName: string } | null;
 }
 
 export interface JobContext {
@@ -204,7 +206,7 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
     finished: true,
   });
   await recordAudit({
-    actor: { id: def.actor.id, username: def.actor.username },
+    actor: { id: def.actor.id, username: def.actor.username, via: def.actor.via ?? null },
     action: def.auditAction,
     objectType: def.auditObjectType,
     objectName: def.objectName,
