@@ -9,6 +9,8 @@ export const keys = {
   vm: (name: string) => `/api/vms/${seg(name)}`,
   deletePlan: (name: string) => `/api/vms/${seg(name)}/delete-plan`,
   hardware: (vm: string) => `/api/vms/${seg(vm)}/hardware`,
+  backups: (vm: string) => `/api/vms/${seg(vm)}/backups`,
+  backupSchedules: '/api/backups/schedules',
   networks: '/api/networks',
   network: (name: string) => `/api/networks/${seg(name)}`,
   leases: (network: string) => `/api/networks/${seg(network)}/leases`,

@@ -13,6 +13,7 @@ import type { VolumeRow } from '@/lib/storage/volumes';
 import type { VmRow } from '@/lib/vms/inventory';
 
 export type { AuditRow } from '@/lib/audit/log';
+export type { BackupPointView, BackupScheduleView, ChainHealth, VmBackups } from '@/lib/backups/types';
 export type {
   BootChange,
   CdromAdd,

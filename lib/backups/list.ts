@@ -6,16 +6,10 @@ import type { HostContext } from '@/lib/hosts';
 import { chainHealth } from './health';
 import { backupDisks } from './plan';
 import { pointView, vmPoints } from './store';
-import type { BackupPointView, ChainHealth } from './types';
+import type { VmBackups } from './types';
 
 // What the Backups tab shows: a VM's points (newest first, each with its chain) and whether the next backup can be
 // incremental, with the reason in words when it cannot.
-
-export interface VmBackups {
-  points: BackupPointView[];
-  chain: ChainHealth;
-  running: boolean;
-}
 
 export async function vmBackups(host: HostContext, vmName: string): Promise<VmBackups> {
   const client = await host.libvirt();

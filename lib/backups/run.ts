@@ -45,6 +45,7 @@ const STEPS = [
 interface Target {
   target: string;
   format: string;
+  bitmaps: boolean;
   capacity: number;
   vol: VolumeRef;
   path: string;
@@ -78,7 +79,7 @@ export async function startBackup(host: HostContext, actor: JobActor, req: Backu
   const targetPool = await lookupPool(client, req.pool);
   const running = (await client.domains.state(dom)).state !== DomainState.SHUTOFF;
   const domainXml = await client.domains.xml(dom, DomainXMLFlags.INACTIVE | DomainXMLFlags.SECURE);
-  const disks = backupDisks(Domain.parse(domainXml));
+  const disks = await withBitmapSupport(client, Domain.parse(domainXml), backupDisks(Domain.parse(domainXml)));
   if (!disks.length) throw new ConflictError(`The VM "${req.vm}" has no disk to back up.`);
   if (running && (await client.backups.jobStats(dom)).type !== 0)
     throw new ConflictError(`The VM "${req.vm}" is busy with another job (a backup or a migration).`);
@@ -105,7 +106,9 @@ export async function startBackup(host: HostContext, actor: JobActor, req: Backu
         const targets = disks.map((d) => d.target);
         const health = running && !req.full ? await chainHealth(client, dom, running, targets, last ? lastOf(pointView(last)) : null) : null;
         if (health?.problem) ctx.detail(health.problem);
-        const bitmaps = disks.some((d) => d.format === 'qcow2');
+        const bitmaps = disks.some((d) => d.bitmaps);
+        const whole = disks.filter((d) => !d.bitmaps).map((d) => d.target);
+        if (running && whole.length) ctx.detail(wholeCopyNote(whole));
         if (running && health?.state === 'ok' && last) {
           point = { kind: 'incremental', chainId: last.chainId, parentId: last.id, checkpoint: checkpointName(at, pointId), base: health.base };
         } else {
@@ -157,7 +160,7 @@ export async function startBackup(host: HostContext, actor: JobActor, req: Backu
         if (running) {
           const backupXml = buildPushBackupXml({
             incremental: point.base,
-            disks: targets.map((t) => ({ name: t.target, targetPath: t.path, format: 'qcow2', mode: t.format === 'qcow2' ? undefined : 'full' })),
+            disks: targets.map((t) => ({ name: t.target, targetPath: t.path, format: 'qcow2', mode: t.bitmaps ? undefined : 'full' })),
           });
           const checkpointXml = point.checkpoint
             ? buildCheckpointXml({
@@ -201,6 +204,28 @@ export async function startBackup(host: HostContext, actor: JobActor, req: Backu
   }
 
   return { jobId, pointId };
+}
+
+/**
+ * Which disks can carry a dirty bitmap: qcow2 version 3 only. A raw disk or a qcow2 version 2 one (what libvirt makes
+ * unless told otherwise) is copied whole in every backup. A disk outside every pool is taken to be able to.
+ */
+async function withBitmapSupport(client: LibvirtClient, d: Domain, disks: { target: string; format: string }[]) {
+  const out: { target: string; format: string; bitmaps: boolean }[] = [];
+  for (const disk of disks) {
+    let bitmaps = disk.format === 'qcow2';
+    const vol = bitmaps ? await diskVolume(client, d.diskByTarget(disk.target)!) : null;
+    if (vol) bitmaps = parseVolumeXml(await client.volumes.xml(vol)).compat === '1.1';
+    out.push({ ...disk, bitmaps });
+  }
+  return out;
+}
+
+function wholeCopyNote(targets: string[]): string {
+  return (
+    `Disk ${targets.join(', ')} cannot track changed blocks (raw, or qcow2 version 2), so it is copied whole every time; ` +
+    'converting it to qcow2 version 3 (qemu-img amend -o compat=1.1, VM stopped) makes its backups incremental.'
+  );
 }
 
 function lastOf(p: BackupPointView) {

@@ -17,29 +17,27 @@ import type { BackupScheduleView } from './types';
 // it when the schedule fires). Firing is driven by `runDueSchedules(host, now)`: the server calls it every half
 // minute with the real time, tests with the time they choose.
 
-export const scheduleSchema = z
-  .object({
-    scope: z.enum(['vm', 'tag']),
-    vm: vmNameSchema.optional(),
-    tag: z.string().trim().min(1).max(64).optional(),
-    cron: z.string().trim().min(1, 'Say when, as a cron expression.'),
-    pool: z.string().trim().min(1, 'Choose the pool the backups go to.'),
-    keepLast: z.number().int().min(1, 'Keep at least the newest backup.').max(1000).default(7),
-    keepDaily: z.number().int().min(0).max(1000).default(0),
-    keepWeekly: z.number().int().min(0).max(1000).default(0),
-    enabled: z.boolean().default(true),
-  })
-  .superRefine((s, ctx) => {
-    if (s.scope === 'vm' && !s.vm) ctx.addIssue({ code: 'custom', path: ['vm'], message: 'Choose the VM to back up.' });
-    if (s.scope === 'tag' && !s.tag) ctx.addIssue({ code: 'custom', path: ['tag'], message: 'Name the tag whose VMs are backed up.' });
-    const problem = cronProblem(s.cron);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['cron'], message: problem });
-  });
+const retention = {
+  cron: z.string().trim().min(1, 'Say when, as a cron expression.').max(200),
+  pool: z.string().trim().min(1, 'Choose the pool the backups go to.').max(200),
+  keepLast: z.number().int().min(1, 'Keep at least the newest backup.').max(1000).default(7),
+  keepDaily: z.number().int().min(0).max(1000).default(0),
+  keepWeekly: z.number().int().min(0).max(1000).default(0),
+  enabled: z.boolean().default(true),
+};
+
+/** One VM, or every VM carrying a tag when the schedule fires. The cron expression is checked by the service. */
+export const scheduleSchema = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('vm'), vm: vmNameSchema, ...retention }),
+  z.object({ scope: z.literal('tag'), tag: z.string().trim().min(1, 'Name the tag whose VMs are backed up.').max(64), ...retention }),
+]);
 export type ScheduleBody = z.input<typeof scheduleSchema>;
 
 const SCHEDULER: JobActor = { id: null, username: 'vireo (schedule)', ip: null };
 
 async function toInput(host: HostContext, body: z.output<typeof scheduleSchema>): Promise<ScheduleInput> {
+  const cronIssue = cronProblem(body.cron);
+  if (cronIssue) throw InputError.of({ cron: cronIssue });
   const client = await host.libvirt();
   try {
     await client.pools.lookupByName(body.pool);
@@ -50,7 +48,7 @@ async function toInput(host: HostContext, body: z.output<typeof scheduleSchema>)
   let vmUuid: string | null = null;
   if (body.scope === 'vm') {
     try {
-      vmUuid = (await client.domains.lookupByName(body.vm!)).uuid;
+      vmUuid = (await client.domains.lookupByName(body.vm)).uuid;
     } catch (err) {
       if (isLibvirtError(err)) throw InputError.of({ vm: `There is no VM named "${body.vm}".` });
       throw err;
@@ -59,8 +57,8 @@ async function toInput(host: HostContext, body: z.output<typeof scheduleSchema>)
   return {
     scope: body.scope,
     vmUuid,
-    vmName: body.scope === 'vm' ? body.vm! : null,
-    tag: body.scope === 'tag' ? body.tag! : null,
+    vmName: body.scope === 'vm' ? body.vm : null,
+    tag: body.scope === 'tag' ? body.tag : null,
     cron: body.cron,
     pool: body.pool,
     keepLast: body.keepLast,

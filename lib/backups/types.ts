@@ -72,3 +72,10 @@ export interface ChainHealth {
   /** The checkpoint the next incremental builds on. */
   base: string | null;
 }
+
+/** GET /api/vms/{name}/backups */
+export interface VmBackups {
+  points: BackupPointView[];
+  chain: ChainHealth;
+  running: boolean;
+}
