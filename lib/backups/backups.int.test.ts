@@ -49,13 +49,18 @@ async function sh(cmd: string, timeoutMs = 60_000): Promise<string> {
   reader!.write(`echo B-""${n}; ${cmd}; echo E-""${n}\n`);
   const text = await reader!.waitFor(new RegExp(`B-${n}\\r?\\n[\\s\\S]*E-${n}\\r?\\n`), timeoutMs, from);
   // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
-  return new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`).exec(text.slice(from))![1]!.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+  return new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`)
+    .exec(text.slice(from))![1]!
+    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
+    .replace(/\r/g, '');
 }
 
 /** Writes `length` bytes of `byte` at `offset` of the guest's vda, through to the disk. */
 async function guestWrite(b: typeof A): Promise<void> {
   const chr = `\\${b.byte.toString(8).padStart(3, '0')}`;
-  await sh(`dd if=/dev/zero bs=65536 count=${b.length / 65536} 2>/dev/null | tr '\\000' '${chr}' | dd of=/dev/vda bs=65536 seek=${b.offset / 65536} conv=fsync 2>&1 | tail -1`);
+  await sh(
+    `dd if=/dev/zero bs=65536 count=${b.length / 65536} 2>/dev/null | tr '\\000' '${chr}' | dd of=/dev/vda bs=65536 seek=${b.offset / 65536} conv=fsync 2>&1 | tail -1`,
+  );
   await sh('sync');
 }
 
@@ -195,7 +200,11 @@ describe('backups of a running guest', () => {
       return: { 'node-name': string; 'dirty-bitmaps'?: { name: string }[] }[];
     };
     const node = nodes.return.find((n) => n['dirty-bitmaps']?.some((b) => b.name === last.checkpoint))!;
-    await virsh(['qemu-monitor-command', vm, JSON.stringify({ execute: 'block-dirty-bitmap-remove', arguments: { node: node['node-name'], name: last.checkpoint } })]);
+    await virsh([
+      'qemu-monitor-command',
+      vm,
+      JSON.stringify({ execute: 'block-dirty-bitmap-remove', arguments: { node: node['node-name'], name: last.checkpoint } }),
+    ]);
     const health = (await m.list.vmBackups(host, vm)).chain;
     expect(health.state).toBe('broken');
     expect(health.problem).toContain('bitmap');

@@ -17,6 +17,11 @@ export const POST = defineRoute({
   tags: ['backups'],
   access: 'backup.manage',
   body: scheduleSchema,
-  audit: { action: 'backup.schedule.create', objectType: 'backup-schedule', objectName: (i) => (i.body && 'vm' in i.body ? i.body.vm : i.body && 'tag' in i.body ? `tag ${i.body.tag}` : '') ?? '', detail: (i) => ({ ...i.body }) },
+  audit: {
+    action: 'backup.schedule.create',
+    objectType: 'backup-schedule',
+    objectName: (i) => (i.body && 'vm' in i.body ? i.body.vm : i.body && 'tag' in i.body ? `tag ${i.body.tag}` : '') ?? '',
+    detail: (i) => ({ ...i.body }),
+  },
   run: ({ host, body }) => createSchedule(host, body),
 });
