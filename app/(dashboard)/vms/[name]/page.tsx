@@ -19,6 +19,7 @@ export default async function VmPage({ params }: { params: Promise<{ name: strin
       edit: can(user.role, 'vm.edit'),
       delete: can(user.role, 'vm.delete'),
       console: can(user.role, 'vm.console'),
+      backups: { run: can(user.role, 'backup.run'), restore: can(user.role, 'backup.restore'), manage: can(user.role, 'backup.manage') },
     };
     return <VmDetail initial={def.value} perms={perms} />;
   }
