@@ -1,11 +1,9 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, open, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReader } from '@/test/support/console-reader';
 import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
+import { imageHolds, writeGuestBlock, type Block } from '@/test/support/guest-blocks';
 import { useTestDatabase } from '@/test/support/test-db';
 import { testHost } from '@/test/support/test-host';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
@@ -23,8 +21,8 @@ const vm = 'vireo-bk-src';
 const actor = { id: null, username: 'tester', ip: '127.0.0.1' };
 const MiB = 1024 * 1024;
 // Block A: 8 MiB of "A" at 1 MiB; block B: 64 KiB of "B" at 32 MiB. The disk is 64 MiB.
-const A = { offset: 1 * MiB, length: 8 * MiB, byte: 0x41 };
-const B = { offset: 32 * MiB, length: 64 * 1024, byte: 0x42 };
+const A: Block = { offset: 1 * MiB, length: 8 * MiB, byte: 0x41 };
+const B: Block = { offset: 32 * MiB, length: 64 * 1024, byte: 0x42 };
 
 let disks: TestPool;
 let target: TestPool;
@@ -42,42 +40,8 @@ const m = {} as {
   db: typeof import('@/lib/db/client');
 };
 
-let seq = 0;
-async function sh(cmd: string, timeoutMs = 60_000): Promise<string> {
-  const n = ++seq;
-  const from = reader!.transcript.length;
-  reader!.write(`echo B-""${n}; ${cmd}; echo E-""${n}\n`);
-  const text = await reader!.waitFor(new RegExp(`B-${n}\\r?\\n[\\s\\S]*E-${n}\\r?\\n`), timeoutMs, from);
-  // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
-  return new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`)
-    .exec(text.slice(from))![1]!
-    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
-    .replace(/\r/g, '');
-}
-
-/** Writes `length` bytes of `byte` at `offset` of the guest's vda, through to the disk. */
-async function guestWrite(b: typeof A): Promise<void> {
-  const chr = `\\${b.byte.toString(8).padStart(3, '0')}`;
-  await sh(
-    `dd if=/dev/zero bs=65536 count=${b.length / 65536} 2>/dev/null | tr '\\000' '${chr}' | dd of=/dev/vda bs=65536 seek=${b.offset / 65536} conv=fsync 2>&1 | tail -1`,
-  );
-  await sh('sync');
-}
-
-/** Whether the image (any format, any backing chain) holds `b` at its place, per qemu-img as witness. */
-async function holds(imagePath: string, b: typeof A): Promise<boolean> {
-  const dir = await mkdtemp(join(tmpdir(), 'vireo-bk-'));
-  try {
-    await run('qemu-img', ['convert', '-O', 'raw', imagePath, `${dir}/raw`]);
-    const fh = await open(`${dir}/raw`, 'r');
-    const buf = Buffer.alloc(b.length);
-    await fh.read(buf, 0, b.length, b.offset);
-    await fh.close();
-    return buf.every((x) => x === b.byte);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+const guestWrite = (b: Block) => writeGuestBlock(reader!, b);
+const holds = imageHolds;
 
 async function backup(opts: { full?: boolean } = {}) {
   const started = await m.run.startBackup(host, actor, { vm, pool: target.name, ...opts });
@@ -124,7 +88,6 @@ beforeAll(async () => {
   reader = await ConsoleReader.forDomain(vm);
   await virsh(['resume', vm]);
   await reader.waitFor(shellPrompt, 120_000);
-  await sh('true');
 }, 180_000);
 
 afterAll(async () => {
