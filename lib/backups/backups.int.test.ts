@@ -157,7 +157,7 @@ describe('backups of a running guest', () => {
     expect((await m.list.vmBackups(host, vm)).chain.state).toBe('ok');
   }, 240_000);
 
-  it('detects a lost dirty bitmap (as after a crash) and heals it', async () => {
+  it('meets a lost dirty bitmap (as after a crash) when the backup begins, says why, and makes that backup full', async () => {
     const last = (await m.list.vmBackups(host, vm)).points[0]!;
     const nodes = JSON.parse(await virsh(['qemu-monitor-command', vm, '{"execute":"query-named-block-nodes","arguments":{"flat":true}}'])) as {
       return: { 'node-name': string; 'dirty-bitmaps'?: { name: string }[] }[];
@@ -168,11 +168,16 @@ describe('backups of a running guest', () => {
       vm,
       JSON.stringify({ execute: 'block-dirty-bitmap-remove', arguments: { node: node['node-name'], name: last.checkpoint } }),
     ]);
-    const health = (await m.list.vmBackups(host, vm)).chain;
-    expect(health.state).toBe('broken');
-    expect(health.problem).toContain('bitmap');
-    const healed = await backup();
-    expect(healed.kind).toBe('full');
+    await guestWrite(B);
+    const started = await m.run.startBackup(host, actor, { vm, pool: target.name });
+    await m.runner.jobSettled(started.jobId);
+    const job = (await m.jobs.readJob(started.jobId))!;
+    expect(job.error).toBeNull();
+    expect(job.steps.find((s) => s.id === 'copy')?.detail).toMatch(/bitmap of checkpoint .* is missing or damaged.*full one instead/);
+    const healed = await m.points.readPoint(started.pointId);
+    expect(healed).toMatchObject({ kind: 'full', chainId: healed.id, parentId: null, status: 'ok' });
+    expect(await holds(`${target.path}/${healed.disks[0]!.volume}`, A)).toBe(true);
+    expect((await m.list.vmBackups(host, vm)).chain).toMatchObject({ state: 'ok', base: healed.checkpoint });
   }, 240_000);
 
   it('fires a schedule at injected times and prunes by retention without breaking the chain', async () => {

@@ -13,7 +13,7 @@ import { volumeSha256 } from './checksum';
 import { followDomainJob } from './domain-job';
 import { chainHealth, dropVireoCheckpoints } from './health';
 import { backupDisks, checkpointName, copyVolumeName, systemClock, type Clock } from './plan';
-import { finishPoint, insertPoint, pointView, vmPoints } from './store';
+import { finishPoint, insertPoint, pointView, setPointChain, vmPoints } from './store';
 import type { BackupDiskCopy, BackupKind, BackupPointView } from './types';
 
 // One backup run, as a job. A running VM is backed up by libvirt's push backup while it runs: the first point of a
@@ -163,16 +163,36 @@ export async function startBackup(host: HostContext, actor: JobActor, req: Backu
         if (running) {
           const backupXml = buildPushBackupXml({
             incremental: point.base,
-            disks: targets.map((t) => ({ name: t.target, targetPath: t.path, format: 'qcow2', mode: t.bitmaps ? undefined : 'full' })),
+            disks: planDisks(targets),
           });
           const checkpointXml = point.checkpoint
             ? buildCheckpointXml({
                 name: point.checkpoint,
                 description: `Vireo backup ${pointId}`,
-                disks: targets.map((t) => ({ name: t.target, bitmap: t.format === 'qcow2' })),
+                disks: targets.map((t) => ({ name: t.target, bitmap: t.bitmaps })),
               })
             : null;
-          await client.backups.begin(dom, backupXml, checkpointXml, DomainBackupBeginFlags.EXTERNAL);
+          try {
+            await client.backups.begin(dom, backupXml, checkpointXml, DomainBackupBeginFlags.EXTERNAL);
+          } catch (err) {
+            if (point.kind !== 'incremental' || !isBrokenBitmap(err)) throw err;
+            // The health check could not see it (QEMU lost the bitmap, libvirt still lists the checkpoint): say so and
+            // make this backup the full one that starts a new chain.
+            ctx.detail(brokenBitmapNote(point.base!, (err as Error).message));
+            await dropVireoCheckpoints(client, dom);
+            point = { kind: 'full', chainId: pointId, parentId: null, checkpoint: point.checkpoint, base: null };
+            await setPointChain(pointId, { kind: 'full', chainId: pointId, parentId: null });
+            for (const t of targets) {
+              await client.volumes.delete(t.vol);
+              t.vol = await client.volumes.createXml(targetPool, buildVolumeXml({ name: t.vol.name, capacity: t.capacity, format: 'qcow2' }));
+            }
+            await client.backups.begin(
+              dom,
+              buildPushBackupXml({ incremental: null, disks: planDisks(targets) }),
+              checkpointXml,
+              DomainBackupBeginFlags.EXTERNAL,
+            );
+          }
           checkpointMade = point.checkpoint !== null;
           await followDomainJob(client, dom, ctx.signal, (f, detail) => ctx.progress(f, detail));
         } else {
@@ -222,6 +242,21 @@ async function withBitmapSupport(client: LibvirtClient, d: Domain, disks: { targ
     out.push({ ...disk, bitmaps });
   }
   return out;
+}
+
+function planDisks(targets: Target[]) {
+  return targets.map((t) => ({ name: t.target, targetPath: t.path, format: 'qcow2' as const, mode: t.bitmaps ? undefined : ('full' as const) }));
+}
+
+function isBrokenBitmap(err: unknown): boolean {
+  return isLibvirtError(err) && (err.codeName === 'ERR_CHECKPOINT_INCONSISTENT' || /bitmap/i.test(err.message));
+}
+
+function brokenBitmapNote(checkpoint: string, why: string): string {
+  return (
+    `The change-tracking bitmap of checkpoint "${checkpoint}" is missing or damaged in the VM's disk image (this happens when the VM ` +
+    `crashed or was killed, or its disk was replaced). libvirt says: ${why}. This backup was made a full one instead, starting a new chain.`
+  );
 }
 
 function wholeCopyNote(targets: string[]): string {

@@ -63,6 +63,11 @@ export async function finishPoint(
   });
 }
 
+/** A point that had to start a new chain after all (its base turned out broken when the backup began). */
+export async function setPointChain(id: string, chain: { kind: BackupKind; chainId: string; parentId: string | null }): Promise<void> {
+  await db().backupPoint.update({ where: { id }, data: chain });
+}
+
 export async function readPointRow(id: string): Promise<BackupPoint | null> {
   return db().backupPoint.findUnique({ where: { id } });
 }
