@@ -72,7 +72,7 @@ async function backUp(kind: 'full' | 'incremental'): Promise<void> {
   await page.getByTestId('backup-pool').selectOption(target);
   await page.getByTestId('backup-start').click();
   await page.getByTestId('backup-job').waitFor();
-  await page.locator(`[data-testid="backup-point"][data-kind="${kind}"][data-status="ok"]`).waitFor({ timeout: 120_000 });
+  await page.getByTestId(`backup-point-${kind}-ok`).waitFor({ timeout: 120_000 });
 }
 
 describe('backups in the browser', () => {
@@ -88,11 +88,11 @@ describe('backups in the browser', () => {
     await page.getByTestId('backups-panel').waitFor();
     expect(await page.getByTestId('chain-state').textContent()).toContain('incremental');
     await backUp('incremental');
-    expect(await page.getByTestId('backup-point').count()).toBe(2);
+    expect(await page.locator('[data-testid^="backup-point-"]').count()).toBe(2);
   }, 300_000);
 
   it('restores the full point into a new VM holding A but not B', async () => {
-    const full = page.locator('[data-testid="backup-point"][data-kind="full"]');
+    const full = page.getByTestId('backup-point-full-ok');
     await full.getByRole('button', { name: 'Restore…' }).click();
     const dialog = page.getByTestId('restore-dialog');
     await dialog.getByTestId('restore-name').fill(restored);
@@ -100,7 +100,12 @@ describe('backups in the browser', () => {
     await dialog.getByRole('button', { name: 'Restore' }).click();
     await dialog.getByTestId('restore-job').waitFor();
     const deadline = Date.now() + 120_000;
-    while (!(await virsh(['dominfo', restored]).then(() => true, () => false))) {
+    while (
+      !(await virsh(['dominfo', restored]).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       if (Date.now() > deadline) throw new Error('the restored VM never appeared');
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -117,7 +122,10 @@ describe('backups in the browser', () => {
     await form.getByTestId('schedule-pool').selectOption(target);
     await form.getByTestId('schedule-cron').fill('every night');
     await form.getByTestId('schedule-create').click();
-    await form.getByText(/Not a cron expression/).first().waitFor();
+    await form
+      .getByText(/Not a cron expression/)
+      .first()
+      .waitFor();
     await form.getByTestId('schedule-cron').fill('30 2 * * *');
     await form.getByTestId('schedule-create').click();
     await page.getByTestId('schedule-row').waitFor();

@@ -9,6 +9,7 @@ import type { BackupPointView } from '@/components/data/types';
 import { formatBytes } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { CheckboxField, SelectField } from '@/components/ui/inputs';
 import { ProblemNote } from '@/components/ui/problem-note';
 import { RestoreDialog } from './restore-dialog';
@@ -119,6 +120,26 @@ function PointActions({ vm, point, perms, onRestore }: { vm: string; point: Back
   );
 }
 
+function columns(all: BackupPointView[], vm: string, perms: BackupPerms, restore: (p: BackupPointView) => void): Column<BackupPointView>[] {
+  return [
+    { id: 'taken', header: 'Taken', cell: (p) => new Date(p.createdAt).toLocaleString() },
+    { id: 'kind', header: 'Kind', cell: (p) => KIND[p.kind] },
+    { id: 'chain', header: 'Chain', cell: (p) => <span className="text-xs">{chainLabel(p, all)}</span> },
+    { id: 'size', header: 'Size', cell: (p) => (p.status === 'ok' ? formatBytes(p.sizeBytes) : '—') },
+    {
+      id: 'state',
+      header: 'State',
+      cell: (p) => (
+        <>
+          {p.status}
+          {p.error ? <span className="block text-xs text-red-700">{p.error}</span> : null}
+        </>
+      ),
+    },
+    { id: 'actions', header: '', cell: (p) => <PointActions vm={vm} point={p} perms={perms} onRestore={() => restore(p)} /> },
+  ];
+}
+
 export function BackupsPanel({ vm, perms }: { vm: string; perms: BackupPerms }) {
   const { data, error } = useBackups(vm);
   const [restoring, setRestoring] = useState<BackupPointView | null>(null);
@@ -145,44 +166,14 @@ export function BackupsPanel({ vm, perms }: { vm: string; perms: BackupPerms }) 
         </p>
       )}
       {perms.run ? <RunNow vm={vm} /> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="backup-points">
-          <thead className="bg-slate-50 text-xs text-slate-500">
-            <tr>
-              <th className="px-3 py-2">Taken</th>
-              <th className="px-3 py-2">Kind</th>
-              <th className="px-3 py-2">Chain</th>
-              <th className="px-3 py-2">Size</th>
-              <th className="px-3 py-2">State</th>
-              <th className="px-3 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.id} className="border-t border-slate-100" data-testid="backup-point" data-kind={p.kind} data-status={p.status}>
-                <td className="px-3 py-2">{new Date(p.createdAt).toLocaleString()}</td>
-                <td className="px-3 py-2">{KIND[p.kind]}</td>
-                <td className="px-3 py-2 text-xs">{chainLabel(p, points)}</td>
-                <td className="px-3 py-2">{p.status === 'ok' ? formatBytes(p.sizeBytes) : '—'}</td>
-                <td className="px-3 py-2" title={p.error ?? undefined}>
-                  {p.status}
-                  {p.error ? <span className="block text-xs text-red-700">{p.error}</span> : null}
-                </td>
-                <td className="px-3 py-2">
-                  <PointActions vm={vm} point={p} perms={perms} onRestore={() => setRestoring(p)} />
-                </td>
-              </tr>
-            ))}
-            {points.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="px-3 py-4 text-slate-500">
-                  No backups yet.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={points}
+        columns={columns(points, vm, perms, setRestoring)}
+        rowKey={(p) => p.id}
+        rowTestId={(p) => `backup-point-${p.kind}-${p.status}`}
+        empty="No backups yet."
+        testId="backup-points"
+      />
       {restoring ? <RestoreDialog vm={vm} point={restoring} vmRunning={running} onClose={() => setRestoring(null)} /> : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { useMutation } from '@/components/data/mutation';
 import type { BackupScheduleView } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { DataTable, type Column } from '@/components/ui/data-table';
 import { NumberField, RadioGroup, SelectField, TextField } from '@/components/ui/inputs';
 import { ProblemNote } from '@/components/ui/problem-note';
 
@@ -90,35 +91,39 @@ function NewSchedule() {
   );
 }
 
-function Row({ s, canManage }: { s: BackupScheduleView; canManage: boolean }) {
+function DeleteSchedule({ s }: { s: BackupScheduleView }) {
   const m = useMutation();
   return (
-    <tr className="border-t border-slate-100" data-testid="schedule-row">
-      <td className="px-3 py-2">{s.scope === 'vm' ? s.vmName : `tag "${s.tag}"`}</td>
-      <td className="px-3 py-2 font-mono text-xs">{s.cron}</td>
-      <td className="px-3 py-2">{s.pool}</td>
-      <td className="px-3 py-2 text-xs">
-        last {s.keepLast}
-        {s.keepDaily ? `, ${s.keepDaily} daily` : ''}
-        {s.keepWeekly ? `, ${s.keepWeekly} weekly` : ''}
-      </td>
-      <td className="px-3 py-2 text-xs">{s.nextRunAt ? new Date(s.nextRunAt).toLocaleString() : 'disabled'}</td>
-      <td className="px-3 py-2 text-xs">{s.lastRunAt ? new Date(s.lastRunAt).toLocaleString() : 'never'}</td>
-      <td className="px-3 py-2">
-        {canManage ? (
-          <Button
-            variant="danger"
-            className="px-2 py-0.5 text-xs"
-            disabled={m.busy}
-            onClick={() => void m.send(`${keys.backupSchedules}/${s.id}`, { method: 'DELETE', touches: [keys.backupSchedules] })}
-          >
-            Delete
-          </Button>
-        ) : null}
-        {m.problem ? <ProblemNote problem={m.problem} /> : null}
-      </td>
-    </tr>
+    <>
+      <Button
+        variant="danger"
+        className="px-2 py-0.5 text-xs"
+        disabled={m.busy}
+        onClick={() => void m.send(`${keys.backupSchedules}/${s.id}`, { method: 'DELETE', touches: [keys.backupSchedules] })}
+      >
+        Delete
+      </Button>
+      {m.problem ? <ProblemNote problem={m.problem} /> : null}
+    </>
   );
+}
+
+function keeps(s: BackupScheduleView): string {
+  return `last ${s.keepLast}${s.keepDaily ? `, ${s.keepDaily} daily` : ''}${s.keepWeekly ? `, ${s.keepWeekly} weekly` : ''}`;
+}
+
+const when = (iso: string | null, none: string) => (iso ? new Date(iso).toLocaleString() : none);
+
+function columns(canManage: boolean): Column<BackupScheduleView>[] {
+  return [
+    { id: 'what', header: 'What', cell: (s) => (s.scope === 'vm' ? s.vmName : `tag "${s.tag}"`) },
+    { id: 'cron', header: 'When (UTC)', cell: (s) => <span className="font-mono text-xs">{s.cron}</span> },
+    { id: 'pool', header: 'Pool', cell: (s) => s.pool },
+    { id: 'keeps', header: 'Keeps', cell: keeps },
+    { id: 'next', header: 'Next', cell: (s) => when(s.nextRunAt, 'disabled') },
+    { id: 'last', header: 'Last', cell: (s) => when(s.lastRunAt, 'never') },
+    { id: 'actions', header: '', cell: (s) => (canManage ? <DeleteSchedule s={s} /> : null) },
+  ];
 }
 
 export function SchedulesPanel({ canManage }: { canManage: boolean }) {
@@ -126,33 +131,15 @@ export function SchedulesPanel({ canManage }: { canManage: boolean }) {
   return (
     <div className="space-y-4">
       {error ? <Alert>{error.message}</Alert> : null}
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm" data-testid="schedules">
-          <thead className="bg-slate-50 text-xs text-slate-500">
-            <tr>
-              <th className="px-3 py-2">What</th>
-              <th className="px-3 py-2">When (UTC)</th>
-              <th className="px-3 py-2">Pool</th>
-              <th className="px-3 py-2">Keeps</th>
-              <th className="px-3 py-2">Next</th>
-              <th className="px-3 py-2">Last</th>
-              <th className="px-3 py-2" />
-            </tr>
-          </thead>
-          <tbody>
-            {(data ?? []).map((s) => (
-              <Row key={s.id} s={s} canManage={canManage} />
-            ))}
-            {data?.length === 0 ? (
-              <tr>
-                <td colSpan={7} className="px-3 py-4 text-slate-500">
-                  No schedules yet.
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        rows={data}
+        columns={columns(canManage)}
+        rowKey={(s) => s.id}
+        rowTestId={() => 'schedule-row'}
+        empty="No schedules yet."
+        testId="schedules"
+        failed={!!error}
+      />
       {canManage ? <NewSchedule /> : null}
     </div>
   );

@@ -27,21 +27,11 @@ export function pointView(row: BackupPoint): BackupPointView {
   };
 }
 
-export interface NewPoint {
-  id: string;
+export type NewPoint = Pick<BackupPointView, 'id' | 'vmUuid' | 'vmName' | 'kind' | 'chainId' | 'parentId' | 'checkpoint' | 'pool' | 'jobId' | 'scheduleId'> & {
   hostId: string;
-  vmUuid: string;
-  vmName: string;
-  kind: BackupKind;
-  chainId: string;
-  parentId: string | null;
-  checkpoint: string | null;
-  pool: string;
   domainXml: string;
-  jobId: string | null;
-  scheduleId: string | null;
   createdAt: Date;
-}
+};
 
 export async function insertPoint(p: NewPoint): Promise<void> {
   await db().backupPoint.create({ data: { ...p, disks: '[]', status: 'running' } });
@@ -86,18 +76,10 @@ export async function unfinishedPoints(before: Date): Promise<BackupPoint[]> {
   return db().backupPoint.findMany({ where: { status: 'running', createdAt: { lt: before } } });
 }
 
-export interface ScheduleInput {
-  scope: ScheduleScope;
-  vmUuid: string | null;
-  vmName: string | null;
-  tag: string | null;
-  cron: string;
-  pool: string;
-  keepLast: number;
-  keepDaily: number;
-  keepWeekly: number;
-  enabled: boolean;
-}
+export type ScheduleInput = Pick<
+  BackupScheduleView,
+  'scope' | 'vmUuid' | 'vmName' | 'tag' | 'cron' | 'pool' | 'keepLast' | 'keepDaily' | 'keepWeekly' | 'enabled'
+>;
 
 export function scheduleView(row: BackupSchedule, nextRunAt: Date | null): BackupScheduleView {
   return {
