@@ -211,3 +211,54 @@ describe('backups of a running guest', () => {
     expect(await holds(`${target.path}/${ok[0]!.disks[0]!.volume}`, { ...B, byte: 0x43 })).toBe(true);
   }, 400_000);
 });
+
+describe('a backup cut off by a restart', () => {
+  it('is failed at start: its checkpoint deleted, its target volume removed by the job sweep', async () => {
+    const { recoverInterruptedBackups, INTERRUPTED_BACKUP } = await import('./recovery');
+    const { recoverInterruptedJobs } = await import('@/lib/jobs/recovery');
+    const { buildCheckpointXml } = await import('@/lib/domain-xml/checkpoint');
+    const client = await host.libvirt();
+    const dom = await client.domains.lookupByName(vm);
+    const started = new Date();
+    const before = new Date(started.getTime() - 60_000);
+    const checkpoint = 'vireo-interrupted-1';
+    await client.checkpoints.createXml(dom, buildCheckpointXml({ name: checkpoint, disks: [{ name: 'vda', bitmap: true }] }));
+    await virsh(['vol-create-as', target.name, 'cut-off.qcow2', '1M', '--format', 'qcow2']);
+    const job = await m.db.db().job.create({
+      data: {
+        kind: 'vm.backup',
+        objectName: vm,
+        status: 'running',
+        username: 'tester',
+        createdAt: before,
+        steps: JSON.stringify([{ id: 'copy', label: 'Copy the disks', status: 'running' }]),
+        created: JSON.stringify([{ type: 'volume', pool: target.name, name: 'cut-off.qcow2' }]),
+      },
+    });
+    const point = await m.db.db().backupPoint.create({
+      data: {
+        hostId: host.id,
+        vmUuid: dom.uuid,
+        vmName: vm,
+        kind: 'incremental',
+        chainId: 'x',
+        checkpoint,
+        pool: target.name,
+        disks: '[]',
+        domainXml: '<domain/>',
+        status: 'running',
+        jobId: job.id,
+        createdAt: before,
+      },
+    });
+    expect(await recoverInterruptedBackups(host.id, client, started)).toBe(1);
+    expect(await recoverInterruptedJobs(client, started)).toBe(1);
+    const after = await m.points.readPoint(point.id);
+    expect(after).toMatchObject({ status: 'failed', error: INTERRUPTED_BACKUP });
+    expect(await virsh(['checkpoint-list', vm, '--name'])).not.toContain(checkpoint);
+    expect(await target.volumes()).not.toContain('cut-off.qcow2');
+    expect((await m.jobs.readJob(job.id))!.status).toBe('failed');
+    // The chain of the last good point is untouched: the next backup is still incremental.
+    expect((await m.list.vmBackups(host, vm)).chain.state).toBe('ok');
+  }, 60_000);
+});
