@@ -33,6 +33,10 @@ export async function pruneVm(host: HostContext, vmUuid: string, policy: Retenti
     await removeCopies(client, byId.get(id)!);
     await deletePointRow(id);
   }
+  // Failed attempts older than the newest good point say nothing any more (their copies were rolled back).
+  const newest = points[0]?.createdAt;
+  const stale = newest ? (await vmPoints(host.id, vmUuid, 'failed')).filter((r) => r.createdAt.toISOString() < newest) : [];
+  for (const r of stale) await deletePointRow(r.id);
   return prune.map((p) => p.id);
 }
 
