@@ -20,7 +20,10 @@ export interface Block {
 export async function writeGuestBlock(reader: ConsoleReader, b: Block, device = '/dev/vda'): Promise<void> {
   const chr = `\\${b.byte.toString(8).padStart(3, '0')}`;
   const chunks = b.length / 65536;
-  await reader.exec(`dd if=/dev/zero bs=65536 count=${chunks} 2>/dev/null | tr '\\000' '${chr}' | dd of=${device} bs=65536 seek=${b.offset / 65536} conv=fsync 2>/dev/null; sync`, 120_000);
+  await reader.exec(
+    `dd if=/dev/zero bs=65536 count=${chunks} 2>/dev/null | tr '\\000' '${chr}' | dd of=${device} bs=65536 seek=${b.offset / 65536} conv=fsync 2>/dev/null; sync`,
+    120_000,
+  );
 }
 
 /** Whether the image (any format, read through its backing chain) holds the block. */
