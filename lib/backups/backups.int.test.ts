@@ -173,7 +173,7 @@ describe('backups of a running guest', () => {
     await m.runner.jobSettled(started.jobId);
     const job = (await m.jobs.readJob(started.jobId))!;
     expect(job.error).toBeNull();
-    expect(job.steps.find((s) => s.id === 'copy')?.detail).toMatch(/bitmap of checkpoint .* is missing or damaged.*full one instead/);
+    expect(job.result?.chainNote).toMatch(/bitmap of checkpoint .* is missing or damaged.*full one instead/);
     const healed = await m.points.readPoint(started.pointId);
     expect(healed).toMatchObject({ kind: 'full', chainId: healed.id, parentId: null, status: 'ok' });
     expect(await holds(`${target.path}/${healed.disks[0]!.volume}`, A)).toBe(true);

@@ -100,12 +100,14 @@ export async function startBackup(host: HostContext, actor: JobActor, req: Backu
 
   async function runBackup(ctx: JobContext): Promise<Record<string, unknown>> {
     let checkpointMade = false;
+    // Why this backup started a new chain, when it had to: kept in the job's result (step details move on).
+    let chainNote: string | null = null;
     try {
       await ctx.step('plan', async () => {
         const last = (await vmPoints(host.id, dom.uuid, 'ok'))[0];
         const targets = disks.map((d) => d.target);
         const health = running && !req.full ? await chainHealth(client, dom, running, targets, last ? lastOf(pointView(last)) : null) : null;
-        if (health?.problem) ctx.detail(health.problem);
+        if (health?.problem) ctx.detail((chainNote = health.problem));
         const bitmaps = disks.some((d) => d.bitmaps);
         const whole = disks.filter((d) => !d.bitmaps).map((d) => d.target);
         if (running && whole.length) ctx.detail(wholeCopyNote(whole));
@@ -178,7 +180,7 @@ export async function startBackup(host: HostContext, actor: JobActor, req: Backu
             if (point.kind !== 'incremental' || !isBrokenBitmap(err)) throw err;
             // The health check could not see it (QEMU lost the bitmap, libvirt still lists the checkpoint): say so and
             // make this backup the full one that starts a new chain.
-            ctx.detail(brokenBitmapNote(point.base!, (err as Error).message));
+            ctx.detail((chainNote = brokenBitmapNote(point.base!, (err as Error).message)));
             await dropVireoCheckpoints(client, dom);
             point = { kind: 'full', chainId: pointId, parentId: null, checkpoint: point.checkpoint, base: null };
             await setPointChain(pointId, { kind: 'full', chainId: pointId, parentId: null });
@@ -217,7 +219,7 @@ export async function startBackup(host: HostContext, actor: JobActor, req: Backu
       });
       await finishPoint(pointId, { status: 'ok', disks: copies, finishedAt: clock.now() });
       for (const t of targets) await ctx.keep({ type: 'volume', pool: req.pool, name: t.vol.name });
-      return { pointId, kind: point.kind, sizeBytes: copies.reduce((n, c) => n + c.sizeBytes, 0) };
+      return { pointId, kind: point.kind, sizeBytes: copies.reduce((n, c) => n + c.sizeBytes, 0), chainNote };
     } catch (err) {
       // A checkpoint whose backup did not complete must not become the next incremental's base.
       if (checkpointMade && point.checkpoint) await client.checkpoints.delete({ name: point.checkpoint, dom }).catch(() => undefined);
