@@ -65,8 +65,19 @@ async function firstRun(settings: Settings, log: Logger): Promise<void> {
 async function sweepInterruptedJobs(log: Logger): Promise<void> {
   const processStart = new Date();
   const { recoverWhenConnected } = await import('@/lib/jobs/recovery');
+  const { recoverInterruptedBackups } = await import('@/lib/backups/recovery');
+  const { startBackupScheduler } = await import('@/lib/backups/scheduler');
   const { allHosts } = await import('@/lib/hosts');
-  for (const host of allHosts()) recoverWhenConnected(() => host.libvirt(30_000), processStart, log);
+  for (const host of allHosts()) {
+    // Backups first: their libvirt job is aborted before the job sweep removes the volumes it writes.
+    const connect = async () => {
+      const client = await host.libvirt(30_000);
+      await recoverInterruptedBackups(host.id, client, processStart);
+      return client;
+    };
+    recoverWhenConnected(connect, processStart, log);
+    startBackupScheduler(host);
+  }
 }
 
 /** Each host's metrics collector (lib/metrics): history for graphs, rates for the VM list, and alerts. */

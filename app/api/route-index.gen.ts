@@ -13,66 +13,72 @@ import * as r10 from './audit/route';
 import * as r11 from './auth/login/route';
 import * as r12 from './auth/logout/route';
 import * as r13 from './auth/session/route';
-import * as r14 from './consoles/tickets/route';
-import * as r15 from './host/metrics/route';
-import * as r16 from './host/readiness/route';
-import * as r17 from './host/route';
-import * as r18 from './jobs/[id]/cancel/route';
-import * as r19 from './jobs/[id]/remove-kept/route';
-import * as r20 from './jobs/[id]/retry/route';
-import * as r21 from './jobs/[id]/route';
-import * as r22 from './jobs/route';
-import * as r23 from './metrics/vms/route';
-import * as r24 from './networks/[name]/actions/route';
-import * as r25 from './networks/[name]/dhcp-hosts/route';
-import * as r26 from './networks/[name]/dns-hosts/route';
-import * as r27 from './networks/[name]/leases/route';
-import * as r28 from './networks/[name]/route';
-import * as r29 from './networks/[name]/xml/route';
-import * as r30 from './networks/route';
-import * as r31 from './provisioning/check/route';
-import * as r32 from './provisioning/options/route';
-import * as r33 from './provisioning/os-variants/route';
-import * as r34 from './provisioning/plan/route';
-import * as r35 from './setup/route';
-import * as r36 from './status/route';
-import * as r37 from './storage/pools/[pool]/actions/route';
-import * as r38 from './storage/pools/[pool]/route';
-import * as r39 from './storage/pools/[pool]/upload/route';
-import * as r40 from './storage/pools/[pool]/volumes/[volume]/actions/route';
-import * as r41 from './storage/pools/[pool]/volumes/[volume]/download/route';
-import * as r42 from './storage/pools/[pool]/volumes/[volume]/route';
-import * as r43 from './storage/pools/[pool]/volumes/route';
-import * as r44 from './storage/pools/route';
-import * as r45 from './tokens/[id]/route';
-import * as r46 from './tokens/route';
-import * as r47 from './users/[id]/password/route';
-import * as r48 from './users/[id]/route';
-import * as r49 from './users/[id]/sessions/[session]/route';
-import * as r50 from './users/[id]/sessions/route';
-import * as r51 from './users/route';
-import * as r52 from './vms/[name]/actions/route';
-import * as r53 from './vms/[name]/delete-plan/route';
-import * as r54 from './vms/[name]/hardware/boot/route';
-import * as r55 from './vms/[name]/hardware/cdroms/route';
-import * as r56 from './vms/[name]/hardware/disks/[target]/media/route';
-import * as r57 from './vms/[name]/hardware/disks/[target]/route';
-import * as r58 from './vms/[name]/hardware/disks/route';
-import * as r59 from './vms/[name]/hardware/memory/dimms/route';
-import * as r60 from './vms/[name]/hardware/memory/route';
-import * as r61 from './vms/[name]/hardware/nics/[mac]/route';
-import * as r62 from './vms/[name]/hardware/nics/route';
-import * as r63 from './vms/[name]/hardware/route';
-import * as r64 from './vms/[name]/hardware/vcpus/route';
-import * as r65 from './vms/[name]/metrics/route';
-import * as r66 from './vms/[name]/migration/precheck/route';
-import * as r67 from './vms/[name]/migration/route';
-import * as r68 from './vms/[name]/route';
-import * as r69 from './vms/[name]/xml/route';
-import * as r70 from './vms/bulk/route';
-import * as r71 from './vms/events/route';
-import * as r72 from './vms/route';
-import * as r73 from './../metrics/route';
+import * as r14 from './backups/schedules/[id]/route';
+import * as r15 from './backups/schedules/route';
+import * as r16 from './consoles/tickets/route';
+import * as r17 from './host/metrics/route';
+import * as r18 from './host/readiness/route';
+import * as r19 from './host/route';
+import * as r20 from './jobs/[id]/cancel/route';
+import * as r21 from './jobs/[id]/remove-kept/route';
+import * as r22 from './jobs/[id]/retry/route';
+import * as r23 from './jobs/[id]/route';
+import * as r24 from './jobs/route';
+import * as r25 from './metrics/vms/route';
+import * as r26 from './networks/[name]/actions/route';
+import * as r27 from './networks/[name]/dhcp-hosts/route';
+import * as r28 from './networks/[name]/dns-hosts/route';
+import * as r29 from './networks/[name]/leases/route';
+import * as r30 from './networks/[name]/route';
+import * as r31 from './networks/[name]/xml/route';
+import * as r32 from './networks/route';
+import * as r33 from './provisioning/check/route';
+import * as r34 from './provisioning/options/route';
+import * as r35 from './provisioning/os-variants/route';
+import * as r36 from './provisioning/plan/route';
+import * as r37 from './setup/route';
+import * as r38 from './status/route';
+import * as r39 from './storage/pools/[pool]/actions/route';
+import * as r40 from './storage/pools/[pool]/route';
+import * as r41 from './storage/pools/[pool]/upload/route';
+import * as r42 from './storage/pools/[pool]/volumes/[volume]/actions/route';
+import * as r43 from './storage/pools/[pool]/volumes/[volume]/download/route';
+import * as r44 from './storage/pools/[pool]/volumes/[volume]/route';
+import * as r45 from './storage/pools/[pool]/volumes/route';
+import * as r46 from './storage/pools/route';
+import * as r47 from './tokens/[id]/route';
+import * as r48 from './tokens/route';
+import * as r49 from './users/[id]/password/route';
+import * as r50 from './users/[id]/route';
+import * as r51 from './users/[id]/sessions/[session]/route';
+import * as r52 from './users/[id]/sessions/route';
+import * as r53 from './users/route';
+import * as r54 from './vms/[name]/actions/route';
+import * as r55 from './vms/[name]/backups/[point]/restore/route';
+import * as r56 from './vms/[name]/backups/[point]/route';
+import * as r57 from './vms/[name]/backups/[point]/verify/route';
+import * as r58 from './vms/[name]/backups/route';
+import * as r59 from './vms/[name]/delete-plan/route';
+import * as r60 from './vms/[name]/hardware/boot/route';
+import * as r61 from './vms/[name]/hardware/cdroms/route';
+import * as r62 from './vms/[name]/hardware/disks/[target]/media/route';
+import * as r63 from './vms/[name]/hardware/disks/[target]/route';
+import * as r64 from './vms/[name]/hardware/disks/route';
+import * as r65 from './vms/[name]/hardware/memory/dimms/route';
+import * as r66 from './vms/[name]/hardware/memory/route';
+import * as r67 from './vms/[name]/hardware/nics/[mac]/route';
+import * as r68 from './vms/[name]/hardware/nics/route';
+import * as r69 from './vms/[name]/hardware/route';
+import * as r70 from './vms/[name]/hardware/vcpus/route';
+import * as r71 from './vms/[name]/metrics/route';
+import * as r72 from './vms/[name]/migration/precheck/route';
+import * as r73 from './vms/[name]/migration/route';
+import * as r74 from './vms/[name]/route';
+import * as r75 from './vms/[name]/xml/route';
+import * as r76 from './vms/bulk/route';
+import * as r77 from './vms/events/route';
+import * as r78 from './vms/route';
+import * as r79 from './../metrics/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -89,64 +95,70 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/auth/login': r11,
   '/api/auth/logout': r12,
   '/api/auth/session': r13,
-  '/api/consoles/tickets': r14,
-  '/api/host/metrics': r15,
-  '/api/host/readiness': r16,
-  '/api/host': r17,
-  '/api/jobs/[id]/cancel': r18,
-  '/api/jobs/[id]/remove-kept': r19,
-  '/api/jobs/[id]/retry': r20,
-  '/api/jobs/[id]': r21,
-  '/api/jobs': r22,
-  '/api/metrics/vms': r23,
-  '/api/networks/[name]/actions': r24,
-  '/api/networks/[name]/dhcp-hosts': r25,
-  '/api/networks/[name]/dns-hosts': r26,
-  '/api/networks/[name]/leases': r27,
-  '/api/networks/[name]': r28,
-  '/api/networks/[name]/xml': r29,
-  '/api/networks': r30,
-  '/api/provisioning/check': r31,
-  '/api/provisioning/options': r32,
-  '/api/provisioning/os-variants': r33,
-  '/api/provisioning/plan': r34,
-  '/api/setup': r35,
-  '/api/status': r36,
-  '/api/storage/pools/[pool]/actions': r37,
-  '/api/storage/pools/[pool]': r38,
-  '/api/storage/pools/[pool]/upload': r39,
-  '/api/storage/pools/[pool]/volumes/[volume]/actions': r40,
-  '/api/storage/pools/[pool]/volumes/[volume]/download': r41,
-  '/api/storage/pools/[pool]/volumes/[volume]': r42,
-  '/api/storage/pools/[pool]/volumes': r43,
-  '/api/storage/pools': r44,
-  '/api/tokens/[id]': r45,
-  '/api/tokens': r46,
-  '/api/users/[id]/password': r47,
-  '/api/users/[id]': r48,
-  '/api/users/[id]/sessions/[session]': r49,
-  '/api/users/[id]/sessions': r50,
-  '/api/users': r51,
-  '/api/vms/[name]/actions': r52,
-  '/api/vms/[name]/delete-plan': r53,
-  '/api/vms/[name]/hardware/boot': r54,
-  '/api/vms/[name]/hardware/cdroms': r55,
-  '/api/vms/[name]/hardware/disks/[target]/media': r56,
-  '/api/vms/[name]/hardware/disks/[target]': r57,
-  '/api/vms/[name]/hardware/disks': r58,
-  '/api/vms/[name]/hardware/memory/dimms': r59,
-  '/api/vms/[name]/hardware/memory': r60,
-  '/api/vms/[name]/hardware/nics/[mac]': r61,
-  '/api/vms/[name]/hardware/nics': r62,
-  '/api/vms/[name]/hardware': r63,
-  '/api/vms/[name]/hardware/vcpus': r64,
-  '/api/vms/[name]/metrics': r65,
-  '/api/vms/[name]/migration/precheck': r66,
-  '/api/vms/[name]/migration': r67,
-  '/api/vms/[name]': r68,
-  '/api/vms/[name]/xml': r69,
-  '/api/vms/bulk': r70,
-  '/api/vms/events': r71,
-  '/api/vms': r72,
-  '/metrics': r73,
+  '/api/backups/schedules/[id]': r14,
+  '/api/backups/schedules': r15,
+  '/api/consoles/tickets': r16,
+  '/api/host/metrics': r17,
+  '/api/host/readiness': r18,
+  '/api/host': r19,
+  '/api/jobs/[id]/cancel': r20,
+  '/api/jobs/[id]/remove-kept': r21,
+  '/api/jobs/[id]/retry': r22,
+  '/api/jobs/[id]': r23,
+  '/api/jobs': r24,
+  '/api/metrics/vms': r25,
+  '/api/networks/[name]/actions': r26,
+  '/api/networks/[name]/dhcp-hosts': r27,
+  '/api/networks/[name]/dns-hosts': r28,
+  '/api/networks/[name]/leases': r29,
+  '/api/networks/[name]': r30,
+  '/api/networks/[name]/xml': r31,
+  '/api/networks': r32,
+  '/api/provisioning/check': r33,
+  '/api/provisioning/options': r34,
+  '/api/provisioning/os-variants': r35,
+  '/api/provisioning/plan': r36,
+  '/api/setup': r37,
+  '/api/status': r38,
+  '/api/storage/pools/[pool]/actions': r39,
+  '/api/storage/pools/[pool]': r40,
+  '/api/storage/pools/[pool]/upload': r41,
+  '/api/storage/pools/[pool]/volumes/[volume]/actions': r42,
+  '/api/storage/pools/[pool]/volumes/[volume]/download': r43,
+  '/api/storage/pools/[pool]/volumes/[volume]': r44,
+  '/api/storage/pools/[pool]/volumes': r45,
+  '/api/storage/pools': r46,
+  '/api/tokens/[id]': r47,
+  '/api/tokens': r48,
+  '/api/users/[id]/password': r49,
+  '/api/users/[id]': r50,
+  '/api/users/[id]/sessions/[session]': r51,
+  '/api/users/[id]/sessions': r52,
+  '/api/users': r53,
+  '/api/vms/[name]/actions': r54,
+  '/api/vms/[name]/backups/[point]/restore': r55,
+  '/api/vms/[name]/backups/[point]': r56,
+  '/api/vms/[name]/backups/[point]/verify': r57,
+  '/api/vms/[name]/backups': r58,
+  '/api/vms/[name]/delete-plan': r59,
+  '/api/vms/[name]/hardware/boot': r60,
+  '/api/vms/[name]/hardware/cdroms': r61,
+  '/api/vms/[name]/hardware/disks/[target]/media': r62,
+  '/api/vms/[name]/hardware/disks/[target]': r63,
+  '/api/vms/[name]/hardware/disks': r64,
+  '/api/vms/[name]/hardware/memory/dimms': r65,
+  '/api/vms/[name]/hardware/memory': r66,
+  '/api/vms/[name]/hardware/nics/[mac]': r67,
+  '/api/vms/[name]/hardware/nics': r68,
+  '/api/vms/[name]/hardware': r69,
+  '/api/vms/[name]/hardware/vcpus': r70,
+  '/api/vms/[name]/metrics': r71,
+  '/api/vms/[name]/migration/precheck': r72,
+  '/api/vms/[name]/migration': r73,
+  '/api/vms/[name]': r74,
+  '/api/vms/[name]/xml': r75,
+  '/api/vms/bulk': r76,
+  '/api/vms/events': r77,
+  '/api/vms': r78,
+  '/metrics': r79,
 };

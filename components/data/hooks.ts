@@ -11,6 +11,8 @@ import type {
   DeliveryList,
   ReceiverList,
   SilenceList,
+  BackupScheduleView,
+  VmBackups,
   AuditRow,
   DeletePlan,
   HardwareView,
@@ -73,6 +75,17 @@ export function useDeletePlan(name: string) {
 
 export function useHardware(vm: string) {
   return useSWR<HardwareView, Error>(keys.hardware(vm));
+}
+
+/** A VM's backup points and chain state; re-read often while a backup of it runs. */
+export function useBackups(vm: string) {
+  return useSWR<VmBackups, Error>(keys.backups(vm), {
+    refreshInterval: (d) => (d?.points.some((p) => p.status === 'running') ? JOB_LIST_REFRESH_MS : LIST_REFRESH_MS),
+  });
+}
+
+export function useBackupSchedules() {
+  return useSWR<BackupScheduleView[], Error>(keys.backupSchedules);
 }
 
 export function useNetworks({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {

@@ -11,6 +11,8 @@ export const keys = {
   hardware: (vm: string) => `/api/vms/${seg(vm)}/hardware`,
   migration: (vm: string) => `/api/vms/${seg(vm)}/migration`,
   migrationPrecheck: (vm: string) => `/api/vms/${seg(vm)}/migration/precheck`,
+  backups: (vm: string) => `/api/vms/${seg(vm)}/backups`,
+  backupSchedules: '/api/backups/schedules',
   networks: '/api/networks',
   network: (name: string) => `/api/networks/${seg(name)}`,
   leases: (network: string) => `/api/networks/${seg(network)}/leases`,

@@ -24,6 +24,7 @@ export type { AlertRuleView } from '@/lib/alerts/model';
 export type { DeliveryView } from '@/lib/alerts/notifier';
 export type { ReceiverView } from '@/lib/alerts/receivers';
 export type { SilenceView } from '@/lib/alerts/silences';
+export type { BackupPointView, BackupScheduleView, ChainHealth, VmBackups } from '@/lib/backups/types';
 export type {
   BootChange,
   CdromAdd,

@@ -19,8 +19,9 @@ import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
 import { HardwarePanel } from './hardware/hardware-panel';
+import { BackupsPanel, type BackupPerms } from '@/components/backups/backups-panel';
 
-const TABS = ['overview', 'hardware', 'xml'] as const;
+const TABS = ['overview', 'hardware', 'backups', 'xml'] as const;
 
 interface Perms {
   lifecycle: boolean;
@@ -28,6 +29,7 @@ interface Perms {
   delete: boolean;
   console?: boolean;
   migrate?: boolean;
+  backups?: BackupPerms;
 }
 
 function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
@@ -146,12 +148,13 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
               onClick={() => setTab(t)}
               className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}
             >
-              {t === 'overview' ? 'Overview' : t === 'hardware' ? 'Hardware' : 'XML'}
+              {t === 'overview' ? 'Overview' : t === 'hardware' ? 'Hardware' : t === 'backups' ? 'Backups' : 'XML'}
             </button>
           ))}
         </div>
         {tab === 'overview' ? <Overview def={def} ips={row?.ips ?? []} /> : null}
         {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} /> : null}
+        {tab === 'backups' ? <BackupsPanel vm={def.name} perms={perms.backups ?? { run: false, restore: false, manage: false }} /> : null}
         {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} /> : null}
       </div>
       {migrating ? <MigrateDialog name={def.name} running={row?.state === 'running'} onClose={() => setMigrating(false)} /> : null}

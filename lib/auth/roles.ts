@@ -17,6 +17,9 @@ export const PERMISSIONS = {
   'network.edit': 'change host networks',
   'storage.edit': 'change storage pools or volumes',
   'storage.download': "read a volume's data",
+  'backup.run': 'back up or verify virtual machines',
+  'backup.restore': 'restore virtual machines from backups',
+  'backup.manage': 'manage backup schedules or delete backups',
   'audit.read': 'read the audit log',
   'users.manage': 'manage users',
   'host.terminal': 'open a shell on the host',
@@ -31,7 +34,7 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>(ALL),
-  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'alerts.read', 'alerts.silence']),
+  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'alerts.read', 'alerts.silence', 'backup.run']),
   viewer: new Set<Permission>(['host.read', 'vm.read', 'alerts.read']),
 };
 

@@ -21,6 +21,8 @@ export interface JobActor {
 }
 
 export interface JobContext {
+  /** The job's id (what /api/jobs/{id} shows). */
+  readonly id: string;
   readonly signal: AbortSignal;
   /** Runs one declared step; its failure fails the job. */
   step<T>(id: string, fn: () => Promise<T>): Promise<T>;
@@ -126,6 +128,7 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
   };
 
   const ctx: JobContext = {
+    id,
     signal,
     async step(stepId, fn) {
       signal.throwIfAborted();

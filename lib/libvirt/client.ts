@@ -17,6 +17,8 @@ import { DomainApi } from './api/domains';
 import { NetworkApi } from './api/networks';
 import { PoolApi, VolumeApi } from './api/storage';
 import { MigrationApi } from './api/migration';
+import { CheckpointApi } from './api/checkpoints';
+import { BackupApi } from './api/backups';
 
 /** VIR_DRV_FEATURE_PROGRAM_KEEPALIVE from libvirt_internal.h (not a public header). */
 const FEATURE_PROGRAM_KEEPALIVE = 10;
@@ -61,6 +63,8 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
   readonly pools: PoolApi;
   readonly volumes: VolumeApi;
   readonly migration: MigrationApi;
+  readonly checkpoints: CheckpointApi;
+  readonly backups: BackupApi;
 
   private conn: RpcConnection | null = null;
   private _state: ClientState = 'idle';
@@ -97,6 +101,8 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
     this.pools = new PoolApi(this.remote);
     this.volumes = new VolumeApi(this.remote);
     this.migration = new MigrationApi(this.remote);
+    this.checkpoints = new CheckpointApi(this.remote);
+    this.backups = new BackupApi(this.remote);
   }
 
   get state(): ClientState {

@@ -7,6 +7,8 @@ export type { NodeInfo, DomainCapabilitiesQuery } from './api/host';
 export type { DomainInfo, DomainStats, InterfaceAddresses } from './api/domains';
 export type { DhcpLease, NetworkUpdate } from './api/networks';
 export type { PoolInfo, VolumeInfo } from './api/storage';
+export type { CheckpointRef } from './api/checkpoints';
+export type { DomainJobStats } from './api/backups';
 export type { ParamValue } from './api/typed-params';
 export type { MigrationParams, JobStats } from './api/migration';
 export type { LibvirtEventMap, LibvirtEventName } from './events/types';

@@ -63,7 +63,7 @@ describe('volume model', () => {
   it("builds a sparse volume and reads libvirt's answer", () => {
     expect(buildVolumeXml({ name: 'disk.qcow2', capacity: 16 << 20, format: 'qcow2' })).toBe(
       '<volume><name>disk.qcow2</name><capacity unit="bytes">16777216</capacity><allocation unit="bytes">0</allocation><target><format ' +
-        'type="qcow2"/></target></volume>',
+        'type="qcow2"/><compat>1.1</compat></target></volume>',
     );
     const answer = `<volume type='file'><name>disk.qcow2</name><key>/srv/p/disk.qcow2</key><source/>
       <capacity unit='bytes'>16777216</capacity><allocation unit='bytes'>200704</allocation><physical unit='bytes'>196624</physical>
@@ -78,6 +78,7 @@ describe('volume model', () => {
       physical: 196624,
       type: 'file',
       backingPath: null,
+      compat: null,
     });
   });
 

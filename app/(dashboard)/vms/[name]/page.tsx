@@ -20,6 +20,7 @@ export default async function VmPage({ params }: { params: Promise<{ name: strin
       delete: can(user.role, 'vm.delete'),
       migrate: can(user.role, 'vm.migrate'),
       console: can(user.role, 'vm.console'),
+      backups: { run: can(user.role, 'backup.run'), restore: can(user.role, 'backup.restore'), manage: can(user.role, 'backup.manage') },
     };
     return <VmDetail initial={def.value} perms={perms} />;
   }

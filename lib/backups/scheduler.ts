@@ -1,0 +1,24 @@
+import 'server-only';
+import type { HostContext } from '@/lib/hosts';
+import { log } from '@/lib/log';
+import { processSingleton } from '@/lib/process/singleton';
+import { systemClock, type Clock } from './plan';
+import { runDueSchedules } from './schedules';
+
+// The server's schedule clock: every half minute, the host's due schedules run (one pass at a time: a pass that
+// takes longer than the interval is not overlapped by the next).
+
+const TICK_MS = 30_000;
+
+export function startBackupScheduler(host: HostContext, clock: Clock = systemClock): void {
+  const state = processSingleton(`backups.scheduler.${host.id}`, () => ({ timer: null as NodeJS.Timeout | null, busy: false }));
+  if (state.timer) return;
+  state.timer = setInterval(() => {
+    if (state.busy) return;
+    state.busy = true;
+    runDueSchedules(host, clock.now())
+      .catch((err: Error) => log().warn(`backup schedules on ${host.name}: ${err.message}`))
+      .finally(() => (state.busy = false));
+  }, TICK_MS);
+  state.timer.unref();
+}
