@@ -21,6 +21,10 @@ export const keys = {
   user: (id: string) => `/api/users/${seg(id)}`,
   userSessions: (id: string) => `/api/users/${seg(id)}/sessions`,
   osVariants: (q: string) => `/api/provisioning/os-variants?q=${seg(q.trim())}`,
+  vmMetrics: (vm: string, range: string) => `/api/vms/${seg(vm)}/metrics?range=${seg(range)}`,
+  hostMetrics: (range: string) => `/api/host/metrics?range=${seg(range)}`,
+  vmUsage: '/api/metrics/vms',
+  tokens: '/api/tokens',
 } as const;
 
 export interface AuditQuery {

@@ -5,6 +5,7 @@
 // answers; the hooks in hooks.ts are typed by them.
 
 import type { AuditRow } from '@/lib/audit/log';
+import type { ApiTokenView } from '@/lib/auth/api-tokens';
 import type { JobView } from '@/lib/jobs/types';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
 import type { NetworkRow } from '@/lib/networks/read';
@@ -13,6 +14,10 @@ import type { VolumeRow } from '@/lib/storage/volumes';
 import type { VmRow } from '@/lib/vms/inventory';
 
 export type { AuditRow } from '@/lib/audit/log';
+export type { ApiTokenView } from '@/lib/auth/api-tokens';
+export type { CurrentUsage, VmUsage } from '@/lib/metrics/collector';
+export type { HostColumns, VmColumns } from '@/lib/metrics/history';
+export type { RangeName } from '@/lib/metrics/tiers';
 export type {
   BootChange,
   CdromAdd,
@@ -144,4 +149,10 @@ export interface AuditPage {
 /** GET /api/jobs: the newest jobs, newest first. */
 export interface JobList {
   jobs: JobView[];
+}
+
+export interface TokenList {
+  tokens: ApiTokenView[];
+  /** The reader may list every user's tokens (?all=1). */
+  canSeeAll: boolean;
 }
