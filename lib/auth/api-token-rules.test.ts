@@ -39,7 +39,7 @@ describe('API token state and role', () => {
     expect(tokenState({ expiresAt: new Date(NOW + DAY), revokedAt: new Date(NOW - 1) }, NOW)).toBe('revoked');
   });
 
-  it('acts with the lower of its role and its user\'s role now', () => {
+  it("acts with the lower of its role and its user's role now", () => {
     expect(tokenRole('viewer', 'admin')).toBe('viewer');
     expect(tokenRole('admin', 'operator')).toBe('operator'); // the user was demoted after making it
     expect(tokenRole('operator', 'operator')).toBe('operator');
@@ -48,12 +48,12 @@ describe('API token state and role', () => {
 
 describe('newTokenProblems', () => {
   const ok = { name: 'prometheus', role: 'viewer', expiresAt: null };
-  it('accepts a named token with a role up to the user\'s and an expiry ahead', () => {
+  it("accepts a named token with a role up to the user's and an expiry ahead", () => {
     expect(newTokenProblems(ok, 'viewer', NOW)).toEqual({});
     expect(newTokenProblems({ ...ok, role: 'admin', expiresAt: new Date(NOW + 30 * DAY) }, 'admin', NOW)).toEqual({});
   });
 
-  it('caps the role at the user\'s own', () => {
+  it("caps the role at the user's own", () => {
     expect(newTokenProblems({ ...ok, role: 'operator' }, 'viewer', NOW).role).toMatch(/more rights than you: your role is viewer/);
     expect(newTokenProblems({ ...ok, role: 'admin' }, 'operator', NOW).role).toBeDefined();
     expect(newTokenProblems({ ...ok, role: 'root' }, 'admin', NOW).role).toMatch(/admin, operator or viewer/);

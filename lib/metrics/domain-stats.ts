@@ -106,7 +106,13 @@ export function parseDomainStats(s: DomainStats): DomainSnapshot {
   const vcpus: VcpuCounters[] = [];
   for (let i = 0; i < count(p, 'vcpu.maximum'); i++) {
     if (p[`vcpu.${i}.state`] === undefined && p[`vcpu.${i}.time`] === undefined) continue;
-    vcpus.push({ index: i, state: num(p[`vcpu.${i}.state`]), timeNs: num(p[`vcpu.${i}.time`]), delayNs: num(p[`vcpu.${i}.delay`]), waitNs: num(p[`vcpu.${i}.wait`]) });
+    vcpus.push({
+      index: i,
+      state: num(p[`vcpu.${i}.state`]),
+      timeNs: num(p[`vcpu.${i}.time`]),
+      delayNs: num(p[`vcpu.${i}.delay`]),
+      waitNs: num(p[`vcpu.${i}.wait`]),
+    });
   }
   const disks: DiskCounters[] = [];
   for (let i = 0; i < count(p, 'block.count'); i++) {

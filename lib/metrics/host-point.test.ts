@@ -36,7 +36,10 @@ describe('hostPoint', () => {
   });
 
   it('leaves out inactive pools and the load of a remote host', () => {
-    const p = hostPoint(undefined, { at: 0, value: node({}, { load1: null, pools: [{ name: 'off', active: false, capacity: 0, allocation: 0, available: 0 }] }) });
+    const p = hostPoint(undefined, {
+      at: 0,
+      value: node({}, { load1: null, pools: [{ name: 'off', active: false, capacity: 0, allocation: 0, available: 0 }] }),
+    });
     expect(Object.keys(p).some((k) => k.startsWith('pool/') || k === 'load1')).toBe(false);
   });
 });

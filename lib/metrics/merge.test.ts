@@ -14,7 +14,12 @@ describe('mergePoints', () => {
   });
 
   it('keeps the peak of points that were already merged', () => {
-    expect(mergePoints([{ point: { cpu: 5, cpuMax: 70 }, weight: 60 }, { point: { cpu: 50 }, weight: 10 }]).cpuMax).toBe(70);
+    expect(
+      mergePoints([
+        { point: { cpu: 5, cpuMax: 70 }, weight: 60 },
+        { point: { cpu: 50 }, weight: 10 },
+      ]).cpuMax,
+    ).toBe(70);
     expect(mergePoints([])).toEqual({});
   });
 });

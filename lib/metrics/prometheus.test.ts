@@ -13,11 +13,24 @@ function sample(): HostSample {
     nics: [{ name: 'vnet3', rxBytes: 180n }],
   });
   running.nics[0]!.bridge = 'virbr0';
-  const stopped = snap({ name: 'db1', uuid: '99999999-2222-3333-4444-555555555555', id: -1, cpuNs: 86_930_000_000n, balloon: { current: 1024n, maximum: 1024n } });
+  const stopped = snap({
+    name: 'db1',
+    uuid: '99999999-2222-3333-4444-555555555555',
+    id: -1,
+    cpuNs: 86_930_000_000n,
+    balloon: { current: 1024n, maximum: 1024n },
+  });
   return {
     at: 0,
     domains: [running, stopped],
-    node: { cpu: {}, memory: {}, pools: [{ name: 'default', active: true, capacity: 100, allocation: 40, available: 60 }], running: 1, defined: 2, load1: null },
+    node: {
+      cpu: {},
+      memory: {},
+      pools: [{ name: 'default', active: true, capacity: 100, allocation: 40, available: 60 }],
+      running: 1,
+      defined: 2,
+      load1: null,
+    },
   };
 }
 
@@ -40,7 +53,9 @@ describe('renderMetrics', () => {
     expect(value(body, 'libvirt_domain_info_maximum_memory_bytes', web1)).toBe(262144 * 1024);
     expect(value(body, 'libvirt_domain_info_memory_usage_bytes', web1)).toBe(196608 * 1024);
     expect(value(body, 'libvirt_domain_state_code', web1)).toBe(1);
-    expect(value(body, 'libvirt_domain_block_stats_read_bytes_total', { ...web1, target_device: 'vda', source_file: '/var/lib/libvirt/images/web1.qcow2' })).toBe(4608);
+    expect(
+      value(body, 'libvirt_domain_block_stats_read_bytes_total', { ...web1, target_device: 'vda', source_file: '/var/lib/libvirt/images/web1.qcow2' }),
+    ).toBe(4608);
     expect(value(body, 'libvirt_domain_interface_stats_receive_bytes_total', { ...web1, target_device: 'vnet3', source_bridge: 'virbr0' })).toBe(180);
     expect(value(body, 'libvirt_domain_vcpu_delay_seconds_total', { ...web1, vcpu: '0' })).toBeCloseTo(0.5);
     expect(value(body, 'libvirt_domain_memory_stats_used_percent', web1)).toBeCloseTo(((157832 - 131392) / 157832) * 100);

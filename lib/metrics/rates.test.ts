@@ -5,7 +5,14 @@ import { snap, type FakeDomain } from './test-support/stats';
 
 const at = (seconds: number, d: FakeDomain): Sample<DomainSnapshot> => ({ at: seconds * 1000, value: snap(d) });
 
-const disk = (rd: bigint, extra: Partial<NonNullable<FakeDomain['disks']>[number]> = {}) => ({ name: 'vda', path: '/img/a', rdBytes: rd, rdReqs: rd / 512n, rdTimes: (rd / 512n) * 2_000_000n, ...extra });
+const disk = (rd: bigint, extra: Partial<NonNullable<FakeDomain['disks']>[number]> = {}) => ({
+  name: 'vda',
+  path: '/img/a',
+  rdBytes: rd,
+  rdReqs: rd / 512n,
+  rdTimes: (rd / 512n) * 2_000_000n,
+  ...extra,
+});
 
 describe('counterRate', () => {
   it('is the increase per second, and a gap when unknown, backwards or over no time', () => {
@@ -17,10 +24,22 @@ describe('counterRate', () => {
 });
 
 describe('vmPoint', () => {
-  it('turns CPU time into percent of the VM\'s vCPUs, per vCPU and steal', () => {
-    const a = at(0, { cpuNs: 0n, vcpus: [{ timeNs: 0n, delayNs: 0n }, { timeNs: 0n, delayNs: 0n }] });
+  it("turns CPU time into percent of the VM's vCPUs, per vCPU and steal", () => {
+    const a = at(0, {
+      cpuNs: 0n,
+      vcpus: [
+        { timeNs: 0n, delayNs: 0n },
+        { timeNs: 0n, delayNs: 0n },
+      ],
+    });
     // 10 s: 15 s of CPU over 2 vCPUs = 75 %; vCPU 0 busy 100 %, vCPU 1 50 %; 1 s and 3 s waiting = 10 % and 30 % steal.
-    const b = at(10, { cpuNs: 15_000_000_000n, vcpus: [{ timeNs: 10_000_000_000n, delayNs: 1_000_000_000n }, { timeNs: 5_000_000_000n, delayNs: 3_000_000_000n }] });
+    const b = at(10, {
+      cpuNs: 15_000_000_000n,
+      vcpus: [
+        { timeNs: 10_000_000_000n, delayNs: 1_000_000_000n },
+        { timeNs: 5_000_000_000n, delayNs: 3_000_000_000n },
+      ],
+    });
     const p = vmPoint(a, b);
     expect(p.cpu).toBeCloseTo(75);
     expect(p['vcpu/0/percent']).toBeCloseTo(100);
@@ -102,7 +121,10 @@ describe('vmPoint', () => {
     const values = [0n, 1n, 5n, 1_000_000_000_000n, 3n];
     for (const x of values)
       for (const y of values) {
-        const p = vmPoint(at(0, { cpuNs: x, disks: [disk(x)], nics: [{ name: 'vnet0', rxBytes: x }] }), at(10, { cpuNs: y, disks: [disk(y)], nics: [{ name: 'vnet0', rxBytes: y }] }));
+        const p = vmPoint(
+          at(0, { cpuNs: x, disks: [disk(x)], nics: [{ name: 'vnet0', rxBytes: x }] }),
+          at(10, { cpuNs: y, disks: [disk(y)], nics: [{ name: 'vnet0', rxBytes: y }] }),
+        );
         for (const v of Object.values(p)) expect(Number.isFinite(v) && v >= 0).toBe(true);
       }
   });

@@ -48,7 +48,13 @@ async function poolUsage(client: LibvirtClient, timeoutMs: number): Promise<Pool
     refs.map(async (ref) => {
       try {
         const i = await client.pools.info(ref, { timeoutMs });
-        return { name: ref.name, active: i.state === StoragePoolState.RUNNING || i.state === StoragePoolState.DEGRADED, capacity: i.capacity, allocation: i.allocation, available: i.available };
+        return {
+          name: ref.name,
+          active: i.state === StoragePoolState.RUNNING || i.state === StoragePoolState.DEGRADED,
+          capacity: i.capacity,
+          allocation: i.allocation,
+          available: i.available,
+        };
       } catch {
         return null; // removed meanwhile
       }

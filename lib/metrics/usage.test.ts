@@ -15,7 +15,14 @@ const vm = (name: string, cpuCores: number | null, memUsed: number | null): VmUs
   recentMem: [],
 });
 
-const usage: CurrentUsage = { host: 'local', at: 0, intervalSeconds: 10, hostPoint: {}, recentT: [], vms: [vm('b', 0.5, 10), vm('a', 1.5, null), vm('c', null, 90), vm('d', 0.5, 5)] };
+const usage: CurrentUsage = {
+  host: 'local',
+  at: 0,
+  intervalSeconds: 10,
+  hostPoint: {},
+  recentT: [],
+  vms: [vm('b', 0.5, 10), vm('a', 1.5, null), vm('c', null, 90), vm('d', 0.5, 5)],
+};
 
 describe('sortUsage', () => {
   it('puts the busiest first, unknown values last, ties by name', () => {

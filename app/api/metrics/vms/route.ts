@@ -10,6 +10,6 @@ export const GET = defineRoute({
   tags: ['metrics'],
   access: 'vm.read',
   query: usageQuery,
-  subject: () => 'the VMs\' usage',
+  subject: () => "the VMs' usage",
   run: ({ host, query }) => sortUsage(hostMetrics(host).usage(), query.sort, query.order, query.limit),
 });
