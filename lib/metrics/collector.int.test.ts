@@ -115,7 +115,8 @@ describe('the collector on a running TCG guest', () => {
     expect(afterStart[0]).toBeNull(); // a new QEMU process: no rate against the old one's counters
 
     const points = await storedPoints();
-    expect(points.length).toBeGreaterThanOrEqual(15);
+    // 4 idle rounds, at least one busy, 3 with the new NIC, 3 after the restart (none while it was off).
+    expect(points.length).toBeGreaterThanOrEqual(11);
     const nicKeys = new Set(points.flatMap((p) => Object.keys(p.point).filter((k) => k.startsWith('nic/'))));
     expect(nicKeys.size).toBeGreaterThan(0); // the hotplugged NIC got series of its own
     for (const { t, point } of points) {
