@@ -71,37 +71,34 @@ async function startExporter(): Promise<{ url: string; pgid: number; stop: () =>
   return { url, pgid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
-async function startGuests(client: Awaited<ReturnType<typeof connect>>, tag: string): Promise<DomainRef[]> {
+/** Starts the running guests into `doms` (filled as they are made, so a failure still leaves them to clean up). */
+async function startGuests(client: Awaited<ReturnType<typeof connect>>, tag: string, doms: DomainRef[]): Promise<void> {
   await ensureFixtures();
-  const doms: DomainRef[] = [];
-  for (let i = 0; i < RUNNING; i++) {
-    const dom = await client.domains.defineXml(tcgGuestXml({ name: `${BENCH_PREFIX}run-${tag}-${i}`, memoryMiB: 64 }));
-    await client.domains.create(dom);
-    doms.push(dom);
+  const readers: ConsoleReader[] = [];
+  try {
+    for (let i = 0; i < RUNNING; i++) {
+      const dom = await client.domains.defineXml(tcgGuestXml({ name: `${BENCH_PREFIX}run-${tag}-${i}`, memoryMiB: 64 }));
+      doms.push(dom);
+      await client.domains.create(dom);
+      // Opened at once, before the guest prints its banner (a pty nobody reads drops what it was sent).
+      readers.push(await ConsoleReader.forDomain(dom.name, { uri: URI }));
+    }
+    // Booting under TCG takes a core each: measure only once they idle at their shell.
+    await Promise.all(readers.map((r) => r.waitFor(bootBanner, 300_000)));
+  } finally {
+    for (const r of readers) r.close();
   }
-  // Booting under TCG takes a core each: measure only once they idle at their shell.
-  await Promise.all(
-    doms.map(async (d) => {
-      const reader = await ConsoleReader.forDomain(d.name, { uri: URI });
-      try {
-        await reader.waitFor(bootBanner, 180_000);
-      } finally {
-        reader.close();
-      }
-    }),
-  );
-  return doms;
 }
 
 const metricsBench: BenchCase = async () => {
   const client = await connect(URI);
   const tag = Math.random().toString(36).slice(2, 6);
-  let guests: DomainRef[] = [];
+  const guests: DomainRef[] = [];
   let server: VireoServer | null = null;
   let exporter: Awaited<ReturnType<typeof startExporter>> | null = null;
   try {
     await defineBenchDomains(client, DEFINED);
-    guests = await startGuests(client, tag);
+    await startGuests(client, tag, guests);
     const total = (await client.domains.listAll()).length;
 
     // 1. Scrapes, the collector off (so its samples do not land in the scrape's CPU).
