@@ -17,7 +17,7 @@ let guest: BusyGuest;
 beforeAll(async () => {
   // Plain HTTP on loopback: Node's fetch (the token's scrapes) would refuse the server's self-signed certificate.
   [s, guest] = await Promise.all([startSignedIn({ VIREO_TLS: 'off' }), startBusyGuest(guestName)]);
-});
+}, 360_000); // a TCG boot on a loaded machine can take minutes
 
 afterAll(async () => {
   await guest?.remove();

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const body = (await res.json()) as { token: { id: string }; secret: string };
   token = { id: body.token.id, secret: body.secret };
   prom = await startPrometheus({ target: server.url, token: token.secret });
-});
+}, 360_000); // a TCG boot on a loaded machine can take minutes
 
 afterAll(async () => {
   await prom?.stop();
