@@ -13,6 +13,11 @@ import type {
   SilenceList,
   BackupScheduleView,
   VmBackups,
+  CurrentUsage,
+  HostColumns,
+  RangeName,
+  TokenList,
+  VmColumns,
   AuditRow,
   DeletePlan,
   HardwareView,
@@ -42,6 +47,9 @@ import type {
 const LIST_REFRESH_MS = 10_000;
 /** DHCP leases appear with no libvirt event: re-read while the network page is open. */
 const LEASE_REFRESH_MS = 3000;
+/** A metrics graph of the last hour follows the collector (a sample every 10 s by default); longer ranges move slowly. */
+const LIVE_GRAPH_MS = 10_000;
+const SLOW_GRAPH_MS = 60_000;
 /** A running job's steps and progress. */
 const JOB_REFRESH_MS = 700;
 /** The task list while a job runs: one request a second for all of them. */
@@ -204,4 +212,28 @@ export function useAlertSilences(initial?: SilenceList) {
 
 export function useAlertDeliveries(initial?: DeliveryList) {
   return useSWR<DeliveryList, Error>(keys.alertDeliveries, { fallbackData: initial, refreshInterval: ALERTS_REFRESH_MS });
+}
+
+function graphRefresh(range: RangeName): number {
+  return range === '1h' ? LIVE_GRAPH_MS : SLOW_GRAPH_MS;
+}
+
+/** A VM's history over a range as columns, re-read as the collector adds points. */
+export function useVmMetrics(vm: string, range: RangeName) {
+  return useSWR<VmColumns, Error>(keys.vmMetrics(vm, range), { refreshInterval: graphRefresh(range), keepPreviousData: true });
+}
+
+/** The host's history over a range as columns. */
+export function useHostMetrics(range: RangeName) {
+  return useSWR<HostColumns, Error>(keys.hostMetrics(range), { refreshInterval: graphRefresh(range), keepPreviousData: true });
+}
+
+/** What every running VM uses now (the VM list's bars); nothing while `enabled` is false. */
+export function useVmUsage(enabled = true) {
+  return useSWR<CurrentUsage, Error>(enabled ? keys.vmUsage : null, { refreshInterval: LIVE_GRAPH_MS });
+}
+
+/** The signed-in user's API tokens. */
+export function useTokens() {
+  return useSWR<TokenList, Error>(keys.tokens);
 }

@@ -33,6 +33,10 @@ export const keys = {
   alertSilences: '/api/alerts/silences',
   alertSilence: (id: string) => `/api/alerts/silences/${seg(id)}`,
   alertDeliveries: '/api/alerts/deliveries',
+  vmMetrics: (vm: string, range: string) => `/api/vms/${seg(vm)}/metrics?range=${seg(range)}`,
+  hostMetrics: (range: string) => `/api/host/metrics?range=${seg(range)}`,
+  vmUsage: '/api/metrics/vms',
+  tokens: '/api/tokens',
 } as const;
 
 export interface AuditQuery {

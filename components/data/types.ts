@@ -10,6 +10,7 @@ import type { AlertRuleView } from '@/lib/alerts/model';
 import type { DeliveryView } from '@/lib/alerts/notifier';
 import type { ReceiverView } from '@/lib/alerts/receivers';
 import type { SilenceView } from '@/lib/alerts/silences';
+import type { ApiTokenView } from '@/lib/auth/api-tokens';
 import type { JobView } from '@/lib/jobs/types';
 import type { MigrationDestination } from '@/lib/migration/types';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
@@ -25,6 +26,10 @@ export type { DeliveryView } from '@/lib/alerts/notifier';
 export type { ReceiverView } from '@/lib/alerts/receivers';
 export type { SilenceView } from '@/lib/alerts/silences';
 export type { BackupPointView, BackupScheduleView, ChainHealth, VmBackups } from '@/lib/backups/types';
+export type { ApiTokenView } from '@/lib/auth/api-tokens';
+export type { CurrentUsage, VmUsage } from '@/lib/metrics/collector';
+export type { HostColumns, VmColumns } from '@/lib/metrics/history';
+export type { RangeName } from '@/lib/metrics/tiers';
 export type {
   BootChange,
   CdromAdd,
@@ -181,4 +186,10 @@ export interface SilenceList {
 
 export interface DeliveryList {
   deliveries: DeliveryView[];
+}
+
+export interface TokenList {
+  tokens: ApiTokenView[];
+  /** The reader may list every user's tokens (?all=1). */
+  canSeeAll: boolean;
 }

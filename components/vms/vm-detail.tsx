@@ -19,9 +19,11 @@ import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
 import { HardwarePanel } from './hardware/hardware-panel';
+import { VmMetricsPanel } from '@/components/metrics/vm-metrics-panel';
 import { BackupsPanel, type BackupPerms } from '@/components/backups/backups-panel';
 
-const TABS = ['overview', 'hardware', 'backups', 'xml'] as const;
+const TABS = ['overview', 'metrics', 'hardware', 'backups', 'xml'] as const;
+const TAB_LABEL: Record<(typeof TABS)[number], string> = { overview: 'Overview', metrics: 'Metrics', hardware: 'Hardware', backups: 'Backups', xml: 'XML' };
 
 interface Perms {
   lifecycle: boolean;
@@ -148,11 +150,12 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
               onClick={() => setTab(t)}
               className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}
             >
-              {t === 'overview' ? 'Overview' : t === 'hardware' ? 'Hardware' : t === 'backups' ? 'Backups' : 'XML'}
+              {TAB_LABEL[t]}
             </button>
           ))}
         </div>
         {tab === 'overview' ? <Overview def={def} ips={row?.ips ?? []} /> : null}
+        {tab === 'metrics' ? <VmMetricsPanel name={def.name} running={row?.state === 'running'} /> : null}
         {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} /> : null}
         {tab === 'backups' ? <BackupsPanel vm={def.name} perms={perms.backups ?? { run: false, restore: false, manage: false }} /> : null}
         {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} /> : null}

@@ -3,8 +3,9 @@
 import Link from 'next/link';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ALL_STATES } from '@/lib/vms/state-names';
-import { useVms } from '@/components/data/hooks';
-import type { LifecycleAction, VmRow, VmState } from '@/components/data/types';
+import { useVmUsage, useVms } from '@/components/data/hooks';
+import type { LifecycleAction, VmRow, VmState, VmUsage } from '@/components/data/types';
+import { CpuBar, MemoryBar } from '@/components/metrics/usage-bar';
 import { formatKiB } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
@@ -20,7 +21,7 @@ const WINDOWING = { rowHeight: 44, from: 150 };
 
 const bulkActions: LifecycleAction[] = ['start', 'shutdown', 'reboot', 'suspend', 'resume', 'destroy'];
 
-function vmColumns(canAct: boolean): Column<VmRow>[] {
+function vmColumns(canAct: boolean, usage: ReadonlyMap<string, VmUsage>): Column<VmRow>[] {
   return [
     {
       id: 'name',
@@ -34,6 +35,19 @@ function vmColumns(canAct: boolean): Column<VmRow>[] {
       ),
     },
     { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} pending={vm.pending} /> },
+    // "Which VM is eating the host?": CPU sorts by host cores used, so a busy 8-vCPU VM outranks a busy 1-vCPU one.
+    {
+      id: 'cpuUse',
+      header: 'CPU',
+      sortValue: (vm) => usage.get(vm.uuid)?.cpuCores,
+      cell: (vm) => <CpuBar usage={usage.get(vm.uuid)} name={vm.name} />,
+    },
+    {
+      id: 'memUse',
+      header: 'Memory use',
+      sortValue: (vm) => usage.get(vm.uuid)?.memUsed,
+      cell: (vm) => <MemoryBar usage={usage.get(vm.uuid)} name={vm.name} />,
+    },
     { id: 'vcpus', header: 'vCPUs', sortValue: (vm) => vm.vcpus, className: 'tabular-nums', cell: (vm) => vm.vcpus },
     {
       id: 'memoryKiB',
@@ -78,7 +92,9 @@ function VmTable({ canAct }: { canAct: boolean }) {
   const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const q = useDeferredValue(query.trim().toLowerCase());
-  const columns = useMemo(() => vmColumns(canAct), [canAct]);
+  const usageReply = useVmUsage().data;
+  const usage = useMemo(() => new Map(usageReply?.vms.map((u) => [u.uuid, u])), [usageReply]);
+  const columns = useMemo(() => vmColumns(canAct, usage), [canAct, usage]);
 
   const visible = useMemo(
     () => rows?.filter((r) => (!stateFilter || r.state === stateFilter) && (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q)))),
