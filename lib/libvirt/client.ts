@@ -14,6 +14,7 @@ import { HostApi } from './api/host';
 import { DomainApi } from './api/domains';
 import { NetworkApi } from './api/networks';
 import { PoolApi, VolumeApi } from './api/storage';
+import { SnapshotApi } from './api/snapshots';
 
 /** VIR_DRV_FEATURE_PROGRAM_KEEPALIVE from libvirt_internal.h (not a public header). */
 const FEATURE_PROGRAM_KEEPALIVE = 10;
@@ -53,6 +54,7 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
   readonly networks: NetworkApi;
   readonly pools: PoolApi;
   readonly volumes: VolumeApi;
+  readonly snapshots: SnapshotApi;
 
   private conn: RpcConnection | null = null;
   private _state: ClientState = 'idle';
@@ -88,6 +90,7 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
     this.networks = new NetworkApi(this.remote);
     this.pools = new PoolApi(this.remote);
     this.volumes = new VolumeApi(this.remote);
+    this.snapshots = new SnapshotApi(this.remote);
   }
 
   get state(): ClientState {

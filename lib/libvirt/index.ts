@@ -7,6 +7,7 @@ export type { NodeInfo, DomainCapabilitiesQuery } from './api/host';
 export type { DomainInfo, DomainStats, InterfaceAddresses } from './api/domains';
 export type { DhcpLease, NetworkUpdate } from './api/networks';
 export type { PoolInfo, VolumeInfo } from './api/storage';
+export type { SnapshotRef } from './api/snapshots';
 export type { ParamValue } from './api/typed-params';
 export type { LibvirtEventMap, LibvirtEventName } from './events/types';
 export type { CallOptions } from './rpc/types';
