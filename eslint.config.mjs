@@ -62,6 +62,25 @@ export default defineConfig(
     },
   },
   {
+    // Tests, journeys and benchmarks reach the test suite's own libvirtd (test/support/test-libvirtd.ts), never the
+    // host's, where a Vireo may be serving with every console held (issue 14): no bare system URI or socket here.
+    files: ['**/*.int.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    ignores: ['test/support/test-libvirtd.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/^(qemu|test):\\/\\/\\/(system|default)($|\\?)|\\/run\\/libvirt\\/libvirt-sock/]',
+          message: "Use testSystemUri / testDriverUri / testSocket from test/support/test-libvirtd.ts: the host's daemon is not the tests'.",
+        },
+        {
+          selector: 'TemplateElement[value.raw=/(qemu|test):\\/\\/\\/(system|default)|\\/run\\/libvirt\\/libvirt-sock/]',
+          message: "Use testSystemUri / testDriverUri / testSocket from test/support/test-libvirtd.ts: the host's daemon is not the tests'.",
+        },
+      ],
+    },
+  },
+  {
     // Plain JavaScript (config files, native/build.mjs): no type information to check against.
     files: ['**/*.{js,mjs,cjs}'],
     extends: [tseslint.configs.disableTypeChecked],

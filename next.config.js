@@ -7,7 +7,7 @@ const nextConfig = {
   compress: false,
   reactStrictMode: true,
   // Native or engine-loading modules stay plain Node requires instead of being bundled.
-  serverExternalPackages: ['@node-rs/argon2', 'better-sqlite3', '@prisma/client', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'selfsigned'],
+  serverExternalPackages: ['@node-rs/argon2', 'better-sqlite3', '@prisma/client', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'selfsigned', 'ssh2'],
   async headers() {
     return [
       {

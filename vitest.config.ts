@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { testSystemUri } from './test/support/test-libvirtd';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// Two tiers: "unit" needs nothing but Node; "integration" talks to a real libvirtd
-// (test:///default and qemu:///system with TCG guests) and runs files serially.
+// Two tiers: "unit" needs nothing but Node; "integration" talks to a real libvirtd, the test suite's own
+// (scripts/libvirtd-test.sh: test:///default and qemu:///system with TCG guests), and runs files serially.
 export default defineConfig({
   // `server-only` throws outside React's server bundle; in tests the marker has nothing to guard.
   resolve: { alias: { '@': root, 'server-only': `${root}test/support/server-only-stub.ts` } },
@@ -26,6 +27,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          globalSetup: ['test/support/integration-setup.ts'],
+          // Code that reads the server's settings (localHost()) reaches the test daemon too, whatever the shell says.
+          env: { LIBVIRT_URI: testSystemUri },
         },
       },
     ],

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { ensureTestLibvirtd } from '../test/support/test-libvirtd';
 import type { BenchCase, BenchResult } from './types';
 
 // Runs every bench/cases/*.ts (or those named on the command line) and prints one JSON line per result.
@@ -24,6 +25,8 @@ function round(n: number): number {
   return Number(n.toPrecision(4));
 }
 
+// The cases define hundreds of domains and boot guests: on the test suite's own libvirtd, never the host's.
+await ensureTestLibvirtd();
 const files = (await readdir(casesDir)).filter((f) => f.endsWith('.ts')).sort();
 let failed = 0;
 for (const file of files) {

@@ -14,6 +14,7 @@ import { watchCsp } from './support/csp';
 import { startVireo, type VireoServer } from './support/server';
 import { terminalText, waitText } from './support/terminal';
 import { adminPassword, apiFromPage, createFirstAdmin } from './support/journeys';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // Issue 5: serial console (xterm.js) and VNC (noVNC) of a TCG guest, the admin host terminal, refusals of
 // console upgrades, and a 50 MB flood on the guest's virtio console while a browser is attached.
@@ -126,7 +127,7 @@ async function serverRssKiB(): Promise<number> {
 
 beforeAll(async () => {
   await ensureFixtures();
-  client = await connect('qemu:///system');
+  client = await connect(testSystemUri);
   const dom = await client.domains.defineXml(guestXml());
   // Paused first: the console is attached before the guest prints its first line.
   await client.remote.domainCreateWithFlags({ dom: toWireDomain(dom), flags: DomainCreateFlags.START_PAUSED });
@@ -200,7 +201,7 @@ describe('serial console', () => {
   });
 
   it('shows "in use elsewhere" while virsh console holds it, and takes it over on request', async () => {
-    const virshConsole = spawn('script', ['-qfc', `virsh -c qemu:///system console --force ${vm}`, '/dev/null'], { stdio: 'pipe' });
+    const virshConsole = spawn('script', ['-qfc', `virsh -c '${testSystemUri}' console --force ${vm}`, '/dev/null'], { stdio: 'pipe' });
     foreign.push(virshConsole);
     await page.getByTestId('serial-busy').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('serial-busy').textContent()).toMatch(/in use elsewhere/);

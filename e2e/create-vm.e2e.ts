@@ -58,6 +58,7 @@ async function hardwareSteps(): Promise<void> {
   await page.getByLabel('Network', { exact: true }).selectOption(net);
 }
 
+/** Creates from the review step; returns the job id. */
 async function reviewAndCreate(edit?: (xml: string) => string): Promise<string> {
   await page.getByRole('button', { name: /Review/ }).click();
   const xmlBox = page.getByLabel(/^Domain XML/);
@@ -191,24 +192,59 @@ describe('create-VM wizard', () => {
     expect(await domains()).not.toContain(name);
   });
 
-  it('rolls back the disk, the seed and the definition when the job fails after defining (reviewed XML names a missing network)', async () => {
-    const name = `vireo-wiz-fail-${suffix}`;
+  it("keeps the VM when only its start fails, with libvirt's reason and the offers: open it, start it again, remove what the job made", async () => {
+    const name = `vireo-wiz-kept-${suffix}`;
+    const late = `vireo-wiz-late-${suffix}`;
+    vms.push(name);
     const before = await pool.volumes();
     await openWizard(name);
     await page.getByLabel('Image', { exact: true }).selectOption('url');
     await page.getByLabel('Image URL').fill(http.url('cloud.qcow2'));
     await page.getByLabel('Checksum', { exact: true }).fill(imageSha256);
     await hardwareSteps();
-    await reviewAndCreate((xml) => xml.replace(`network="${net}"`, 'network="vireo-no-such-network"'));
+    const jobId = await reviewAndCreate((xml) => xml.replace(`network="${net}"`, `network="${late}"`));
     await jobStatus('failed');
-    const failed = (await page.getByTestId('job-failed').textContent())!;
-    expect(failed).toMatch(/vireo-no-such-network/);
-    expect(failed).toMatch(/Rolled back/);
+    const failed = page.getByTestId('job-failed');
+    expect(await failed.textContent()).toMatch(new RegExp(`Start the virtual machine: libvirt says: .*${late}`));
+    expect(await failed.textContent()).toMatch(/The virtual machine and its disks were kept/);
     expect(await page.locator('[data-step="define"]').getAttribute('data-status')).toBe('done');
     expect(await page.locator('[data-step="start"]').getAttribute('data-status')).toBe('failed');
-    await screenshot(page, 'wizard-rolled-back');
-    expect(await pool.volumes()).toEqual(before);
-    expect(await domains()).not.toContain(name);
+    expect(await page.getByTestId('job-rollback').count()).toBe(0);
+    expect(await domains()).toContain(name);
+    expect(await pool.volumes()).toEqual([...before, `${name}-seed.iso`, `${name}.qcow2`].sort());
+    const kept = page.getByTestId('job-kept');
+    expect(await kept.textContent()).toContain(`virtual machine ${name}`);
+    expect(await kept.getByRole('link', { name: 'Open its Hardware tab' }).getAttribute('href')).toBe(`/vms/${name}?tab=hardware`);
+    expect(await kept.getByRole('link', { name: 'Open its XML' }).getAttribute('href')).toBe(`/vms/${name}?tab=xml`);
+    await screenshot(page, 'wizard-start-failed-kept');
+
+    // Starting again fails the same way until the network exists; then it starts.
+    await kept.getByRole('button', { name: 'Try starting it again' }).click();
+    await expect.poll(() => kept.getByRole('alert').filter({ hasText: late }).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await virshWithXml('net-create', `<network><name>${late}</name><bridge name='vwl${suffix.slice(0, 5)}'/></network>`);
+    try {
+      await kept.getByRole('button', { name: 'Try starting it again' }).click();
+      await kept.getByTestId('job-kept-started').waitFor({ timeout: 30_000 });
+      expect((await virsh(['domstate', name])).trim()).toBe('running');
+
+      // Removing what the job made: the VM (running or not), its disk and its seed; the cached base stays.
+      await kept.getByRole('button', { name: 'Remove what this job created…' }).click();
+      const dlg = page.getByRole('dialog', { name: 'Remove what this job created' });
+      expect(await dlg.textContent()).toContain(`volume ${pool.name}/${name}.qcow2`);
+      await dlg.getByRole('button', { name: 'Remove', exact: true }).click();
+      await page.getByTestId('job-rollback').waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('job-rollback').textContent()).toContain(`domain ${name}: removed`);
+      expect(await domains()).not.toContain(name);
+      expect(await pool.volumes()).toEqual(before);
+    } finally {
+      await virsh(['net-destroy', late]).catch(() => undefined);
+    }
+    // Now that nothing is left, the job offers to run again or to go back to the wizard with its settings.
+    await page.getByRole('link', { name: 'Back to the wizard with these settings' }).click();
+    await page.waitForURL(`**/new-vm?from=${jobId}`);
+    await page.getByTestId('wizard-settings-kept').waitFor();
+    expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
+    expect(await page.getByLabel('Image URL').inputValue()).toBe(http.url('cloud.qcow2'));
   });
 
   it('installs from an ISO uploaded in the browser: boots the CD-ROM first and sees the new disk', async () => {
@@ -247,6 +283,124 @@ describe('create-VM wizard', () => {
         .count(),
     ).toBeGreaterThan(0);
     expect(await domains()).not.toContain(name);
+  });
+
+  it('checks each step on the server before Next, in plain words, and stays on the step', async () => {
+    await page.goto('/new-vm');
+    const current = () => page.locator('nav[aria-label="Wizard steps"] [aria-current="step"]').textContent();
+    // Nothing filled in: the name and the catalog image are missing.
+    await next();
+    await expect.poll(() => page.getByText('A virtual machine name cannot be empty.').count()).toBeGreaterThan(0);
+    expect(await page.getByText('Choose an image from the catalog.').count()).toBeGreaterThan(0);
+    expect(await current()).toMatch(/^1\. Source/);
+    await screenshot(page, 'wizard-step-check');
+    await page.getByLabel('Name', { exact: true }).fill(`vireo-wiz-steps-${suffix}`);
+    await page.getByLabel('Install from ISO').check();
+    await next();
+    await expect.poll(() => page.getByText('Choose an installer ISO.').count()).toBeGreaterThan(0);
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
+    await next();
+    await page.getByTestId('emulation-warning').waitFor();
+    await next(); // CPU and memory
+    await page.getByLabel('vCPUs').fill('0');
+    await page.getByLabel('Memory (MiB)').fill('');
+    await next();
+    await expect.poll(() => page.getByText('Memory must be a number.').count()).toBeGreaterThan(0);
+    expect(await page.getByText('At least 1 vCPU.').count()).toBeGreaterThan(0);
+    expect(await current()).toMatch(/^3\. CPU and memory/);
+    // Checked against the host too, before the review.
+    await page.getByLabel('vCPUs').fill('1');
+    await page.getByLabel('Memory (MiB)').fill(String(1024 * 1024));
+    await next();
+    await expect.poll(() => page.getByText(/The host has \d+ MiB of memory/).count()).toBeGreaterThan(0);
+    const alerts = await page.getByRole('alert').allTextContents();
+    for (const a of alerts) expect(a).not.toMatch(/expected|Too small|Too big|Invalid input|received/);
+    await page.getByLabel('Memory (MiB)').fill('128');
+    await next();
+    await page.getByLabel('Storage pool', { exact: true }).waitFor();
+    expect(await current()).toMatch(/^4\. Storage/);
+  });
+
+  it('keeps the review and Create when "Start the VM" is unticked, and creates the VM shut off', async () => {
+    const name = `vireo-wiz-nostart-${suffix}`;
+    vms.push(name);
+    await openWizard(name);
+    await page.getByLabel('Install from ISO').check();
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
+    await hardwareSteps();
+    await page.getByRole('button', { name: /Review/ }).click();
+    const summary = page.getByTestId('plan-summary');
+    await summary.waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('summary-name').textContent()).toBe(name);
+    expect(await page.getByTestId('summary-memory').textContent()).toBe('192 MiB');
+    expect(await page.getByTestId('summary-disks').textContent()).toMatch(/CD-ROM .*installer\.iso \(boots first\).*1 GiB, a new qcow2 disk, on virtio/);
+    expect(await page.getByTestId('summary-network').textContent()).toMatch(new RegExp(`virtio NIC on network ${net}`));
+    expect(await page.getByTestId('summary-when-created').textContent()).toBe('started');
+    await page.getByLabel('Start the VM when it is created').uncheck();
+    // The summary and the XML stay; Create stays enabled; the plan just skips the start.
+    expect(await summary.isVisible()).toBe(true);
+    expect(await page.getByTestId('summary-when-created').textContent()).toBe('left shut off');
+    expect(await page.getByTestId('planned-steps').textContent()).not.toMatch(/Start the virtual machine/);
+    expect(await page.getByLabel(/^Domain XML/).isVisible()).toBe(true);
+    const create = page.getByRole('button', { name: 'Create virtual machine' });
+    expect(await create.isEnabled()).toBe(true);
+    expect(await page.locator('nav[aria-label="Wizard steps"] button', { hasText: '⚠' }).count()).toBe(0);
+    await screenshot(page, 'wizard-review-no-start');
+    await create.click();
+    await page.waitForURL('**/jobs/**');
+    await jobStatus('succeeded');
+    expect(await page.locator('[data-step="start"]').getAttribute('data-status')).toBe('skipped');
+    expect((await virsh(['domstate', name])).trim()).toBe('shut off');
+  });
+
+  it('asks which OS the guest runs, applies its defaults and records it in the definition', async () => {
+    const name = `vireo-wiz-os-${suffix}`;
+    vms.push(name);
+    // A catalog image brings its OS (what this osinfo-db knows of it, or generic Linux when the image is newer).
+    await openWizard(name);
+    await page.getByLabel('Catalog image', { exact: true }).selectOption('debian-12');
+    await next();
+    const chosen = page.getByTestId('os-selected');
+    expect(await chosen.getAttribute('data-os')).toMatch(/^http:\/\/(debian\.org\/debian\/12|libosinfo\.org\/linux\/20\d\d)$/);
+    expect(await page.getByTestId('os-defaults').textContent()).toContain('the catalog image’s OS');
+
+    // An ISO install of Debian 11, found by typing.
+    await page.getByRole('button', { name: /Source/ }).click();
+    await page.getByLabel('Install from ISO').check();
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
+    await next();
+    await page.getByLabel('Search operating systems').fill('debian 11');
+    await page
+      .getByRole('option', { name: /^Debian 11/ })
+      .first()
+      .click();
+    expect(await chosen.getAttribute('data-os')).toBe('http://debian.org/debian/11');
+    expect(await page.getByTestId('os-defaults').textContent()).toMatch(
+      /Defaults for Debian 11: 1024 MiB of memory .*a 20 GiB disk, virtio disk, virtio network/,
+    );
+    await screenshot(page, 'wizard-os-variant');
+    await next();
+    expect(await page.getByLabel('Memory (MiB)').inputValue()).toBe('1024');
+    await page.getByLabel('Memory (MiB)').fill('192');
+    await next();
+    expect(await page.getByLabel('Disk size (GiB)').inputValue()).toBe('20');
+    await page.getByLabel('Storage pool', { exact: true }).selectOption(pool.name);
+    await page.getByLabel('Disk size (GiB)').fill('1');
+    await next();
+    await page.getByLabel('Network', { exact: true }).selectOption(net);
+    await page.getByRole('button', { name: /Review/ }).click();
+    await page.getByTestId('plan-summary').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('summary-operating-system').textContent()).toMatch(/^Debian 11; q35 machine, BIOS/);
+    expect(await page.getByRole('status').filter({ hasText: 'Debian 11 needs at least 1024 MiB of memory' }).count()).toBe(1);
+    expect(await page.getByRole('status').filter({ hasText: 'Debian 11 needs a disk of at least 10 GiB' }).count()).toBe(1);
+    expect(await page.getByLabel(/^Domain XML/).inputValue()).toContain('<libosinfo:os id="http://debian.org/debian/11"/>');
+    await page.getByLabel('Start the VM when it is created').uncheck();
+    await page.getByRole('button', { name: 'Create virtual machine' }).click();
+    await page.waitForURL('**/jobs/**');
+    await jobStatus('succeeded');
+    expect(await virsh(['dumpxml', '--inactive', name])).toMatch(
+      /<libosinfo:libosinfo xmlns:libosinfo="http:\/\/libosinfo\.org\/xmlns\/libvirt\/domain\/1\.0">\s*<libosinfo:os id="http:\/\/debian\.org\/debian\/11"\/>/,
+    );
   });
 
   it('marks a job cut off by a server restart as failed and removes its partial download', async () => {

@@ -216,16 +216,26 @@ describe('hardware tab on a running guest', () => {
     await screenshot(page, 'hardware-live-half-refused');
   });
 
-  it('detaches the disk live and for next boot; it leaves the guest', async () => {
+  it('detaches the disk live and for next boot: "removal requested" until the guest releases it, then it leaves', async () => {
     await openHardware(vm);
     const disks = section('hw-disks');
-    await disks.getByRole('button', { name: `Remove disk ${addedDisk}` }).click();
-    const dlg = page.getByRole('dialog', { name: `Remove disk ${addedDisk}` });
-    await dlg.getByLabel('Both', { exact: true }).check();
-    await dlg.getByRole('button', { name: 'Remove disk' }).click();
-    await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
-    expect(await outcomeIn(disks)).toBe('Applied live and for next boot.');
+    // Paused, the guest cannot answer the unplug request yet: the removal stays pending, and says so.
+    await virsh(['suspend', vm]);
+    try {
+      await disks.getByRole('button', { name: `Remove disk ${addedDisk}` }).click();
+      const dlg = page.getByRole('dialog', { name: `Remove disk ${addedDisk}` });
+      await dlg.getByLabel('Both', { exact: true }).check();
+      await dlg.getByRole('button', { name: 'Remove disk' }).click();
+      await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
+      expect(await outcomeIn(disks)).toBe('Removed for next boot. Removal requested: the running guest has not released it yet.');
+      expect(await disks.getByTestId('change-outcome').getAttribute('data-live')).toBe('pending');
+      await disks.getByTestId(`disk-row-${addedDisk}`).getByTestId('removal-requested').waitFor();
+      await screenshot(page, 'hardware-removal-requested');
+    } finally {
+      await virsh(['resume', vm]);
+    }
     await inGuest('ls /sys/block', /^(?![\s\S]*\bvda\b)/);
+    await openHardware(vm);
     await expect.poll(async () => (await blockDevices(vm)).has(addedDisk), { timeout: 30_000 }).toBe(false);
     expect((await blockDevices(vm, true)).has(addedDisk)).toBe(false);
     await disks.getByTestId(`disk-row-${addedDisk}`).waitFor({ state: 'detached' });
@@ -333,11 +343,22 @@ describe('hardware tab on a running guest', () => {
     const dlg = page.getByRole('dialog', { name: 'Insert media into sda' });
     await dlg.getByLabel('Volume in a pool', { exact: true }).check();
     await dlg.getByLabel('Pool', { exact: true }).selectOption(pool);
+    // A small ISO reads in a unit that fits (not "0.0 GiB"); no VM uses it yet.
+    const isoOption = dlg.getByLabel('Image', { exact: true }).locator('option', { hasText: 'media.iso' });
+    expect(await isoOption.textContent()).toMatch(/^media\.iso \(raw, \d+(\.\d)? (KiB|MiB)\)$/);
     await dlg.getByLabel('Image', { exact: true }).selectOption('media.iso');
     await dlg.getByLabel('Both', { exact: true }).check();
     await dlg.getByRole('button', { name: 'Insert media' }).click();
     await dlg.waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await outcomeIn(cds)).toBe('Applied live and for next boot.');
+    // Now the disk picker marks it as in use by this VM.
+    const disks = section('hw-disks');
+    await disks.getByRole('button', { name: 'Add disk…' }).click();
+    const add = page.getByRole('dialog', { name: 'Add disk' });
+    await add.getByLabel('Existing volume', { exact: true }).check();
+    await add.getByLabel('Pool', { exact: true }).selectOption(pool);
+    await expect.poll(() => add.getByLabel('Volume', { exact: true }).locator('option', { hasText: 'media.iso' }).textContent()).toMatch(`in use by ${vm}`);
+    await add.getByRole('button', { name: 'Cancel' }).click();
     expect((await blockDevices(vm)).get('sda')).toBe('media.iso');
     expect((await blockDevices(vm, true)).get('sda')).toBe('media.iso');
     expect(await inactiveXml(vm)).toContain(`<source pool='${pool}' volume='media.iso'`);
@@ -418,6 +439,43 @@ describe('hardware tab on a shut-off q35 guest', () => {
     expect(await form.getByLabel('Live', { exact: true }).isDisabled()).toBe(true);
     expect(await form.getByLabel('Both', { exact: true }).isDisabled()).toBe(true);
     expect(await form.getByTestId('scope-note').textContent()).toMatch(/shut off/);
+  });
+
+  it('changes the CPU mode to host-model, then to a named model picked from the usable ones (migratable dropped)', async () => {
+    // A KVM guest's host-passthrough carries migratable="on"; under TCG "maximum" may carry it too, and libvirt
+    // refuses the attribute on any other mode: the edit used to keep it.
+    await virshDefine((await inactiveXml(q35)).replace('<devices>', "<cpu mode='maximum' migratable='on'/><devices>"));
+    await openHardware(q35);
+    const shape = page.getByTestId('vcpu-shape-form');
+    await shape.getByLabel('CPU mode', { exact: true }).selectOption('host-model');
+    await shape.getByRole('button', { name: 'Save CPU settings' }).click();
+    expect(await outcomeIn(shape)).toBe('Saved for next boot; the running guest is unchanged.');
+    expect(await inactiveXml(q35)).toMatch(/<cpu mode='host-model'/);
+    expect(await inactiveXml(q35)).not.toContain('migratable');
+    expect(await page.getByTestId('vcpu-facts').textContent()).toContain('host-model');
+
+    await shape.getByLabel('CPU mode', { exact: true }).selectOption('custom');
+    const model = shape.getByLabel('CPU model', { exact: true });
+    const groups = await model.locator('optgroup').evaluateAll((gs) => gs.map((g) => g.getAttribute('label')));
+    expect(groups[0]).toBe('Usable on this host');
+    const usable = await model.locator('optgroup').first().locator('option').allTextContents();
+    expect(usable).toContain('qemu64');
+    // What the host cannot run is listed after, and cannot be picked.
+    if (groups.length > 1) expect(await model.locator('optgroup').nth(1).locator('option').first().isDisabled()).toBe(true);
+    await model.selectOption('qemu64');
+    await shape.getByRole('button', { name: 'Save CPU settings' }).click();
+    expect(await outcomeIn(shape)).toBe('Saved for next boot; the running guest is unchanged.');
+    expect(await inactiveXml(q35)).toMatch(/<cpu mode='custom' match='exact'[^>]*>\s*<model fallback='forbid'>qemu64<\/model>/);
+    expect(await page.getByTestId('vcpu-facts').textContent()).toContain('named model qemu64');
+    await screenshot(page, 'hardware-cpu-model');
+  });
+
+  it('shows how many devices can still be hot-added', async () => {
+    await openHardware(q35);
+    const slots = page.getByTestId('hotplug-slots');
+    expect(await slots.textContent()).toMatch(/Room for hot-added disks and NICs: \d+ free of \d+ PCIe root ports\./);
+    await openHardware(vm);
+    expect(await page.getByTestId('hotplug-slots').textContent()).toMatch(/\d+ free of 31 PCI slots/);
   });
 
   it('refuses an IDE disk, a bus q35 lacks, with a clear message and changes nothing', async () => {

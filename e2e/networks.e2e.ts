@@ -4,10 +4,11 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { connect, type LibvirtClient } from '@/lib/libvirt';
 import { ConsoleReader } from '@/lib/libvirt/test-support/wait';
 import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
-import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
+import { defaultNetworkPrefix, virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { launchBrowser, newContext, screenshot } from './support/browser';
 import { startVireo, type VireoServer } from './support/server';
 import { apiFromPage, createFirstAdmin } from './support/journeys';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // Issue 7 through the browser. The test network is isolated (no <forward>): guest traffic never leaves the host.
 // The subnet is 10.251.x.0/24 with a random x, clear of the host's 192.0.2.0/24 and 192.168.122.0/24.
@@ -38,7 +39,7 @@ beforeAll(async () => {
   // Defined first so its MAC (libvirt picks one) can go into the network's static host.
   await virshDefine(tcgGuestXml({ name: vm, memoryMiB: 128, network: net }));
   guestMac = (await virsh(['domiflist', vm])).match(/([0-9a-f]{2}(?::[0-9a-f]{2}){5})/)![1]!;
-  client = await connect('qemu:///system');
+  client = await connect(testSystemUri);
   server = await startVireo();
   browser = await launchBrowser();
   ctx = await newContext(browser, server.url);
@@ -79,8 +80,10 @@ async function expectRefused(field: string, message: RegExp): Promise<void> {
 
 describe('networks', () => {
   it('refuses an overlapping subnet, a bad CIDR and a range outside the subnet, defining nothing', async () => {
-    await fillForm({ cidr: '192.168.122.7/24', start: '192.168.122.100', end: '192.168.122.120' });
-    await expectRefused('IPv4 subnet', /192\.168\.122\.0\/24 overlaps 192\.168\.122\.0\/24 used by libvirt network "default"/);
+    const p = await defaultNetworkPrefix();
+    await fillForm({ cidr: `${p}.7/24`, start: `${p}.100`, end: `${p}.120` });
+    const overlap = `${p}.0/24 overlaps ${p}.0/24 used by libvirt network "default"`;
+    await expectRefused('IPv4 subnet', new RegExp(overlap.replaceAll('.', '\\.')));
     await fillForm({ cidr: `10.251.${x}.1/33`, start: subnet(100), end: subnet(120) });
     await expectRefused('IPv4 subnet', /Not a valid IPv4 subnet/);
     await fillForm({ cidr: `${subnet(1)}/24`, start: subnet(100), end: `10.252.${x}.20` });

@@ -7,6 +7,7 @@ import { launchBrowser, newContext } from './support/browser';
 import { adminSession, type HttpSession } from './support/http-session';
 import { login } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // A session that ends ends everything it opened: a console WebSocket and the live event stream close within a
 // second of sign-out, of a role change, of the account being disabled, and in a browser the console says why.
@@ -75,7 +76,7 @@ async function openFeed(as: HttpSession): Promise<{ ended: Promise<number> }> {
 
 beforeAll(async () => {
   await ensureFixtures();
-  client = await connect('qemu:///system');
+  client = await connect(testSystemUri);
   dom = await client.domains.defineXml(tcgGuestXml({ name: vm, memoryMiB: 96 }));
   await client.domains.create(dom);
   server = await startVireo({ VIREO_TLS: 'off' });

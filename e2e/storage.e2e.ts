@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { virsh } from '@/test/support/virsh';
+import { tcgGuestXml } from '@/test/support/fixtures';
+import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { launchBrowser, newContext, screenshot } from './support/browser';
 import { startVireo, type VireoServer } from './support/server';
 import { adminPassword, apiFromPage, createFirstAdmin, login } from './support/journeys';
@@ -14,6 +15,7 @@ import { adminPassword, apiFromPage, createFirstAdmin, login } from './support/j
 
 const suffix = Math.random().toString(36).slice(2, 8);
 const pool = `vireo-e2e-pool-${suffix}`;
+const user = `vireo-e2e-voluser-${suffix}`;
 const payloadSize = 5 * 1024 * 1024 + 4099; // a few MB, deliberately not a multiple of any block size
 let server: VireoServer;
 let browser: Browser;
@@ -51,6 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await virshCleanupDomain(user);
   for (const v of await volumeNames().catch(() => [])) await virsh(['vol-delete', '--pool', pool, v]).catch(() => undefined);
   await virsh(['pool-destroy', pool]).catch(() => undefined);
   await virsh(['pool-undefine', pool]).catch(() => undefined);
@@ -204,8 +207,56 @@ describe('storage', () => {
     expect(wiped.every((b) => b === 0)).toBe(true);
   });
 
+  it('names what uses a volume and refuses to delete it until the admin confirms with the users named', async () => {
+    // A shut-off VM whose second disk is disk.qcow2, and a directory inside the pool.
+    await virshDefine(
+      tcgGuestXml({ name: user, memoryMiB: 96 }).replace(
+        '</devices>',
+        `<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/><source pool='${pool}' volume='disk.qcow2'/><target dev='vdb' bus='virtio'/></disk></devices>`,
+      ),
+    );
+    await mkdir(path.join(poolDir, 'subdir'));
+    await virsh(['pool-refresh', pool]);
+    await page.reload();
+    await expect.poll(() => page.getByTestId('volume-row-disk.qcow2').getByTestId('volume-users').textContent()).toBe(user);
+    // A directory of the pool is listed, but is no image: no download, resize or wipe.
+    const dir = page.getByTestId('volume-row-subdir');
+    await dir.getByText('directory').waitFor();
+    for (const action of ['Download', 'Resize', 'Wipe'])
+      expect(await dir.getByRole(action === 'Download' ? 'link' : 'button', { name: `${action} subdir` }).count()).toBe(0);
+
+    // The API refuses with the users named, and accepts only a confirmation naming them all.
+    const refused = await apiFromPage(page, `/api/storage/pools/${pool}/volumes/disk.qcow2`, 'DELETE');
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'volume-in-use', confirm: [user], users: [{ kind: 'vm', name: user, running: false, targets: ['vdb'] }] });
+    expect(String(refused.body.error)).toMatch(new RegExp(`in use by VM ${user} as vdb`));
+    expect((await apiFromPage(page, `/api/storage/pools/${pool}/volumes/disk.qcow2`, 'DELETE', { confirmUsers: ['another-vm'] })).status).toBe(409);
+    expect(await volumeNames()).toContain('disk.qcow2');
+
+    // The page asks with the users named; Delete stays disabled until the admin ticks that they understand.
+    await page.getByRole('button', { name: 'Delete disk.qcow2' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByTestId('volume-in-use').getByText(`VM ${user} as vdb`).waitFor();
+    expect(await dialog.getByRole('button', { name: 'Delete volume' }).isDisabled()).toBe(true);
+    await screenshot(page, 'storage-volume-in-use');
+    await dialog.getByLabel(`Delete it anyway, breaking ${user}`).check();
+    await confirm('Delete volume');
+    await page.getByTestId('volume-row-disk.qcow2').waitFor({ state: 'detached' });
+    expect(await volumeNames()).not.toContain('disk.qcow2');
+  });
+
+  it('names a new volume after its format unless told otherwise', async () => {
+    await page.getByLabel('Volume name').fill('fresh');
+    await page.getByText('Created as fresh.qcow2').waitFor();
+    await page.getByLabel('Size', { exact: true }).fill('1');
+    await page.getByLabel('Unit').selectOption('MiB');
+    await page.getByRole('button', { name: 'Create volume' }).click();
+    await page.getByTestId('volume-row-fresh.qcow2').waitFor();
+    expect(await volumeNames()).toContain('fresh.qcow2');
+  });
+
   it('deletes the volumes, then stops, deletes and undefines the pool', async () => {
-    for (const v of ['disk.qcow2', 'payload.iso']) {
+    for (const v of ['payload.iso', 'fresh.qcow2', 'subdir']) {
       await page.getByRole('button', { name: `Delete ${v}` }).click();
       await confirm('Delete volume');
       await page.getByTestId(`volume-row-${v}`).waitFor({ state: 'detached' });
@@ -236,6 +287,7 @@ describe('storage', () => {
       'volume.resize:ok',
       'volume.wipe:ok',
       'volume.delete:ok',
+      'volume.delete:error',
       'pool.stop:ok',
       'pool.delete-storage:ok',
       'pool.undefine:ok',

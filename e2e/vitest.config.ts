@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { testSystemUri } from '../test/support/test-libvirtd';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -14,5 +15,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // In-process code that reads the server's settings reaches the test suite's libvirtd, never the host's.
+    env: { LIBVIRT_URI: testSystemUri },
   },
 });

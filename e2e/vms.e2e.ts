@@ -8,13 +8,14 @@ import { ConsoleReader } from '@/test/support/console-reader';
 import { artifactsDir, launchBrowser, newContext, screenshot } from './support/browser';
 import { startVireo, type VireoServer } from './support/server';
 import { apiFromPage, createFirstAdmin, login } from './support/journeys';
+import { testPoolDir } from '@/test/support/test-libvirtd';
 
 // The VM journeys of issue 3, against the real libvirtd with a TCG guest; virsh witnesses each result.
 
 const suffix = Math.random().toString(36).slice(2, 8);
 const vm = `vireo-e2e-${suffix}`;
 const pool = `vireo-e2e-pool-${suffix}`;
-const poolDir = `/var/lib/libvirt/images/${pool}`;
+const poolDir = testPoolDir(pool);
 const viewerPassword = 'viewer-password-123';
 
 let server: VireoServer;

@@ -31,12 +31,15 @@ step() {
 packages=(
   libvirt-daemon-system libvirt-daemon-driver-qemu libvirt-clients # virsh, virt-xml-validate
   qemu-system-x86 qemu-utils dnsmasq-base
+  osinfo-db  # the wizard's operating systems and their defaults (read by lib/osinfo)
+  binutils  # re-assembles the readiness probe's boot sector in its unit test
   python3-libvirt  # benchmark anchor
   busybox-static linux-image-cloud-amd64 cpio  # guest fixture (scripts/build-fixtures.sh)
   xorriso genisoimage  # ISO images for install/cdrom tests
   syslinux syslinux-common isolinux mtools dosfstools  # bootable cloud-image and installer fixtures
   virtinst  # benchmark anchor: virt-install
   libxml2-utils  # xmllint
+  openssh-server openssl netcat-openbsd python3  # namespaced test hosts (scripts/test-hosts.sh): sshd, certificates, nc proxy, init
 )
 ((with_browser)) && packages+=(chromium)
 
@@ -48,6 +51,13 @@ done
 
 if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
+  # Packages must not start their services here (openssh-server would listen on every address of this machine);
+  # this script starts what the tests need itself. A policy-rc.d already in place is left as it is.
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod 0755 /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
   step apt-get update -qq
   step apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi

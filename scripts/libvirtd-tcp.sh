@@ -21,12 +21,8 @@ group=$(id -gn "$user")
 
 die() { echo "libvirtd-tcp: $*" >&2; exit 1; }
 
-pid_alive() {
-  local pid
-  [[ -s "$1" ]] || return 1
-  pid=$(tr -dc 0-9 < "$1")
-  [[ -n "$pid" && "$(cat "/proc/$pid/comm" 2>/dev/null)" == "$2" ]]
-}
+# shellcheck source=scripts/daemon-lib.sh
+source "$(dirname "$0")/daemon-lib.sh"
 
 ready() { virsh -q -c "test+tcp://127.0.0.1:$port/default" version >/dev/null 2>&1; }
 
@@ -57,19 +53,6 @@ EOF
   done
   tail -n 20 "$base/libvirtd.log" >&2 2>/dev/null || true
   die "libvirtd did not accept connections on 127.0.0.1:$port within 10 s"
-}
-
-# Waits up to 10 s for the process in a pid file to exit, then kills it.
-stop_pidfile() {
-  local file=$1 comm=$2 pid
-  pid_alive "$file" "$comm" || return 0
-  pid=$(tr -dc 0-9 < "$file")
-  kill "$pid" 2>/dev/null || true
-  for _ in $(seq 1 100); do
-    [[ -d "/proc/$pid" ]] || return 0
-    sleep 0.1
-  done
-  kill -KILL "$pid" 2>/dev/null || true
 }
 
 stop() {

@@ -69,6 +69,22 @@ async function sweepInterruptedJobs(log: Logger): Promise<void> {
   for (const host of allHosts()) recoverWhenConnected(() => host.libvirt(30_000), processStart, log);
 }
 
+/**
+ * Which way guests run (KVM with which CPU mode, or emulation) is found by starting test guests, a few seconds'
+ * work: done once at start, so the first wizard does not wait for it. Not when emulation is forced (no need).
+ */
+async function warmGuestWays(log: Logger, forced: boolean): Promise<void> {
+  if (forced) return;
+  const { guestDomainType } = await import('@/lib/host/virt-type');
+  const { allHosts } = await import('@/lib/hosts');
+  for (const host of allHosts()) {
+    void guestDomainType(host).then(
+      (t) => log.info(`new guests on ${host.name}: ${t.type}${t.cpuMode ? ` (${t.cpuMode})` : ''}`),
+      (err: Error) => log.warn(`guest start probe on ${host.name} failed: ${err.message}`),
+    );
+  }
+}
+
 function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
@@ -83,6 +99,7 @@ async function main() {
   if (privacy) log.warn(privacy);
   await firstRun(settings, log);
   await sweepInterruptedJobs(log);
+  await warmGuestWays(log, settings.forceEmulation);
 
   const { default: next } = await import('next');
   const app = next({ dev: false, dir: root, hostname: settings.host, port: settings.port, customServer: true });

@@ -20,6 +20,7 @@ import { refResolver } from '@/test/support/fuzz/json-schema';
 import { operationsOf, urlOf, type OpenApiDocument, type Operation } from '@/test/support/fuzz/operations';
 import { bodyText, caseArbitrary, type FuzzCase, type Identity } from '@/test/support/fuzz/request-cases';
 import { useTestDatabase } from '@/test/support/test-db';
+import { testDriverUri } from '@/test/support/test-libvirtd';
 
 // The fuzz tier: every route of the OpenAPI document, called as Next calls it, with generated parameters, queries,
 // bodies (valid by the document, invalid by it, and hostile), sessions of every role and none, and right, wrong
@@ -30,7 +31,7 @@ import { useTestDatabase } from '@/test/support/test-db';
 // VIREO_FUZZ_SEED repeats a run, VIREO_FUZZ_RUNS sets the cases per route (default 30), VIREO_FUZZ_ONLY keeps the
 // routes whose "METHOD /path" contains it. Each route starts from the same seeded state, so a failure repeats from its seed.
 
-process.env.LIBVIRT_URI = 'test:///default';
+process.env.LIBVIRT_URI = testDriverUri;
 const RUNS = Number(process.env.VIREO_FUZZ_RUNS ?? 30);
 const SEED = Number(process.env.VIREO_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const ONLY = process.env.VIREO_FUZZ_ONLY ?? '';
@@ -88,7 +89,7 @@ beforeAll(async () => {
   process.on('uncaughtException', onCrash);
   process.on('unhandledRejection', onCrash);
   world.started = Date.now();
-  world.client = await connect('test:///default');
+  world.client = await connect(testDriverUri);
   await removeFixtures(world.client);
   world.found = (await worldState(world.client)).driver;
   await seedFixtures(world.client);

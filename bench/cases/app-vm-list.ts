@@ -7,11 +7,12 @@ import { startVireo } from '../../e2e/support/server';
 import { adminSession } from '../../e2e/support/http-session';
 import { launchBrowser, newContext } from '../../e2e/support/browser';
 import type { BenchCase } from '../types';
+import { testSystemUri } from '../../test/support/test-libvirtd';
 
 // The VM list API with 1,000 defined domains, next to `virsh list --all` on the same daemon in the same run.
-// The domains are defined (never started) on qemu:///system under a unique prefix and undefined afterwards.
+// The domains are defined (never started) on the test suite's libvirtd (qemu:///system there) under a unique prefix and undefined afterwards.
 const run = promisify(execFile);
-const URI = process.env.VIREO_BENCH_URI ?? 'qemu:///system';
+const URI = process.env.VIREO_BENCH_URI ?? testSystemUri;
 const COUNT = Number(process.env.VIREO_BENCH_DOMAINS ?? 1000);
 const RUNS = 15;
 

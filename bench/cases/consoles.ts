@@ -7,12 +7,13 @@ import { startVireo } from '../../e2e/support/server';
 import { adminSession } from '../../e2e/support/http-session';
 import { percentile, r3 } from '../support/samples';
 import type { BenchCase } from '../types';
+import { testSystemUri } from '../../test/support/test-libvirtd';
 
 // The serial console of a TCG guest through Vireo's whole path (WebSocket → server → libvirt stream → guest →
 // back) next to `virsh console` on the same guest in the same run: keystroke-to-echo latency (p50, p99) and
 // throughput of the guest printing 1 MB. Targets: p99 echo under 2× virsh's; throughput at least virsh's.
 
-const URI = process.env.VIREO_BENCH_URI ?? 'qemu:///system';
+const URI = process.env.VIREO_BENCH_URI ?? testSystemUri;
 const KEYS = 40;
 const ROUNDS = 3;
 const FLOOD_BYTES = 1_000_000;

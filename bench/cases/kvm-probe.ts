@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { probeKvm } from '../../lib/kvm';
+import { testSystemUri } from '../../test/support/test-libvirtd';
 import type { BenchCase } from '../types';
 
 // The full KVM probe (capabilities, CPUID, MSRs, nested, VM self-test) next to what an admin would
@@ -21,7 +22,7 @@ async function median(n: number, fn: () => Promise<unknown>): Promise<{ median: 
 }
 
 const kvmProbe: BenchCase = async () => {
-  const virsh = () => run('virsh', ['-c', 'qemu:///system', 'domcapabilities', '--virttype', 'kvm']);
+  const virsh = () => run('virsh', ['-c', testSystemUri, 'domcapabilities', '--virttype', 'kvm']);
   await probeKvm(); // load the addon and warm the page cache outside the timings
   await virsh();
   const probe = await median(RUNS, () => probeKvm());

@@ -4,13 +4,14 @@ import type { BenchResult } from '../types';
 import { AnchorProcess } from '../support/anchor-process';
 import { BENCH_PREFIX, defineBenchDomains, undefineBenchDomains } from '../support/bench-domains';
 import { median, percentile, r3 } from '../support/samples';
+import { testSystemUri } from '../../test/support/test-libvirtd';
 
 // Issue 2: Vireo's libvirt client against libvirt's own C client (python3-libvirt, timed in-process), both on
 // the same libvirtd with DOMAINS defined domains. The machine is shared and noisy, so the work is cut into
 // ROUNDS short blocks per case, alternating anchor-first and Vireo-first: load spikes land on both sides alike.
 // Each side warms up once per case before any sample, and a little before every block.
 
-const URI = process.env.VIREO_BENCH_URI ?? 'qemu:///system';
+const URI = process.env.VIREO_BENCH_URI ?? testSystemUri;
 const DOMAINS = 500;
 const ROUNDS = 8;
 const ANCHOR = 'python3-libvirt (C client)';

@@ -8,6 +8,7 @@ import { adminSession } from '../../e2e/support/http-session';
 import { startVireo } from '../../e2e/support/server';
 import { cloudImagePath, ensureFixtures } from '../../test/support/fixtures';
 import { createTestPool } from '../../test/support/test-pool';
+import { testSystemUri } from '../../test/support/test-libvirtd';
 import { virsh } from '../../test/support/virsh';
 import type { BenchCase } from '../types';
 
@@ -85,7 +86,7 @@ const vmCreate: BenchCase = async () => {
       const t0 = performance.now();
       await run('virt-install', [
         '--connect',
-        'qemu:///system',
+        testSystemUri,
         '--import',
         '--name',
         name,
@@ -118,7 +119,7 @@ const vmCreate: BenchCase = async () => {
     const startOnly = async (name: string) => {
       await vireo(name, false);
       const t0 = performance.now();
-      await run('virsh', ['-c', 'qemu:///system', 'start', name]);
+      await run('virsh', ['-c', testSystemUri, 'start', name]);
       startOnlyMs.push(performance.now() - t0);
       await removeVm(name, pool.name, [`${name}.qcow2`, `${name}-seed.iso`]);
     };

@@ -53,7 +53,7 @@ export function ApiReference({ doc }: { doc: OpenApiDoc }) {
         <section key={tag} className="space-y-2">
           <h2 className="text-lg font-semibold capitalize">{tag}</h2>
           {ops.map(({ method, path, op }) => (
-            <details key={`${method} ${path}`} className="rounded border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900">
+            <details key={`${method} ${path}`} className="rounded border border-slate-200 bg-white p-3">
               <summary className="flex cursor-pointer flex-wrap items-center gap-2 text-sm">
                 <span className={`rounded px-2 py-0.5 font-mono text-xs uppercase ${METHOD_COLOURS[method] ?? 'bg-slate-100'}`}>{method}</span>
                 <code className="break-all">{path}</code>
@@ -74,7 +74,7 @@ export function ApiReference({ doc }: { doc: OpenApiDoc }) {
                 {Object.entries(op.requestBody?.content ?? {}).map(([type, media]) => (
                   <div key={type}>
                     <div className="text-xs text-slate-500">Body ({type})</div>
-                    <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs dark:bg-slate-800">{JSON.stringify(media.schema, null, 2)}</pre>
+                    <pre className="max-h-80 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(media.schema, null, 2)}</pre>
                   </div>
                 ))}
                 <div className="text-xs text-slate-500">Answers: {Object.keys(op.responses ?? {}).join(', ')}</div>

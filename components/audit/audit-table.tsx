@@ -6,6 +6,8 @@ import type { AuditRow } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { SearchBox } from '@/components/ui/search-box';
+import { AuditDetail } from './audit-detail';
 
 const outcomeStyle: Record<string, string> = {
   ok: 'bg-emerald-100 text-emerald-800',
@@ -36,7 +38,7 @@ const columns: Column<AuditRow>[] = [
     ),
   },
   { id: 'outcome', header: 'Outcome', cell: (r) => <span className={`rounded px-1.5 py-0.5 text-xs ${outcomeStyle[r.outcome] ?? ''}`}>{r.outcome}</span> },
-  { id: 'details', header: 'Details', className: 'max-w-md text-xs text-slate-600', cell: (r) => r.error ?? r.detail ?? '' },
+  { id: 'details', header: 'Details', className: 'max-w-md', cell: (r) => <AuditDetail row={r} /> },
 ];
 
 /** Waits until typing pauses, so a search is sent once per word rather than once per key. */
@@ -58,13 +60,7 @@ export function AuditTable({ initial }: { initial: AuditRow[] }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
-        <input
-          aria-label="Search the audit log"
-          placeholder="Search user, action or object"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          className="w-72 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-        />
+        <SearchBox label="Search the audit log" placeholder="Search user, action or object" value={q} onChange={setQ} className="w-72 max-w-full" />
         <select
           aria-label="Outcome"
           value={outcome}

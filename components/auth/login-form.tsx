@@ -25,7 +25,7 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form onSubmit={submit} className="space-y-3">
       {login.problem ? <Alert>{login.problem.message}</Alert> : null}
-      <TextField label="User name" name="username" autoComplete="username" required maxLength={64} />
+      <TextField label="User name" name="username" autoComplete="username" required maxLength={64} autoFocus />
       <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
       <Button type="submit" variant="primary" disabled={busy} className="w-full justify-center">
         {busy ? 'Signing in…' : 'Sign in'}

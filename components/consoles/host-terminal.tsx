@@ -97,7 +97,7 @@ export function HostTerminal() {
           </div>
         </Alert>
       ) : null}
-      <div className="h-[32rem] overflow-hidden rounded-md bg-slate-900 p-1">
+      <div className="h-[32rem] overflow-hidden rounded-md bg-ink-900 p-1">
         <div ref={host} data-testid="host-terminal" className="h-full w-full" />
       </div>
     </div>

@@ -103,7 +103,7 @@ export function SerialConsole({ vm, device }: { vm: string; device?: string }) {
           </div>
         </Alert>
       ) : null}
-      <div className="h-[32rem] overflow-hidden rounded-md bg-slate-900 p-1">
+      <div className="h-[32rem] overflow-hidden rounded-md bg-ink-900 p-1">
         <div ref={host} data-testid="serial-terminal" className="h-full w-full" />
       </div>
     </div>

@@ -144,7 +144,7 @@ export function VncConsole({ vm, popout = false }: { vm: string; popout?: boolea
           </div>
         </Alert>
       ) : null}
-      <div ref={screen} data-testid="vnc-screen" className={`${popout ? 'h-[calc(100vh-9rem)]' : 'h-[36rem]'} overflow-hidden rounded-md bg-slate-900`} />
+      <div ref={screen} data-testid="vnc-screen" className={`${popout ? 'h-[calc(100vh-9rem)]' : 'h-[36rem]'} overflow-hidden rounded-md bg-ink-900`} />
       <form
         className="flex gap-2"
         onSubmit={(e) => {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite from 'swr/infinite';
 import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
@@ -9,10 +9,12 @@ import type {
   AuditRow,
   DeletePlan,
   HardwareView,
+  JobList,
   JobView,
   LeaseList,
   NetworkDetail,
   NetworkListing,
+  OsVariant,
   PoolDetail,
   PoolListing,
   SessionList,
@@ -34,6 +36,8 @@ const LIST_REFRESH_MS = 10_000;
 const LEASE_REFRESH_MS = 3000;
 /** A running job's steps and progress. */
 const JOB_REFRESH_MS = 700;
+/** The task list while a job runs: one request a second for all of them. */
+const JOB_LIST_REFRESH_MS = 1000;
 
 /** Written only by the live feed (live-provider.tsx), never fetched by a hook. */
 const fedByLiveStream: SWRConfiguration = {
@@ -100,6 +104,20 @@ export function useJob(id: string, initial?: JobView) {
   });
 }
 
+/**
+ * The newest jobs (the task list): re-read often while any of them runs, so steps and progress move, and now and
+ * then otherwise, to see jobs other users start.
+ */
+export function useJobs(initial?: JobView[]) {
+  const fallbackData = useMemo(() => (initial ? { jobs: initial } : undefined), [initial]);
+  // Stable: SWR restarts its timer whenever this function changes, and the list re-renders every second.
+  const refreshInterval = useCallback(
+    (list: JobList | undefined) => ((list ?? fallbackData)?.jobs.some((j) => j.status === 'running') ? JOB_LIST_REFRESH_MS : LIST_REFRESH_MS),
+    [fallbackData],
+  );
+  return useSWR<JobList, Error>(keys.jobs, { fallbackData, refreshInterval });
+}
+
 /** Every user; re-read while shown, since sign-ins change their sessions and when they were last seen. */
 export function useUsers(initial?: UserRow[]) {
   const fallbackData = useMemo(() => (initial ? { users: initial } : undefined), [initial]);
@@ -134,4 +152,9 @@ export function useAudit(query: AuditQuery, initial?: AuditRow[]) {
     more: last !== undefined && last.entries.length >= AUDIT_PAGE,
     loadMore: () => pages.setSize((n) => n + 1),
   };
+}
+
+/** Operating systems of the osinfo database matching a search (the wizard's OS picker); nothing while `enabled` is false. */
+export function useOsVariants(q: string, enabled = true) {
+  return useSWR<{ variants: OsVariant[] }, Error>(enabled ? keys.osVariants(q) : null, { keepPreviousData: true, revalidateOnFocus: false });
 }

@@ -8,6 +8,7 @@ describe('cache keys', () => {
     expect(keys.volumes('default')).toBe('/api/storage/pools/default/volumes');
     expect(keys.leases('lab')).toBe('/api/networks/lab/leases');
     expect(keys.job('0f0e')).toBe('/api/jobs/0f0e');
+    expect(keys.osVariants(' debian 11 ')).toBe('/api/provisioning/os-variants?q=debian%2011');
   });
 
   it('name an audit page by its query and where it starts', () => {

@@ -15,10 +15,12 @@ export const keys = {
   pools: '/api/storage/pools',
   pool: (name: string) => `/api/storage/pools/${seg(name)}`,
   volumes: (pool: string) => `/api/storage/pools/${seg(pool)}/volumes`,
+  jobs: '/api/jobs',
   job: (id: string) => `/api/jobs/${seg(id)}`,
   users: '/api/users',
   user: (id: string) => `/api/users/${seg(id)}`,
   userSessions: (id: string) => `/api/users/${seg(id)}/sessions`,
+  osVariants: (q: string) => `/api/provisioning/os-variants?q=${seg(q.trim())}`,
 } as const;
 
 export interface AuditQuery {

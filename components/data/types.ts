@@ -5,6 +5,7 @@
 // answers; the hooks in hooks.ts are typed by them.
 
 import type { AuditRow } from '@/lib/audit/log';
+import type { JobView } from '@/lib/jobs/types';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
 import type { NetworkRow } from '@/lib/networks/read';
 import type { PoolRow } from '@/lib/storage/pools';
@@ -40,6 +41,7 @@ export type { JobStep, JobView } from '@/lib/jobs/types';
 export type { NetworkMode, NetworkModel } from '@/lib/networks/model';
 export type { NetworkDetail, NetworkRow } from '@/lib/networks/read';
 export type { WizardOptions } from '@/lib/provisioning/options';
+export type { OsVariant } from '@/lib/osinfo/types';
 export type { PoolRow } from '@/lib/storage/pools';
 export type { VolumeRow } from '@/lib/storage/volumes';
 export type { VmDefinition } from '@/lib/vms/definition';
@@ -137,4 +139,9 @@ export interface SessionList {
 /** GET /api/audit */
 export interface AuditPage {
   entries: AuditRow[];
+}
+
+/** GET /api/jobs: the newest jobs, newest first. */
+export interface JobList {
+  jobs: JobView[];
 }

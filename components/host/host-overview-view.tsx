@@ -1,8 +1,10 @@
+import type { ReactNode } from 'react';
 import type { HostOverview } from '@/components/data/types';
 import { formatBytes } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
+import { HostMemoryText } from './host-memory';
 
-function Fact({ label, value, testId }: { label: string; value: string | number; testId?: string }) {
+function Fact({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
     <div>
       <dt className="text-xs uppercase text-slate-500">{label}</dt>
@@ -14,7 +16,7 @@ function Fact({ label, value, testId }: { label: string; value: string | number;
 }
 
 export function HostOverviewView({ host }: { host: HostOverview }) {
-  const usedPct = Math.round(((host.memoryTotal - host.memoryFree) / host.memoryTotal) * 100);
+  const usedPct = Math.round(((host.memory.totalBytes - host.memory.availableBytes) / host.memory.totalBytes) * 100);
   return (
     <div className="space-y-4">
       {!host.kvm ? (
@@ -35,7 +37,14 @@ export function HostOverviewView({ host }: { host: HostOverview }) {
             label="CPUs"
             value={`${host.cpus} (${host.sockets} socket × ${host.cores} core × ${host.threads} thread${host.numaNodes > 1 ? `, ${host.numaNodes} NUMA nodes` : ''})`}
           />
-          <Fact label="Memory" value={`${formatBytes(host.memoryFree)} free of ${formatBytes(host.memoryTotal)} (${usedPct}% used)`} />
+          <Fact
+            label="Memory"
+            value={
+              <>
+                <HostMemoryText memory={host.memory} />, {usedPct}% in use
+              </>
+            }
+          />
         </dl>
       </section>
       <div className="grid gap-4 md:grid-cols-2">

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import type { Readiness } from '@/lib/host/readiness-report';
+import type { HostMemory } from '@/lib/host/memory';
 import { Alert } from '@/components/ui/alert';
+import { HostMemoryText } from './host-memory';
 import { ReadinessChecks } from './readiness-checks';
 import { ReadinessFactsView } from './readiness-facts';
 import { ReadinessPill } from './readiness-pill';
@@ -30,7 +32,7 @@ function DomainType({ domainType }: { domainType: Readiness['domainType'] }) {
   );
 }
 
-export function ReadinessView({ readiness }: { readiness: Readiness }) {
+export function ReadinessView({ readiness, memory }: { readiness: Readiness; memory?: HostMemory | null }) {
   const probed = new Date(readiness.probedAt);
   return (
     <div className="space-y-4">
@@ -39,9 +41,17 @@ export function ReadinessView({ readiness }: { readiness: Readiness }) {
           <h1 className="flex items-center gap-2 text-xl font-semibold">
             Virtualization readiness <ReadinessPill status={readiness.overall} testId="readiness-overall" />
           </h1>
+          <p className="mt-1 font-medium" data-testid="readiness-headline">
+            <ReadinessText text={readiness.headline} />
+          </p>
           <p className="text-sm text-slate-600">
-            What KVM can do for guests on this host. Probed at <time dateTime={readiness.probedAt}>{probed.toLocaleTimeString('en-GB')}</time>; answers are
-            reused for a minute.
+            What KVM can do for guests on this host.{' '}
+            {memory ? (
+              <span data-testid="readiness-host-memory">
+                Host memory: <HostMemoryText memory={memory} />.{' '}
+              </span>
+            ) : null}{' '}
+            Probed at <time dateTime={readiness.probedAt}>{probed.toLocaleTimeString('en-GB')}</time>; answers are reused for a minute.
           </p>
         </div>
         <Link

@@ -9,6 +9,7 @@ import { useMutation } from '@/components/data/mutation';
 import type { JobStep, JobView } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { JobFailureActions, type FailureOffers } from './job-failure-actions';
 
 // A job's steps as the server records them, re-read while it runs, so a reload (or another tab) shows the same.
 
@@ -21,12 +22,14 @@ const TONE: Record<JobStep['status'], string> = {
   skipped: 'text-slate-400',
 };
 
+export type { FailureOffers };
+
 function describe(r: NonNullable<JobView['rollback']>[number]): string {
   const what = r.resource.type === 'volume' ? `volume ${r.resource.pool}/${r.resource.name}` : `domain ${r.resource.name}`;
   return r.outcome === 'failed' ? `${what}: could not be removed (${r.error})` : `${what}: removed`;
 }
 
-export function JobProgress({ initial, then, canCancel }: { initial: JobView; then: string | null; canCancel: boolean }) {
+export function JobProgress({ initial, then, canCancel, offers }: { initial: JobView; then: string | null; canCancel: boolean; offers: FailureOffers }) {
   const router = useRouter();
   const { data, error: readError } = useJob(initial.id, initial);
   const job = data ?? initial;
@@ -99,7 +102,7 @@ export function JobProgress({ initial, then, canCancel }: { initial: JobView; th
       {job.status === 'failed' || job.status === 'cancelled' ? (
         <Alert testId="job-failed">
           <p>{job.status === 'cancelled' ? 'Cancelled.' : `Creation failed: ${job.error}`}</p>
-          {job.rollback?.length ? (
+          {job.kept?.length ? null : job.rollback?.length ? (
             <>
               <p className="mt-2 font-medium">Rolled back:</p>
               <ul className="list-disc pl-5" data-testid="job-rollback">
@@ -111,6 +114,7 @@ export function JobProgress({ initial, then, canCancel }: { initial: JobView; th
           ) : (
             <p className="mt-1">Nothing had been created yet.</p>
           )}
+          <JobFailureActions job={job} offers={offers} />
         </Alert>
       ) : null}
     </div>

@@ -7,7 +7,7 @@ export function LogoutButton() {
   return (
     <button
       type="button"
-      className="rounded px-2 py-1 text-sm text-slate-200 hover:bg-slate-700"
+      className="rounded px-2 py-1 text-sm text-ink-200 hover:bg-ink-700"
       onClick={async () => {
         await api('/api/auth/logout', { method: 'POST', body: {} }).catch(() => undefined);
         reloadAt('/login');

@@ -17,21 +17,28 @@ import { StepSource } from './step-source';
 import { StepStorage } from './step-storage';
 import { initialState, STEPS, stepOfField, toSpec, type StepId, type WizardState } from './wizard-state';
 
-export function CreateWizard({ options }: { options: WizardOptions }) {
+// The create wizard. Each Next asks the server to check the settings so far (POST /api/provisioning/check), so a
+// problem shows on the step that has it, in plain words, before the user moves on; the review step shows the
+// whole plan (POST /api/provisioning/plan) and Create starts the job.
+
+/** Settings that do not change what is defined: changing them keeps the reviewed plan. */
+const KEEPS_PLAN = new Set<keyof WizardState>(['start', 'openConsole']);
+
+export function CreateWizard({ options, initial }: { options: WizardOptions; initial?: WizardState }) {
   const router = useRouter();
-  const [s, setState] = useState<WizardState>({ ...initialState, pool: options.pools.find((p) => p.active)?.name ?? '' });
+  const [s, setState] = useState<WizardState>(initial ?? { ...initialState, pool: options.pools.find((p) => p.active)?.name ?? '' });
   const [step, setStep] = useState<StepId>('source');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [plan, setPlan] = useState<PlanPreview | null>(null);
   const [xml, setXml] = useState('');
-  // Planning and creating: one request at a time, and busy on until the job page replaces this one.
+  // Checking, planning and creating: one request at a time, and busy on until the job page replaces this one.
   const { send, busy: sending } = useMutation();
   const [leaving, setLeaving] = useState(false);
   const busy = sending || leaving;
   const set = useCallback((patch: Partial<WizardState>) => {
     setState((prev) => ({ ...prev, ...patch }));
-    setPlan(null);
+    if (Object.keys(patch).some((k) => !KEEPS_PLAN.has(k as keyof WizardState))) setPlan(null);
   }, []);
 
   /** A refusal with field messages sends the user to the step of the first one. */
@@ -56,6 +63,23 @@ export function CreateWizard({ options }: { options: WizardOptions }) {
     setXml(r.data.xml);
   };
 
+  const index = STEPS.findIndex((x) => x.id === step);
+
+  /** Moves to a step: back freely; forward only once the steps before it pass the server's check. */
+  const go = async (id: StepId) => {
+    const target = STEPS.findIndex((x) => x.id === id);
+    if (target <= index) {
+      setStep(id);
+      return;
+    }
+    if (id === 'review') return review();
+    setMessage(null);
+    const r = await send('/api/provisioning/check', { body: { step: STEPS[target - 1]!.id, spec: toSpec(s) } });
+    if (!r.ok) return fail(r.problem);
+    setErrors({});
+    setStep(id);
+  };
+
   const create = async () => {
     if (!plan) return;
     setMessage(null);
@@ -66,8 +90,6 @@ export function CreateWizard({ options }: { options: WizardOptions }) {
     router.push(`/jobs/${r.data.jobId}${s.start && s.openConsole ? '?then=console' : ''}`);
   };
 
-  const index = STEPS.findIndex((x) => x.id === step);
-  const go = (id: StepId) => (id === 'review' ? void review() : setStep(id));
   const props = { s, set, options, errors };
   const hasError = (id: StepId) => Object.keys(errors).some((k) => stepOfField(k) === id);
 
@@ -78,7 +100,8 @@ export function CreateWizard({ options }: { options: WizardOptions }) {
           <button
             key={x.id}
             type="button"
-            onClick={() => go(x.id)}
+            disabled={busy}
+            onClick={() => void go(x.id)}
             aria-current={x.id === step ? 'step' : undefined}
             className={`rounded-full px-3 py-1 text-xs ${x.id === step ? 'bg-sky-700 text-white' : hasError(x.id) ? 'bg-red-100 text-red-800' : 'bg-slate-100 text-slate-700'}`}
           >
@@ -99,12 +122,12 @@ export function CreateWizard({ options }: { options: WizardOptions }) {
         {step === 'review' ? <StepReview {...props} plan={plan} loading={busy} xml={xml} onXml={setXml} /> : null}
       </section>
       <div className="flex gap-2">
-        <Button disabled={index === 0 || busy} onClick={() => go(STEPS[index - 1]!.id)}>
+        <Button disabled={index === 0 || busy} onClick={() => void go(STEPS[index - 1]!.id)}>
           Back
         </Button>
         {step !== 'review' ? (
-          <Button variant="primary" disabled={busy} onClick={() => go(STEPS[index + 1]!.id)}>
-            Next
+          <Button variant="primary" disabled={busy} onClick={() => void go(STEPS[index + 1]!.id)}>
+            {sending ? 'Checking…' : 'Next'}
           </Button>
         ) : (
           <Button variant="primary" disabled={busy || !plan} onClick={() => void create()}>

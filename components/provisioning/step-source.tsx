@@ -1,9 +1,10 @@
 'use client';
 
 import { fieldError } from '@/components/data/problem';
+import { volumeOptionLabel } from '@/components/storage/volume-label';
 import { CheckboxField, RadioGroup, SelectField, TextField, type RadioOption } from '@/components/ui/inputs';
 import type { StepProps } from './step-props';
-import type { ImageFrom, SourceKind } from './wizard-state';
+import { osDefaults, type ImageFrom, type SourceKind } from './wizard-state';
 
 const KINDS: RadioOption<SourceKind>[] = [
   { value: 'cloud-image', label: 'Cloud image', hint: 'A ready-made disk image, configured at first boot by cloud-init.' },
@@ -26,7 +27,7 @@ function VolumeSelect({
       <option value="">Choose a volume…</option>
       {vols.map((v) => (
         <option key={`${v.pool}/${v.name}`} value={`${v.pool}/${v.name}`}>
-          {v.pool}/{v.name} ({v.format ?? '?'}, {(v.capacity / 1024 ** 3).toFixed(1)} GiB)
+          {volumeOptionLabel(v, `${v.pool}/`)}
         </option>
       ))}
     </SelectField>
@@ -35,6 +36,18 @@ function VolumeSelect({
 
 export function StepSource(props: StepProps) {
   const { s, set, options, errors } = props;
+  // A catalog image brings its OS and that OS's defaults (the OS step shows them and can change them).
+  const pickImage = (id: string) => {
+    const entry = options.catalog.find((c) => c.id === id);
+    const os = entry?.osVariant;
+    set({
+      catalogId: id,
+      ...(os
+        ? osDefaults(os, { ...s, catalogId: id }, { hostMemoryMiB: Math.floor(options.host.memory.totalBytes / 2 ** 20), imageMinDiskGiB: entry.minDiskGiB })
+            .patch
+        : {}),
+    });
+  };
   return (
     <div className="space-y-4">
       <div className="grid gap-4 md:grid-cols-2">
@@ -50,7 +63,7 @@ export function StepSource(props: StepProps) {
             <option value="volume">Uploaded image (a volume in a pool)</option>
           </SelectField>
           {s.imageFrom === 'catalog' ? (
-            <SelectField label="Catalog image" value={s.catalogId} onChange={(v) => set({ catalogId: v })} error={fieldError(errors, 'source.image')}>
+            <SelectField label="Catalog image" value={s.catalogId} onChange={(v) => pickImage(v)} error={fieldError(errors, 'source.image')}>
               <option value="">Choose an image…</option>
               {options.catalog.map((c) => (
                 <option key={c.id} value={c.id}>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createVmSpecSchema } from '@/lib/provisioning/spec';
-import { initialState, STEPS, stepOfField, toSpec, type WizardState } from './wizard-state';
+import type { OsVariant } from '@/lib/osinfo/types';
+import { initialState, osDefaults, stateFromSpec, STEPS, stepOfField, toSpec, type WizardState } from './wizard-state';
 
 // The wizard's form state becomes the body of POST /api/provisioning/plan and /api/vms: every spec it builds from
 // a sensibly filled form must pass the server's schema, and a field the server refuses must lead back to its step.
@@ -87,5 +88,81 @@ describe('stepOfField', () => {
     expect(stepOfField('xml')).toBe('review');
     expect(stepOfField('something.else')).toBe('review');
     expect(STEPS.at(-1)!.id).toBe('review');
+  });
+});
+
+const debian: OsVariant = {
+  id: 'http://debian.org/debian/11',
+  shortId: 'debian11',
+  name: 'Debian 11',
+  vendor: 'Debian Project',
+  family: 'linux',
+  releaseDate: '2021-08-14',
+  eol: false,
+  virtio: { disk: true, net: true },
+  memory: { minimumMiB: 1024, recommendedMiB: 1024 },
+  disk: { minimumGiB: 10, recommendedGiB: 20 },
+  minimumCpus: 1,
+  firmware: { efi: false, bios: true },
+};
+
+describe('osDefaults', () => {
+  it("takes the OS's recommended memory and disk and its virtio drivers, and records the OS in the spec", () => {
+    const { patch, notes } = osDefaults(debian, filled({}), { hostMemoryMiB: 16384 });
+    expect(patch).toMatchObject({ osVariant: debian, memoryMiB: '1024', sizeGiB: '20', bus: 'virtio', nicModel: 'virtio' });
+    expect(patch.firmware).toBeUndefined();
+    expect(notes).toEqual(['1024 MiB of memory (it needs at least 1024)', 'a 20 GiB disk', 'virtio disk', 'virtio network']);
+    expect(toSpec(filled(patch)).os).toEqual({ machine: 'q35', firmware: 'bios', variant: 'http://debian.org/debian/11' });
+  });
+
+  it('keeps memory to half the host, disks to the image, and gives an old or UEFI-only OS what it needs', () => {
+    const win: OsVariant = {
+      ...debian,
+      name: 'Windows 11',
+      virtio: { disk: false, net: false },
+      memory: { minimumMiB: 4096, recommendedMiB: 8192 },
+      disk: { minimumGiB: 64, recommendedGiB: null },
+      minimumCpus: 2,
+      firmware: { efi: true, bios: false },
+    };
+    const { patch } = osDefaults(win, filled({}), { hostMemoryMiB: 6000 });
+    expect(patch).toMatchObject({ memoryMiB: '4096', sizeGiB: '64', bus: 'sata', nicModel: 'e1000e', firmware: 'efi', vcpus: '2' });
+    expect(osDefaults(debian, filled({}), { hostMemoryMiB: 16384, imageMinDiskGiB: 30 }).patch.sizeGiB).toBe('30');
+    expect(osDefaults(debian, filled({ source: 'import' }), { hostMemoryMiB: 16384 }).patch.sizeGiB).toBeUndefined();
+  });
+});
+
+describe('stateFromSpec', () => {
+  it('fills the form back from the settings a job started from, except the password', () => {
+    const form = filled({
+      catalogId: 'debian-12',
+      osVariant: debian,
+      userName: 'admin',
+      sshKeys: KEY,
+      password: 'secret',
+      packages: 'curl git',
+      staticAddress: '192.0.2.10/24',
+      gateway: '192.0.2.1',
+      dns: '192.0.2.53',
+      start: false,
+    });
+    const spec = createVmSpecSchema.parse(toSpec(form));
+    const back = stateFromSpec(spec, debian);
+    expect(back).toEqual({ ...form, password: '', openConsole: true });
+    expect(toSpec(back)).toEqual({
+      ...toSpec(form),
+      cloudInit: { ...(toSpec(form).cloudInit as object), user: { name: 'admin', sshKeys: [KEY], sudo: true } },
+    });
+  });
+
+  it('fills ISO, import, kernel and bridge settings back', () => {
+    for (const form of [
+      filled({ source: 'iso', volume: 'default/installer.iso', sizeGiB: '8', netType: 'bridge', bridge: 'br0', nicModel: 'e1000e' }),
+      filled({ source: 'import', volume: 'default/disk.qcow2', netType: 'none', bus: 'sata' }),
+      filled({ source: 'kernel', kernel: '/boot/vmlinuz', initrd: '/boot/initrd', cmdline: 'console=ttyS0 quiet', sizeGiB: '0' }),
+      filled({ imageFrom: 'url', imageUrl: 'https://example.org/i.qcow2', checksumAlgorithm: 'sha512', checksumHex: 'ab'.repeat(64), fullCopy: true }),
+    ]) {
+      expect(toSpec(stateFromSpec(createVmSpecSchema.parse(toSpec(form))))).toEqual(toSpec(form));
+    }
   });
 });

@@ -1,6 +1,8 @@
 // The wizard's form state and how it becomes the request body (lib/provisioning/spec.ts checks it server-side).
 
 import type { NewVmDiskBus, NicModel } from '@/lib/domain-xml/constants';
+import type { OsVariant } from '@/lib/osinfo/types';
+import type { CreateVmSpec } from '@/lib/provisioning/spec';
 
 export type SourceKind = 'cloud-image' | 'iso' | 'import' | 'kernel';
 export type ImageFrom = 'catalog' | 'url' | 'volume';
@@ -20,6 +22,8 @@ export interface WizardState {
   kernel: string;
   initrd: string;
   cmdline: string;
+  /** The guest OS picked (or preselected by a catalog image), whose defaults were applied. */
+  osVariant: OsVariant | null;
   machine: 'q35' | 'pc';
   firmware: 'bios' | 'efi';
   vcpus: string;
@@ -62,6 +66,7 @@ export const initialState: WizardState = {
   kernel: '',
   initrd: '',
   cmdline: 'console=ttyS0',
+  osVariant: null,
   machine: 'q35',
   firmware: 'bios',
   vcpus: '1',
@@ -127,7 +132,7 @@ export function toSpec(s: WizardState): Record<string, unknown> {
     name: s.name.trim(),
     ...(s.title.trim() ? { title: s.title.trim() } : {}),
     source: source(s),
-    os: { machine: s.machine, firmware: s.firmware },
+    os: { machine: s.machine, firmware: s.firmware, ...(s.osVariant ? { variant: s.osVariant.id } : {}) },
     resources: { vcpus: num(s.vcpus), memoryMiB: num(s.memoryMiB) },
     storage: { pool: s.pool, sizeGiB: num(s.sizeGiB), format: s.format, bus: s.bus },
     network:
@@ -156,20 +161,105 @@ export function toSpec(s: WizardState): Record<string, unknown> {
   return spec;
 }
 
-export const STEPS = [
-  { id: 'source', label: 'Source', fields: ['name', 'title', 'source'] },
-  { id: 'os', label: 'OS defaults', fields: ['os'] },
-  { id: 'resources', label: 'CPU and memory', fields: ['resources'] },
-  { id: 'storage', label: 'Storage', fields: ['storage'] },
-  { id: 'network', label: 'Network', fields: ['network'] },
-  { id: 'cloud-init', label: 'cloud-init', fields: ['cloudInit'] },
-  { id: 'review', label: 'Review', fields: ['xml', 'identity', '_'] },
-] as const;
+export { stepOfField, type StepId } from '@/lib/provisioning/steps';
+export { WIZARD_STEPS as STEPS } from '@/lib/provisioning/steps';
 
-export type StepId = (typeof STEPS)[number]['id'];
+/**
+ * The form filled in from the settings a job started from (back to the wizard after a failure). The password is
+ * not among them: it never goes back to the browser, so it has to be typed again.
+ */
+export function stateFromSpec(spec: CreateVmSpec, osVariant: OsVariant | null = null): WizardState {
+  const s: WizardState = { ...initialState, name: spec.name, title: spec.title ?? '', start: spec.start, osVariant };
+  const src = spec.source;
+  const ref = (v: { pool: string; volume: string }) => `${v.pool}/${v.volume}`;
+  if (src.kind === 'cloud-image') {
+    s.source = 'cloud-image';
+    s.fullCopy = src.fullCopy;
+    s.imageFrom = src.image.from;
+    if (src.image.from === 'catalog') s.catalogId = src.image.id;
+    if (src.image.from === 'url') {
+      s.imageUrl = src.image.url;
+      s.checksumAlgorithm = src.image.checksum.algorithm;
+      s.checksumHex = src.image.checksum.hex;
+    }
+    if (src.image.from === 'volume') s.volume = ref(src.image);
+  } else if (src.kind === 'iso') {
+    s.source = 'iso';
+    s.volume = ref(src.iso);
+  } else if (src.kind === 'import') {
+    s.source = 'import';
+    s.volume = ref(src.disk);
+  } else {
+    s.source = 'kernel';
+    s.kernel = src.kernel;
+    s.initrd = src.initrd ?? '';
+    s.cmdline = src.cmdline;
+  }
+  s.machine = spec.os.machine;
+  s.firmware = spec.os.firmware;
+  s.vcpus = String(spec.resources.vcpus);
+  s.memoryMiB = String(spec.resources.memoryMiB);
+  s.pool = spec.storage.pool;
+  s.sizeGiB = String(spec.storage.sizeGiB);
+  s.format = spec.storage.format;
+  s.bus = spec.storage.bus;
+  const net = spec.network;
+  s.netType = net.type;
+  if (net.type === 'network') s.network = net.network;
+  if (net.type === 'bridge') s.bridge = net.bridge;
+  if (net.type !== 'none') s.nicModel = net.model;
+  const ci = spec.cloudInit;
+  if (ci) {
+    s.hostname = ci.hostname === spec.name ? '' : ci.hostname;
+    s.userName = ci.user?.name ?? '';
+    s.sshKeys = ci.user?.sshKeys.join('\n') ?? '';
+    s.sudo = ci.user?.sudo ?? initialState.sudo;
+    s.packages = ci.packages.join(' ');
+    s.runcmd = ci.runcmd.join('\n');
+    s.staticAddress = ci.network?.address ?? '';
+    s.gateway = ci.network?.gateway ?? '';
+    s.dns = ci.network?.dns.join(' ') ?? '';
+    s.rawUserData = ci.rawUserData ?? '';
+    s.rawNetworkConfig = ci.rawNetworkConfig ?? '';
+  }
+  return s;
+}
 
-/** The step whose form holds a server field path like "resources.vcpus". */
-export function stepOfField(path: string): StepId {
-  const head = path.split('.')[0] ?? '';
-  return STEPS.find((s) => (s.fields as readonly string[]).includes(head))?.id ?? 'review';
+/**
+ * What picking an OS changes in the form: memory and disk to its recommended sizes (not below its minimum, not
+ * above half the host, not below a catalog image's own disk), virtio only when it has the drivers, UEFI when it
+ * cannot boot with BIOS, enough vCPUs. With the sentences that say so on the OS step.
+ */
+export function osDefaults(
+  v: OsVariant,
+  s: WizardState,
+  limits: { hostMemoryMiB: number; imageMinDiskGiB?: number },
+): { patch: Partial<WizardState>; notes: string[] } {
+  const patch: Partial<WizardState> = { osVariant: v };
+  const notes: string[] = [];
+  const mem = v.memory.recommendedMiB ?? v.memory.minimumMiB;
+  if (mem) {
+    const capped = Math.max(v.memory.minimumMiB ?? 0, Math.min(mem, Math.floor(limits.hostMemoryMiB / 2 / 64) * 64));
+    patch.memoryMiB = String(capped);
+    notes.push(`${capped} MiB of memory${v.memory.minimumMiB ? ` (it needs at least ${v.memory.minimumMiB})` : ''}`);
+  }
+  const disk = v.disk.recommendedGiB ?? v.disk.minimumGiB;
+  if (disk && s.source !== 'import') {
+    const size = Math.max(Math.ceil(disk), limits.imageMinDiskGiB ?? 0);
+    patch.sizeGiB = String(size);
+    notes.push(`a ${size} GiB disk`);
+  }
+  patch.bus = v.virtio.disk ? 'virtio' : 'sata';
+  patch.nicModel = v.virtio.net ? 'virtio' : 'e1000e';
+  notes.push(v.virtio.disk ? 'virtio disk' : 'SATA disk (it has no virtio driver)', v.virtio.net ? 'virtio network' : 'e1000e network (no virtio driver)');
+  if (!v.firmware.bios) {
+    patch.firmware = 'efi';
+    notes.push('UEFI (it does not boot with BIOS)');
+  }
+  const vcpus = Number(s.vcpus);
+  if (v.minimumCpus && (!Number.isFinite(vcpus) || vcpus < v.minimumCpus)) {
+    patch.vcpus = String(v.minimumCpus);
+    notes.push(`${v.minimumCpus} vCPUs`);
+  }
+  return { patch, notes };
 }

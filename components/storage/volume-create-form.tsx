@@ -7,17 +7,21 @@ import { fieldError } from '@/components/data/problem';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { NumberField, SelectField, TextField } from '@/components/ui/inputs';
+import { withFormatExtension } from '@/lib/storage/extensions';
+import type { VolumeFormat } from '@/lib/storage/volume-model';
 import { SIZE_UNITS, toBytes, type SizeUnit } from './sizes';
 
 export function VolumeCreateForm({ pool }: { pool: string }) {
-  const [f, setF] = useState({ name: '', format: 'qcow2', size: '10', unit: 'GiB' as SizeUnit });
+  const [f, setF] = useState({ name: '', format: 'qcow2' as VolumeFormat, size: '10', unit: 'GiB' as SizeUnit });
   const create = useMutation();
   const errors = create.problem?.fields;
+  // The name the volume gets: the format's extension unless the name has one.
+  const fileName = withFormatExtension(f.name, f.format);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     const capacity = toBytes(f.size, f.unit);
-    const body = { name: f.name, format: f.format, capacity: Number.isFinite(capacity) ? capacity : 0 };
+    const body = { name: fileName, format: f.format, capacity: Number.isFinite(capacity) ? capacity : 0 };
     if ((await create.send(keys.volumes(pool), { body, touches: poolTouches(pool) })).ok) setF((o) => ({ ...o, name: '' }));
   }
 
@@ -25,8 +29,20 @@ export function VolumeCreateForm({ pool }: { pool: string }) {
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <h2 className="font-semibold">New volume</h2>
       {create.problem ? <Alert testId="volume-form-error">{create.problem.message}</Alert> : null}
-      <TextField label="Volume name" value={f.name} onChange={(name) => setF({ ...f, name })} error={fieldError(errors, 'name')} autoComplete="off" />
-      <SelectField label="Format" value={f.format} onChange={(format) => setF({ ...f, format })} error={fieldError(errors, 'format')}>
+      <TextField
+        label="Volume name"
+        value={f.name}
+        onChange={(name) => setF({ ...f, name })}
+        error={fieldError(errors, 'name')}
+        autoComplete="off"
+        hint={fileName && fileName !== f.name.trim() ? `Created as ${fileName}` : undefined}
+      />
+      <SelectField
+        label="Format"
+        value={f.format}
+        onChange={(format) => setF({ ...f, format: format as VolumeFormat, name: withFormatExtension(f.name, format as VolumeFormat) })}
+        error={fieldError(errors, 'format')}
+      >
         <option value="qcow2">qcow2 (grows as used, snapshots)</option>
         <option value="raw">raw (plain bytes)</option>
       </SelectField>

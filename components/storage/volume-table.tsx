@@ -9,8 +9,10 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ChangeDialog } from '@/components/ui/change-dialog';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { NumberField } from '@/components/ui/inputs';
+import { CheckboxField, NumberField } from '@/components/ui/inputs';
+import { userLabel } from '@/lib/storage/volume-user-names';
 import { SIZE_UNITS, toBytes } from './sizes';
+import { isImage, userLines, volumeSize } from './volume-label';
 
 interface Props {
   pool: string;
@@ -21,12 +23,23 @@ interface Props {
 }
 
 const ASK = {
-  wipe: { title: 'Wipe', label: 'Wipe volume', body: 'Every byte of the volume is overwritten with zeros. Its data is gone for good.' },
-  delete: { title: 'Delete', label: 'Delete volume', body: 'The volume and its data are removed from the pool. This cannot be undone.' },
+  wipe: {
+    title: 'Wipe',
+    label: 'Wipe volume',
+    body: 'Every byte of the volume is overwritten with zeros. Its data is gone for good.',
+    inUse: 'Wiping it destroys the data they read: a VM using it no longer boots, an overlay loses every block it never wrote.',
+  },
+  delete: {
+    title: 'Delete',
+    label: 'Delete volume',
+    body: 'The volume and its data are removed from the pool. This cannot be undone.',
+    inUse: 'Deleting it leaves them pointing at a file that is gone: a running VM keeps writing to the deleted file and does not start again.',
+  },
 } as const;
 
 export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
-  const [asking, setAsking] = useState<{ kind: 'wipe' | 'delete'; name: string } | null>(null);
+  const [asking, setAsking] = useState<{ kind: 'wipe' | 'delete'; volume: VolumeRow } | null>(null);
+  const [understood, setUnderstood] = useState(false);
   const [resizing, setResizing] = useState<{ name: string; mib: string } | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   const change = useMutation();
@@ -35,11 +48,19 @@ export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
 
   async function confirm() {
     if (!asking) return;
-    const { kind, name } = asking;
-    await (kind === 'wipe'
-      ? change.send(`${url(name)}/actions`, { body: { action: 'wipe' }, touches })
-      : change.send(url(name), { method: 'DELETE', touches }));
-    setAsking(null);
+    const { kind, volume } = asking;
+    // The users this dialog named: the server refuses again if more have appeared since.
+    const confirmUsers = volume.usedBy.map(userLabel);
+    const r = await (kind === 'wipe'
+      ? change.send(`${url(volume.name)}/actions`, { body: { action: 'wipe', confirmUsers }, touches })
+      : change.send(url(volume.name), { method: 'DELETE', body: { confirmUsers }, touches }));
+    if (r.ok) setAsking(null);
+  }
+
+  function ask(kind: 'wipe' | 'delete', volume: VolumeRow) {
+    change.reset();
+    setUnderstood(false);
+    setAsking({ kind, volume });
   }
 
   async function resize(name: string, mib: string) {
@@ -50,6 +71,18 @@ export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
   }
 
   const actions = (v: VolumeRow) => (
+    <>
+      {isImage(v) ? imageActions(v) : null}
+      {canChange ? (
+        <Button className="!px-2 !py-1 text-xs" variant="danger" aria-label={`Delete ${v.name}`} onClick={() => ask('delete', v)}>
+          Delete
+        </Button>
+      ) : null}
+    </>
+  );
+
+  // Download, Resize and Wipe: what a disk image has and a directory in the pool does not.
+  const imageActions = (v: VolumeRow) => (
     <>
       {canDownload ? (
         <a
@@ -70,11 +103,8 @@ export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
           >
             Resize
           </Button>
-          <Button className="!px-2 !py-1 text-xs" aria-label={`Wipe ${v.name}`} onClick={() => setAsking({ kind: 'wipe', name: v.name })}>
+          <Button className="!px-2 !py-1 text-xs" aria-label={`Wipe ${v.name}`} onClick={() => ask('wipe', v)}>
             Wipe
-          </Button>
-          <Button className="!px-2 !py-1 text-xs" variant="danger" aria-label={`Delete ${v.name}`} onClick={() => setAsking({ kind: 'delete', name: v.name })}>
-            Delete
           </Button>
         </>
       ) : null}
@@ -100,8 +130,18 @@ export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
   );
 
   const columns: Column<VolumeRow>[] = [
-    { id: 'name', header: 'Volume', className: 'font-medium', cell: (v) => v.name },
-    { id: 'format', header: 'Format', cell: (v) => v.format ?? '—' },
+    {
+      id: 'name',
+      header: 'Volume',
+      className: 'font-medium',
+      cell: (v) => (
+        <>
+          {v.name}
+          {v.base ? <span className="ml-1 rounded bg-sky-100 px-1 text-xs font-normal text-sky-800">base image</span> : null}
+        </>
+      ),
+    },
+    { id: 'format', header: 'Format', cell: (v) => (v.type === 'dir' ? 'directory' : (v.format ?? '—')) },
     {
       id: 'capacity',
       header: 'Capacity',
@@ -112,11 +152,24 @@ export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
       ),
     },
     { id: 'allocation', header: 'Allocation', cell: (v) => (v.allocation === null ? '—' : formatBytes(v.allocation)) },
+    {
+      id: 'users',
+      header: 'Used by',
+      className: 'text-xs',
+      cell: (v) =>
+        v.usedBy.length ? (
+          <span data-testid="volume-users" title={userLines(v).join('\n')}>
+            {v.usedBy.map(userLabel).join(', ')}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
     { id: 'path', header: 'Path', className: 'font-mono text-xs', cell: (v) => v.path ?? '—' },
     { id: 'actions', header: '', className: 'space-x-1 whitespace-nowrap text-right', cell: actions },
   ];
 
-  const error = invalid ?? change.problem?.message;
+  const error = invalid ?? (asking ? null : change.problem?.message);
   const question = asking ? ASK[asking.kind] : null;
   return (
     <div className="space-y-2">
@@ -132,15 +185,35 @@ export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
       />
       <ChangeDialog
         open={asking !== null}
-        title={asking && question ? `${question.title} ${asking.name}` : ''}
+        title={asking && question ? `${question.title} ${asking.volume.name}` : ''}
         submitLabel={question?.label}
         danger
         wide={false}
         busy={change.busy}
+        submitDisabled={!!asking?.volume.usedBy.length && !understood}
         onClose={() => setAsking(null)}
         onSubmit={() => void confirm()}
       >
         <p>{question?.body}</p>
+        {asking?.volume.usedBy.length ? (
+          <div className="mt-2 space-y-2" data-testid="volume-in-use">
+            <p className="font-medium text-red-800">
+              {asking.volume.name} is in use ({volumeSize(asking.volume)}):
+            </p>
+            <ul className="list-disc pl-5">
+              {userLines(asking.volume).map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+            <p>{question?.inUse}</p>
+            <CheckboxField
+              label={`${question?.title} it anyway, breaking ${asking.volume.usedBy.map(userLabel).join(', ')}`}
+              checked={understood}
+              onChange={setUnderstood}
+            />
+          </div>
+        ) : null}
+        {change.problem ? <Alert testId="volume-dialog-error">{change.problem.message}</Alert> : null}
       </ChangeDialog>
     </div>
   );

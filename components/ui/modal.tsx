@@ -34,7 +34,7 @@ export function Modal({
         e.preventDefault();
         onClose();
       }}
-      className={`m-auto w-full ${wide ? 'max-w-xl' : 'max-w-lg'} rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40`}
+      className={`m-auto w-full ${wide ? 'max-w-xl' : 'max-w-lg'} rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-black/50`}
     >
       {open ? (
         <div className="max-h-[85vh] space-y-4 overflow-y-auto p-5 text-sm">

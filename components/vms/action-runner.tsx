@@ -45,6 +45,12 @@ export function ActionRunnerProvider({ children }: { children: ReactNode }) {
       setPending(null);
       if (!r.ok) {
         setOutcome({ tone: 'error', message: `${labels[action]} ${single ? `"${names[0]}"` : ''} failed: ${r.problem.message}` });
+      } else if (single && action === 'shutdown') {
+        // ACPI asks the guest; it is not off until it says so, which the state shows when it happens.
+        setOutcome({
+          tone: 'info',
+          message: `Shutdown requested for "${names[0]}": the guest stops when it has shut itself down (or ignores it: Force off stops it at once).`,
+        });
       } else if (!single) {
         const { results } = r.data as BulkReply;
         const failed = results.filter((x) => !x.ok);
@@ -54,7 +60,9 @@ export function ActionRunnerProvider({ children }: { children: ReactNode }) {
                 tone: 'error',
                 message: `${labels[action]} failed for ${failed.length} of ${results.length}: ${failed.map((f) => `${f.name}: ${f.error}`).join(' · ')}`,
               }
-            : { tone: 'info', message: `${labels[action]}: done for ${results.length} virtual machines.` },
+            : action === 'shutdown'
+              ? { tone: 'info', message: `Shutdown requested for ${results.length} virtual machines: each stops when its guest has shut itself down.` }
+              : { tone: 'info', message: `${labels[action]}: done for ${results.length} virtual machines.` },
         );
       }
     },

@@ -11,10 +11,26 @@ const tone: Record<VmState, string> = {
   'no state': 'bg-slate-100 text-slate-600',
 };
 
-export function StateBadge({ state, name }: { state: VmState; name: string }) {
+/**
+ * The VM's state; `pending` says what it was asked and has not done yet (an ACPI shutdown the guest is still
+ * working on), until it has stopped.
+ */
+export function StateBadge({ state, name, pending }: { state: VmState; name: string; pending?: string | null }) {
+  const waiting = pending && state !== 'shut off' && state !== 'crashed' ? pending : null;
   return (
-    <span data-testid={`vm-state-${name}`} data-state={state} className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${tone[state]}`}>
-      {state}
+    <span className="inline-flex flex-wrap items-center gap-1">
+      <span data-testid={`vm-state-${name}`} data-state={state} className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${tone[state]}`}>
+        {state}
+      </span>
+      {waiting ? (
+        <span
+          data-testid={`vm-pending-${name}`}
+          title="Vireo asked the guest to shut down (ACPI power button); the guest decides when it stops, and may ignore it. Force off stops it at once."
+          className="whitespace-nowrap rounded bg-sky-100 px-1.5 py-0.5 text-xs font-medium text-sky-800"
+        >
+          {waiting}
+        </span>
+      ) : null}
     </span>
   );
 }

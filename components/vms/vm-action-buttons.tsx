@@ -9,7 +9,7 @@ export function VmActionButtons({ name, state, allowed }: { name: string; state:
   const { run, busy } = useActionRunner();
   if (!allowed) return null;
   return (
-    <div className="flex gap-1">
+    <div className="flex flex-wrap gap-1">
       {actionsFor(state).map((a) => (
         <Button
           key={a}

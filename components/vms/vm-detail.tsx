@@ -11,12 +11,15 @@ import type { VmDefinition } from '@/components/data/types';
 import { formatKiB } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useUrlTab } from '@/components/ui/use-url-tab';
 import { ActionRunnerProvider, OutcomeAlert } from './action-runner';
 import { DeleteDialog } from './delete-dialog';
 import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
 import { HardwarePanel } from './hardware/hardware-panel';
+
+const TABS = ['overview', 'hardware', 'xml'] as const;
 
 interface Perms {
   lifecycle: boolean;
@@ -85,7 +88,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
   const { data, error: readError } = useVm(initial.name, initial);
   const def = data ?? initial;
   const row = rowOf(useVms().data, def.uuid);
-  const [tab, setTab] = useState<'overview' | 'hardware' | 'xml'>('overview');
+  const [tab, setTab] = useUrlTab(TABS, 'overview');
   const [deleting, setDeleting] = useState(false);
   const gone = row === null;
 
@@ -103,8 +106,8 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
             ← Virtual machines
           </Link>
           <h1 className="text-xl font-semibold">{def.name}</h1>
-          {row ? <StateBadge state={row.state} name={def.name} /> : null}
-          <div className="ml-auto flex gap-2">
+          {row ? <StateBadge state={row.state} name={def.name} pending={row.pending} /> : null}
+          <div className="ml-auto flex flex-wrap gap-2">
             {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
             {perms.console && !gone ? (
               <Link
@@ -126,7 +129,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
         {readError && !gone ? <Alert>{readError.message}</Alert> : null}
         <OutcomeAlert />
         <div role="tablist" className="flex gap-1 border-b border-slate-200">
-          {(['overview', 'hardware', 'xml'] as const).map((t) => (
+          {TABS.map((t) => (
             <button
               key={t}
               type="button"

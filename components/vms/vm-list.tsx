@@ -8,6 +8,7 @@ import type { LifecycleAction, VmRow, VmState } from '@/components/data/types';
 import { formatKiB } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { SearchBox } from '@/components/ui/search-box';
 import type { SortState } from '@/components/ui/table-sort';
 import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
@@ -32,7 +33,7 @@ function vmColumns(canAct: boolean): Column<VmRow>[] {
         </Link>
       ),
     },
-    { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} /> },
+    { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} pending={vm.pending} /> },
     { id: 'vcpus', header: 'vCPUs', sortValue: (vm) => vm.vcpus, className: 'tabular-nums', cell: (vm) => vm.vcpus },
     {
       id: 'memoryKiB',
@@ -89,15 +90,7 @@ function VmTable({ canAct }: { canAct: boolean }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <input
-          type="search"
-          aria-label="Search virtual machines"
-          placeholder="Search by name or IP"
-          value={query}
-          maxLength={100}
-          onChange={(e) => setQuery(e.target.value)}
-          className="w-64 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
-        />
+        <SearchBox label="Search virtual machines" placeholder="Search by name or IP" value={query} maxLength={100} onChange={setQuery} className="w-64" />
         <select
           aria-label="Filter by state"
           value={stateFilter}

@@ -72,7 +72,7 @@ export function XmlEditor({
               type="button"
               role="tab"
               aria-selected={which === 'inactive'}
-              className={`px-3 py-1 ${which === 'inactive' ? 'bg-slate-800 text-white' : ''}`}
+              className={`px-3 py-1 ${which === 'inactive' ? 'bg-ink-800 text-white' : ''}`}
               onClick={() => setWhich('inactive')}
             >
               {words.saved}
@@ -83,7 +83,7 @@ export function XmlEditor({
               aria-selected={which === 'live'}
               disabled={!live}
               title={live ? '' : words.liveAbsent}
-              className={`px-3 py-1 disabled:text-slate-400 ${which === 'live' ? 'bg-slate-800 text-white' : ''}`}
+              className={`px-3 py-1 disabled:text-slate-400 ${which === 'live' ? 'bg-ink-800 text-white' : ''}`}
               onClick={() => setWhich('live')}
             >
               {words.live}

@@ -4,6 +4,7 @@ import { parseXml, serializeXml, child } from '@/lib/xml/parse';
 import { ConsoleReader } from '@/test/support/console-reader';
 import { bootBanner, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { virsh, virshDefine } from '@/test/support/virsh';
+import { testPoolDir } from '@/test/support/test-libvirtd';
 
 export interface HardwareGuestOptions {
   name: string;
@@ -97,9 +98,9 @@ export async function balloonKiB(name: string): Promise<number> {
   return m ? Number(m[1]) : Number.NaN;
 }
 
-/** A directory pool of the spec's own under /var/lib/libvirt/images (readable by libvirt's QEMU user). */
+/** A directory pool of the spec's own beside the test daemon's images (readable by libvirt's QEMU user). */
 export async function createPool(name: string): Promise<string> {
-  const dir = `/var/lib/libvirt/images/${name}`;
+  const dir = testPoolDir(name);
   await virsh(['pool-define-as', name, 'dir', '--target', dir]);
   await virsh(['pool-build', name]);
   await virsh(['pool-start', name]);

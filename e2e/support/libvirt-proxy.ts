@@ -1,7 +1,8 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { testSocket } from '@/test/support/test-libvirtd';
 
 /**
- * A loopback TCP relay to the real libvirtd socket that a test can cut and restore, so "libvirtd is down" can be
+ * A loopback TCP relay to the test suite's libvirtd socket that a test can cut and restore, so "libvirtd is down" can be
  * played without stopping the daemon other tests share. Vireo reaches it as qemu+tcp://127.0.0.1:<port>/system.
  */
 export class LibvirtProxy {
@@ -13,7 +14,7 @@ export class LibvirtProxy {
     private readonly target: string,
   ) {}
 
-  static async start(target = '/var/run/libvirt/libvirt-sock'): Promise<LibvirtProxy> {
+  static async start(target = testSocket): Promise<LibvirtProxy> {
     const probe = createServer();
     const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
     await new Promise((r) => probe.close(r));

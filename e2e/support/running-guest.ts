@@ -1,3 +1,4 @@
+import { testSystemUri } from '@/test/support/test-libvirtd';
 import { connect } from '@/lib/libvirt';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 
@@ -11,7 +12,7 @@ export interface RunningGuest {
 
 export async function startRunningGuest(name: string, memoryMiB = 96): Promise<RunningGuest> {
   await ensureFixtures();
-  const client = await connect('qemu:///system');
+  const client = await connect(testSystemUri);
   const dom = await client.domains.defineXml(tcgGuestXml({ name, memoryMiB }));
   await client.domains.create(dom);
   return {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -49,6 +50,8 @@ export async function startVireo(env: Record<string, string> = {}, opts: StartOp
     VIREO_PORT: String(port),
     VIREO_HOST: '127.0.0.1',
     DATABASE_URL: '',
+    // The test suite's own libvirtd, never the host's (where a Vireo may be serving).
+    LIBVIRT_URI: testSystemUri,
     // Specs share one libvirtd and some read guests' ptys directly: a test server adopts only consoles it is asked for.
     VIREO_CONSOLE_CAPTURE: 'opened',
     ...env,

@@ -23,7 +23,7 @@ const sshKey = z
 const pkg = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9+._:=~-]*$/, 'A package name may use letters, digits and + . _ : = ~ -');
+  .regex(/^[A-Za-z0-9][A-Za-z0-9+._:=~-]*$/, 'A package name may use letters, digits and the signs + . _ : = ~ - (no spaces).');
 const cidr4 = z
   .string()
   .trim()
@@ -43,14 +43,17 @@ export const seedInputSchema = z.object({
   user: z
     .object({
       name: userName,
-      sshKeys: z.array(sshKey).max(50).default([]),
+      sshKeys: z.array(sshKey).max(50, 'At most 50 SSH keys.').default([]),
       /** Plain text from the form: hashed at once, never kept. */
-      password: z.string().min(1).max(256).optional(),
-      sudo: z.boolean().default(false),
+      password: z.string().min(1, 'The password cannot be empty.').max(256, 'The password is at most 256 characters.').optional(),
+      sudo: z.boolean({ error: 'Sudo is yes or no.' }).default(false),
     })
     .optional(),
-  packages: z.array(pkg).max(200).default([]),
-  runcmd: z.array(z.string().min(1).max(4096)).max(100).default([]),
+  packages: z.array(pkg).max(200, 'At most 200 packages.').default([]),
+  runcmd: z
+    .array(z.string().min(1, 'A command cannot be empty.').max(4096, 'A command is at most 4096 characters.'))
+    .max(100, 'At most 100 commands.')
+    .default([]),
   network: z
     .object({
       /** Matches the guest's NIC by MAC when given, else the first NIC named e*. */
@@ -61,18 +64,18 @@ export const seedInputSchema = z.object({
         .optional(),
       address: cidr4,
       gateway: ip4.optional(),
-      dns: z.array(ip4).max(4).default([]),
+      dns: z.array(ip4).max(4, 'At most 4 DNS servers.').default([]),
     })
     .optional(),
   /** Raw #cloud-config text merged over the form (see merge.ts). */
   rawUserData: z
     .string()
-    .max(256 * 1024)
+    .max(256 * 1024, 'The user-data is at most 256 KiB.')
     .optional(),
   /** Raw network-config (v2 or v1); when given it replaces the form's static address entirely. */
   rawNetworkConfig: z
     .string()
-    .max(64 * 1024)
+    .max(64 * 1024, 'The network-config is at most 64 KiB.')
     .optional(),
 });
 export type SeedInput = z.infer<typeof seedInputSchema>;

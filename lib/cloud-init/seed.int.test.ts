@@ -12,6 +12,7 @@ import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixture
 import { virsh, virshCleanupDomain } from '@/test/support/virsh';
 import { buildSeedFiles } from './seed';
 import { buildSeedIso, uploadSeed } from './seed-iso';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // A NoCloud seed built by Vireo, uploaded through libvirt's volume stream into a throw-away directory pool, read
 // back, then attached as a CD-ROM to the TCG fixture guest, which mounts it and prints the files.
@@ -39,7 +40,7 @@ const files = buildSeedFiles({
 
 beforeAll(async () => {
   await ensureFixtures();
-  client = await connect('qemu:///system');
+  client = await connect(testSystemUri);
   pool = await client.pools.defineXml(
     buildPoolXml({ name: poolName, type: 'dir', targetPath: poolDir, sourceDevice: null, sourceHost: null, sourceDir: null, sourceName: null }),
   );

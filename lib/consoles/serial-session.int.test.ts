@@ -9,6 +9,7 @@ import { virsh } from '@/test/support/virsh';
 import type { SerialStatus } from './protocol';
 import { SerialRegistry } from './serial-registry';
 import type { ConsoleViewer, SerialSession } from './serial-session';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // One shared console per VM on the real daemon with a TCG guest: scrollback from boot, typing, a foreign
 // `virsh console` holding it ("busy"), take-over, and a stop/start cycle. virsh is only the foreign client.
@@ -40,7 +41,7 @@ class Recorder implements ConsoleViewer {
   }
 }
 
-describe('serial console sessions on qemu:///system', () => {
+describe('serial console sessions on the test daemon', () => {
   let client: LibvirtClient;
   let registry: SerialRegistry;
   let dom: DomainRef;
@@ -48,7 +49,7 @@ describe('serial console sessions on qemu:///system', () => {
 
   beforeAll(async () => {
     await ensureFixtures();
-    client = await connect('qemu:///system');
+    client = await connect(testSystemUri);
     dom = await client.domains.defineXml(tcgGuestXml({ name, memoryMiB: 128 }));
     registry = new SerialRegistry(client, { scrollbackBytes: 64 * 1024, capture: 'all' }, (vm) => vm.name === name);
     registry.start();
@@ -94,7 +95,7 @@ describe('serial console sessions on qemu:///system', () => {
     const v = new Recorder();
     session.attach(v);
     // virsh needs a terminal for its console; `script` gives it one.
-    const foreign = spawn('script', ['-qfc', `virsh -c qemu:///system console --force ${name}`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const foreign = spawn('script', ['-qfc', `virsh -c '${testSystemUri}' console --force ${name}`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
     try {
       await v.waitState('busy', 20_000);
       expect(v.states.at(-1)?.message).toMatch(/in use elsewhere/);

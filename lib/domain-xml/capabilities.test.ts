@@ -12,6 +12,7 @@ const caps = (os: string, buses: string[]) => `<domainCapabilities>
       <model usable='yes' vendor='unknown'>qemu64</model>
       <model usable='no' vendor='Intel'>Haswell</model>
       <model>Westmere</model>
+      <model usable='yes' vendor='unknown'>qemu64</model>
     </mode>
   </cpu>
   <devices><disk supported='yes'>
@@ -29,6 +30,7 @@ describe('domain capabilities', () => {
     expect(c).toMatchObject({ machine: 'pc-q35-7.2', maxVcpus: 255, diskBuses: ['virtio', 'scsi', 'sata', 'usb'], diskDevices: ['disk', 'cdrom'], efi: true });
     expect(c.cpuModes).toEqual(['host-model', 'custom']);
     expect(c.cpuModels).toEqual(['qemu64', 'Westmere']);
+    expect(c.cpuModelsUnusable).toEqual(['Haswell']);
   });
 
   it('offers no UEFI when no loader image is installed', () => {

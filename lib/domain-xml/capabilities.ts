@@ -11,8 +11,10 @@ export interface DomainCaps {
   diskBuses: DiskBus[];
   diskDevices: string[];
   cpuModes: string[];
-  /** Named CPU models the host can run (usable='yes', or no usability information). */
+  /** Named CPU models the host can run (usable='yes', or no usability information), sorted by name. */
   cpuModels: string[];
+  /** Named models the hypervisor knows but this host cannot give a guest (usable='no'), sorted by name. */
+  cpuModelsUnusable: string[];
   /** UEFI can be offered (see uefiOffered). */
   efi: boolean;
 }
@@ -33,6 +35,17 @@ export function uefiOffered(os: Element | null): boolean {
   return os !== null && attr(os, 'supported') !== 'no' && enumValues(os, 'firmware').includes('efi') && children(child(os, 'loader'), 'value').length > 0;
 }
 
+const byName = new Intl.Collator('en', { numeric: true, sensitivity: 'base' }).compare;
+
+/** libvirt lists models in QEMU's order (neither by age nor by name); by name they are easy to find. */
+function modelNames(custom: Element | null | undefined, keep: (usable: string | null) => boolean): string[] {
+  const names = children(custom, 'model')
+    .filter((m) => keep(attr(m, 'usable')))
+    .map((m) => text(m) ?? '')
+    .filter(Boolean);
+  return [...new Set(names)].sort(byName);
+}
+
 export function parseDomainCaps(xml: string): DomainCaps {
   const root = parseXml(xml).documentElement!;
   const disk = path(root, 'devices', 'disk');
@@ -47,10 +60,8 @@ export function parseDomainCaps(xml: string): DomainCaps {
     diskBuses: DISK_BUSES.filter((b) => buses.includes(b)),
     diskDevices: enumValues(disk, 'diskDevice'),
     cpuModes: modes.map((m) => attr(m, 'name') ?? '').filter(Boolean),
-    cpuModels: children(custom, 'model')
-      .filter((m) => attr(m, 'usable') !== 'no')
-      .map((m) => text(m) ?? '')
-      .filter(Boolean),
+    cpuModels: modelNames(custom, (usable) => usable !== 'no'),
+    cpuModelsUnusable: modelNames(custom, (usable) => usable === 'no'),
     efi: uefiOffered(child(root, 'os')),
   };
 }

@@ -39,6 +39,3 @@ export const NIC_MODEL_LABELS: Record<NicModel, string> = {
 export function isNicModel(m: string): m is NicModel {
   return (NIC_MODELS as readonly string[]).includes(m);
 }
-
-/** Spare PCIe root ports a new q35 guest gets, so disks and NICs can be hot-plugged later (one each). */
-export const SPARE_ROOT_PORTS = 8;

@@ -7,6 +7,10 @@ import { DOMAIN_ORDER } from './order';
 
 export type CpuMode = 'host-passthrough' | 'host-model' | 'custom' | 'maximum';
 
+/** The modes Vireo gives new KVM guests, in the order it tries them. */
+export const GUEST_CPU_MODES = ['host-passthrough', 'host-model'] as const;
+export type GuestCpuMode = (typeof GUEST_CPU_MODES)[number];
+
 export interface Topology {
   sockets: number;
   dies?: number;
@@ -24,6 +28,9 @@ export class NumaCell extends xmlModel('NumaCell', 'cell', {
   cpus: str('@cpus'),
   memoryKiB: size('@memory'),
 }) {}
+
+/** The modes libvirt allows the `migratable` attribute on. */
+const MIGRATABLE_MODES: ReadonlySet<CpuMode> = new Set(['host-passthrough', 'maximum']);
 
 const CPU_ORDER = ['model', 'vendor', 'topology', 'cache', 'maxphysaddr', 'feature', 'numa'];
 
@@ -85,15 +92,30 @@ export class Cpu extends xmlModel(
 
   /**
    * Changes the CPU mode. Features and vendor belong to the old mode's CPU; a named model only to custom (match
-   * exact, so the guest gets that model or does not start); the check level is libvirt's to choose again.
+   * exact, so the guest gets that model or does not start); the check level is libvirt's to choose again; and
+   * `migratable` exists only for host-passthrough and maximum (libvirt refuses it on the others).
    */
   setMode(mode: CpuMode): void {
+    const wasMigratable = this.migratable;
     this.mode = mode;
     this.match = mode === 'custom' ? 'exact' : null;
     this.check = null;
+    this.migratable = MIGRATABLE_MODES.has(mode) ? wasMigratable : null;
     if (mode !== 'custom') this.model = null;
     for (const f of this.features) f.remove();
     this.drop('cpu/vendor');
+  }
+
+  /**
+   * The CPU a new KVM guest gets: the host's own (passthrough: every feature, no check, migratable features only)
+   * or libvirt's closest named model with the host's features (host-model), where passthrough does not start.
+   */
+  useGuestMode(mode: GuestCpuMode): void {
+    this.setMode(mode);
+    if (mode === 'host-passthrough') {
+      this.check = 'none';
+      this.migratable = true;
+    }
   }
 
   /** A named model (custom mode) the guest must get: no fallback to another. */

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { summarizeDomainXml } from './summary';
 import { attr, child, children, parseXml } from '@/lib/xml/parse';
-import { SPARE_ROOT_PORTS } from './constants';
+import { HOTPLUG_SPARE_PORTS } from './pci-slots';
 import { vncTarget } from '@/lib/consoles/vnc-target';
 import { Domain } from './domain';
 import { WIZARD_PLANS } from './golden/plans';
@@ -75,7 +75,9 @@ describe('buildDomainXml', () => {
     const devices = child(parseXml(xml).documentElement, 'devices');
     const vnc = children(devices, 'graphics')[0]!;
     expect([attr(vnc, 'type'), attr(vnc, 'listen'), attr(child(vnc, 'listen'), 'address')]).toEqual(['vnc', '127.0.0.1', '127.0.0.1']);
-    expect(children(devices, 'controller').filter((c) => attr(c, 'model') === 'pcie-root-port')).toHaveLength(SPARE_ROOT_PORTS);
+    // Its devices take 6 ports (virtio disk, NIC, virtio-serial, USB, balloon, RNG; the seed is on SATA here) and
+    // 8 more stay free for hotplug.
+    expect(children(devices, 'controller').filter((c) => attr(c, 'model') === 'pcie-root-port')).toHaveLength(6 + HOTPLUG_SPARE_PORTS);
   });
 
   it('escapes text through the XML library (a title with markup stays text)', () => {

@@ -1,18 +1,19 @@
 import { Channel, Console, Serial } from './console';
-import { SPARE_ROOT_PORTS } from './constants';
 import { Controller, virtioScsiController } from './controller';
 import { Disk } from './disk';
 import { Domain } from './domain';
 import { Graphics } from './graphics';
 import { Interface } from './interface';
 import { createModel } from './model';
+import { HOTPLUG_SPARE_PORTS, rootPortsTaken } from './pci-slots';
 import { Input, Rng, Video } from './small-devices';
 import { Timer } from './domain';
 import { mibToKiB } from './units';
 import type { DomainPlan, PlannedDisk } from './types';
 
 // The definition a new VM gets from the wizard's plan: modern virtio devices, a serial console (Vireo's browser
-// console), VNC on loopback only, a guest-agent channel, an RNG, a balloon and spare PCIe ports for hotplug.
+// console), VNC on loopback only, a guest-agent channel, an RNG, a balloon, PCIe ports for its devices and spare
+// ones for hotplug, and the OS it runs (libosinfo metadata, as virt-install and cockpit record it).
 
 function plannedDisk(d: PlannedDisk): Disk {
   const disk = Disk.create({ device: d.device, target: d.target, bus: d.bus, format: d.format, source: { pool: d.pool, volume: d.volume } });
@@ -57,12 +58,10 @@ export function newDomain(p: DomainPlan): Domain {
 
   d.acpi = true;
   d.apic = true;
-  // Under KVM the guest sees the host's CPU; under emulation QEMU's default model is what TCG implements.
-  if (p.domainType === 'kvm') {
-    d.cpu.mode = 'host-passthrough';
-    d.cpu.check = 'none';
-    d.cpu.migratable = true;
-  }
+  // Under KVM the guest sees the host's CPU (as the readiness probe found it starts); under emulation QEMU's
+  // default model is what TCG implements.
+  if (p.domainType === 'kvm') d.cpu.useGuestMode(p.cpuMode ?? 'host-passthrough');
+  if (p.osinfoId) d.osinfoId = p.osinfoId;
   d.clockOffset = 'utc';
   d.add(timer('rtc', (t) => (t.tickpolicy = 'catchup')));
   d.add(timer('pit', (t) => (t.tickpolicy = 'delay')));
@@ -71,10 +70,7 @@ export function newDomain(p: DomainPlan): Domain {
   d.onReboot = 'restart';
   d.onCrash = 'destroy';
 
-  if (p.machine === 'q35') {
-    d.add(Controller.create({ type: 'pci', index: 0, model: 'pcie-root' }));
-    for (let i = 0; i < SPARE_ROOT_PORTS; i++) d.add(Controller.create({ type: 'pci', model: 'pcie-root-port' }));
-  }
+  if (p.machine === 'q35') d.add(Controller.create({ type: 'pci', index: 0, model: 'pcie-root' }));
   if (p.disks.some((x) => x.bus === 'scsi')) {
     const scsi = d.add(virtioScsiController(0));
     scsi.index = null; // libvirt numbers it
@@ -91,6 +87,11 @@ export function newDomain(p: DomainPlan): Domain {
   d.add(Rng.virtioUrandom());
   d.memballoon.model = 'virtio';
   useLoopbackVnc(d);
+  // Root ports for what the guest has now and spares for what will be hot-added: none can be added later live.
+  if (p.machine === 'q35') {
+    const ports = rootPortsTaken(d) + HOTPLUG_SPARE_PORTS;
+    for (let i = 0; i < ports; i++) d.add(Controller.create({ type: 'pci', model: 'pcie-root-port' }));
+  }
   return d;
 }
 

@@ -66,6 +66,10 @@ export interface DomainPlan {
   uuid: string;
   title?: string;
   domainType: 'kvm' | 'qemu';
+  /** The CPU a KVM guest gets (host-passthrough when absent); emulated guests get QEMU's default. */
+  cpuMode?: 'host-passthrough' | 'host-model';
+  /** The libosinfo id of the guest OS, recorded in the definition's metadata. */
+  osinfoId?: string;
   machine: 'q35' | 'pc';
   firmware: 'bios' | 'efi';
   memoryMiB: number;

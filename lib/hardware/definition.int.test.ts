@@ -4,6 +4,7 @@ import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { parseXml, serializeXml } from '@/lib/xml/parse';
 import { testHost } from '@/test/support/test-host';
+import { testBridge } from '@/test/support/test-libvirtd';
 
 // Persistent edits on shut-off VMs (never started: nothing to boot), checked with `virsh dumpxml --inactive`:
 // vCPU topology and model, memory hotplug and DIMMs, disks and options, NICs with chosen MACs, boot settings and
@@ -192,9 +193,9 @@ describe('persistent hardware edits on shut-off VMs', () => {
       new RegExp(`already used by "${pc}"`),
     );
     await expectRefused(hw.nics.addNic(host, q35, { ...persistent, source: { type: 'bridge', bridge: 'br0; rm -rf' }, model: 'virtio' }), /not a bridge name/);
-    const u = await hw.nics.updateNic(host, pc, mac, { ...persistent, source: { type: 'bridge', bridge: 'virbr0' }, linkState: 'down' });
-    expect(u.hardware.nics.find((n) => n.mac === mac)).toMatchObject({ type: 'bridge', source: 'virbr0', linkState: 'down' });
-    expect(await dumpxml(pc)).toMatch(/<source bridge='virbr0'\/>/);
+    const u = await hw.nics.updateNic(host, pc, mac, { ...persistent, source: { type: 'bridge', bridge: testBridge }, linkState: 'down' });
+    expect(u.hardware.nics.find((n) => n.mac === mac)).toMatchObject({ type: 'bridge', source: testBridge, linkState: 'down' });
+    expect(await dumpxml(pc)).toContain(`<source bridge='${testBridge}'/>`);
     const gone = await hw.nics.removeNic(host, pc, mac, persistent);
     expect(gone.hardware.nics.find((n) => n.mac === mac)).toBeUndefined();
   });

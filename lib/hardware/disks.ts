@@ -1,5 +1,5 @@
 import type { Document } from '@xmldom/xmldom';
-import { DomainBlockResizeFlags, DomainXMLFlags, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
+import { DomainBlockResizeFlags, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
 import { virtioScsiController } from '@/lib/domain-xml/controller';
 import { Disk, ioProblem } from '@/lib/domain-xml/disk';
 import { Domain } from '@/lib/domain-xml/domain';
@@ -14,10 +14,12 @@ import { parseXml } from '@/lib/xml/parse';
 import { capsFor, definePersistent, loadVm, withVmLock, type VmContext } from './context';
 import { refuse } from './errors';
 import { filePathProblem, formatFromPath } from './paths';
-import { applyHalves, checkScope, type Changed, type Halves } from './scope';
+import { applyHalves, checkScope, summarize, type Changed, type Halves } from './scope';
+import { removalRequested, type RemovableKind } from './pending-removals';
 import { disksOf, hardwareOf } from './view';
 import type { ChangeOutcome, ChangeScope, DiskAdd, DiskUpdate } from './types';
 import type { HostContext } from '@/lib/hosts';
+import { everyDefinition } from '@/lib/vms/every-definition';
 
 // Disks: add (a new volume in a pool, an existing volume, or a file), remove, grow, and driver options.
 // Validation happens before anything is created; a new volume made for a change that then took effect nowhere
@@ -85,16 +87,9 @@ async function volumeFormat(client: LibvirtClient, vol: VolumeRef): Promise<stri
 
 /** Disks already using the volume / file in other VMs or this one, so it is not attached twice by accident. */
 async function inUseBy(client: LibvirtClient, match: (d: Disk) => boolean): Promise<string[]> {
-  const names: string[] = [];
-  for (const dom of await client.domains.listAll()) {
-    // Both definitions: a disk attached only for next boot still claims the image.
-    const xmls = await Promise.all([
-      client.domains.xml(dom, DomainXMLFlags.INACTIVE).catch(() => null),
-      dom.id > 0 ? client.domains.xml(dom).catch(() => null) : Promise.resolve(null),
-    ]);
-    if (xmls.some((xml) => xml && disksOf(parseXml(xml)).some(match))) names.push(dom.name);
-  }
-  return names;
+  // Both definitions: a disk attached only for next boot still claims the image.
+  const doms = await everyDefinition(client);
+  return doms.filter((dom) => dom.definitions.some((def) => def.disks.some((d) => d.target !== null && match(d)))).map((dom) => dom.name);
 }
 
 interface PreparedSource {
@@ -201,7 +196,8 @@ type Device = { toXml(): string };
 
 /**
  * Detaching a device found in each half asked for. The live half waits for the guest to release it; a guest that
- * has not done so in time is said in the summary (the detach request stays with it).
+ * has not done so in time leaves the live half pending ("removal requested"): the request stays with the guest,
+ * and the Hardware tab marks the device until it is gone.
  */
 export async function detachHalves(
   ctx: VmContext,
@@ -209,6 +205,7 @@ export async function detachHalves(
   found: { p: Device | null; l: Device | null },
   gone: (doc: Document) => boolean,
   what: string,
+  device: { kind: RemovableKind; id: string },
 ): Promise<ChangeOutcome> {
   let pending = false;
   const outcome = await applyHalves(
@@ -222,7 +219,16 @@ export async function detachHalves(
     },
     what,
   );
-  if (pending) outcome.summary += ' The guest has been asked to release it and has not done so yet.';
+  if (pending && outcome.live.status === 'applied') {
+    removalRequested(ctx, device.kind, device.id);
+    outcome.live = {
+      status: 'pending',
+      reason:
+        'the running guest has not released it yet. It stays attached until the guest lets go ' +
+        '(a guest without hotplug support never does: shut it down to remove it).',
+    };
+    outcome.summary = summarize(what, outcome.live, outcome.persistent);
+  }
   return outcome;
 }
 
@@ -248,6 +254,7 @@ export async function removeDisk(host: HostContext, name: string, target: string
       { p, l },
       (doc) => !findDisk(doc, target),
       `${l?.device === 'cdrom' || p?.device === 'cdrom' ? 'CD-ROM drive' : 'Disk'} ${target} removed`,
+      { kind: 'disk', id: target },
     );
     return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });

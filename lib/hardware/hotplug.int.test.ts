@@ -8,6 +8,7 @@ import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { parseXml, serializeXml } from '@/lib/xml/parse';
 import { testHost } from '@/test/support/test-host';
+import { testBridge } from '@/test/support/test-libvirtd';
 
 // Hotplug against the real libvirtd: one running TCG fixture guest (i440fx, ACPI PCI hotplug) gets disks, a NIC,
 // a CD-ROM drive, memory and a vCPU through lib/hardware; the guest's own /sys and virsh are the witnesses.
@@ -171,15 +172,44 @@ describe('hotplug on a running TCG guest', () => {
     expect(down.hardware.nics[0]!.linkState).toBe('down');
 
     // Re-plug the virtual cable into the network's bridge directly, live.
-    const moved = await hw.nics.updateNic(host, vm, nic.mac, { live: true, persistent: false, source: { type: 'bridge', bridge: 'virbr0' }, linkState: 'up' });
+    const moved = await hw.nics.updateNic(host, vm, nic.mac, {
+      live: true,
+      persistent: false,
+      source: { type: 'bridge', bridge: testBridge },
+      linkState: 'up',
+    });
     expect(moved.outcome.live.status).toBe('applied');
-    expect(moved.hardware.nics[0]).toMatchObject({ type: 'bridge', source: 'virbr0', linkState: 'up' });
-    expect(await virsh(['domiflist', vm])).toMatch(new RegExp(`bridge\\s+virbr0\\s+virtio\\s+${nic.mac}`));
+    expect(moved.hardware.nics[0]).toMatchObject({ type: 'bridge', source: testBridge, linkState: 'up' });
+    expect(await virsh(['domiflist', vm])).toMatch(new RegExp(`bridge\\s+${testBridge}\\s+virtio\\s+${nic.mac}`));
 
     const gone = await hw.nics.removeNic(host, vm, nic.mac.toUpperCase(), { live: true, persistent: false });
     expect(gone.outcome.live.status).toBe('applied');
     await until('eth0 gone from the guest', async () => !(await sh('ls /sys/class/net')).includes('eth0'));
     expect(await virsh(['domiflist', vm])).not.toContain(nic.mac);
+  });
+
+  it('says "removal requested" while the guest has not released a disk, and forgets it once the guest lets go', async () => {
+    const live = { live: true, persistent: false };
+    await hw.disks.addDisk(host, vm, {
+      ...live,
+      bus: 'virtio',
+      source: { kind: 'new-volume', pool: pool.name, name: 'held.qcow2', sizeGiB: 1, format: 'qcow2' },
+    });
+    await until('vda in the guest', async () => (await sh('ls /sys/block')).includes('vda'));
+    // A paused guest cannot answer the ACPI unplug request: it holds the disk until it runs again.
+    await virsh(['suspend', vm]);
+    try {
+      const r = await hw.disks.removeDisk(host, vm, 'vda', live);
+      expect(r.outcome.live).toMatchObject({ status: 'pending', reason: expect.stringMatching(/has not released it yet/) });
+      expect(r.outcome.summary).toMatch(/^Disk vda: removal requested: the running guest has not released it yet/);
+      expect(r.hardware.disks.find((d) => d.target === 'vda')).toMatchObject({ inLive: true, removalRequested: true });
+      expect((await hw.view.readHardware(host, vm)).disks.find((d) => d.target === 'vda')?.removalRequested).toBe(true);
+    } finally {
+      await virsh(['resume', vm]);
+    }
+    await until('vda released by the guest', async () => !(await hw.view.readHardware(host, vm)).disks.some((d) => d.target === 'vda'));
+    expect((await hw.view.readHardware(host, vm)).disks.some((d) => d.removalRequested)).toBe(false);
+    expect(await virsh(['domblklist', vm])).not.toMatch(/vda/);
   });
 
   it('moves the balloon live and virsh dommemstat follows', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { DomainXMLFlags, type LibvirtClient } from '@/lib/libvirt';
-import { Domain } from '@/lib/domain-xml/domain';
+import type { LibvirtClient } from '@/lib/libvirt';
+import { everyDefinition } from '@/lib/vms/every-definition';
 
 // MAC addresses for new interfaces: QEMU's locally administered 52:54:00 prefix, unique among every domain's
 // interfaces on this host (live and persistent definitions), since two guests on one bridge with the same MAC
@@ -24,15 +24,8 @@ export function macProblem(mac: string): string | null {
 
 export async function macsInUse(client: LibvirtClient): Promise<Map<string, string>> {
   const owners = new Map<string, string>();
-  for (const dom of await client.domains.listAll()) {
-    const xmls = await Promise.all([
-      client.domains.xml(dom, DomainXMLFlags.INACTIVE).catch(() => null),
-      dom.id > 0 ? client.domains.xml(dom).catch(() => null) : Promise.resolve(null),
-    ]);
-    for (const xml of xmls) {
-      if (!xml) continue;
-      for (const n of Domain.parse(xml).interfaces) if (n.mac) owners.set(n.mac.toLowerCase(), dom.name);
-    }
+  for (const dom of await everyDefinition(client)) {
+    for (const def of dom.definitions) for (const n of def.interfaces) if (n.mac) owners.set(n.mac.toLowerCase(), dom.name);
   }
   return owners;
 }

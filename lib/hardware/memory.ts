@@ -10,6 +10,7 @@ import { applyHalves, checkScope, requirePersistent, type Changed } from './scop
 import { hardwareOf } from './view';
 import type { DimmAdd, MemoryChange } from './types';
 import type { HostContext } from '@/lib/hosts';
+import { readHostMemory } from '@/lib/host/memory';
 
 // Memory: the balloon target (current) moves live within the maximum the guest booted with; the maximum and the
 // hotplug ceiling (<maxMemory slots>) are persistent only. DIMMs add memory to a running guest that has slots.
@@ -107,8 +108,8 @@ export async function changeMemory(host: HostContext, name: string, change: Memo
   return withVmLock(host, name, async () => {
     const ctx = await loadVm(host, name);
     checkScope(change, ctx, 'The memory change');
-    const node = await ctx.client.host.nodeInfo().catch(() => null);
-    const plan = planMemory(ctx, change, node?.memoryKiB ?? null);
+    const hostMem = await readHostMemory(ctx.client).catch(() => null);
+    const plan = planMemory(ctx, change, hostMem ? hostMem.totalBytes / 1024 : null);
     const { client, dom } = ctx;
     const parts: string[] = [];
     if (plan.currentKiB !== null) parts.push(`memory set to ${mib(plan.currentKiB)}`);

@@ -126,7 +126,7 @@ export async function removeNic(host: HostContext, name: string, rawMac: string,
     const ctx = await loadVm(host, name);
     checkScope(scope, ctx, 'Removing an interface');
     const { mac, p, l } = nicsFor(ctx, scope, rawMac);
-    const outcome = await detachHalves(ctx, scope, { p, l }, (doc) => !findNic(doc, mac), `Interface ${mac} removed`);
+    const outcome = await detachHalves(ctx, scope, { p, l }, (doc) => !findNic(doc, mac), `Interface ${mac} removed`, { kind: 'nic', id: mac });
     return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
   });
 }

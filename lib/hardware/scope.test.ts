@@ -93,4 +93,12 @@ describe('change scope', () => {
     expect(summarize('Memory set to 512 MiB', n, a)).toMatch(/for next boot; the running guest is unchanged/);
     expect(summarize('X', a, { status: 'refused', reason: 'r' })).toBe('X live only: saving it for next boot was refused (r).');
   });
+
+  it('says a removal the guest has not done yet is requested, not done', () => {
+    const pending = { status: 'pending', reason: 'the running guest has not released it yet.' } as const;
+    expect(summarize('Disk vdb removed', pending, { status: 'not-requested' })).toBe('Disk vdb: removal requested: the running guest has not released it yet.');
+    expect(summarize('Disk vdb removed', pending, { status: 'applied' })).toBe(
+      'Disk vdb removed for next boot; removal from the running guest requested: the running guest has not released it yet.',
+    );
+  });
 });

@@ -100,6 +100,11 @@ export function summarize(what: string, live: HalfOutcome, persistent: HalfOutco
   if (l === 'applied' && p === 'not-requested') return `${what} live only; the next boot uses the saved definition.`;
   if (p === 'applied' && l === 'not-requested') return `${what} for next boot; the running guest is unchanged.`;
   if (p === 'applied' && l === 'refused') return `${what} for next boot only: the running guest refused the change (${live.reason}).`;
+  if (l === 'pending') {
+    return p === 'applied'
+      ? `${what} for next boot; removal from the running guest requested: ${live.reason}`
+      : `${what.replace(/ removed$/, '')}: removal requested: ${live.reason}`;
+  }
   if (l === 'applied' && p === 'refused') return `${what} live only: saving it for next boot was refused (${persistent.reason}).`;
   return `Nothing was changed.`;
 }

@@ -10,7 +10,12 @@ export interface ChangeScope {
 }
 
 /** What happened to one half of a change. A refused live half never prevents the persistent half. */
-export type HalfOutcome = { status: 'applied' } | { status: 'not-requested' } | { status: 'refused'; reason: string; code?: string };
+export type HalfOutcome =
+  | { status: 'applied' }
+  | { status: 'not-requested' }
+  | { status: 'refused'; reason: string; code?: string }
+  /** Asked of the running guest, which has not done it yet (a hot-unplug the guest has not released). */
+  | { status: 'pending'; reason: string };
 
 export interface ChangeOutcome {
   live: HalfOutcome;
@@ -52,6 +57,8 @@ export interface DiskView {
   inPersistent: boolean;
   /** Settings saved for next boot that differ from the running guest's (e.g. { cache: 'writeback' }). */
   nextBoot?: Record<string, string>;
+  /** The running guest was asked to release it (hot-unplug) and has not done so yet. */
+  removalRequested?: boolean;
 }
 
 export interface NicView {
@@ -66,6 +73,8 @@ export interface NicView {
   inPersistent: boolean;
   /** Settings saved for next boot that differ from the running guest's (e.g. { source: 'br0' }). */
   nextBoot?: Record<string, string>;
+  /** The running guest was asked to release it (hot-unplug) and has not done so yet. */
+  removalRequested?: boolean;
 }
 
 export interface VcpuView {
@@ -81,6 +90,8 @@ export interface VcpuView {
   hostMaximum: number | null;
   /** CPU model names the host's hypervisor can run (from domain capabilities), for the "named model" choice. */
   namedModels: string[];
+  /** Models the hypervisor knows but this host cannot run: listed after the usable ones, not choosable. */
+  unusableModels: string[];
 }
 
 export interface MemoryView {
@@ -122,6 +133,8 @@ export interface HardwareView {
   disks: DiskView[];
   nics: NicView[];
   boot: BootView;
+  /** Slots left for hot-added disks and NICs (the running guest's, else the definition's); null when unknown. */
+  hotplug: { kind: 'pcie-root-port' | 'pci-slot'; free: number; total: number } | null;
   /** Disk buses the machine type offers (from domain capabilities), for the "add disk" form. */
   diskBuses: DiskBus[];
   /** NIC models worth offering. */

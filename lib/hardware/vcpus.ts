@@ -12,6 +12,8 @@ import type { HostContext } from '@/lib/hosts';
 export interface VcpuLimits {
   maxVcpus: number | null;
   cpuModels: string[];
+  /** Models the hypervisor knows but this host cannot run (absent: none known). */
+  cpuModelsUnusable?: string[];
   /** CPU modes the hypervisor supports for this VM (host-passthrough needs KVM, for example). */
   cpuModes: string[];
 }
@@ -48,6 +50,9 @@ export function planVcpus(ctx: VmContext, change: VcpuChange, limits: VcpuLimits
   if (change.model && change.mode !== 'custom' && change.mode !== undefined) refuse('model', 'A named CPU model goes with the custom mode.');
   if (change.mode && modes.length && !modes.includes(change.mode)) {
     refuse('mode', `This hypervisor cannot give this VM the ${change.mode} CPU mode (offered: ${modes.join(', ')}).`);
+  }
+  if (change.model && limits?.cpuModelsUnusable?.includes(change.model)) {
+    refuse('model', `This host cannot give a guest the CPU model "${change.model}" (its processor lacks features the model needs); the VM would not start.`);
   }
   if (change.model && models.length && !models.includes(change.model)) refuse('model', `The host cannot run CPU model "${change.model}".`);
   return { current, maximum };

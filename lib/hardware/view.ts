@@ -2,10 +2,13 @@ import type { Document } from '@xmldom/xmldom';
 import { NIC_MODELS } from '@/lib/domain-xml/constants';
 import type { Disk } from '@/lib/domain-xml/disk';
 import { Domain } from '@/lib/domain-xml/domain';
+import { hotplugSlots } from '@/lib/domain-xml/pci-slots';
 import { diskVolume } from '@/lib/domain-xml/volume';
 import { capsFor, loadVm, type VmContext } from './context';
 import type { BootView, DiskView, HardwareView, MemoryView, NicView, VcpuView } from './types';
 import type { HostContext } from '@/lib/hosts';
+import { markPendingRemovals } from './pending-removals';
+import { readHostMemory } from '@/lib/host/memory';
 
 // The Hardware tab's picture of a VM: the live and persistent definitions merged device by device (so the user
 // sees what differs between the running guest and the next boot), plus what the host offers.
@@ -16,27 +19,30 @@ export async function readHardware(host: HostContext, name: string): Promise<Har
 
 export async function hardwareOf(ctx: VmContext): Promise<HardwareView> {
   const { client, dom } = ctx;
-  const [caps, autostart, node, info] = await Promise.all([
+  const [caps, autostart, hostMem, info] = await Promise.all([
     capsFor(ctx).catch(() => null),
     client.domains.autostart(dom).catch(() => false),
-    client.host.nodeInfo().catch(() => null),
+    readHostMemory(client).catch(() => null),
     ctx.running ? client.domains.info(dom).catch(() => null) : Promise.resolve(null),
   ]);
   const disks = await diskViews(ctx);
+  const nics = nicViews(ctx);
+  markPendingRemovals(ctx, disks, nics);
   return {
     name: dom.name,
     running: ctx.running,
-    vcpus: vcpuView(ctx, caps?.maxVcpus ?? null, caps?.cpuModels ?? []),
-    memory: memoryView(ctx, info?.memoryKiB ?? null, node?.memoryKiB ?? null),
+    vcpus: vcpuView(ctx, caps?.maxVcpus ?? null, caps?.cpuModels ?? [], caps?.cpuModelsUnusable ?? []),
+    memory: memoryView(ctx, info?.memoryKiB ?? null, hostMem ? hostMem.totalBytes / 1024 : null),
     disks,
-    nics: nicViews(ctx),
+    nics,
     boot: bootView(ctx, autostart, caps?.efi ?? false),
+    hotplug: hotplugSlots(Domain.of(ctx.live ?? ctx.inactive)),
     diskBuses: caps?.diskBuses ?? ['virtio', 'scsi', 'sata'],
     nicModels: [...NIC_MODELS],
   };
 }
 
-function vcpuView(ctx: VmContext, hostMaximum: number | null, namedModels: string[]): VcpuView {
+function vcpuView(ctx: VmContext, hostMaximum: number | null, namedModels: string[], unusableModels: string[]): VcpuView {
   const p = Domain.of(ctx.inactive).cpu;
   const live = ctx.live ? Domain.of(ctx.live).cpu : null;
   const mode = p.effectiveMode;
@@ -49,6 +55,7 @@ function vcpuView(ctx: VmContext, hostMaximum: number | null, namedModels: strin
     model: p.model || null,
     hostMaximum,
     namedModels,
+    unusableModels,
   };
 }
 

@@ -1,6 +1,7 @@
 import type { LibvirtClient } from '@/lib/libvirt';
 import type { HostContext } from '@/lib/hosts';
 import { attr, child, children, parseXml, path, text } from '@/lib/xml/parse';
+import { readHostMemory, type HostMemory } from './memory';
 
 export interface PoolGlance {
   name: string;
@@ -28,8 +29,7 @@ export interface HostOverview {
   cores: number;
   threads: number;
   numaNodes: number;
-  memoryTotal: number;
-  memoryFree: number;
+  memory: HostMemory;
   kvm: boolean;
   pools: PoolGlance[];
   networks: NetworkGlance[];
@@ -69,12 +69,12 @@ async function networks(client: LibvirtClient): Promise<NetworkGlance[]> {
 export async function hostOverview(host: HostContext): Promise<HostOverview> {
   const client = await host.libvirt();
   const h = client.host;
-  const [hostname, lib, hyp, node, free, caps, poolList, netList] = await Promise.all([
+  const [hostname, lib, hyp, node, memory, caps, poolList, netList] = await Promise.all([
     h.hostname(),
     h.libVersion(),
     h.hypervisorVersion(),
     h.nodeInfo(),
-    h.freeMemory(),
+    readHostMemory(client),
     h.capabilities(),
     pools(client),
     networks(client),
@@ -93,8 +93,7 @@ export async function hostOverview(host: HostContext): Promise<HostOverview> {
     cores: node.cores,
     threads: node.threads,
     numaNodes: node.nodes,
-    memoryTotal: node.memoryKiB * 1024,
-    memoryFree: free,
+    memory,
     kvm: c.kvm,
     pools: poolList.sort((a, b) => a.name.localeCompare(b.name)),
     networks: netList.sort((a, b) => a.name.localeCompare(b.name)),

@@ -5,7 +5,8 @@ import type { CheckStatus, ReadinessCheck } from '@/lib/kvm';
 
 const EMULATED = 'Guests cannot use KVM: Vireo creates them with QEMU’s software emulator (TCG), which is many times slower.';
 
-const impacts: Record<ReadinessCheck['id'], Partial<Record<CheckStatus, string>> & { pass: string }> = {
+/** Per check: a sentence per status, and for a warning about not knowing (check.unknown), its own sentence. */
+const impacts: Record<ReadinessCheck['id'], Partial<Record<CheckStatus | 'unknown', string>> & { pass: string }> = {
   device: {
     pass: 'Vireo can reach KVM, so guests can use the CPU’s virtualization extensions.',
     fail: EMULATED,
@@ -30,6 +31,7 @@ const impacts: Record<ReadinessCheck['id'], Partial<Record<CheckStatus, string>>
   nested: {
     pass: 'Guests can run their own hypervisors (for example a test KVM host inside a VM).',
     warn: 'Guests cannot run their own virtual machines. Ordinary guests are not affected.',
+    unknown: 'Whether guests can run their own virtual machines is not known. Ordinary guests are not affected.',
   },
   'self-test': {
     pass: 'Creating a VM and running guest code through KVM works for Vireo’s user. It does not prove that a full guest OS boots.',
@@ -39,6 +41,7 @@ const impacts: Record<ReadinessCheck['id'], Partial<Record<CheckStatus, string>>
 };
 
 /** The sentence for the "what it means for guests" column. */
-export function guestImpact(check: Pick<ReadinessCheck, 'id' | 'status'>): string {
-  return impacts[check.id][check.status] ?? EMULATED;
+export function guestImpact(check: Pick<ReadinessCheck, 'id' | 'status' | 'unknown'>): string {
+  const says = impacts[check.id];
+  return (check.unknown && check.status !== 'pass' ? says.unknown : undefined) ?? says[check.status] ?? EMULATED;
 }

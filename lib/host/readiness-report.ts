@@ -1,17 +1,19 @@
 import type { CheckStatus, KvmReport, NestedInfo, ReadinessCheck } from '@/lib/kvm';
-import { loadSettings } from '@/lib/config/settings';
+import type { HostContext } from '@/lib/hosts';
+import { readinessHeadline } from './readiness-headline';
 import { guestImpact } from './readiness-impact';
-import { checksFor } from './readiness-kvm';
-import { cachedProbe, type CachedProbeOptions, type ProbeOutcome } from './readiness-probe';
-import { domainTypeFor, type GuestDomainType } from './virt-type';
+import { guestStartRow, type GuestStartRow } from './readiness-guest-start';
+import { guestDecision, type GuestDecision, type GuestDomainType, type GuestDomainTypeOptions } from './virt-type';
 
 export const SELF_TEST_NOTE =
   'The self-test runs a few bytes of real-mode code in a one-vCPU VM: it proves the KVM ioctl path works, not that a full guest OS boots.';
 
-export interface ReadinessRow extends ReadinessCheck {
-  /** What this outcome means for guests. */
-  impact: string;
-}
+export type ReadinessRow =
+  | (ReadinessCheck & {
+      /** What this outcome means for guests. */
+      impact: string;
+    })
+  | GuestStartRow;
 
 export interface ReadinessFacts {
   devicePath: string;
@@ -31,6 +33,8 @@ export interface Readiness {
   probedAt: string;
   probeMs: number | null;
   overall: CheckStatus;
+  /** One or two sentences: what guests get and, when it warns or fails, because of which checks. */
+  headline: string;
   checks: ReadinessRow[];
   /** null when the probe could not run; the checks then hold one fail row saying why. */
   facts: ReadinessFacts | null;
@@ -38,26 +42,29 @@ export interface Readiness {
   domainType: GuestDomainType;
 }
 
-export interface ReadinessOptions extends CachedProbeOptions {
-  forceEmulation?: boolean;
+export type ReadinessOptions = GuestDomainTypeOptions;
+
+/**
+ * Everything the readiness page and its JSON API show: the KVM checks, then a test guest started through libvirt
+ * the way new VMs will be (GuestStartRow), and the domain type that follows. Never rejects: a failed probe is a
+ * fail row.
+ */
+export async function hostReadiness(host: HostContext, opts: ReadinessOptions = {}): Promise<Readiness> {
+  return readinessFrom(await guestDecision(host, opts));
 }
 
-/** Everything the readiness page and its JSON API show. Never rejects: a failed probe is a fail row. */
-export async function hostReadiness(opts: ReadinessOptions = {}): Promise<Readiness> {
-  const forced = opts.forceEmulation ?? loadSettings().forceEmulation;
-  return readinessFrom(await cachedProbe(opts), forced);
-}
-
-export async function readinessFrom(outcome: ProbeOutcome, forced: boolean): Promise<Readiness> {
-  const checks = await checksFor(outcome);
+export function readinessFrom(d: Pick<GuestDecision, 'outcome' | 'checks' | 'ways' | 'waysProblem' | 'domainType'>): Readiness {
+  const rows: ReadinessRow[] = [...d.checks.map((c) => ({ ...c, impact: guestImpact(c) })), guestStartRow(d.ways, d.waysProblem)];
+  const overall = worst(rows.map((c) => c.status));
   return {
-    probedAt: outcome.probedAt.toISOString(),
-    probeMs: outcome.report?.probeMs ?? null,
-    overall: worst(checks.map((c) => c.status)),
-    checks: checks.map((c) => ({ ...c, impact: guestImpact(c) })),
-    facts: outcome.report ? factsOf(outcome.report) : null,
+    probedAt: d.outcome.probedAt.toISOString(),
+    probeMs: d.outcome.report?.probeMs ?? null,
+    overall,
+    headline: readinessHeadline(overall, rows, d.domainType),
+    checks: rows,
+    facts: d.outcome.report ? factsOf(d.outcome.report) : null,
     selfTestNote: SELF_TEST_NOTE,
-    domainType: await domainTypeFor(checks, outcome.report, forced),
+    domainType: d.domainType,
   };
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { EventEmitter } from 'node:events';
-import { ConnectionError, LibvirtClient, connect, parseUri } from '@/lib/libvirt';
+import { ConnectionError, LibvirtClient, connect, parseUri, type ClientOptions } from '@/lib/libvirt';
 import type { HostStatus } from './status';
 
 // Everything a service needs to work on one libvirt host: which host it is, its connections, and the per-host
@@ -18,8 +18,10 @@ export interface HostOptions {
   id: string;
   /** Shown to people. */
   name: string;
-  /** The libvirt URI, e.g. qemu:///system. */
+  /** The libvirt URI, e.g. qemu:///system, qemu+ssh://root@h/system, qemu+tls://h/system. */
   uri: string;
+  /** How to prove who we are to a remote host (SSH key and pinned host key, TLS certificates); every connection uses it. */
+  credentials?: Pick<ClientOptions, 'ssh' | 'tls'>;
 }
 
 const APP_TIMEOUT_MS = 60_000;
@@ -33,6 +35,7 @@ export class HostContext {
   /** libvirtd runs on the machine Vireo runs on: host bridges, addresses and /dev/kvm are this machine's. */
   readonly local: boolean;
 
+  private readonly credentials: Pick<ClientOptions, 'ssh' | 'tls'>;
   private app: LibvirtClient | null = null;
   private consoles: LibvirtClient | null = null;
   private readonly statusEvents = new EventEmitter();
@@ -42,6 +45,7 @@ export class HostContext {
     this.id = opts.id;
     this.name = opts.name;
     this.uri = opts.uri;
+    this.credentials = opts.credentials ?? {};
     const host = parseUri(opts.uri).host;
     this.local = host === null || host === 'localhost' || host === '127.0.0.1' || host === '::1';
     this.statusEvents.setMaxListeners(0);
@@ -67,7 +71,7 @@ export class HostContext {
   /** The long-lived connection console streams share. */
   consoleClient(): LibvirtClient {
     if (!this.consoles) {
-      this.consoles = new LibvirtClient(this.uri, { reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: CONSOLE_TIMEOUT_MS });
+      this.consoles = new LibvirtClient(this.uri, { ...this.credentials, reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: CONSOLE_TIMEOUT_MS });
       this.consoles.on('event-error', () => undefined);
       this.consoles.start();
     }
@@ -76,7 +80,7 @@ export class HostContext {
 
   /** A connection of its own for one upload or download; the caller closes it when the transfer ends. */
   openTransfer(): Promise<LibvirtClient> {
-    return connect(this.uri);
+    return connect(this.uri, this.credentials);
   }
 
   status(): HostStatus {
@@ -105,7 +109,7 @@ export class HostContext {
 
   private appClient(): LibvirtClient {
     if (!this.app) {
-      const client = new LibvirtClient(this.uri, { reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: APP_TIMEOUT_MS });
+      const client = new LibvirtClient(this.uri, { ...this.credentials, reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: APP_TIMEOUT_MS });
       client.on('state', () => this.statusEvents.emit('status', this.status()));
       // A missing event kind on some driver must not crash the process; it only means fewer live updates.
       client.on('event-error', () => undefined);

@@ -15,6 +15,7 @@ import { virsh, virshDefine } from '@/test/support/virsh';
 import { downloadToPool } from './download';
 import { createOverlay } from './overlay';
 import { testHost } from '@/test/support/test-host';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // The fixtures boot the way the wizard's VMs will: q35, the disk on virtio, the seed CD-ROM on virtio-scsi, the
 // installer CD-ROM on SATA, SeaBIOS, TCG.
@@ -88,7 +89,7 @@ beforeAll(async () => {
   await ensureFixtures();
   pool = await createTestPool(`vireo-test-boot-${suffix}`);
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
-  client = await connect('qemu:///system');
+  client = await connect(testSystemUri);
 });
 
 afterAll(async () => {

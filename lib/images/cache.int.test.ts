@@ -3,6 +3,7 @@ import type { LibvirtClient } from '@/lib/libvirt';
 import { useTestDatabase } from '@/test/support/test-db';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh } from '@/test/support/virsh';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // The base-image cache against a real pool and a fresh database: found by URL or catalog id while the volume
 // exists; a record whose volume was deleted behind Vireo's back is dropped, not trusted.
@@ -21,7 +22,7 @@ beforeAll(async () => {
   // Imported after DATABASE_URL points at the test database.
   cache = await import('./cache');
   dbMod = await import('@/lib/db/client');
-  client = await (await import('@/lib/libvirt')).connect('qemu:///system');
+  client = await (await import('@/lib/libvirt')).connect(testSystemUri);
 });
 
 afterAll(async () => {

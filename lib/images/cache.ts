@@ -52,5 +52,13 @@ export async function recordBase(r: {
 
 export async function catalogForWizard(): Promise<WizardCatalogEntry[]> {
   const cached = new Set((await db().baseImage.findMany({ select: { catalogId: true } })).map((r) => r.catalogId));
-  return CATALOG.map((e) => ({ id: e.id, label: e.label, url: e.url, defaultUser: e.defaultUser, minDiskGiB: e.minDiskGiB, cached: cached.has(e.id) }));
+  return CATALOG.map((e) => ({
+    id: e.id,
+    label: e.label,
+    url: e.url,
+    defaultUser: e.defaultUser,
+    minDiskGiB: e.minDiskGiB,
+    osinfo: e.osinfo,
+    cached: cached.has(e.id),
+  }));
 }

@@ -9,6 +9,7 @@ describe('image catalog', () => {
     for (const family of ['debian', 'ubuntu', 'fedora', 'rhel', 'alpine']) expect(CATALOG.some((e) => e.osFamily === family)).toBe(true);
     expect(catalogEntry('debian-12')?.defaultUser).toBe('debian');
     expect(catalogEntry('nope')).toBeNull();
+    expect(CATALOG.map((e) => e.osinfo)).toEqual(['debian12', 'debian13', 'ubuntu24.04', 'ubuntu22.04', 'fedora41', 'rocky9', 'almalinux9', 'alpinelinux3.20']);
   });
 
   it('points at https addresses the downloader accepts, checksum lists beside the image naming that image', () => {

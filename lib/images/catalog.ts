@@ -12,6 +12,8 @@ export interface CatalogEntry {
   checksum: ExpectedChecksum;
   /** For OS defaults (libosinfo-style short family name). */
   osFamily: 'debian' | 'ubuntu' | 'fedora' | 'rhel' | 'alpine';
+  /** The image's OS in the osinfo database (its short id), which the wizard preselects. */
+  osinfo: string;
   /** The image's own default login, for the wizard's hint. */
   defaultUser: string;
   minDiskGiB: number;
@@ -33,10 +35,14 @@ function entry(
     url: `${dir}/${file}`,
     checksum: { algorithm, checksumUrl: `${dir}/${sums}`, fileName: file },
     osFamily: FAMILY[id.split('-')[0]!]!,
+    osinfo: OSINFO[id] ?? id.replace('-', ''),
     defaultUser,
     minDiskGiB,
   };
 }
+
+/** Short ids that are not just the id without its dash. */
+const OSINFO: Record<string, string> = { 'alpine-3.20': 'alpinelinux3.20' };
 
 const FAMILY: Record<string, CatalogEntry['osFamily']> = {
   debian: 'debian',
@@ -140,6 +146,8 @@ export interface WizardCatalogEntry {
   url: string;
   defaultUser: string;
   minDiskGiB: number;
+  /** The osinfo short id of the image's OS. */
+  osinfo: string;
   /** A verified copy is already in a pool. */
   cached: boolean;
 }

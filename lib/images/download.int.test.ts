@@ -11,6 +11,7 @@ import { virsh } from '@/test/support/virsh';
 import { downloadToPool, type DownloadOptions } from './download';
 import { createFullCopy, createOverlay } from './overlay';
 import { testHost } from '@/test/support/test-host';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // Image downloads into a real pool from a loopback HTTP server: verified, bounded, cancellable, and never
 // leaving a partial or unverified volume; overlays and copies made from the result.
@@ -34,7 +35,7 @@ beforeAll(async () => {
   http.serve('chunked.qcow2', cloudImagePath, { noLength: true });
   http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 256 * 1024 });
   http.serveText('SHA256SUMS', `${'0'.repeat(64)}  other.img\n${sha256} *cloud.qcow2\n`);
-  client = await connect('qemu:///system');
+  client = await connect(testSystemUri);
 });
 
 afterAll(async () => {
@@ -105,6 +106,14 @@ describe('downloadToPool', () => {
 
   it('gives up after its time limit and removes the partial volume', async () => {
     await expect(downloadToPool(opts({ url: http.url('slow.qcow2'), volumeName: 'slow.qcow2', timeoutMs: 1500 }))).rejects.toThrow(/did not finish within 2 s/);
+    expect(await pool.volumes()).toEqual(['base.qcow2']);
+  });
+
+  it('says in plain words that the host could not reach an address whose name does not resolve, and creates nothing', async () => {
+    // .invalid never resolves (RFC 2606); without working DNS the lookup fails too, only with another code.
+    const err = await downloadToPool(opts({ url: 'http://vireo-no-such-mirror.invalid/x.qcow2', volumeName: 'dns.qcow2', allow: [] })).catch((e: Error) => e);
+    expect(err).toMatchObject({ name: 'DownloadError' });
+    expect((err as Error).message).toMatch(/^The host could not reach vireo-no-such-mirror\.invalid: its name (does not resolve|could not be resolved)/);
     expect(await pool.volumes()).toEqual(['base.qcow2']);
   });
 

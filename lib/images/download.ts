@@ -14,6 +14,7 @@ import type { ExpectedChecksum } from './catalog';
 import { findChecksum } from './checksum-file';
 import { ChecksumMismatchError, DownloadError, ImageTooLargeError } from './errors';
 import { guardedGet, type GetResponse } from './http-get';
+import { unreachable } from './reach';
 import { checkImageUrl } from './url';
 
 // Fetches an image over http(s) straight into a libvirt volume (so it works the same for a remote host), hashing
@@ -49,7 +50,7 @@ async function fetchChecked(url: URL, allow: readonly ImageAllowEntry[], signal:
     res = await guardedGet(url, allow, signal);
   } catch (err) {
     if (signal.aborted || err instanceof InputError) throw err;
-    throw new DownloadError(`Could not fetch ${url.href}: ${(err as Error).message}.`);
+    throw new DownloadError(unreachable(url, err) ?? `Could not fetch ${url.href}: ${(err as Error).message}.`);
   }
   if (res.status < 200 || res.status > 299) {
     res.body.destroy();

@@ -43,6 +43,13 @@ export interface JobDefinition {
   /** Audit action recorded when the job ends, e.g. vm.create. */
   auditAction: string;
   auditObjectType: string;
+  /**
+   * Steps whose failure keeps what the job made instead of rolling it back (a VM that is defined but would not
+   * start: its definition and disks are worth a look, a fix and another try). The job still fails.
+   */
+  keepOnFailureOf?: readonly string[];
+  /** The sentence added to the error when what was made is kept. */
+  keptNote?: string;
   run(ctx: JobContext): Promise<Record<string, unknown>>;
 }
 
@@ -162,6 +169,7 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
   let error: string | null = null;
   let result: Record<string, unknown> = {};
   let rollback: RollbackRecord[] | null = null;
+  let kept: CreatedResource[] | null = null;
   try {
     result = await def.run(ctx);
   } catch (err) {
@@ -174,18 +182,23 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
       failedStep.status = 'failed';
       failedStep.detail = reason;
     }
-    rollback = await rollBack(await def.host.libvirt(10_000), created).catch((e: Error) =>
-      created.map((resource) => ({ resource, outcome: 'failed' as const, error: e.message })),
-    );
-    const left = rollback.filter((r) => r.outcome === 'failed');
-    if (left.length) error += ` Rollback could not remove: ${left.map((r) => `${describeResource(r.resource)} (${r.error})`).join('; ')}.`;
+    if (!cancelled && failedStep && def.keepOnFailureOf?.includes(failedStep.id)) {
+      kept = [...created];
+      if (def.keptNote) error += ` ${def.keptNote}`;
+    } else {
+      rollback = await rollBack(await def.host.libvirt(10_000), created).catch((e: Error) =>
+        created.map((resource) => ({ resource, outcome: 'failed' as const, error: e.message })),
+      );
+      const left = rollback.filter((r) => r.outcome === 'failed');
+      if (left.length) error += ` Rollback could not remove: ${left.map((r) => `${describeResource(r.resource)} (${r.error})`).join('; ')}.`;
+    }
   }
   await write({
     status,
     error,
     steps: snapshot(),
     progress: status === 'succeeded' ? 1 : 0,
-    result: rollback ? { ...result, rollback } : result,
+    result: { ...result, ...(rollback ? { rollback } : {}), ...(kept ? { kept } : {}) },
     finished: true,
   });
   await recordAudit({
@@ -195,7 +208,11 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
     objectName: def.objectName,
     outcome: status === 'succeeded' ? 'ok' : 'error',
     error,
-    detail: { jobId: id, ...(rollback ? { rolledBack: rollback.map((r) => `${describeResource(r.resource)}: ${r.outcome}`) } : {}) },
+    detail: {
+      jobId: id,
+      ...(rollback ? { rolledBack: rollback.map((r) => `${describeResource(r.resource)}: ${r.outcome}`) } : {}),
+      ...(kept ? { kept: kept.map(describeResource) } : {}),
+    },
     ip: def.actor.ip,
   }).catch(() => undefined);
 }

@@ -57,6 +57,7 @@ export async function patchJob(id: string, patch: JobPatch): Promise<void> {
 export function toView(row: Job): JobView {
   const result = row.result ? (JSON.parse(row.result) as Record<string, unknown>) : null;
   const rollback = (result?.rollback as RollbackRecord[] | undefined) ?? null;
+  const kept = (result?.kept as CreatedResource[] | undefined) ?? null;
   return {
     id: row.id,
     kind: row.kind,
@@ -66,6 +67,7 @@ export function toView(row: Job): JobView {
     progress: row.progress,
     error: row.error,
     rollback,
+    kept,
     result,
     username: row.username,
     createdAt: row.createdAt.toISOString(),

@@ -31,6 +31,11 @@ export interface JobView {
   error: string | null;
   /** Present once rollback ran: what was removed. */
   rollback: RollbackRecord[] | null;
+  /**
+   * What a failed job made and kept on purpose (a VM that would not start), newest last, until someone removes it
+   * (then `rollback` says how that went and this is empty).
+   */
+  kept: CreatedResource[] | null;
   result: Record<string, unknown> | null;
   username: string;
   createdAt: string;

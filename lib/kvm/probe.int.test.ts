@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 import { loadAddon } from './addon';
 import { kvmErrorFromAddon } from './errors';
 import { capabilityInfo } from './capabilities';
@@ -187,7 +188,7 @@ describe('cross-check against independent witnesses on this host', () => {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
 
   it('virsh domcapabilities --virttype kvm: KVM available, max vCPUs within KVM_CAP_MAX_VCPUS', async () => {
-    const { stdout } = await run('virsh', ['-c', 'qemu:///system', 'domcapabilities', '--virttype', 'kvm']);
+    const { stdout } = await run('virsh', ['-c', testSystemUri, 'domcapabilities', '--virttype', 'kvm']);
     const caps = (parser.parse(stdout) as { domainCapabilities: { domain: string; vcpu: { max: string } } }).domainCapabilities;
     expect(caps.domain).toBe('kvm');
     const virshMax = Number(caps.vcpu.max);
@@ -199,7 +200,7 @@ describe('cross-check against independent witnesses on this host', () => {
   });
 
   it('virsh capabilities lists a kvm domain type for x86_64 guests', async () => {
-    const { stdout } = await run('virsh', ['-c', 'qemu:///system', 'capabilities']);
+    const { stdout } = await run('virsh', ['-c', testSystemUri, 'capabilities']);
     type Guest = { arch: { name: string; domain: { type: string } | { type: string }[] } };
     const guests = [(parser.parse(stdout) as { capabilities: { guest: Guest | Guest[] } }).capabilities.guest].flat();
     const x86 = guests.find((g) => g.arch.name === 'x86_64');

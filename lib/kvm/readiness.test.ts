@@ -70,8 +70,21 @@ describe('evaluateReadiness', () => {
     const off = byId(evaluateReadiness({ report: healthyReport({ nested: { module: 'kvm_amd', enabled: false, kvmModules: ['kvm', 'kvm_amd'] } }) }), 'nested');
     expect(off).toMatchObject({ status: 'warn', detail: 'kvm_amd nested=off: guests cannot run their own VMs' });
     expect(off.fix).toMatch(/options kvm_amd nested=1/);
+    expect(off.unknown).toBeUndefined();
     const none = byId(evaluateReadiness({ report: healthyReport({ nested: { module: null, enabled: null, kvmModules: ['kvm', 'kvm_pvm'] } }) }), 'nested');
     expect(none.detail).toMatch(/loaded: kvm, kvm_pvm/);
+    expect(none).toMatchObject({ status: 'warn', unknown: true });
+    expect(none.detail).not.toMatch(/cannot run/);
+  });
+
+  it('says an unreadable nested setting is unknown, not off', () => {
+    const unread = byId(
+      evaluateReadiness({ report: healthyReport({ nested: { module: 'kvm_intel', enabled: null, kvmModules: ['kvm', 'kvm_intel'] } }) }),
+      'nested',
+    );
+    expect(unread).toMatchObject({ status: 'warn', unknown: true });
+    expect(unread.detail).toBe('kvm_intel is loaded but its nested setting could not be read: nested support unknown');
+    expect(unread.fix).toMatch(/options kvm_intel nested=1/);
   });
 
   it('fails a failed self-test with its problem, and warns when it did not run', () => {

@@ -12,6 +12,8 @@ export interface ReadinessCheck {
   detail: string;
   /** What an administrator does about it; null when nothing is needed. */
   fix: string | null;
+  /** The check could not find out (a warning for not knowing, not for a known lack). */
+  unknown?: true;
 }
 
 export type ReadinessInput = { report: KvmReport } | { error: unknown };
@@ -117,17 +119,22 @@ function nestedCheck(r: KvmReport): ReadinessCheck {
       id: 'nested',
       title,
       status: 'warn',
-      detail: `neither kvm_intel nor kvm_amd is loaded (loaded: ${kvmModules.join(', ') || 'none'}); nested support unknown`,
+      detail: `nested support unknown: neither kvm_intel nor kvm_amd is loaded (loaded: ${kvmModules.join(', ') || 'none'})`,
       fix: 'Only needed to run hypervisors inside guests. On a normal host, load kvm_intel or kvm_amd.',
+      unknown: true,
     };
   if (enabled === true) return { id: 'nested', title, status: 'pass', detail: `${module} nested=on: guests can run their own VMs`, fix: null };
-  return {
-    id: 'nested',
-    title,
-    status: 'warn',
-    detail: `${module} nested=${enabled === false ? 'off' : 'unknown'}: guests cannot run their own VMs`,
-    fix: `Only needed for hypervisors inside guests: \`echo "options ${module} nested=1" > /etc/modprobe.d/${module}.conf\`, then reload ${module} with no VMs running.`,
-  };
+  const fix = `Only needed for hypervisors inside guests: \`echo "options ${module} nested=1" > /etc/modprobe.d/${module}.conf\`, then reload ${module} with no VMs running.`;
+  if (enabled === null)
+    return {
+      id: 'nested',
+      title,
+      status: 'warn',
+      detail: `${module} is loaded but its nested setting could not be read: nested support unknown`,
+      fix,
+      unknown: true,
+    };
+  return { id: 'nested', title, status: 'warn', detail: `${module} nested=off: guests cannot run their own VMs`, fix };
 }
 
 function selfTestCheck(r: KvmReport): ReadinessCheck {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XMLBuilder } from 'fast-xml-parser';
 import { connect, DomainEventType, DomainState, LibvirtError, type LibvirtClient } from './index';
 import { nextEvent } from './test-support/wait';
+import { testDriverUri, testSystemUri } from '@/test/support/test-libvirtd';
 
 // libvirtd's built-in test driver: a fake hypervisor served through the same socket and protocol, so these
 // calls exercise the real wire format quickly. Its state belongs to this one connection.
@@ -12,7 +13,7 @@ const testDomainXml = (name: string) =>
 describe('test:///default through libvirtd', () => {
   let client: LibvirtClient;
   beforeAll(async () => {
-    client = await connect('test:///default');
+    client = await connect(testDriverUri);
   });
   afterAll(() => client.close());
 
@@ -98,7 +99,7 @@ describe('test:///default through libvirtd', () => {
 
 describe('a read-only connection', () => {
   it('reads through libvirt-sock-ro and is refused any change', async () => {
-    const ro = await connect('qemu:///system', { readOnly: true });
+    const ro = await connect(testSystemUri.replace(/libvirt-sock$/, 'libvirt-sock-ro'), { readOnly: true });
     try {
       expect(await ro.host.libVersion()).toBeGreaterThan(0);
       expect(Array.isArray(await ro.domains.listAll())).toBe(true);

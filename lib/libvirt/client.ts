@@ -6,7 +6,9 @@ import type { Header } from './rpc/packet';
 import type { CallOptions, Decoder, Encoder, ProcedureCaller } from './rpc/types';
 import type { RpcStream, StreamMode } from './streams/rpc-stream';
 import type { Dialer } from './transport/dialer';
-import { dialerFor } from './transport/socket-dialers';
+import { dialerFor } from './transport/dialer-for';
+import type { SshCredentials } from './transport/ssh-dialer';
+import type { TlsCredentials } from './transport/tls-dialer';
 import { parseUri, type ParsedUri } from './transport/uri';
 import type { XdrReader } from './xdr';
 import { EventHub } from './events/hub';
@@ -35,8 +37,12 @@ export interface ClientOptions {
   /** Keepalive: ping after this much silence (default 5000 ms), give up after `keepaliveCount` silent intervals (5). */
   keepaliveIntervalMs?: number;
   keepaliveCount?: number;
-  /** Override how to reach the daemon (tests, TLS/SSH later). */
+  /** Override how to reach the daemon (tests). */
   dialer?: Dialer;
+  /** For qemu+ssh:// URIs: the private key and how the host key is trusted. */
+  ssh?: SshCredentials;
+  /** For qemu+tls:// URIs: the CA, our client certificate and key. */
+  tls?: TlsCredentials;
 }
 
 /**
@@ -58,7 +64,7 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
 
   private conn: RpcConnection | null = null;
   private _state: ClientState = 'idle';
-  private readonly opts: Required<Omit<ClientOptions, 'dialer'>>;
+  private readonly opts: Required<Omit<ClientOptions, 'dialer' | 'ssh' | 'tls'>>;
   private readonly dialer: Dialer;
   private retryTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
@@ -78,7 +84,7 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
       keepaliveIntervalMs: opts.keepaliveIntervalMs ?? 5000,
       keepaliveCount: opts.keepaliveCount ?? 5,
     };
-    this.dialer = opts.dialer ?? dialerFor(this.uri, this.opts.readOnly);
+    this.dialer = opts.dialer ?? dialerFor(this.uri, this.opts.readOnly, { ssh: opts.ssh, tls: opts.tls });
     this.remote = new RemoteProcedures(this);
     this.events = new EventHub(
       this.remote,

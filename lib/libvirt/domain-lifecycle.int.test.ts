@@ -6,6 +6,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { truncate, rm, writeFile } from 'node:fs/promises';
 import { connect, DomainEventType, DomainInterfaceAddressesSource, DomainState, DomainXMLFlags, type DomainRef, type LibvirtClient } from './index';
 import { ConsoleReader, nextEvent, until } from './test-support/wait';
+import { testImagesDir, testSystemUri } from '@/test/support/test-libvirtd';
 
 const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_' });
 const write = (r: ConsoleReader, text: string) => (r.stream as unknown as NodeJS.WritableStream).write(text);
@@ -13,9 +14,9 @@ const write = (r: ConsoleReader, text: string) => (r.stream as unknown as NodeJS
 // The path that matters: qemu:///system on the real daemon, with a guest booted under TCG from the locally
 // built kernel + busybox fixture. virsh (libvirt's own C client) witnesses what Vireo's client did.
 const name = `vireo-it-${randomUUID().slice(0, 8)}`;
-const diskPath = `/var/lib/libvirt/images/${name}-extra.raw`;
+const diskPath = `${testImagesDir}/${name}-extra.raw`;
 
-describe('a TCG guest on qemu:///system', () => {
+describe('a TCG guest on the test daemon (qemu:///system)', () => {
   let client: LibvirtClient;
   let dom: DomainRef;
   let consoleReader: ConsoleReader | undefined;
@@ -23,7 +24,7 @@ describe('a TCG guest on qemu:///system', () => {
   beforeAll(async () => {
     await ensureFixtures();
     await writeFile(diskPath, '');
-    client = await connect('qemu:///system');
+    client = await connect(testSystemUri);
   });
 
   afterAll(async () => {

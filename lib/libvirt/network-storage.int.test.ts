@@ -19,6 +19,7 @@ import {
   type VolumeRef,
 } from './index';
 import { nextEvent } from './test-support/wait';
+import { testSystemUri } from '@/test/support/test-libvirtd';
 
 const xml = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: true });
 const tag = randomUUID().slice(0, 6);
@@ -26,11 +27,11 @@ const netName = `vireo-it-net-${tag}`;
 const poolName = `vireo-it-pool-${tag}`;
 const MiB = 1024 * 1024;
 
-describe('networks on qemu:///system', () => {
+describe('networks on the test daemon (qemu:///system)', () => {
   let client: LibvirtClient;
   let net: NetworkRef;
   beforeAll(async () => {
-    client = await connect('qemu:///system');
+    client = await connect(testSystemUri);
     client.events.on('network-lifecycle', () => undefined);
     await client.events.ready();
   });
@@ -89,7 +90,7 @@ describe('networks on qemu:///system', () => {
   });
 });
 
-describe('storage pools and volumes on qemu:///system', () => {
+describe('storage pools and volumes on the test daemon (qemu:///system)', () => {
   let client: LibvirtClient;
   let dir: string;
   let pool: PoolRef;
@@ -98,7 +99,7 @@ describe('storage pools and volumes on qemu:///system', () => {
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
   beforeAll(async () => {
-    client = await connect('qemu:///system');
+    client = await connect(testSystemUri);
     client.events.on('pool-lifecycle', () => undefined);
     await client.events.ready();
     dir = await mkdtemp('/tmp/vireo-it-pool-');

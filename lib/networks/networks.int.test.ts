@@ -1,19 +1,19 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomInt, randomUUID } from 'node:crypto';
-import { virsh, virshCleanupDomain, virshDefine } from '../../test/support/virsh';
+import { defaultNetworkPrefix, virsh, virshCleanupDomain, virshDefine } from '../../test/support/virsh';
 import { tcgGuestXml } from '../../test/support/fixtures';
 import { createNetwork, deleteNetwork, prepareNetwork, runNetworkAction, updateDhcpHost, updateDnsHost } from './change';
 import { testHost } from '../../test/support/test-host';
 import { listNetworks, readNetwork } from './read';
 import { networkInputSchema } from './validate';
 
-// Against the real qemu:///system daemon, with an isolated network (no <forward>: nothing leaves the host).
+// Against the test suite's own system daemon (scripts/libvirtd-test.sh), with an isolated network (no <forward>: nothing leaves the host).
 const tag = randomUUID().slice(0, 6);
 const netName = `vireo-it-nw-${tag}`;
 const vmName = `vireo-it-nwvm-${tag}`;
 const x = randomInt(100, 200);
 
-describe('network service on qemu:///system', () => {
+describe('network service on the test daemon', () => {
   const host = testHost();
   afterAll(async () => {
     await virshCleanupDomain(vmName).catch(() => undefined);
@@ -23,9 +23,10 @@ describe('network service on qemu:///system', () => {
   });
 
   it('refuses a subnet overlapping the default network, defining nothing', async () => {
-    const input = networkInputSchema.parse({ name: netName, mode: 'isolated', ipv4: { cidr: '192.168.122.50/25' } });
+    const prefix = await defaultNetworkPrefix();
+    const input = networkInputSchema.parse({ name: netName, mode: 'isolated', ipv4: { cidr: `${prefix}.50/25` } });
     const r = await prepareNetwork(host, input);
-    expect(r).toEqual({ fields: { 'ipv4.cidr': expect.stringMatching(/overlaps 192\.168\.122\.0\/24 used by libvirt network "default"/) } });
+    expect(r).toEqual({ fields: { 'ipv4.cidr': expect.stringContaining(`overlaps ${prefix}.0/24 used by libvirt network "default"`) } });
     await expect(createNetwork(host, input)).rejects.toMatchObject({ status: 422, fields: { 'ipv4.cidr': expect.any(String) } });
     await expect(virsh(['net-info', netName])).rejects.toThrow();
   });

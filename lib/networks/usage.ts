@@ -1,5 +1,5 @@
-import { DomainXMLFlags, type LibvirtClient } from '@/lib/libvirt';
-import { Domain } from '@/lib/domain-xml/domain';
+import type { LibvirtClient } from '@/lib/libvirt';
+import { everyDefinition } from '@/lib/vms/every-definition';
 
 // Which VMs use which network, from their domain XML: the persistent definition (it comes back at next boot)
 // and, for running VMs, the live one (a NIC may have been hot-plugged without being saved).
@@ -23,24 +23,13 @@ function push(map: Map<string, NetworkUser[]>, key: string, user: NetworkUser): 
 
 export async function networkUsage(client: LibvirtClient): Promise<NetworkUsage> {
   const usage: NetworkUsage = { byNetwork: new Map(), byBridge: new Map() };
-  const doms = await client.domains.listAll();
-  await Promise.all(
-    doms.map(async (dom) => {
-      const running = dom.id > 0;
-      const xmls = await Promise.all([
-        client.domains.xml(dom, DomainXMLFlags.INACTIVE).catch(() => null),
-        running ? client.domains.xml(dom).catch(() => null) : null,
-      ]);
-      for (const xml of xmls) {
-        if (!xml) continue;
-        for (const nic of Domain.parse(xml).interfaces) {
-          if (!nic.source) continue;
-          if (nic.type === 'network') push(usage.byNetwork, nic.source, { name: dom.name, running });
-          if (nic.type === 'bridge') push(usage.byBridge, nic.source, { name: dom.name, running });
-        }
-      }
-    }),
-  );
+  for (const { name, running, definitions } of await everyDefinition(client)) {
+    for (const nic of definitions.flatMap((d) => d.interfaces)) {
+      if (!nic.source) continue;
+      if (nic.type === 'network') push(usage.byNetwork, nic.source, { name, running });
+      if (nic.type === 'bridge') push(usage.byBridge, nic.source, { name, running });
+    }
+  }
   return usage;
 }
 

@@ -108,8 +108,8 @@ describe('create job (ISO install flow)', () => {
     expect(xml).toContain("<domain type='qemu'");
   });
 
-  it('rolls back the disk and the definition when starting fails (a reviewed XML naming a missing network)', async () => {
-    const name = `vireo-test-rb-${suffix}`;
+  it("keeps the VM and its disk when only the start fails (a reviewed XML naming a missing network), with libvirt's reason", async () => {
+    const name = `vireo-test-kept-${suffix}`;
     made.push(name);
     const before = await pool.volumes();
     const { planVm } = await import('./plan');
@@ -122,11 +122,56 @@ describe('create job (ISO install flow)', () => {
     await mods.runner.jobSettled(jobId);
     const job = (await mods.store.readJob(jobId))!;
     expect(job.status).toBe('failed');
-    expect(job.error).toMatch(/vireo-no-such-network/);
+    expect(job.error).toMatch(/^Start the virtual machine: libvirt says: .*vireo-no-such-network/);
+    expect(job.error).toContain(mods.create.KEPT_NOTE);
     expect(job.steps.map((s) => s.status)).toEqual(['done', 'done', 'failed']);
-    expect(job.rollback?.map((r) => r.outcome)).toEqual(['removed', 'removed']);
+    expect(job.rollback).toBeNull();
+    expect(job.kept).toEqual([
+      { type: 'volume', pool: pool.name, name: `${name}.qcow2` },
+      { type: 'domain', name, uuid: plan.spec.identity!.uuid },
+    ]);
+    expect(await domains()).toContain(name);
+    expect(await pool.volumes()).toEqual([...before, `${name}.qcow2`].sort());
+
+    // Removed later on request: the same rollback, newest first; asking twice is refused.
+    const { removeKept } = await import('@/lib/jobs/kept');
+    const after = await removeKept(host, jobId);
+    expect(after.kept).toEqual([]);
+    expect(after.rollback?.map((r) => [r.resource.type, r.outcome])).toEqual([
+      ['domain', 'removed'],
+      ['volume', 'removed'],
+    ]);
+    expect(after.status).toBe('failed');
     expect(await pool.volumes()).toEqual(before);
     expect(await domains()).not.toContain(name);
+    await expect(removeKept(host, jobId)).rejects.toThrow(/kept nothing/);
+  });
+
+  it('rolls back the disk when the definition itself fails, and retries with the same settings', async () => {
+    const name = `vireo-test-rb-${suffix}`;
+    const before = await pool.volumes();
+    const { planVm } = await import('./plan');
+    const plan = await planVm(host, isoSpec(name));
+    const invalid = plan.generatedXml.replace('</devices>', '<vireo-not-a-device/></devices>');
+    const { jobId } = await mods.create.startCreateVm(host, isoSpec(name, { identity: plan.spec.identity, xml: invalid }), actor);
+    await mods.runner.jobSettled(jobId);
+    const job = (await mods.store.readJob(jobId))!;
+    expect(job.status).toBe('failed');
+    expect(job.steps.map((s) => s.status)).toEqual(['done', 'failed', 'pending']);
+    expect(job.kept).toBeNull();
+    expect(job.rollback?.map((r) => [r.resource.type, r.outcome])).toEqual([
+      ['domain', 'already-gone'],
+      ['volume', 'removed'],
+    ]);
+    expect(await pool.volumes()).toEqual(before);
+    expect(await domains()).not.toContain(name);
+
+    const again = await mods.create.retryCreateVm(host, jobId, actor);
+    expect(again.jobId).not.toBe(jobId);
+    await mods.runner.jobSettled(again.jobId);
+    const job2 = (await mods.store.readJob(again.jobId))!;
+    expect([job2.objectName, job2.status, job2.error]).toEqual([name, 'failed', job.error]);
+    await expect(mods.create.retryCreateVm(host, '00000000-0000-4000-8000-000000000000', actor)).rejects.toThrow(/no longer kept/);
   });
 
   it('refuses what the host cannot do, naming the field, and creates nothing', async () => {

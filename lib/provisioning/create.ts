@@ -1,16 +1,18 @@
 import { DomainDefineFlags } from '@/lib/libvirt';
 import { uploadSeed } from '@/lib/cloud-init/seed-iso';
-import { InputError } from '@/lib/errors';
+import { ConflictError, InputError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { createFullCopy, createOverlay } from '@/lib/images/overlay';
 import { jobSettled, startJob, type JobActor, type JobContext } from '@/lib/jobs/runner';
 import { createVolume } from '@/lib/storage/volumes';
 import { ensureBase } from './base-image';
+import { recallSpec, rememberSpec } from './job-specs';
 import { planVm, type CreatePlan } from './plan';
 import { releaseName, reserveName } from './reservations';
 
 // Creating a VM is a job: each step visible with its progress, each volume and the definition recorded before
-// they are made, and all of it removed again if a later step fails, the user cancels, or the server restarts.
+// they are made, and all of it removed again if a later step fails, the user cancels, or the server restarts —
+// except when only the start fails: then the VM and its disks are kept for the user to fix, retry or remove.
 
 export function stepsFor(plan: CreatePlan): { id: string; label: string }[] {
   const src = plan.spec.source.kind;
@@ -75,9 +77,18 @@ async function runCreate(host: HostContext, plan: CreatePlan, ctx: JobContext): 
   return { name: dom.name, uuid: dom.uuid, started };
 }
 
+export const KEPT_NOTE = 'The virtual machine and its disks were kept: change it in its Hardware or XML tab and start it again, or remove what this job made.';
+
 export interface CreateStarted {
   jobId: string;
   name: string;
+}
+
+/** Starts the job again with the settings a failed one started from (kept in memory only; a restart forgets them). */
+export async function retryCreateVm(host: HostContext, jobId: string, actor: JobActor): Promise<CreateStarted> {
+  const spec = recallSpec(jobId);
+  if (!spec) throw new ConflictError('The settings of that job are no longer kept (the server restarted); fill in the wizard again.');
+  return startCreateVm(host, spec, actor);
 }
 
 /** Checks everything that can be checked, then starts the job. Input problems throw InputError with fields. */
@@ -109,8 +120,12 @@ export async function startCreateVm(host: HostContext, raw: unknown, actor: JobA
       host,
       auditAction: 'vm.create',
       auditObjectType: 'vm',
+      // A VM that is defined but does not start is kept: libvirt's reason usually names what to fix in it.
+      keepOnFailureOf: ['start'],
+      keptNote: KEPT_NOTE,
       run: (ctx) => runCreate(host, plan, ctx),
     });
+    rememberSpec(jobId, plan.spec);
   } catch (err) {
     taken.forEach(releaseName);
     throw err;

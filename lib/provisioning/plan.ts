@@ -1,9 +1,10 @@
 import type { LibvirtClient } from '@/lib/libvirt';
 import { buildSeedFiles, SeedInputError, type SeedFiles } from '@/lib/cloud-init/seed';
 import { listHostBridges } from '@/lib/host/bridges';
+import { mibOf, readHostMemory } from '@/lib/host/memory';
 import { parseVolumeXml } from '@/lib/storage/volume-model';
 import { guestDomainType, type GuestDomainType } from '@/lib/host/virt-type';
-import { InputError, isLibvirtError, parseInput } from '@/lib/errors';
+import { InputError, isLibvirtError, zodFields } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { parseDomainCaps } from '@/lib/domain-xml/capabilities';
 import { buildDomainXml } from '@/lib/domain-xml/new-domain';
@@ -11,9 +12,13 @@ import { checkEditedDomainXml } from '@/lib/domain-xml/summary';
 import { pickTarget } from '@/lib/domain-xml/targets';
 import type { DomainPlan, PlannedDisk } from '@/lib/domain-xml/types';
 import { XmlSyntaxError } from '@/lib/xml/parse';
+import { osDatabase } from '@/lib/osinfo/db';
+import type { OsVariant } from '@/lib/osinfo/types';
 import { newIdentity } from './identity';
 import { resolveImage, type ResolvedImage } from './base-image';
+import { osFit } from './os-fit';
 import { createVmSpecSchema, type CreateVmSpec } from './spec';
+import { fieldUpTo, type StepId } from './steps';
 import { diskVolumeName, seedVolumeName } from './volume-names';
 
 // Turns the wizard's input into exactly what will be created, checking it against the host first: a plan that
@@ -31,6 +36,8 @@ export interface CreatePlan {
   newDisk: { pool: string; name: string; format: 'qcow2' | 'raw'; sizeBytes: number } | null;
   image: ResolvedImage | null;
   seed: { pool: string; name: string; files: SeedFiles } | null;
+  /** The guest OS picked in the wizard (from the osinfo database), if any. */
+  osVariant: OsVariant | null;
 }
 
 const GiB = 1024 ** 3;
@@ -83,8 +90,20 @@ async function firmwareOffered(client: LibvirtClient, type: string, machine: str
   return parseDomainCaps(await client.host.domainCapabilities({ arch: 'x86_64', machine, virttype: type })).efi;
 }
 
-export async function planVm(host: HostContext, raw: unknown): Promise<CreatePlan> {
-  const spec = parseInput(createVmSpecSchema, raw);
+/** What the host says of a spec: problems by field, warnings, and what planning goes on with. */
+interface Inspection {
+  fields: Record<string, string>;
+  warnings: string[];
+  newDisk: CreatePlan['newDisk'];
+  image: ResolvedImage | null;
+  importFormat: 'qcow2' | 'raw' | null;
+  seedFiles: SeedFiles | null;
+  domainType: GuestDomainType;
+  osVariant: OsVariant | null;
+}
+
+/** Checks a spec against the host (names free, pools, networks, capacity, image, OS, firmware); throws nothing for input. */
+async function inspect(host: HostContext, spec: CreateVmSpec): Promise<Inspection> {
   const client = await host.libvirt();
   const fields: Record<string, string> = {};
   const warnings: string[] = [];
@@ -93,13 +112,14 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
 
   const node = await client.host.nodeInfo();
   if (spec.resources.vcpus > node.cpus) fields['resources.vcpus'] = `The host has ${node.cpus} logical CPUs; a guest may have at most that many vCPUs.`;
-  const hostMiB = Math.floor(node.memoryKiB / 1024);
+  const memory = await readHostMemory(client);
+  const hostMiB = mibOf(memory.totalBytes);
   if (spec.resources.memoryMiB > hostMiB) fields['resources.memoryMiB'] = `The host has ${hostMiB} MiB of memory; the guest cannot have more.`;
   else {
-    const freeMiB = Math.floor((await client.host.freeMemory()) / 1024 ** 2);
+    const freeMiB = mibOf(memory.availableBytes);
     if (spec.resources.memoryMiB > freeMiB)
       warnings.push(
-        `Only ${freeMiB} MiB of host memory is free now; the guest asks for ${spec.resources.memoryMiB} MiB and may not start, or the host may swap.`,
+        `Only ${freeMiB} MiB of host memory is available now; the guest asks for ${spec.resources.memoryMiB} MiB and may not start, or the host may swap.`,
       );
   }
 
@@ -156,12 +176,78 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
     }
   }
 
-  const domainType = await guestDomainType();
+  let osVariant: OsVariant | null = null;
+  if (spec.os.variant) {
+    const db = await osDatabase().catch((err: Error) => err);
+    if (db instanceof Error) fields['os.variant'] = db.message;
+    else {
+      osVariant = db.byId.get(spec.os.variant) ?? null;
+      if (!osVariant) fields['os.variant'] = 'Vireo does not know that operating system: pick one from the list, or none.';
+    }
+  }
+  if (osVariant) {
+    const fit = osFit(osVariant, spec, newDisk ? spec.storage.sizeGiB : null);
+    warnings.push(...fit.warnings);
+    for (const [k, v] of Object.entries(fit.fields)) fields[k] ??= v;
+  }
+
+  const domainType = await guestDomainType(host);
   if (domainType.type === 'qemu') warnings.push(domainType.reason);
   if (spec.os.firmware === 'efi' && !(await firmwareOffered(client, domainType.type, spec.os.machine))) {
     fields['os.firmware'] = 'This host offers no UEFI firmware for that machine type (install the ovmf package), so only BIOS is possible.';
   }
 
+  return { fields, warnings, newDisk, image, importFormat, seedFiles, domainType, osVariant };
+}
+
+/** The spec, or InputError with a plain message per field. */
+function parseSpec(raw: unknown): CreateVmSpec {
+  const parsed = createVmSpecSchema.safeParse(raw);
+  if (!parsed.success) throw InputError.of(zodFields(parsed.error), NOT_VALID);
+  return parsed.data;
+}
+
+// What a later step's section is taken to be while an earlier step is checked and that section is not valid yet.
+const STAND_INS: Record<string, unknown> = {
+  os: undefined,
+  resources: { vcpus: 1, memoryMiB: 64 },
+  storage: { pool: 'default', sizeGiB: 1 },
+  network: { type: 'none' },
+  cloudInit: undefined,
+  xml: undefined,
+  identity: undefined,
+};
+
+/**
+ * Checks the wizard's settings up to one step (its Next button): the fields of that step and of the ones before
+ * it, in the schema and against the host. Later steps may be unfinished: their sections stand in with simple
+ * values, and whatever is wrong with those is left for their own step. At the review step it is the whole plan.
+ */
+export async function checkStep(host: HostContext, raw: unknown, step: StepId): Promise<{ warnings: string[] }> {
+  const upTo = (fields: Record<string, string>) => Object.fromEntries(Object.entries(fields).filter(([k]) => fieldUpTo(k, step)));
+  let parsed = createVmSpecSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = zodFields(parsed.error);
+    if (Object.keys(upTo(fields)).length) throw InputError.of(upTo(fields), NOT_VALID);
+    const patched: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+    for (const k of Object.keys(fields)) {
+      const head = k.split('.')[0]!;
+      if (head in STAND_INS) patched[head] = STAND_INS[head];
+    }
+    parsed = createVmSpecSchema.safeParse(patched);
+    if (!parsed.success) return { warnings: [] };
+  }
+  const found = await inspect(host, parsed.data);
+  const mine = upTo(found.fields);
+  if (Object.keys(mine).length) throw InputError.of(mine, NOT_VALID);
+  return { warnings: step === 'review' ? found.warnings : [] };
+}
+
+export async function planVm(host: HostContext, raw: unknown): Promise<CreatePlan> {
+  const spec = parseSpec(raw);
+  const { fields, warnings, newDisk, image, importFormat, seedFiles, domainType, osVariant } = await inspect(host, spec);
+  const src = spec.source;
+  const seedName = seedVolumeName(spec.name);
   if (Object.keys(fields).length) throw InputError.of(fields, NOT_VALID);
 
   const identity = spec.identity ?? newIdentity();
@@ -213,6 +299,8 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
     uuid: identity.uuid,
     title: spec.title,
     domainType: domainType.type,
+    ...(domainType.cpuMode ? { cpuMode: domainType.cpuMode } : {}),
+    ...(osVariant ? { osinfoId: osVariant.id } : {}),
     machine: spec.os.machine,
     firmware: spec.os.firmware,
     memoryMiB: spec.resources.memoryMiB,
@@ -251,5 +339,6 @@ export async function planVm(host: HostContext, raw: unknown): Promise<CreatePla
     newDisk,
     image,
     seed: seedFiles ? { pool: spec.storage.pool, name: seedName, files: seedFiles } : null,
+    osVariant,
   };
 }

@@ -73,7 +73,16 @@ describe('volume model', () => {
       capacity: 16777216,
       allocation: 200704,
       physical: 196624,
+      type: 'file',
+      backingPath: null,
     });
+  });
+
+  it("reads an overlay's backing file and a directory's type", () => {
+    const overlay = `<volume type='file'><name>vm.qcow2</name><capacity>1</capacity><target><path>/p/vm.qcow2</path></target>
+      <backingStore><path>/p/base.qcow2</path><format type='qcow2'/></backingStore></volume>`;
+    expect(parseVolumeXml(overlay)).toMatchObject({ type: 'file', backingPath: '/p/base.qcow2' });
+    expect(parseVolumeXml(`<volume type='dir'><name>sub</name><capacity>4096</capacity></volume>`)).toMatchObject({ type: 'dir', backingPath: null });
   });
 
   it('refuses another root element', () => {

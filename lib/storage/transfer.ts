@@ -5,6 +5,7 @@ import { InputError, TooLargeError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { nameProblem } from './names';
 import { createUploadTarget, findVolume, volumeRow, type VolumeRow } from './volumes';
+import { parseVolumeXml } from './volume-model';
 
 // Volume data in and out through libvirt's upload and download streams, each on a connection of its own (the
 // host's transfer connection): an upload fills its socket and a download the browser reads slowly holds it back,
@@ -90,7 +91,11 @@ export async function uploadVolume(host: HostContext, up: VolumeUpload): Promise
 export async function downloadVolume(host: HostContext, pool: string, name: string): Promise<Readable> {
   const client = await host.openTransfer();
   try {
-    const stream = await client.volumes.download(await findVolume(client, pool, name));
+    const ref = await findVolume(client, pool, name);
+    if (parseVolumeXml(await client.volumes.xml(ref)).type === 'dir') {
+      throw InputError.of({ volume: `"${name}" is a directory in the pool, not a disk image: there is nothing to download.` });
+    }
+    const stream = await client.volumes.download(ref);
     stream.once('close', () => void client.close().catch(() => undefined));
     return stream;
   } catch (err) {

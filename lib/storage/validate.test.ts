@@ -45,7 +45,12 @@ describe('volume input and actions', () => {
 
   it('parses resize and wipe', () => {
     expect(volumeActionSchema.parse({ action: 'resize', capacity: 10 })).toEqual({ action: 'resize', capacity: 10 });
-    expect(volumeActionSchema.parse({ action: 'wipe' })).toEqual({ action: 'wipe' });
+    expect(volumeActionSchema.parse({ action: 'wipe' })).toEqual({ action: 'wipe', confirmUsers: [] });
+    expect(volumeActionSchema.parse({ action: 'wipe', confirmUsers: ['web1', 'default/vm.qcow2'] })).toEqual({
+      action: 'wipe',
+      confirmUsers: ['web1', 'default/vm.qcow2'],
+    });
+    expect(volumeActionSchema.safeParse({ action: 'wipe', confirmUsers: 'web1' }).success).toBe(false);
     expect(volumeActionSchema.safeParse({ action: 'shred' }).success).toBe(false);
   });
 });

@@ -92,9 +92,16 @@ export const poolActionSchema = z.object({
 });
 export type PoolAction = z.infer<typeof poolActionSchema>['action'];
 
+/** The users of a volume the admin confirms a delete or wipe for, by name (see lib/storage/volume-users.ts). */
+export const confirmUsersSchema = z.array(z.string().max(512, 'A user name is too long.')).max(256, 'Too many users named.').default([]);
+
 export const volumeActionSchema = z.discriminatedUnion(
   'action',
-  [z.object({ action: z.literal('resize'), capacity: capacitySchema }), z.object({ action: z.literal('wipe') })],
+  [
+    z.object({ action: z.literal('resize'), capacity: capacitySchema }),
+    // A volume in use is wiped only when the request names each of its users (VM names, pool/volume of overlays).
+    z.object({ action: z.literal('wipe'), confirmUsers: confirmUsersSchema }),
+  ],
   { message: 'Unknown volume action.' },
 );
 export type VolumeAction = z.infer<typeof volumeActionSchema>;

@@ -7,6 +7,8 @@ export type VolumeFormat = (typeof VOLUME_FORMATS)[number];
 
 export interface VolumeModel {
   name: string;
+  /** libvirt's volume type: file, block, dir, network, netdir, ploop; null when not said. */
+  type: string | null;
   key: string | null;
   /** File or device path on the host. */
   path: string | null;
@@ -15,6 +17,8 @@ export interface VolumeModel {
   allocation: number | null;
   /** What the file occupies on disk (libvirt 3.0+: <physical>). */
   physical: number | null;
+  /** The image a qcow2 overlay reads through to (its backing file). */
+  backingPath: string | null;
 }
 
 function bytes(el: Element | null): number | null {
@@ -31,12 +35,14 @@ export function parseVolumeXml(xml: string): VolumeModel {
   if (root.tagName !== 'volume') throw new Error(`Expected a <volume> definition, got <${root.tagName}>.`);
   return {
     name: text(child(root, 'name')) ?? '',
+    type: attr(root, 'type'),
     key: text(child(root, 'key')),
     path: text(path(root, 'target', 'path')),
     format: attr(path(root, 'target', 'format'), 'type'),
     capacity: bytes(child(root, 'capacity')) ?? 0,
     allocation: bytes(child(root, 'allocation')),
     physical: bytes(child(root, 'physical')),
+    backingPath: text(path(root, 'backingStore', 'path')),
   };
 }
 

@@ -5,9 +5,14 @@ import { findPool, poolRow, type PoolRow } from './pools';
 import { buildVolumeXml, parseVolumeXml, type VolumeFormat, type VolumeModel } from './volume-model';
 import type { VolumeAction, VolumeInput } from './validate';
 import type { HostContext } from '@/lib/hosts';
+import { refuseUnconfirmed, volumeUsage, type VolumeUsage, type VolumeUser } from './volume-users';
 
 export interface VolumeRow extends VolumeModel {
   pool: string;
+  /** VMs whose disks read it and overlays whose backing file it is. */
+  usedBy: VolumeUser[];
+  /** A base image: the backing file of an overlay (or, marked by lib/images, a cached download). */
+  base: boolean;
 }
 
 export async function findVolume(client: LibvirtClient, poolName: string, name: string): Promise<VolumeRef> {
@@ -17,15 +22,19 @@ export async function findVolume(client: LibvirtClient, poolName: string, name: 
   return client.volumes.lookupByName(pool, name);
 }
 
-export async function volumeRow(client: LibvirtClient, ref: VolumeRef): Promise<VolumeRow> {
-  return { ...parseVolumeXml(await client.volumes.xml(ref)), pool: ref.pool };
+/** One volume as the API shows it; `usage` (read once for a whole listing) says who uses it. */
+export async function volumeRow(client: LibvirtClient, ref: VolumeRef, usage?: VolumeUsage): Promise<VolumeRow> {
+  const model = parseVolumeXml(await client.volumes.xml(ref));
+  const usedBy = (usage ?? (await volumeUsage(client))).usersOf({ pool: ref.pool, name: model.name, path: model.path });
+  return { ...model, pool: ref.pool, usedBy, base: usedBy.some((u) => u.kind === 'overlay') };
 }
 
-export async function listVolumes(host: HostContext, poolName: string): Promise<VolumeRow[]> {
+/** A pool's volumes with their users; `known` saves reading every definition again when listing several pools. */
+export async function listVolumes(host: HostContext, poolName: string, known?: VolumeUsage): Promise<VolumeRow[]> {
   const client = await host.libvirt();
   const pool = await findPool(client, poolName);
-  const refs = await client.volumes.list(pool);
-  const rows = await Promise.all(refs.map((r) => volumeRow(client, r).catch(() => null)));
+  const [refs, usage] = await Promise.all([client.volumes.list(pool), known ?? volumeUsage(client)]);
+  const rows = await Promise.all(refs.map((r) => volumeRow(client, r, usage).catch(() => null)));
   return rows.filter((r): r is VolumeRow => r !== null).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -53,19 +62,32 @@ export async function createVolume(host: HostContext, poolName: string, input: V
 export async function runVolumeAction(host: HostContext, poolName: string, name: string, action: VolumeAction): Promise<VolumeRow> {
   const client = await host.libvirt();
   const ref = await findVolume(client, poolName, name);
+  const row = await volumeRow(client, ref);
+  refuseDirectory(row, action.action);
   if (action.action === 'resize') {
     const { capacity } = await client.volumes.info(ref);
     if (action.capacity < capacity) throw InputError.of({ capacity: 'Shrinking a volume destroys the data at its end; Vireo only grows volumes.' });
     await client.volumes.resize(ref, action.capacity);
   } else {
+    refuseUnconfirmed(row, row.usedBy, action.confirmUsers, 'wipe');
     await client.volumes.wipe(ref);
   }
   return volumeRow(client, ref);
 }
 
-export async function deleteVolume(host: HostContext, poolName: string, name: string): Promise<void> {
+/** Deletes a volume; one that VMs or overlays use only when `confirmUsers` names each of them. */
+export async function deleteVolume(host: HostContext, poolName: string, name: string, confirmUsers: readonly string[] = []): Promise<void> {
   const client = await host.libvirt();
-  await client.volumes.delete(await findVolume(client, poolName, name));
+  const ref = await findVolume(client, poolName, name);
+  const row = await volumeRow(client, ref);
+  refuseUnconfirmed(row, row.usedBy, confirmUsers, 'delete');
+  await client.volumes.delete(ref);
+}
+
+/** A directory inside a pool (libvirt lists it as a volume of type dir) has no bytes to grow or zero. */
+function refuseDirectory(row: VolumeRow, action: string): void {
+  if (row.type === 'dir')
+    throw InputError.of({ action: `"${row.name}" is a directory in the pool, not a disk image: it cannot be ${action === 'wipe' ? 'wiped' : 'resized'}.` });
 }
 
 /**

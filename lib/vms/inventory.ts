@@ -16,7 +16,11 @@ export interface VmRow {
   maxMemKiB: number;
   autostart: boolean;
   ips: string[];
+  /** Asked of the guest and not done yet: an ACPI shutdown the guest has not finished (it decides when). */
+  pending?: VmPending | null;
 }
+
+export type VmPending = 'shutdown requested';
 
 export type InventoryChange =
   | { type: 'upsert'; row: VmRow }
@@ -34,6 +38,8 @@ class Inventory extends EventEmitter {
   /** Newest refresh per domain, so a slow older answer never overwrites a newer one. */
   private seq = new Map<string, number>();
   private subscribed = false;
+  /** Guests Vireo asked to shut down (ACPI), by uuid: their rows say so until they stop. */
+  private shutdownAsked = new Set<string>();
 
   constructor(private readonly host: HostContext) {
     super();
@@ -70,6 +76,23 @@ class Inventory extends EventEmitter {
     });
   }
 
+  /** Vireo asked the guest to shut down: every open page shows "shutdown requested" until it has stopped. */
+  shutdownRequested(dom: DomainRef): void {
+    this.shutdownAsked.add(dom.uuid);
+    const row = this.rows.get(dom.uuid);
+    if (!row) return;
+    const updated = this.withPending({ ...row });
+    this.rows.set(row.uuid, updated);
+    this.emitChange({ type: 'upsert', row: updated });
+  }
+
+  // A guest that stopped (or never ran) has nothing pending any more.
+  private withPending(row: VmRow): VmRow {
+    if (row.id < 0 || row.state === 'shut off' || row.state === 'crashed') this.shutdownAsked.delete(row.uuid);
+    row.pending = this.shutdownAsked.has(row.uuid) ? 'shutdown requested' : null;
+    return row;
+  }
+
   private emitChange(c: InventoryChange): void {
     this.emit('change', c);
   }
@@ -85,6 +108,7 @@ class Inventory extends EventEmitter {
     const known = this.rows.get(dom.uuid);
     if (quick && known && known.state !== quick) {
       known.state = quick;
+      this.withPending(known);
       this.emitChange({ type: 'state', uuid: dom.uuid, name: dom.name, state: quick });
     }
     await this.refresh(dom);
@@ -102,6 +126,7 @@ class Inventory extends EventEmitter {
     }
     if (this.seq.get(dom.uuid) !== n) return row;
     if (row) {
+      this.withPending(row);
       this.rows.set(row.uuid, row);
       this.emitChange({ type: 'upsert', row });
     } else if (this.rows.delete(dom.uuid)) {
@@ -133,7 +158,7 @@ class Inventory extends EventEmitter {
     const fresh = new Map<string, VmRow>();
     await eachLimited(refs, CONCURRENCY, async (ref) => {
       const row = await readRow(client, ref).catch(() => null);
-      if (row) fresh.set(row.uuid, row);
+      if (row) fresh.set(row.uuid, this.withPending(row));
     });
     this.rows = fresh;
   }

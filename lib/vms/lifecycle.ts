@@ -2,6 +2,7 @@ import { DomainState, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
 import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { checkVmName } from './names';
+import { inventory } from './inventory';
 
 export const LIFECYCLE_ACTIONS = ['start', 'shutdown', 'destroy', 'reboot', 'suspend', 'resume'] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
@@ -36,6 +37,7 @@ export async function runLifecycle(host: HostContext, name: string, action: Life
       break;
     case 'shutdown':
       await d.shutdown(dom); // ACPI power button: the guest decides when it is off
+      inventory(host).shutdownRequested(dom);
       break;
     case 'destroy':
       await d.destroy(dom);

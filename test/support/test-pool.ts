@@ -1,6 +1,7 @@
-// A directory storage pool of the test's own under /var/lib/libvirt/images, removed with its volumes afterwards.
+// A directory storage pool of the test's own beside the test daemon's images, removed with its volumes afterwards.
 import { mkdir, rm } from 'node:fs/promises';
 import { virsh } from './virsh';
+import { testPoolDir } from './test-libvirtd';
 
 export interface TestPool {
   name: string;
@@ -10,7 +11,7 @@ export interface TestPool {
 }
 
 export async function createTestPool(name: string): Promise<TestPool> {
-  const dir = `/var/lib/libvirt/images/${name}`;
+  const dir = testPoolDir(name);
   await virsh(['pool-destroy', name]).catch(() => undefined);
   await virsh(['pool-undefine', name]).catch(() => undefined);
   await rm(dir, { recursive: true, force: true });

@@ -4,9 +4,10 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { testSystemUri } from './test-libvirtd';
 
-/** URI the integration tests run against unless a test passes its own. */
-export const defaultUri = process.env.VIREO_TEST_URI ?? 'qemu:///system';
+/** URI the integration tests run against unless a test passes its own: the test suite's own libvirtd. */
+export const defaultUri = process.env.VIREO_TEST_URI ?? testSystemUri;
 
 export interface VirshOptions {
   uri?: string;
@@ -62,4 +63,12 @@ export async function virshCleanupDomain(name: string, opts: VirshOptions = {}):
 /** `virsh domstate` as a word such as "running" or "shut off". */
 export async function virshDomState(name: string, opts: VirshOptions = {}): Promise<string> {
   return (await virsh(['domstate', name], opts)).trim();
+}
+
+/** The first three octets of the test daemon's "default" network (a /24 the host does not use, e.g. "192.168.123"). */
+export async function defaultNetworkPrefix(opts: VirshOptions = {}): Promise<string> {
+  const xml = await virsh(['net-dumpxml', 'default'], opts);
+  const m = /<ip address=['"](\d+\.\d+\.\d+)\.\d+['"]/.exec(xml);
+  if (!m) throw new Error(`the "default" network has no IPv4 address:\n${xml}`);
+  return m[1]!;
 }

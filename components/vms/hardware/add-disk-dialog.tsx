@@ -4,6 +4,8 @@ import { useState } from 'react';
 import type { DiskAdd, DiskBus, DiskSource } from '@/lib/hardware/types';
 import { usePools, useVolumes } from '@/components/data/hooks';
 import { formatBytes } from '@/components/format';
+import { isImage, volumeOptionLabel } from '@/components/storage/volume-label';
+import { withFormatExtension } from '@/lib/storage/extensions';
 import { Alert } from '@/components/ui/alert';
 import { ChangeDialog } from '@/components/ui/change-dialog';
 import { NumberField, RadioGroup, SelectField, TextField } from '@/components/ui/inputs';
@@ -21,8 +23,6 @@ const KINDS = [
   { value: 'volume', label: 'Existing volume' },
   { value: 'file', label: 'File path on the host' },
 ] as const;
-
-const withFormat = (name: string, format: 'qcow2' | 'raw') => name.replace(/\.(qcow2|raw|img)$/, format === 'qcow2' ? '.qcow2' : '.img');
 
 export function AddDiskDialog({ open, onClose, change }: { open: boolean; onClose: () => void; change: ChangeState }) {
   const { vm, hw } = useHardwareTab();
@@ -42,11 +42,11 @@ export function AddDiskDialog({ open, onClose, change }: { open: boolean; onClos
   // Until the user picks, the first running pool and its first volume.
   const pool = chosenPool || active[0]?.name || '';
   const { data: listed, error: volumeError } = useVolumes(open && kind === 'volume' && pool ? pool : null);
-  const volumes = listed?.volumes;
+  const volumes = listed?.volumes.filter(isImage);
   const volume = volumes?.some((v) => v.name === chosenVolume) ? chosenVolume : (volumes?.[0]?.name ?? '');
 
   function source(): DiskSource {
-    if (kind === 'new-volume') return { kind, pool, name: name.trim(), sizeGiB: Number(sizeGiB), format };
+    if (kind === 'new-volume') return { kind, pool, name: withFormatExtension(name, format), sizeGiB: Number(sizeGiB), format };
     if (kind === 'volume') return { kind, pool, volume };
     return { kind, path: path.trim() };
   }
@@ -104,7 +104,7 @@ export function AddDiskDialog({ open, onClose, change }: { open: boolean; onClos
             onChange={(v) => {
               const f = v as 'qcow2' | 'raw';
               setFormat(f);
-              setName((n) => withFormat(n, f)); // the default name follows the format, until the user types one
+              setName((n) => withFormatExtension(n, f)); // the default name follows the format, until the user types one
             }}
           >
             <option value="qcow2">qcow2 (thin, snapshots)</option>
@@ -124,8 +124,7 @@ export function AddDiskDialog({ open, onClose, change }: { open: boolean; onClos
             {volumes?.length === 0 ? <option value="">The pool has no volumes</option> : null}
             {volumes?.map((v) => (
               <option key={v.name} value={v.name}>
-                {v.name} ({formatBytes(v.capacity)}
-                {v.format ? `, ${v.format}` : ''})
+                {volumeOptionLabel(v)}
               </option>
             ))}
           </SelectField>

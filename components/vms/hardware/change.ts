@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from 'react';
 import { useSWRConfig } from 'swr';
-import { keys } from '@/components/data/keys';
+import { keys, under } from '@/components/data/keys';
 import { useMutation, type Method } from '@/components/data/mutation';
 import { fieldError, type Problem } from '@/components/data/problem';
 import type { ChangeOutcome, HardwareView } from '@/components/data/types';
@@ -41,6 +41,8 @@ export function useChange(): ChangeState {
       setOutcome(r.data.outcome);
       if (r.data.hardware) await mutate(keys.hardware(vm), r.data.hardware, { revalidate: false });
       void mutate(keys.vm(vm));
+      // Disks and media changed: which VMs use which volume did too (the pickers and pool pages say so).
+      void mutate((key) => typeof key === 'string' && under(keys.pools)(key));
       return true;
     },
     [vm, send, mutate],

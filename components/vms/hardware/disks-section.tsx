@@ -10,7 +10,7 @@ import { useChange } from './change';
 import { useHardwareTab } from './context';
 import { EditDiskDialog } from './edit-disk-dialog';
 import { ChangeResult } from './outcome';
-import { NextBoot, Presence } from './presence';
+import { NextBoot, Presence, RemovalRequested } from './presence';
 import { RemoveDialog } from './remove-dialog';
 import { DeviceActions, Section } from './section';
 
@@ -68,6 +68,7 @@ function diskColumns(running: boolean, actions: (d: DiskView) => ReactNode): Col
         <>
           <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={running} />
           <NextBoot diff={d.nextBoot} />
+          <RemovalRequested requested={d.removalRequested} />
         </>
       ),
     },

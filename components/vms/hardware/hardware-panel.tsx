@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 import { BootSection } from './boot-section';
 import { CdromSection } from './cdrom-section';
 import { HardwareContext } from './context';
+import { HotplugSlots } from './hotplug-slots';
 import { DisksSection } from './disks-section';
 import { MemorySection } from './memory-section';
 import { NicsSection } from './nics-section';
@@ -54,6 +55,7 @@ export function HardwarePanel({ name, state, canEdit }: { name: string; state: s
             {isValidating ? 'Reading…' : 'Reload'}
           </Button>
         </div>
+        <HotplugSlots slots={ctx.hw.hotplug} running={ctx.hw.running} />
         {error ? <Alert>{error.message}</Alert> : null}
         {!canEdit ? <Alert tone="info">Your role can look at the hardware but not change it.</Alert> : null}
         <VcpuSection />

@@ -1,8 +1,8 @@
 'use client';
 
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { usePools, useVolumes } from '@/components/data/hooks';
-import { formatBytes } from '@/components/format';
+import { isImage, volumeOptionLabel } from '@/components/storage/volume-label';
 import { Alert } from '@/components/ui/alert';
 import { RadioGroup, SelectField, TextField } from '@/components/ui/inputs';
 import type { ChangeState } from './change';
@@ -42,7 +42,7 @@ export function MediaFields({
   const active = (pools?.pools ?? []).filter((p) => p.active);
   const pool = value.kind === 'volume' ? value.pool : '';
   const { data: listed, error: volumeError } = useVolumes(enabled && pool ? pool : null);
-  const volumes = listed?.volumes;
+  const volumes = useMemo(() => listed?.volumes.filter(isImage), [listed]);
 
   // The form holds a complete choice: the first running pool, then its first ISO (or first volume).
   const firstPool = active[0]?.name;
@@ -89,7 +89,7 @@ export function MediaFields({
             {volumes?.length === 0 ? <option value="">The pool has no volumes</option> : null}
             {volumes?.map((v) => (
               <option key={v.name} value={v.name}>
-                {v.name} ({formatBytes(v.capacity)})
+                {volumeOptionLabel(v)}
               </option>
             ))}
           </SelectField>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { DimmAdd, MemoryChange, MemoryView } from '@/lib/hardware/types';
 import { formatKiB } from '@/components/format';
+import { HostMemoryTotal } from '@/components/host/host-memory';
 import { Button } from '@/components/ui/button';
 import { CheckboxField, NumberField } from '@/components/ui/inputs';
 import { useDraft } from '@/components/ui/use-draft';
@@ -86,7 +87,13 @@ function MaximumForm() {
         onChange={(v) => set('max', v)}
         min={1}
         disabled={!canEdit}
-        hint={hw.memory.hostTotalKiB ? `The host has ${formatKiB(hw.memory.hostTotalKiB)}.` : undefined}
+        hint={
+          hw.memory.hostTotalKiB ? (
+            <>
+              The host has <HostMemoryTotal memory={{ totalBytes: hw.memory.hostTotalKiB * 1024 }} />.
+            </>
+          ) : undefined
+        }
         error={change.field('maximumMiB', 'maximum')}
       />
       <CheckboxField label="Allow memory hotplug (DIMM slots)" checked={f.hotplug} onChange={(v) => set('hotplug', v)} disabled={!canEdit} />

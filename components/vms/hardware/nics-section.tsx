@@ -11,7 +11,7 @@ import { useChange, type ChangeState } from './change';
 import { useHardwareTab } from './context';
 import { NicSourceFields, type NicSourceForm } from './nic-source';
 import { ChangeResult } from './outcome';
-import { NextBoot, Presence } from './presence';
+import { NextBoot, Presence, RemovalRequested } from './presence';
 import { RemoveDialog } from './remove-dialog';
 import { ScopePicker, toScope, useScope } from './scope';
 import { DeviceActions, Section } from './section';
@@ -131,6 +131,7 @@ function nicColumns(running: boolean, actions: (n: NicView) => ReactNode): Colum
         <>
           <Presence inLive={n.inLive} inPersistent={n.inPersistent} running={running} />
           <NextBoot diff={n.nextBoot} />
+          <RemovalRequested requested={n.removalRequested} />
         </>
       ),
     },

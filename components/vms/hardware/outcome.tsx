@@ -7,6 +7,10 @@ import { ProblemNote } from '@/components/ui/problem-note';
 function headline(o: ChangeOutcome): { tone: 'ok' | 'partial' | 'none'; text: string } {
   const { live, persistent } = o;
   const reason = (h: HalfOutcome) => (h.status === 'refused' ? h.reason : '');
+  if (live.status === 'pending') {
+    const text = 'Removal requested: the running guest has not released it yet.';
+    return { tone: 'partial', text: persistent.status === 'applied' ? `Removed for next boot. ${text}` : text };
+  }
   if (live.status === 'applied' && persistent.status === 'applied') return { tone: 'ok', text: 'Applied live and for next boot.' };
   if (live.status === 'applied' && persistent.status === 'not-requested')
     return { tone: 'ok', text: 'Applied live only; the next boot uses the saved definition.' };

@@ -39,3 +39,17 @@ export function NextBoot({ diff }: { diff?: Record<string, string> }) {
     </span>
   );
 }
+
+/** A device the running guest was asked to release (hot-unplug) and still holds. */
+export function RemovalRequested({ requested }: { requested?: boolean }) {
+  if (!requested) return null;
+  return (
+    <span
+      data-testid="removal-requested"
+      className="ml-1 inline-block whitespace-nowrap rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900"
+      title="The running guest was asked to release it and has not done so yet; a guest without hotplug support never will (shut it down to remove it)."
+    >
+      removal requested, the guest has not released it
+    </span>
+  );
+}

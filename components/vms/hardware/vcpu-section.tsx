@@ -124,11 +124,24 @@ function ShapeForm() {
           {f.mode === 'custom' ? (
             <SelectField label="CPU model" value={f.model} onChange={(x) => set('model', x)} disabled={!canEdit} error={change.field('model')}>
               {v.model && !v.namedModels.includes(v.model) ? <option value={v.model}>{v.model}</option> : null}
-              {v.namedModels.map((m) => (
-                <option key={m} value={m}>
-                  {m}
-                </option>
-              ))}
+              <optgroup label="Usable on this host">
+                {v.namedModels.map((m) => (
+                  <option key={m} value={m}>
+                    {m}
+                  </option>
+                ))}
+              </optgroup>
+              {v.unusableModels.length ? (
+                <optgroup label="Not usable on this host (its processor lacks their features)">
+                  {v.unusableModels
+                    .filter((m) => m !== v.model)
+                    .map((m) => (
+                      <option key={m} value={m} disabled>
+                        {m}
+                      </option>
+                    ))}
+                </optgroup>
+              ) : null}
             </SelectField>
           ) : null}
         </div>

@@ -7,12 +7,13 @@ const FIXTURES = '/var/lib/libvirt/images/vireo-fixtures';
 const identity = { uuid: '6f1c1a52-3a33-4f0e-9d1e-2f6f2d0f5b11', mac: '52:54:00:aa:bb:cc' };
 
 export const WIZARD_PLANS: Record<string, DomainPlan> = {
-  // q35 cloud image: qcow2 overlay on virtio, the NoCloud seed on virtio-scsi, emulated (TCG).
+  // q35 cloud image: qcow2 overlay on virtio, the NoCloud seed on virtio-scsi, emulated (TCG), its OS recorded.
   cloud: {
     name: 'golden-cloud',
     uuid: identity.uuid,
     title: 'Web <frontend> & "api"',
     domainType: 'qemu',
+    osinfoId: 'http://debian.org/debian/11',
     machine: 'q35',
     firmware: 'bios',
     memoryMiB: 1024,
@@ -38,11 +39,12 @@ export const WIZARD_PLANS: Record<string, DomainPlan> = {
     ],
     nic: { type: 'bridge', source: 'br0', model: 'e1000e', mac: '52:54:00:01:02:03' },
   },
-  // An existing raw disk, imported as it is.
+  // An existing raw disk, imported as it is, on a host where KVM guests only start with host-model.
   import: {
     name: 'golden-import',
     uuid: '1c2d3e4f-5a6b-4c7d-8e9f-a0b1c2d3e4f5',
     domainType: 'kvm',
+    cpuMode: 'host-model',
     machine: 'q35',
     firmware: 'bios',
     memoryMiB: 512,

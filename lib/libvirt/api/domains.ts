@@ -53,6 +53,14 @@ export class DomainApi {
     return this.r.domainUndefineFlags({ dom: toWireDomain(dom), flags }, o);
   }
 
+  /**
+   * Starts a transient domain from XML: it exists while it runs and is gone once it stops. flags: DomainCreateFlags
+   * (START_PAUSED: the vCPUs wait for resume; START_AUTODESTROY: it goes when this connection closes).
+   */
+  async createXml(xml: string, flags = 0, o?: CallOptions): Promise<DomainRef> {
+    return fromWireDomain((await this.r.domainCreateXml({ xml_desc: xml, flags }, o)).dom);
+  }
+
   /** Starts a defined domain; returns it with its new id. */
   async create(dom: DomainRef, flags = 0, o?: CallOptions): Promise<DomainRef> {
     return fromWireDomain((await this.r.domainCreateWithFlags({ dom: toWireDomain(dom), flags }, o)).dom);

@@ -73,6 +73,18 @@ export class HostApi {
     return ret.capabilities;
   }
 
+  /**
+   * The host's memory counters for all NUMA cells together, in KiB, by libvirt's field names: total, free, buffers,
+   * cached (on Linux, /proc/meminfo's MemTotal, MemFree, Buffers, Cached). Asked twice, as virsh does: first how
+   * many counters there are, then for them.
+   */
+  async memoryStats(o?: CallOptions): Promise<Record<string, number>> {
+    const ALL_CELLS = -1;
+    const { nparams } = await this.r.nodeGetMemoryStats({ nparams: 0, cellNum: ALL_CELLS, flags: 0 }, o);
+    const { params } = await this.r.nodeGetMemoryStats({ nparams, cellNum: ALL_CELLS, flags: 0 }, o);
+    return Object.fromEntries(params.map((p) => [p.field, Number(p.value)]));
+  }
+
   /** Free memory on the host, in bytes. */
   async freeMemory(o?: CallOptions): Promise<number> {
     return Number((await this.r.nodeGetFreeMemory(o)).freeMem);

@@ -9,3 +9,8 @@ export interface Dialer {
   /** For messages: where this dialer goes. */
   readonly description: string;
 }
+
+/** The key material given for a transport is missing or unusable (a bad key, an unreadable file, a malformed pin). */
+export class CredentialError extends Error {
+  override name = 'CredentialError';
+}

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { Duplex } from 'node:stream';
 import { ConnectionError } from '../errors';
 import type { Dialer } from './dialer';
-import { UriError, type ParsedUri } from './uri';
+import type { ParsedUri } from './uri';
 
 function connectSocket(opts: net.NetConnectOpts, what: string, signal?: AbortSignal): Promise<Duplex> {
   return new Promise((resolve, reject) => {
@@ -61,15 +61,4 @@ export function localSocketPath(uri: ParsedUri, readOnly: boolean, runDir = RUN_
   const monolithic = `${runDir}/libvirt${suffix}`;
   const modular = `${runDir}/virt${uri.driver === 'test' ? 'qemu' : uri.driver}d${suffix}`;
   return existsSync(monolithic) || !existsSync(modular) ? monolithic : modular;
-}
-
-export function dialerFor(uri: ParsedUri, readOnly: boolean): Dialer {
-  switch (uri.transport) {
-    case 'unix':
-      return new UnixDialer(localSocketPath(uri, readOnly));
-    case 'tcp':
-      return new TcpDialer(uri.host ?? '127.0.0.1', uri.port ?? 16509);
-    default:
-      throw new UriError(`the ${uri.transport} transport is not supported yet (use unix or tcp)`);
-  }
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { UriError, parseUri } from './uri';
-import { TcpDialer, UnixDialer, dialerFor, localSocketPath } from './socket-dialers';
+import { UriError, choiceParam, flagParam, parseUri, pathParam } from './uri';
+import { TcpDialer, UnixDialer, localSocketPath } from './socket-dialers';
+import { dialerFor } from './dialer-for';
+import { CredentialError } from './dialer';
 
 describe('parseUri', () => {
   it('qemu:///system is the local unix socket', () => {
@@ -85,9 +87,8 @@ describe('dialerFor', () => {
     expect(dialerFor(parseUri('qemu+tcp://[::1]/system'), false)).toMatchObject({ host: '::1', port: 16509 });
   });
 
-  it.each(['qemu+ssh://root@h/system', 'qemu://h/system'])('%s: a clear error, not a hang', (uri) => {
-    expect(() => dialerFor(parseUri(uri), false)).toThrow(UriError);
-    expect(() => dialerFor(parseUri(uri), false)).toThrow(/transport is not supported yet/);
+  it.each(['qemu+ssh://root@h/system', 'qemu://h/system'])('%s without credentials: a clear error at once, not a hang', (uri) => {
+    expect(() => dialerFor(parseUri(uri), false)).toThrow(CredentialError);
   });
 
   it('picks the read-only or modular socket when the monolithic one is absent', () => {
@@ -97,5 +98,33 @@ describe('dialerFor', () => {
 
   it('a unix dialer reports a missing socket as ConnectionError("dial-failed")', async () => {
     await expect(new UnixDialer('/nonexistent/vireo.sock').dial()).rejects.toMatchObject({ name: 'ConnectionError', reason: 'dial-failed' });
+  });
+});
+
+describe('transport parameters', () => {
+  it('stay on the client side, never forwarded to the daemon', () => {
+    const u = parseUri('qemu+ssh://root@h/system?keyfile=/k&no_verify=1&known_hosts=/kh&proxy=native&netcat=nc&foo=bar');
+    expect(u.remoteName).toBe('qemu:///system?foo=bar');
+    expect(u.params).toEqual({ keyfile: '/k', no_verify: '1', known_hosts: '/kh', proxy: 'native', netcat: 'nc' });
+    expect(parseUri('qemu+tls://h/system?pkipath=/p&tls_priority=NORMAL').remoteName).toBe('qemu:///system');
+  });
+
+  it('flags are 0 or 1', () => {
+    expect(flagParam(parseUri('qemu+tls://h/system?no_verify=1'), 'no_verify')).toBe(true);
+    expect(flagParam(parseUri('qemu+tls://h/system?no_verify=0'), 'no_verify')).toBe(false);
+    expect(flagParam(parseUri('qemu+tls://h/system'), 'no_verify')).toBe(false);
+    expect(() => flagParam(parseUri('qemu+tls://h/system?no_verify=true'), 'no_verify')).toThrow(UriError);
+  });
+
+  it('paths are absolute, without control characters', () => {
+    expect(pathParam(parseUri('qemu+ssh://h/system?socket=%2Fa%20b'), 'socket')).toBe('/a b');
+    expect(pathParam(parseUri('qemu+ssh://h/system'), 'socket')).toBeUndefined();
+    expect(() => pathParam(parseUri('qemu+ssh://h/system?socket=a'), 'socket')).toThrow(/absolute path/);
+    expect(() => pathParam(parseUri('qemu+ssh://h/system?socket=%2Fa%0Ab'), 'socket')).toThrow(/absolute path/);
+  });
+
+  it('choices are one of a list', () => {
+    expect(choiceParam(parseUri('qemu+ssh://h/system?proxy=auto'), 'proxy', ['auto', 'native'])).toBe('auto');
+    expect(() => choiceParam(parseUri('qemu+ssh://h/system?proxy=x'), 'proxy', ['auto', 'native'])).toThrow(/expected one of auto, native/);
   });
 });

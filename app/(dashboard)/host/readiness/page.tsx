@@ -1,4 +1,5 @@
-import { requirePageUser } from '@/app/_server/page-user';
+import { pageHost, pageRead, requirePageUser } from '@/app/_server/page-user';
+import { hostMemory } from '@/lib/host/memory';
 import { hostReadiness } from '@/lib/host/readiness-report';
 import { ReadinessView } from '@/components/host/readiness-view';
 
@@ -7,6 +8,6 @@ export const metadata = { title: 'Virtualization readiness' };
 export default async function ReadinessPage({ searchParams }: { searchParams: Promise<{ refresh?: string }> }) {
   await requirePageUser('host.read');
   const { refresh } = await searchParams;
-  const readiness = await hostReadiness({ fresh: refresh === '1' });
-  return <ReadinessView readiness={readiness} />;
+  const [readiness, memory] = await Promise.all([hostReadiness(pageHost(), { fresh: refresh === '1' }), pageRead(() => hostMemory(pageHost()), 'host memory')]);
+  return <ReadinessView readiness={readiness} memory={memory.value} />;
 }

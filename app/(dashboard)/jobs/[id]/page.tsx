@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { readJob } from '@/lib/jobs/store';
+import { recallSpec } from '@/lib/provisioning/job-specs';
 import { JobProgress } from '@/components/jobs/job-progress';
 import { Alert } from '@/components/ui/alert';
 
@@ -18,7 +19,18 @@ export default async function JobPage({ params, searchParams }: { params: Promis
         ← Virtual machines
       </Link>
       {job ? (
-        <JobProgress initial={job} then={then === 'console' ? 'console' : null} canCancel={can(user.role, 'vm.create')} />
+        <JobProgress
+          initial={job}
+          then={then === 'console' ? 'console' : null}
+          canCancel={can(user.role, 'vm.create')}
+          offers={{
+            create: can(user.role, 'vm.create'),
+            settingsKept: recallSpec(job.id) !== null,
+            start: can(user.role, 'vm.lifecycle'),
+            remove: can(user.role, 'vm.delete'),
+            edit: can(user.role, 'vm.edit'),
+          }}
+        />
       ) : (
         <Alert>There is no such job.</Alert>
       )}

@@ -10,5 +10,5 @@ export const GET = defineRoute({
   access: 'host.read',
   query: z.object({ refresh: z.enum(['0', '1']).optional() }),
   subject: () => 'the host',
-  run: ({ query }) => hostReadiness({ fresh: query.refresh === '1' }),
+  run: ({ host, query }) => hostReadiness(host, { fresh: query.refresh === '1' }),
 });

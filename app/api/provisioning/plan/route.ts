@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { defineRoute } from '@/lib/http/route';
 import { stepsFor } from '@/lib/provisioning/create';
 import { planVm } from '@/lib/provisioning/plan';
+import { summarizePlan } from '@/lib/provisioning/summary';
 
-/** The review step: the full domain XML and what the job will do, without creating anything. */
+/** The review step: a plain summary, the full domain XML and what the job will do, without creating anything. */
 export const POST = defineRoute({
   method: 'POST',
   path: '/api/provisioning/plan',
-  summary: 'Check a new virtual machine against the host and show its XML and steps; creates nothing',
+  summary: 'Check a new virtual machine against the host and show its summary, XML and steps; creates nothing',
   tags: ['provisioning'],
   access: 'vm.create',
   body: z.record(z.string(), z.unknown(), { error: 'The request body must be a JSON object.' }),
@@ -15,6 +16,7 @@ export const POST = defineRoute({
   run: async ({ host, body }) => {
     const plan = await planVm(host, { ...body, xml: undefined });
     return {
+      summary: summarizePlan(plan),
       xml: plan.generatedXml,
       identity: plan.spec.identity,
       domainType: plan.domainType,

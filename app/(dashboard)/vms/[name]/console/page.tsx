@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { pageHost, pageRead, requirePageUser } from '@/app/_server/page-user';
+import { can } from '@/lib/auth/roles';
 import { readDefinition } from '@/lib/vms/definition';
 import { consoleDevices } from '@/lib/consoles/devices';
 import { Alert } from '@/components/ui/alert';
@@ -16,7 +17,7 @@ export default async function ConsolePage({
   params: Promise<{ name: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  await requirePageUser('vm.console');
+  const user = await requirePageUser('vm.console');
   const { name } = await params;
   const query = await searchParams;
   const read = await pageRead(() => readDefinition(pageHost(), name, false), `virtual machine "${name.slice(0, 100)}"`);
@@ -25,10 +26,11 @@ export default async function ConsolePage({
     return (
       <ConsolePanel
         vm={def.name}
+        uuid={def.uuid}
         hasVnc={def.summary.graphics.includes('vnc')}
         devices={def.live ? consoleDevices(def.live) : []}
-        initialTab={query.tab === 'vnc' ? 'vnc' : 'serial'}
         popout={query.popout === '1'}
+        canAct={can(user.role, 'vm.lifecycle')}
       />
     );
   }

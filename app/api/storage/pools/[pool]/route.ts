@@ -1,4 +1,5 @@
 import { defineRoute } from '@/lib/http/route';
+import { markRecordedBases } from '@/lib/images/bases';
 import { poolParams } from '@/lib/storage/names';
 import { readPool } from '@/lib/storage/volumes';
 
@@ -10,5 +11,8 @@ export const GET = defineRoute({
   access: 'host.read',
   params: poolParams,
   subject: (i) => `storage pool "${i.params.pool}"`,
-  run: ({ host, params }) => readPool(host, params.pool),
+  run: async ({ host, params }) => {
+    const { pool, volumes } = await readPool(host, params.pool);
+    return { pool, volumes: await markRecordedBases(volumes) };
+  },
 });

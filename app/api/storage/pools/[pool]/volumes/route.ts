@@ -1,4 +1,5 @@
 import { defineRoute } from '@/lib/http/route';
+import { markRecordedBases } from '@/lib/images/bases';
 import { poolParams } from '@/lib/storage/names';
 import { volumeInputSchema } from '@/lib/storage/validate';
 import { createVolume, listVolumes } from '@/lib/storage/volumes';
@@ -11,7 +12,7 @@ export const GET = defineRoute({
   access: 'host.read',
   params: poolParams,
   subject: (i) => `storage pool "${i.params.pool}"`,
-  run: async ({ host, params }) => ({ volumes: await listVolumes(host, params.pool) }),
+  run: async ({ host, params }) => ({ volumes: await markRecordedBases(await listVolumes(host, params.pool)) }),
 });
 
 export const POST = defineRoute({

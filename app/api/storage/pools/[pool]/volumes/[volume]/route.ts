@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { defineRoute } from '@/lib/http/route';
 import { volumeParams } from '@/lib/storage/names';
+import { confirmUsersSchema } from '@/lib/storage/validate';
 import { deleteVolume, readVolume } from '@/lib/storage/volumes';
 
 export const GET = defineRoute({
@@ -16,13 +18,19 @@ export const GET = defineRoute({
 export const DELETE = defineRoute({
   method: 'DELETE',
   path: '/api/storage/pools/{pool}/volumes/{volume}',
-  summary: 'Delete a volume',
+  summary: 'Delete a volume (one in use only with its users named: otherwise 409 with the users)',
   tags: ['storage'],
   access: 'storage.edit',
   params: volumeParams,
-  audit: { action: 'volume.delete', objectType: 'volume', objectName: (i) => `${i.params.pool}/${i.params.volume}` },
-  run: async ({ host, params }) => {
-    await deleteVolume(host, params.pool, params.volume);
+  body: z.object({ confirmUsers: confirmUsersSchema }),
+  audit: {
+    action: 'volume.delete',
+    objectType: 'volume',
+    objectName: (i) => `${i.params.pool}/${i.params.volume}`,
+    detail: (i) => (i.body?.confirmUsers?.length ? { confirmUsers: i.body.confirmUsers } : null),
+  },
+  run: async ({ host, params, body }) => {
+    await deleteVolume(host, params.pool, params.volume, body.confirmUsers);
     return { ok: true };
   },
 });

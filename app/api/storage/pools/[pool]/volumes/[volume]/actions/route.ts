@@ -6,7 +6,7 @@ import { runVolumeAction } from '@/lib/storage/volumes';
 export const POST = defineRoute({
   method: 'POST',
   path: '/api/storage/pools/{pool}/volumes/{volume}/actions',
-  summary: 'Grow or wipe a volume',
+  summary: 'Grow or wipe a volume (wiping one in use only with its users named: otherwise 409 with the users)',
   tags: ['storage'],
   access: 'storage.edit',
   params: volumeParams,
@@ -15,7 +15,11 @@ export const POST = defineRoute({
     action: (i) => `volume.${i.body?.action ?? 'action'}`,
     objectType: 'volume',
     objectName: (i) => `${i.params.pool}/${i.params.volume}`,
-    detail: (i) => (i.body?.action === 'resize' ? { capacity: i.body.capacity } : null),
+    detail: (i) => {
+      const b = i.body;
+      if (b?.action === 'resize') return { capacity: b.capacity };
+      return b?.action === 'wipe' && b.confirmUsers?.length ? { confirmUsers: b.confirmUsers } : null;
+    },
   },
   run: async ({ host, params, body }) => ({ volume: await runVolumeAction(host, params.pool, params.volume, body) }),
 });

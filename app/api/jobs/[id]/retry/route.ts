@@ -1,0 +1,15 @@
+import { defineRoute } from '@/lib/http/route';
+import { jobParams } from '@/lib/jobs/store';
+import { retryCreateVm } from '@/lib/provisioning/create';
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/jobs/{id}/retry',
+  summary: 'Start a failed create job again with the settings it started from (checked again first)',
+  tags: ['jobs'],
+  access: 'vm.create',
+  params: jobParams,
+  status: 202,
+  audit: { action: 'vm.create.retry', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },
+  run: ({ host, params, actor }) => retryCreateVm(host, params.id, { id: actor.id, username: actor.username, ip: actor.ip }),
+});

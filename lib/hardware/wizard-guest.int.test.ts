@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConsoleReader } from '@/test/support/console-reader';
+import { ensureFixtures, fixturePaths, shellPrompt } from '@/test/support/fixtures';
+import { createTestPool, type TestPool } from '@/test/support/test-pool';
+import { testHost } from '@/test/support/test-host';
+import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
+import { HOTPLUG_SPARE_PORTS } from '@/lib/domain-xml/pci-slots';
+
+// A q35 guest exactly as the wizard defines it (planVm's XML, emulated), running the fixture kernel: hot-adding a
+// disk, a NIC and a second NIC each finds a free PCIe root port (a wizard guest used to have one), and the
+// Hardware tab counts the ports left. Then CPU mode changes, on it running and on another guest shut off: the
+// edit used to keep migratable="on", which libvirt refuses outside host-passthrough and maximum.
+
+const tag = Math.random().toString(36).slice(2, 7);
+const vm = `vireo-wiz-hw-${tag}`;
+const off = `vireo-wiz-cpu-${tag}`;
+const host = testHost();
+let pool: TestPool;
+let reader: ConsoleReader | null = null;
+const mods = {} as {
+  plan: typeof import('@/lib/provisioning/plan');
+  view: typeof import('./view');
+  disks: typeof import('./disks');
+  nics: typeof import('./nics');
+  vcpus: typeof import('./vcpus');
+};
+
+let seq = 0;
+async function sh(cmd: string): Promise<string> {
+  const n = ++seq;
+  const from = reader!.transcript.length;
+  reader!.write(`echo B-""${n}; ${cmd}; echo E-""${n}\n`);
+  const text = await reader!.waitFor(new RegExp(`B-${n}\\r?\\n[\\s\\S]*E-${n}\\r?\\n`), 30_000, from);
+  return new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`).exec(text.slice(from))![1]!.replace(/\r/g, '');
+}
+
+async function until(what: string, fn: () => Promise<boolean>, ms = 40_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await fn())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+/** What the wizard would define for a direct-kernel-boot VM with a NIC and no disk, under emulation. */
+async function wizardXml(name: string, cpu?: string): Promise<string> {
+  const fx = fixturePaths();
+  const plan = await mods.plan.planVm(host, {
+    name,
+    source: { kind: 'kernel', kernel: fx.kernel, initrd: fx.initrd, cmdline: `${fx.cmdline} vireo.hostname=${name}` },
+    resources: { vcpus: 1, memoryMiB: 192 },
+    storage: { pool: pool.name, sizeGiB: 0 },
+    network: { type: 'network', network: 'default', model: 'virtio' },
+  });
+  return cpu ? plan.xml.replace('<clock', `${cpu}\n  <clock`) : plan.xml;
+}
+
+const both = { live: true, persistent: true };
+// Its devices take 5 root ports (NIC, agent channel's virtio-serial, USB, balloon, RNG); 8 more are spare.
+const PORTS = 5 + HOTPLUG_SPARE_PORTS;
+
+beforeAll(async () => {
+  process.env.VIREO_FORCE_EMULATION = '1';
+  await ensureFixtures();
+  pool = await createTestPool(`vireo-wiz-hw-pool-${tag}`);
+  mods.plan = await import('@/lib/provisioning/plan');
+  mods.view = await import('./view');
+  mods.disks = await import('./disks');
+  mods.nics = await import('./nics');
+  mods.vcpus = await import('./vcpus');
+  // "maximum" with migratable: the TCG counterpart of a KVM guest's host-passthrough (both may carry migratable).
+  await virshDefine(await wizardXml(vm, '<cpu mode="maximum" migratable="on"/>'));
+  await virsh(['start', '--paused', vm]);
+  reader = await ConsoleReader.forDomain(vm);
+  await virsh(['resume', vm]);
+  await reader.waitFor(shellPrompt, 90_000);
+  await sh('true');
+});
+
+afterAll(async () => {
+  reader?.close();
+  await virshCleanupDomain(vm);
+  await virshCleanupDomain(off);
+  await pool?.dispose();
+  await host.close();
+});
+
+describe('hotplug into a wizard-made q35 guest', () => {
+  it('keeps 8 root ports free, and hot-adds a disk, a NIC and a second NIC, each seen by the guest', async () => {
+    const start = (await mods.view.readHardware(host, vm)).hotplug!;
+    expect(start).toEqual({ kind: 'pcie-root-port', total: PORTS, free: HOTPLUG_SPARE_PORTS });
+
+    const disk = await mods.disks.addDisk(host, vm, {
+      ...both,
+      bus: 'virtio',
+      source: { kind: 'new-volume', pool: pool.name, name: 'extra.qcow2', sizeGiB: 1, format: 'qcow2' },
+    });
+    expect(disk.outcome.live).toEqual({ status: 'applied' });
+    expect(disk.hardware.hotplug).toMatchObject({ free: HOTPLUG_SPARE_PORTS - 1 });
+    const target = disk.hardware.disks.find((d) => d.volume === 'extra.qcow2')!.target;
+    await until(`${target} in the guest`, async () => (await sh('ls /sys/block')).includes(target));
+
+    for (const n of [1, 2]) {
+      const nic = await mods.nics.addNic(host, vm, { ...both, source: { type: 'network', network: 'default' }, model: 'virtio' });
+      expect(nic.outcome.live).toEqual({ status: 'applied' });
+      expect(nic.hardware.hotplug).toMatchObject({ free: HOTPLUG_SPARE_PORTS - 1 - n });
+    }
+    await until('three NICs in the guest', async () => (await sh('cat /sys/class/net/eth*/address')).trim().split('\n').length === 3);
+    const live = await virsh(['domiflist', vm]);
+    expect(live.match(/virtio/g)).toHaveLength(3);
+    expect((await mods.view.readHardware(host, vm)).hotplug).toEqual({ kind: 'pcie-root-port', total: PORTS, free: HOTPLUG_SPARE_PORTS - 3 });
+  });
+});
+
+describe('CPU mode changes', () => {
+  it('changes a running guest to host-model and to a named model for its next boot', async () => {
+    const toModel = await mods.vcpus.changeVcpus(host, vm, { live: false, persistent: true, mode: 'host-model' });
+    expect(toModel.outcome.persistent).toEqual({ status: 'applied' });
+    expect(toModel.hardware.vcpus.mode).toBe('host-model');
+    const inactive = await virsh(['dumpxml', '--inactive', vm]);
+    expect(inactive).toMatch(/<cpu mode='host-model' check='partial'\/>|<cpu mode='host-model'[^>]*>/);
+    expect(inactive).not.toContain('migratable');
+
+    const named = await mods.vcpus.changeVcpus(host, vm, { live: false, persistent: true, mode: 'custom', model: 'qemu64' });
+    expect(named.outcome.persistent).toEqual({ status: 'applied' });
+    expect(named.hardware.vcpus).toMatchObject({ mode: 'custom', model: 'qemu64' });
+    expect(await virsh(['dumpxml', '--inactive', vm])).toMatch(/<model fallback='forbid'>qemu64<\/model>/);
+    // The running guest keeps the CPU it booted with.
+    expect(await virsh(['dumpxml', vm])).toContain("mode='maximum'");
+  });
+
+  it('lists usable models first, the others apart, and refuses an unusable one in plain words', async () => {
+    const v = (await mods.view.readHardware(host, vm)).vcpus;
+    expect(v.namedModels).toContain('qemu64');
+    expect(v.namedModels).toEqual([...v.namedModels].sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })));
+    const unusable = v.unusableModels[0];
+    if (unusable) {
+      await expect(mods.vcpus.changeVcpus(host, vm, { live: false, persistent: true, mode: 'custom', model: unusable })).rejects.toThrow(
+        /cannot give a guest the CPU model/,
+      );
+    }
+  });
+
+  it('changes a shut-off guest from maximum to host-model and then a named model, and it starts with it', async () => {
+    await virshDefine(await wizardXml(off, '<cpu mode="maximum" migratable="on"/>'));
+    const r = await mods.vcpus.changeVcpus(host, off, { live: false, persistent: true, mode: 'host-model' });
+    expect(r.outcome.persistent).toEqual({ status: 'applied' });
+    const named = await mods.vcpus.changeVcpus(host, off, { live: false, persistent: true, mode: 'custom', model: 'qemu64' });
+    expect(named.hardware.vcpus).toMatchObject({ mode: 'custom', model: 'qemu64' });
+    await virsh(['start', off]);
+    expect(await virsh(['dumpxml', off])).toMatch(/<cpu mode='custom' match='exact'[^>]*>\s*<model fallback='forbid'>qemu64<\/model>/);
+    await virsh(['destroy', off]);
+  });
+});
