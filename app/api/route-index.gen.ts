@@ -39,23 +39,28 @@ import * as r36 from './users/[id]/sessions/[session]/route';
 import * as r37 from './users/[id]/sessions/route';
 import * as r38 from './users/route';
 import * as r39 from './vms/[name]/actions/route';
-import * as r40 from './vms/[name]/delete-plan/route';
-import * as r41 from './vms/[name]/hardware/boot/route';
-import * as r42 from './vms/[name]/hardware/cdroms/route';
-import * as r43 from './vms/[name]/hardware/disks/[target]/media/route';
-import * as r44 from './vms/[name]/hardware/disks/[target]/route';
-import * as r45 from './vms/[name]/hardware/disks/route';
-import * as r46 from './vms/[name]/hardware/memory/dimms/route';
-import * as r47 from './vms/[name]/hardware/memory/route';
-import * as r48 from './vms/[name]/hardware/nics/[mac]/route';
-import * as r49 from './vms/[name]/hardware/nics/route';
-import * as r50 from './vms/[name]/hardware/route';
-import * as r51 from './vms/[name]/hardware/vcpus/route';
-import * as r52 from './vms/[name]/route';
-import * as r53 from './vms/[name]/xml/route';
-import * as r54 from './vms/bulk/route';
-import * as r55 from './vms/events/route';
-import * as r56 from './vms/route';
+import * as r40 from './vms/[name]/clone/route';
+import * as r41 from './vms/[name]/delete-plan/route';
+import * as r42 from './vms/[name]/hardware/boot/route';
+import * as r43 from './vms/[name]/hardware/cdroms/route';
+import * as r44 from './vms/[name]/hardware/disks/[target]/media/route';
+import * as r45 from './vms/[name]/hardware/disks/[target]/route';
+import * as r46 from './vms/[name]/hardware/disks/route';
+import * as r47 from './vms/[name]/hardware/memory/dimms/route';
+import * as r48 from './vms/[name]/hardware/memory/route';
+import * as r49 from './vms/[name]/hardware/nics/[mac]/route';
+import * as r50 from './vms/[name]/hardware/nics/route';
+import * as r51 from './vms/[name]/hardware/route';
+import * as r52 from './vms/[name]/hardware/vcpus/route';
+import * as r53 from './vms/[name]/route';
+import * as r54 from './vms/[name]/snapshots/[snapshot]/revert/route';
+import * as r55 from './vms/[name]/snapshots/[snapshot]/route';
+import * as r56 from './vms/[name]/snapshots/route';
+import * as r57 from './vms/[name]/template/route';
+import * as r58 from './vms/[name]/xml/route';
+import * as r59 from './vms/bulk/route';
+import * as r60 from './vms/events/route';
+import * as r61 from './vms/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -98,21 +103,26 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/users/[id]/sessions': r37,
   '/api/users': r38,
   '/api/vms/[name]/actions': r39,
-  '/api/vms/[name]/delete-plan': r40,
-  '/api/vms/[name]/hardware/boot': r41,
-  '/api/vms/[name]/hardware/cdroms': r42,
-  '/api/vms/[name]/hardware/disks/[target]/media': r43,
-  '/api/vms/[name]/hardware/disks/[target]': r44,
-  '/api/vms/[name]/hardware/disks': r45,
-  '/api/vms/[name]/hardware/memory/dimms': r46,
-  '/api/vms/[name]/hardware/memory': r47,
-  '/api/vms/[name]/hardware/nics/[mac]': r48,
-  '/api/vms/[name]/hardware/nics': r49,
-  '/api/vms/[name]/hardware': r50,
-  '/api/vms/[name]/hardware/vcpus': r51,
-  '/api/vms/[name]': r52,
-  '/api/vms/[name]/xml': r53,
-  '/api/vms/bulk': r54,
-  '/api/vms/events': r55,
-  '/api/vms': r56,
+  '/api/vms/[name]/clone': r40,
+  '/api/vms/[name]/delete-plan': r41,
+  '/api/vms/[name]/hardware/boot': r42,
+  '/api/vms/[name]/hardware/cdroms': r43,
+  '/api/vms/[name]/hardware/disks/[target]/media': r44,
+  '/api/vms/[name]/hardware/disks/[target]': r45,
+  '/api/vms/[name]/hardware/disks': r46,
+  '/api/vms/[name]/hardware/memory/dimms': r47,
+  '/api/vms/[name]/hardware/memory': r48,
+  '/api/vms/[name]/hardware/nics/[mac]': r49,
+  '/api/vms/[name]/hardware/nics': r50,
+  '/api/vms/[name]/hardware': r51,
+  '/api/vms/[name]/hardware/vcpus': r52,
+  '/api/vms/[name]': r53,
+  '/api/vms/[name]/snapshots/[snapshot]/revert': r54,
+  '/api/vms/[name]/snapshots/[snapshot]': r55,
+  '/api/vms/[name]/snapshots': r56,
+  '/api/vms/[name]/template': r57,
+  '/api/vms/[name]/xml': r58,
+  '/api/vms/bulk': r59,
+  '/api/vms/events': r60,
+  '/api/vms': r61,
 };

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'vm.create': 'create virtual machines',
   'vm.edit': 'change virtual machine definitions',
   'vm.delete': 'delete virtual machines',
+  'vm.snapshot': 'take, revert or delete snapshots',
   'network.edit': 'change host networks',
   'storage.edit': 'change storage pools or volumes',
   'storage.download': "read a volume's data",
@@ -27,7 +28,7 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>(ALL),
-  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console']),
+  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'vm.snapshot']),
   viewer: new Set<Permission>(['host.read', 'vm.read']),
 };
 

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReader } from '@/test/support/console-reader';
+import { guestShell } from '@/test/support/guest-shell';
 import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { testHost } from '@/test/support/test-host';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
@@ -20,19 +21,7 @@ const host = testHost();
 let pool: TestPool;
 let reader: ConsoleReader | null = null;
 
-let seq = 0;
-async function sh(cmd: string, timeoutMs = 60_000): Promise<string> {
-  const n = ++seq;
-  const from = reader!.transcript.length;
-  reader!.write(`echo B-""${n}; ${cmd}; echo E-""${n}\n`);
-  const text = await reader!.waitFor(new RegExp(`B-${n}\\r?\\n[\\s\\S]*E-${n}\\r?\\n`), timeoutMs, from);
-  const m = new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`).exec(text.slice(from))!;
-  // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
-  return m[1]!
-    .replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')
-    .replace(/\r/g, '')
-    .trim();
-}
+const sh = guestShell(() => reader!);
 
 const writeRandom = () => sh('dd if=/dev/urandom of=/dev/vda bs=4096 count=64 2>/dev/null; sync; echo 3 > /proc/sys/vm/drop_caches');
 const diskHash = async () => (await sh('dd if=/dev/vda bs=4096 count=64 2>/dev/null | sha256sum')).split(/\s+/)[0]!;
@@ -110,6 +99,12 @@ describe('snapshots on a running TCG guest', () => {
     ]);
     await revertSnapshot(host, vm, 'base');
     expect((await listSnapshots(host, vm)).current).toBe('base');
+    expect((await virsh(['domstate', vm])).trim()).toBe('running');
+    // The guest resumes where the snapshot left it, at its prompt; a fresh look at the console finds it there.
+    reader?.close();
+    reader = await ConsoleReader.forDomain(vm);
+    reader.write('\n');
+    await reader.waitFor(shellPrompt, 30_000);
     expect(await diskHash()).toBe(before);
     await expect(revertSnapshot(host, vm, 'nope')).rejects.toThrow(/no snapshot named "nope"/);
     await expect(createSnapshot(host, vm, { name: '../x' })).rejects.toThrow(/letters, digits/);

@@ -7,7 +7,12 @@ import { runLifecycle } from './lifecycle';
 // Found by the route fuzzer: starting a running VM, or pausing a stopped one, came back as libvirt's "internal
 // error" (a 502) from the test driver. Such refusals are made here, in plain words and the same on every driver.
 
-function hostWith(id: number, calls: string[], state: number = id > 0 ? DomainState.RUNNING : DomainState.SHUTOFF, metadata: string | null = null): HostContext {
+function hostWith(
+  id: number,
+  calls: string[],
+  state: number = id > 0 ? DomainState.RUNNING : DomainState.SHUTOFF,
+  metadata: string | null = null,
+): HostContext {
   const record = (what: string) => async () => {
     calls.push(what);
   };

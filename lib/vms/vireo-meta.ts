@@ -1,11 +1,20 @@
-import { DomainMetadataType, DomainModificationImpact, DomainXMLFlags, ErrorNumber, parseUuid, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
+import {
+  DomainDefineFlags,
+  DomainMetadataType,
+  DomainModificationImpact,
+  DomainXMLFlags,
+  ErrorNumber,
+  parseUuid,
+  type DomainRef,
+  type LibvirtClient,
+} from '@/lib/libvirt';
 import { isLibvirtCode } from '@/lib/errors';
 import { Domain } from '@/lib/domain-xml/domain';
 import { VIREO_METADATA, type VireoMeta } from '@/lib/domain-xml/vireo-meta';
 
-// Vireo's notes on a VM (template, linked clone, files its snapshots made) are read from the persistent definition
-// and written with libvirt's metadata call, so nothing else of the definition is rewritten: an external snapshot
-// changes disk sources underneath, and a stale redefine would undo that.
+// Vireo's notes on a VM (template, linked clone, files its snapshots made) live in its persistent definition.
+// Writing them re-reads that definition first: an external snapshot changes disk sources underneath, and a stale
+// copy defined again would undo that.
 
 const wire = (d: DomainRef) => ({ name: d.name, uuid: parseUuid(d.uuid), id: d.id });
 
@@ -30,21 +39,22 @@ export async function isTemplateVm(client: LibvirtClient, dom: DomainRef): Promi
   }
 }
 
-/** Stores the notes (removing Vireo's element when nothing is left in it), in the definition and the running VM. */
+/**
+ * Stores the notes in the persistent definition, read afresh so that only Vireo's element changes (libvirt's
+ * metadata call would be narrower, but it refuses an element that declares its own namespace, and Vireo's
+ * children need theirs).
+ */
 export async function writeVireoMeta(client: LibvirtClient, dom: DomainRef, meta: VireoMeta): Promise<void> {
-  const empty = !meta.el || !hasElementChild(meta.el);
-  const running = (await client.domains.lookupByName(dom.name)).id > 0;
-  await client.remote.domainSetMetadata({
-    dom: wire(dom),
-    type: DomainMetadataType.ELEMENT,
-    metadata: empty ? null : meta.toXml(),
-    key: VIREO_METADATA.key,
-    uri: VIREO_METADATA.uri,
-    flags: DomainModificationImpact.CONFIG | (running ? DomainModificationImpact.LIVE : 0),
-  });
-}
-
-function hasElementChild(el: NonNullable<VireoMeta['el']>): boolean {
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 1) return true;
-  return false;
+  const fresh = Domain.parse(await client.domains.xml(dom, DomainXMLFlags.INACTIVE | DomainXMLFlags.SECURE));
+  const v = fresh.vireo;
+  v.templateSince = meta.templateSince;
+  v.templateReadonly = meta.templateReadonly;
+  v.linkedTemplate = meta.linkedTemplate;
+  v.linkedTemplateUuid = meta.linkedTemplateUuid;
+  for (const f of v.files) f.remove();
+  for (const f of meta.files) {
+    if (f.snapshot && f.role && f.path) v.addFile({ snapshot: f.snapshot, role: f.role, path: f.path, disk: f.disk ?? undefined, base: f.base });
+  }
+  if (!v.templateSince && !v.linkedTemplate && v.files.length === 0) v.remove();
+  await client.domains.defineXml(fresh.toXml(), DomainDefineFlags.VALIDATE);
 }

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { vmNameSchema } from '@/lib/vms/names';
+import { checkSnapshotName } from './names';
+
+// What the snapshot routes accept; services check again what needs the host to answer.
+
+export const snapshotNameSchema = z.string().superRefine((v, ctx) => {
+  const problem = checkSnapshotName(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+export const snapshotParams = z.object({ name: vmNameSchema, snapshot: snapshotNameSchema });
+
+export const snapshotCreateSchema = z.object({
+  name: snapshotNameSchema,
+  description: z.string().max(2000, 'Keep the description under 2000 characters.').nullish(),
+  kind: z.enum(['internal', 'external'], { error: 'kind is "internal" or "external".' }).optional(),
+  memory: z.boolean().optional(),
+  quiesce: z.boolean().optional(),
+});
+
+export const snapshotRevertSchema = z.object({
+  then: z.enum(['as-taken', 'running', 'paused'], { error: 'then is "as-taken", "running" or "paused".' }).optional(),
+});
+
+export const snapshotDeleteQuery = z.object({
+  children: z
+    .enum(['true', 'false'], { error: 'children is "true" or "false".' })
+    .optional()
+    .transform((v) => v === 'true'),
+});
