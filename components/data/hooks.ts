@@ -18,6 +18,7 @@ import type {
   PoolDetail,
   PoolListing,
   SessionList,
+  SnapshotList,
   StatusReply,
   UserList,
   UserRow,
@@ -67,6 +68,10 @@ export function useDeletePlan(name: string) {
 
 export function useHardware(vm: string) {
   return useSWR<HardwareView, Error>(keys.hardware(vm));
+}
+
+export function useSnapshots(vm: string) {
+  return useSWR<SnapshotList, Error>(keys.snapshots(vm));
 }
 
 export function useNetworks({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {

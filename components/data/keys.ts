@@ -9,6 +9,7 @@ export const keys = {
   vm: (name: string) => `/api/vms/${seg(name)}`,
   deletePlan: (name: string) => `/api/vms/${seg(name)}/delete-plan`,
   hardware: (vm: string) => `/api/vms/${seg(vm)}/hardware`,
+  snapshots: (vm: string) => `/api/vms/${seg(vm)}/snapshots`,
   networks: '/api/networks',
   network: (name: string) => `/api/networks/${seg(name)}`,
   leases: (network: string) => `/api/networks/${seg(network)}/leases`,

@@ -38,6 +38,9 @@ export type {
 export type { HostBridge, HostNic } from '@/lib/host/bridges';
 export type { HostOverview } from '@/lib/host/overview';
 export type { JobStep, JobView } from '@/lib/jobs/types';
+export type { SnapshotList, SnapshotNode, DeleteSnapshotResult } from '@/lib/snapshots/snapshots';
+export type { SnapshotKind } from '@/lib/snapshots/policy';
+export type { TemplateState } from '@/lib/clones/templates';
 export type { NetworkMode, NetworkModel } from '@/lib/networks/model';
 export type { NetworkDetail, NetworkRow } from '@/lib/networks/read';
 export type { WizardOptions } from '@/lib/provisioning/options';

@@ -18,14 +18,20 @@ import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
 import { HardwarePanel } from './hardware/hardware-panel';
+import { SnapshotsPanel } from './snapshots/snapshots-panel';
+import { TemplateBadge } from './template-badge';
+import { CloneAndTemplate } from './template-controls';
 
-const TABS = ['overview', 'hardware', 'xml'] as const;
+const TABS = ['overview', 'hardware', 'snapshots', 'xml'] as const;
+const TAB_LABELS: Record<(typeof TABS)[number], string> = { overview: 'Overview', hardware: 'Hardware', snapshots: 'Snapshots', xml: 'XML' };
 
 interface Perms {
   lifecycle: boolean;
   edit: boolean;
   delete: boolean;
   console?: boolean;
+  snapshot?: boolean;
+  create?: boolean;
 }
 
 function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
@@ -107,6 +113,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
           </Link>
           <h1 className="text-xl font-semibold">{def.name}</h1>
           {row ? <StateBadge state={row.state} name={def.name} pending={row.pending} /> : null}
+          {row?.template ? <TemplateBadge /> : null}
           <div className="ml-auto flex flex-wrap gap-2">
             {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
             {perms.console && !gone ? (
@@ -118,6 +125,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
                 Console
               </Link>
             ) : null}
+            {row && !gone ? <CloneAndTemplate name={def.name} row={row} perms={perms} /> : null}
             {perms.delete && !gone ? (
               <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting(true)}>
                 Delete…
@@ -138,12 +146,13 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
               onClick={() => setTab(t)}
               className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}
             >
-              {t === 'overview' ? 'Overview' : t === 'hardware' ? 'Hardware' : 'XML'}
+              {TAB_LABELS[t]}
             </button>
           ))}
         </div>
         {tab === 'overview' ? <Overview def={def} ips={row?.ips ?? []} /> : null}
         {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} /> : null}
+        {tab === 'snapshots' ? <SnapshotsPanel name={def.name} canChange={!!perms.snapshot && !gone} /> : null}
         {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} /> : null}
       </div>
       {deleting ? (

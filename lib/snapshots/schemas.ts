@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { vmNameSchema } from '@/lib/vms/names';
-import { checkSnapshotName } from './names';
+import { SNAPSHOT_NAME, SNAPSHOT_NAME_RULE } from './names';
 
 // What the snapshot routes accept; services check again what needs the host to answer.
 
-export const snapshotNameSchema = z.string().superRefine((v, ctx) => {
-  const problem = checkSnapshotName(v);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const snapshotNameSchema = z.string().min(1, 'Give the snapshot a name.').max(63, SNAPSHOT_NAME_RULE).regex(SNAPSHOT_NAME, SNAPSHOT_NAME_RULE);
 
 export const snapshotParams = z.object({ name: vmNameSchema, snapshot: snapshotNameSchema });
 

@@ -19,6 +19,8 @@ export default async function VmPage({ params }: { params: Promise<{ name: strin
       edit: can(user.role, 'vm.edit'),
       delete: can(user.role, 'vm.delete'),
       console: can(user.role, 'vm.console'),
+      snapshot: can(user.role, 'vm.snapshot'),
+      create: can(user.role, 'vm.create'),
     };
     return <VmDetail initial={def.value} perms={perms} />;
   }
