@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { DomainDefineFlags, DomainXMLFlags, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
+import { DomainXMLFlags, type LibvirtClient, type VolumeRef } from '@/lib/libvirt';
 import { reseedFiles } from '@/lib/cloud-init/reseed';
-import { SEED_LABEL, uploadSeed } from '@/lib/cloud-init/seed-iso';
+import { SEED_LABEL } from '@/lib/cloud-init/seed-iso';
 import type { SeedFiles } from '@/lib/cloud-init/seed';
 import { ConflictError, InputError, parseInput } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
@@ -12,6 +12,7 @@ import { createFullCopy, createOverlay } from '@/lib/images/overlay';
 import { readIsoRoot } from '@/lib/iso9660/reader';
 import { jobSettled, startJob, type JobActor, type JobContext } from '@/lib/jobs/runner';
 import { releaseName, reserveName } from '@/lib/provisioning/reservations';
+import { defineStep, seedStep } from '@/lib/provisioning/job-steps';
 import { seedVolumeName } from '@/lib/provisioning/volume-names';
 import { parseVolumeXml } from '@/lib/storage/volume-model';
 import { findVm } from '@/lib/vms/lifecycle';
@@ -189,17 +190,8 @@ async function runClone(host: HostContext, plan: ClonePlan, ctx: JobContext): Pr
       ctx.progress(done / total, `${d.pool}/${d.name}`);
     }
   });
-  const seed = plan.seed;
-  if (seed) {
-    await ctx.step('seed', async () => {
-      await ctx.willCreate({ type: 'volume', pool: seed.pool, name: seed.name });
-      await uploadSeed(await host.libvirt(), seed.pool, seed.name, seed.files);
-    });
-  }
-  const dom = await ctx.step('define', async () => {
-    await ctx.willCreate({ type: 'domain', name: plan.name, uuid: plan.uuid });
-    return (await host.libvirt()).domains.defineXml(plan.xml, DomainDefineFlags.VALIDATE);
-  });
+  await seedStep(host, ctx, plan.seed);
+  const dom = await defineStep(host, ctx, plan);
   if (plan.start) await ctx.step('start', async () => (await host.libvirt()).domains.create(dom));
   else ctx.skip('start', 'Not asked to start.');
   return { name: plan.name, uuid: plan.uuid, mode: plan.mode, source: plan.source.name, disks: plan.disks.map((d) => `${d.pool}/${d.name}`) };
