@@ -58,27 +58,32 @@ import * as r55 from './vms/[name]/backups/[point]/restore/route';
 import * as r56 from './vms/[name]/backups/[point]/route';
 import * as r57 from './vms/[name]/backups/[point]/verify/route';
 import * as r58 from './vms/[name]/backups/route';
-import * as r59 from './vms/[name]/delete-plan/route';
-import * as r60 from './vms/[name]/hardware/boot/route';
-import * as r61 from './vms/[name]/hardware/cdroms/route';
-import * as r62 from './vms/[name]/hardware/disks/[target]/media/route';
-import * as r63 from './vms/[name]/hardware/disks/[target]/route';
-import * as r64 from './vms/[name]/hardware/disks/route';
-import * as r65 from './vms/[name]/hardware/memory/dimms/route';
-import * as r66 from './vms/[name]/hardware/memory/route';
-import * as r67 from './vms/[name]/hardware/nics/[mac]/route';
-import * as r68 from './vms/[name]/hardware/nics/route';
-import * as r69 from './vms/[name]/hardware/route';
-import * as r70 from './vms/[name]/hardware/vcpus/route';
-import * as r71 from './vms/[name]/metrics/route';
-import * as r72 from './vms/[name]/migration/precheck/route';
-import * as r73 from './vms/[name]/migration/route';
-import * as r74 from './vms/[name]/route';
-import * as r75 from './vms/[name]/xml/route';
-import * as r76 from './vms/bulk/route';
-import * as r77 from './vms/events/route';
-import * as r78 from './vms/route';
-import * as r79 from './../metrics/route';
+import * as r59 from './vms/[name]/clone/route';
+import * as r60 from './vms/[name]/delete-plan/route';
+import * as r61 from './vms/[name]/hardware/boot/route';
+import * as r62 from './vms/[name]/hardware/cdroms/route';
+import * as r63 from './vms/[name]/hardware/disks/[target]/media/route';
+import * as r64 from './vms/[name]/hardware/disks/[target]/route';
+import * as r65 from './vms/[name]/hardware/disks/route';
+import * as r66 from './vms/[name]/hardware/memory/dimms/route';
+import * as r67 from './vms/[name]/hardware/memory/route';
+import * as r68 from './vms/[name]/hardware/nics/[mac]/route';
+import * as r69 from './vms/[name]/hardware/nics/route';
+import * as r70 from './vms/[name]/hardware/route';
+import * as r71 from './vms/[name]/hardware/vcpus/route';
+import * as r72 from './vms/[name]/metrics/route';
+import * as r73 from './vms/[name]/migration/precheck/route';
+import * as r74 from './vms/[name]/migration/route';
+import * as r75 from './vms/[name]/route';
+import * as r76 from './vms/[name]/snapshots/[snapshot]/revert/route';
+import * as r77 from './vms/[name]/snapshots/[snapshot]/route';
+import * as r78 from './vms/[name]/snapshots/route';
+import * as r79 from './vms/[name]/template/route';
+import * as r80 from './vms/[name]/xml/route';
+import * as r81 from './vms/bulk/route';
+import * as r82 from './vms/events/route';
+import * as r83 from './vms/route';
+import * as r84 from './../metrics/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -140,25 +145,30 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/vms/[name]/backups/[point]': r56,
   '/api/vms/[name]/backups/[point]/verify': r57,
   '/api/vms/[name]/backups': r58,
-  '/api/vms/[name]/delete-plan': r59,
-  '/api/vms/[name]/hardware/boot': r60,
-  '/api/vms/[name]/hardware/cdroms': r61,
-  '/api/vms/[name]/hardware/disks/[target]/media': r62,
-  '/api/vms/[name]/hardware/disks/[target]': r63,
-  '/api/vms/[name]/hardware/disks': r64,
-  '/api/vms/[name]/hardware/memory/dimms': r65,
-  '/api/vms/[name]/hardware/memory': r66,
-  '/api/vms/[name]/hardware/nics/[mac]': r67,
-  '/api/vms/[name]/hardware/nics': r68,
-  '/api/vms/[name]/hardware': r69,
-  '/api/vms/[name]/hardware/vcpus': r70,
-  '/api/vms/[name]/metrics': r71,
-  '/api/vms/[name]/migration/precheck': r72,
-  '/api/vms/[name]/migration': r73,
-  '/api/vms/[name]': r74,
-  '/api/vms/[name]/xml': r75,
-  '/api/vms/bulk': r76,
-  '/api/vms/events': r77,
-  '/api/vms': r78,
-  '/metrics': r79,
+  '/api/vms/[name]/clone': r59,
+  '/api/vms/[name]/delete-plan': r60,
+  '/api/vms/[name]/hardware/boot': r61,
+  '/api/vms/[name]/hardware/cdroms': r62,
+  '/api/vms/[name]/hardware/disks/[target]/media': r63,
+  '/api/vms/[name]/hardware/disks/[target]': r64,
+  '/api/vms/[name]/hardware/disks': r65,
+  '/api/vms/[name]/hardware/memory/dimms': r66,
+  '/api/vms/[name]/hardware/memory': r67,
+  '/api/vms/[name]/hardware/nics/[mac]': r68,
+  '/api/vms/[name]/hardware/nics': r69,
+  '/api/vms/[name]/hardware': r70,
+  '/api/vms/[name]/hardware/vcpus': r71,
+  '/api/vms/[name]/metrics': r72,
+  '/api/vms/[name]/migration/precheck': r73,
+  '/api/vms/[name]/migration': r74,
+  '/api/vms/[name]': r75,
+  '/api/vms/[name]/snapshots/[snapshot]/revert': r76,
+  '/api/vms/[name]/snapshots/[snapshot]': r77,
+  '/api/vms/[name]/snapshots': r78,
+  '/api/vms/[name]/template': r79,
+  '/api/vms/[name]/xml': r80,
+  '/api/vms/bulk': r81,
+  '/api/vms/events': r82,
+  '/api/vms': r83,
+  '/metrics': r84,
 };

@@ -31,6 +31,7 @@ import type {
   PoolDetail,
   PoolListing,
   SessionList,
+  SnapshotList,
   StatusReply,
   UserList,
   UserRow,
@@ -94,6 +95,10 @@ export function useBackups(vm: string) {
 
 export function useBackupSchedules() {
   return useSWR<BackupScheduleView[], Error>(keys.backupSchedules);
+}
+
+export function useSnapshots(vm: string) {
+  return useSWR<SnapshotList, Error>(keys.snapshots(vm));
 }
 
 export function useNetworks({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {

@@ -13,6 +13,7 @@ export const keys = {
   migrationPrecheck: (vm: string) => `/api/vms/${seg(vm)}/migration/precheck`,
   backups: (vm: string) => `/api/vms/${seg(vm)}/backups`,
   backupSchedules: '/api/backups/schedules',
+  snapshots: (vm: string) => `/api/vms/${seg(vm)}/snapshots`,
   networks: '/api/networks',
   network: (name: string) => `/api/networks/${seg(name)}`,
   leases: (network: string) => `/api/networks/${seg(network)}/leases`,

@@ -21,9 +21,19 @@ import { XmlPanel } from './xml-panel';
 import { HardwarePanel } from './hardware/hardware-panel';
 import { VmMetricsPanel } from '@/components/metrics/vm-metrics-panel';
 import { BackupsPanel, type BackupPerms } from '@/components/backups/backups-panel';
+import { SnapshotsPanel } from './snapshots/snapshots-panel';
+import { TemplateBadge } from './template-badge';
+import { CloneAndTemplate } from './template-controls';
 
-const TABS = ['overview', 'metrics', 'hardware', 'backups', 'xml'] as const;
-const TAB_LABEL: Record<(typeof TABS)[number], string> = { overview: 'Overview', metrics: 'Metrics', hardware: 'Hardware', backups: 'Backups', xml: 'XML' };
+const TABS = ['overview', 'metrics', 'hardware', 'snapshots', 'backups', 'xml'] as const;
+const TAB_LABEL: Record<(typeof TABS)[number], string> = {
+  overview: 'Overview',
+  metrics: 'Metrics',
+  hardware: 'Hardware',
+  snapshots: 'Snapshots',
+  backups: 'Backups',
+  xml: 'XML',
+};
 
 interface Perms {
   lifecycle: boolean;
@@ -32,6 +42,8 @@ interface Perms {
   console?: boolean;
   migrate?: boolean;
   backups?: BackupPerms;
+  snapshot?: boolean;
+  create?: boolean;
 }
 
 function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
@@ -114,6 +126,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
           </Link>
           <h1 className="text-xl font-semibold">{def.name}</h1>
           {row ? <StateBadge state={row.state} name={def.name} pending={row.pending} /> : null}
+          {row?.template ? <TemplateBadge /> : null}
           <div className="ml-auto flex flex-wrap gap-2">
             {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
             {perms.console && !gone ? (
@@ -130,6 +143,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
                 Migrate…
               </Button>
             ) : null}
+            {row && !gone ? <CloneAndTemplate name={def.name} row={row} perms={perms} /> : null}
             {perms.delete && !gone ? (
               <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting(true)}>
                 Delete…
@@ -158,6 +172,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
         {tab === 'metrics' ? <VmMetricsPanel name={def.name} running={row?.state === 'running'} /> : null}
         {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} /> : null}
         {tab === 'backups' ? <BackupsPanel vm={def.name} perms={perms.backups ?? { run: false, restore: false, manage: false }} /> : null}
+        {tab === 'snapshots' ? <SnapshotsPanel name={def.name} canChange={!!perms.snapshot && !gone} /> : null}
         {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} /> : null}
       </div>
       {migrating ? <MigrateDialog name={def.name} running={row?.state === 'running'} onClose={() => setMigrating(false)} /> : null}

@@ -12,6 +12,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { SearchBox } from '@/components/ui/search-box';
 import type { SortState } from '@/components/ui/table-sort';
 import { StateBadge } from './state-badge';
+import { TemplateBadge } from './template-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { ActionRunnerProvider, OutcomeAlert, useActionRunner } from './action-runner';
 import { labels } from './actions';
@@ -29,9 +30,12 @@ function vmColumns(canAct: boolean, usage: ReadonlyMap<string, VmUsage>): Column
       sortValue: (vm) => vm.name,
       className: 'whitespace-nowrap font-medium',
       cell: (vm) => (
-        <Link href={`/vms/${encodeURIComponent(vm.name)}`} className="text-sky-800 hover:underline">
-          {vm.name}
-        </Link>
+        <span className="inline-flex items-center gap-2">
+          <Link href={`/vms/${encodeURIComponent(vm.name)}`} className="text-sky-800 hover:underline">
+            {vm.name}
+          </Link>
+          {vm.template ? <TemplateBadge /> : null}
+        </span>
       ),
     },
     { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} pending={vm.pending} /> },
@@ -89,6 +93,7 @@ function VmTable({ canAct }: { canAct: boolean }) {
   const rows = useVms().data?.vms;
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<VmState | ''>('');
+  const [kindFilter, setKindFilter] = useState<'' | 'templates' | 'vms'>('');
   const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const q = useDeferredValue(query.trim().toLowerCase());
@@ -97,8 +102,14 @@ function VmTable({ canAct }: { canAct: boolean }) {
   const columns = useMemo(() => vmColumns(canAct, usage), [canAct, usage]);
 
   const visible = useMemo(
-    () => rows?.filter((r) => (!stateFilter || r.state === stateFilter) && (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q)))),
-    [rows, q, stateFilter],
+    () =>
+      rows?.filter(
+        (r) =>
+          (!stateFilter || r.state === stateFilter) &&
+          (!kindFilter || !!r.template === (kindFilter === 'templates')) &&
+          (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q))),
+      ),
+    [rows, q, stateFilter, kindFilter],
   );
   const present = new Set(visible?.map((r) => r.name));
   const chosen = [...selected].filter((n) => present.has(n));
@@ -119,6 +130,17 @@ function VmTable({ canAct }: { canAct: boolean }) {
               {s}
             </option>
           ))}
+        </select>
+        <select
+          aria-label="Filter templates"
+          data-testid="template-filter"
+          value={kindFilter}
+          onChange={(e) => setKindFilter(e.target.value as '' | 'templates' | 'vms')}
+          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        >
+          <option value="">VMs and templates</option>
+          <option value="templates">Templates only</option>
+          <option value="vms">No templates</option>
         </select>
         <span className="text-sm text-slate-500" data-testid="vm-count">
           {rows && visible ? `${visible.length} of ${rows.length}` : 'Loading…'}

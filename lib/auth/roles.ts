@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'vm.edit': 'change virtual machine definitions',
   'vm.delete': 'delete virtual machines',
   'vm.migrate': 'move virtual machines between hosts',
+  'vm.snapshot': 'take, revert or delete snapshots',
   'network.edit': 'change host networks',
   'storage.edit': 'change storage pools or volumes',
   'storage.download': "read a volume's data",
@@ -34,7 +35,7 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>(ALL),
-  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'alerts.read', 'alerts.silence', 'backup.run']),
+  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'vm.snapshot', 'alerts.read', 'alerts.silence', 'backup.run']),
   viewer: new Set<Permission>(['host.read', 'vm.read', 'alerts.read']),
 };
 

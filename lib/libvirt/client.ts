@@ -19,6 +19,7 @@ import { PoolApi, VolumeApi } from './api/storage';
 import { MigrationApi } from './api/migration';
 import { CheckpointApi } from './api/checkpoints';
 import { BackupApi } from './api/backups';
+import { SnapshotApi } from './api/snapshots';
 
 /** VIR_DRV_FEATURE_PROGRAM_KEEPALIVE from libvirt_internal.h (not a public header). */
 const FEATURE_PROGRAM_KEEPALIVE = 10;
@@ -65,6 +66,7 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
   readonly migration: MigrationApi;
   readonly checkpoints: CheckpointApi;
   readonly backups: BackupApi;
+  readonly snapshots: SnapshotApi;
 
   private conn: RpcConnection | null = null;
   private _state: ClientState = 'idle';
@@ -103,6 +105,7 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
     this.migration = new MigrationApi(this.remote);
     this.checkpoints = new CheckpointApi(this.remote);
     this.backups = new BackupApi(this.remote);
+    this.snapshots = new SnapshotApi(this.remote);
   }
 
   get state(): ClientState {

@@ -9,6 +9,7 @@ export type { DhcpLease, NetworkUpdate } from './api/networks';
 export type { PoolInfo, VolumeInfo } from './api/storage';
 export type { CheckpointRef } from './api/checkpoints';
 export type { DomainJobStats } from './api/backups';
+export type { SnapshotRef } from './api/snapshots';
 export type { ParamValue } from './api/typed-params';
 export type { MigrationParams, JobStats } from './api/migration';
 export type { LibvirtEventMap, LibvirtEventName } from './events/types';
