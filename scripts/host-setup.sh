@@ -40,6 +40,7 @@ packages=(
   virtinst  # benchmark anchor: virt-install
   libxml2-utils  # xmllint
   openssh-server openssl netcat-openbsd python3  # namespaced test hosts (scripts/test-hosts.sh): sshd, certificates, nc proxy, init
+  postgresql-15 postgresql-client-15  # the PostgreSQL test tier (scripts/postgres-test.sh runs its own cluster)
 )
 ((with_browser)) && packages+=(chromium)
 

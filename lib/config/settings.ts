@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
@@ -66,6 +67,12 @@ const envSchema = z.object({
     .default(256),
   // 'all': every running VM's serial output is logged from boot; 'opened': only once someone opened it.
   VIREO_CONSOLE_CAPTURE: z.enum(['all', 'opened']).default('all'),
+  // Several servers on one PostgreSQL: each names itself (jobs record it) and keeps its jobs' leases alive.
+  VIREO_SERVER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1-100 letters, digits, dots, colons, dashes or underscores')
+    .optional(),
+  VIREO_JOB_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(2, 'must be at least 2').max(3600, 'must be at most 3600').default(30),
 });
 
 export interface Settings {
@@ -86,6 +93,10 @@ export interface Settings {
   /** New guests get domain type qemu (TCG) even when the KVM self-test passes. */
   forceEmulation: boolean;
   consoles: ConsoleSettings;
+  /** This server's name among several on one database (VIREO_SERVER_ID; default host name and port). */
+  serverId: string;
+  /** How long a job stays this server's without a heartbeat; another server may fail it after that. */
+  jobLeaseMs: number;
 }
 
 /** An allow-list entry: a network (a lone address is a /32 or /128) or an exact host name. */
@@ -196,6 +207,8 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
       scrollbackBytes: e.VIREO_CONSOLE_SCROLLBACK_KIB * 1024,
       capture: e.VIREO_CONSOLE_CAPTURE,
     },
+    serverId: e.VIREO_SERVER_ID ?? `${hostname()}:${e.VIREO_PORT}`,
+    jobLeaseMs: e.VIREO_JOB_LEASE_SECONDS * 1000,
   };
 }
 
