@@ -27,8 +27,8 @@ interface Message {
   reason: string;
 }
 
-function open(url: string, deliver: (key: string, reason: string) => void): Broadcast {
-  const me = serverInstance().runId;
+/** A server's side of the channel; `me` (its run id) tells its own messages from the others'. */
+export function openSessionBroadcast(url: string, me: string, deliver: (key: string, reason: string) => void): Broadcast {
   let client: pg.Client | null = null;
   let closed = false;
   let connected: Promise<void>;
@@ -79,5 +79,5 @@ function open(url: string, deliver: (key: string, reason: string) => void): Broa
 export function sessionBroadcast(deliver: (key: string, reason: string) => void): Broadcast | null {
   const { databaseProvider, databaseUrl } = loadSettings();
   if (databaseProvider !== 'postgresql') return null;
-  return processSingleton('auth.session-broadcast', () => open(databaseUrl, deliver));
+  return processSingleton('auth.session-broadcast', () => openSessionBroadcast(databaseUrl, serverInstance().runId, deliver));
 }
