@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { connect, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
@@ -10,6 +8,7 @@ import { testSystemUri } from '@/test/support/test-libvirtd';
 import { postgresUnderTest } from '@/test/support/test-postgres';
 import { adminSession, type HttpSession } from './support/http-session';
 import { startVireo, type VireoServer } from './support/server';
+import { fixtureImageSha256 } from './support/vm-job';
 
 // Two Vireo servers on one PostgreSQL, as behind a load balancer without sticky sessions: a sign-in on one works on
 // the other, a console ticket issued by one opens a console on the other exactly once, a sign-out on one closes
@@ -112,9 +111,7 @@ const restart = (s: VireoServer) => startVireo(env, { dataDir: s.dataDir, databa
 describe.skipIf(!postgresUnderTest())('several servers on one PostgreSQL', () => {
   beforeAll(async () => {
     await ensureFixtures();
-    imageSha256 = createHash('sha256')
-      .update(await readFile(cloudImagePath))
-      .digest('hex');
+    imageSha256 = await fixtureImageSha256();
     client = await connect(testSystemUri);
     dom = await client.domains.defineXml(tcgGuestXml({ name: vm, memoryMiB: 96 }));
     await client.domains.create(dom);

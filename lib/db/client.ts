@@ -15,12 +15,16 @@ import { processSingleton } from '@/lib/process/singleton';
 type ClientClass = new (options: { adapter: PrismaPg }) => PrismaClient;
 
 function postgresClientClass(): ClientClass {
-  const load = createRequire(path.join(process.cwd(), 'package.json'));
-  try {
-    return (load('.prisma/client-postgresql/default') as { PrismaClient: ClientClass }).PrismaClient;
-  } catch (err) {
-    throw new Error(`The PostgreSQL Prisma client is missing; run npm run db:generate. (${(err as Error).message})`, { cause: err });
+  // Resolved from the working directory (npm start runs in the checkout), else from this module's own place.
+  let firstError: unknown;
+  for (const from of [path.join(process.cwd(), 'package.json'), import.meta.url]) {
+    try {
+      return (createRequire(from)('.prisma/client-postgresql/default') as { PrismaClient: ClientClass }).PrismaClient;
+    } catch (err) {
+      firstError ??= err;
+    }
   }
+  throw new Error(`The PostgreSQL Prisma client is missing; run npm run db:generate. (${(firstError as Error).message})`, { cause: firstError });
 }
 
 function create(): PrismaClient {
