@@ -41,6 +41,7 @@ packages=(
   prometheus prometheus-libvirt-exporter  # a real Prometheus scrapes /metrics (e2e); the exporter is the metrics benchmark anchor
   libxml2-utils  # xmllint
   openssh-server openssl netcat-openbsd python3  # namespaced test hosts (scripts/test-hosts.sh): sshd, certificates, nc proxy, init
+  postgresql-15 postgresql-client-15  # the PostgreSQL test tier (scripts/postgres-test.sh runs its own cluster)
 )
 ((with_browser)) && packages+=(chromium)
 

@@ -61,9 +61,14 @@ async function firstRun(settings: Settings, log: Logger): Promise<void> {
   log.info(`No account exists yet. Open Vireo in a browser and create the admin account with this one-time setup code: ${code}`);
 }
 
-/** Jobs a previous run left half done (a restart mid-creation) are rolled back before new ones can start. */
-async function sweepInterruptedJobs(log: Logger): Promise<void> {
+/**
+ * Jobs a previous run left half done (a restart mid-creation) are rolled back before new ones can start; jobs of
+ * other live servers on the database are theirs (they renew a lease on them), and are left alone.
+ */
+async function sweepInterruptedJobs(log: Logger, settings: Settings): Promise<void> {
   const processStart = new Date();
+  const { startJobHeartbeat } = await import('@/lib/jobs/lease');
+  startJobHeartbeat(log);
   const { recoverWhenConnected } = await import('@/lib/jobs/recovery');
   const { recoverInterruptedBackups } = await import('@/lib/backups/recovery');
   const { startBackupScheduler } = await import('@/lib/backups/scheduler');
@@ -75,7 +80,8 @@ async function sweepInterruptedJobs(log: Logger): Promise<void> {
       await recoverInterruptedBackups(host.id, client, processStart);
       return client;
     };
-    recoverWhenConnected(connect, processStart, log);
+    // Again every lease: the jobs of another server that died are failed once its lease on them runs out.
+    recoverWhenConnected(connect, processStart, log, settings.jobLeaseMs);
     startBackupScheduler(host);
   }
 }
@@ -120,7 +126,9 @@ async function main() {
   const log = openLog({ dataDir: settings.dataDir });
   if (privacy) log.warn(privacy);
   await firstRun(settings, log);
-  await sweepInterruptedJobs(log);
+  await sweepInterruptedJobs(log, settings);
+  // On PostgreSQL, sign-outs on other servers close this one's consoles and event streams from the start.
+  await (await import('@/lib/auth/session-events')).startSessionBroadcast();
   await startMetricsCollectors(settings, log);
   await warmGuestWays(log, settings.forceEmulation);
 

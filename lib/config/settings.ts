@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
@@ -83,6 +84,12 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/[^\s/]+\/?$/, 'must be smtp://[user:password@]host[:port] or smtps://...')
     .optional(),
   VIREO_SMTP_FROM: z.email({ error: 'must be an email address' }).optional(),
+  // Several servers on one PostgreSQL: each names itself (jobs record it) and keeps its jobs' leases alive.
+  VIREO_SERVER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1-100 letters, digits, dots, colons, dashes or underscores')
+    .optional(),
+  VIREO_JOB_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(2, 'must be at least 2').max(3600, 'must be at most 3600').default(30),
 });
 
 export interface Settings {
@@ -106,6 +113,10 @@ export interface Settings {
   /** Seconds between metrics samples of each host; null when the collector is off. */
   metricsIntervalSeconds: number | null;
   alerts: AlertSettings;
+  /** This server's name among several on one database (VIREO_SERVER_ID; default host name and port). */
+  serverId: string;
+  /** How long a job stays this server's without a heartbeat; another server may fail it after that. */
+  jobLeaseMs: number;
 }
 
 export interface AlertSettings {
@@ -244,6 +255,8 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
     },
     metricsIntervalSeconds: e.VIREO_METRICS_INTERVAL_SECONDS === undefined ? 10 : e.VIREO_METRICS_INTERVAL_SECONDS,
     alerts: { webhookAllow: e.VIREO_ALERT_WEBHOOK_ALLOW ?? [], smtpUrl: e.VIREO_SMTP_URL ?? null, smtpFrom: e.VIREO_SMTP_FROM ?? null },
+    serverId: e.VIREO_SERVER_ID ?? `${hostname()}:${e.VIREO_PORT}`,
+    jobLeaseMs: e.VIREO_JOB_LEASE_SECONDS * 1000,
   };
 }
 
