@@ -14,7 +14,7 @@ let page: Page;
 
 beforeAll(async () => {
   demo = await createDemoHost(`vhf${suffix}`);
-  app = await startSignedIn({ VIREO_FORCE_EMULATION: 'false' });
+  app = await startSignedIn({ VIREO_FORCE_EMULATION: '1' });
   page = app.page;
 });
 
