@@ -154,7 +154,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
         {gone ? <Alert testId="vm-gone">This virtual machine no longer exists. It was deleted, perhaps in another tab or by another tool.</Alert> : null}
         {readError && !gone ? <Alert>{readError.message}</Alert> : null}
         <OutcomeAlert />
-        <div role="tablist" className="flex gap-1 border-b border-slate-200">
+        <div role="tablist" className="flex flex-wrap gap-1 border-b border-slate-200">
           {TABS.map((t) => (
             <button
               key={t}
