@@ -131,7 +131,14 @@ describe('the collector on a running TCG guest', () => {
     const ts = points.map((p) => p.t);
     expect(ts.at(-1)! - ts[0]! + 10).toBeGreaterThan(points.length * 10);
     expect(cpuSeen.filter((c) => c !== null).every((c) => c >= 0 && c <= 150)).toBe(true);
-    reader = await bootedConsole();
+    // The guest booted while the rounds ran, before a reader was there to see its banner: ask for a prompt instead.
+    reader = await ConsoleReader.forDomain(vm);
+    const nudge = setInterval(() => reader?.write('\n'), 2000);
+    try {
+      await reader.waitFor(shellPrompt, 120_000);
+    } finally {
+      clearInterval(nudge);
+    }
     // Two TCG boots of the fixture guest (the start above and the console wait) take most of this on a loaded host.
   }, 300_000);
 });
