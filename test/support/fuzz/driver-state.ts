@@ -105,7 +105,7 @@ export async function restoreDriver(client: LibvirtClient, target: DriverState):
 
 const running = (s: number) => s === DomainState.RUNNING || s === DomainState.PAUSED || s === DomainState.BLOCKED;
 
-const UNDEFINE_ALL = DomainUndefineFlagsValues.SNAPSHOTS_METADATA | DomainUndefineFlagsValues.CHECKPOINTS_METADATA;
+const UNDEFINE_ALL = DomainUndefineFlagsValues.SNAPSHOTS_METADATA;
 
 async function restoreDomains(client: LibvirtClient, now: DriverState, target: DriverState): Promise<void> {
   for (const [name, snap] of Object.entries(now.domains)) {
@@ -113,7 +113,7 @@ async function restoreDomains(client: LibvirtClient, now: DriverState, target: D
     if (want && want.xml === snap.xml && want.state === snap.state && want.autostart === snap.autostart) continue;
     const dom = await client.domains.lookupByName(name);
     if (running(snap.state)) await client.domains.destroy(dom);
-    // With the snapshots and checkpoints a fuzzed route may have made: libvirt refuses to undefine over them.
+    // With the snapshots a fuzzed route may have made (libvirt refuses to undefine over them; the test driver has no checkpoints).
     await client.domains.undefine(dom, UNDEFINE_ALL);
   }
   for (const [name, want] of Object.entries(target.domains)) {

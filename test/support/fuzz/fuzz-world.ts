@@ -56,7 +56,7 @@ export async function removeFixtures(client: LibvirtClient): Promise<void> {
   const dom = await client.domains.lookupByName(FIXTURE.vm).catch(() => null);
   if (dom) {
     if (dom.id > 0) await quietly(client.domains.destroy(dom));
-    await client.domains.undefine(dom, DomainUndefineFlagsValues.SNAPSHOTS_METADATA | DomainUndefineFlagsValues.CHECKPOINTS_METADATA);
+    await client.domains.undefine(dom, DomainUndefineFlagsValues.SNAPSHOTS_METADATA);
   }
   const net = await client.networks.lookupByName(FIXTURE.network).catch(() => null);
   if (net) {
