@@ -94,7 +94,7 @@ if [[ -n "$e2e_script" ]]; then
       broken+=("e2e-pg (not run: PostgreSQL did not start)")
     else
       vitest_tier e2e-pg env VIREO_TEST_POSTGRES="$(bash scripts/postgres-test.sh url)" VIREO_E2E_SKIP_BUILD=1 npm run --silent test:e2e -- \
-        e2e/auth.e2e.ts e2e/users.e2e.ts e2e/sessions.e2e.ts e2e/jobs.e2e.ts e2e/consoles.e2e.ts e2e/cluster.e2e.ts
+        e2e/auth.e2e.ts e2e/users.e2e.ts e2e/sessions.e2e.ts e2e/jobs.e2e.ts e2e/consoles.e2e.ts e2e/cluster.pg.e2e.ts
     fi
   else
     # Not vitest: no per-test counts, the script's exit status decides.

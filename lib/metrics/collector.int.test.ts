@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReader } from '@/test/support/console-reader';
-import { useTestDatabase } from '@/test/support/test-db';
+import { withTestDatabase } from '@/test/support/database-modules';
 import { bootBanner, ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { testHost } from '@/test/support/test-host';
 import { testBridge } from '@/test/support/test-libvirtd';
@@ -14,13 +14,12 @@ import type { Point } from './point';
 
 const tag = Math.random().toString(36).slice(2, 7);
 const vm = `vireo-metrics-${tag}`;
-let disposeDb: () => Promise<void>;
 let reader: ConsoleReader | null = null;
-const m = {} as {
-  collector: typeof import('./collector');
-  store: typeof import('./store');
-  history: typeof import('./history');
-};
+const m = withTestDatabase({
+  collector: () => import('./collector'),
+  store: () => import('./store'),
+  history: () => import('./history'),
+});
 
 /**
  * Percent of its one vCPU the looping guest must reach. A busy vCPU is a whole host core under TCG when the
@@ -38,20 +37,15 @@ async function bootedConsole(): Promise<ConsoleReader> {
 }
 
 beforeAll(async () => {
-  disposeDb = (await useTestDatabase()).dispose;
   await ensureFixtures();
   await virshDefine(tcgGuestXml({ name: vm, memoryMiB: 128, vcpus: 1 }));
   await virsh(['start', vm]);
   reader = await bootedConsole();
-  m.collector = await import('./collector');
-  m.store = await import('./store');
-  m.history = await import('./history');
 });
 
 afterAll(async () => {
   reader?.close();
   await virshCleanupDomain(vm).catch(() => undefined);
-  await disposeDb?.();
 });
 
 describe('the collector on a running TCG guest', () => {
