@@ -49,11 +49,22 @@ step() {
   "$@" || broken+=("$name")
 }
 
-# Guard rails first (fast, no libvirtd): each is its own step, so the summary names which one failed.
-step lint npm run --silent lint
+e2e_script=$(node -e 'const s = require("./package.json").scripts ?? {}; console.log(s["test:e2e"] ?? "")')
+
+# Guard rails first (no libvirtd): each is its own step, so the summary names which one failed. Lint, the longest,
+# keeps one core busy on its own, so it runs beside the others and the e2e tiers' production build (one build for
+# both, made here instead of in the e2e global setup). Its output is shown when it ends, under its own heading.
+lint_log="$reports/lint.log"
+npm run --silent lint >"$lint_log" 2>&1 &
+lint_pid=$!
 step format npm run --silent format:check
 step deps npm run --silent deps
 step typecheck npm run --silent typecheck
+# After the typecheck: the build writes .next/types, which tsconfig.json includes.
+[[ "$e2e_script" == vitest* ]] && step build npm run --silent build
+echo "=== lint"
+wait "$lint_pid" || broken+=("lint")
+cat "$lint_log"
 vitest_tier unit npx vitest run --project unit --passWithNoTests
 
 setup_ok=1
@@ -84,10 +95,11 @@ else
   broken+=("integration (not run: setup failed)")
 fi
 
-e2e_script=$(node -e 'const s = require("./package.json").scripts ?? {}; console.log(s["test:e2e"] ?? "")')
 if [[ -n "$e2e_script" ]]; then
-  if [[ "$e2e_script" == vitest* ]]; then
-    vitest_tier e2e npm run --silent test:e2e --
+  if [[ " ${broken[*]} " == *" build "* ]]; then
+    broken+=("e2e, e2e-pg (not run: the build failed)")
+  elif [[ "$e2e_script" == vitest* ]]; then
+    VIREO_E2E_SKIP_BUILD=1 vitest_tier e2e npm run --silent test:e2e --
     # The journeys that touch the database (sign-in, users, sessions, jobs, consoles) and the two-server spec, on
     # PostgreSQL: each server gets a database on the suite's cluster. The e2e tier's build is reused.
     if [[ " ${broken[*]} " == *" postgres-test "* ]]; then
