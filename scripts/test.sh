@@ -53,15 +53,19 @@ e2e_script=$(node -e 'const s = require("./package.json").scripts ?? {}; console
 
 # Guard rails first (no libvirtd): each is its own step, so the summary names which one failed. Lint, the longest,
 # keeps one core busy on its own, so it runs beside the others and the e2e tiers' production build (one build for
-# both, made here instead of in the e2e global setup). Its output is shown when it ends, under its own heading.
+# both, made here instead of in the e2e global setup: `npm run build` is build:generate then next build). Its output
+# is shown when it ends, under its own heading. The generated sources (route index, Prisma clients) come first, so
+# nothing rewrites what lint reads while it runs.
+step generate npm run --silent build:generate
 lint_log="$reports/lint.log"
 npm run --silent lint >"$lint_log" 2>&1 &
 lint_pid=$!
 step format npm run --silent format:check
 step deps npm run --silent deps
+# The typecheck after the build covers the route types it writes (.next/types), which is what the build's own type
+# pass checks: that one is skipped (next.config.js).
+[[ "$e2e_script" == vitest* ]] && step build env VIREO_BUILD_SKIP_TYPECHECK=1 npx --no-install next build
 step typecheck npm run --silent typecheck
-# After the typecheck: the build writes .next/types, which tsconfig.json includes.
-[[ "$e2e_script" == vitest* ]] && step build npm run --silent build
 echo "=== lint"
 wait "$lint_pid" || broken+=("lint")
 cat "$lint_log"
@@ -96,7 +100,7 @@ else
 fi
 
 if [[ -n "$e2e_script" ]]; then
-  if [[ " ${broken[*]} " == *" build "* ]]; then
+  if [[ " ${broken[*]} " == *" build "* || " ${broken[*]} " == *" generate "* ]]; then
     broken+=("e2e, e2e-pg (not run: the build failed)")
   elif [[ "$e2e_script" == vitest* ]]; then
     VIREO_E2E_SKIP_BUILD=1 vitest_tier e2e npm run --silent test:e2e --
