@@ -100,4 +100,24 @@ describe('request body limits', () => {
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatch(/too large/);
   });
+
+  it('lets a client that declared a body a little over the limit finish sending it and read the 413 (a browser would see a network error)', async () => {
+    const body = Buffer.alloc(3 * 1024 * 1024, 0x61);
+    const post = () =>
+      new Promise<number | string>((resolve) => {
+        const req = request(new URL('/api/auth/login', server.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(body.length), origin: server.url },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+        req.end(body);
+      });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push(await post());
+    expect(statuses).toEqual([413, 413, 413, 413, 413]);
+  });
 });

@@ -117,6 +117,24 @@ function redact(url: string): string {
   return url.replace(/\/\/[^@/]*@/, '//***@');
 }
 
+/** A refused body declared at most this big is read to its end (and dropped) so a browser gets to see the 413. */
+const DRAINED_REFUSAL_BYTES = 4 * 1024 * 1024;
+
+/**
+ * A body still arriving when the answer is sent was refused (over its limit, or not wanted). A browser that is still
+ * uploading when the connection closes reports a network failure instead of the answer, so a body with a modest
+ * Content-Length is read and discarded to its end (for at most 10 s); a chunked or bigger one gets the connection cut.
+ */
+function refusedBodyEnds(req: IncomingMessage): void {
+  if (req.complete) return;
+  const declared = Number(req.headers['content-length']);
+  if (!(declared <= DRAINED_REFUSAL_BYTES)) return void req.socket.destroy();
+  const cut = setTimeout(() => req.socket.destroy(), 10_000);
+  req.once('end', () => clearTimeout(cut));
+  req.once('close', () => clearTimeout(cut));
+  req.resume();
+}
+
 async function main() {
   serverOnlyHookOrExit();
   const settings = settingsOrExit();
@@ -140,11 +158,7 @@ async function main() {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     admitForwarded(req, settings.trustProxy);
     applySecurityHeaders(req, res, { tls: settings.tls.enabled });
-    // A body still arriving when the answer is sent was refused (over its limit, or not wanted): cut the connection
-    // rather than read and discard the rest of it.
-    res.once('finish', () => {
-      if (!req.complete) req.socket.destroy();
-    });
+    res.once('finish', () => refusedBodyEnds(req));
     const refused = crossSiteReason(req);
     if (refused) {
       res.writeHead(403, { 'content-type': 'application/json' });
