@@ -66,7 +66,7 @@ async function sweepInterruptedJobs(log: Logger): Promise<void> {
   const processStart = new Date();
   const { recoverWhenConnected } = await import('@/lib/jobs/recovery');
   const { allHosts } = await import('@/lib/hosts');
-  for (const host of allHosts()) recoverWhenConnected(() => host.libvirt(30_000), processStart, log);
+  for (const host of await allHosts()) recoverWhenConnected(() => host.libvirt(30_000), processStart, log, host.id);
 }
 
 /**
@@ -77,7 +77,7 @@ async function warmGuestWays(log: Logger, forced: boolean): Promise<void> {
   if (forced) return;
   const { guestDomainType } = await import('@/lib/host/virt-type');
   const { allHosts } = await import('@/lib/hosts');
-  for (const host of allHosts()) {
+  for (const host of await allHosts()) {
     void guestDomainType(host).then(
       (t) => log.info(`new guests on ${host.name}: ${t.type}${t.cpuMode ? ` (${t.cpuMode})` : ''}`),
       (err: Error) => log.warn(`guest start probe on ${host.name} failed: ${err.message}`),

@@ -7,55 +7,58 @@ import * as r4 from './auth/session/route';
 import * as r5 from './consoles/tickets/route';
 import * as r6 from './host/readiness/route';
 import * as r7 from './host/route';
-import * as r8 from './jobs/[id]/cancel/route';
-import * as r9 from './jobs/[id]/remove-kept/route';
-import * as r10 from './jobs/[id]/retry/route';
-import * as r11 from './jobs/[id]/route';
-import * as r12 from './jobs/route';
-import * as r13 from './networks/[name]/actions/route';
-import * as r14 from './networks/[name]/dhcp-hosts/route';
-import * as r15 from './networks/[name]/dns-hosts/route';
-import * as r16 from './networks/[name]/leases/route';
-import * as r17 from './networks/[name]/route';
-import * as r18 from './networks/[name]/xml/route';
-import * as r19 from './networks/route';
-import * as r20 from './provisioning/check/route';
-import * as r21 from './provisioning/options/route';
-import * as r22 from './provisioning/os-variants/route';
-import * as r23 from './provisioning/plan/route';
-import * as r24 from './setup/route';
-import * as r25 from './status/route';
-import * as r26 from './storage/pools/[pool]/actions/route';
-import * as r27 from './storage/pools/[pool]/route';
-import * as r28 from './storage/pools/[pool]/upload/route';
-import * as r29 from './storage/pools/[pool]/volumes/[volume]/actions/route';
-import * as r30 from './storage/pools/[pool]/volumes/[volume]/download/route';
-import * as r31 from './storage/pools/[pool]/volumes/[volume]/route';
-import * as r32 from './storage/pools/[pool]/volumes/route';
-import * as r33 from './storage/pools/route';
-import * as r34 from './users/[id]/password/route';
-import * as r35 from './users/[id]/route';
-import * as r36 from './users/[id]/sessions/[session]/route';
-import * as r37 from './users/[id]/sessions/route';
-import * as r38 from './users/route';
-import * as r39 from './vms/[name]/actions/route';
-import * as r40 from './vms/[name]/delete-plan/route';
-import * as r41 from './vms/[name]/hardware/boot/route';
-import * as r42 from './vms/[name]/hardware/cdroms/route';
-import * as r43 from './vms/[name]/hardware/disks/[target]/media/route';
-import * as r44 from './vms/[name]/hardware/disks/[target]/route';
-import * as r45 from './vms/[name]/hardware/disks/route';
-import * as r46 from './vms/[name]/hardware/memory/dimms/route';
-import * as r47 from './vms/[name]/hardware/memory/route';
-import * as r48 from './vms/[name]/hardware/nics/[mac]/route';
-import * as r49 from './vms/[name]/hardware/nics/route';
-import * as r50 from './vms/[name]/hardware/route';
-import * as r51 from './vms/[name]/hardware/vcpus/route';
-import * as r52 from './vms/[name]/route';
-import * as r53 from './vms/[name]/xml/route';
-import * as r54 from './vms/bulk/route';
-import * as r55 from './vms/events/route';
-import * as r56 from './vms/route';
+import * as r8 from './hosts/[host]/route';
+import * as r9 from './hosts/[host]/test/route';
+import * as r10 from './hosts/route';
+import * as r11 from './jobs/[id]/cancel/route';
+import * as r12 from './jobs/[id]/remove-kept/route';
+import * as r13 from './jobs/[id]/retry/route';
+import * as r14 from './jobs/[id]/route';
+import * as r15 from './jobs/route';
+import * as r16 from './networks/[name]/actions/route';
+import * as r17 from './networks/[name]/dhcp-hosts/route';
+import * as r18 from './networks/[name]/dns-hosts/route';
+import * as r19 from './networks/[name]/leases/route';
+import * as r20 from './networks/[name]/route';
+import * as r21 from './networks/[name]/xml/route';
+import * as r22 from './networks/route';
+import * as r23 from './provisioning/check/route';
+import * as r24 from './provisioning/options/route';
+import * as r25 from './provisioning/os-variants/route';
+import * as r26 from './provisioning/plan/route';
+import * as r27 from './setup/route';
+import * as r28 from './status/route';
+import * as r29 from './storage/pools/[pool]/actions/route';
+import * as r30 from './storage/pools/[pool]/route';
+import * as r31 from './storage/pools/[pool]/upload/route';
+import * as r32 from './storage/pools/[pool]/volumes/[volume]/actions/route';
+import * as r33 from './storage/pools/[pool]/volumes/[volume]/download/route';
+import * as r34 from './storage/pools/[pool]/volumes/[volume]/route';
+import * as r35 from './storage/pools/[pool]/volumes/route';
+import * as r36 from './storage/pools/route';
+import * as r37 from './users/[id]/password/route';
+import * as r38 from './users/[id]/route';
+import * as r39 from './users/[id]/sessions/[session]/route';
+import * as r40 from './users/[id]/sessions/route';
+import * as r41 from './users/route';
+import * as r42 from './vms/[name]/actions/route';
+import * as r43 from './vms/[name]/delete-plan/route';
+import * as r44 from './vms/[name]/hardware/boot/route';
+import * as r45 from './vms/[name]/hardware/cdroms/route';
+import * as r46 from './vms/[name]/hardware/disks/[target]/media/route';
+import * as r47 from './vms/[name]/hardware/disks/[target]/route';
+import * as r48 from './vms/[name]/hardware/disks/route';
+import * as r49 from './vms/[name]/hardware/memory/dimms/route';
+import * as r50 from './vms/[name]/hardware/memory/route';
+import * as r51 from './vms/[name]/hardware/nics/[mac]/route';
+import * as r52 from './vms/[name]/hardware/nics/route';
+import * as r53 from './vms/[name]/hardware/route';
+import * as r54 from './vms/[name]/hardware/vcpus/route';
+import * as r55 from './vms/[name]/route';
+import * as r56 from './vms/[name]/xml/route';
+import * as r57 from './vms/bulk/route';
+import * as r58 from './vms/events/route';
+import * as r59 from './vms/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -66,53 +69,56 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/consoles/tickets': r5,
   '/api/host/readiness': r6,
   '/api/host': r7,
-  '/api/jobs/[id]/cancel': r8,
-  '/api/jobs/[id]/remove-kept': r9,
-  '/api/jobs/[id]/retry': r10,
-  '/api/jobs/[id]': r11,
-  '/api/jobs': r12,
-  '/api/networks/[name]/actions': r13,
-  '/api/networks/[name]/dhcp-hosts': r14,
-  '/api/networks/[name]/dns-hosts': r15,
-  '/api/networks/[name]/leases': r16,
-  '/api/networks/[name]': r17,
-  '/api/networks/[name]/xml': r18,
-  '/api/networks': r19,
-  '/api/provisioning/check': r20,
-  '/api/provisioning/options': r21,
-  '/api/provisioning/os-variants': r22,
-  '/api/provisioning/plan': r23,
-  '/api/setup': r24,
-  '/api/status': r25,
-  '/api/storage/pools/[pool]/actions': r26,
-  '/api/storage/pools/[pool]': r27,
-  '/api/storage/pools/[pool]/upload': r28,
-  '/api/storage/pools/[pool]/volumes/[volume]/actions': r29,
-  '/api/storage/pools/[pool]/volumes/[volume]/download': r30,
-  '/api/storage/pools/[pool]/volumes/[volume]': r31,
-  '/api/storage/pools/[pool]/volumes': r32,
-  '/api/storage/pools': r33,
-  '/api/users/[id]/password': r34,
-  '/api/users/[id]': r35,
-  '/api/users/[id]/sessions/[session]': r36,
-  '/api/users/[id]/sessions': r37,
-  '/api/users': r38,
-  '/api/vms/[name]/actions': r39,
-  '/api/vms/[name]/delete-plan': r40,
-  '/api/vms/[name]/hardware/boot': r41,
-  '/api/vms/[name]/hardware/cdroms': r42,
-  '/api/vms/[name]/hardware/disks/[target]/media': r43,
-  '/api/vms/[name]/hardware/disks/[target]': r44,
-  '/api/vms/[name]/hardware/disks': r45,
-  '/api/vms/[name]/hardware/memory/dimms': r46,
-  '/api/vms/[name]/hardware/memory': r47,
-  '/api/vms/[name]/hardware/nics/[mac]': r48,
-  '/api/vms/[name]/hardware/nics': r49,
-  '/api/vms/[name]/hardware': r50,
-  '/api/vms/[name]/hardware/vcpus': r51,
-  '/api/vms/[name]': r52,
-  '/api/vms/[name]/xml': r53,
-  '/api/vms/bulk': r54,
-  '/api/vms/events': r55,
-  '/api/vms': r56,
+  '/api/hosts/[host]': r8,
+  '/api/hosts/[host]/test': r9,
+  '/api/hosts': r10,
+  '/api/jobs/[id]/cancel': r11,
+  '/api/jobs/[id]/remove-kept': r12,
+  '/api/jobs/[id]/retry': r13,
+  '/api/jobs/[id]': r14,
+  '/api/jobs': r15,
+  '/api/networks/[name]/actions': r16,
+  '/api/networks/[name]/dhcp-hosts': r17,
+  '/api/networks/[name]/dns-hosts': r18,
+  '/api/networks/[name]/leases': r19,
+  '/api/networks/[name]': r20,
+  '/api/networks/[name]/xml': r21,
+  '/api/networks': r22,
+  '/api/provisioning/check': r23,
+  '/api/provisioning/options': r24,
+  '/api/provisioning/os-variants': r25,
+  '/api/provisioning/plan': r26,
+  '/api/setup': r27,
+  '/api/status': r28,
+  '/api/storage/pools/[pool]/actions': r29,
+  '/api/storage/pools/[pool]': r30,
+  '/api/storage/pools/[pool]/upload': r31,
+  '/api/storage/pools/[pool]/volumes/[volume]/actions': r32,
+  '/api/storage/pools/[pool]/volumes/[volume]/download': r33,
+  '/api/storage/pools/[pool]/volumes/[volume]': r34,
+  '/api/storage/pools/[pool]/volumes': r35,
+  '/api/storage/pools': r36,
+  '/api/users/[id]/password': r37,
+  '/api/users/[id]': r38,
+  '/api/users/[id]/sessions/[session]': r39,
+  '/api/users/[id]/sessions': r40,
+  '/api/users': r41,
+  '/api/vms/[name]/actions': r42,
+  '/api/vms/[name]/delete-plan': r43,
+  '/api/vms/[name]/hardware/boot': r44,
+  '/api/vms/[name]/hardware/cdroms': r45,
+  '/api/vms/[name]/hardware/disks/[target]/media': r46,
+  '/api/vms/[name]/hardware/disks/[target]': r47,
+  '/api/vms/[name]/hardware/disks': r48,
+  '/api/vms/[name]/hardware/memory/dimms': r49,
+  '/api/vms/[name]/hardware/memory': r50,
+  '/api/vms/[name]/hardware/nics/[mac]': r51,
+  '/api/vms/[name]/hardware/nics': r52,
+  '/api/vms/[name]/hardware': r53,
+  '/api/vms/[name]/hardware/vcpus': r54,
+  '/api/vms/[name]': r55,
+  '/api/vms/[name]/xml': r56,
+  '/api/vms/bulk': r57,
+  '/api/vms/events': r58,
+  '/api/vms': r59,
 };

@@ -101,7 +101,7 @@ beforeAll(async () => {
     world.userIds[role] = user.id;
     world.sessions[role] = await createSession(user.id, {});
   }
-  const job = await insertJob({ kind: 'vm.create', objectName: FIXTURE.vm, steps: [], userId: world.userIds.admin, username: 'fuzz-admin' });
+  const job = await insertJob({ kind: 'vm.create', objectName: FIXTURE.vm, steps: [], userId: world.userIds.admin, username: 'fuzz-admin', host: 'local' });
   await patchJob(job, { status: 'succeeded', finished: true });
   world.jobIds = [job];
   console.log(`route fuzz: seed ${SEED} (VIREO_FUZZ_SEED=${SEED} repeats it), ${RUNS} cases per route, ${routes.length} routes`);

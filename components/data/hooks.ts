@@ -9,6 +9,8 @@ import type {
   AuditRow,
   DeletePlan,
   HardwareView,
+  HostList,
+  HostView,
   JobList,
   JobView,
   LeaseList,
@@ -38,6 +40,9 @@ const LEASE_REFRESH_MS = 3000;
 const JOB_REFRESH_MS = 700;
 /** The task list while a job runs: one request a second for all of them. */
 const JOB_LIST_REFRESH_MS = 1000;
+
+/** The hosts page: connection states change without any event the browser gets. */
+const HOST_REFRESH_MS = 3000;
 
 /** Written only by the live feed (live-provider.tsx), never fetched by a hook. */
 const fedByLiveStream: SWRConfiguration = {
@@ -116,6 +121,12 @@ export function useJobs(initial?: JobView[]) {
     [fallbackData],
   );
   return useSWR<JobList, Error>(keys.jobs, { fallbackData, refreshInterval });
+}
+
+/** Every host with its connection state; re-read while shown, so a host going down or coming back shows. */
+export function useHosts(initial?: HostView[]) {
+  const fallbackData = useMemo(() => (initial ? { hosts: initial } : undefined), [initial]);
+  return useSWR<HostList, Error>(keys.hosts, { fallbackData, refreshInterval: HOST_REFRESH_MS });
 }
 
 /** Every user; re-read while shown, since sign-ins change their sessions and when they were last seen. */

@@ -21,6 +21,8 @@ export const keys = {
   user: (id: string) => `/api/users/${seg(id)}`,
   userSessions: (id: string) => `/api/users/${seg(id)}/sessions`,
   osVariants: (q: string) => `/api/provisioning/os-variants?q=${seg(q.trim())}`,
+  hosts: '/api/hosts',
+  host: (id: string) => `/api/hosts/${seg(id)}`,
 } as const;
 
 export interface AuditQuery {

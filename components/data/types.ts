@@ -6,6 +6,7 @@
 
 import type { AuditRow } from '@/lib/audit/log';
 import type { JobView } from '@/lib/jobs/types';
+import type { HostView } from '@/lib/hosts/view';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
 import type { NetworkRow } from '@/lib/networks/read';
 import type { PoolRow } from '@/lib/storage/pools';
@@ -37,6 +38,8 @@ export type {
 } from '@/lib/hardware/types';
 export type { HostBridge, HostNic } from '@/lib/host/bridges';
 export type { HostOverview } from '@/lib/host/overview';
+export type { HostView } from '@/lib/hosts/view';
+export type { HostProbe } from '@/lib/hosts/probe';
 export type { JobStep, JobView } from '@/lib/jobs/types';
 export type { NetworkMode, NetworkModel } from '@/lib/networks/model';
 export type { NetworkDetail, NetworkRow } from '@/lib/networks/read';
@@ -144,4 +147,9 @@ export interface AuditPage {
 /** GET /api/jobs: the newest jobs, newest first. */
 export interface JobList {
   jobs: JobView[];
+}
+
+/** GET /api/hosts */
+export interface HostList {
+  hosts: HostView[];
 }

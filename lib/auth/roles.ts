@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'storage.download': "read a volume's data",
   'audit.read': 'read the audit log',
   'users.manage': 'manage users',
+  'hosts.manage': 'add, change or remove hosts',
   'host.terminal': 'open a shell on the host',
 } as const;
 

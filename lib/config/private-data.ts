@@ -7,7 +7,7 @@ import type { Settings } from './settings';
 // -shm files the database file's own mode, so a database created 0600 keeps its journals private too.
 
 /** What Vireo itself keeps in the data directory. */
-const OWN_ENTRIES = /^(vireo\.db(-wal|-shm|-journal)?|vireo\.log|setup-code\.sha256|tls)$/;
+const OWN_ENTRIES = /^(vireo\.db(-wal|-shm|-journal)?|vireo\.log|setup-code\.sha256|host-secrets\.key|tls)$/;
 const SQLITE_COMPANIONS = ['', '-wal', '-shm', '-journal'];
 
 function tighten(file: string, mode: number): void {

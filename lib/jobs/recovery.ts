@@ -9,8 +9,8 @@ import { patchJob, unfinishedJobs } from './store';
 
 export const INTERRUPTED_MESSAGE = 'The Vireo server stopped while this job was running; what the job had made was removed.';
 
-export async function recoverInterruptedJobs(client: LibvirtClient, processStart: Date): Promise<number> {
-  const jobs = await unfinishedJobs(processStart);
+export async function recoverInterruptedJobs(client: LibvirtClient, processStart: Date, hostId: string): Promise<number> {
+  const jobs = await unfinishedJobs(processStart, hostId);
   for (const job of jobs) {
     const rollback = await rollBack(client, job.created);
     const left = rollback.filter((r) => r.outcome === 'failed');
@@ -27,16 +27,17 @@ export async function recoverInterruptedJobs(client: LibvirtClient, processStart
       error,
       detail: { jobId: job.id, rolledBack: rollback.map((r) => `${describeResource(r.resource)}: ${r.outcome}`) },
       ip: null,
+      host: hostId,
     });
   }
   return jobs.length;
 }
 
 /** Runs the sweep once libvirtd answers, retrying quietly while it does not (Vireo may start before libvirtd). */
-export function recoverWhenConnected(connect: () => Promise<LibvirtClient>, processStart: Date, log: Pick<Logger, 'warn'>): void {
+export function recoverWhenConnected(connect: () => Promise<LibvirtClient>, processStart: Date, log: Pick<Logger, 'warn'>, hostId: string): void {
   const attempt = () => {
     connect()
-      .then((client) => recoverInterruptedJobs(client, processStart))
+      .then((client) => recoverInterruptedJobs(client, processStart, hostId))
       .then((n) => {
         if (n) log.warn(`${n} job(s) were cut off by the last shutdown; marked failed and rolled back.`);
       })

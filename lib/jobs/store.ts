@@ -12,6 +12,8 @@ export interface NewJob {
   steps: { id: string; label: string }[];
   userId: string | null;
   username: string;
+  /** The host the job works on (Host.id). */
+  host: string;
 }
 
 export interface JobPatch {
@@ -34,6 +36,7 @@ export async function insertJob(job: NewJob): Promise<string> {
       steps: JSON.stringify(job.steps.map((s) => ({ ...s, status: 'pending' }))),
       userId: job.userId,
       username: job.username,
+      host: job.host,
     },
   });
   return row.id;
@@ -70,6 +73,7 @@ export function toView(row: Job): JobView {
     kept,
     result,
     username: row.username,
+    host: row.host,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
@@ -84,9 +88,15 @@ export async function listJobs(limit = 50): Promise<JobView[]> {
   return (await db().job.findMany({ orderBy: { createdAt: 'desc' }, take: limit })).map(toView);
 }
 
-/** Jobs marked running that began before `before` (this process's start): nothing is running them any more. */
-export async function unfinishedJobs(before: Date): Promise<{ id: string; kind: string; objectName: string; created: CreatedResource[]; steps: JobStep[] }[]> {
-  const rows = await db().job.findMany({ where: { status: 'running', createdAt: { lt: before } } });
+/**
+ * Jobs on one host marked running that began before `before` (this process's start): nothing is running them any
+ * more. Per host, because what a job made is rolled back on the host it made it on.
+ */
+export async function unfinishedJobs(
+  before: Date,
+  host: string,
+): Promise<{ id: string; kind: string; objectName: string; created: CreatedResource[]; steps: JobStep[] }[]> {
+  const rows = await db().job.findMany({ where: { status: 'running', createdAt: { lt: before }, host } });
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
