@@ -1,3 +1,16 @@
+/** Old single-host API paths and where they live now. */
+const LEGACY_API = [
+  ['/api/vms', '/api/hosts/local/vms'],
+  ['/api/vms/:path*', '/api/hosts/local/vms/:path*'],
+  ['/api/networks', '/api/hosts/local/networks'],
+  ['/api/networks/:path*', '/api/hosts/local/networks/:path*'],
+  ['/api/storage/:path*', '/api/hosts/local/storage/:path*'],
+  ['/api/provisioning/:path*', '/api/hosts/local/provisioning/:path*'],
+  ['/api/consoles/:path*', '/api/hosts/local/consoles/:path*'],
+  ['/api/host', '/api/hosts/local/overview'],
+  ['/api/host/readiness', '/api/hosts/local/readiness'],
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Several checkouts' worth of builds can share a tree (parallel e2e runs): each may pick its own folder.
@@ -8,6 +21,11 @@ const nextConfig = {
   reactStrictMode: true,
   // Native or engine-loading modules stay plain Node requires instead of being bundled.
   serverExternalPackages: ['@node-rs/argon2', 'better-sqlite3', '@prisma/client', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'selfsigned', 'ssh2'],
+  // Host-scoped API (lib/hosts/README.md): /api/hosts/{host}/vms/... The single-host paths of before keep working
+  // for the local host.
+  async rewrites() {
+    return LEGACY_API.map(([from, to]) => ({ source: from, destination: to }));
+  },
   async headers() {
     return [
       {

@@ -4,61 +4,61 @@ import * as r1 from './audit/route';
 import * as r2 from './auth/login/route';
 import * as r3 from './auth/logout/route';
 import * as r4 from './auth/session/route';
-import * as r5 from './consoles/tickets/route';
-import * as r6 from './host/readiness/route';
-import * as r7 from './host/route';
-import * as r8 from './hosts/[host]/route';
-import * as r9 from './hosts/[host]/test/route';
-import * as r10 from './hosts/route';
-import * as r11 from './jobs/[id]/cancel/route';
-import * as r12 from './jobs/[id]/remove-kept/route';
-import * as r13 from './jobs/[id]/retry/route';
-import * as r14 from './jobs/[id]/route';
-import * as r15 from './jobs/route';
-import * as r16 from './networks/[name]/actions/route';
-import * as r17 from './networks/[name]/dhcp-hosts/route';
-import * as r18 from './networks/[name]/dns-hosts/route';
-import * as r19 from './networks/[name]/leases/route';
-import * as r20 from './networks/[name]/route';
-import * as r21 from './networks/[name]/xml/route';
-import * as r22 from './networks/route';
-import * as r23 from './provisioning/check/route';
-import * as r24 from './provisioning/options/route';
-import * as r25 from './provisioning/os-variants/route';
-import * as r26 from './provisioning/plan/route';
-import * as r27 from './setup/route';
-import * as r28 from './status/route';
-import * as r29 from './storage/pools/[pool]/actions/route';
-import * as r30 from './storage/pools/[pool]/route';
-import * as r31 from './storage/pools/[pool]/upload/route';
-import * as r32 from './storage/pools/[pool]/volumes/[volume]/actions/route';
-import * as r33 from './storage/pools/[pool]/volumes/[volume]/download/route';
-import * as r34 from './storage/pools/[pool]/volumes/[volume]/route';
-import * as r35 from './storage/pools/[pool]/volumes/route';
-import * as r36 from './storage/pools/route';
-import * as r37 from './users/[id]/password/route';
-import * as r38 from './users/[id]/route';
-import * as r39 from './users/[id]/sessions/[session]/route';
-import * as r40 from './users/[id]/sessions/route';
-import * as r41 from './users/route';
-import * as r42 from './vms/[name]/actions/route';
-import * as r43 from './vms/[name]/delete-plan/route';
-import * as r44 from './vms/[name]/hardware/boot/route';
-import * as r45 from './vms/[name]/hardware/cdroms/route';
-import * as r46 from './vms/[name]/hardware/disks/[target]/media/route';
-import * as r47 from './vms/[name]/hardware/disks/[target]/route';
-import * as r48 from './vms/[name]/hardware/disks/route';
-import * as r49 from './vms/[name]/hardware/memory/dimms/route';
-import * as r50 from './vms/[name]/hardware/memory/route';
-import * as r51 from './vms/[name]/hardware/nics/[mac]/route';
-import * as r52 from './vms/[name]/hardware/nics/route';
-import * as r53 from './vms/[name]/hardware/route';
-import * as r54 from './vms/[name]/hardware/vcpus/route';
-import * as r55 from './vms/[name]/route';
-import * as r56 from './vms/[name]/xml/route';
-import * as r57 from './vms/bulk/route';
-import * as r58 from './vms/events/route';
-import * as r59 from './vms/route';
+import * as r5 from './hosts/[host]/consoles/tickets/route';
+import * as r6 from './hosts/[host]/networks/[name]/actions/route';
+import * as r7 from './hosts/[host]/networks/[name]/dhcp-hosts/route';
+import * as r8 from './hosts/[host]/networks/[name]/dns-hosts/route';
+import * as r9 from './hosts/[host]/networks/[name]/leases/route';
+import * as r10 from './hosts/[host]/networks/[name]/route';
+import * as r11 from './hosts/[host]/networks/[name]/xml/route';
+import * as r12 from './hosts/[host]/networks/route';
+import * as r13 from './hosts/[host]/overview/route';
+import * as r14 from './hosts/[host]/provisioning/check/route';
+import * as r15 from './hosts/[host]/provisioning/options/route';
+import * as r16 from './hosts/[host]/provisioning/os-variants/route';
+import * as r17 from './hosts/[host]/provisioning/plan/route';
+import * as r18 from './hosts/[host]/readiness/route';
+import * as r19 from './hosts/[host]/route';
+import * as r20 from './hosts/[host]/storage/pools/[pool]/actions/route';
+import * as r21 from './hosts/[host]/storage/pools/[pool]/route';
+import * as r22 from './hosts/[host]/storage/pools/[pool]/upload/route';
+import * as r23 from './hosts/[host]/storage/pools/[pool]/volumes/[volume]/actions/route';
+import * as r24 from './hosts/[host]/storage/pools/[pool]/volumes/[volume]/download/route';
+import * as r25 from './hosts/[host]/storage/pools/[pool]/volumes/[volume]/route';
+import * as r26 from './hosts/[host]/storage/pools/[pool]/volumes/route';
+import * as r27 from './hosts/[host]/storage/pools/route';
+import * as r28 from './hosts/[host]/test/route';
+import * as r29 from './hosts/[host]/vms/[name]/actions/route';
+import * as r30 from './hosts/[host]/vms/[name]/delete-plan/route';
+import * as r31 from './hosts/[host]/vms/[name]/hardware/boot/route';
+import * as r32 from './hosts/[host]/vms/[name]/hardware/cdroms/route';
+import * as r33 from './hosts/[host]/vms/[name]/hardware/disks/[target]/media/route';
+import * as r34 from './hosts/[host]/vms/[name]/hardware/disks/[target]/route';
+import * as r35 from './hosts/[host]/vms/[name]/hardware/disks/route';
+import * as r36 from './hosts/[host]/vms/[name]/hardware/memory/dimms/route';
+import * as r37 from './hosts/[host]/vms/[name]/hardware/memory/route';
+import * as r38 from './hosts/[host]/vms/[name]/hardware/nics/[mac]/route';
+import * as r39 from './hosts/[host]/vms/[name]/hardware/nics/route';
+import * as r40 from './hosts/[host]/vms/[name]/hardware/route';
+import * as r41 from './hosts/[host]/vms/[name]/hardware/vcpus/route';
+import * as r42 from './hosts/[host]/vms/[name]/route';
+import * as r43 from './hosts/[host]/vms/[name]/xml/route';
+import * as r44 from './hosts/[host]/vms/bulk/route';
+import * as r45 from './hosts/[host]/vms/events/route';
+import * as r46 from './hosts/[host]/vms/route';
+import * as r47 from './hosts/route';
+import * as r48 from './jobs/[id]/cancel/route';
+import * as r49 from './jobs/[id]/remove-kept/route';
+import * as r50 from './jobs/[id]/retry/route';
+import * as r51 from './jobs/[id]/route';
+import * as r52 from './jobs/route';
+import * as r53 from './setup/route';
+import * as r54 from './status/route';
+import * as r55 from './users/[id]/password/route';
+import * as r56 from './users/[id]/route';
+import * as r57 from './users/[id]/sessions/[session]/route';
+import * as r58 from './users/[id]/sessions/route';
+import * as r59 from './users/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -66,59 +66,59 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/auth/login': r2,
   '/api/auth/logout': r3,
   '/api/auth/session': r4,
-  '/api/consoles/tickets': r5,
-  '/api/host/readiness': r6,
-  '/api/host': r7,
-  '/api/hosts/[host]': r8,
-  '/api/hosts/[host]/test': r9,
-  '/api/hosts': r10,
-  '/api/jobs/[id]/cancel': r11,
-  '/api/jobs/[id]/remove-kept': r12,
-  '/api/jobs/[id]/retry': r13,
-  '/api/jobs/[id]': r14,
-  '/api/jobs': r15,
-  '/api/networks/[name]/actions': r16,
-  '/api/networks/[name]/dhcp-hosts': r17,
-  '/api/networks/[name]/dns-hosts': r18,
-  '/api/networks/[name]/leases': r19,
-  '/api/networks/[name]': r20,
-  '/api/networks/[name]/xml': r21,
-  '/api/networks': r22,
-  '/api/provisioning/check': r23,
-  '/api/provisioning/options': r24,
-  '/api/provisioning/os-variants': r25,
-  '/api/provisioning/plan': r26,
-  '/api/setup': r27,
-  '/api/status': r28,
-  '/api/storage/pools/[pool]/actions': r29,
-  '/api/storage/pools/[pool]': r30,
-  '/api/storage/pools/[pool]/upload': r31,
-  '/api/storage/pools/[pool]/volumes/[volume]/actions': r32,
-  '/api/storage/pools/[pool]/volumes/[volume]/download': r33,
-  '/api/storage/pools/[pool]/volumes/[volume]': r34,
-  '/api/storage/pools/[pool]/volumes': r35,
-  '/api/storage/pools': r36,
-  '/api/users/[id]/password': r37,
-  '/api/users/[id]': r38,
-  '/api/users/[id]/sessions/[session]': r39,
-  '/api/users/[id]/sessions': r40,
-  '/api/users': r41,
-  '/api/vms/[name]/actions': r42,
-  '/api/vms/[name]/delete-plan': r43,
-  '/api/vms/[name]/hardware/boot': r44,
-  '/api/vms/[name]/hardware/cdroms': r45,
-  '/api/vms/[name]/hardware/disks/[target]/media': r46,
-  '/api/vms/[name]/hardware/disks/[target]': r47,
-  '/api/vms/[name]/hardware/disks': r48,
-  '/api/vms/[name]/hardware/memory/dimms': r49,
-  '/api/vms/[name]/hardware/memory': r50,
-  '/api/vms/[name]/hardware/nics/[mac]': r51,
-  '/api/vms/[name]/hardware/nics': r52,
-  '/api/vms/[name]/hardware': r53,
-  '/api/vms/[name]/hardware/vcpus': r54,
-  '/api/vms/[name]': r55,
-  '/api/vms/[name]/xml': r56,
-  '/api/vms/bulk': r57,
-  '/api/vms/events': r58,
-  '/api/vms': r59,
+  '/api/hosts/[host]/consoles/tickets': r5,
+  '/api/hosts/[host]/networks/[name]/actions': r6,
+  '/api/hosts/[host]/networks/[name]/dhcp-hosts': r7,
+  '/api/hosts/[host]/networks/[name]/dns-hosts': r8,
+  '/api/hosts/[host]/networks/[name]/leases': r9,
+  '/api/hosts/[host]/networks/[name]': r10,
+  '/api/hosts/[host]/networks/[name]/xml': r11,
+  '/api/hosts/[host]/networks': r12,
+  '/api/hosts/[host]/overview': r13,
+  '/api/hosts/[host]/provisioning/check': r14,
+  '/api/hosts/[host]/provisioning/options': r15,
+  '/api/hosts/[host]/provisioning/os-variants': r16,
+  '/api/hosts/[host]/provisioning/plan': r17,
+  '/api/hosts/[host]/readiness': r18,
+  '/api/hosts/[host]': r19,
+  '/api/hosts/[host]/storage/pools/[pool]/actions': r20,
+  '/api/hosts/[host]/storage/pools/[pool]': r21,
+  '/api/hosts/[host]/storage/pools/[pool]/upload': r22,
+  '/api/hosts/[host]/storage/pools/[pool]/volumes/[volume]/actions': r23,
+  '/api/hosts/[host]/storage/pools/[pool]/volumes/[volume]/download': r24,
+  '/api/hosts/[host]/storage/pools/[pool]/volumes/[volume]': r25,
+  '/api/hosts/[host]/storage/pools/[pool]/volumes': r26,
+  '/api/hosts/[host]/storage/pools': r27,
+  '/api/hosts/[host]/test': r28,
+  '/api/hosts/[host]/vms/[name]/actions': r29,
+  '/api/hosts/[host]/vms/[name]/delete-plan': r30,
+  '/api/hosts/[host]/vms/[name]/hardware/boot': r31,
+  '/api/hosts/[host]/vms/[name]/hardware/cdroms': r32,
+  '/api/hosts/[host]/vms/[name]/hardware/disks/[target]/media': r33,
+  '/api/hosts/[host]/vms/[name]/hardware/disks/[target]': r34,
+  '/api/hosts/[host]/vms/[name]/hardware/disks': r35,
+  '/api/hosts/[host]/vms/[name]/hardware/memory/dimms': r36,
+  '/api/hosts/[host]/vms/[name]/hardware/memory': r37,
+  '/api/hosts/[host]/vms/[name]/hardware/nics/[mac]': r38,
+  '/api/hosts/[host]/vms/[name]/hardware/nics': r39,
+  '/api/hosts/[host]/vms/[name]/hardware': r40,
+  '/api/hosts/[host]/vms/[name]/hardware/vcpus': r41,
+  '/api/hosts/[host]/vms/[name]': r42,
+  '/api/hosts/[host]/vms/[name]/xml': r43,
+  '/api/hosts/[host]/vms/bulk': r44,
+  '/api/hosts/[host]/vms/events': r45,
+  '/api/hosts/[host]/vms': r46,
+  '/api/hosts': r47,
+  '/api/jobs/[id]/cancel': r48,
+  '/api/jobs/[id]/remove-kept': r49,
+  '/api/jobs/[id]/retry': r50,
+  '/api/jobs/[id]': r51,
+  '/api/jobs': r52,
+  '/api/setup': r53,
+  '/api/status': r54,
+  '/api/users/[id]/password': r55,
+  '/api/users/[id]': r56,
+  '/api/users/[id]/sessions/[session]': r57,
+  '/api/users/[id]/sessions': r58,
+  '/api/users': r59,
 };
