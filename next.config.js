@@ -11,6 +11,18 @@ const LEGACY_API = [
   ['/api/host/readiness', '/api/hosts/local/readiness'],
 ];
 
+/** Old single-host page addresses and where they live now (/vms, the list of every host's VMs, stays). */
+const LEGACY_PAGES = [
+  ['/vms/:name', '/hosts/local/vms/:name'],
+  ['/vms/:name/:rest*', '/hosts/local/vms/:name/:rest*'],
+  ['/networks', '/hosts/local/networks'],
+  ['/networks/:path*', '/hosts/local/networks/:path*'],
+  ['/storage', '/hosts/local/storage'],
+  ['/storage/:path*', '/hosts/local/storage/:path*'],
+  ['/new-vm', '/hosts/local/new-vm'],
+  ['/host/readiness', '/hosts/local/readiness'],
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Several checkouts' worth of builds can share a tree (parallel e2e runs): each may pick its own folder.
@@ -25,6 +37,10 @@ const nextConfig = {
   // for the local host.
   async rewrites() {
     return LEGACY_API.map(([from, to]) => ({ source: from, destination: to }));
+  },
+  // Single-host page addresses of before lead to the local host's pages.
+  async redirects() {
+    return LEGACY_PAGES.map(([from, to]) => ({ source: from, destination: to, permanent: false }));
   },
   async headers() {
     return [

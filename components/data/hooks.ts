@@ -3,6 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite from 'swr/infinite';
+import { useHostId } from '@/components/hosts/host-scope';
 import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
 import type {
   AuditPage,
@@ -54,7 +55,7 @@ const fedByLiveStream: SWRConfiguration = {
 
 /** Every VM, kept current by the live feed; undefined until its first snapshot. */
 export function useVms() {
-  return useSWR<VmList, Error>(keys.vms, null, fedByLiveStream);
+  return useSWR<VmList, Error>(keys.vms(useHostId()), null, fedByLiveStream);
 }
 
 /** libvirtd's connection state, from the live feed. */
@@ -63,40 +64,43 @@ export function useLibvirtStatus() {
 }
 
 export function useVm(name: string, initial?: VmDefinition) {
-  return useSWR<VmDefinition, Error>(keys.vm(name), { fallbackData: initial });
+  return useSWR<VmDefinition, Error>(keys.vm(useHostId(), name), { fallbackData: initial });
 }
 
 export function useDeletePlan(name: string) {
-  return useSWR<DeletePlan, Error>(keys.deletePlan(name));
+  return useSWR<DeletePlan, Error>(keys.deletePlan(useHostId(), name));
 }
 
 export function useHardware(vm: string) {
-  return useSWR<HardwareView, Error>(keys.hardware(vm));
+  return useSWR<HardwareView, Error>(keys.hardware(useHostId(), vm));
 }
 
 export function useNetworks({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {
-  return useSWR<NetworkListing, Error>(enabled ? keys.networks : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
+  const host = useHostId();
+  return useSWR<NetworkListing, Error>(enabled ? keys.networks(host) : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
 }
 
 export function useNetwork(name: string, initial?: NetworkDetail) {
-  return useSWR<NetworkDetail, Error>(keys.network(name), { fallbackData: initial });
+  return useSWR<NetworkDetail, Error>(keys.network(useHostId(), name), { fallbackData: initial });
 }
 
 export function useLeases(network: string) {
-  return useSWR<LeaseList, Error>(keys.leases(network), { refreshInterval: LEASE_REFRESH_MS });
+  return useSWR<LeaseList, Error>(keys.leases(useHostId(), network), { refreshInterval: LEASE_REFRESH_MS });
 }
 
 export function usePools({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {
-  return useSWR<PoolListing, Error>(enabled ? keys.pools : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
+  const host = useHostId();
+  return useSWR<PoolListing, Error>(enabled ? keys.pools(host) : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
 }
 
 export function usePool(name: string) {
-  return useSWR<PoolDetail, Error>(keys.pool(name));
+  return useSWR<PoolDetail, Error>(keys.pool(useHostId(), name));
 }
 
 /** The volumes of one pool; `null` (no pool chosen yet) fetches nothing. */
 export function useVolumes(pool: string | null) {
-  return useSWR<VolumeList, Error>(pool ? keys.volumes(pool) : null);
+  const host = useHostId();
+  return useSWR<VolumeList, Error>(pool ? keys.volumes(host, pool) : null);
 }
 
 /** A job; re-read while it runs, so a reload or another tab shows the same steps. */
@@ -167,5 +171,6 @@ export function useAudit(query: AuditQuery, initial?: AuditRow[]) {
 
 /** Operating systems of the osinfo database matching a search (the wizard's OS picker); nothing while `enabled` is false. */
 export function useOsVariants(q: string, enabled = true) {
-  return useSWR<{ variants: OsVariant[] }, Error>(enabled ? keys.osVariants(q) : null, { keepPreviousData: true, revalidateOnFocus: false });
+  const host = useHostId();
+  return useSWR<{ variants: OsVariant[] }, Error>(enabled ? keys.osVariants(host, q) : null, { keepPreviousData: true, revalidateOnFocus: false });
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useSWRConfig } from 'swr';
 import { keys } from '@/components/data/keys';
@@ -21,14 +22,15 @@ export function useLiveConnected(): boolean {
 export function LiveProvider({ children }: { children: ReactNode }) {
   const { mutate } = useSWRConfig();
   const [connected, setConnected] = useState(true);
+  const host = useHostId();
 
   useEffect(() => {
     let es: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | null = null;
-    const feed = (event: LiveEvent) => void mutate<VmList>(keys.vms, (current) => applyLiveEvent(current, event), { revalidate: false });
+    const feed = (event: LiveEvent) => void mutate<VmList>(keys.vms(host), (current) => applyLiveEvent(current, event), { revalidate: false });
     const data = <T,>(e: Event) => JSON.parse((e as MessageEvent<string>).data) as T;
     const open = () => {
-      es = new EventSource('/api/vms/events');
+      es = new EventSource(`${keys.vms(host)}/events`);
       es.onopen = () => setConnected(true);
       es.addEventListener('snapshot', (e) => feed({ type: 'snapshot', rows: data<VmRow[]>(e) }));
       es.addEventListener('change', (e) => feed({ type: 'change', change: data<InventoryChange>(e) }));
@@ -51,7 +53,7 @@ export function LiveProvider({ children }: { children: ReactNode }) {
       es?.close();
       if (retry) clearTimeout(retry);
     };
-  }, [mutate]);
+  }, [mutate, host]);
 
   return <ConnectedContext.Provider value={connected}>{children}</ConnectedContext.Provider>;
 }

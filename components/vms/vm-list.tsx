@@ -1,5 +1,7 @@
 'use client';
 
+import { hostPage } from '@/components/data/keys';
+import { useHostId } from '@/components/hosts/host-scope';
 import Link from 'next/link';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ALL_STATES } from '@/lib/vms/state-names';
@@ -20,7 +22,7 @@ const WINDOWING = { rowHeight: 44, from: 150 };
 
 const bulkActions: LifecycleAction[] = ['start', 'shutdown', 'reboot', 'suspend', 'resume', 'destroy'];
 
-function vmColumns(canAct: boolean): Column<VmRow>[] {
+function vmColumns(canAct: boolean, host: string): Column<VmRow>[] {
   return [
     {
       id: 'name',
@@ -28,7 +30,7 @@ function vmColumns(canAct: boolean): Column<VmRow>[] {
       sortValue: (vm) => vm.name,
       className: 'whitespace-nowrap font-medium',
       cell: (vm) => (
-        <Link href={`/vms/${encodeURIComponent(vm.name)}`} className="text-sky-800 hover:underline">
+        <Link href={hostPage(host, `/vms/${encodeURIComponent(vm.name)}`)} className="text-sky-800 hover:underline">
           {vm.name}
         </Link>
       ),
@@ -78,7 +80,8 @@ function VmTable({ canAct }: { canAct: boolean }) {
   const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const q = useDeferredValue(query.trim().toLowerCase());
-  const columns = useMemo(() => vmColumns(canAct), [canAct]);
+  const host = useHostId();
+  const columns = useMemo(() => vmColumns(canAct, host), [canAct, host]);
 
   const visible = useMemo(
     () => rows?.filter((r) => (!stateFilter || r.state === stateFilter) && (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q)))),

@@ -10,10 +10,11 @@ import { Alert } from '@/components/ui/alert';
 export const metadata = { title: 'New virtual machine' };
 export const dynamic = 'force-dynamic';
 
-export default async function NewVmPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+export default async function NewVmPage({ params, searchParams }: { params: Promise<{ host: string }>; searchParams: Promise<{ from?: string }> }) {
+  const host = await pageHost((await params).host);
   await requirePageUser('vm.create');
   const { from } = await searchParams;
-  const options = await pageRead(() => wizardOptions(pageHost()), 'the host');
+  const options = await pageRead(() => wizardOptions(host), 'the host');
   // Back from a failed job: its settings, when this process still holds them.
   const spec = from && /^[0-9a-f-]{36}$/.test(from) ? recallSpec(from) : null;
   const hadPassword = spec?.cloudInit?.user?.password !== undefined;

@@ -14,13 +14,14 @@ export default async function ConsolePage({
   params,
   searchParams,
 }: {
-  params: Promise<{ name: string }>;
+  params: Promise<{ host: string; name: string }>;
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
   const user = await requirePageUser('vm.console');
-  const { name } = await params;
+  const { name, host: hostId } = await params;
+  const host = await pageHost(hostId);
   const query = await searchParams;
-  const read = await pageRead(() => readDefinition(pageHost(), name, false), `virtual machine "${name.slice(0, 100)}"`);
+  const read = await pageRead(() => readDefinition(host, name, false), `virtual machine "${name.slice(0, 100)}"`);
   const def = read.value;
   if (def) {
     return (

@@ -9,10 +9,11 @@ export async function generateMetadata({ params }: { params: Promise<{ name: str
   return { title: (await params).name.slice(0, 100) };
 }
 
-export default async function VmPage({ params }: { params: Promise<{ name: string }> }) {
+export default async function VmPage({ params }: { params: Promise<{ host: string; name: string }> }) {
   const user = await requirePageUser('vm.read');
-  const { name } = await params;
-  const def = await pageRead(() => readDefinition(pageHost(), name, can(user.role, 'vm.edit')), `virtual machine "${name.slice(0, 100)}"`);
+  const { name, host: hostId } = await params;
+  const host = await pageHost(hostId);
+  const def = await pageRead(() => readDefinition(host, name, can(user.role, 'vm.edit')), `virtual machine "${name.slice(0, 100)}"`);
   if (def.value) {
     const perms = {
       lifecycle: can(user.role, 'vm.lifecycle'),
