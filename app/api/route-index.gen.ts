@@ -47,18 +47,19 @@ import * as r44 from './hosts/[host]/vms/bulk/route';
 import * as r45 from './hosts/[host]/vms/events/route';
 import * as r46 from './hosts/[host]/vms/route';
 import * as r47 from './hosts/route';
-import * as r48 from './jobs/[id]/cancel/route';
-import * as r49 from './jobs/[id]/remove-kept/route';
-import * as r50 from './jobs/[id]/retry/route';
-import * as r51 from './jobs/[id]/route';
-import * as r52 from './jobs/route';
-import * as r53 from './setup/route';
-import * as r54 from './status/route';
-import * as r55 from './users/[id]/password/route';
-import * as r56 from './users/[id]/route';
-import * as r57 from './users/[id]/sessions/[session]/route';
-import * as r58 from './users/[id]/sessions/route';
-import * as r59 from './users/route';
+import * as r48 from './inventory/events/route';
+import * as r49 from './jobs/[id]/cancel/route';
+import * as r50 from './jobs/[id]/remove-kept/route';
+import * as r51 from './jobs/[id]/retry/route';
+import * as r52 from './jobs/[id]/route';
+import * as r53 from './jobs/route';
+import * as r54 from './setup/route';
+import * as r55 from './status/route';
+import * as r56 from './users/[id]/password/route';
+import * as r57 from './users/[id]/route';
+import * as r58 from './users/[id]/sessions/[session]/route';
+import * as r59 from './users/[id]/sessions/route';
+import * as r60 from './users/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -109,16 +110,17 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/hosts/[host]/vms/events': r45,
   '/api/hosts/[host]/vms': r46,
   '/api/hosts': r47,
-  '/api/jobs/[id]/cancel': r48,
-  '/api/jobs/[id]/remove-kept': r49,
-  '/api/jobs/[id]/retry': r50,
-  '/api/jobs/[id]': r51,
-  '/api/jobs': r52,
-  '/api/setup': r53,
-  '/api/status': r54,
-  '/api/users/[id]/password': r55,
-  '/api/users/[id]': r56,
-  '/api/users/[id]/sessions/[session]': r57,
-  '/api/users/[id]/sessions': r58,
-  '/api/users': r59,
+  '/api/inventory/events': r48,
+  '/api/jobs/[id]/cancel': r49,
+  '/api/jobs/[id]/remove-kept': r50,
+  '/api/jobs/[id]/retry': r51,
+  '/api/jobs/[id]': r52,
+  '/api/jobs': r53,
+  '/api/setup': r54,
+  '/api/status': r55,
+  '/api/users/[id]/password': r56,
+  '/api/users/[id]': r57,
+  '/api/users/[id]/sessions/[session]': r58,
+  '/api/users/[id]/sessions': r59,
+  '/api/users': r60,
 };

@@ -9,6 +9,7 @@ import type {
   AuditPage,
   AuditRow,
   DeletePlan,
+  FleetList,
   HardwareView,
   HostList,
   HostView,
@@ -56,6 +57,11 @@ const fedByLiveStream: SWRConfiguration = {
 /** Every VM, kept current by the live feed; undefined until its first snapshot. */
 export function useVms() {
   return useSWR<VmList, Error>(keys.vms(useHostId()), null, fedByLiveStream);
+}
+
+/** Every host's VMs and connection, kept current by the fleet feed (pages outside a host). */
+export function useFleet() {
+  return useSWR<FleetList, Error>(keys.inventory, null, fedByLiveStream);
 }
 
 /** libvirtd's connection state, from the live feed. */

@@ -28,6 +28,8 @@ export const keys = {
   user: (id: string) => `/api/users/${seg(id)}`,
   userSessions: (id: string) => `/api/users/${seg(id)}/sessions`,
   hosts: '/api/hosts',
+  /** Every host's VMs, fed by /api/inventory/events. */
+  inventory: '/api/inventory',
   host: (id: string) => `/api/hosts/${seg(id)}`,
 } as const;
 

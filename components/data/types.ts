@@ -153,3 +153,11 @@ export interface JobList {
 export interface HostList {
   hosts: HostView[];
 }
+
+/** The live inventory of every host (GET /api/inventory/events feeds it): per host its connection and its VMs. */
+export interface FleetList {
+  hosts: Record<string, { status: LibvirtStatus | null; vms: VmRow[] | undefined }>;
+}
+
+/** A VM of the fleet list: its row and the host it is on; `unknown` while that host cannot be reached. */
+export type FleetRow = VmRow & { host: string; unknown: boolean };

@@ -3,10 +3,12 @@
 import { hostPage } from '@/components/data/keys';
 import { useHostId } from '@/components/hosts/host-scope';
 import Link from 'next/link';
+import { useParams } from 'next/navigation';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ALL_STATES } from '@/lib/vms/state-names';
-import { useVms } from '@/components/data/hooks';
-import type { LifecycleAction, VmRow, VmState } from '@/components/data/types';
+import { useFleet, useVms } from '@/components/data/hooks';
+import { fleetRows } from '@/components/data/live-cache';
+import type { FleetList, FleetRow, LifecycleAction, VmState } from '@/components/data/types';
 import { formatKiB } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
@@ -22,7 +24,9 @@ const WINDOWING = { rowHeight: 44, from: 150 };
 
 const bulkActions: LifecycleAction[] = ['start', 'shutdown', 'reboot', 'suspend', 'resume', 'destroy'];
 
-function vmColumns(canAct: boolean, host: string): Column<VmRow>[] {
+/** The columns; `multi` (the list of several hosts) adds the host. Actions act on the page's host, so rows of
+ * other hosts offer theirs on their host's pages. */
+function vmColumns(canAct: boolean, host: string, multi: boolean): Column<FleetRow>[] {
   return [
     {
       id: 'name',
@@ -30,12 +34,39 @@ function vmColumns(canAct: boolean, host: string): Column<VmRow>[] {
       sortValue: (vm) => vm.name,
       className: 'whitespace-nowrap font-medium',
       cell: (vm) => (
-        <Link href={hostPage(host, `/vms/${encodeURIComponent(vm.name)}`)} className="text-sky-800 hover:underline">
+        <Link href={hostPage(vm.host, `/vms/${encodeURIComponent(vm.name)}`)} className="text-sky-800 hover:underline">
           {vm.name}
         </Link>
       ),
     },
-    { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} pending={vm.pending} /> },
+    ...(multi
+      ? [
+          {
+            id: 'host',
+            header: 'Host',
+            sortValue: (vm: FleetRow) => vm.host,
+            className: 'whitespace-nowrap',
+            cell: (vm: FleetRow) => (
+              <Link href={hostPage(vm.host)} className="hover:underline" data-testid="vm-host">
+                {vm.host}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    {
+      id: 'state',
+      header: 'State',
+      sortValue: (vm) => (vm.unknown ? 'unknown' : vm.state),
+      cell: (vm) =>
+        vm.unknown ? (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700" title="Its host cannot be reached; this is the last state seen">
+            unknown
+          </span>
+        ) : (
+          <StateBadge state={vm.state} name={vm.name} pending={vm.pending} />
+        ),
+    },
     { id: 'vcpus', header: 'vCPUs', sortValue: (vm) => vm.vcpus, className: 'tabular-nums', cell: (vm) => vm.vcpus },
     {
       id: 'memoryKiB',
@@ -51,7 +82,11 @@ function vmColumns(canAct: boolean, host: string): Column<VmRow>[] {
       className: 'max-w-56 truncate font-mono text-xs',
       cell: (vm) => <span title={vm.ips.join(', ')}>{vm.ips.join(', ') || '—'}</span>,
     },
-    { id: 'actions', header: 'Actions', cell: (vm) => <VmActionButtons name={vm.name} state={vm.state} allowed={canAct} /> },
+    {
+      id: 'actions',
+      header: 'Actions',
+      cell: (vm) => (vm.host === host && !vm.unknown ? <VmActionButtons name={vm.name} state={vm.state} allowed={canAct} /> : null),
+    },
   ];
 }
 
@@ -74,20 +109,28 @@ function BulkBar({ selected, clear }: { selected: string[]; clear: () => void })
 }
 
 function VmTable({ canAct }: { canAct: boolean }) {
-  const rows = useVms().data?.vms;
+  const host = useHostId();
+  const scoped = useParams<{ host?: string }>()?.host !== undefined;
+  const hostRows = useVms().data?.vms;
+  const fleet = useFleet().data;
+  const rows = useMemo(() => (scoped ? hostRows?.map((r): FleetRow => ({ ...r, host, unknown: false })) : fleetRows(fleet)), [scoped, hostRows, host, fleet]);
+  const multi = !scoped && Object.keys(fleet?.hosts ?? {}).length > 1;
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<VmState | ''>('');
   const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const q = useDeferredValue(query.trim().toLowerCase());
-  const host = useHostId();
-  const columns = useMemo(() => vmColumns(canAct, host), [canAct, host]);
+  const columns = useMemo(() => vmColumns(canAct, host, multi), [canAct, host, multi]);
 
   const visible = useMemo(
-    () => rows?.filter((r) => (!stateFilter || r.state === stateFilter) && (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q)))),
+    () =>
+      rows?.filter(
+        (r) =>
+          (!stateFilter || r.state === stateFilter) && (!q || r.name.toLowerCase().includes(q) || r.host.includes(q) || r.ips.some((ip) => ip.includes(q))),
+      ),
     [rows, q, stateFilter],
   );
-  const present = new Set(visible?.map((r) => r.name));
+  const present = new Set(visible?.filter((r) => r.host === host).map((r) => r.name));
   const chosen = [...selected].filter((n) => present.has(n));
 
   return (
@@ -111,21 +154,48 @@ function VmTable({ canAct }: { canAct: boolean }) {
           {rows && visible ? `${visible.length} of ${rows.length}` : 'Loading…'}
         </span>
       </div>
+      {multi && fleet ? <HostCounts fleet={fleet} /> : null}
       <OutcomeAlert />
       {canAct ? <BulkBar selected={chosen} clear={() => setSelected(new Set())} /> : null}
       <DataTable
         rows={visible}
         columns={columns}
-        rowKey={(vm) => vm.uuid}
-        rowTestId={(vm) => `vm-row-${vm.name}`}
+        rowKey={(vm) => `${vm.host}/${vm.uuid}`}
+        rowTestId={(vm) => (multi ? `vm-row-${vm.host}-${vm.name}` : `vm-row-${vm.name}`)}
         rowClassName="whitespace-nowrap hover:bg-slate-50"
         testId="vm-table"
         empty={<p className="py-4 text-center">{rows?.length ? 'No virtual machine matches.' : 'No virtual machines are defined on this host.'}</p>}
         sort={{ state: sort, onChange: setSort }}
-        selection={canAct ? { selected, setSelected, key: (vm) => vm.name, label: (vm) => `Select ${vm.name}` } : undefined}
+        selection={canAct && !multi ? { selected, setSelected, key: (vm) => vm.name, label: (vm) => `Select ${vm.name}` } : undefined}
         windowing={WINDOWING}
       />
     </div>
+  );
+}
+
+/** Per host: how many VMs in each state, and whether the host is reachable. */
+function HostCounts({ fleet }: { fleet: FleetList }) {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" data-testid="host-counts">
+      {Object.entries(fleet.hosts).map(([id, h]) => {
+        const counts = new Map<string, number>();
+        for (const vm of h.vms ?? []) counts.set(vm.state, (counts.get(vm.state) ?? 0) + 1);
+        const down = h.status && h.status.state !== 'open';
+        return (
+          <li key={id} data-testid={`host-counts-${id}`}>
+            <Link href={hostPage(id)} className="font-medium hover:underline">
+              {id}
+            </Link>
+            : {[...counts].map(([state, n]) => `${n} ${state}`).join(', ') || 'no VMs'}
+            {down ? (
+              <span className="ml-1 text-amber-700">
+                ({h.status?.state}: {h.status?.problem})
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 
