@@ -25,6 +25,9 @@ export default async function NewVmPage({ params, searchParams }: { params: Prom
         ← Virtual machines
       </Link>
       <h1 className="text-xl font-semibold">New virtual machine</h1>
+      <p className="text-sm text-slate-600" data-testid="new-vm-host">
+        On host {host.name} ({host.id}); the sizes and choices below are this host's.
+      </p>
       {from && !spec ? (
         <Alert tone="warning" testId="wizard-settings-lost">
           The settings of that job are no longer kept (the server restarted since); fill in the wizard again.
