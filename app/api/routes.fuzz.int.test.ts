@@ -217,7 +217,7 @@ async function runCase(handler: Handler, op: Operation, c: FuzzCase, s: Stats): 
   } else {
     text = await res.text();
   }
-  if (route.path === '/api/vms' && route.method === 'POST' && res.status === 202) await stopJob(text);
+  if (route.path === '/api/hosts/{host}/vms' && route.method === 'POST' && res.status === 202) await stopJob(text);
   world.current = await worldState(world.client);
 
   s.cases++;
