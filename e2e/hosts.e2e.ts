@@ -37,6 +37,8 @@ afterAll(async () => {
   }
   await ctx?.close();
   await browser?.close();
+  // The server's last words, for a failed run.
+  if (server) console.log(server.output().slice(-4000));
   await server?.stop();
 });
 
