@@ -121,7 +121,8 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
     let full: RouteInput<P, Q, B> | null = null;
     try {
       if (spec.access !== 'public') actor = await requireActor(req);
-      const rawParams = await nextCtx.params;
+      // Next hands routes without dynamic segments no params at all.
+      const rawParams: Record<string, string | string[]> = (await nextCtx.params) ?? {};
       // Host-scoped routes (/api/hosts/{host}/...) work on the host they name; an unknown one is a 404.
       if (typeof rawParams.host === 'string') host = await hostById(rawParams.host);
       // A malformed name can name nothing: 404, before anything else is revealed about it.
