@@ -9,6 +9,9 @@ const LEGACY_API = [
   ['/api/consoles/:path*', '/api/hosts/local/consoles/:path*'],
   ['/api/host', '/api/hosts/local/overview'],
   ['/api/host/readiness', '/api/hosts/local/readiness'],
+  ['/api/host/metrics', '/api/hosts/local/metrics'],
+  ['/api/metrics/vms', '/api/hosts/local/metrics/vms'],
+  ['/api/backups/:path*', '/api/hosts/local/backups/:path*'],
 ];
 
 /** Old single-host page addresses and where they live now (/vms, the list of every host's VMs, stays). */
@@ -21,6 +24,7 @@ const LEGACY_PAGES = [
   ['/storage/:path*', '/hosts/local/storage/:path*'],
   ['/new-vm', '/hosts/local/new-vm'],
   ['/host/readiness', '/hosts/local/readiness'],
+  ['/backups', '/hosts/local/backups'],
 ];
 
 /** @type {import('next').NextConfig} */

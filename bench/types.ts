@@ -5,7 +5,7 @@ export interface BenchResult {
   anchor: number;
   /** What the anchor is, e.g. "python3-libvirt (C client)". */
   anchorName: string;
-  unit: 'ms' | 'MB/s' | 'us';
+  unit: 'ms' | 'MB/s' | 'us' | 'MiB' | '%core';
   /** Extra context (sample counts, domain count, percentiles). */
   detail?: Record<string, unknown>;
 }

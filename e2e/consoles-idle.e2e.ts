@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { virsh, virshDefine } from '@/test/support/virsh';
+import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
 import { adminSession, type HttpSession } from './support/http-session';
 import { startVireo, type VireoServer } from './support/server';
 
@@ -41,8 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await virsh(['destroy', vm]).catch(() => undefined);
-  await virsh(['undefine', vm]).catch(() => undefined);
+  await virshCleanupDomain(vm);
 });
 
 describe('console idle timeout', () => {

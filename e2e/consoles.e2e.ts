@@ -8,7 +8,7 @@ import { connect, DomainCreateFlags, type LibvirtClient } from '@/lib/libvirt';
 import { toWireDomain } from '@/lib/libvirt/api/refs';
 import { parseXml, serializeXml, child } from '@/lib/xml/parse';
 import { bootBanner, ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { virsh } from '@/test/support/virsh';
+import { virshCleanupDomain } from '@/test/support/virsh';
 import { artifactsDir, launchBrowser, newContext, screenshot } from './support/browser';
 import { watchCsp } from './support/csp';
 import { startVireo, type VireoServer } from './support/server';
@@ -146,8 +146,7 @@ afterAll(async () => {
   for (const f of foreign) f.kill();
   await browser?.close();
   await server?.stop();
-  await virsh(['destroy', vm]).catch(() => undefined);
-  await virsh(['undefine', vm]).catch(() => undefined);
+  await virshCleanupDomain(vm);
   await client?.close();
 });
 
@@ -421,7 +420,8 @@ describe('flood', () => {
     stalled.terminate();
     console.log(`flood: stalled reader ${stalledClose === null ? 'still attached (dropping)' : `closed by the server with ${stalledClose}`}`);
     console.log(
-      `flood: 50 MB in ${seconds.toFixed(1)} s (${(50 / seconds).toFixed(2)} MB/s); server RSS ${Math.round(baseline / 1024)} MiB → peak ${Math.round(peak / 1024)} MiB (+${growthMiB.toFixed(1)} MiB)`,
+      `flood: 50 MB in ${seconds.toFixed(1)} s (${(50 / seconds).toFixed(2)} MB/s); server RSS ${Math.round(baseline / 1024)} MiB → peak ` +
+        `${Math.round(peak / 1024)} MiB (+${growthMiB.toFixed(1)} MiB)`,
     );
     await screenshot(flood, 'consoles-flood');
     // Bound: scrollback 256 KiB + 1 MiB queued per browser + ~1 MiB libvirt stream buffer, plus GC slack.

@@ -1,16 +1,17 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cloudImagePath, cloudInitBanner, ensureFixtures, installerBanner, installerIsoPath } from '@/test/support/fixtures';
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
-import { virsh, virshWithXml } from '@/test/support/virsh';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
+import { virsh, virshWithXml, virshCleanupDomain } from '@/test/support/virsh';
+import { newContext, screenshot } from './support/browser';
+import { apiFromPage } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
+import { startSignedIn } from './support/signed-in';
+import { fixtureImageSha256 } from './support/vm-job';
 import { waitText } from './support/terminal';
 
 // Issue 4, the create-VM wizard in Chromium: a cloud-image VM that boots under TCG and prints the hostname and
@@ -75,21 +76,16 @@ async function jobStatus(status: string, timeout = 120_000): Promise<void> {
 
 beforeAll(async () => {
   await ensureFixtures();
-  imageSha256 = createHash('sha256')
-    .update(await readFile(cloudImagePath))
-    .digest('hex');
+  imageSha256 = await fixtureImageSha256();
   pool = await createTestPool(`vireo-e2e-wiz-${suffix}`);
   const subnet = 100 + (parseInt(suffix, 36) % 100);
   await virshWithXml(
     'net-create',
-    `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`,
+    `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range ` +
+      `start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`,
   );
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
-  server = await startVireo({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  ({ server, browser, ctx, page } = await startSignedIn({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW }));
 }, 300_000);
 
 afterAll(async () => {
@@ -98,8 +94,7 @@ afterAll(async () => {
   await server?.stop();
   await http?.close();
   for (const name of vms) {
-    await virsh(['destroy', name]).catch(() => undefined);
-    await virsh(['undefine', name, '--nvram']).catch(() => undefined);
+    await virshCleanupDomain(name);
   }
   await virsh(['net-destroy', net]).catch(() => undefined);
   await pool?.dispose();

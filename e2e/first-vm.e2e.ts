@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { cloudImagePath, cloudInitBanner, ensureFixtures } from '@/test/support/fixtures';
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
-import { virsh } from '@/test/support/virsh';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
-import { startVireo, type VireoServer } from './support/server';
+import { virsh, virshCleanupDomain } from '@/test/support/virsh';
+import { screenshot } from './support/browser';
+import { apiFromPage } from './support/journeys';
+import { type VireoServer } from './support/server';
+import { startSignedIn } from './support/signed-in';
+import { fixtureImageSha256 } from './support/vm-job';
 import { waitText } from './support/terminal';
 
 // Issue 14, "the first VM must boot": a new admin on a host where emulation is NOT forced creates a VM with the
@@ -38,16 +38,10 @@ interface Attempt {
 
 beforeAll(async () => {
   await ensureFixtures();
-  sha256 = createHash('sha256')
-    .update(await readFile(cloudImagePath))
-    .digest('hex');
+  sha256 = await fixtureImageSha256();
   pool = await createTestPool(`vireo-e2e-first-${suffix}`);
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
-  server = await startVireo({ VIREO_FORCE_EMULATION: 'false', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  ({ server, browser, ctx, page } = await startSignedIn({ VIREO_FORCE_EMULATION: 'false', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW }));
 }, 300_000);
 
 afterAll(async () => {
@@ -55,8 +49,7 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
   await http?.close();
-  await virsh(['destroy', name]).catch(() => undefined);
-  await virsh(['undefine', name, '--nvram']).catch(() => undefined);
+  await virshCleanupDomain(name);
   await pool?.dispose();
 });
 

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { startVireo, type VireoServer } from './support/server';
+import { screenshot } from './support/browser';
+import { type VireoServer } from './support/server';
+import { startSignedIn } from './support/signed-in';
 import { LibvirtProxy } from './support/libvirt-proxy';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
+import { apiFromPage } from './support/journeys';
 
 // libvirtd going away and coming back, played with a relay between Vireo and the daemon (see LibvirtProxy).
 
@@ -14,10 +15,7 @@ let page: Page;
 
 beforeAll(async () => {
   proxy = await LibvirtProxy.start();
-  server = await startVireo({ LIBVIRT_URI: proxy.uri });
-  browser = await launchBrowser();
-  page = await (await newContext(browser, server.url)).newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  ({ server, browser, page } = await startSignedIn({ LIBVIRT_URI: proxy.uri }));
 });
 
 afterAll(async () => {

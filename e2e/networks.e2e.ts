@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomInt } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { connect, type LibvirtClient } from '@/lib/libvirt';
 import { ConsoleReader } from '@/lib/libvirt/test-support/wait';
 import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { defaultNetworkPrefix, virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { startVireo, type VireoServer } from './support/server';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
+import { screenshot } from './support/browser';
+import { type VireoServer } from './support/server';
+import { startSignedIn } from './support/signed-in';
+import { apiFromPage } from './support/journeys';
 import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // Issue 7 through the browser. The test network is isolated (no <forward>): guest traffic never leaves the host.
@@ -21,7 +22,6 @@ const subnet = (host: number) => `10.251.${x}.${host}`;
 
 let server: VireoServer;
 let browser: Browser;
-let ctx: BrowserContext;
 let page: Page;
 let client: LibvirtClient;
 let consoleReader: ConsoleReader | null = null;
@@ -40,11 +40,7 @@ beforeAll(async () => {
   await virshDefine(tcgGuestXml({ name: vm, memoryMiB: 128, network: net }));
   guestMac = (await virsh(['domiflist', vm])).match(/([0-9a-f]{2}(?::[0-9a-f]{2}){5})/)![1]!;
   client = await connect(testSystemUri);
-  server = await startVireo();
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  ({ server, browser, page } = await startSignedIn());
 });
 
 afterAll(async () => {

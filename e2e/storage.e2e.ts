@@ -3,12 +3,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { tcgGuestXml } from '@/test/support/fixtures';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { startVireo, type VireoServer } from './support/server';
-import { adminPassword, apiFromPage, createFirstAdmin, login } from './support/journeys';
+import { newContext, screenshot } from './support/browser';
+import { type VireoServer } from './support/server';
+import { startSignedIn } from './support/signed-in';
+import { adminPassword, apiFromPage, login } from './support/journeys';
 
 // Issue 4 (storage) through the browser: a directory pool in a temp dir, volumes, an upload with progress and a
 // download, checked against virsh as an independent witness.
@@ -19,7 +20,6 @@ const user = `vireo-e2e-voluser-${suffix}`;
 const payloadSize = 5 * 1024 * 1024 + 4099; // a few MB, deliberately not a multiple of any block size
 let server: VireoServer;
 let browser: Browser;
-let ctx: BrowserContext;
 let page: Page;
 let work: string;
 let poolDir: string;
@@ -45,11 +45,7 @@ beforeAll(async () => {
   const payload = randomBytes(payloadSize);
   payloadSha = sha256(payload);
   await writeFile(payloadFile, payload);
-  server = await startVireo();
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  ({ server, browser, page } = await startSignedIn());
 });
 
 afterAll(async () => {
@@ -212,7 +208,8 @@ describe('storage', () => {
     await virshDefine(
       tcgGuestXml({ name: user, memoryMiB: 96 }).replace(
         '</devices>',
-        `<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/><source pool='${pool}' volume='disk.qcow2'/><target dev='vdb' bus='virtio'/></disk></devices>`,
+        `<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/><source pool='${pool}' volume='disk.qcow2'/><target dev='vdb' ` +
+          `bus='virtio'/></disk></devices>`,
       ),
     );
     await mkdir(path.join(poolDir, 'subdir'));

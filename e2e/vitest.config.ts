@@ -15,6 +15,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // A page follows libvirt through the live feed; on a loaded CI machine that can take seconds, not one.
+    expect: { poll: { timeout: 15_000 } },
     // In-process code that reads the server's settings reaches the test suite's libvirtd, never the host's.
     env: { LIBVIRT_URI: testSystemUri },
   },

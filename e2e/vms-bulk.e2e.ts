@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { virsh, virshDefine } from '@/test/support/virsh';
-import { launchBrowser, newContext, screenshot } from './support/browser';
-import { startVireo, type VireoServer } from './support/server';
-import { apiFromPage, createFirstAdmin } from './support/journeys';
+import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
+import { screenshot } from './support/browser';
+import { type VireoServer } from './support/server';
+import { startSignedIn } from './support/signed-in';
+import { apiFromPage } from './support/journeys';
 
 // Bulk actions on a selection, a VM deleted in another tab, and bad input at the API.
 
@@ -20,18 +21,14 @@ const badge = (p: Page, name: string, state: string) => p.locator(`[data-testid=
 beforeAll(async () => {
   await ensureFixtures();
   for (const name of names) await virshDefine(tcgGuestXml({ name, memoryMiB: 96 }));
-  server = await startVireo();
-  browser = await launchBrowser();
-  page = await (await newContext(browser, server.url)).newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  ({ server, browser, page } = await startSignedIn());
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
   for (const name of names) {
-    await virsh(['destroy', name]).catch(() => undefined);
-    await virsh(['undefine', name]).catch(() => undefined);
+    await virshCleanupDomain(name);
   }
 });
 

@@ -1,13 +1,14 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { ensureFixtures, bootBanner, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
-import { virsh, virshDefine } from '@/test/support/virsh';
+import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
 import { ConsoleReader } from '@/test/support/console-reader';
-import { artifactsDir, launchBrowser, newContext, screenshot } from './support/browser';
-import { startVireo, type VireoServer } from './support/server';
-import { apiFromPage, createFirstAdmin, login } from './support/journeys';
+import { artifactsDir, newContext, screenshot } from './support/browser';
+import { type VireoServer } from './support/server';
+import { startSignedIn } from './support/signed-in';
+import { apiFromPage, login } from './support/journeys';
 import { testPoolDir } from '@/test/support/test-libvirtd';
 
 // The VM journeys of issue 3, against the real libvirtd with a TCG guest; virsh witnesses each result.
@@ -20,7 +21,6 @@ const viewerPassword = 'viewer-password-123';
 
 let server: VireoServer;
 let browser: Browser;
-let ctx: BrowserContext;
 let page: Page;
 let volumePath: string;
 let consoleReader: ConsoleReader | null = null;
@@ -55,11 +55,7 @@ beforeAll(async () => {
   await virsh(['vol-create-as', pool, `${vm}.img`, '4M', '--format', 'raw']);
   volumePath = (await virsh(['vol-path', '--pool', pool, `${vm}.img`])).trim();
   await virshDefine(tcgGuestXml({ name: vm, memoryMiB: 128, withDisk: volumePath, network: 'default' }));
-  server = await startVireo();
-  browser = await launchBrowser();
-  ctx = await newContext(browser, server.url);
-  page = await ctx.newPage();
-  await createFirstAdmin(page, server.setupCode!);
+  ({ server, browser, page } = await startSignedIn());
 });
 
 afterAll(async () => {
@@ -67,8 +63,7 @@ afterAll(async () => {
   consoleReader?.close();
   await browser?.close();
   await server?.stop();
-  await virsh(['destroy', vm]).catch(() => undefined);
-  await virsh(['undefine', vm]).catch(() => undefined);
+  await virshCleanupDomain(vm);
   await virsh(['pool-destroy', pool]).catch(() => undefined);
   await rm(poolDir, { recursive: true, force: true });
 });
@@ -175,7 +170,7 @@ describe('virtual machines', () => {
     await page.goto('/users');
     await page.getByLabel('User name').fill('watcher');
     await page.getByLabel('Password').fill(viewerPassword);
-    await page.getByRole('combobox').selectOption('viewer');
+    await page.getByLabel('Role').selectOption('viewer');
     await page.getByRole('button', { name: 'Add user' }).click();
     await page.getByText('Created watcher.').waitFor();
 

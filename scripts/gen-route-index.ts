@@ -1,4 +1,4 @@
-// Writes app/api/route-index.gen.ts: every API route module, so the OpenAPI document (and the test that checks
+// Writes app/api/route-index.gen.ts: every API route module (and /metrics), so the OpenAPI document (and the test that checks
 // it) sees every route. Run by `npm run gen:routes` (and `npm run build`); a unit test fails when it is stale.
 import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,8 +25,11 @@ function urlOf(file: string): string {
   return `/${path.relative(path.join(root, 'app'), path.dirname(file)).split(path.sep).join('/')}`;
 }
 
+/** Routes outside /api that are made by defineRoute too: Prometheus expects its scrape path at /metrics. */
+const OTHER_ROUTE_DIRS = [path.join(root, 'app', 'metrics')];
+
 export function renderIndex(): string {
-  const files = routeFiles(apiDir).filter((f) => f !== DESCRIBES_THE_INDEX);
+  const files = [...routeFiles(apiDir), ...OTHER_ROUTE_DIRS.flatMap(routeFiles)].filter((f) => f !== DESCRIBES_THE_INDEX);
   const lines = files.map((f, i) => `import * as r${i} from './${path.relative(apiDir, f).replace(/\.ts$/, '')}';`);
   const entries = files.map((f, i) => `  '${urlOf(f)}': r${i},`);
   return [

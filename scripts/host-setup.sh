@@ -37,9 +37,12 @@ packages=(
   busybox-static linux-image-cloud-amd64 cpio  # guest fixture (scripts/build-fixtures.sh)
   xorriso genisoimage  # ISO images for install/cdrom tests
   syslinux syslinux-common isolinux mtools dosfstools  # bootable cloud-image and installer fixtures
-  virtinst  # benchmark anchor: virt-install
+  virtinst  # benchmark anchors: virt-install, virt-clone
+  virtnbdbackup  # benchmark anchor of backups (npm run bench -- backups)
+  prometheus prometheus-libvirt-exporter  # a real Prometheus scrapes /metrics (e2e); the exporter is the metrics benchmark anchor
   libxml2-utils  # xmllint
   openssh-server openssl netcat-openbsd python3  # namespaced test hosts (scripts/test-hosts.sh): sshd, certificates, nc proxy, init
+  postgresql-15 postgresql-client-15  # the PostgreSQL test tier (scripts/postgres-test.sh runs its own cluster)
 )
 ((with_browser)) && packages+=(chromium)
 

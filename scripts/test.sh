@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the guard rails (lint, format, deps), typecheck, unit, integration (after host setup, fixtures,
-# the suite's own libvirtd, the TCP libvirtd and the namespaced test hosts), then e2e when package.json has a test:e2e
-# script. Every tier runs even if an earlier one failed, so one run shows everything; the last line is "<passed> passed, <failed> failed" over all tiers
+# the suite's own libvirtd, the TCP libvirtd, the namespaced test hosts and the suite's PostgreSQL), integration-pg
+# (the database's integration files again on PostgreSQL), then e2e when package.json has a test:e2e script, and
+# e2e-pg (the journeys that touch the database, and two servers on one database, on PostgreSQL). Every tier runs even if an earlier one failed, so one run shows everything; the last line is "<passed> passed, <failed> failed" over all tiers
 # and the exit status is non-zero when anything failed.
 #
 # Env: VIREO_SKIP_HOST_SETUP=1 skips scripts/host-setup.sh (when not root or already done).
@@ -66,12 +67,19 @@ step libvirtd-tcp bash scripts/libvirtd-tcp.sh start
 # Namespaced libvirt hosts with sshd and TLS listeners, for the SSH and TLS transports (after the fixtures: each
 # host gets a copy of the guest kernel and initrd).
 step test-hosts bash scripts/test-hosts.sh start
+# The suite's own PostgreSQL cluster (private socket, no TCP) for the -pg tiers.
+step postgres-test bash scripts/postgres-test.sh start
 for s in host-setup fixtures libvirtd-test libvirtd-tcp test-hosts; do
   [[ " ${broken[*]} " == *" $s "* ]] && setup_ok=0
 done
 if ((setup_ok)); then
   export VIREO_TCP_PORT="${VIREO_TCP_PORT:-16599}"
   vitest_tier integration npx vitest run --project integration --passWithNoTests
+  if [[ " ${broken[*]} " == *" postgres-test "* ]]; then
+    broken+=("integration-pg (not run: PostgreSQL did not start)")
+  else
+    vitest_tier integration-pg npx vitest run --project integration-pg
+  fi
 else
   broken+=("integration (not run: setup failed)")
 fi
@@ -80,6 +88,14 @@ e2e_script=$(node -e 'const s = require("./package.json").scripts ?? {}; console
 if [[ -n "$e2e_script" ]]; then
   if [[ "$e2e_script" == vitest* ]]; then
     vitest_tier e2e npm run --silent test:e2e --
+    # The journeys that touch the database (sign-in, users, sessions, jobs, consoles) and the two-server spec, on
+    # PostgreSQL: each server gets a database on the suite's cluster. The e2e tier's build is reused.
+    if [[ " ${broken[*]} " == *" postgres-test "* ]]; then
+      broken+=("e2e-pg (not run: PostgreSQL did not start)")
+    else
+      vitest_tier e2e-pg env VIREO_TEST_POSTGRES="$(bash scripts/postgres-test.sh url)" VIREO_E2E_SKIP_BUILD=1 npm run --silent test:e2e -- \
+        e2e/auth.e2e.ts e2e/users.e2e.ts e2e/sessions.e2e.ts e2e/jobs.e2e.ts e2e/consoles.e2e.ts e2e/cluster.e2e.ts
+    fi
   else
     # Not vitest: no per-test counts, the script's exit status decides.
     echo "=== e2e"

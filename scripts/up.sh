@@ -26,7 +26,8 @@ fi
 say "applying database migrations"
 npx --no-install tsx --import ./server/server-only-hook.mjs prisma/migrate.ts
 
-if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find app components lib server prisma next.config.js package.json -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]]; then
+sources=(app components lib server prisma next.config.js package.json)
+if [[ ! -f .next/BUILD_ID ]] || [[ -n "$(find "${sources[@]}" -newer .next/BUILD_ID -print -quit 2>/dev/null)" ]]; then
   say "building"
   npm run --silent build
 fi

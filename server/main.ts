@@ -61,12 +61,51 @@ async function firstRun(settings: Settings, log: Logger): Promise<void> {
   log.info(`No account exists yet. Open Vireo in a browser and create the admin account with this one-time setup code: ${code}`);
 }
 
-/** Jobs a previous run left half done (a restart mid-creation) are rolled back before new ones can start. */
-async function sweepInterruptedJobs(log: Logger): Promise<void> {
+/**
+ * Jobs a previous run left half done (a restart mid-creation) are rolled back before new ones can start; jobs of
+ * other live servers on the database are theirs (they renew a lease on them), and are left alone.
+ */
+async function sweepInterruptedJobs(log: Logger, settings: Settings): Promise<void> {
   const processStart = new Date();
+  const { startJobHeartbeat } = await import('@/lib/jobs/lease');
+  startJobHeartbeat(log);
   const { recoverWhenConnected } = await import('@/lib/jobs/recovery');
-  const { allHosts } = await import('@/lib/hosts');
-  for (const host of await allHosts()) recoverWhenConnected(() => host.libvirt(30_000), processStart, log, host.id);
+  const { recoverInterruptedBackups } = await import('@/lib/backups/recovery');
+  const { startBackupScheduler } = await import('@/lib/backups/scheduler');
+  const { eachHost } = await import('@/lib/hosts');
+  // Every host, and each host added later (or rebuilt by an edit): its services stop with its context.
+  await eachHost((host) => {
+    // Backups first: their libvirt job is aborted before the job sweep removes the volumes it writes.
+    const connect = async () => {
+      const client = await host.libvirt(30_000);
+      await recoverInterruptedBackups(host.id, client, processStart);
+      return client;
+    };
+    // Again every lease: the jobs of another server that died are failed once its lease on them runs out.
+    const stopSweep = recoverWhenConnected(connect, processStart, log, host.id, settings.jobLeaseMs);
+    const stopScheduler = startBackupScheduler(host);
+    return () => {
+      stopSweep();
+      stopScheduler();
+    };
+  });
+}
+
+/** Each host's metrics collector (lib/metrics): history for graphs, rates for the VM list, and alerts. */
+async function startMetricsCollectors(settings: Settings, log: Logger): Promise<void> {
+  if (settings.metricsIntervalSeconds === null) return log.info('Metrics collection is off (VIREO_METRICS_INTERVAL_SECONDS=off), and with it alert evaluation');
+  const { startMetrics } = await import('@/lib/metrics/collector');
+  // Alert rules are evaluated on each collector round (lib/alerts): no collector, no alerts.
+  const { startAlerts } = await import('@/lib/alerts/runtime');
+  const { eachHost } = await import('@/lib/hosts');
+  await eachHost((host) => {
+    const stopMetrics = startMetrics(host);
+    const stopAlerts = startAlerts(host);
+    return () => {
+      stopAlerts();
+      stopMetrics();
+    };
+  });
 }
 
 /**
@@ -98,7 +137,10 @@ async function main() {
   const log = openLog({ dataDir: settings.dataDir });
   if (privacy) log.warn(privacy);
   await firstRun(settings, log);
-  await sweepInterruptedJobs(log);
+  await sweepInterruptedJobs(log, settings);
+  // On PostgreSQL, sign-outs on other servers close this one's consoles and event streams from the start.
+  await (await import('@/lib/auth/session-events')).startSessionBroadcast();
+  await startMetricsCollectors(settings, log);
   await warmGuestWays(log, settings.forceEmulation);
 
   const { default: next } = await import('next');

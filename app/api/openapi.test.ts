@@ -41,7 +41,7 @@ describe('API routes and their OpenAPI document', () => {
       ]),
     );
     expect(del?.responses?.['422']).toBeDefined();
-    expect(del?.security).toEqual([{ session: [], csrf: [] }]);
+    expect(del?.security).toEqual([{ session: [], csrf: [] }, { token: [] }]);
     expect(doc.paths?.['/api/auth/login']?.post?.security).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { adminSession } from '../../e2e/support/http-session';
 import type { Page } from 'playwright-core';
 import { launchBrowser, newContext } from '../../e2e/support/browser';
 import { testSystemUri } from '../../test/support/test-libvirtd';
-import { median } from '../support/samples';
+import { median, r2 } from '../support/samples';
 import type { BenchCase, BenchResult } from '../types';
 
 // How long a lifecycle change made by another client takes to show on an open VM list page, next to
@@ -21,7 +21,6 @@ const run = promisify(execFile);
 const ROUNDS = 8;
 
 const now = () => performance.timeOrigin + performance.now();
-const r2 = (n: number) => Number(n.toFixed(2));
 
 interface Kind {
   bench: string;

@@ -8,6 +8,7 @@ import { adminSession } from '../../e2e/support/http-session';
 import { launchBrowser, newContext } from '../../e2e/support/browser';
 import type { BenchCase } from '../types';
 import { testSystemUri } from '../../test/support/test-libvirtd';
+import { r2, timeRuns } from '../support/samples';
 
 // The VM list API with 1,000 defined domains, next to `virsh list --all` on the same daemon in the same run.
 // The domains are defined (never started) on the test suite's libvirtd (qemu:///system there) under a unique prefix and undefined afterwards.
@@ -15,19 +16,6 @@ const run = promisify(execFile);
 const URI = process.env.VIREO_BENCH_URI ?? testSystemUri;
 const COUNT = Number(process.env.VIREO_BENCH_DOMAINS ?? 1000);
 const RUNS = 15;
-
-async function timed(n: number, fn: () => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(n / 2)]!, p90: times[Math.floor(n * 0.9)]!, min: times[0]! };
-}
-
-const r2 = (n: number) => Number(n.toFixed(2));
 
 const appVmList: BenchCase = async () => {
   const client = await connect(URI);
@@ -47,9 +35,9 @@ const appVmList: BenchCase = async () => {
       const body = (await res.json()) as { vms: unknown[] };
       if (body.vms.length < COUNT) throw new Error(`API listed ${body.vms.length} domains, expected at least ${COUNT}`);
     };
-    const cold = await timed(1, list); // first call reads every domain from libvirt
-    const api = await timed(RUNS, list);
-    const virsh = await timed(RUNS, () => run('virsh', ['-q', '-c', URI, 'list', '--all'], { maxBuffer: 64 << 20 }));
+    const cold = await timeRuns(1, list); // first call reads every domain from libvirt
+    const api = await timeRuns(RUNS, list);
+    const virsh = await timeRuns(RUNS, () => run('virsh', ['-q', '-c', URI, 'list', '--all'], { maxBuffer: 64 << 20 }));
 
     // The page itself: from navigation until every row is loaded and the first ones are drawn, then a jump to
     // the end of the list until its last row is drawn (rows are rendered only near the viewport).
@@ -71,7 +59,7 @@ const appVmList: BenchCase = async () => {
         await page.getByTestId(`vm-row-${prefix}0000`).waitFor();
       };
       await load(); // warm up the server's page code and the browser
-      pageMs = (await timed(5, load)).median;
+      pageMs = (await timeRuns(5, load)).median;
       const t1 = performance.now();
       await page.evaluate('window.scrollTo(0, document.body.scrollHeight)');
       await page.getByTestId(`vm-row-${prefix}${String(COUNT - 1).padStart(4, '0')}`).waitFor();

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { probeKvm } from '../../lib/kvm';
 import { testSystemUri } from '../../test/support/test-libvirtd';
+import { timeRuns } from '../support/samples';
 import type { BenchCase } from '../types';
 
 // The full KVM probe (capabilities, CPUID, MSRs, nested, VM self-test) next to what an admin would
@@ -10,24 +10,13 @@ import type { BenchCase } from '../types';
 const run = promisify(execFile);
 const RUNS = 15;
 
-async function median(n: number, fn: () => Promise<unknown>): Promise<{ median: number; min: number; max: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(n / 2)]!, min: times[0]!, max: times[n - 1]! };
-}
-
 const kvmProbe: BenchCase = async () => {
   const virsh = () => run('virsh', ['-c', testSystemUri, 'domcapabilities', '--virttype', 'kvm']);
   await probeKvm(); // load the addon and warm the page cache outside the timings
   await virsh();
-  const probe = await median(RUNS, () => probeKvm());
+  const probe = await timeRuns(RUNS, () => probeKvm());
   const selfTestOnly = (await probeKvm()).selfTest?.durationMs ?? 0;
-  const anchor = await median(RUNS, virsh);
+  const anchor = await timeRuns(RUNS, virsh);
   return [
     {
       bench: 'kvm-probe',

@@ -9,7 +9,7 @@ import { startVireo } from '../../e2e/support/server';
 import { cloudImagePath, ensureFixtures } from '../../test/support/fixtures';
 import { createTestPool } from '../../test/support/test-pool';
 import { testSystemUri } from '../../test/support/test-libvirtd';
-import { virsh } from '../../test/support/virsh';
+import { virsh, virshCleanupDomain } from '../../test/support/virsh';
 import type { BenchCase } from '../types';
 
 // From "create" to the domain running, with the base image already in the pool: Vireo's API (plan, qcow2
@@ -23,8 +23,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const r1 = (n: number) => Number(n.toFixed(1));
 
 async function removeVm(name: string, poolName: string, volumes: string[]): Promise<void> {
-  await virsh(['destroy', name]).catch(() => undefined);
-  await virsh(['undefine', name, '--nvram']).catch(() => undefined);
+  await virshCleanupDomain(name);
   for (const v of volumes) await virsh(['vol-delete', v, '--pool', poolName]).catch(() => undefined);
 }
 
@@ -146,7 +145,9 @@ const vmCreate: BenchCase = async () => {
           speedup: Number((median(anchorMs) / median(vireoMs)).toFixed(2)),
           vireoPlanAndQueueMs: r1(median(postMs.slice(1))),
           libvirtStartOnlyMs: r1(median(startOnlyMs)),
-          note: "Both figures contain libvirt starting QEMU (libvirtStartOnlyMs: virsh start of a domain already defined). When that floor alone is above half of virt-install's time, 2x cannot be reached by any client.",
+          note:
+            'Both figures contain libvirt starting QEMU (libvirtStartOnlyMs: virsh start of a domain already defined). When that floor alone is above ' +
+            "half of virt-install's time, 2x cannot be reached by any client.",
           target: 'at least 2x faster than virt-install and under 1000 ms',
         },
       },

@@ -3,7 +3,6 @@
 import { useEffect, useState } from 'react';
 import { useAudit } from '@/components/data/hooks';
 import type { AuditRow } from '@/components/data/types';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { SearchBox } from '@/components/ui/search-box';
@@ -74,14 +73,13 @@ export function AuditTable({ initial }: { initial: AuditRow[] }) {
           <option value="denied">Denied</option>
         </select>
       </div>
-      {log.error ? <Alert>{log.error.message}</Alert> : null}
       <DataTable
         rows={log.rows}
         columns={columns}
         rowKey={(r) => String(r.id)}
         rowClassName="align-top"
         testId="audit-table"
-        failed={log.error !== undefined}
+        error={log.error}
         empty={<p className="py-4 text-center">No entries.</p>}
       />
       {log.more ? <Button onClick={() => void log.loadMore()}>Older entries</Button> : null}

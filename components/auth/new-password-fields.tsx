@@ -10,6 +10,12 @@ export interface NewPassword {
   repeat: string;
 }
 
+/** The new password, typed twice. */
+const TWICE = [
+  { key: 'value', label: 'New password' },
+  { key: 'repeat', label: 'Repeat the new password' },
+] as const;
+
 /** Why the two entries cannot be sent, or null. */
 export function mismatchOf(p: NewPassword): string | null {
   return p.value === p.repeat ? null : 'The two new passwords differ.';
@@ -27,24 +33,20 @@ export function NewPasswordFields({
   error?: string;
   mismatch: string | null;
 }) {
+  const messages = { value: error, repeat: mismatch ?? undefined };
   return (
     <>
-      <TextField
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        value={value.value}
-        onChange={(v) => onChange({ ...value, value: v })}
-        error={error}
-      />
-      <TextField
-        label="Repeat the new password"
-        type="password"
-        autoComplete="new-password"
-        value={value.repeat}
-        onChange={(v) => onChange({ ...value, repeat: v })}
-        error={mismatch ?? undefined}
-      />
+      {TWICE.map(({ key, label }) => (
+        <TextField
+          key={key}
+          label={label}
+          type="password"
+          autoComplete="new-password"
+          value={value[key]}
+          onChange={(v) => onChange({ ...value, [key]: v })}
+          error={messages[key]}
+        />
+      ))}
     </>
   );
 }

@@ -2,9 +2,10 @@
 
 import '@xterm/xterm/css/xterm.css';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ActionAlert, StateBadge, TerminalFrame } from './console-parts';
 import { ConsoleSocket, type Connection } from './console-socket';
+import { connectionWords } from './connection-words';
 import { clipboardKeys, mountTerminal } from './terminal-view';
 
 /** An admin shell on the host. Each session needs the password again and ends when the page closes. */
@@ -77,29 +78,21 @@ export function HostTerminal() {
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2 text-sm">
-        <span data-testid="host-terminal-state" data-state={conn?.phase ?? 'connecting'} className="rounded bg-slate-100 px-2 py-0.5">
-          {conn?.phase === 'open' ? 'Connected' : conn?.phase === 'closed' ? 'Closed' : 'Connecting…'}
-        </span>
+        <StateBadge testId="host-terminal-state" state={conn?.phase ?? 'connecting'}>
+          {connectionWords(conn ?? { phase: 'connecting' }, { open: 'Connected', closed: 'Closed' })}
+        </StateBadge>
       </div>
       {conn?.phase === 'closed' ? (
-        <Alert tone="warning">
-          <div className="flex items-center gap-3">
-            <span>{conn.reason}</span>
-            <Button
-              className="px-2 py-1 text-xs"
-              onClick={() => {
-                setConn(null);
-                setPassword(null);
-              }}
-            >
-              New session
-            </Button>
-          </div>
-        </Alert>
+        <ActionAlert
+          message={conn.reason}
+          action="New session"
+          onAction={() => {
+            setConn(null);
+            setPassword(null);
+          }}
+        />
       ) : null}
-      <div className="h-[32rem] overflow-hidden rounded-md bg-ink-900 p-1">
-        <div ref={host} data-testid="host-terminal" className="h-full w-full" />
-      </div>
+      <TerminalFrame mount={host} testId="host-terminal" />
     </div>
   );
 }

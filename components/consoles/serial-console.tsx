@@ -5,7 +5,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import type { SerialStatus } from '@/lib/consoles/protocol';
+import { ActionAlert, StateBadge, TerminalFrame } from './console-parts';
 import { ConsoleSocket, type Connection } from './console-socket';
+import { connectionWords } from './connection-words';
 import { clipboardKeys, mountTerminal, type TerminalView } from './terminal-view';
 
 const stateWords: Record<SerialStatus['state'], string> = {
@@ -61,15 +63,9 @@ export function SerialConsole({ vm, device }: { vm: string; device?: string }) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span data-testid="serial-state" data-state={shown} className="rounded bg-slate-100 px-2 py-0.5">
-          {conn.phase === 'open'
-            ? stateWords[status.state]
-            : conn.phase === 'retrying'
-              ? `Reconnecting in ${Math.round(conn.inMs / 100) / 10} s…`
-              : conn.phase === 'closed'
-                ? 'Disconnected'
-                : 'Connecting…'}
-        </span>
+        <StateBadge testId="serial-state" state={shown}>
+          {connectionWords(conn, { open: stateWords[status.state] })}
+        </StateBadge>
         <div className="ml-auto flex gap-2">
           <Button className="px-2 py-1 text-xs" onClick={copy} title="Copy the selected text (Ctrl+Shift+C)">
             Copy
@@ -83,29 +79,13 @@ export function SerialConsole({ vm, device }: { vm: string; device?: string }) {
         </div>
       </div>
       {conn.phase === 'open' && status.state === 'busy' ? (
-        <Alert tone="warning" testId="serial-busy">
-          <div className="flex flex-wrap items-center gap-3">
-            <span>{status.message}</span>
-            <Button variant="primary" className="px-2 py-1 text-xs" onClick={() => sock.current?.control({ type: 'takeover' })}>
-              Take over
-            </Button>
-          </div>
-        </Alert>
+        <ActionAlert testId="serial-busy" message={status.message} action="Take over" primary onAction={() => sock.current?.control({ type: 'takeover' })} />
       ) : null}
       {conn.phase === 'open' && status.message && status.state !== 'busy' ? <Alert tone="info">{status.message}</Alert> : null}
       {conn.phase === 'closed' ? (
-        <Alert tone="warning" testId="serial-closed">
-          <div className="flex flex-wrap items-center gap-3">
-            <span>{conn.reason}</span>
-            <Button className="px-2 py-1 text-xs" onClick={() => sock.current?.reconnect()}>
-              Reconnect
-            </Button>
-          </div>
-        </Alert>
+        <ActionAlert testId="serial-closed" message={conn.reason} action="Reconnect" onAction={() => sock.current?.reconnect()} />
       ) : null}
-      <div className="h-[32rem] overflow-hidden rounded-md bg-ink-900 p-1">
-        <div ref={host} data-testid="serial-terminal" className="h-full w-full" />
-      </div>
+      <TerminalFrame mount={host} testId="serial-terminal" />
     </div>
   );
 }

@@ -4,12 +4,14 @@ import { useHostId } from '@/components/hosts/host-scope';
 import { hostPage } from '@/components/data/keys';
 import type RFB from '@novnc/novnc';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ticketUrl } from './console-socket';
+import { ActionAlert, StateBadge } from './console-parts';
+import { ticketUrl, type Connection } from './console-socket';
+import { connectionWords } from './connection-words';
 import { KEY_COMBOS, keyStrokesForText, XK } from '@/lib/consoles/keysyms';
 
-type Phase = { phase: 'connecting' | 'open' } | { phase: 'retrying'; inMs: number } | { phase: 'closed'; reason: string };
+/** The VNC link goes through the same phases as a terminal's socket. */
+type Phase = Connection;
 
 /** The VM's graphical console with noVNC, bridged by Vireo to the guest's loopback-only VNC server. */
 export function VncConsole({ vm, popout = false }: { vm: string; popout?: boolean }) {
@@ -94,15 +96,9 @@ export function VncConsole({ vm, popout = false }: { vm: string; popout?: boolea
   return (
     <div ref={frame} className="space-y-2 bg-white">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <span data-testid="vnc-state" data-state={phase.phase} className="rounded bg-slate-100 px-2 py-0.5">
-          {phase.phase === 'open'
-            ? 'Connected'
-            : phase.phase === 'retrying'
-              ? `Reconnecting in ${Math.round(phase.inMs / 100) / 10} s…`
-              : phase.phase === 'closed'
-                ? 'Disconnected'
-                : 'Connecting…'}
-        </span>
+        <StateBadge testId="vnc-state" state={phase.phase}>
+          {connectionWords(phase, { open: 'Connected' })}
+        </StateBadge>
         <Button className="px-2 py-1 text-xs" onClick={() => rfb.current?.sendCtrlAltDel()} disabled={phase.phase !== 'open'}>
           Ctrl+Alt+Del
         </Button>
@@ -137,16 +133,7 @@ export function VncConsole({ vm, popout = false }: { vm: string; popout?: boolea
           )}
         </div>
       </div>
-      {phase.phase === 'closed' ? (
-        <Alert tone="warning">
-          <div className="flex items-center gap-3">
-            <span>{phase.reason}</span>
-            <Button className="px-2 py-1 text-xs" onClick={() => setAttempt((n) => n + 1)}>
-              Reconnect
-            </Button>
-          </div>
-        </Alert>
-      ) : null}
+      {phase.phase === 'closed' ? <ActionAlert message={phase.reason} action="Reconnect" onAction={() => setAttempt((n) => n + 1)} /> : null}
       <div ref={screen} data-testid="vnc-screen" className={`${popout ? 'h-[calc(100vh-9rem)]' : 'h-[36rem]'} overflow-hidden rounded-md bg-ink-900`} />
       <form
         className="flex gap-2"

@@ -6,22 +6,37 @@ import useSWRInfinite from 'swr/infinite';
 import { useHostId } from '@/components/hosts/host-scope';
 import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
 import type {
+  AlertList,
+  AlertRuleList,
   AuditPage,
+  DeliveryList,
+  ReceiverList,
+  SilenceList,
+  BackupScheduleView,
+  VmBackups,
+  CurrentUsage,
+  HostColumns,
+  RangeName,
+  TokenList,
+  VmColumns,
   AuditRow,
   DeletePlan,
   FleetList,
+  FleetUsage,
   HardwareView,
   HostList,
   HostView,
   JobList,
   JobView,
   LeaseList,
+  MigrationDestinations,
   NetworkDetail,
   NetworkListing,
   OsVariant,
   PoolDetail,
   PoolListing,
   SessionList,
+  SnapshotList,
   StatusReply,
   UserList,
   UserRow,
@@ -38,6 +53,9 @@ import type {
 const LIST_REFRESH_MS = 10_000;
 /** DHCP leases appear with no libvirt event: re-read while the network page is open. */
 const LEASE_REFRESH_MS = 3000;
+/** A metrics graph of the last hour follows the collector (a sample every 10 s by default); longer ranges move slowly. */
+const LIVE_GRAPH_MS = 10_000;
+const SLOW_GRAPH_MS = 60_000;
 /** A running job's steps and progress. */
 const JOB_REFRESH_MS = 700;
 /** The task list while a job runs: one request a second for all of them. */
@@ -81,6 +99,21 @@ export function useHardware(vm: string) {
   return useSWR<HardwareView, Error>(keys.hardware(useHostId(), vm));
 }
 
+/** A VM's backup points and chain state; re-read often while a backup of it runs. */
+export function useBackups(vm: string) {
+  return useSWR<VmBackups, Error>(keys.backups(useHostId(), vm), {
+    refreshInterval: (d) => (d?.points.some((p) => p.status === 'running') ? JOB_LIST_REFRESH_MS : LIST_REFRESH_MS),
+  });
+}
+
+export function useBackupSchedules() {
+  return useSWR<BackupScheduleView[], Error>(keys.backupSchedules(useHostId()));
+}
+
+export function useSnapshots(vm: string) {
+  return useSWR<SnapshotList, Error>(keys.snapshots(useHostId(), vm));
+}
+
 export function useNetworks({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {
   const host = useHostId();
   return useSWR<NetworkListing, Error>(enabled ? keys.networks(host) : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
@@ -107,6 +140,11 @@ export function usePool(name: string) {
 export function useVolumes(pool: string | null) {
   const host = useHostId();
   return useSWR<VolumeList, Error>(pool ? keys.volumes(host, pool) : null);
+}
+
+/** The hosts a VM could move to; read while the Migrate dialog is open. */
+export function useMigrationDestinations(vm: string) {
+  return useSWR<MigrationDestinations, Error>(keys.migration(useHostId(), vm));
 }
 
 /** A job; re-read while it runs, so a reload or another tab shows the same steps. */
@@ -179,4 +217,54 @@ export function useAudit(query: AuditQuery, initial?: AuditRow[]) {
 export function useOsVariants(q: string, enabled = true) {
   const host = useHostId();
   return useSWR<{ variants: OsVariant[] }, Error>(enabled ? keys.osVariants(host, q) : null, { keepPreviousData: true, revalidateOnFocus: false });
+}
+
+/** Alerts change with every metrics sample: re-read this often while the page is open. */
+const ALERTS_REFRESH_MS = 5000;
+
+export function useAlerts(initial?: AlertList) {
+  return useSWR<AlertList, Error>(keys.alerts, { fallbackData: initial, refreshInterval: ALERTS_REFRESH_MS });
+}
+
+export function useAlertRules(initial?: AlertRuleList) {
+  return useSWR<AlertRuleList, Error>(keys.alertRules, { fallbackData: initial });
+}
+
+export function useAlertReceivers(initial?: ReceiverList) {
+  return useSWR<ReceiverList, Error>(keys.alertReceivers, { fallbackData: initial });
+}
+
+export function useAlertSilences(initial?: SilenceList) {
+  return useSWR<SilenceList, Error>(keys.alertSilences, { fallbackData: initial, refreshInterval: LIST_REFRESH_MS });
+}
+
+export function useAlertDeliveries(initial?: DeliveryList) {
+  return useSWR<DeliveryList, Error>(keys.alertDeliveries, { fallbackData: initial, refreshInterval: ALERTS_REFRESH_MS });
+}
+
+function graphRefresh(range: RangeName): number {
+  return range === '1h' ? LIVE_GRAPH_MS : SLOW_GRAPH_MS;
+}
+
+/** A VM's history over a range as columns, re-read as the collector adds points. */
+export function useVmMetrics(vm: string, range: RangeName) {
+  return useSWR<VmColumns, Error>(keys.vmMetrics(useHostId(), vm, range), { refreshInterval: graphRefresh(range), keepPreviousData: true });
+}
+
+/** The page's host's history over a range as columns. */
+export function useHostMetrics(range: RangeName) {
+  return useSWR<HostColumns, Error>(keys.hostMetrics(useHostId(), range), { refreshInterval: graphRefresh(range), keepPreviousData: true });
+}
+
+/** What every running VM uses now (the VM list's bars): of one host, or of every host (`null`, the list of every host). */
+export function useVmUsage(host: string | null) {
+  const one = useSWR<CurrentUsage, Error>(host !== null ? keys.vmUsage(host) : null, { refreshInterval: LIVE_GRAPH_MS });
+  const every = useSWR<FleetUsage, Error>(host === null ? keys.inventoryUsage : null, { refreshInterval: LIVE_GRAPH_MS });
+  const data = useMemo((): FleetUsage | undefined => (host === null ? every.data : one.data && { hosts: [one.data] }), [host, one.data, every.data]);
+  return { data, error: host === null ? every.error : one.error };
+}
+
+/** The signed-in user's API tokens. */
+export function useTokens() {
+  return useSWR<TokenList, Error>(keys.tokens);
 }

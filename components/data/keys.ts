@@ -22,6 +22,11 @@ export const keys = {
   provisioning: (host: string, what: 'check' | 'plan') => `${api(host)}/provisioning/${what}`,
   osVariants: (host: string, q: string) => `${api(host)}/provisioning/os-variants?q=${seg(q.trim())}`,
   consoleTickets: (host: string) => `${api(host)}/consoles/tickets`,
+  migration: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/migration`,
+  migrationPrecheck: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/migration/precheck`,
+  backups: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/backups`,
+  backupSchedules: (host: string) => `${api(host)}/backups/schedules`,
+  snapshots: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/snapshots`,
   jobs: '/api/jobs',
   job: (id: string) => `/api/jobs/${seg(id)}`,
   users: '/api/users',
@@ -31,6 +36,20 @@ export const keys = {
   /** Every host's VMs, fed by /api/inventory/events. */
   inventory: '/api/inventory',
   host: (id: string) => `/api/hosts/${seg(id)}`,
+  alerts: '/api/alerts',
+  alertRules: '/api/alerts/rules',
+  alertRule: (id: string) => `/api/alerts/rules/${seg(id)}`,
+  alertReceivers: '/api/alerts/receivers',
+  alertReceiver: (id: string) => `/api/alerts/receivers/${seg(id)}`,
+  alertSilences: '/api/alerts/silences',
+  alertSilence: (id: string) => `/api/alerts/silences/${seg(id)}`,
+  alertDeliveries: '/api/alerts/deliveries',
+  vmMetrics: (host: string, vm: string, range: string) => `${api(host)}/vms/${seg(vm)}/metrics?range=${seg(range)}`,
+  hostMetrics: (host: string, range: string) => `${api(host)}/metrics?range=${seg(range)}`,
+  vmUsage: (host: string) => `${api(host)}/metrics/vms`,
+  /** What the running VMs of every host use now, host by host. */
+  inventoryUsage: '/api/inventory/usage',
+  tokens: '/api/tokens',
 } as const;
 
 /** A page of one host: hostPage('h1', '/vms/web') is /hosts/h1/vms/web. */

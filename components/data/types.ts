@@ -5,8 +5,16 @@
 // answers; the hooks in hooks.ts are typed by them.
 
 import type { AuditRow } from '@/lib/audit/log';
+import type { AlertView } from '@/lib/alerts/instances';
+import type { AlertRuleView } from '@/lib/alerts/model';
+import type { DeliveryView } from '@/lib/alerts/notifier';
+import type { ReceiverView } from '@/lib/alerts/receivers';
+import type { SilenceView } from '@/lib/alerts/silences';
+import type { ApiTokenView } from '@/lib/auth/api-tokens';
 import type { JobView } from '@/lib/jobs/types';
+import type { CurrentUsage } from '@/lib/metrics/collector';
 import type { HostView } from '@/lib/hosts/view';
+import type { MigrationDestination } from '@/lib/migration/types';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
 import type { NetworkRow } from '@/lib/networks/read';
 import type { PoolRow } from '@/lib/storage/pools';
@@ -14,6 +22,16 @@ import type { VolumeRow } from '@/lib/storage/volumes';
 import type { VmRow } from '@/lib/vms/inventory';
 
 export type { AuditRow } from '@/lib/audit/log';
+export type { AlertView } from '@/lib/alerts/instances';
+export type { AlertRuleView } from '@/lib/alerts/model';
+export type { DeliveryView } from '@/lib/alerts/notifier';
+export type { ReceiverView } from '@/lib/alerts/receivers';
+export type { SilenceView } from '@/lib/alerts/silences';
+export type { BackupPointView, BackupScheduleView, ChainHealth, VmBackups } from '@/lib/backups/types';
+export type { ApiTokenView } from '@/lib/auth/api-tokens';
+export type { CurrentUsage, VmUsage } from '@/lib/metrics/collector';
+export type { HostColumns, VmColumns } from '@/lib/metrics/history';
+export type { RangeName } from '@/lib/metrics/tiers';
 export type {
   BootChange,
   CdromAdd,
@@ -41,6 +59,10 @@ export type { HostOverview } from '@/lib/host/overview';
 export type { HostView } from '@/lib/hosts/view';
 export type { HostProbe } from '@/lib/hosts/probe';
 export type { JobStep, JobView } from '@/lib/jobs/types';
+export type { MigrationDestination, MigrationMode, MigrationOptions, Precheck, PrecheckItem, StorageMode } from '@/lib/migration/types';
+export type { SnapshotList, SnapshotNode, DeleteSnapshotResult } from '@/lib/snapshots/snapshots';
+export type { SnapshotKind } from '@/lib/snapshots/policy';
+export type { TemplateState } from '@/lib/clones/templates';
 export type { NetworkMode, NetworkModel } from '@/lib/networks/model';
 export type { NetworkDetail, NetworkRow } from '@/lib/networks/read';
 export type { WizardOptions } from '@/lib/provisioning/options';
@@ -159,5 +181,39 @@ export interface FleetList {
   hosts: Record<string, { status: LibvirtStatus | null; vms: VmRow[] | undefined }>;
 }
 
+/** GET /api/inventory/usage: what the running VMs of every host use now, one entry per host. */
+export interface FleetUsage {
+  hosts: CurrentUsage[];
+}
+
 /** A VM of the fleet list: its row and the host it is on; `unknown` while that host cannot be reached. */
 export type FleetRow = VmRow & { host: string; unknown: boolean };
+export interface MigrationDestinations {
+  destinations: MigrationDestination[];
+}
+
+export interface AlertList {
+  alerts: AlertView[];
+}
+
+export interface AlertRuleList {
+  rules: AlertRuleView[];
+}
+
+export interface ReceiverList {
+  receivers: ReceiverView[];
+}
+
+export interface SilenceList {
+  silences: SilenceView[];
+}
+
+export interface DeliveryList {
+  deliveries: DeliveryView[];
+}
+
+export interface TokenList {
+  tokens: ApiTokenView[];
+  /** The reader may list every user's tokens (?all=1). */
+  canSeeAll: boolean;
+}

@@ -1,17 +1,38 @@
-import type { ReactNode } from 'react';
 import type { HostOverview } from '@/components/data/types';
 import { formatBytes } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
+import { Fact } from './fact';
 import { HostMemoryText } from './host-memory';
 
-function Fact({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
+/** A card listing the host's pools or networks: each by name, active or not, and one more fact on the right. */
+function HostObjects<T extends { name: string; active: boolean }>({
+  title,
+  testId,
+  items,
+  empty,
+  aside,
+}: {
+  title: string;
+  testId: string;
+  items: T[];
+  empty: string;
+  aside: (item: T) => string;
+}) {
   return (
-    <div>
-      <dt className="text-xs uppercase text-slate-500">{label}</dt>
-      <dd className="font-medium" data-testid={testId}>
-        {value}
-      </dd>
-    </div>
+    <section className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 className="mb-2 font-semibold">{title}</h2>
+      <ul className="space-y-1 text-sm" data-testid={testId}>
+        {items.map((x) => (
+          <li key={x.name} className="flex justify-between gap-2">
+            <span>
+              {x.name} <span className={x.active ? 'text-emerald-700' : 'text-slate-500'}>({x.active ? 'active' : 'inactive'})</span>
+            </span>
+            <span className="text-slate-600">{aside(x)}</span>
+          </li>
+        ))}
+        {items.length === 0 ? <li className="text-slate-500">{empty}</li> : null}
+      </ul>
+    </section>
   );
 }
 
@@ -27,55 +48,35 @@ export function HostOverviewView({ host }: { host: HostOverview }) {
       ) : null}
       <section className="rounded-lg border border-slate-200 bg-white p-4">
         <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
-          <Fact label="Host name" value={host.hostname} testId="host-name" />
-          <Fact label="libvirt" value={host.libvirtVersion} testId="libvirt-version" />
-          <Fact label="QEMU" value={host.qemuVersion} testId="qemu-version" />
-          <Fact label="Acceleration" value={host.kvm ? 'KVM' : 'emulated (TCG)'} />
-          <Fact label="CPU model" value={`${host.cpuVendor ? `${host.cpuVendor} ` : ''}${host.cpuModel}`} />
-          <Fact label="Architecture" value={host.arch} />
-          <Fact
-            label="CPUs"
-            value={`${host.cpus} (${host.sockets} socket × ${host.cores} core × ${host.threads} thread${host.numaNodes > 1 ? `, ${host.numaNodes} NUMA nodes` : ''})`}
-          />
-          <Fact
-            label="Memory"
-            value={
-              <>
-                <HostMemoryText memory={host.memory} />, {usedPct}% in use
-              </>
-            }
-          />
+          <Fact label="Host name" testId="host-name">
+            {host.hostname}
+          </Fact>
+          <Fact label="libvirt" testId="libvirt-version">
+            {host.libvirtVersion}
+          </Fact>
+          <Fact label="QEMU" testId="qemu-version">
+            {host.qemuVersion}
+          </Fact>
+          <Fact label="Acceleration">{host.kvm ? 'KVM' : 'emulated (TCG)'}</Fact>
+          <Fact label="CPU model">{`${host.cpuVendor ? `${host.cpuVendor} ` : ''}${host.cpuModel}`}</Fact>
+          <Fact label="Architecture">{host.arch}</Fact>
+          <Fact label="CPUs">
+            {`${host.cpus} (${host.sockets} socket × ${host.cores} core × ${host.threads} thread${host.numaNodes > 1 ? `, ${host.numaNodes} NUMA nodes` : ''})`}
+          </Fact>
+          <Fact label="Memory">
+            <HostMemoryText memory={host.memory} />, {usedPct}% in use
+          </Fact>
         </dl>
       </section>
       <div className="grid gap-4 md:grid-cols-2">
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 font-semibold">Storage pools</h2>
-          <ul className="space-y-1 text-sm" data-testid="pool-list">
-            {host.pools.map((p) => (
-              <li key={p.name} className="flex justify-between gap-2">
-                <span>
-                  {p.name} <span className={p.active ? 'text-emerald-700' : 'text-slate-500'}>({p.active ? 'active' : 'inactive'})</span>
-                </span>
-                <span className="text-slate-600">{p.active ? `${formatBytes(p.available)} free of ${formatBytes(p.capacity)}` : ''}</span>
-              </li>
-            ))}
-            {host.pools.length === 0 ? <li className="text-slate-500">No storage pools.</li> : null}
-          </ul>
-        </section>
-        <section className="rounded-lg border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 font-semibold">Networks</h2>
-          <ul className="space-y-1 text-sm" data-testid="network-list">
-            {host.networks.map((n) => (
-              <li key={n.name} className="flex justify-between">
-                <span>
-                  {n.name} <span className={n.active ? 'text-emerald-700' : 'text-slate-500'}>({n.active ? 'active' : 'inactive'})</span>
-                </span>
-                <span className="text-slate-600">{n.autostart ? 'autostart' : ''}</span>
-              </li>
-            ))}
-            {host.networks.length === 0 ? <li className="text-slate-500">No networks.</li> : null}
-          </ul>
-        </section>
+        <HostObjects
+          title="Storage pools"
+          testId="pool-list"
+          items={host.pools}
+          empty="No storage pools."
+          aside={(p) => (p.active ? `${formatBytes(p.available)} free of ${formatBytes(p.capacity)}` : '')}
+        />
+        <HostObjects title="Networks" testId="network-list" items={host.networks} empty="No networks." aside={(n) => (n.autostart ? 'autostart' : '')} />
       </div>
     </div>
   );

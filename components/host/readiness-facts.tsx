@@ -1,16 +1,5 @@
-import type { ReactNode } from 'react';
+import { Fact } from './fact';
 import type { ReadinessFacts } from '@/lib/host/readiness-report';
-
-function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
-  return (
-    <div>
-      <dt className="text-xs uppercase text-slate-500">{label}</dt>
-      <dd className="font-medium" data-testid={testId}>
-        {children}
-      </dd>
-    </div>
-  );
-}
 
 function nestedText(n: ReadinessFacts['nested']): string {
   if (!n.module) return `unknown (loaded: ${n.kvmModules.join(', ') || 'no kvm modules'})`;

@@ -4,7 +4,6 @@ import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { useJobs } from '@/components/data/hooks';
 import type { JobView } from '@/components/data/types';
-import { Alert } from '@/components/ui/alert';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { jobDuration, jobStage, jobTitle, orderJobs } from './job-summary';
 
@@ -103,7 +102,6 @@ export function JobList({ initial }: { initial: JobView[] }) {
       <p className="text-sm text-slate-600" data-testid="jobs-summary">
         {jobs ? `${jobs.filter((j) => j.status === 'running').length} running, ${jobs.length} in all (the newest 50).` : 'Loading…'}
       </p>
-      {error ? <Alert>{error.message}</Alert> : null}
       <DataTable
         rows={rows}
         columns={cols}
@@ -111,7 +109,7 @@ export function JobList({ initial }: { initial: JobView[] }) {
         rowTestId={(j) => `job-row-${j.id}`}
         rowClassName="align-top"
         testId="jobs-table"
-        failed={error !== undefined}
+        error={error}
         empty={<p className="py-4 text-center">No jobs yet. Creating a virtual machine runs as a job.</p>}
       />
     </div>

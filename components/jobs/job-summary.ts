@@ -2,7 +2,14 @@ import type { JobView } from '@/components/data/types';
 
 // What the task list says about a job in one line each: what it does, how far it is, how long it took.
 
-const KINDS: Record<string, string> = { 'vm.create': 'Create virtual machine' };
+const KINDS: Record<string, string> = {
+  'vm.create': 'Create virtual machine',
+  'vm.migrate': 'Migrate virtual machine',
+  'vm.move': 'Move virtual machine',
+  'vm.backup': 'Back up',
+  'vm.restore': 'Restore into',
+  'backup.verify': 'Verify a backup of',
+};
 
 /** "Create virtual machine web-01"; a kind this list does not know yet is shown as its code. */
 export function jobTitle(job: Pick<JobView, 'kind' | 'objectName'>): string {

@@ -13,7 +13,9 @@ export function NavBar({ user }: { user: SessionUser }) {
     { href: '/vms', label: 'Virtual machines' },
     { href: '/networks', label: 'Networks' },
     { href: '/storage', label: 'Storage' },
+    { href: '/backups', label: 'Backups' },
     { href: '/jobs', label: 'Jobs' },
+    ...(can(user.role, 'alerts.read') ? [{ href: '/alerts', label: 'Alerts' }] : []),
     ...(can(user.role, 'audit.read') ? [{ href: '/audit', label: 'Audit log' }] : []),
     ...(can(user.role, 'users.manage') ? [{ href: '/users', label: 'Users' }] : []),
   ];

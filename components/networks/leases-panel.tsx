@@ -17,7 +17,6 @@ export function LeasesPanel({ name, active }: { name: string; active: boolean })
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="leases">
       <h2 className="mb-2 font-semibold">DHCP leases</h2>
-      {error ? <p className="text-red-700">{error.message}</p> : null}
       {!active ? <p className="text-slate-500">The network is not running.</p> : null}
       <DataTable
         rows={data?.leases}
@@ -25,7 +24,7 @@ export function LeasesPanel({ name, active }: { name: string; active: boolean })
         rowKey={(l) => `${l.mac}-${l.ipAddress}`}
         rowTestId={(l) => `lease-${l.ipAddress}`}
         frame="plain"
-        failed={error !== undefined}
+        error={error}
         empty="No leases."
       />
     </section>

@@ -6,7 +6,7 @@ import { useHostId } from '@/components/hosts/host-scope';
 import { useMemo } from 'react';
 import { useNetworks } from '@/components/data/hooks';
 import type { NetworkRow } from '@/components/data/types';
-import { Alert } from '@/components/ui/alert';
+import { ListHeading } from '@/components/ui/list-heading';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { HostBridges } from './host-bridges';
 import { addresses, dhcpRanges, modeLabels } from './network-facts';
@@ -61,22 +61,14 @@ export function NetworkList({ canChange }: { canChange: boolean }) {
   const libvirtBridges = useMemo(() => new Map((data?.networks ?? []).flatMap((n) => (n.model.bridge ? [[n.model.bridge, n.name] as const] : []))), [data]);
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-3">
-        <h1 className="text-xl font-semibold">Networks</h1>
-        {canChange ? (
-          <Link href={hostPage(host, '/networks/new')} className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
-            Create network
-          </Link>
-        ) : null}
-      </div>
-      {error ? <Alert>{error.message}</Alert> : null}
+      <ListHeading title="Networks" create={canChange ? { href: hostPage(host, '/networks/new'), label: 'Create network' } : null} />
       <DataTable
         rows={data?.networks}
         columns={columns}
         rowKey={(n) => n.uuid}
         rowTestId={(n) => `network-row-${n.name}`}
         testId="network-table"
-        failed={error !== undefined}
+        error={error}
         empty="No networks."
       />
       {data?.hostLocal ? <HostBridges bridges={data.bridges} nics={data.nics} libvirtBridges={libvirtBridges} /> : null}

@@ -1,11 +1,11 @@
 'use client';
 
-import { fieldError } from '@/components/data/problem';
 import { HostMemoryText } from '@/components/host/host-memory';
 import { NumberField } from '@/components/ui/inputs';
-import type { StepProps } from './step-props';
+import { textBinder, type StepProps } from './step-props';
 
 export function StepResources({ s, set, options, errors }: StepProps) {
+  const text = textBinder({ s, set, errors });
   const h = options.host;
   return (
     <div className="space-y-3">
@@ -13,15 +13,8 @@ export function StepResources({ s, set, options, errors }: StepProps) {
         The host has {h.cpus} logical CPUs. Host memory: <HostMemoryText memory={h.memory} />; 1 GiB is 1,024 MiB.
       </p>
       <div className="grid gap-4 md:grid-cols-2">
-        <NumberField label="vCPUs" min={1} max={h.cpus} value={s.vcpus} onChange={(v) => set({ vcpus: v })} error={fieldError(errors, 'resources.vcpus')} />
-        <NumberField
-          label="Memory (MiB)"
-          min={64}
-          step={64}
-          value={s.memoryMiB}
-          onChange={(v) => set({ memoryMiB: v })}
-          error={fieldError(errors, 'resources.memoryMiB', 'resources')}
-        />
+        <NumberField {...text('vcpus', 'resources.vcpus')} label="vCPUs" min={1} max={h.cpus} />
+        <NumberField {...text('memoryMiB', 'resources.memoryMiB', 'resources')} label="Memory (MiB)" min={64} step={64} />
       </div>
     </div>
   );

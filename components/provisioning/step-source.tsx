@@ -3,7 +3,7 @@
 import { fieldError } from '@/components/data/problem';
 import { volumeOptionLabel } from '@/components/storage/volume-label';
 import { CheckboxField, RadioGroup, SelectField, TextField, type RadioOption } from '@/components/ui/inputs';
-import type { StepProps } from './step-props';
+import { textBinder, type StepProps } from './step-props';
 import { osDefaults, type ImageFrom, type SourceKind } from './wizard-state';
 
 const KINDS: RadioOption<SourceKind>[] = [
@@ -36,6 +36,7 @@ function VolumeSelect({
 
 export function StepSource(props: StepProps) {
   const { s, set, options, errors } = props;
+  const text = textBinder({ s, set, errors });
   // A catalog image brings its OS and that OS's defaults (the OS step shows them and can change them).
   const pickImage = (id: string) => {
     const entry = options.catalog.find((c) => c.id === id);
@@ -51,8 +52,8 @@ export function StepSource(props: StepProps) {
   return (
     <div className="space-y-4">
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField label="Name" value={s.name} onChange={(v) => set({ name: v })} error={fieldError(errors, 'name')} placeholder="web-01" autoFocus />
-        <TextField label="Title (optional)" value={s.title} onChange={(v) => set({ title: v })} error={fieldError(errors, 'title')} />
+        <TextField {...text('name', 'name')} label="Name" placeholder="web-01" autoFocus />
+        <TextField {...text('title', 'title')} label="Title (optional)" />
       </div>
       <RadioGroup legend="Install from" name="source" value={s.source} onChange={(source) => set({ source, volume: '' })} options={KINDS} stacked />
       {s.source === 'cloud-image' ? (
@@ -75,25 +76,13 @@ export function StepSource(props: StepProps) {
           ) : null}
           {s.imageFrom === 'url' ? (
             <>
-              <TextField
-                label="Image URL"
-                value={s.imageUrl}
-                onChange={(v) => set({ imageUrl: v })}
-                error={fieldError(errors, 'source.image.url', 'source.image')}
-                placeholder="https://…/image.qcow2"
-              />
+              <TextField {...text('imageUrl', 'source.image.url', 'source.image')} label="Image URL" placeholder="https://…/image.qcow2" />
               <div className="grid gap-3 md:grid-cols-[10rem_1fr]">
                 <SelectField label="Checksum type" value={s.checksumAlgorithm} onChange={(v) => set({ checksumAlgorithm: v as 'sha256' | 'sha512' })}>
                   <option value="sha256">SHA-256</option>
                   <option value="sha512">SHA-512</option>
                 </SelectField>
-                <TextField
-                  label="Checksum"
-                  value={s.checksumHex}
-                  onChange={(v) => set({ checksumHex: v })}
-                  error={fieldError(errors, 'source.image.checksum')}
-                  placeholder="hex digest published with the image"
-                />
+                <TextField {...text('checksumHex', 'source.image.checksum')} label="Checksum" placeholder="hex digest published with the image" />
               </div>
             </>
           ) : null}
@@ -113,15 +102,9 @@ export function StepSource(props: StepProps) {
       ) : null}
       {s.source === 'kernel' ? (
         <div className="grid gap-3 md:grid-cols-2">
-          <TextField
-            label="Kernel path"
-            value={s.kernel}
-            onChange={(v) => set({ kernel: v })}
-            error={fieldError(errors, 'source.kernel')}
-            placeholder="/var/lib/libvirt/boot/vmlinuz"
-          />
-          <TextField label="Initrd path (optional)" value={s.initrd} onChange={(v) => set({ initrd: v })} error={fieldError(errors, 'source.initrd')} />
-          <TextField label="Kernel command line" value={s.cmdline} onChange={(v) => set({ cmdline: v })} error={fieldError(errors, 'source.cmdline')} />
+          <TextField {...text('kernel', 'source.kernel')} label="Kernel path" placeholder="/var/lib/libvirt/boot/vmlinuz" />
+          <TextField {...text('initrd', 'source.initrd')} label="Initrd path (optional)" />
+          <TextField {...text('cmdline', 'source.cmdline')} label="Kernel command line" />
         </div>
       ) : null}
     </div>

@@ -3,9 +3,10 @@
 import { fieldError } from '@/components/data/problem';
 import { NumberField, SelectField } from '@/components/ui/inputs';
 import type { NewVmDiskBus } from '@/lib/domain-xml/constants';
-import type { StepProps } from './step-props';
+import { textBinder, type StepProps } from './step-props';
 
 export function StepStorage({ s, set, options, errors }: StepProps) {
+  const text = textBinder({ s, set, errors });
   const pools = options.pools.filter((p) => p.active);
   const imported = s.source === 'import';
   return (
@@ -28,16 +29,7 @@ export function StepStorage({ s, set, options, errors }: StepProps) {
             ))}
           </SelectField>
         ) : null}
-        {!imported ? (
-          <NumberField
-            label="Disk size (GiB)"
-            min={0}
-            step="any"
-            value={s.sizeGiB}
-            onChange={(v) => set({ sizeGiB: v })}
-            error={fieldError(errors, 'storage.sizeGiB')}
-          />
-        ) : null}
+        {!imported ? <NumberField {...text('sizeGiB', 'storage.sizeGiB')} label="Disk size (GiB)" min={0} step="any" /> : null}
         {!imported && s.source !== 'cloud-image' ? (
           <SelectField
             label="Disk format"

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { usePools } from '@/components/data/hooks';
 import type { PoolRow } from '@/components/data/types';
 import { formatBytes } from '@/components/format';
-import { Alert } from '@/components/ui/alert';
+import { ListHeading } from '@/components/ui/list-heading';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { PoolState } from './pool-state';
 
@@ -39,22 +39,14 @@ export function PoolList({ canChange }: { canChange: boolean }) {
   const { data, error } = usePools({ poll: true });
   return (
     <div className="space-y-4">
-      <div className="flex items-center gap-3">
-        <h1 className="text-xl font-semibold">Storage pools</h1>
-        {canChange ? (
-          <Link href={hostPage(host, '/storage/new')} className="ml-auto rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
-            Create pool
-          </Link>
-        ) : null}
-      </div>
-      {error ? <Alert>{error.message}</Alert> : null}
+      <ListHeading title="Storage pools" create={canChange ? { href: hostPage(host, '/storage/new'), label: 'Create pool' } : null} />
       <DataTable
         rows={data?.pools}
         columns={columns}
         rowKey={(p) => p.uuid}
         rowTestId={(p) => `pool-row-${p.name}`}
         testId="pool-table"
-        failed={error !== undefined}
+        error={error}
         empty="No storage pools."
       />
     </div>

@@ -9,7 +9,7 @@ import { formatBytes } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ChangeDialog } from '@/components/ui/change-dialog';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
 import { CheckboxField, NumberField } from '@/components/ui/inputs';
 import { userLabel } from '@/lib/storage/volume-user-names';
 import { SIZE_UNITS, toBytes } from './sizes';
@@ -168,7 +168,7 @@ export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
         ),
     },
     { id: 'path', header: 'Path', className: 'font-mono text-xs', cell: (v) => v.path ?? '—' },
-    { id: 'actions', header: '', className: 'space-x-1 whitespace-nowrap text-right', cell: actions },
+    actionsColumn(actions),
   ];
 
   const error = invalid ?? (asking ? null : change.problem?.message);

@@ -11,6 +11,23 @@ import { ProblemNote } from './problem-note';
  * the last attempt, Cancel and the action button (busy while the request runs). Without `onSubmit` it only shows
  * its content (which may hold its own forms) and a Close button.
  */
+export interface ChangeDialogProps {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  onSubmit?: () => void;
+  submitLabel?: string;
+  busyLabel?: string;
+  busy?: boolean;
+  problem?: Problem | null;
+  danger?: boolean;
+  submitDisabled?: boolean;
+  cancelLabel?: string;
+  testId?: string;
+  wide?: boolean;
+  children?: ReactNode;
+}
+
 export function ChangeDialog({
   open,
   title,
@@ -26,22 +43,7 @@ export function ChangeDialog({
   testId,
   wide = true,
   children,
-}: {
-  open: boolean;
-  title: string;
-  onClose: () => void;
-  onSubmit?: () => void;
-  submitLabel?: string;
-  busyLabel?: string;
-  busy?: boolean;
-  problem?: Problem | null;
-  danger?: boolean;
-  submitDisabled?: boolean;
-  cancelLabel?: string;
-  testId?: string;
-  wide?: boolean;
-  children?: ReactNode;
-}) {
+}: ChangeDialogProps) {
   const footer = (
     <div className="flex justify-end gap-2">
       <Button onClick={onClose} disabled={busy}>

@@ -1,6 +1,7 @@
 'use client';
 
 import { memo, useCallback, useMemo, useRef, type Dispatch, type ReactNode, type SetStateAction } from 'react';
+import { Alert } from './alert';
 import { nextSort, sortRows, type SortState, type SortValue } from './table-sort';
 import { useMediaQuery } from './use-media-query';
 import { useWindowRange } from './use-window-range';
@@ -23,6 +24,11 @@ export interface Column<T> {
   sortValue?: (row: T) => SortValue;
   /** Extra classes for this column's cells. */
   className?: string;
+}
+
+/** The last column: a row's buttons, right-aligned and never wrapped (on a phone, the card's last line). */
+export function actionsColumn<T>(cell: (row: T) => ReactNode): Column<T> {
+  return { id: 'actions', header: '', className: 'space-x-1 whitespace-nowrap text-right', cell };
 }
 
 export interface Selection<T> {
@@ -54,8 +60,8 @@ interface Props<T> {
   sort?: { state: SortState; onChange: (s: SortState) => void };
   selection?: Selection<T>;
   windowing?: Windowing;
-  /** The rows could not be read (the caller shows why): no "Loading…" row. */
-  failed?: boolean;
+  /** Why the rows could not be read: said above the table, and no "Loading…" row. */
+  error?: { message: string } | null;
   /** card: a bordered white box of its own; plain: inside a section that already is one. */
   frame?: 'card' | 'plain';
   rowClassName?: string;
@@ -146,7 +152,7 @@ export function DataTable<T>({
   sort,
   selection,
   windowing,
-  failed = false,
+  error = null,
   frame = 'card',
   rowClassName = '',
 }: Props<T>) {
@@ -175,94 +181,97 @@ export function DataTable<T>({
   const allChosen = allKeys.length > 0 && allKeys.every((k) => selection!.selected.has(k));
 
   return (
-    <div className={f.wrap}>
-      <table className={`w-full text-left text-sm ${CARD.table}`} data-testid={testId}>
-        <thead className={`${f.head} ${CARD.head}`}>
-          <tr className={CARD.headRow}>
-            {selection ? (
-              <th className={`w-8 ${f.cell} py-2 ${CARD.sortHeader}`}>
-                <label className="inline-flex items-center gap-1">
-                  <input
-                    type="checkbox"
-                    aria-label="Select all shown"
-                    checked={allChosen}
-                    onChange={() => selection.setSelected(allChosen ? new Set() : new Set(allKeys))}
-                  />
-                  <span className="sm:hidden">All</span>
-                </label>
-              </th>
-            ) : null}
-            {sort ? (
-              <th aria-hidden className="hidden py-2 font-normal normal-case max-sm:block">
-                Sort by:
-              </th>
-            ) : null}
-            {columns.map((c) => {
-              const active = sort?.state.column === c.id;
-              if (!sort || !c.sortValue)
+    <>
+      {error ? <Alert>{error.message}</Alert> : null}
+      <div className={f.wrap}>
+        <table className={`w-full text-left text-sm ${CARD.table}`} data-testid={testId}>
+          <thead className={`${f.head} ${CARD.head}`}>
+            <tr className={CARD.headRow}>
+              {selection ? (
+                <th className={`w-8 ${f.cell} py-2 ${CARD.sortHeader}`}>
+                  <label className="inline-flex items-center gap-1">
+                    <input
+                      type="checkbox"
+                      aria-label="Select all shown"
+                      checked={allChosen}
+                      onChange={() => selection.setSelected(allChosen ? new Set() : new Set(allKeys))}
+                    />
+                    <span className="sm:hidden">All</span>
+                  </label>
+                </th>
+              ) : null}
+              {sort ? (
+                <th aria-hidden className="hidden py-2 font-normal normal-case max-sm:block">
+                  Sort by:
+                </th>
+              ) : null}
+              {columns.map((c) => {
+                const active = sort?.state.column === c.id;
+                if (!sort || !c.sortValue)
+                  return (
+                    <th key={c.id} className={`${f.cell} py-2 ${CARD.plainHeader}`}>
+                      {c.header}
+                    </th>
+                  );
                 return (
-                  <th key={c.id} className={`${f.cell} py-2 ${CARD.plainHeader}`}>
-                    {c.header}
+                  <th
+                    key={c.id}
+                    className={`${f.cell} py-2 ${CARD.sortHeader}`}
+                    aria-sort={active ? (sort.state.dir === 1 ? 'ascending' : 'descending') : 'none'}
+                  >
+                    <button type="button" className="uppercase hover:text-slate-900" onClick={() => sort.onChange(nextSort(sort.state, c.id))}>
+                      {c.header}
+                      {active ? (sort.state.dir === 1 ? ' ▲' : ' ▼') : ''}
+                    </button>
                   </th>
                 );
+              })}
+            </tr>
+          </thead>
+          <tbody ref={body} className={CARD.body}>
+            {windowed && range.start > 0 ? (
+              <tr aria-hidden style={{ height: range.start * windowing.rowHeight }}>
+                <td colSpan={span} />
+              </tr>
+            ) : null}
+            {shown.map((row) => {
+              const key = rowKey(row);
+              const sel = selection ? selection.key(row) : '';
               return (
-                <th
-                  key={c.id}
-                  className={`${f.cell} py-2 ${CARD.sortHeader}`}
-                  aria-sort={active ? (sort.state.dir === 1 ? 'ascending' : 'descending') : 'none'}
-                >
-                  <button type="button" className="uppercase hover:text-slate-900" onClick={() => sort.onChange(nextSort(sort.state, c.id))}>
-                    {c.header}
-                    {active ? (sort.state.dir === 1 ? ' ▲' : ' ▼') : ''}
-                  </button>
-                </th>
+                <Row
+                  key={key}
+                  row={row}
+                  columns={columns}
+                  cellClass={f.cell}
+                  testId={rowTestId?.(row)}
+                  height={windowing && !cards ? windowing.rowHeight : undefined}
+                  className={`border-t border-slate-100 ${rowClassName}`}
+                  check={selection ? { key: sel, label: selection.label(row), checked: selection.selected.has(sel), toggle } : undefined}
+                />
               );
             })}
-          </tr>
-        </thead>
-        <tbody ref={body} className={CARD.body}>
-          {windowed && range.start > 0 ? (
-            <tr aria-hidden style={{ height: range.start * windowing.rowHeight }}>
-              <td colSpan={span} />
-            </tr>
-          ) : null}
-          {shown.map((row) => {
-            const key = rowKey(row);
-            const sel = selection ? selection.key(row) : '';
-            return (
-              <Row
-                key={key}
-                row={row}
-                columns={columns}
-                cellClass={f.cell}
-                testId={rowTestId?.(row)}
-                height={windowing && !cards ? windowing.rowHeight : undefined}
-                className={`border-t border-slate-100 ${rowClassName}`}
-                check={selection ? { key: sel, label: selection.label(row), checked: selection.selected.has(sel), toggle } : undefined}
-              />
-            );
-          })}
-          {windowed && range.end < list.length ? (
-            <tr aria-hidden style={{ height: (list.length - range.end) * windowing.rowHeight }}>
-              <td colSpan={span} />
-            </tr>
-          ) : null}
-          {sorted === undefined && !failed ? (
-            <tr className={CARD.table}>
-              <td colSpan={span} className={`${f.cell} text-slate-500 ${CARD.note}`}>
-                Loading…
-              </td>
-            </tr>
-          ) : null}
-          {sorted?.length === 0 ? (
-            <tr className={CARD.table}>
-              <td colSpan={span} className={`${f.cell} text-slate-500 ${CARD.note}`}>
-                {empty}
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </div>
+            {windowed && range.end < list.length ? (
+              <tr aria-hidden style={{ height: (list.length - range.end) * windowing.rowHeight }}>
+                <td colSpan={span} />
+              </tr>
+            ) : null}
+            {sorted === undefined && !error ? (
+              <tr className={CARD.table}>
+                <td colSpan={span} className={`${f.cell} text-slate-500 ${CARD.note}`}>
+                  Loading…
+                </td>
+              </tr>
+            ) : null}
+            {sorted?.length === 0 ? (
+              <tr className={CARD.table}>
+                <td colSpan={span} className={`${f.cell} text-slate-500 ${CARD.note}`}>
+                  {empty}
+                </td>
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

@@ -1,20 +1,12 @@
 'use client';
 
 import { useId, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import { splitChrome, type Chrome } from './field-chrome';
 
 // The one input kit every form uses. Each control has a label tied to it by id (so its accessible name is
 // exactly the label), an optional help line and the field's error, both tied to the control with
 // aria-describedby; an error also sets aria-invalid. Values go out as strings (booleans for checkboxes); a
 // control without onChange is uncontrolled and read with FormData by its `name`.
-
-interface Chrome {
-  label: string;
-  /** Help under the control. */
-  hint?: ReactNode;
-  /** The field's message, e.g. fieldError(problem.fields, 'name'). */
-  error?: string;
-  testId?: string;
-}
 
 const labelClass = 'mb-1 block font-medium text-slate-700';
 const box = (error?: string) =>
@@ -44,30 +36,42 @@ function useDescribed(hint: ReactNode, error: string | undefined) {
   };
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'className' | 'id'> &
-  Chrome & {
-    /** The typed value; the event too, for what a value does not carry (a file input's files). */
-    onChange?: (value: string, event: ChangeEvent<HTMLInputElement>) => void;
-  };
+/** What every labelled control gets from its frame: its id, test id, described-by and invalid state, its box. */
+interface ControlAttrs {
+  id: string;
+  'data-testid'?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+  className: string;
+}
 
-export function TextField({ label, hint, error, testId, onChange, type = 'text', ...input }: InputProps) {
+/** A labelled control: the label tied to the control by id, the control, then its help and error. */
+function Labeled({ label, hint, error, testId, control }: Chrome & { control: (attrs: ControlAttrs) => ReactNode }) {
   const d = useDescribed(hint, error);
   return (
     <div className="text-sm">
       <label htmlFor={d.id} className={labelClass}>
         {label}
       </label>
-      <input
-        id={d.id}
-        type={type}
-        data-testid={testId}
-        {...input}
-        {...d.aria}
-        className={box(error)}
-        onChange={onChange ? (e) => onChange(e.target.value, e) : undefined}
-      />
+      {control({ id: d.id, 'data-testid': testId, ...d.aria, className: box(error) })}
       {d.after}
     </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'className' | 'id'> &
+  Chrome & {
+    /** The typed value; the event too, for what a value does not carry (a file input's files). */
+    onChange?: (value: string, event: ChangeEvent<HTMLInputElement>) => void;
+  };
+
+export function TextField({ onChange, type = 'text', ...props }: InputProps) {
+  const [chrome, input] = splitChrome(props);
+  return (
+    <Labeled
+      {...chrome}
+      control={(attrs) => <input type={type} {...input} {...attrs} onChange={onChange ? (e) => onChange(e.target.value, e) : undefined} />}
+    />
   );
 }
 
@@ -112,41 +116,37 @@ export function NumberField({ units, step, inputMode, ...props }: Omit<InputProp
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'className' | 'id'> &
   Chrome & { onChange?: (value: string) => void; children: ReactNode };
 
-export function SelectField({ label, hint, error, testId, onChange, children, ...select }: SelectProps) {
-  const d = useDescribed(hint, error);
+export function SelectField({ onChange, children, ...props }: SelectProps) {
+  const [chrome, select] = splitChrome(props);
   return (
-    <div className="text-sm">
-      <label htmlFor={d.id} className={labelClass}>
-        {label}
-      </label>
-      <select id={d.id} data-testid={testId} {...select} {...d.aria} className={box(error)} onChange={onChange ? (e) => onChange(e.target.value) : undefined}>
-        {children}
-      </select>
-      {d.after}
-    </div>
+    <Labeled
+      {...chrome}
+      control={(attrs) => (
+        <select {...select} {...attrs} onChange={onChange ? (e) => onChange(e.target.value) : undefined}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
 type AreaProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'className' | 'id'> &
   Chrome & { onChange?: (value: string) => void; mono?: boolean };
 
-export function TextAreaField({ label, hint, error, testId, onChange, mono = false, ...area }: AreaProps) {
-  const d = useDescribed(hint, error);
+export function TextAreaField({ onChange, mono = false, ...props }: AreaProps) {
+  const [chrome, area] = splitChrome(props);
   return (
-    <div className="text-sm">
-      <label htmlFor={d.id} className={labelClass}>
-        {label}
-      </label>
-      <textarea
-        id={d.id}
-        data-testid={testId}
-        {...area}
-        {...d.aria}
-        className={`${box(error)} ${mono ? 'font-mono text-xs' : ''}`}
-        onChange={onChange ? (e) => onChange(e.target.value) : undefined}
-      />
-      {d.after}
-    </div>
+    <Labeled
+      {...chrome}
+      control={(attrs) => (
+        <textarea
+          {...area}
+          {...attrs}
+          className={`${attrs.className} ${mono ? 'font-mono text-xs' : ''}`}
+          onChange={onChange ? (e) => onChange(e.target.value) : undefined}
+        />
+      )}
+    />
   );
 }
 

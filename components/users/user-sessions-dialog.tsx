@@ -4,7 +4,6 @@ import { useUserSessions } from '@/components/data/hooks';
 import { keys, userTouches } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import type { UserRow, UserSession } from '@/components/data/types';
-import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ChangeDialog } from '@/components/ui/change-dialog';
 import { DataTable, type Column } from '@/components/ui/data-table';
@@ -59,13 +58,12 @@ export function UserSessionsDialog({ user, onClose }: { user: UserRow; onClose: 
       <p className="text-slate-700">
         Each sign-in is a session. Revoking one signs that browser out at its next request and closes its consoles and live pages.
       </p>
-      {error ? <Alert>{error.message}</Alert> : null}
       <DataTable
         rows={data?.sessions}
         columns={columns}
         rowKey={(s) => s.id}
         rowTestId={(s) => (s.current ? 'session-row-current' : 'session-row')}
-        failed={Boolean(error)}
+        error={error}
         testId="sessions-table"
         empty={`${user.username} is not signed in anywhere.`}
       />

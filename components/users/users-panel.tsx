@@ -6,7 +6,7 @@ import type { UserRow } from '@/components/data/types';
 import { reloadAt } from '@/components/navigation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
 import type { SortState } from '@/components/ui/table-sort';
 import { When } from '@/components/ui/when';
 import { UserChangeDialog, type UserAction } from './user-change-dialog';
@@ -68,24 +68,19 @@ function columnsFor(me: string, act: (a: Acting) => void): Column<UserRow>[] {
       cell: (u) => <When at={u.lastSeenAt} empty="—" />,
     },
     { id: 'created', header: 'Created', className: 'text-slate-600', sortValue: (u) => u.createdAt, cell: (u) => <When at={u.createdAt} dateOnly /> },
-    {
-      id: 'actions',
-      header: '',
-      className: 'space-x-1 whitespace-nowrap text-right',
-      cell: (u) => (
-        <>
-          <RowButton word="Change role" suffix={`of ${u.username}`} onClick={() => act({ user: u, action: 'role' })} />
-          {u.disabled ? (
-            <RowButton word="Enable" suffix={u.username} onClick={() => act({ user: u, action: 'enable' })} />
-          ) : (
-            <RowButton word="Disable" suffix={u.username} onClick={() => act({ user: u, action: 'disable' })} />
-          )}
-          <RowButton word="Reset password" suffix={`of ${u.username}`} onClick={() => act({ user: u, action: 'password' })} />
-          <RowButton word="Sessions" suffix={`of ${u.username}`} onClick={() => act({ user: u, action: 'sessions' })} />
-          <RowButton word="Delete" suffix={u.username} danger onClick={() => act({ user: u, action: 'delete' })} />
-        </>
-      ),
-    },
+    actionsColumn((u) => (
+      <>
+        <RowButton word="Change role" suffix={`of ${u.username}`} onClick={() => act({ user: u, action: 'role' })} />
+        {u.disabled ? (
+          <RowButton word="Enable" suffix={u.username} onClick={() => act({ user: u, action: 'enable' })} />
+        ) : (
+          <RowButton word="Disable" suffix={u.username} onClick={() => act({ user: u, action: 'disable' })} />
+        )}
+        <RowButton word="Reset password" suffix={`of ${u.username}`} onClick={() => act({ user: u, action: 'password' })} />
+        <RowButton word="Sessions" suffix={`of ${u.username}`} onClick={() => act({ user: u, action: 'sessions' })} />
+        <RowButton word="Delete" suffix={u.username} danger onClick={() => act({ user: u, action: 'delete' })} />
+      </>
+    )),
   ];
 }
 
@@ -114,7 +109,6 @@ export function UsersPanel({ initial, me }: { initial: UserRow[]; me: string }) 
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        {error ? <Alert>{error.message}</Alert> : null}
         {done ? (
           <Alert tone="info" testId="users-done">
             {done}
@@ -126,7 +120,7 @@ export function UsersPanel({ initial, me }: { initial: UserRow[]; me: string }) 
           rowKey={(u) => u.id}
           rowTestId={(u) => `user-row-${u.username}`}
           sort={{ state: sort, onChange: setSort }}
-          failed={Boolean(error)}
+          error={error}
           testId="users-table"
           empty="No users."
         />

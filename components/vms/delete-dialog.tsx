@@ -80,8 +80,8 @@ export function DeleteDialog({ name, onClose, onDeleted }: { name: string; onClo
           ) : null}
           {plan.snapshots > 0 ? (
             <label className="flex gap-2">
-              <input type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} /> Delete the metadata of its {plan.snapshots}{' '}
-              snapshot(s)
+              <input type="checkbox" checked={snapshots} onChange={(e) => setSnapshots(e.target.checked)} /> Delete its {plan.snapshots} snapshot(s)
+              {plan.snapshotFiles.length ? ` and the ${plan.snapshotFiles.length} file(s) Vireo made for them` : ''}
             </label>
           ) : null}
         </>

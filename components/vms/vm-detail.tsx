@@ -16,18 +16,36 @@ import { Button } from '@/components/ui/button';
 import { useUrlTab } from '@/components/ui/use-url-tab';
 import { ActionRunnerProvider, OutcomeAlert } from './action-runner';
 import { DeleteDialog } from './delete-dialog';
+import { MigrateDialog } from './migrate-dialog';
 import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
 import { HardwarePanel } from './hardware/hardware-panel';
+import { VmMetricsPanel } from '@/components/metrics/vm-metrics-panel';
+import { BackupsPanel, type BackupPerms } from '@/components/backups/backups-panel';
+import { SnapshotsPanel } from './snapshots/snapshots-panel';
+import { TemplateBadge } from './template-badge';
+import { CloneAndTemplate } from './template-controls';
 
-const TABS = ['overview', 'hardware', 'xml'] as const;
+const TABS = ['overview', 'metrics', 'hardware', 'snapshots', 'backups', 'xml'] as const;
+const TAB_LABEL: Record<(typeof TABS)[number], string> = {
+  overview: 'Overview',
+  metrics: 'Metrics',
+  hardware: 'Hardware',
+  snapshots: 'Snapshots',
+  backups: 'Backups',
+  xml: 'XML',
+};
 
 interface Perms {
   lifecycle: boolean;
   edit: boolean;
   delete: boolean;
   console?: boolean;
+  migrate?: boolean;
+  backups?: BackupPerms;
+  snapshot?: boolean;
+  create?: boolean;
 }
 
 function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
@@ -93,6 +111,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
   const row = rowOf(useVms().data, def.uuid);
   const [tab, setTab] = useUrlTab(TABS, 'overview');
   const [deleting, setDeleting] = useState(false);
+  const [migrating, setMigrating] = useState(false);
   const gone = row === null;
 
   // Starting or stopping changes the live XML and what may change live: re-read both when the state settles.
@@ -110,6 +129,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
           </Link>
           <h1 className="text-xl font-semibold">{def.name}</h1>
           {row ? <StateBadge state={row.state} name={def.name} pending={row.pending} /> : null}
+          {row?.template ? <TemplateBadge /> : null}
           <div className="ml-auto flex flex-wrap gap-2">
             {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
             {perms.console && !gone ? (
@@ -121,6 +141,12 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
                 Console
               </Link>
             ) : null}
+            {perms.migrate && !gone ? (
+              <Button className="px-2 py-1 text-xs" onClick={() => setMigrating(true)} data-testid="open-migrate">
+                Migrate…
+              </Button>
+            ) : null}
+            {row && !gone ? <CloneAndTemplate name={def.name} row={row} perms={perms} /> : null}
             {perms.delete && !gone ? (
               <Button variant="danger" className="px-2 py-1 text-xs" onClick={() => setDeleting(true)}>
                 Delete…
@@ -131,7 +157,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
         {gone ? <Alert testId="vm-gone">This virtual machine no longer exists. It was deleted, perhaps in another tab or by another tool.</Alert> : null}
         {readError && !gone ? <Alert>{readError.message}</Alert> : null}
         <OutcomeAlert />
-        <div role="tablist" className="flex gap-1 border-b border-slate-200">
+        <div role="tablist" className="flex flex-wrap gap-1 border-b border-slate-200">
           {TABS.map((t) => (
             <button
               key={t}
@@ -141,14 +167,18 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
               onClick={() => setTab(t)}
               className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${tab === t ? 'border-sky-700 font-medium text-sky-800' : 'border-transparent text-slate-600'}`}
             >
-              {t === 'overview' ? 'Overview' : t === 'hardware' ? 'Hardware' : 'XML'}
+              {TAB_LABEL[t]}
             </button>
           ))}
         </div>
         {tab === 'overview' ? <Overview def={def} ips={row?.ips ?? []} /> : null}
+        {tab === 'metrics' ? <VmMetricsPanel name={def.name} running={row?.state === 'running'} /> : null}
         {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} /> : null}
+        {tab === 'backups' ? <BackupsPanel vm={def.name} perms={perms.backups ?? { run: false, restore: false, manage: false }} /> : null}
+        {tab === 'snapshots' ? <SnapshotsPanel name={def.name} canChange={!!perms.snapshot && !gone} /> : null}
         {tab === 'xml' ? <XmlPanel name={def.name} live={def.live} inactive={def.inactive} canEdit={perms.edit && !gone} /> : null}
       </div>
+      {migrating ? <MigrateDialog name={def.name} running={row?.state === 'running'} onClose={() => setMigrating(false)} /> : null}
       {deleting ? (
         <DeleteDialog name={def.name} onClose={() => setDeleting(false)} onDeleted={() => router.push(`/vms?deleted=${encodeURIComponent(def.name)}`)} />
       ) : null}

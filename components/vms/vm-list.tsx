@@ -6,15 +6,17 @@ import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ALL_STATES } from '@/lib/vms/state-names';
-import { useFleet, useVms } from '@/components/data/hooks';
+import { useFleet, useVmUsage, useVms } from '@/components/data/hooks';
 import { fleetRows } from '@/components/data/live-cache';
-import type { FleetList, FleetRow, LifecycleAction, VmState } from '@/components/data/types';
+import type { FleetList, FleetRow, LifecycleAction, VmState, VmUsage } from '@/components/data/types';
+import { CpuBar, MemoryBar } from '@/components/metrics/usage-bar';
 import { formatKiB } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { SearchBox } from '@/components/ui/search-box';
 import type { SortState } from '@/components/ui/table-sort';
 import { StateBadge } from './state-badge';
+import { TemplateBadge } from './template-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { ActionRunnerProvider, OutcomeAlert, useActionRunner } from './action-runner';
 import { labels } from './actions';
@@ -22,11 +24,14 @@ import { labels } from './actions';
 /** Fixed so long lists can render only the rows near the viewport. */
 const WINDOWING = { rowHeight: 44, from: 150 };
 
+const usageKey = (host: string, uuid: string) => `${host}/${uuid}`;
+
 const bulkActions: LifecycleAction[] = ['start', 'shutdown', 'reboot', 'suspend', 'resume', 'destroy'];
 
 /** The columns; `multi` (the list of several hosts) adds the host. Actions act on the page's host, so rows of
- * other hosts offer theirs on their host's pages. */
-function vmColumns(canAct: boolean, host: string, multi: boolean): Column<FleetRow>[] {
+ * other hosts offer theirs on their host's pages. `usage` is keyed by usageKey(host, uuid). */
+function vmColumns(canAct: boolean, host: string, multi: boolean, usage: ReadonlyMap<string, VmUsage>): Column<FleetRow>[] {
+  const usageOf = (vm: FleetRow) => usage.get(usageKey(vm.host, vm.uuid));
   return [
     {
       id: 'name',
@@ -34,9 +39,12 @@ function vmColumns(canAct: boolean, host: string, multi: boolean): Column<FleetR
       sortValue: (vm) => vm.name,
       className: 'whitespace-nowrap font-medium',
       cell: (vm) => (
-        <Link href={hostPage(vm.host, `/vms/${encodeURIComponent(vm.name)}`)} className="text-sky-800 hover:underline">
-          {vm.name}
-        </Link>
+        <span className="inline-flex items-center gap-2">
+          <Link href={hostPage(vm.host, `/vms/${encodeURIComponent(vm.name)}`)} className="text-sky-800 hover:underline">
+            {vm.name}
+          </Link>
+          {vm.template ? <TemplateBadge /> : null}
+        </span>
       ),
     },
     ...(multi
@@ -66,6 +74,19 @@ function vmColumns(canAct: boolean, host: string, multi: boolean): Column<FleetR
         ) : (
           <StateBadge state={vm.state} name={vm.name} pending={vm.pending} />
         ),
+    },
+    // "Which VM is eating the host?": CPU sorts by host cores used, so a busy 8-vCPU VM outranks a busy 1-vCPU one.
+    {
+      id: 'cpuUse',
+      header: 'CPU',
+      sortValue: (vm) => usageOf(vm)?.cpuCores,
+      cell: (vm) => <CpuBar usage={usageOf(vm)} name={vm.name} />,
+    },
+    {
+      id: 'memUse',
+      header: 'Memory use',
+      sortValue: (vm) => usageOf(vm)?.memUsed,
+      cell: (vm) => <MemoryBar usage={usageOf(vm)} name={vm.name} />,
     },
     { id: 'vcpus', header: 'vCPUs', sortValue: (vm) => vm.vcpus, className: 'tabular-nums', cell: (vm) => vm.vcpus },
     {
@@ -117,18 +138,23 @@ function VmTable({ canAct }: { canAct: boolean }) {
   const multi = !scoped && Object.keys(fleet?.hosts ?? {}).length > 1;
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<VmState | ''>('');
+  const [kindFilter, setKindFilter] = useState<'' | 'templates' | 'vms'>('');
   const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const q = useDeferredValue(query.trim().toLowerCase());
-  const columns = useMemo(() => vmColumns(canAct, host, multi), [canAct, host, multi]);
+  const usageReply = useVmUsage(scoped ? host : null).data;
+  const usage = useMemo(() => new Map(usageReply?.hosts.flatMap((h) => h.vms.map((u) => [usageKey(h.host, u.uuid), u] as const))), [usageReply]);
+  const columns = useMemo(() => vmColumns(canAct, host, multi, usage), [canAct, host, multi, usage]);
 
   const visible = useMemo(
     () =>
       rows?.filter(
         (r) =>
-          (!stateFilter || r.state === stateFilter) && (!q || r.name.toLowerCase().includes(q) || r.host.includes(q) || r.ips.some((ip) => ip.includes(q))),
+          (!stateFilter || r.state === stateFilter) &&
+          (!kindFilter || !!r.template === (kindFilter === 'templates')) &&
+          (!q || r.name.toLowerCase().includes(q) || r.host.includes(q) || r.ips.some((ip) => ip.includes(q))),
       ),
-    [rows, q, stateFilter],
+    [rows, q, stateFilter, kindFilter],
   );
   const present = new Set(visible?.filter((r) => r.host === host).map((r) => r.name));
   const chosen = [...selected].filter((n) => present.has(n));
@@ -149,6 +175,17 @@ function VmTable({ canAct }: { canAct: boolean }) {
               {s}
             </option>
           ))}
+        </select>
+        <select
+          aria-label="Filter templates"
+          data-testid="template-filter"
+          value={kindFilter}
+          onChange={(e) => setKindFilter(e.target.value as '' | 'templates' | 'vms')}
+          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
+        >
+          <option value="">VMs and templates</option>
+          <option value="templates">Templates only</option>
+          <option value="vms">No templates</option>
         </select>
         <span className="text-sm text-slate-500" data-testid="vm-count">
           {rows && visible ? `${visible.length} of ${rows.length}` : 'Loading…'}

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { testSystemUri } from '@/test/support/test-libvirtd';
+import { createTestPostgresDatabase, postgresUnderTest } from '@/test/support/test-postgres';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,6 +18,8 @@ export interface VireoServer {
   url: string;
   setupCode: string | null;
   dataDir: string;
+  /** Its DATABASE_URL: '' (SQLite in the data directory) or, in the e2e-pg tier, a database of the test cluster. */
+  databaseUrl: string;
   /** The process group of the server (tsx and the Node process it runs), for resource measurements. */
   pgid: number;
   output: () => string;
@@ -27,9 +30,27 @@ export interface VireoServer {
 export interface StartOptions {
   /** Reuse the data directory (database, TLS) of a stopped server: a restart. */
   dataDir?: string;
+  /** PostgreSQL: share this database (another server's databaseUrl): several servers behind one load balancer. */
+  databaseUrl?: string;
 }
 
-async function freePort(): Promise<number> {
+/**
+ * The database of a server with this data directory: SQLite inside it, or in the e2e-pg tier (VIREO_TEST_POSTGRES) a
+ * database named after it, so a restart on the same data directory finds its database again.
+ */
+async function serverDatabase(dataDir: string, shared: string | undefined): Promise<string> {
+  const cluster = postgresUnderTest();
+  if (shared !== undefined || !cluster) return shared ?? '';
+  const name = `vireo_e2e_${path
+    .basename(dataDir)
+    .replace(/^vireo-e2e-/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '_')}`;
+  return createTestPostgresDatabase(cluster, name);
+}
+
+/** A TCP port on loopback that nothing listens on now. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
@@ -44,12 +65,15 @@ async function freePort(): Promise<number> {
 export async function startVireo(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<VireoServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'vireo-e2e-')));
   const port = await freePort();
+  const databaseUrl = await serverDatabase(dataDir, opts.databaseUrl);
   const childEnv = {
     ...process.env,
     VIREO_DATA_DIR: dataDir,
     VIREO_PORT: String(port),
     VIREO_HOST: '127.0.0.1',
-    DATABASE_URL: '',
+    DATABASE_URL: databaseUrl,
+    // Named after its data directory, not its port (a new one at each start): a restart is the same server.
+    VIREO_SERVER_ID: `e2e-${path.basename(dataDir)}`,
     // The test suite's own libvirtd, never the host's (where a Vireo may be serving).
     LIBVIRT_URI: testSystemUri,
     // Specs share one libvirtd and some read guests' ptys directly: a test server adopts only consoles it is asked for.
@@ -89,6 +113,7 @@ export async function startVireo(env: Record<string, string> = {}, opts: StartOp
     url: printed.replace(/\/$/, ''),
     setupCode,
     dataDir,
+    databaseUrl,
     pgid: child.pid!,
     output: () => out,
     async stop(stopOpts = {}) {

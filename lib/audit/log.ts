@@ -6,6 +6,14 @@ export type AuditOutcome = 'ok' | 'error' | 'denied';
 export interface AuditActor {
   id?: string | null;
   username: string;
+  /** Set when the user acted through an API token: recorded as "<user> via token <name>". */
+  via?: { tokenName: string } | null;
+}
+
+/** The name an audit row shows for an actor. */
+export function auditName(actor: AuditActor | null): string {
+  if (!actor) return '(anonymous)';
+  return actor.via ? `${actor.username} via token ${actor.via.tokenName}` : actor.username;
 }
 
 export interface AuditInput {
@@ -41,7 +49,7 @@ export async function recordAudit(e: AuditInput): Promise<void> {
   await db().auditEntry.create({
     data: {
       userId: e.actor?.id ?? null,
-      username: clip(e.actor?.username ?? '(anonymous)', 100),
+      username: clip(auditName(e.actor), 100),
       action: clip(e.action, 100),
       objectType: clip(e.objectType, 50),
       objectName: clip(e.objectName, 300),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, permissionsOf } from './roles';
+import { can, lowerRole, permissionsOf, roleAtMost } from './roles';
 
 describe('roles', () => {
   it('lets a viewer read and nothing else', () => {
@@ -27,5 +27,24 @@ describe('roles', () => {
       expect(can(role, 'storage.download')).toBe(false);
     }
     expect(can('admin', 'storage.download')).toBe(true);
+  });
+  it('lets everyone see alerts, operators silence them, and only admins change rules and receivers', () => {
+    expect(['admin', 'operator', 'viewer'].every((r) => can(r, 'alerts.read'))).toBe(true);
+    expect(can('operator', 'alerts.silence')).toBe(true);
+    expect(can('viewer', 'alerts.silence')).toBe(false);
+    expect(can('operator', 'alerts.edit')).toBe(false);
+    expect(can('admin', 'alerts.edit')).toBe(true);
+  });
+});
+
+describe('role order', () => {
+  it('caps a role by another', () => {
+    expect(roleAtMost('viewer', 'admin')).toBe(true);
+    expect(roleAtMost('operator', 'operator')).toBe(true);
+    expect(roleAtMost('admin', 'operator')).toBe(false);
+    expect(roleAtMost('root', 'admin')).toBe(false);
+    expect(lowerRole('admin', 'viewer')).toBe('viewer');
+    expect(lowerRole('operator', 'admin')).toBe('operator');
+    expect(lowerRole('admin', 'gone')).toBe('gone');
   });
 });

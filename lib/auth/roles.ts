@@ -13,13 +13,21 @@ export const PERMISSIONS = {
   'vm.create': 'create virtual machines',
   'vm.edit': 'change virtual machine definitions',
   'vm.delete': 'delete virtual machines',
+  'vm.migrate': 'move virtual machines between hosts',
+  'vm.snapshot': 'take, revert or delete snapshots',
   'network.edit': 'change host networks',
   'storage.edit': 'change storage pools or volumes',
   'storage.download': "read a volume's data",
+  'backup.run': 'back up or verify virtual machines',
+  'backup.restore': 'restore virtual machines from backups',
+  'backup.manage': 'manage backup schedules or delete backups',
   'audit.read': 'read the audit log',
   'users.manage': 'manage users',
   'hosts.manage': 'add, change or remove hosts',
   'host.terminal': 'open a shell on the host',
+  'alerts.read': 'see alerts',
+  'alerts.silence': 'silence alerts',
+  'alerts.edit': 'change alert rules and receivers',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -28,8 +36,8 @@ const ALL = Object.keys(PERMISSIONS) as Permission[];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>(ALL),
-  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console']),
-  viewer: new Set<Permission>(['host.read', 'vm.read']),
+  operator: new Set<Permission>(['host.read', 'vm.read', 'vm.lifecycle', 'vm.console', 'vm.snapshot', 'alerts.read', 'alerts.silence', 'backup.run']),
+  viewer: new Set<Permission>(['host.read', 'vm.read', 'alerts.read']),
 };
 
 export function isRole(value: unknown): value is Role {
@@ -47,4 +55,19 @@ export function permissionsOf(role: string): Permission[] {
 /** "Your role does not allow you to ..." for a permission. */
 export function deniedMessage(permission: Permission): string {
   return `Your role does not allow you to ${PERMISSIONS[permission]}.`;
+}
+
+/** Roles from most to least powerful: each one's permissions include those of every role after it. */
+const RANK: Readonly<Record<Role, number>> = { admin: 3, operator: 2, viewer: 1 };
+
+/** Whether `role` grants nothing `than` does not (e.g. a token's role against its user's). */
+export function roleAtMost(role: string, than: string): boolean {
+  return isRole(role) && isRole(than) && RANK[role] <= RANK[than];
+}
+
+/** The less powerful of two roles; an unknown role is the least (it grants nothing). */
+export function lowerRole(a: string, b: string): string {
+  if (!isRole(a)) return a;
+  if (!isRole(b)) return b;
+  return RANK[a] <= RANK[b] ? a : b;
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
+import { liveApiToken } from './api-tokens';
 import { sessionOver } from './session';
 import { sessionBus, type SessionEndReason } from './session-events';
 
@@ -32,17 +33,14 @@ export function watchSession(sessionId: string, onEnd: (reason: SessionEndReason
   };
   // Re-reads the session: gone or past its expiry ends it; otherwise wait for its expiry or the next safety poll.
   const check = async () => {
-    const row = await db()
-      .session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true, absoluteExpiresAt: true } })
-      .catch(() => undefined);
+    const row = await lookup(sessionId).catch(() => undefined);
     if (row === undefined) return schedule(SAFETY_POLL_MS); // database trouble: try again later, keep the connection
-    if (!row || sessionOver(row, Date.now())) return end(row ? 'expired' : 'revoked');
+    if (row === null || row.endsAt <= Date.now()) return end(row ? 'expired' : 'revoked');
     if (!userKey) {
       userKey = `user:${row.userId}`;
       sessionBus().on(userKey, onUser);
     }
-    const ends = Math.min(row.expiresAt.getTime(), row.absoluteExpiresAt.getTime());
-    schedule(Math.min(ends - Date.now() + 50, SAFETY_POLL_MS));
+    schedule(Math.min(row.endsAt - Date.now() + 50, SAFETY_POLL_MS));
   };
   const stop = () => {
     stopped = true;
@@ -53,4 +51,15 @@ export function watchSession(sessionId: string, onEnd: (reason: SessionEndReason
   sessionBus().on(`session:${sessionId}`, onSession);
   void check();
   return stop;
+}
+
+/** The session (or API token, "token:<id>") behind a connection: its user and when it ends; null when it has. */
+async function lookup(sessionId: string): Promise<{ userId: string; endsAt: number } | null> {
+  if (sessionId.startsWith('token:')) {
+    const token = await liveApiToken(sessionId.slice('token:'.length));
+    return token ? { userId: token.userId, endsAt: token.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY } : null;
+  }
+  const row = await db().session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true, absoluteExpiresAt: true } });
+  if (!row) return null;
+  return { userId: row.userId, endsAt: sessionOver(row, Date.now()) ? 0 : Math.min(row.expiresAt.getTime(), row.absoluteExpiresAt.getTime()) };
 }

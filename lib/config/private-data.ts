@@ -7,7 +7,7 @@ import type { Settings } from './settings';
 // -shm files the database file's own mode, so a database created 0600 keeps its journals private too.
 
 /** What Vireo itself keeps in the data directory. */
-const OWN_ENTRIES = /^(vireo\.db(-wal|-shm|-journal)?|vireo\.log|setup-code\.sha256|host-secrets\.key|tls)$/;
+const OWN_ENTRIES = /^(vireo\.db(-wal|-shm|-journal)?|vireo\.log|setup-code\.sha256|secrets\.key|tls)$/;
 const SQLITE_COMPANIONS = ['', '-wal', '-shm', '-journal'];
 
 function tighten(file: string, mode: number): void {
@@ -28,7 +28,10 @@ function secureDirectory(dir: string): string | null {
   const foreign = readdirSync(dir).filter((e) => !OWN_ENTRIES.test(e));
   const ours = process.getuid === undefined || st.uid === process.getuid();
   if ((st.mode & 0o1000) !== 0 || !ours || foreign.length > 0) {
-    return `The data directory ${dir} can be read by other users (mode ${(st.mode & 0o777).toString(8)}) and holds more than Vireo's files, so Vireo leaves it as it is; give Vireo a directory of its own (VIREO_DATA_DIR) or chmod 700 it.`;
+    return (
+      `The data directory ${dir} can be read by other users (mode ${(st.mode & 0o777).toString(8)}) and holds more than Vireo's files, so Vireo ` +
+      `leaves it as it is; give Vireo a directory of its own (VIREO_DATA_DIR) or chmod 700 it.`
+    );
   }
   chmodSync(dir, 0o700);
   return null;

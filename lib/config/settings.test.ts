@@ -36,6 +36,12 @@ describe('loadSettings', () => {
     [{ VIREO_SESSION_MAX_HOURS: '0.5' }, /VIREO_SESSION_MAX_HOURS: must be at least 1/],
     [{ VIREO_SESSION_MAX_HOURS: 'a week' }, /VIREO_SESSION_MAX_HOURS/],
     [{ VIREO_SESSION_HOURS: '48', VIREO_SESSION_MAX_HOURS: '24' }, /shorter than the idle one/],
+    [{ VIREO_METRICS_INTERVAL_SECONDS: '5' }, /VIREO_METRICS_INTERVAL_SECONDS: must be at least 10/],
+    [{ VIREO_METRICS_INTERVAL_SECONDS: '12.5' }, /VIREO_METRICS_INTERVAL_SECONDS: must be a whole number/],
+    [{ VIREO_METRICS_INTERVAL_SECONDS: 'often' }, /VIREO_METRICS_INTERVAL_SECONDS/],
+    [{ VIREO_ALERT_WEBHOOK_ALLOW: 'not a host!' }, /VIREO_ALERT_WEBHOOK_ALLOW: "not a host!" is not a CIDR/],
+    [{ VIREO_SMTP_URL: 'mail.example.com' }, /VIREO_SMTP_URL: must be smtp:/],
+    [{ VIREO_SMTP_FROM: 'vireo' }, /VIREO_SMTP_FROM: must be an email address/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadSettings(env, '/x')).toThrowError(ConfigError);
     expect(() => loadSettings(env, '/x')).toThrowError(message);
@@ -67,5 +73,25 @@ describe('loadSettings', () => {
     expect(loadSettings({}).sessionMaxHours).toBe(24);
     expect(loadSettings({ VIREO_SESSION_HOURS: '72' }).sessionMaxHours).toBe(72);
     expect(loadSettings({ VIREO_SESSION_MAX_HOURS: '168' }).sessionMaxHours).toBe(168);
+  });
+
+  it('samples metrics every 10 s unless told otherwise, or not at all', () => {
+    expect(loadSettings({}).metricsIntervalSeconds).toBe(10);
+    expect(loadSettings({ VIREO_METRICS_INTERVAL_SECONDS: '30' }).metricsIntervalSeconds).toBe(30);
+    expect(loadSettings({ VIREO_METRICS_INTERVAL_SECONDS: 'off' }).metricsIntervalSeconds).toBeNull();
+  });
+
+  it('reads where alert webhooks may go and how email is sent', () => {
+    expect(loadSettings({}).alerts).toEqual({ webhookAllow: [], smtpUrl: null, smtpFrom: null });
+    expect(
+      loadSettings({ VIREO_ALERT_WEBHOOK_ALLOW: '127.0.0.1, hooks.lab', VIREO_SMTP_URL: 'smtps://u:p@mail.lab:465', VIREO_SMTP_FROM: 'vireo@lab.test' }).alerts,
+    ).toEqual({
+      webhookAllow: [
+        { kind: 'cidr', cidr: '127.0.0.1/32' },
+        { kind: 'host', name: 'hooks.lab' },
+      ],
+      smtpUrl: 'smtps://u:p@mail.lab:465',
+      smtpFrom: 'vireo@lab.test',
+    });
   });
 });

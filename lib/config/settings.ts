@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
@@ -66,6 +67,29 @@ const envSchema = z.object({
     .default(256),
   // 'all': every running VM's serial output is logged from boot; 'opened': only once someone opened it.
   VIREO_CONSOLE_CAPTURE: z.enum(['all', 'opened']).default('all'),
+  // Metrics (issue 17): how often each host's collector samples every VM. The history's finest tier is 10 s, so
+  // sampling faster would only be averaged away; 'off' stops the collector (graphs stay empty, /metrics still works).
+  VIREO_METRICS_INTERVAL_SECONDS: z
+    .string()
+    .transform((text, ctx) => parseMetricsInterval(text, ctx))
+    .optional(),
+  // Alerts (issue 17): webhook receivers refuse internal addresses like image downloads do, except these.
+  VIREO_ALERT_WEBHOOK_ALLOW: z
+    .string()
+    .transform((text, ctx) => parseImageAllow(text, ctx))
+    .optional(),
+  // Email receivers send through this SMTP server: smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps://.
+  VIREO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+\/?$/, 'must be smtp://[user:password@]host[:port] or smtps://...')
+    .optional(),
+  VIREO_SMTP_FROM: z.email({ error: 'must be an email address' }).optional(),
+  // Several servers on one PostgreSQL: each names itself (jobs record it) and keeps its jobs' leases alive.
+  VIREO_SERVER_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1-100 letters, digits, dots, colons, dashes or underscores')
+    .optional(),
+  VIREO_JOB_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(2, 'must be at least 2').max(3600, 'must be at most 3600').default(30),
 });
 
 export interface Settings {
@@ -86,6 +110,21 @@ export interface Settings {
   /** New guests get domain type qemu (TCG) even when the KVM self-test passes. */
   forceEmulation: boolean;
   consoles: ConsoleSettings;
+  /** Seconds between metrics samples of each host; null when the collector is off. */
+  metricsIntervalSeconds: number | null;
+  alerts: AlertSettings;
+  /** This server's name among several on one database (VIREO_SERVER_ID; default host name and port). */
+  serverId: string;
+  /** How long a job stays this server's without a heartbeat; another server may fail it after that. */
+  jobLeaseMs: number;
+}
+
+export interface AlertSettings {
+  /** Internal destinations webhook receivers may reach anyway (VIREO_ALERT_WEBHOOK_ALLOW). */
+  webhookAllow: ImageAllowEntry[];
+  /** The SMTP server of email receivers; null: email is not set up. */
+  smtpUrl: string | null;
+  smtpFrom: string | null;
 }
 
 /** An allow-list entry: a network (a lone address is a /32 or /128) or an exact host name. */
@@ -113,6 +152,23 @@ function parseImageAllow(text: string, ctx: z.RefinementCtx): ImageAllowEntry[] 
     }
   }
   return entries;
+}
+
+function parseMetricsInterval(text: string, ctx: z.RefinementCtx): number | null {
+  if (text.trim().toLowerCase() === 'off') return null;
+  const n = Number(text);
+  const problem = !Number.isFinite(n)
+    ? 'must be a number of seconds (10-300) or "off"'
+    : !Number.isInteger(n)
+      ? 'must be a whole number of seconds'
+      : n < 10
+        ? 'must be at least 10 (the finest history step)'
+        : n > 300
+          ? 'must be at most 300'
+          : null;
+  if (!problem) return n;
+  ctx.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
 }
 
 export interface ConsoleSettings {
@@ -165,7 +221,8 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
   }
   if (e.VIREO_SESSION_MAX_HOURS !== undefined && e.VIREO_SESSION_MAX_HOURS < e.VIREO_SESSION_HOURS) {
     problems.push(
-      `VIREO_SESSION_MAX_HOURS: the absolute session lifetime (${e.VIREO_SESSION_MAX_HOURS} h) is shorter than the idle one (VIREO_SESSION_HOURS, ${e.VIREO_SESSION_HOURS} h)`,
+      `VIREO_SESSION_MAX_HOURS: the absolute session lifetime (${e.VIREO_SESSION_MAX_HOURS} h) is shorter than the idle one (VIREO_SESSION_HOURS, ` +
+        `${e.VIREO_SESSION_HOURS} h)`,
     );
   }
   if (problems.length) throw new ConfigError(problems);
@@ -196,6 +253,10 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
       scrollbackBytes: e.VIREO_CONSOLE_SCROLLBACK_KIB * 1024,
       capture: e.VIREO_CONSOLE_CAPTURE,
     },
+    metricsIntervalSeconds: e.VIREO_METRICS_INTERVAL_SECONDS === undefined ? 10 : e.VIREO_METRICS_INTERVAL_SECONDS,
+    alerts: { webhookAllow: e.VIREO_ALERT_WEBHOOK_ALLOW ?? [], smtpUrl: e.VIREO_SMTP_URL ?? null, smtpFrom: e.VIREO_SMTP_FROM ?? null },
+    serverId: e.VIREO_SERVER_ID ?? `${hostname()}:${e.VIREO_PORT}`,
+    jobLeaseMs: e.VIREO_JOB_LEASE_SECONDS * 1000,
   };
 }
 

@@ -1,5 +1,5 @@
 import { authenticate } from '@/lib/auth/accounts';
-import { loginLimiter } from '@/lib/auth/rate-limit';
+import { loginLimiter } from '@/lib/auth/rate-limit-rows';
 import { recordAudit } from '@/lib/audit/log';
 import { loadSettings } from '@/lib/config/settings';
 import type { HostContext } from '@/lib/hosts';
@@ -7,7 +7,8 @@ import type { Actor } from '@/lib/http/actor';
 import { findVm } from '@/lib/vms/lifecycle';
 import { ForbiddenError, InputError, RateLimitedError } from '@/lib/errors';
 import { DEVICE_ALIAS } from './devices';
-import { consoleTickets, type ConsoleKind } from './tickets';
+import { consoleTickets } from './ticket-rows';
+import type { ConsoleKind } from './tickets';
 
 // Issues the ticket a page presents on its console WebSocket. The VM must exist now; the host terminal needs
 // the setting on and the admin's password typed again (a stolen session cookie alone must not give a shell).
@@ -37,7 +38,7 @@ export async function issueConsoleTicket(host: HostContext, actor: Actor, req: T
     const dom = await findVm(await host.libvirt(), req.vm);
     vm = { name: dom.name, uuid: dom.uuid };
   }
-  const { ticket, expiresAt } = consoleTickets().issue({
+  const { ticket, expiresAt } = await consoleTickets().issue({
     kind: req.kind,
     userId: actor.id,
     username: actor.username,
@@ -55,9 +56,9 @@ async function checkHostTerminal(actor: Actor, password: string): Promise<void> 
   }
   const limiter = loginLimiter();
   const key = `reauth:${actor.id}`;
-  if (limiter.retryAfter(key) > 0) throw new RateLimitedError('Too many wrong passwords. Wait a few minutes and try again.');
+  if ((await limiter.retryAfter(key)) > 0) throw new RateLimitedError('Too many wrong passwords. Wait a few minutes and try again.');
   if (!(await authenticate(actor.username, password))) {
-    limiter.fail(key);
+    await limiter.fail(key);
     await recordAudit({
       actor,
       action: 'host.terminal.reauth',
@@ -69,5 +70,5 @@ async function checkHostTerminal(actor: Actor, password: string): Promise<void> 
     });
     throw new ForbiddenError('That password is not right.', { fields: { password: 'That password is not right.' } });
   }
-  limiter.reset(key);
+  await limiter.reset(key);
 }

@@ -5,7 +5,7 @@ import { connect, DomainCreateFlags, LibvirtClient, type DomainRef } from '@/lib
 import { LibvirtProxy } from '@/e2e/support/libvirt-proxy';
 import { toWireDomain } from '@/lib/libvirt/api/refs';
 import { bootBanner, ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
-import { virsh } from '@/test/support/virsh';
+import { virshCleanupDomain } from '@/test/support/virsh';
 import type { SerialStatus } from './protocol';
 import { SerialRegistry } from './serial-registry';
 import type { ConsoleViewer, SerialSession } from './serial-session';
@@ -58,8 +58,7 @@ describe('serial console sessions on the test daemon', () => {
 
   afterAll(async () => {
     registry?.close();
-    await virsh(['destroy', name]).catch(() => undefined);
-    await virsh(['undefine', name]).catch(() => undefined);
+    await virshCleanupDomain(name);
     await client?.close();
   });
 

@@ -1,9 +1,10 @@
 import { newToken, sha256 } from '@/lib/auth/tokens';
-import { processSingleton } from '@/lib/process/singleton';
 
 // Console tickets: what a page trades for one WebSocket upgrade. A ticket is random (never derived from a VM
 // name or UUID), lives a few seconds, works once, and only for the user and session that asked for it, so a
-// leaked or guessed console URL opens nothing.
+// leaked or guessed console URL opens nothing. Tickets are rows in the database: the server that answered the
+// page issues one, whichever server the WebSocket reaches redeems it, and only one redemption can take the row
+// (ticket-rows.ts; consoleTickets() there is the store in use).
 
 export type ConsoleKind = 'serial' | 'vnc' | 'host';
 
@@ -25,54 +26,43 @@ export interface Ticket extends TicketGrant {
   expiresAt: number;
 }
 
+/** Where tickets are kept, keyed by the token's hash (a dump of the store hands out no usable ticket). */
+export interface TicketRows {
+  insert(key: string, ticket: Ticket): Promise<void>;
+  /** Removes the ticket and returns it; of several takers of one key at once, exactly one gets it. */
+  take(key: string): Promise<Ticket | null>;
+  /** Forgets tickets that expired before `now`. */
+  sweep(now: number): Promise<void>;
+}
+
 export const TICKET_TTL_MS = 15_000;
-const MAX_OUTSTANDING = 10_000;
 
 export type RedeemFailure = 'unknown' | 'expired' | 'wrong-session' | 'wrong-kind';
 
 export class TicketStore {
-  // Keyed by the token's hash, so a heap dump does not hand out usable tickets.
-  private readonly tickets = new Map<string, Ticket>();
-
   constructor(
+    private readonly rows: TicketRows,
     private readonly ttlMs = TICKET_TTL_MS,
     private readonly now: () => number = Date.now,
   ) {}
 
-  issue(grant: TicketGrant): { ticket: string; expiresAt: number } {
-    this.sweep();
-    if (this.tickets.size >= MAX_OUTSTANDING) this.tickets.delete(this.tickets.keys().next().value!);
+  async issue(grant: TicketGrant): Promise<{ ticket: string; expiresAt: number }> {
+    const now = this.now();
+    await this.rows.sweep(now);
     const ticket = newToken(32);
-    const expiresAt = this.now() + this.ttlMs;
-    this.tickets.set(sha256(ticket), { ...grant, expiresAt });
+    const expiresAt = now + this.ttlMs;
+    await this.rows.insert(sha256(ticket), { ...grant, device: grant.device ?? null, expiresAt });
     return { ticket, expiresAt };
   }
 
   /** Takes the ticket out (whatever the outcome: a failed try burns it too) and checks who presents it. */
-  redeem(ticket: string | null | undefined, kind: ConsoleKind, who: { userId: string; sessionId: string }): Ticket | RedeemFailure {
+  async redeem(ticket: string | null | undefined, kind: ConsoleKind, who: { userId: string; sessionId: string }): Promise<Ticket | RedeemFailure> {
     if (!ticket || ticket.length > 100) return 'unknown';
-    const key = sha256(ticket);
-    const found = this.tickets.get(key);
+    const found = await this.rows.take(sha256(ticket));
     if (!found) return 'unknown';
-    this.tickets.delete(key);
     if (found.expiresAt <= this.now()) return 'expired';
     if (found.userId !== who.userId || found.sessionId !== who.sessionId) return 'wrong-session';
     if (found.kind !== kind) return 'wrong-kind';
     return found;
   }
-
-  get outstanding(): number {
-    return this.tickets.size;
-  }
-
-  private sweep(): void {
-    const now = this.now();
-    for (const [k, t] of this.tickets) if (t.expiresAt <= now) this.tickets.delete(k);
-  }
-}
-
-// Route handlers (Next's bundle) issue and the WebSocket server (plain Node) redeems: one process, two module
-// copies, one store.
-export function consoleTickets(): TicketStore {
-  return processSingleton('consoles.tickets', () => new TicketStore());
 }

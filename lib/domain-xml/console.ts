@@ -7,25 +7,26 @@ import { DEVICE_INFO_ORDER } from './order';
 
 const CHAR_ORDER = ['source', 'protocol', 'log', 'target', ...DEVICE_INFO_ORDER];
 
+/** What every character device has: its kind, the host side (the pty of a running guest), the guest side, its alias. */
+const CHAR_PROPS = {
+  type: str('@type'),
+  sourcePath: str('source/@path'),
+  targetType: str('target/@type'),
+  alias: str('alias/@name'),
+};
+
 export class Serial extends xmlModel(
   'Serial',
   'serial',
   {
-    type: str('@type'),
-    /** The pty of a running guest. */
-    sourcePath: str('source/@path'),
-    targetType: str('target/@type'),
+    ...CHAR_PROPS,
     targetPort: int('target/@port'),
     targetModel: str('target/model/@name'),
-    alias: str('alias/@name'),
   },
   { '': CHAR_ORDER },
 ) {
   static pty(port = 0): Serial {
-    const s = createModel(Serial);
-    s.type = 'pty';
-    s.targetPort = port;
-    return s;
+    return createModel(Serial, { type: 'pty', targetPort: port });
   }
 }
 
@@ -33,23 +34,16 @@ export class Console extends xmlModel(
   'Console',
   'console',
   {
-    type: str('@type'),
+    ...CHAR_PROPS,
     tty: str('@tty'),
-    sourcePath: str('source/@path'),
-    /** serial (the same device as a <serial>), virtio (hvc0...), ... */
-    targetType: str('target/@type'),
+    /** targetType: serial (the same device as a <serial>), virtio (hvc0...), ... */
     targetPort: int('target/@port'),
-    alias: str('alias/@name'),
   },
   { '': CHAR_ORDER },
 ) {
   /** The console on serial port `port`: what `virsh console` and Vireo's console open by default. */
   static onSerial(port = 0): Console {
-    const c = createModel(Console);
-    c.type = 'pty';
-    c.targetType = 'serial';
-    c.targetPort = port;
-    return c;
+    return createModel(Console, { type: 'pty', targetType: 'serial', targetPort: port });
   }
 }
 
@@ -57,14 +51,11 @@ export class Channel extends xmlModel(
   'Channel',
   'channel',
   {
-    type: str('@type'),
+    ...CHAR_PROPS,
     sourceMode: str('source/@mode'),
-    sourcePath: str('source/@path'),
-    targetType: str('target/@type'),
     targetName: str('target/@name'),
     /** connected/disconnected: whether the guest side is open (the agent runs), live only. */
     targetState: str('target/@state'),
-    alias: str('alias/@name'),
     address: one(Address, 'address'),
   },
   { '': CHAR_ORDER },
@@ -73,10 +64,6 @@ export class Channel extends xmlModel(
 
   /** The QEMU guest agent's virtio-serial port. */
   static guestAgent(): Channel {
-    const c = createModel(Channel);
-    c.type = 'unix';
-    c.targetType = 'virtio';
-    c.targetName = Channel.GUEST_AGENT;
-    return c;
+    return createModel(Channel, { type: 'unix', targetType: 'virtio', targetName: Channel.GUEST_AGENT });
   }
 }

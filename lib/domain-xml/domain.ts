@@ -12,6 +12,7 @@ import { bool, flag, int, many, one, str, xmlModel } from './model';
 import { DEVICES_ORDER, DOMAIN_ORDER } from './order';
 import { Os } from './os';
 import { Input, MemBalloon, Rng, Video } from './small-devices';
+import { VIREO_NS, VireoMeta } from './vireo-meta';
 
 // <domain>: identity, lifecycle actions, features and clock here; everything else through the element families
 // it composes (os, cpu, memory, and the device lists).
@@ -42,6 +43,8 @@ export class Domain extends xmlModel(
     description: str('description'),
     /** The libosinfo id of the guest OS (virt-install, virt-manager and cockpit record it). */
     osinfoId: str('metadata/libosinfo:libosinfo/libosinfo:os/@id'),
+    /** Vireo's own notes (template, linked clone, snapshot files): see vireo-meta.ts. */
+    vireo: one(VireoMeta, 'metadata/vireo:vm'),
     memory: one(Memory, '.'),
     cpu: one(Cpu, '.'),
     os: one(Os, 'os'),
@@ -74,7 +77,7 @@ export class Domain extends xmlModel(
     clock: ['timer'],
     devices: DEVICES_ORDER,
   },
-  { libosinfo: LIBOSINFO },
+  { libosinfo: LIBOSINFO, vireo: VIREO_NS },
 ) {
   /** A new, empty definition. */
   static create(type: 'kvm' | 'qemu', name: string, uuid: string): Domain {

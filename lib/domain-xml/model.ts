@@ -354,9 +354,14 @@ export function xmlModel<P extends PropMap>(modelName: string, tag: string, prop
   };
 }
 
-/** A new, detached element for a model: build it, then add it to a domain or send its toXml() to libvirt. */
-export function createModel<M>(cls: ModelClass<M>): M {
-  return new cls(fragment(cls.tag));
+/**
+ * A new, detached element for a model, with `init`'s properties set in their order: build it, then add it to a
+ * domain or send its toXml() to libvirt.
+ */
+export function createModel<M extends object>(cls: ModelClass<M>, init: Partial<M> = {}): M {
+  const model = new cls(fragment(cls.tag));
+  Object.assign(model, init);
+  return model;
 }
 
 /** The model over the root of a parsed document (an attach/update fragment). */

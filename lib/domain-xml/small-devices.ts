@@ -16,10 +16,7 @@ export class Input extends xmlModel(
 ) {
   /** An absolute pointer, so the VNC cursor follows the mouse without grabbing it. */
   static usbTablet(): Input {
-    const i = createModel(Input);
-    i.type = 'tablet';
-    i.bus = 'usb';
-    return i;
+    return createModel(Input, { type: 'tablet', bus: 'usb' });
   }
 }
 
@@ -36,9 +33,7 @@ export class Video extends xmlModel(
   { '': ['driver', 'model', ...DEVICE_INFO_ORDER] },
 ) {
   static of(model: string): Video {
-    const v = createModel(Video);
-    v.model = model;
-    return v;
+    return createModel(Video, { model });
   }
 }
 
@@ -55,11 +50,7 @@ export class Rng extends xmlModel(
   { '': ['rate', 'backend', 'driver', ...DEVICE_INFO_ORDER] },
 ) {
   static virtioUrandom(): Rng {
-    const r = createModel(Rng);
-    r.model = 'virtio';
-    r.backendModel = 'random';
-    r.backend = '/dev/urandom';
-    return r;
+    return createModel(Rng, { model: 'virtio', backendModel: 'random', backend: '/dev/urandom' });
   }
 }
 

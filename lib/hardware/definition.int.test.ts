@@ -4,6 +4,7 @@ import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { parseXml, serializeXml } from '@/lib/xml/parse';
 import { testHost } from '@/test/support/test-host';
+import { hardwareServices, type HardwareServices } from './test-support/services';
 import { testBridge } from '@/test/support/test-libvirtd';
 
 // Persistent edits on shut-off VMs (never started: nothing to boot), checked with `virsh dumpxml --inactive`:
@@ -15,15 +16,7 @@ const pc = `vireo-hw-test-pc-${tag}`;
 const q35 = `vireo-hw-test-q35-${tag}`;
 let pool: TestPool;
 const host = testHost();
-const hw = {} as {
-  view: typeof import('./view');
-  disks: typeof import('./disks');
-  cdrom: typeof import('./cdrom');
-  nics: typeof import('./nics');
-  memory: typeof import('./memory');
-  vcpus: typeof import('./vcpus');
-  boot: typeof import('./boot');
-};
+let hw: HardwareServices;
 
 const persistent = { live: false, persistent: true };
 const dumpxml = (name: string) => virsh(['dumpxml', '--inactive', name]);
@@ -48,13 +41,7 @@ beforeAll(async () => {
   await ensureFixtures();
   pool = await createTestPool(`vireo-hw-test-dpool-${tag}`);
   await virsh(['vol-create-as', pool.name, 'existing.raw', '64M', '--format', 'raw']);
-  hw.view = await import('./view');
-  hw.disks = await import('./disks');
-  hw.cdrom = await import('./cdrom');
-  hw.nics = await import('./nics');
-  hw.memory = await import('./memory');
-  hw.vcpus = await import('./vcpus');
-  hw.boot = await import('./boot');
+  hw = await hardwareServices();
   await virshDefine(tcgGuestXml({ name: pc, memoryMiB: 192, network: 'default' }));
   await virshDefine(q35Xml());
 });

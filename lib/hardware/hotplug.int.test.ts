@@ -2,12 +2,14 @@ import { execFile } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleReader } from '@/test/support/console-reader';
-import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
+import { bootToShell, type ConsoleReader } from '@/test/support/console-reader';
+import { until } from '@/test/support/until';
+import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { parseXml, serializeXml } from '@/lib/xml/parse';
 import { testHost } from '@/test/support/test-host';
+import { hardwareServices, type HardwareServices } from './test-support/services';
 import { testBridge } from '@/test/support/test-libvirtd';
 
 // Hotplug against the real libvirtd: one running TCG fixture guest (i440fx, ACPI PCI hotplug) gets disks, a NIC,
@@ -19,15 +21,8 @@ const vm = `vireo-hw-test-run-${tag}`;
 let pool: TestPool;
 const host = testHost();
 let reader: ConsoleReader | null = null;
-const hw = {} as {
-  view: typeof import('./view');
-  disks: typeof import('./disks');
-  cdrom: typeof import('./cdrom');
-  nics: typeof import('./nics');
-  memory: typeof import('./memory');
-  vcpus: typeof import('./vcpus');
-  boot: typeof import('./boot');
-};
+const sh = (cmd: string, timeoutMs?: number) => reader!.marked(cmd, timeoutMs);
+let hw: HardwareServices;
 
 /** The fixture with 1 of 2 vCPUs online (so one can be hotplugged) and an empty CD-ROM drive on virtio-scsi. */
 function guestXml(): string {
@@ -59,26 +54,6 @@ function guestXml(): string {
   return serializeXml(doc);
 }
 
-let seq = 0;
-/** Runs a shell command in the guest and returns its output, found between two markers the echo cannot fake. */
-async function sh(cmd: string, timeoutMs = 30_000): Promise<string> {
-  const n = ++seq;
-  const from = reader!.transcript.length;
-  reader!.write(`echo B-""${n}; ${cmd}; echo E-""${n}\n`);
-  const text = await reader!.waitFor(new RegExp(`B-${n}\\r?\\n[\\s\\S]*E-${n}\\r?\\n`), timeoutMs, from);
-  const m = new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`).exec(text.slice(from))!;
-  // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
-  return m[1]!.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
-}
-
-async function until(what: string, fn: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
 const dumpxml = (inactive = false) => virsh(inactive ? ['dumpxml', '--inactive', vm] : ['dumpxml', vm]);
 
 beforeAll(async () => {
@@ -88,18 +63,9 @@ beforeAll(async () => {
   await run('xorriso', ['-as', 'mkisofs', '-quiet', '-V', 'HWTEST', '-o', `${pool.path}/media.iso`, `/tmp/vireo-hw-${tag}.txt`]);
   await rm(`/tmp/vireo-hw-${tag}.txt`);
   await virsh(['pool-refresh', pool.name]);
-  hw.view = await import('./view');
-  hw.disks = await import('./disks');
-  hw.cdrom = await import('./cdrom');
-  hw.nics = await import('./nics');
-  hw.memory = await import('./memory');
-  hw.vcpus = await import('./vcpus');
-  hw.boot = await import('./boot');
+  hw = await hardwareServices();
   await virshDefine(guestXml());
-  await virsh(['start', '--paused', vm]);
-  reader = await ConsoleReader.forDomain(vm);
-  await virsh(['resume', vm]);
-  await reader.waitFor(shellPrompt, 90_000);
+  reader = await bootToShell(vm);
   await sh('true');
 });
 

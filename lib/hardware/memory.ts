@@ -161,7 +161,8 @@ export async function addDimm(host: HostContext, name: string, req: DimmAdd): Pr
       if (!m.hotplug)
         refuse(
           'sizeMiB',
-          `Memory hotplug is not set up${half === 'live' ? ' in the running guest' : ''}: set a hotplug ceiling (slots and maximum) first${half === 'live' ? ', then restart the VM' : ''}.`,
+          `Memory hotplug is not set up${half === 'live' ? ' in the running guest' : ''}: set a hotplug ceiling (slots and maximum) ` +
+            `first${half === 'live' ? ', then restart the VM' : ''}.`,
         );
       if (m.dimms >= m.hotplug.slots) refuse('sizeMiB', `All ${m.hotplug.slots} memory slots are in use${half === 'live' ? ' in the running guest' : ''}.`);
       if (m.maximumKiB + req.sizeMiB * MiB > m.hotplug.maxKiB) {

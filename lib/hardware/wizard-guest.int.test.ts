@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleReader } from '@/test/support/console-reader';
-import { ensureFixtures, fixturePaths, shellPrompt } from '@/test/support/fixtures';
+import { bootToShell, type ConsoleReader } from '@/test/support/console-reader';
+import { until } from '@/test/support/until';
+import { ensureFixtures, fixturePaths } from '@/test/support/fixtures';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { testHost } from '@/test/support/test-host';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
@@ -17,6 +18,7 @@ const off = `vireo-wiz-cpu-${tag}`;
 const host = testHost();
 let pool: TestPool;
 let reader: ConsoleReader | null = null;
+const sh = (cmd: string, timeoutMs?: number) => reader!.marked(cmd, timeoutMs);
 const mods = {} as {
   plan: typeof import('@/lib/provisioning/plan');
   view: typeof import('./view');
@@ -24,23 +26,6 @@ const mods = {} as {
   nics: typeof import('./nics');
   vcpus: typeof import('./vcpus');
 };
-
-let seq = 0;
-async function sh(cmd: string): Promise<string> {
-  const n = ++seq;
-  const from = reader!.transcript.length;
-  reader!.write(`echo B-""${n}; ${cmd}; echo E-""${n}\n`);
-  const text = await reader!.waitFor(new RegExp(`B-${n}\\r?\\n[\\s\\S]*E-${n}\\r?\\n`), 30_000, from);
-  return new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`).exec(text.slice(from))![1]!.replace(/\r/g, '');
-}
-
-async function until(what: string, fn: () => Promise<boolean>, ms = 40_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 /** What the wizard would define for a direct-kernel-boot VM with a NIC and no disk, under emulation. */
 async function wizardXml(name: string, cpu?: string): Promise<string> {
@@ -70,10 +55,7 @@ beforeAll(async () => {
   mods.vcpus = await import('./vcpus');
   // "maximum" with migratable: the TCG counterpart of a KVM guest's host-passthrough (both may carry migratable).
   await virshDefine(await wizardXml(vm, '<cpu mode="maximum" migratable="on"/>'));
-  await virsh(['start', '--paused', vm]);
-  reader = await ConsoleReader.forDomain(vm);
-  await virsh(['resume', vm]);
-  await reader.waitFor(shellPrompt, 90_000);
+  reader = await bootToShell(vm);
   await sh('true');
 });
 
@@ -98,14 +80,14 @@ describe('hotplug into a wizard-made q35 guest', () => {
     expect(disk.outcome.live).toEqual({ status: 'applied' });
     expect(disk.hardware.hotplug).toMatchObject({ free: HOTPLUG_SPARE_PORTS - 1 });
     const target = disk.hardware.disks.find((d) => d.volume === 'extra.qcow2')!.target;
-    await until(`${target} in the guest`, async () => (await sh('ls /sys/block')).includes(target));
+    await until(`${target} in the guest`, async () => (await sh('ls /sys/block')).includes(target), 40_000);
 
     for (const n of [1, 2]) {
       const nic = await mods.nics.addNic(host, vm, { ...both, source: { type: 'network', network: 'default' }, model: 'virtio' });
       expect(nic.outcome.live).toEqual({ status: 'applied' });
       expect(nic.hardware.hotplug).toMatchObject({ free: HOTPLUG_SPARE_PORTS - 1 - n });
     }
-    await until('three NICs in the guest', async () => (await sh('cat /sys/class/net/eth*/address')).trim().split('\n').length === 3);
+    await until('three NICs in the guest', async () => (await sh('cat /sys/class/net/eth*/address')).trim().split('\n').length === 3, 40_000);
     const live = await virsh(['domiflist', vm]);
     expect(live.match(/virtio/g)).toHaveLength(3);
     expect((await mods.view.readHardware(host, vm)).hotplug).toEqual({ kind: 'pcie-root-port', total: PORTS, free: HOTPLUG_SPARE_PORTS - 3 });

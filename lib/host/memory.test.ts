@@ -25,7 +25,7 @@ describe('host memory', () => {
 
   it('prefers the counters over node info when both answer (they can disagree)', async () => {
     const client = clientWith({
-      memoryStats: async () => ({ total: 24 * 1024 * 1024, free: 20 * 1024 * 1024, buffers: 0, cached: 0 }),
+      memoryStats: async () => ({ total: 24n * 1024n * 1024n, free: 20n * 1024n * 1024n, buffers: 0n, cached: 0n }),
       nodeInfo: async () => ({ memoryKiB: 9 * 1024 * 1024 }) as never,
       freeMemory: async () => 6 * GiB,
     });

@@ -30,7 +30,7 @@ export function memoryFromCounters(c: Record<string, number>): HostMemory | null
 export async function readHostMemory(client: LibvirtClient): Promise<HostMemory> {
   const counted = await client.host
     .memoryStats()
-    .then(memoryFromCounters)
+    .then((c) => memoryFromCounters(Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Number(v)]))))
     .catch(() => null);
   if (counted) return counted;
   const [node, free] = await Promise.all([client.host.nodeInfo(), client.host.freeMemory()]);

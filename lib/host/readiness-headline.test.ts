@@ -18,14 +18,16 @@ describe('the readiness headline', () => {
       row('Nested virtualization', 'warn', 'Whether guests can run their own virtual machines is not known. Ordinary guests are not affected.'),
     ];
     expect(readinessHeadline('warn', checks, kvm)).toBe(
-      'Ready, with a warning. New guests use KVM. It warns because of “Nested virtualization”: Whether guests can run their own virtual machines is not known. Ordinary guests are not affected.',
+      'Ready, with a warning. New guests use KVM. It warns because of “Nested virtualization”: Whether guests can run their own virtual machines is not ' +
+        'known. Ordinary guests are not affected.',
     );
   });
 
   it('names every failed check, and that guests fall back to emulation', () => {
     const checks = [row('KVM device', 'fail', 'Guests cannot use KVM.'), row('KVM self-test', 'fail', 'KVM could not run guest code.')];
     expect(readinessHeadline('fail', checks, { type: 'qemu', forced: false })).toBe(
-      'Not ready for KVM guests. New guests use software emulation, which is much slower. It fails because of “KVM device”: Guests cannot use KVM. Also “KVM self-test”: KVM could not run guest code.',
+      'Not ready for KVM guests. New guests use software emulation, which is much slower. It fails because of “KVM device”: Guests cannot use KVM. Also ' +
+        '“KVM self-test”: KVM could not run guest code.',
     );
   });
 });

@@ -57,7 +57,8 @@ describe('hostReadiness', () => {
     const row = r.checks.find((c) => c.id === 'guest-start')!;
     expect(row).toMatchObject({ status: 'warn', fix: expect.stringMatching(/unrestricted guest/) });
     expect(row.detail).toBe(
-      'KVM with host-passthrough and host-model: QEMU paused the test guest. emulation (TCG): ran (300 ms). (Kept for six hours; “Probe again” starts the test guests afresh.)',
+      'KVM with host-passthrough and host-model: QEMU paused the test guest. emulation (TCG): ran (300 ms). (Kept for six hours; “Probe again” starts the ' +
+        'test guests afresh.)',
     );
     expect(row.impact).toMatch(/new VMs use software emulation/);
     expect(r.domainType).toMatchObject({ type: 'qemu', cpuMode: null, forced: false });

@@ -50,7 +50,8 @@ describe('guestDomainType', () => {
       cpuMode: 'host-passthrough',
       forced: false,
       reason:
-        "The KVM self-test passed in 1.5 ms and a test guest ran under KVM with the host's own CPU (host-passthrough) in 400 ms: guests use hardware virtualization.",
+        "The KVM self-test passed in 1.5 ms and a test guest ran under KVM with the host's own CPU (host-passthrough) in 400 ms: guests use hardware " +
+        'virtualization.',
     });
     expect(g.tried).toEqual(['host-passthrough']);
   });

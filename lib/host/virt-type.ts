@@ -72,7 +72,9 @@ export function decideDomainType(p: {
     return {
       type: 'qemu',
       cpuMode: null,
-      reason: `Software emulation is forced by the setting VIREO_FORCE_EMULATION${p.selfTestPassed ? ' although the KVM self-test passes' : ''}; guests run much slower than with KVM.`,
+      reason:
+        `Software emulation is forced by the setting VIREO_FORCE_EMULATION${p.selfTestPassed ? ' although the KVM self-test passes' : ''}; guests ` +
+        `run much slower than with KVM.`,
       forced: true,
     };
   }
@@ -94,7 +96,8 @@ export function decideDomainType(p: {
       type: 'kvm',
       cpuMode: chosen.cpuMode,
       reason: before
-        ? `${p.addon.reason}, but a test guest did not run ${before}. With ${MODE_WORDS[chosen.cpuMode]} it ran in ${ms(won.ms)}, so guests use KVM with that CPU mode.`
+        ? `${p.addon.reason}, but a test guest did not run ${before}. With ${MODE_WORDS[chosen.cpuMode]} it ran in ${ms(won.ms)}, so guests use KVM with ` +
+          `that CPU mode.`
         : `${p.addon.reason} and a test guest ran under KVM with ${MODE_WORDS[chosen.cpuMode]} in ${ms(won.ms)}: guests use hardware virtualization.`,
       forced: false,
     };

@@ -50,6 +50,8 @@ export class HostContext {
   /** When the app connection stopped being open (null while open or never opened yet). */
   private downSince: Date | null = null;
   private readonly state = new Map<string, unknown>();
+  /** What to stop when the host retires: the per-host services started for it (registry.ts, eachHost). */
+  private readonly onRetired: (() => void)[] = [];
 
   constructor(opts: HostOptions) {
     this.id = opts.id;
@@ -121,9 +123,16 @@ export class HostContext {
     this.state.clear();
   }
 
+  /** Runs `stop` when the registry replaces or removes this host, before its connections close. */
+  onRetire(stop: () => void): void {
+    if (this.retired) stop();
+    else this.onRetired.push(stop);
+  }
+
   /** For the registry: the host was edited (a new context replaces this one) or removed. */
   async retire(): Promise<void> {
     this.retired = true;
+    for (const stop of this.onRetired.splice(0)) stop();
     await this.close();
   }
 

@@ -17,6 +17,8 @@ export { LOCAL_HOST_ID };
 class HostRegistry {
   private readonly hosts = new Map<string, HostContext>();
   private loading: Promise<void> | null = null;
+  /** Per-host services (collectors, schedulers): started on every host, and on each context made later. */
+  private readonly starters = new Set<HostStarter>();
 
   constructor() {
     this.hosts.set(LOCAL_HOST_ID, new HostContext({ id: LOCAL_HOST_ID, name: 'This host', uri: loadSettings().libvirtUri }));
@@ -44,6 +46,7 @@ class HostRegistry {
     const host = new HostContext(hostOptionsOf(row, uri));
     this.hosts.set(row.id, host);
     if (old) void old.retire();
+    for (const start of this.starters) begin(host, start);
     return host;
   }
 
@@ -57,6 +60,12 @@ class HostRegistry {
       if (row) return this.install(row);
     }
     throw new NotFoundError(`There is no host "${id.slice(0, 100)}" in Vireo.`);
+  }
+
+  async each(start: HostStarter): Promise<void> {
+    await this.load();
+    this.starters.add(start);
+    for (const host of this.hosts.values()) begin(host, start);
   }
 
   getLoaded(id: string): HostContext | undefined {
@@ -78,6 +87,18 @@ class HostRegistry {
     const old = this.hosts.get(id);
     this.hosts.delete(id);
     await old?.retire();
+  }
+}
+
+/** Starts a per-host service on a host; what it returns is called when the host retires (edited or removed). */
+export type HostStarter = (host: HostContext) => void | (() => void);
+
+function begin(host: HostContext, start: HostStarter): void {
+  try {
+    const stop = start(host);
+    if (stop) host.onRetire(stop);
+  } catch (err) {
+    log().warn({ err }, `hosts: a service could not start on ${host.name}: ${(err as Error).message}`);
   }
 }
 
@@ -109,4 +130,12 @@ export function reloadHost(id: string): Promise<HostContext> {
 /** A host was removed: its context is closed. */
 export function forgetHost(id: string): Promise<void> {
   return registry().forget(id);
+}
+
+/**
+ * Runs `start` on every host now and on every host added or rebuilt (an edit) later, e.g. the metrics collector or
+ * the backup scheduler; the function it returns, if any, stops the service when that host's context retires.
+ */
+export function eachHost(start: HostStarter): Promise<void> {
+  return registry().each(start);
 }

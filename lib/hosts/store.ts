@@ -5,11 +5,11 @@ import { ConflictError, InputError, NotFoundError } from '@/lib/errors';
 import { HostKeyError } from '@/lib/libvirt';
 import type { HostOptions } from './host-context';
 import { type AddHostInput, type EditHostInput, HOST_ID, slugOf, transportOf, uriProblem } from './input';
-import { decryptSecret, encryptSecret } from './secrets';
+import { open, seal } from '@/lib/config/secret-box';
 import { generateSshKeyPair, publicKeyOf } from './ssh-keys';
 
 // Hosts in the database: what admins add, edit and remove, and how a row becomes the options of a HostContext.
-// Private key material is sealed (secrets.ts) before it is written and opened only to build a connection.
+// Private key material is sealed (lib/config/secret-box.ts) before it is written and opened only to build a connection.
 
 export const LOCAL_HOST_ID = 'local';
 export type HostRow = Host;
@@ -20,8 +20,8 @@ interface Secrets {
   tlsKey?: string;
 }
 
-const openSecrets = (row: HostRow): Secrets => (row.secrets ? (JSON.parse(decryptSecret(row.secrets)) as Secrets) : {});
-const sealSecrets = (s: Secrets): string | null => (Object.values(s).some(Boolean) ? encryptSecret(JSON.stringify(s)) : null);
+const openSecrets = (row: HostRow): Secrets => (row.secrets ? (JSON.parse(open(row.secrets)) as Secrets) : {});
+const sealSecrets = (s: Secrets): string | null => (Object.values(s).some(Boolean) ? seal(JSON.stringify(s)) : null);
 
 export async function listHostRows(): Promise<HostRow[]> {
   return db().host.findMany({ orderBy: { createdAt: 'asc' } });

@@ -43,6 +43,11 @@ export function buildOpenApi(routes: RouteHandler[], info: { version: string }):
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'vireo_session' });
   registry.registerComponent('securitySchemes', 'csrf', { type: 'apiKey', in: 'header', name: 'x-csrf-token' });
+  registry.registerComponent('securitySchemes', 'token', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API token (POST /api/tokens): acts with its role, needs no CSRF token.',
+  });
   for (const { route: r } of routes) {
     const access = r.access;
     const permission = access === 'public' || access === 'signed-in' ? null : access;
@@ -64,7 +69,7 @@ export function buildOpenApi(routes: RouteHandler[], info: { version: string }):
         : access === 'public'
           ? 'No session needed.'
           : 'Any signed-in user.',
-      security: access === 'public' ? [] : isSafeMethod(r.method) ? [{ session: [] }] : [{ session: [], csrf: [] }],
+      security: access === 'public' ? [] : [isSafeMethod(r.method) ? { session: [] } : { session: [], csrf: [] }, { token: [] }],
       request: {
         ...(paramsOf(r) ? { params: paramsOf(r) } : {}),
         ...(r.query ? { query: r.query as z.ZodObject } : {}),

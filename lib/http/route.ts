@@ -1,6 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
-import { recordAudit, type AuditActor, type AuditOutcome } from '@/lib/audit/log';
+import { recordAudit, type AuditActor, type AuditInput as AuditEntry } from '@/lib/audit/log';
 import { can, deniedMessage, type Permission } from '@/lib/auth/roles';
 import { describeError, ForbiddenError, NotFoundError, parseInput, problemSummary, type Problem } from '@/lib/errors';
 import { hostById, localHost, type HostContext } from '@/lib/hosts';
@@ -37,15 +37,10 @@ export type AuditInput<P extends Schema, Q extends Schema, B extends Schema> = {
   body: Partial<Out<B>> | undefined;
 };
 
-export interface AuditRecord {
+/** An audit entry as a route writes it: the request's address is added, the actor defaults to the signed-in user. */
+export interface AuditRecord extends Omit<AuditEntry, 'actor' | 'ip'> {
   /** Who acted, when the route learns it itself (sign-in); the signed-in user otherwise. */
   actor?: AuditActor;
-  action: string;
-  objectType: string;
-  objectName: string;
-  outcome: AuditOutcome;
-  error?: string | null;
-  detail?: Record<string, unknown> | null;
 }
 
 export interface RouteContext<P extends Schema, Q extends Schema, B extends Schema, A extends Access> extends RouteInput<P, Q, B> {

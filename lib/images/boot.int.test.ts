@@ -11,7 +11,7 @@ import { ConsoleReader } from '@/test/support/console-reader';
 import { cloudImagePath, cloudInitBanner, ensureFixtures, installerBanner, installerIsoPath, shellPrompt } from '@/test/support/fixtures';
 import { fixtureAllowList, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
-import { virsh, virshDefine } from '@/test/support/virsh';
+import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
 import { downloadToPool } from './download';
 import { createOverlay } from './overlay';
 import { testHost } from '@/test/support/test-host';
@@ -95,8 +95,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const r of readers) r.close();
   for (const name of domains) {
-    await virsh(['destroy', name]).catch(() => undefined);
-    await virsh(['undefine', name]).catch(() => undefined);
+    await virshCleanupDomain(name);
   }
   await client?.close();
   await host.close();

@@ -9,9 +9,8 @@ export class ImageSourceError extends InputError {
 export class ImageTooLargeError extends TooLargeError {
   override name = 'ImageTooLargeError';
   constructor(limit: number, got: number | null) {
-    super(
-      `The image is larger than the ${(limit / 1024 ** 3).toFixed(0)} GiB allowed${got ? ` (${(got / 1024 ** 3).toFixed(1)} GiB announced)` : ''}; nothing was kept.`,
-    );
+    const announced = got ? ` (${(got / 1024 ** 3).toFixed(1)} GiB announced)` : '';
+    super(`The image is larger than the ${(limit / 1024 ** 3).toFixed(0)} GiB allowed${announced}; nothing was kept.`);
   }
 }
 

@@ -7,7 +7,8 @@ const err = (code: string) => Object.assign(new Error(`getaddrinfo ${code} cloud
 describe('unreachable', () => {
   it('says in plain words that the host could not reach the address, and why', () => {
     expect(unreachable(url, err('ENOTFOUND'))).toBe(
-      "The host could not reach cloud.example.org: its name does not resolve (DNS has no such name, or the host has no working DNS). Check the address, and the host's network and DNS settings.",
+      'The host could not reach cloud.example.org: its name does not resolve (DNS has no such name, or the host has no working DNS). Check the address, ' +
+        "and the host's network and DNS settings.",
     );
     expect(unreachable(url, err('EAI_AGAIN'))).toMatch(/could not reach cloud\.example\.org: its name could not be resolved now/);
     expect(unreachable(url, err('ECONNREFUSED'))).toMatch(/refused the connection/);

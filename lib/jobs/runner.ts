@@ -16,9 +16,13 @@ export interface JobActor {
   id: string | null;
   username: string;
   ip: string | null;
+  /** The API token the job was started with, if any (the audit row names it). */
+  via?: { tokenName: string } | null;
 }
 
 export interface JobContext {
+  /** The job's id (what /api/jobs/{id} shows). */
+  readonly id: string;
   readonly signal: AbortSignal;
   /** Runs one declared step; its failure fails the job. */
   step<T>(id: string, fn: () => Promise<T>): Promise<T>;
@@ -50,6 +54,8 @@ export interface JobDefinition {
   keepOnFailureOf?: readonly string[];
   /** The sentence added to the error when what was made is kept. */
   keptNote?: string;
+  /** More for the audit entry written when the job ends (a migration: from, to, how long). */
+  auditDetail?: () => Record<string, unknown>;
   run(ctx: JobContext): Promise<Record<string, unknown>>;
 }
 
@@ -129,6 +135,7 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
   };
 
   const ctx: JobContext = {
+    id,
     signal,
     async step(stepId, fn) {
       signal.throwIfAborted();
@@ -209,7 +216,7 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
     finished: true,
   });
   await recordAudit({
-    actor: { id: def.actor.id, username: def.actor.username },
+    actor: { id: def.actor.id, username: def.actor.username, via: def.actor.via ?? null },
     action: def.auditAction,
     objectType: def.auditObjectType,
     objectName: def.objectName,
@@ -217,9 +224,11 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
     error,
     detail: {
       jobId: id,
+      ...def.auditDetail?.(),
       ...(rollback ? { rolledBack: rollback.map((r) => `${describeResource(r.resource)}: ${r.outcome}`) } : {}),
       ...(kept ? { kept: kept.map(describeResource) } : {}),
     },
     ip: def.actor.ip,
+    host: def.host.id,
   }).catch(() => undefined);
 }

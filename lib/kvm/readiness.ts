@@ -124,7 +124,9 @@ function nestedCheck(r: KvmReport): ReadinessCheck {
       unknown: true,
     };
   if (enabled === true) return { id: 'nested', title, status: 'pass', detail: `${module} nested=on: guests can run their own VMs`, fix: null };
-  const fix = `Only needed for hypervisors inside guests: \`echo "options ${module} nested=1" > /etc/modprobe.d/${module}.conf\`, then reload ${module} with no VMs running.`;
+  const fix =
+    `Only needed for hypervisors inside guests: \`echo "options ${module} nested=1" > /etc/modprobe.d/${module}.conf\`, then reload ${module} ` +
+    `with no VMs running.`;
   if (enabled === null)
     return {
       id: 'nested',
@@ -146,7 +148,9 @@ function selfTestCheck(r: KvmReport): ReadinessCheck {
       id: 'self-test',
       title,
       status: 'pass',
-      detail: `a one-vCPU VM wrote 0x${t.expectedValue.toString(16)} to port 0x${t.expectedPort.toString(16)} and halted in ${t.durationMs.toFixed(1)} ms. ${SELF_TEST_SCOPE}`,
+      detail:
+        `a one-vCPU VM wrote 0x${t.expectedValue.toString(16)} to port 0x${t.expectedPort.toString(16)} and halted in ${t.durationMs.toFixed(1)} ms. ` +
+        `${SELF_TEST_SCOPE}`,
       fix: null,
     };
   return {

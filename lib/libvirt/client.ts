@@ -16,6 +16,10 @@ import { HostApi } from './api/host';
 import { DomainApi } from './api/domains';
 import { NetworkApi } from './api/networks';
 import { PoolApi, VolumeApi } from './api/storage';
+import { MigrationApi } from './api/migration';
+import { CheckpointApi } from './api/checkpoints';
+import { BackupApi } from './api/backups';
+import { SnapshotApi } from './api/snapshots';
 
 /** VIR_DRV_FEATURE_PROGRAM_KEEPALIVE from libvirt_internal.h (not a public header). */
 const FEATURE_PROGRAM_KEEPALIVE = 10;
@@ -59,6 +63,10 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
   readonly networks: NetworkApi;
   readonly pools: PoolApi;
   readonly volumes: VolumeApi;
+  readonly migration: MigrationApi;
+  readonly checkpoints: CheckpointApi;
+  readonly backups: BackupApi;
+  readonly snapshots: SnapshotApi;
 
   private conn: RpcConnection | null = null;
   private _state: ClientState = 'idle';
@@ -94,6 +102,10 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
     this.networks = new NetworkApi(this.remote);
     this.pools = new PoolApi(this.remote);
     this.volumes = new VolumeApi(this.remote);
+    this.migration = new MigrationApi(this.remote);
+    this.checkpoints = new CheckpointApi(this.remote);
+    this.backups = new BackupApi(this.remote);
+    this.snapshots = new SnapshotApi(this.remote);
   }
 
   get state(): ClientState {

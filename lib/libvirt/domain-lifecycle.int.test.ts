@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { ensureFixtures, tcgGuestXml, bootBanner } from '../../test/support/fixtures';
-import { virsh } from '../../test/support/virsh';
+import { virsh, virshCleanupDomain } from '../../test/support/virsh';
 import { XMLBuilder } from 'fast-xml-parser';
 import { truncate, rm, writeFile } from 'node:fs/promises';
 import { connect, DomainEventType, DomainInterfaceAddressesSource, DomainState, DomainXMLFlags, type DomainRef, type LibvirtClient } from './index';
@@ -29,8 +29,7 @@ describe('a TCG guest on the test daemon (qemu:///system)', () => {
 
   afterAll(async () => {
     consoleReader?.stop();
-    await virsh(['destroy', name]).catch(() => undefined);
-    await virsh(['undefine', name]).catch(() => undefined);
+    await virshCleanupDomain(name);
     await rm(diskPath, { force: true });
     await client.close();
   });

@@ -27,7 +27,8 @@ describe('network XML model', () => {
     expect(buildNetworkXml(isolated)).toBe(
       '<network><name>lab</name><bridge stp="on" delay="0"/><mtu size="1400"/><domain name="lab.test" localOnly="yes"/>' +
         '<dns><host ip="10.251.7.20"><hostname>db</hostname><hostname>db.lab.test</hostname></host></dns>' +
-        '<ip address="10.251.7.1" prefix="24"><dhcp><range start="10.251.7.100" end="10.251.7.150"/><host mac="52:54:00:00:00:01" name="web" ip="10.251.7.10"/></dhcp></ip>' +
+        '<ip address="10.251.7.1" prefix="24"><dhcp><range start="10.251.7.100" end="10.251.7.150"/><host mac="52:54:00:00:00:01" name="web" ' +
+        'ip="10.251.7.10"/></dhcp></ip>' +
         '<ip family="ipv6" address="fd00:251:7::1" prefix="64"><dhcp><range start="fd00:251:7::100" end="fd00:251:7::1ff"/></dhcp></ip></network>',
     );
   });

@@ -7,13 +7,10 @@ import { searchVariants } from './search';
 // The osinfo database Debian installs (osinfo-db, scripts/host-setup.sh), read by Vireo's own XML code: what the
 // wizard offers and the defaults it takes from it. Facts below are the database's, as libosinfo resolves them.
 
-const installed = existsSync(`${OSINFO_DIR}/os`);
-
-describe.skipIf(!installed)(`the installed osinfo database${installed ? '' : ' (SKIPPED: osinfo-db is not installed)'}`, () => {
-  it('reads every OS of every vendor in well under two seconds', async () => {
-    const t0 = performance.now();
+describe('the installed osinfo database', () => {
+  it('reads every OS of every vendor', async () => {
+    expect(existsSync(`${OSINFO_DIR}/os`), 'osinfo-db is installed (scripts/host-setup.sh)').toBe(true);
     const db = await loadOsDatabase();
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(db.variants.length).toBeGreaterThan(500);
     expect(new Set(db.variants.map((v) => v.id)).size).toBe(db.variants.length);
   });

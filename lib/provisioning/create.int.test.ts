@@ -9,7 +9,7 @@ import { bootBanner, cloudImagePath, cloudInitBanner, ensureFixtures, fixturePat
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { useTestDatabase } from '@/test/support/test-db';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
-import { virsh } from '@/test/support/virsh';
+import { virsh, virshCleanupDomain } from '@/test/support/virsh';
 import { testHost } from '@/test/support/test-host';
 
 // The create job against the real libvirtd: an ISO install VM is made, validated and started; a failure after
@@ -69,8 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const name of made) {
-    await virsh(['destroy', name]).catch(() => undefined);
-    await virsh(['undefine', name, '--nvram']).catch(() => undefined);
+    await virshCleanupDomain(name);
   }
   await pool?.dispose();
   await http?.close();

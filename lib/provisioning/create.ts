@@ -1,11 +1,10 @@
-import { DomainDefineFlags } from '@/lib/libvirt';
-import { uploadSeed } from '@/lib/cloud-init/seed-iso';
 import { ConflictError, InputError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { createFullCopy, createOverlay } from '@/lib/images/overlay';
 import { jobSettled, startJob, type JobActor, type JobContext } from '@/lib/jobs/runner';
 import { createVolume } from '@/lib/storage/volumes';
 import { ensureBase } from './base-image';
+import { defineStep, seedStep } from './job-steps';
 import { recallSpec, rememberSpec } from './job-specs';
 import { planVm, type CreatePlan } from './plan';
 import { releaseName, reserveName } from './reservations';
@@ -54,17 +53,8 @@ async function runCreate(host: HostContext, plan: CreatePlan, ctx: JobContext): 
       }
     });
   }
-  const seed = plan.seed;
-  if (seed) {
-    await ctx.step('seed', async () => {
-      await ctx.willCreate({ type: 'volume', pool: seed.pool, name: seed.name });
-      await uploadSeed(await host.libvirt(), seed.pool, seed.name, seed.files);
-    });
-  }
-  const dom = await ctx.step('define', async () => {
-    await ctx.willCreate({ type: 'domain', name: plan.spec.name, uuid: plan.domain.uuid });
-    return (await host.libvirt()).domains.defineXml(plan.xml, DomainDefineFlags.VALIDATE);
-  });
+  await seedStep(host, ctx, plan.seed);
+  const dom = await defineStep(host, ctx, { name: plan.spec.name, uuid: plan.domain.uuid, xml: plan.xml });
   let started = false;
   if (plan.spec.start) {
     await ctx.step('start', async () => {

@@ -52,7 +52,9 @@ describe('pool model', () => {
   });
 
   it('lists supported pool types from the capabilities', () => {
-    const caps = `<storagepoolCapabilities><pool type='dir' supported='yes'/><pool type='rbd' supported='no'/><pool type='logical' supported='yes'><poolOptions/></pool></storagepoolCapabilities>`;
+    const caps =
+      `<storagepoolCapabilities><pool type='dir' supported='yes'/><pool type='rbd' supported='no'/><pool type='logical' ` +
+      `supported='yes'><poolOptions/></pool></storagepoolCapabilities>`;
     expect(supportedPoolTypes(caps)).toEqual(['dir', 'logical']);
   });
 });
@@ -60,7 +62,8 @@ describe('pool model', () => {
 describe('volume model', () => {
   it("builds a sparse volume and reads libvirt's answer", () => {
     expect(buildVolumeXml({ name: 'disk.qcow2', capacity: 16 << 20, format: 'qcow2' })).toBe(
-      '<volume><name>disk.qcow2</name><capacity unit="bytes">16777216</capacity><allocation unit="bytes">0</allocation><target><format type="qcow2"/></target></volume>',
+      '<volume><name>disk.qcow2</name><capacity unit="bytes">16777216</capacity><allocation unit="bytes">0</allocation><target><format ' +
+        'type="qcow2"/><compat>1.1</compat></target></volume>',
     );
     const answer = `<volume type='file'><name>disk.qcow2</name><key>/srv/p/disk.qcow2</key><source/>
       <capacity unit='bytes'>16777216</capacity><allocation unit='bytes'>200704</allocation><physical unit='bytes'>196624</physical>
@@ -75,6 +78,7 @@ describe('volume model', () => {
       physical: 196624,
       type: 'file',
       backingPath: null,
+      compat: null,
     });
   });
 

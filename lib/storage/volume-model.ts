@@ -19,6 +19,8 @@ export interface VolumeModel {
   physical: number | null;
   /** The image a qcow2 overlay reads through to (its backing file). */
   backingPath: string | null;
+  /** qcow2 version: '1.1' for version 3 (which can hold dirty bitmaps); null for version 2 and other formats. */
+  compat: string | null;
 }
 
 function bytes(el: Element | null): number | null {
@@ -43,6 +45,7 @@ export function parseVolumeXml(xml: string): VolumeModel {
     allocation: bytes(child(root, 'allocation')),
     physical: bytes(child(root, 'physical')),
     backingPath: text(path(root, 'backingStore', 'path')),
+    compat: text(path(root, 'target', 'compat')),
   };
 }
 
@@ -56,7 +59,11 @@ export function buildVolumeXml(v: { name: string; capacity: number; format: Volu
   append(root, 'name', {}, v.name);
   append(root, 'capacity', { unit: 'bytes' }, String(v.capacity));
   append(root, 'allocation', { unit: 'bytes' }, '0');
-  append(append(root, 'target'), 'format', { type: v.format });
+  const target = append(root, 'target');
+  append(target, 'format', { type: v.format });
+  // libvirt makes qcow2 version 2 (compat 0.10) unless told: version 3 is what can hold dirty bitmaps (incremental
+  // backups), and every QEMU of the last decade reads it.
+  if (v.format === 'qcow2') append(target, 'compat', {}, '1.1');
   if (v.backing) {
     const backing = append(root, 'backingStore');
     append(backing, 'path', {}, v.backing.path);

@@ -40,7 +40,8 @@ beforeAll(async () => {
   await virshDefine(
     tcgGuestXml({ name: stopped, memoryMiB: 96 }).replace(
       '</devices>',
-      `<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/><source pool='${pool.name}' volume='data.qcow2'/><target dev='vdb' bus='virtio'/></disk></devices>`,
+      `<disk type='volume' device='disk'><driver name='qemu' type='qcow2'/><source pool='${pool.name}' volume='data.qcow2'/><target dev='vdb' ` +
+        `bus='virtio'/></disk></devices>`,
     ),
   );
   await virshDefine(tcgGuestXml({ name: running, memoryMiB: 96 }));

@@ -3,7 +3,9 @@ import { ConflictError, InputError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { Domain } from '@/lib/domain-xml/domain';
 import { diskVolume } from '@/lib/domain-xml/volume';
+import { filesGoingWithVm, pathsInUse, removeFile } from '@/lib/snapshots/files';
 import { findVm } from './lifecycle';
+import { readVireoMeta } from './vireo-meta';
 
 export interface DeletableDisk {
   target: string | null;
@@ -22,6 +24,8 @@ export interface DeletePlan {
   disks: DeletableDisk[];
   nvram: string | null;
   snapshots: number;
+  /** Files Vireo made for external snapshots (overlays, memory states); removed with the snapshots. */
+  snapshotFiles: string[];
 }
 
 export interface DeleteChoice {
@@ -54,7 +58,16 @@ export async function deletePlan(host: HostContext, name: string): Promise<Delet
       return { target: d.target, device, source: d.source, volume, suggested: volume !== null && device === 'disk' && !d.readonly };
     }),
   );
-  return { name: dom.name, uuid: dom.uuid, running: dom.id > 0, disks, nvram: def.os.nvram || null, snapshots: await snapshotCount(client, dom) };
+  const snapshotFiles = def.vireo.files.flatMap((f) => (f.path ? [f.path] : []));
+  return {
+    name: dom.name,
+    uuid: dom.uuid,
+    running: dom.id > 0,
+    disks,
+    nvram: def.os.nvram || null,
+    snapshots: await snapshotCount(client, dom),
+    snapshotFiles,
+  };
 }
 
 /**
@@ -75,6 +88,10 @@ export async function deleteVm(host: HostContext, name: string, choice: DeleteCh
   }
   const client = await host.libvirt();
   const dom = await findVm(client, name);
+  // Vireo's snapshot files are worked out before the definition that records them is gone.
+  const recorded = choice.snapshots ? (await readVireoMeta(client, dom)).files : [];
+  const diskPaths = choice.snapshots ? await pathsInUse(client, dom) : new Set<string>();
+  const chosenPaths = new Set(choice.volumes);
   let flags = DomainUndefineFlagsValues.MANAGED_SAVE | DomainUndefineFlagsValues.CHECKPOINTS_METADATA;
   if (choice.snapshots) flags |= DomainUndefineFlagsValues.SNAPSHOTS_METADATA;
   flags |= choice.nvram ? DomainUndefineFlagsValues.NVRAM : DomainUndefineFlagsValues.KEEP_NVRAM;
@@ -88,6 +105,13 @@ export async function deleteVm(host: HostContext, name: string, choice: DeleteCh
       result.removedVolumes.push(key);
     } catch (err) {
       result.failedVolumes.push({ key, error: (err as Error).message });
+    }
+  }
+  for (const file of filesGoingWithVm(recorded, chosenPaths, diskPaths)) {
+    try {
+      if ((await removeFile(client, file)) === 'removed') result.removedVolumes.push(file);
+    } catch (err) {
+      result.failedVolumes.push({ key: file, error: (err as Error).message });
     }
   }
   return result;

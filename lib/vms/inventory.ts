@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { DomainEventType, DomainInterfaceAddressesSource, DomainState, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
 import type { HostContext } from '@/lib/hosts';
 import { stateAfterEvent, stateName, type VmState } from './state';
+import { isTemplateVm } from './vireo-meta';
 
 // The server's live picture of every domain. Built once, then kept current from libvirt's lifecycle events, so
 // listing 1,000 VMs or pushing a change to every open page costs no per-VM polling.
@@ -16,6 +17,8 @@ export interface VmRow {
   maxMemKiB: number;
   autostart: boolean;
   ips: string[];
+  /** A template (Vireo's metadata): never started, the source of clones. */
+  template?: boolean;
   /** Asked of the guest and not done yet: an ACPI shutdown the guest has not finished (it decides when). */
   pending?: VmPending | null;
 }
@@ -165,7 +168,11 @@ class Inventory extends EventEmitter {
 }
 
 async function readRow(client: LibvirtClient, dom: DomainRef): Promise<VmRow> {
-  const [info, autostart] = await Promise.all([client.domains.info(dom), client.domains.autostart(dom)]);
+  const [info, autostart, template] = await Promise.all([
+    client.domains.info(dom),
+    client.domains.autostart(dom),
+    isTemplateVm(client, dom).catch(() => false),
+  ]);
   const running = info.state === DomainState.RUNNING || info.state === DomainState.PAUSED || info.state === DomainState.BLOCKED;
   const ips = running ? await addresses(client, dom) : [];
   return {
@@ -178,6 +185,7 @@ async function readRow(client: LibvirtClient, dom: DomainRef): Promise<VmRow> {
     maxMemKiB: info.maxMemKiB,
     autostart,
     ips,
+    template,
   };
 }
 

@@ -3,6 +3,7 @@ import { ConflictError, NotFoundError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
 import { checkVmName } from './names';
 import { inventory } from './inventory';
+import { isTemplateVm } from './vireo-meta';
 
 export const LIFECYCLE_ACTIONS = ['start', 'shutdown', 'destroy', 'reboot', 'suspend', 'resume'] as const;
 export type LifecycleAction = (typeof LIFECYCLE_ACTIONS)[number];
@@ -31,6 +32,9 @@ export async function runLifecycle(host: HostContext, name: string, action: Life
   const running = dom.id > 0;
   if (action === 'start' && running) throw new ConflictError(`Virtual machine "${dom.name}" is already running.`);
   if (action !== 'start' && !running) throw new ConflictError(`Virtual machine "${dom.name}" is not running.`);
+  if (action === 'start' && (await isTemplateVm(client, dom))) {
+    throw new ConflictError(`"${dom.name}" is a template, and templates are never started (their disks back linked clones). Clone it, or unmark it first.`);
+  }
   switch (action) {
     case 'start':
       await d.create(dom);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { testHost } from '@/test/support/test-host';
+import { until } from '@/test/support/until';
 import { virsh, virshCleanupDomain, virshDefine, virshDomState } from '@/test/support/virsh';
 import { inventory, type VmRow } from './inventory';
 import { runLifecycle } from './lifecycle';
@@ -15,14 +16,6 @@ const host = testHost();
 
 async function row(): Promise<VmRow | undefined> {
   return (await inventory(host).list()).find((r) => r.name === name);
-}
-
-async function until(what: string, fn: () => Promise<boolean>, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await fn())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 beforeAll(async () => {

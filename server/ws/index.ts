@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Settings } from '@/lib/config/settings';
 import { SessionCaps } from '@/lib/consoles/caps';
-import { allHosts, hostById, type HostContext } from '@/lib/hosts';
+import { eachHost, hostById, type HostContext } from '@/lib/hosts';
 import { SerialRegistry } from '@/lib/consoles/serial-registry';
 import type { ConsoleKind } from '@/lib/consoles/tickets';
 import { recordAudit } from '@/lib/audit/log';
@@ -32,8 +32,12 @@ export function registerConsoles(settings: Settings, log: Logger): void {
       registry.start();
       return registry;
     });
-  // Started at once, as before, so a console opened later still shows what the guest printed since boot.
-  void allHosts().then((hosts) => hosts.forEach(serialOf));
+  // Started at once on every host, and on each host added later, so a console opened later still shows what the
+  // guest printed since boot (on a host added at run time too: its first VM's boot is not lost).
+  void eachHost((host) => {
+    const registry = serialOf(host);
+    return () => registry.close();
+  });
 
   registerUpgrade('/ws/consoles/', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const kind = (req.url ?? '').split('?')[0]!.slice('/ws/consoles/'.length) as ConsoleKind;
@@ -66,6 +70,7 @@ export function registerConsoles(settings: Settings, log: Logger): void {
               outcome: 'ok',
               detail: t.device ? { device: t.device } : null,
               ip: admitted.ip,
+              host: t.host,
             }).catch(() => undefined);
           }
           if (kind === 'serial' || kind === 'vnc') {

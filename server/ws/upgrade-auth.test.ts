@@ -3,7 +3,8 @@ import type { Duplex } from 'node:stream';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as SessionModule from '@/lib/auth/session';
 import type { ActiveSession } from '@/lib/auth/session';
-import { consoleTickets, type TicketGrant } from '@/lib/consoles/tickets';
+import { consoleTickets } from '@/lib/consoles/ticket-rows';
+import type { TicketGrant } from '@/lib/consoles/tickets';
 import { admitUpgrade, refuse } from './upgrade-auth';
 
 // The database behind sessions and the audit log is replaced; tickets, roles, cookies and origins are the real code.
@@ -13,6 +14,12 @@ vi.mock('@/lib/auth/session', async (importOriginal) => ({
   ...(await importOriginal<typeof SessionModule>()),
   findSession: (token: string | undefined) => Promise.resolve((token && sessions.get(token)) || null),
 }));
+vi.mock('@/lib/consoles/ticket-rows', async () => {
+  const { memoryTicketRows } = await import('@/test/support/memory-ticket-rows');
+  const { TicketStore } = await import('@/lib/consoles/tickets');
+  const store = new TicketStore(memoryTicketRows());
+  return { consoleTickets: () => store };
+});
 vi.mock('@/lib/audit/log', () => ({ recordAudit: (entry: unknown) => Promise.resolve(void audited.push(entry)) }));
 
 const HOST = 'vireo.lan:8443';
@@ -43,15 +50,16 @@ function upgradeRequest(opts: { ticket?: string; cookie?: string; origin?: strin
   } as unknown as IncomingMessage;
 }
 
-function ticketFor(s: ActiveSession, grant: Partial<TicketGrant> = {}): string {
-  return consoleTickets().issue({
+async function ticketFor(s: ActiveSession, grant: Partial<TicketGrant> = {}): Promise<string> {
+  const issued = await consoleTickets().issue({
     kind: 'vnc',
     userId: s.user.id,
     username: s.user.username,
     sessionId: s.id,
     vm: { name: 'web-1', uuid: '00000000-0000-4000-8000-000000000001' },
     ...grant,
-  }).ticket;
+  });
+  return issued.ticket;
 }
 
 describe('admitUpgrade', () => {
@@ -63,13 +71,13 @@ describe('admitUpgrade', () => {
   });
 
   it('admits a live session presenting its own ticket for this kind, with the client address', async () => {
-    const ticket = ticketFor(alice);
+    const ticket = await ticketFor(alice);
     const admitted = await admitUpgrade(upgradeRequest({ ticket, cookie: 'vireo_session=tok-alice' }), 'vnc');
     expect(admitted).toMatchObject({ ip: '192.0.2.7', ticket: { userId: 'u1', kind: 'vnc', vm: { name: 'web-1' } } });
   });
 
   it('refuses a missing or foreign Origin before looking at anything else', async () => {
-    const ticket = ticketFor(alice);
+    const ticket = await ticketFor(alice);
     expect(await admitUpgrade(upgradeRequest({ ticket, cookie: 'vireo_session=tok-alice', origin: null }), 'vnc')).toEqual({ status: 403, reason: 'origin' });
     expect(await admitUpgrade(upgradeRequest({ ticket, cookie: 'vireo_session=tok-alice', origin: 'https://evil.example' }), 'vnc')).toEqual({
       status: 403,
@@ -80,7 +88,7 @@ describe('admitUpgrade', () => {
   });
 
   it('refuses without a live session', async () => {
-    const ticket = ticketFor(alice);
+    const ticket = await ticketFor(alice);
     expect(await admitUpgrade(upgradeRequest({ ticket }), 'vnc')).toEqual({ status: 401, reason: 'no session' });
     expect(await admitUpgrade(upgradeRequest({ ticket, cookie: 'vireo_session=stale' }), 'vnc')).toEqual({ status: 401, reason: 'no session' });
   });
@@ -89,15 +97,15 @@ describe('admitUpgrade', () => {
     const req = (ticket?: string) => upgradeRequest({ ticket, cookie: 'vireo_session=tok-alice' });
     expect(await admitUpgrade(req(), 'vnc')).toEqual({ status: 403, reason: 'ticket unknown' });
     expect(await admitUpgrade(req('made-up'), 'vnc')).toEqual({ status: 403, reason: 'ticket unknown' });
-    const once = ticketFor(alice);
+    const once = await ticketFor(alice);
     await admitUpgrade(req(once), 'vnc');
     expect(await admitUpgrade(req(once), 'vnc')).toEqual({ status: 403, reason: 'ticket unknown' });
-    expect(await admitUpgrade(req(ticketFor(vera)), 'vnc')).toEqual({ status: 403, reason: 'ticket wrong-session' });
-    expect(await admitUpgrade(req(ticketFor(alice, { kind: 'serial' })), 'vnc')).toEqual({ status: 403, reason: 'ticket wrong-kind' });
+    expect(await admitUpgrade(req(await ticketFor(vera)), 'vnc')).toEqual({ status: 403, reason: 'ticket wrong-session' });
+    expect(await admitUpgrade(req(await ticketFor(alice, { kind: 'serial' })), 'vnc')).toEqual({ status: 403, reason: 'ticket wrong-kind' });
   });
 
   it('checks the role again and audits the refusal', async () => {
-    const ticket = ticketFor(vera);
+    const ticket = await ticketFor(vera);
     expect(await admitUpgrade(upgradeRequest({ ticket, cookie: 'vireo_session=tok-vera' }), 'vnc')).toEqual({ status: 403, reason: 'role' });
     expect(audited).toEqual([
       expect.objectContaining({
@@ -114,10 +122,10 @@ describe('admitUpgrade', () => {
   it('lets only roles with host.terminal open the host shell', async () => {
     const hostTicket = (s: ActiveSession) => ticketFor(s, { kind: 'host', vm: null });
     const req = (ticket: string) => upgradeRequest({ ticket, cookie: 'vireo_session=tok-alice', kind: 'host' });
-    expect(await admitUpgrade(req(hostTicket(alice)), 'host')).toEqual({ status: 403, reason: 'role' });
+    expect(await admitUpgrade(req(await hostTicket(alice)), 'host')).toEqual({ status: 403, reason: 'role' });
     expect(audited).toEqual([expect.objectContaining({ action: 'console.host', objectType: 'host', objectName: '-' })]);
     sessions.set('tok-alice', { ...alice, user: { ...alice.user, role: 'admin' } });
-    expect(await admitUpgrade(req(hostTicket(alice)), 'host')).toHaveProperty('ticket.kind', 'host');
+    expect(await admitUpgrade(req(await hostTicket(alice)), 'host')).toHaveProperty('ticket.kind', 'host');
   });
 });
 

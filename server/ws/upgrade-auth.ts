@@ -5,7 +5,8 @@ import { SESSION_COOKIE, findSession } from '@/lib/auth/session';
 import { recordAudit } from '@/lib/audit/log';
 import { readCookie } from '@/lib/http/cookies';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-ip';
-import { consoleTickets, type ConsoleKind, type Ticket } from '@/lib/consoles/tickets';
+import { consoleTickets } from '@/lib/consoles/ticket-rows';
+import type { ConsoleKind, Ticket } from '@/lib/consoles/tickets';
 import { sameOriginUpgrade } from '../upgrades';
 
 // Every console upgrade passes here before a WebSocket exists: an Origin naming this host (browsers always
@@ -31,7 +32,7 @@ export async function admitUpgrade(req: IncomingMessage, kind: ConsoleKind): Pro
   if (!session) return { status: 401, reason: 'no session' };
   const ip = (req.headers[CLIENT_IP_HEADER] as string | undefined) ?? null;
   const presented = new URL(req.url ?? '/', 'http://x').searchParams.get('ticket');
-  const ticket = consoleTickets().redeem(presented, kind, { userId: session.user.id, sessionId: session.id });
+  const ticket = await consoleTickets().redeem(presented, kind, { userId: session.user.id, sessionId: session.id });
   if (typeof ticket === 'string') return { status: 403, reason: `ticket ${ticket}` };
   // The role is checked again: it may have changed in the seconds since the ticket was issued.
   if (!can(session.user.role, permissionFor[kind])) {
@@ -43,6 +44,7 @@ export async function admitUpgrade(req: IncomingMessage, kind: ConsoleKind): Pro
       outcome: 'denied',
       error: `role ${session.user.role} lacks ${permissionFor[kind]}`,
       ip,
+      host: ticket.host,
     }).catch(() => undefined);
     return { status: 403, reason: 'role' };
   }

@@ -3,12 +3,14 @@
 // Keep one reader open while the guest runs: an undrained pty can stall the guest's output.
 import { constants, openSync, closeSync } from 'node:fs';
 import { ReadStream, WriteStream } from 'node:tty';
+import { shellPrompt } from './fixtures';
 import { virsh, type VirshOptions } from './virsh';
 
 export class ConsoleReader {
   private buffer = '';
   private waiters = new Set<() => void>();
   private closed = false;
+  private commands = 0;
 
   private constructor(
     private readonly input: ReadStream,
@@ -102,6 +104,21 @@ export class ConsoleReader {
     return lines.slice(echoed + 1, -1).join('\n');
   }
 
+  /**
+   * Runs a shell command in the guest and returns what it printed, found between two markers that the echoed
+   * command line cannot fake (the quotes split them there). Terminal escape sequences and CRs are dropped.
+   */
+  async marked(command: string, timeoutMs = 30_000): Promise<string> {
+    const n = ++this.commands;
+    const from = this.buffer.length;
+    const between = new RegExp(`B-${n}\\r?\\n([\\s\\S]*)E-${n}\\r?\\n`);
+    this.write(`echo B-""${n}; ${command}; echo E-""${n}\n`);
+    const text = await this.waitFor(between, timeoutMs, from);
+    const printed = between.exec(text.slice(from))![1]!;
+    // eslint-disable-next-line no-control-regex -- terminal escape sequences start with ESC
+    return printed.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
+  }
+
   write(text: string): void {
     this.output.write(text);
   }
@@ -112,4 +129,13 @@ export class ConsoleReader {
     this.input.destroy();
     this.output.destroy();
   }
+}
+
+/** Starts a defined fixture guest paused, attaches a reader before it prints anything, and resolves at its shell prompt. */
+export async function bootToShell(name: string, timeoutMs = 90_000): Promise<ConsoleReader> {
+  await virsh(['start', '--paused', name]);
+  const reader = await ConsoleReader.forDomain(name);
+  await virsh(['resume', name]);
+  await reader.waitFor(shellPrompt, timeoutMs);
+  return reader;
 }

@@ -1,4 +1,5 @@
 import { requirePageUser } from '@/app/_server/page-user';
+import { ApiTokens } from '@/components/account/api-tokens';
 import { PasswordForm } from '@/components/account/password-form';
 
 export const metadata = { title: 'Account' };
@@ -12,6 +13,7 @@ export default async function AccountPage() {
         Signed in as <span className="font-medium">{user.username}</span>, role <span className="font-medium">{user.role}</span>.
       </p>
       <PasswordForm />
+      <ApiTokens ownRole={user.role} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import Link from 'next/link';
 import { requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { VmList } from '@/components/vms/vm-list';
+import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
 import { hostPage } from '@/components/data/keys';
 import { allHosts } from '@/lib/hosts';

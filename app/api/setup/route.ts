@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { createFirstAdmin, passwordSchema, usernameSchema } from '@/lib/auth/accounts';
 import { sessionCookies } from '@/lib/auth/cookies';
-import { loginLimiter } from '@/lib/auth/rate-limit';
+import { loginLimiter } from '@/lib/auth/rate-limit-rows';
 import { createSession } from '@/lib/auth/session';
 import { checkSetupCode, clearSetupCode } from '@/lib/auth/setup-code';
 import { loadSettings } from '@/lib/config/settings';
@@ -21,11 +21,11 @@ export const POST = defineRoute({
     const ip = clientIp(req.headers);
     const limiter = loginLimiter();
     const key = `setup:${ip}`;
-    const wait = limiter.retryAfter(key);
+    const wait = await limiter.retryAfter(key);
     if (wait) throw new RateLimitedError(`Too many wrong setup codes. Try again in ${Math.ceil(wait / 1000)} s.`);
     const { dataDir } = loadSettings();
     if (!(await checkSetupCode(dataDir, body.setupCode))) {
-      limiter.fail(key);
+      await limiter.fail(key);
       await audit({ action: 'setup', objectType: 'user', objectName: body.username, outcome: 'denied', error: 'wrong setup code' });
       throw new ForbiddenError('That setup code is not right. Use the code printed in the server console or log.', {
         fields: { setupCode: 'Wrong setup code.' },

@@ -2,19 +2,15 @@
 
 import { useState } from 'react';
 import type { DiskAdd, DiskBus, DiskSource } from '@/lib/hardware/types';
-import { usePools, useVolumes } from '@/components/data/hooks';
-import { formatBytes } from '@/components/format';
-import { isImage, volumeOptionLabel } from '@/components/storage/volume-label';
 import { withFormatExtension } from '@/lib/storage/extensions';
-import { Alert } from '@/components/ui/alert';
-import { ChangeDialog } from '@/components/ui/change-dialog';
 import { NumberField, RadioGroup, SelectField, TextField } from '@/components/ui/inputs';
 import { DISK_BUSES } from '@/lib/domain-xml/constants';
 import { BusChoice } from './bus-choice';
-import type { ChangeState } from './change';
 import { useHardwareTab } from './context';
 import { DiskOptionFields, defaultOptions, type DiskOptions } from './disk-options';
-import { ScopePicker, toScope, useScope } from './scope';
+import { PoolSelect, useImageVolumes, useRunningPools, VolumeSelect } from './pool-volume-select';
+import { toScope, type ScopeChoice } from './scope';
+import { ScopedDialog, type DeviceDialogProps } from './scoped-dialog';
 
 type Kind = DiskSource['kind'];
 
@@ -24,10 +20,10 @@ const KINDS = [
   { value: 'file', label: 'File path on the host' },
 ] as const;
 
-export function AddDiskDialog({ open, onClose, change }: { open: boolean; onClose: () => void; change: ChangeState }) {
+export function AddDiskDialog(props: DeviceDialogProps) {
+  const { open, change } = props;
   const { vm, hw } = useHardwareTab();
-  const { data: pools, error: poolError } = usePools({ enabled: open });
-  const active = (pools?.pools ?? []).filter((p) => p.active);
+  const pools = useRunningPools(open);
   const [kind, setKind] = useState<Kind>('new-volume');
   const [chosenPool, setPool] = useState('');
   const [name, setName] = useState(`${vm}-disk${hw.disks.length + 1}.qcow2`);
@@ -38,11 +34,10 @@ export function AddDiskDialog({ open, onClose, change }: { open: boolean; onClos
   const [bus, setBus] = useState<string>(hw.diskBuses.includes('virtio') ? 'virtio' : (hw.diskBuses[0] ?? 'virtio'));
   const [target, setTarget] = useState('');
   const [opts, setOpts] = useState<DiskOptions>(defaultOptions);
-  const [scope, setScope, blocked] = useScope(hw.running);
   // Until the user picks, the first running pool and its first volume.
-  const pool = chosenPool || active[0]?.name || '';
-  const { data: listed, error: volumeError } = useVolumes(open && kind === 'volume' && pool ? pool : null);
-  const volumes = listed?.volumes.filter(isImage);
+  const pool = chosenPool || pools.active[0]?.name || '';
+  const images = useImageVolumes(open && kind === 'volume' && pool ? pool : null);
+  const volumes = images.volumes;
   const volume = volumes?.some((v) => v.name === chosenVolume) ? chosenVolume : (volumes?.[0]?.name ?? '');
 
   function source(): DiskSource {
@@ -51,46 +46,20 @@ export function AddDiskDialog({ open, onClose, change }: { open: boolean; onClos
     return { kind, path: path.trim() };
   }
 
-  async function save() {
+  function save(scope: ScopeChoice) {
     const body: DiskAdd = { ...toScope(scope), source: source(), bus: bus as DiskBus, readonly: opts.readonly, shareable: opts.shareable };
     if (target.trim()) body.target = target.trim();
     if (opts.cache !== 'default') body.cache = opts.cache;
     if (opts.discard !== 'default') body.discard = opts.discard;
     if (opts.io !== 'default') body.io = opts.io;
-    if (await change.submit('/disks', 'POST', body)) onClose();
+    return change.submit('/disks', 'POST', body);
   }
 
   const field = change.field;
   return (
-    <ChangeDialog
-      open={open}
-      title="Add disk"
-      testId="add-disk-dialog"
-      submitLabel="Add disk"
-      busyLabel="Adding…"
-      busy={change.busy}
-      problem={change.problem}
-      onClose={onClose}
-      onSubmit={() => void save()}
-    >
+    <ScopedDialog {...props} title="Add disk" testId="add-disk-dialog" submitLabel="Add disk" busyLabel="Adding…" submit={save}>
       <RadioGroup legend="Source" name="disk-source" value={kind} onChange={setKind} options={KINDS} />
-      {poolError && kind !== 'file' ? <Alert>Storage pools could not be listed: {poolError.message}</Alert> : null}
-      {kind !== 'file' ? (
-        <SelectField
-          label="Pool"
-          value={pool}
-          onChange={setPool}
-          error={field('pool')}
-          hint={pools && active.length === 0 ? 'No running storage pool: start one on the Storage page, or use a file path.' : undefined}
-        >
-          {pools === undefined ? <option value="">Loading…</option> : null}
-          {active.map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name} ({formatBytes(p.available)} free)
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
+      {kind !== 'file' ? <PoolSelect pools={pools} value={pool} onChange={setPool} error={field('pool')} showFree /> : null}
       {kind === 'new-volume' ? (
         <div className="grid gap-3 sm:grid-cols-3">
           <div className="sm:col-span-3">
@@ -112,24 +81,7 @@ export function AddDiskDialog({ open, onClose, change }: { open: boolean; onClos
           </SelectField>
         </div>
       ) : null}
-      {kind === 'volume' ? (
-        <>
-          {volumeError ? (
-            <Alert>
-              Volumes of &quot;{pool}&quot; could not be listed: {volumeError.message}
-            </Alert>
-          ) : null}
-          <SelectField label="Volume" value={volume} onChange={setVolume} error={field('volume')}>
-            {volumes === undefined ? <option value="">{pool ? 'Loading…' : 'Choose a pool'}</option> : null}
-            {volumes?.length === 0 ? <option value="">The pool has no volumes</option> : null}
-            {volumes?.map((v) => (
-              <option key={v.name} value={v.name}>
-                {volumeOptionLabel(v)}
-              </option>
-            ))}
-          </SelectField>
-        </>
-      ) : null}
+      {kind === 'volume' ? <VolumeSelect label="Volume" pool={pool} images={images} value={volume} onChange={setVolume} error={field('volume')} /> : null}
       {kind === 'file' ? (
         <TextField
           label="File path"
@@ -152,7 +104,6 @@ export function AddDiskDialog({ open, onClose, change }: { open: boolean; onClos
         />
       </div>
       <DiskOptionFields value={opts} onChange={setOpts} field={field} />
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-    </ChangeDialog>
+    </ScopedDialog>
   );
 }

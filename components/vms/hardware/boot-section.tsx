@@ -1,15 +1,13 @@
 'use client';
 
 import type { BootChange, HardwareView } from '@/lib/hardware/types';
-import { Button } from '@/components/ui/button';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
 import { useDraft } from '@/components/ui/use-draft';
 import { BootOrderList, bootItems, type BootItem } from './boot-order';
-import { useChange } from './change';
 import { useHardwareTab } from './context';
-import { ChangeResult } from './outcome';
-import { ScopePicker, toScope, useScope } from './scope';
-import { Facts, Section, SubForm } from './section';
+import { EditForm, useScopedChange } from './edit-form';
+import { toScope } from './scope';
+import { Facts, Section } from './section';
 
 const CRASH = ['destroy', 'restart', 'preserve', 'rename-restart', 'coredump-destroy', 'coredump-restart'] as const;
 const REBOOT = ['restart', 'destroy'] as const;
@@ -21,6 +19,13 @@ const LABEL: Record<string, string> = {
   'coredump-destroy': 'Dump core, then power off',
   'coredump-restart': 'Dump core, then restart',
 };
+
+/** What the guest's crash, reboot and power-off do; an action libvirt reports outside the list stays offered. */
+const LIFECYCLE = [
+  { key: 'onCrash', label: 'On crash', choices: CRASH },
+  { key: 'onReboot', label: 'On reboot', choices: REBOOT },
+  { key: 'onPoweroff', label: 'On power off', choices: REBOOT },
+] as const;
 
 function initial(hw: HardwareView) {
   const b = hw.boot;
@@ -41,14 +46,13 @@ function BootForm() {
   const { hw, canEdit } = useHardwareTab();
   const b = hw.boot;
   const [f, setF] = useDraft(hw, initial);
-  const [scope, setScope, blocked] = useScope(hw.running, 'Boot order, firmware and power actions take effect at next boot.');
-  const change = useChange();
+  const { change, scope } = useScopedChange('Boot order, firmware and power actions take effect at next boot.');
   const set = <K extends keyof ReturnType<typeof initial>>(k: K, v: ReturnType<typeof initial>[K]) => setF((p) => ({ ...p, [k]: v }));
   const legacy = b.order.filter((e) => e.kind === 'hd' || e.kind === 'network' || e.kind === 'fd');
 
   function save() {
     const was = initial(hw);
-    const body: BootChange = { ...toScope(scope) };
+    const body: BootChange = { ...toScope(scope.value) };
     if (orderKey(f.items) !== orderKey(was.items)) body.order = f.items.filter((i) => i.enabled).map(({ kind, id }) => ({ kind, id }));
     if (f.menu !== was.menu) body.menu = f.menu;
     if (f.firmware !== was.firmware) body.firmware = f.firmware;
@@ -61,7 +65,7 @@ function BootForm() {
 
   const field = change.field;
   return (
-    <SubForm title="Boot and firmware" testId="boot-form" onSubmit={save}>
+    <EditForm title="Boot and firmware" testId="boot-form" change={change} scope={scope} save="Save boot settings" onSubmit={save}>
       <Facts
         items={[
           [
@@ -115,40 +119,19 @@ function BootForm() {
               </option>
             ))}
         </SelectField>
-        <SelectField label="On crash" value={f.onCrash} onChange={(v) => set('onCrash', v)} disabled={!canEdit} error={field('onCrash')}>
-          {CRASH.map((c) => (
-            <option key={c} value={c}>
-              {LABEL[c]}
-            </option>
-          ))}
-          {(CRASH as readonly string[]).includes(f.onCrash) ? null : <option value={f.onCrash}>{f.onCrash}</option>}
-        </SelectField>
-        <SelectField label="On reboot" value={f.onReboot} onChange={(v) => set('onReboot', v)} disabled={!canEdit} error={field('onReboot')}>
-          {REBOOT.map((c) => (
-            <option key={c} value={c}>
-              {LABEL[c]}
-            </option>
-          ))}
-          {(REBOOT as readonly string[]).includes(f.onReboot) ? null : <option value={f.onReboot}>{f.onReboot}</option>}
-        </SelectField>
-        <SelectField label="On power off" value={f.onPoweroff} onChange={(v) => set('onPoweroff', v)} disabled={!canEdit} error={field('onPoweroff')}>
-          {REBOOT.map((c) => (
-            <option key={c} value={c}>
-              {LABEL[c]}
-            </option>
-          ))}
-          {(REBOOT as readonly string[]).includes(f.onPoweroff) ? null : <option value={f.onPoweroff}>{f.onPoweroff}</option>}
-        </SelectField>
+        {LIFECYCLE.map(({ key, label, choices }) => (
+          <SelectField key={key} label={label} value={f[key]} onChange={(v) => set(key, v)} disabled={!canEdit} error={field(key)}>
+            {choices.map((c) => (
+              <option key={c} value={c}>
+                {LABEL[c]}
+              </option>
+            ))}
+            {(choices as readonly string[]).includes(f[key]) ? null : <option value={f[key]}>{f[key]}</option>}
+          </SelectField>
+        ))}
       </div>
       <p className="text-xs text-slate-500">Autostart is a host setting and applies at once, whatever you choose below.</p>
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      {canEdit ? (
-        <Button type="submit" variant="primary" disabled={change.busy}>
-          {change.busy ? 'Saving…' : 'Save boot settings'}
-        </Button>
-      ) : null}
-      <ChangeResult outcome={change.outcome} problem={change.problem} />
-    </SubForm>
+    </EditForm>
   );
 }
 
@@ -156,13 +139,15 @@ function DescriptionForm() {
   const { hw, canEdit } = useHardwareTab();
   const [title, setTitle] = useDraft(hw.boot.title, (t) => t);
   const [description, setDescription] = useDraft(hw.boot.description, (d) => d);
-  const [scope, setScope, blocked] = useScope(hw.running);
-  const change = useChange();
+  const { change, scope } = useScopedChange();
   return (
-    <SubForm
+    <EditForm
       title="Title and description"
       testId="description-form"
-      onSubmit={() => void change.submit('/boot', 'PUT', { ...toScope(scope), title, description } satisfies BootChange)}
+      change={change}
+      scope={scope}
+      save="Save title and description"
+      onSubmit={() => void change.submit('/boot', 'PUT', { ...toScope(scope.value), title, description } satisfies BootChange)}
     >
       <TextField
         label="Title"
@@ -173,14 +158,7 @@ function DescriptionForm() {
         hint="A short line shown in lists; one line, no newlines."
       />
       <TextAreaField label="Description" value={description} onChange={setDescription} disabled={!canEdit} error={change.field('description')} />
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      {canEdit ? (
-        <Button type="submit" variant="primary" disabled={change.busy}>
-          {change.busy ? 'Saving…' : 'Save title and description'}
-        </Button>
-      ) : null}
-      <ChangeResult outcome={change.outcome} problem={change.problem} />
-    </SubForm>
+    </EditForm>
   );
 }
 

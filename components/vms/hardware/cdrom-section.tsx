@@ -3,179 +3,147 @@
 import { useState } from 'react';
 import type { CdromAdd, CdromMedia, DiskView } from '@/lib/hardware/types';
 import { Button } from '@/components/ui/button';
-import { ChangeDialog } from '@/components/ui/change-dialog';
 import { CDROM_BUSES } from '@/lib/domain-xml/constants';
 import { BusChoice } from './bus-choice';
-import { useChange, type ChangeState } from './change';
 import { useHardwareTab } from './context';
+import { DeviceSection, useDeviceDialogs, type DeviceKind } from './device-section';
 import { MediaFields, mediaBody, type MediaForm } from './media-fields';
-import { ChangeResult } from './outcome';
 import { Presence } from './presence';
-import { RemoveDialog } from './remove-dialog';
-import { ScopePicker, toScope, useScope } from './scope';
-import { Section } from './section';
+import { toScope, type ScopeChoice } from './scope';
+import { ScopedDialog, type DeviceDialogProps } from './scoped-dialog';
 
 function liveReason(running: boolean, d: DiskView | null): string | undefined {
   return running && d && !d.inLive ? 'This drive is not in the running guest.' : undefined;
 }
 
-function InsertDialog({ drive, onClose, change }: { drive: DiskView | null; onClose: () => void; change: ChangeState }) {
+const mediaPath = (d: DiskView) => `/disks/${encodeURIComponent(d.target)}/media`;
+
+/** A dialog about one drive: open while `drive` is set. */
+type DriveDialogProps = Omit<DeviceDialogProps, 'open'> & { drive: DiskView | null };
+
+function InsertDialog({ drive, ...props }: DriveDialogProps) {
   const { hw } = useHardwareTab();
   const open = drive !== null;
   const [media, setMedia] = useState<MediaForm>({ kind: 'volume', pool: '', volume: '' });
-  const [scope, setScope, blocked] = useScope(hw.running, liveReason(hw.running, drive));
-
-  async function save() {
-    if (await change.submit(`/disks/${encodeURIComponent(drive!.target)}/media`, 'PUT', { ...toScope(scope), media: mediaBody(media) } satisfies CdromMedia))
-      onClose();
-  }
   return (
-    <ChangeDialog
+    <ScopedDialog
+      {...props}
       open={open}
       title={`Insert media into ${drive?.target ?? ''}`}
       testId="insert-media-dialog"
       submitLabel="Insert media"
       busyLabel="Inserting…"
-      busy={change.busy}
-      problem={change.problem}
+      persistentOnly={liveReason(hw.running, drive)}
       submitDisabled={media.kind === 'volume' && !media.volume}
-      onClose={onClose}
-      onSubmit={() => void save()}
+      submit={(scope) => props.change.submit(mediaPath(drive!), 'PUT', { ...toScope(scope), media: mediaBody(media) } satisfies CdromMedia)}
     >
       {drive?.source ? <p className="text-slate-600">Replaces {drive.source}.</p> : null}
-      <MediaFields value={media} onChange={setMedia} field={change.field} enabled={open} allowNone={false} name="insert-media-kind" />
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-    </ChangeDialog>
+      <MediaFields value={media} onChange={setMedia} field={props.change.field} enabled={open} allowNone={false} name="insert-media-kind" />
+    </ScopedDialog>
   );
 }
 
-function EjectDialog({ drive, onClose, change }: { drive: DiskView | null; onClose: () => void; change: ChangeState }) {
+function EjectDialog({ drive, ...props }: DriveDialogProps) {
   const { hw } = useHardwareTab();
-  const [scope, setScope, blocked] = useScope(hw.running, liveReason(hw.running, drive));
   return (
-    <ChangeDialog
+    <ScopedDialog
+      {...props}
       open={drive !== null}
       title={`Eject ${drive?.target ?? ''}`}
       testId="eject-dialog"
       submitLabel="Eject media"
       busyLabel="Ejecting…"
-      busy={change.busy}
-      problem={change.problem}
-      onClose={onClose}
-      onSubmit={async () => {
-        if (await change.submit(`/disks/${encodeURIComponent(drive!.target)}/media`, 'PUT', { ...toScope(scope), media: null } satisfies CdromMedia)) onClose();
-      }}
+      persistentOnly={liveReason(hw.running, drive)}
+      submit={(scope) => props.change.submit(mediaPath(drive!), 'PUT', { ...toScope(scope), media: null } satisfies CdromMedia)}
     >
       <p>Ejects {drive?.source ?? 'the media'}. The drive stays; the image file is kept.</p>
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-    </ChangeDialog>
+    </ScopedDialog>
   );
 }
 
-function AddDriveDialog({ open, onClose, change }: { open: boolean; onClose: () => void; change: ChangeState }) {
+function AddDriveDialog(props: DeviceDialogProps) {
+  const { open, change } = props;
   const { hw } = useHardwareTab();
   const offered = CDROM_BUSES.filter((b) => hw.diskBuses.includes(b));
   const [bus, setBus] = useState<string>(offered.includes('sata') ? 'sata' : (offered[0] ?? 'sata'));
   const [media, setMedia] = useState<MediaForm>({ kind: 'none' });
-  const [scope, setScope, blocked] = useScope(hw.running);
-  const liveEmpty = scope !== 'persistent' && media.kind === 'none';
+  function save(scope: ScopeChoice) {
+    const body: CdromAdd = { ...toScope(scope), bus: bus as CdromAdd['bus'] };
+    if (media.kind !== 'none') body.media = mediaBody(media);
+    return change.submit('/cdroms', 'POST', body);
+  }
   return (
-    <ChangeDialog
-      open={open}
-      title="Add CD-ROM drive"
-      testId="add-cdrom-dialog"
-      submitLabel="Add drive"
-      busyLabel="Adding…"
-      busy={change.busy}
-      problem={change.problem}
-      onClose={onClose}
-      onSubmit={async () => {
-        const body: CdromAdd = { ...toScope(scope), bus: bus as CdromAdd['bus'] };
-        if (media.kind !== 'none') body.media = mediaBody(media);
-        if (await change.submit('/cdroms', 'POST', body)) onClose();
-      }}
-    >
-      <BusChoice value={bus} onChange={setBus} offered={offered} all={CDROM_BUSES} machine={hw.boot.machine} error={change.field('bus')} />
-      <MediaFields value={media} onChange={setMedia} field={change.field} enabled={open} allowNone name="add-drive-media-kind" />
-      {liveEmpty ? (
-        <p className="text-xs text-amber-800">This libvirt cannot hot-add an empty drive: choose media for a live add, or apply at next boot only.</p>
-      ) : null}
-      <p className="text-xs text-slate-500">Many guests only notice a new SATA or IDE drive after a reboot; SCSI drives appear at once.</p>
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-    </ChangeDialog>
+    <ScopedDialog {...props} title="Add CD-ROM drive" testId="add-cdrom-dialog" submitLabel="Add drive" busyLabel="Adding…" submit={save}>
+      {(scope) => (
+        <>
+          <BusChoice value={bus} onChange={setBus} offered={offered} all={CDROM_BUSES} machine={hw.boot.machine} error={change.field('bus')} />
+          <MediaFields value={media} onChange={setMedia} field={change.field} enabled={open} allowNone name="add-drive-media-kind" />
+          {scope !== 'persistent' && media.kind === 'none' ? (
+            <p className="text-xs text-amber-800">This libvirt cannot hot-add an empty drive: choose media for a live add, or apply at next boot only.</p>
+          ) : null}
+          <p className="text-xs text-slate-500">Many guests only notice a new SATA or IDE drive after a reboot; SCSI drives appear at once.</p>
+        </>
+      )}
+    </ScopedDialog>
   );
 }
 
+function DriveActions({ d, onInsert, onEject, onRemove }: { d: DiskView; onInsert: () => void; onEject: () => void; onRemove: () => void }) {
+  return (
+    <span className="ml-auto inline-flex gap-1">
+      <Button className="px-2 py-0.5 text-xs" aria-label={`Insert media into ${d.target}`} onClick={onInsert}>
+        {d.source ? 'Change media…' : 'Insert media…'}
+      </Button>
+      {d.source ? (
+        <Button className="px-2 py-0.5 text-xs" aria-label={`Eject ${d.target}`} onClick={onEject}>
+          Eject…
+        </Button>
+      ) : null}
+      <Button className="px-2 py-0.5 text-xs" aria-label={`Remove drive ${d.target}`} onClick={onRemove}>
+        Remove…
+      </Button>
+    </span>
+  );
+}
+
+const DRIVE: DeviceKind<DiskView> = { what: 'drive', id: (d) => d.target, collection: '/disks' };
+
 export function CdromSection() {
   const { vm, hw, canEdit } = useHardwareTab();
-  const change = useChange();
-  const [inserting, setInserting] = useState<DiskView | null>(null);
+  // Editing a drive is inserting media into it.
+  const d = useDeviceDialogs(DRIVE);
   const [ejecting, setEjecting] = useState<DiskView | null>(null);
-  const [removing, setRemoving] = useState<DiskView | null>(null);
-  const [adding, setAdding] = useState(false);
-  const drives = hw.disks.filter((d) => d.device === 'cdrom');
-  const open = (fn: () => void) => () => {
-    change.reset();
-    fn();
-  };
-  const dialogOpen = inserting || ejecting || removing || adding;
-
+  const drives = hw.disks.filter((x) => x.device === 'cdrom');
   return (
-    <Section
+    <DeviceSection
+      devices={d}
       title="CD-ROM"
       testId="hw-cdroms"
-      actions={
-        canEdit ? (
-          <Button className="px-2 py-1 text-xs" onClick={open(() => setAdding(true))}>
-            Add drive…
-          </Button>
-        ) : null
-      }
+      addLabel="Add drive…"
+      addPrimary={false}
+      addDialog={(props) => <AddDriveDialog {...props} />}
+      editDialog={(drive, props) => <InsertDialog drive={drive} {...props} />}
+      more={{ open: ejecting !== null, dialog: <EjectDialog drive={ejecting} onClose={() => setEjecting(null)} change={d.change} /> }}
+      removal={(drive) => (
+        <>
+          Removes the CD-ROM drive <span className="font-mono">{drive?.target}</span> from {vm}. Its media file is kept.
+        </>
+      )}
     >
       <ul className="divide-y divide-slate-100">
-        {drives.map((d) => (
-          <li key={d.target} data-testid={`cdrom-row-${d.target}`} className="flex flex-wrap items-center gap-2 py-1.5">
-            <span className="font-mono text-xs">{d.target}</span>
-            <span className="text-slate-500">{d.bus ?? ''}</span>
+        {drives.map((x) => (
+          <li key={x.target} data-testid={`cdrom-row-${x.target}`} className="flex flex-wrap items-center gap-2 py-1.5">
+            <span className="font-mono text-xs">{x.target}</span>
+            <span className="text-slate-500">{x.bus ?? ''}</span>
             <span className="break-all" data-testid="cdrom-media">
-              {d.source ?? <span className="text-slate-500">empty</span>}
+              {x.source ?? <span className="text-slate-500">empty</span>}
             </span>
-            <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} />
-            {canEdit ? (
-              <span className="ml-auto inline-flex gap-1">
-                <Button className="px-2 py-0.5 text-xs" aria-label={`Insert media into ${d.target}`} onClick={open(() => setInserting(d))}>
-                  {d.source ? 'Change media…' : 'Insert media…'}
-                </Button>
-                {d.source ? (
-                  <Button className="px-2 py-0.5 text-xs" aria-label={`Eject ${d.target}`} onClick={open(() => setEjecting(d))}>
-                    Eject…
-                  </Button>
-                ) : null}
-                <Button className="px-2 py-0.5 text-xs" aria-label={`Remove drive ${d.target}`} onClick={open(() => setRemoving(d))}>
-                  Remove…
-                </Button>
-              </span>
-            ) : null}
+            <Presence inLive={x.inLive} inPersistent={x.inPersistent} running={hw.running} />
+            {canEdit ? <DriveActions d={x} onInsert={d.startEdit(x)} onEject={d.open(() => setEjecting(x))} onRemove={d.startRemove(x)} /> : null}
           </li>
         ))}
         {drives.length === 0 ? <li className="py-1.5 text-slate-500">No CD-ROM drives.</li> : null}
       </ul>
-      <ChangeResult outcome={change.outcome} problem={dialogOpen ? null : change.problem} />
-      <InsertDialog drive={inserting} onClose={() => setInserting(null)} change={change} />
-      <EjectDialog drive={ejecting} onClose={() => setEjecting(null)} change={change} />
-      <AddDriveDialog open={adding} onClose={() => setAdding(false)} change={change} />
-      <RemoveDialog
-        open={removing !== null}
-        title={`Remove drive ${removing?.target ?? ''}`}
-        confirmLabel="Remove drive"
-        running={hw.running}
-        notLive={removing ? !removing.inLive : false}
-        path={`/disks/${encodeURIComponent(removing?.target ?? '')}`}
-        change={change}
-        onClose={() => setRemoving(null)}
-      >
-        Removes the CD-ROM drive <span className="font-mono">{removing?.target}</span> from {vm}. Its media file is kept.
-      </RemoveDialog>
-    </Section>
+    </DeviceSection>
   );
 }

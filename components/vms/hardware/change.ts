@@ -28,6 +28,13 @@ export interface ChangeState {
   reset: () => void;
 }
 
+/** A group of fields editing one value of a form, with the server's per-field messages of the last refusal. */
+export interface FieldGroupProps<T> {
+  value: T;
+  onChange: (value: T) => void;
+  field: ChangeState['field'];
+}
+
 export function useChange(): ChangeState {
   const host = useHostId();
   const { vm } = useHardwareTab();

@@ -1,18 +1,14 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { DiskView } from '@/lib/hardware/types';
 import { formatBytes } from '@/components/format';
-import { Button } from '@/components/ui/button';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
 import { AddDiskDialog } from './add-disk-dialog';
-import { useChange } from './change';
 import { useHardwareTab } from './context';
+import { DeviceSection, useDeviceDialogs, type DeviceKind } from './device-section';
 import { EditDiskDialog } from './edit-disk-dialog';
-import { ChangeResult } from './outcome';
-import { NextBoot, Presence, RemovalRequested } from './presence';
-import { RemoveDialog } from './remove-dialog';
-import { DeviceActions, Section } from './section';
+import { presenceColumn } from './presence';
 
 function options(d: DiskView): string {
   const parts = [
@@ -61,73 +57,40 @@ function diskColumns(running: boolean, actions: (d: DiskView) => ReactNode): Col
       ),
     },
     { id: 'options', header: 'Options', className: 'text-xs', cell: options },
-    {
-      id: 'in',
-      header: 'In',
-      cell: (d) => (
-        <>
-          <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={running} />
-          <NextBoot diff={d.nextBoot} />
-          <RemovalRequested requested={d.removalRequested} />
-        </>
-      ),
-    },
-    { id: 'actions', header: '', className: 'whitespace-nowrap text-right', cell: actions },
+    presenceColumn(running),
+    actionsColumn(actions),
   ];
 }
 
-export function DisksSection() {
-  const { vm, hw, canEdit } = useHardwareTab();
-  const change = useChange();
-  const [adding, setAdding] = useState(false);
-  const [editing, setEditing] = useState<DiskView | null>(null);
-  const [removing, setRemoving] = useState<DiskView | null>(null);
-  const disks = hw.disks.filter((d) => d.device !== 'cdrom');
-  const open = (fn: () => void) => () => {
-    change.reset();
-    fn();
-  };
-  const columns = diskColumns(hw.running, (d) =>
-    canEdit ? <DeviceActions what="disk" id={d.target} onEdit={open(() => setEditing(d))} onRemove={open(() => setRemoving(d))} /> : null,
-  );
+const DISK: DeviceKind<DiskView> = { what: 'disk', id: (d) => d.target, collection: '/disks' };
 
+export function DisksSection() {
+  const { vm, hw } = useHardwareTab();
+  const d = useDeviceDialogs(DISK);
   return (
-    <Section
+    <DeviceSection
+      devices={d}
       title="Disks"
       testId="hw-disks"
-      actions={
-        canEdit ? (
-          <Button variant="primary" className="px-2 py-1 text-xs" onClick={open(() => setAdding(true))}>
-            Add disk…
-          </Button>
-        ) : null
-      }
+      addLabel="Add disk…"
+      addDialog={(props) => <AddDiskDialog {...props} />}
+      editDialog={(disk, props) => <EditDiskDialog disk={disk} {...props} />}
+      removal={(disk) => (
+        <>
+          Detaches <span className="font-mono">{disk?.target}</span> ({disk?.source ?? 'no source'}) from {vm}. The volume or file itself is kept.
+        </>
+      )}
     >
       <DataTable
-        rows={disks}
-        columns={columns}
-        rowKey={(d) => d.target}
-        rowTestId={(d) => `disk-row-${d.target}`}
+        rows={hw.disks.filter((x) => x.device !== 'cdrom')}
+        columns={diskColumns(hw.running, d.actions)}
+        rowKey={(x) => x.target}
+        rowTestId={(x) => `disk-row-${x.target}`}
         rowClassName="align-top"
         frame="plain"
         testId="disk-table"
         empty="No disks."
       />
-      <ChangeResult outcome={change.outcome} problem={adding || editing || removing ? null : change.problem} />
-      <AddDiskDialog open={adding} onClose={() => setAdding(false)} change={change} />
-      <EditDiskDialog disk={editing} onClose={() => setEditing(null)} change={change} />
-      <RemoveDialog
-        open={removing !== null}
-        title={`Remove disk ${removing?.target ?? ''}`}
-        confirmLabel="Remove disk"
-        running={hw.running}
-        notLive={removing ? !removing.inLive : false}
-        path={`/disks/${encodeURIComponent(removing?.target ?? '')}`}
-        change={change}
-        onClose={() => setRemoving(null)}
-      >
-        Detaches <span className="font-mono">{removing?.target}</span> ({removing?.source ?? 'no source'}) from {vm}. The volume or file itself is kept.
-      </RemoveDialog>
-    </Section>
+    </DeviceSection>
   );
 }

@@ -1,15 +1,15 @@
 'use client';
 
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DiskCache, DiskDiscard, DiskIo, DiskUpdate, DiskView } from '@/lib/hardware/types';
 import { formatBytes } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { ChangeDialog } from '@/components/ui/change-dialog';
 import { NumberField } from '@/components/ui/inputs';
-import type { ChangeState } from './change';
 import { useHardwareTab } from './context';
 import { DiskOptionFields, type DiskOptions } from './disk-options';
 import { ScopePicker, toScope, useScope } from './scope';
+import type { DeviceDialogProps } from './scoped-dialog';
 
 const GiB = 1024 ** 3;
 
@@ -23,19 +23,53 @@ function optionsOf(d: DiskView): DiskOptions {
   };
 }
 
+/** One of the dialog's two saves: a bordered form named by `label`, with its own button. */
+function OwnSave({
+  label,
+  save,
+  busy,
+  disabled,
+  onSubmit,
+  children,
+}: {
+  label: string;
+  save: string;
+  busy: boolean;
+  disabled: boolean;
+  onSubmit: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      noValidate
+      aria-label={label}
+      className="space-y-2 rounded-md border border-slate-200 p-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {children}
+      <Button type="submit" variant="primary" disabled={busy || disabled}>
+        {busy ? 'Working…' : save}
+      </Button>
+    </form>
+  );
+}
+
 /**
  * Grow a disk, or change its cache/discard/IO options and flags. Two separate saves: a resize and a driver change
  * are different libvirt calls with different live support, so each gets its own plain outcome.
  */
-export function EditDiskDialog({ disk, onClose, change }: { disk: DiskView | null; onClose: () => void; change: ChangeState }) {
-  return disk ? <EditDisk key={disk.target} disk={disk} onClose={onClose} change={change} /> : null;
+export function EditDiskDialog({ disk, ...props }: Omit<DeviceDialogProps, 'open'> & { disk: DiskView | null }) {
+  return disk ? <EditDisk key={disk.target} disk={disk} {...props} /> : null;
 }
 
-function EditDisk({ disk, onClose, change }: { disk: DiskView; onClose: () => void; change: ChangeState }) {
+function EditDisk({ disk, onClose, change }: Omit<DeviceDialogProps, 'open'> & { disk: DiskView }) {
   const { hw } = useHardwareTab();
   const [size, setSize] = useState('');
   const [opts, setOpts] = useState(() => optionsOf(disk));
-  const [scope, setScope, blocked] = useScope(hw.running, hw.running && !disk.inLive ? 'This disk is not in the running guest.' : undefined);
+  const scope = useScope(hw.running, hw.running && !disk.inLive ? 'This disk is not in the running guest.' : undefined);
   const before = optionsOf(disk);
   const grow = size.trim() ? Number(size) : null;
   const tooSmall = grow !== null && disk.capacityBytes !== null && grow * GiB <= disk.capacityBytes;
@@ -44,12 +78,12 @@ function EditDisk({ disk, onClose, change }: { disk: DiskView; onClose: () => vo
 
   async function growDisk() {
     if (grow === null) return;
-    if (await change.submit(url, 'PATCH', { ...toScope(scope), sizeGiB: grow } satisfies DiskUpdate)) onClose();
+    if (await change.submit(url, 'PATCH', { ...toScope(scope.value), sizeGiB: grow } satisfies DiskUpdate)) onClose();
   }
 
   async function saveOptions() {
     const o = opts;
-    const body: DiskUpdate = { ...toScope(scope) };
+    const body: DiskUpdate = { ...toScope(scope.value) };
     if (o.cache !== before.cache) body.cache = o.cache;
     if (o.discard !== before.discard) body.discard = o.discard;
     if (o.io !== before.io) body.io = o.io;
@@ -65,16 +99,8 @@ function EditDisk({ disk, onClose, change }: { disk: DiskView; onClose: () => vo
           {disk.source ?? 'no source'}
           {disk.capacityBytes !== null ? ` — ${formatBytes(disk.capacityBytes)}` : ''}
         </p>
-        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-        <form
-          noValidate
-          aria-label="Size"
-          className="space-y-2 rounded-md border border-slate-200 p-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void growDisk();
-          }}
-        >
+        <ScopePicker {...scope} />
+        <OwnSave label="Size" save="Grow disk" busy={change.busy} disabled={grow === null || tooSmall} onSubmit={() => void growDisk()}>
           <NumberField
             label="Grow to (GiB)"
             value={size}
@@ -84,27 +110,13 @@ function EditDisk({ disk, onClose, change }: { disk: DiskView; onClose: () => vo
             hint="Disks only grow: shrinking would cut off the guest's data. Live: block resize of the running guest; next boot: the volume in its pool."
             error={change.field('sizeGiB', 'size') ?? (tooSmall ? `The disk is already ${formatBytes(disk.capacityBytes!)}; enter a larger size.` : undefined)}
           />
-          <Button type="submit" variant="primary" disabled={change.busy || grow === null || tooSmall}>
-            {change.busy ? 'Working…' : 'Grow disk'}
-          </Button>
-        </form>
-        <form
-          noValidate
-          aria-label="Driver options"
-          className="space-y-2 rounded-md border border-slate-200 p-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void saveOptions();
-          }}
-        >
+        </OwnSave>
+        <OwnSave label="Driver options" save="Save options" busy={change.busy} disabled={!optionsChanged} onSubmit={() => void saveOptions()}>
           <DiskOptionFields value={opts} onChange={setOpts} field={change.field} />
           <p className="text-xs text-slate-500">
             QEMU cannot change most driver options of a disk in use: a live half may be refused while the next-boot half is saved.
           </p>
-          <Button type="submit" variant="primary" disabled={change.busy || !optionsChanged}>
-            {change.busy ? 'Working…' : 'Save options'}
-          </Button>
-        </form>
+        </OwnSave>
       </div>
     </ChangeDialog>
   );

@@ -1,11 +1,9 @@
 'use client';
 
-import { useEffect, useMemo } from 'react';
-import { usePools, useVolumes } from '@/components/data/hooks';
-import { isImage, volumeOptionLabel } from '@/components/storage/volume-label';
-import { Alert } from '@/components/ui/alert';
-import { RadioGroup, SelectField, TextField } from '@/components/ui/inputs';
-import type { ChangeState } from './change';
+import { useEffect } from 'react';
+import { RadioGroup, TextField } from '@/components/ui/inputs';
+import type { FieldGroupProps } from './change';
+import { PoolSelect, useImageVolumes, useRunningPools, VolumeSelect } from './pool-volume-select';
 
 // Which image goes into a CD-ROM drive: a volume of a running pool, a file path, or (where allowed) none.
 
@@ -23,6 +21,7 @@ const KINDS = [
   { value: 'path', label: 'File path on the host' },
 ] as const;
 
+/** `enabled`: the dialog is open (the pools are read only then); `name` names the radio group. */
 export function MediaFields({
   value,
   onChange,
@@ -30,22 +29,14 @@ export function MediaFields({
   enabled,
   allowNone,
   name,
-}: {
-  value: MediaForm;
-  onChange: (m: MediaForm) => void;
-  field: ChangeState['field'];
-  enabled: boolean;
-  allowNone: boolean;
-  name: string;
-}) {
-  const { data: pools, error: poolError } = usePools({ enabled });
-  const active = (pools?.pools ?? []).filter((p) => p.active);
+}: FieldGroupProps<MediaForm> & { enabled: boolean; allowNone: boolean; name: string }) {
+  const pools = useRunningPools(enabled);
   const pool = value.kind === 'volume' ? value.pool : '';
-  const { data: listed, error: volumeError } = useVolumes(enabled && pool ? pool : null);
-  const volumes = useMemo(() => listed?.volumes.filter(isImage), [listed]);
+  const images = useImageVolumes(enabled && pool ? pool : null);
+  const volumes = images.volumes;
 
   // The form holds a complete choice: the first running pool, then its first ISO (or first volume).
-  const firstPool = active[0]?.name;
+  const firstPool = pools.active[0]?.name;
   useEffect(() => {
     if (value.kind === 'volume' && !value.pool && firstPool) onChange({ ...value, pool: firstPool });
   }, [value, firstPool, onChange]);
@@ -64,35 +55,15 @@ export function MediaFields({
       <RadioGroup legend="Media" name={name} value={value.kind} onChange={choose} options={kinds} />
       {value.kind === 'volume' ? (
         <>
-          {poolError ? <Alert>Storage pools could not be listed: {poolError.message}</Alert> : null}
-          {volumeError ? (
-            <Alert>
-              Volumes of &quot;{pool}&quot; could not be listed: {volumeError.message}
-            </Alert>
-          ) : null}
-          <SelectField
-            label="Pool"
-            value={value.pool}
-            onChange={(p) => onChange({ kind: 'volume', pool: p, volume: '' })}
-            error={field('pool')}
-            hint={pools && active.length === 0 ? 'No running storage pool: start one on the Storage page, or give a file path.' : undefined}
-          >
-            {pools === undefined ? <option value="">Loading…</option> : null}
-            {active.map((p) => (
-              <option key={p.name} value={p.name}>
-                {p.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label="Image" value={value.volume} onChange={(v) => onChange({ ...value, volume: v })} error={field('volume', 'media')}>
-            {volumes === undefined ? <option value="">{value.pool ? 'Loading…' : 'Choose a pool'}</option> : null}
-            {volumes?.length === 0 ? <option value="">The pool has no volumes</option> : null}
-            {volumes?.map((v) => (
-              <option key={v.name} value={v.name}>
-                {volumeOptionLabel(v)}
-              </option>
-            ))}
-          </SelectField>
+          <PoolSelect pools={pools} value={value.pool} onChange={(p) => onChange({ kind: 'volume', pool: p, volume: '' })} error={field('pool')} />
+          <VolumeSelect
+            label="Image"
+            pool={value.pool}
+            images={images}
+            value={value.volume}
+            onChange={(v) => onChange({ ...value, volume: v })}
+            error={field('volume', 'media')}
+          />
         </>
       ) : null}
       {value.kind === 'path' ? (

@@ -1,54 +1,35 @@
 'use client';
 
-import { useState } from 'react';
 import type { DimmAdd, MemoryChange, MemoryView } from '@/lib/hardware/types';
 import { formatKiB } from '@/components/format';
 import { HostMemoryTotal } from '@/components/host/host-memory';
-import { Button } from '@/components/ui/button';
 import { CheckboxField, NumberField } from '@/components/ui/inputs';
 import { useDraft } from '@/components/ui/use-draft';
 import { whole } from '@/components/ui/whole-number';
-import { useChange } from './change';
 import { useHardwareTab } from './context';
-import { ChangeResult } from './outcome';
+import { EditForm, useScopedChange, WholeNumberForm } from './edit-form';
 import { Presence } from './presence';
-import { ScopePicker, toScope, useScope } from './scope';
-import { Facts, Section, SubForm } from './section';
+import { toScope } from './scope';
+import { Facts, Section } from './section';
 
 const MiB = (kib: number) => Math.round(kib / 1024);
 
 function BalloonForm() {
-  const { hw, canEdit } = useHardwareTab();
-  const m = hw.memory;
-  const [value, setValue] = useDraft(MiB(m.liveCurrentKiB ?? m.currentKiB), String);
-  const [scope, setScope, blocked] = useScope(hw.running);
-  const change = useChange();
-  const n = whole(value);
+  const m = useHardwareTab().hw.memory;
   return (
-    <SubForm
+    <WholeNumberForm
       title="Current memory (balloon)"
       testId="memory-current-form"
-      onSubmit={() => void change.submit('/memory', 'PUT', { ...toScope(scope), currentMiB: n } satisfies MemoryChange)}
-    >
-      <div className="grid gap-3 sm:grid-cols-2">
-        <NumberField
-          label="Current memory (MiB)"
-          value={value}
-          onChange={setValue}
-          min={1}
-          disabled={!canEdit}
-          hint={`Up to the maximum, ${formatKiB(m.maximumKiB)}. Live changes need the guest's balloon driver.`}
-          error={change.field('currentMiB', 'current') ?? (value && Number.isNaN(n) ? 'Enter a whole number of MiB.' : undefined)}
-        />
-        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      </div>
-      {canEdit ? (
-        <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>
-          {change.busy ? 'Saving…' : 'Save current memory'}
-        </Button>
-      ) : null}
-      <ChangeResult outcome={change.outcome} problem={change.problem} />
-    </SubForm>
+      initial={MiB(m.liveCurrentKiB ?? m.currentKiB)}
+      label="Current memory (MiB)"
+      hint={`Up to the maximum, ${formatKiB(m.maximumKiB)}. Live changes need the guest's balloon driver.`}
+      fields={['currentMiB', 'current']}
+      notWhole="Enter a whole number of MiB."
+      save="Save current memory"
+      path="/memory"
+      method="PUT"
+      body={(n) => ({ currentMiB: n }) satisfies Partial<MemoryChange>}
+    />
   );
 }
 
@@ -65,12 +46,11 @@ function MaximumForm() {
   const { hw, canEdit } = useHardwareTab();
   const m = hw.memory;
   const [f, setF] = useDraft(m, maximumOf);
-  const [scope, setScope, blocked] = useScope(hw.running, 'The maximum and the hotplug ceiling can only change at next boot.');
-  const change = useChange();
+  const { change, scope } = useScopedChange('The maximum and the hotplug ceiling can only change at next boot.');
   const set = (k: keyof ReturnType<typeof maximumOf>, v: string | boolean) => setF((p) => ({ ...p, [k]: v }));
 
   function save() {
-    const body: MemoryChange = { ...toScope(scope) };
+    const body: MemoryChange = { ...toScope(scope.value) };
     const max = whole(f.max);
     if (max !== MiB(m.maximumKiB)) body.maximumMiB = max;
     const hotplug = f.hotplug ? { slots: whole(f.slots), maxMiB: whole(f.ceiling) } : null;
@@ -80,7 +60,7 @@ function MaximumForm() {
   }
 
   return (
-    <SubForm title="Maximum and memory hotplug" testId="memory-maximum-form" onSubmit={save}>
+    <EditForm title="Maximum and memory hotplug" testId="memory-maximum-form" change={change} scope={scope} save="Save maximum" onSubmit={save}>
       <NumberField
         label="Maximum memory (MiB)"
         value={f.max}
@@ -111,40 +91,25 @@ function MaximumForm() {
           />
         </div>
       ) : null}
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      {canEdit ? (
-        <Button type="submit" variant="primary" disabled={change.busy}>
-          {change.busy ? 'Saving…' : 'Save maximum'}
-        </Button>
-      ) : null}
-      <ChangeResult outcome={change.outcome} problem={change.problem} />
-    </SubForm>
+    </EditForm>
   );
 }
 
 function DimmForm() {
-  const { hw, canEdit } = useHardwareTab();
-  const [size, setSize] = useState('128');
-  const [scope, setScope, blocked] = useScope(hw.running);
-  const change = useChange();
-  const n = whole(size);
   return (
-    <SubForm
+    <WholeNumberForm
       title="Add a memory module (DIMM)"
       testId="memory-dimm-form"
-      onSubmit={() => void change.submit('/memory/dimms', 'POST', { ...toScope(scope), sizeMiB: n } satisfies DimmAdd)}
-    >
-      <div className="grid gap-3 sm:grid-cols-2">
-        <NumberField label="DIMM size (MiB)" value={size} onChange={setSize} min={1} disabled={!canEdit} error={change.field('sizeMiB', 'size')} />
-        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      </div>
-      {canEdit ? (
-        <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>
-          {change.busy ? 'Adding…' : 'Add DIMM'}
-        </Button>
-      ) : null}
-      <ChangeResult outcome={change.outcome} problem={change.problem} />
-    </SubForm>
+      initial={128}
+      label="DIMM size (MiB)"
+      fields={['sizeMiB', 'size']}
+      notWhole="Enter a whole number of MiB."
+      save="Add DIMM"
+      saving="Adding…"
+      path="/memory/dimms"
+      method="POST"
+      body={(n) => ({ sizeMiB: n }) satisfies Partial<DimmAdd>}
+    />
   );
 }
 

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useNetworks } from '@/components/data/hooks';
 import { Alert } from '@/components/ui/alert';
 import { RadioGroup, SelectField } from '@/components/ui/inputs';
-import type { ChangeState } from './change';
+import type { FieldGroupProps } from './change';
 
 export type NicSourceForm = { type: 'network'; network: string } | { type: 'bridge'; bridge: string };
 
@@ -20,10 +20,7 @@ export function NicSourceFields({
   field,
   enabled,
   pickFirst = false,
-}: {
-  value: NicSourceForm;
-  onChange: (v: NicSourceForm) => void;
-  field: ChangeState['field'];
+}: FieldGroupProps<NicSourceForm> & {
   enabled: boolean;
   /** For a new interface: replace a preset that does not exist here with the first choice offered. */
   pickFirst?: boolean;

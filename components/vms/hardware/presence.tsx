@@ -1,3 +1,5 @@
+import type { Column } from '@/components/ui/data-table';
+
 // Whether a device is in the running guest's definition, the saved one, or both.
 
 export function Presence({ inLive, inPersistent, running }: { inLive: boolean; inPersistent: boolean; running: boolean }) {
@@ -52,4 +54,27 @@ export function RemovalRequested({ requested }: { requested?: boolean }) {
       removal requested, the guest has not released it
     </span>
   );
+}
+
+/** What the device tables know of a device's two halves. */
+interface Halves {
+  inLive: boolean;
+  inPersistent: boolean;
+  nextBoot?: Record<string, string>;
+  removalRequested?: boolean;
+}
+
+/** The "In" column of a device table: which halves hold the device, what changes at next boot, a pending removal. */
+export function presenceColumn<T extends Halves>(running: boolean): Column<T> {
+  return {
+    id: 'in',
+    header: 'In',
+    cell: (d) => (
+      <>
+        <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={running} />
+        <NextBoot diff={d.nextBoot} />
+        <RemovalRequested requested={d.removalRequested} />
+      </>
+    ),
+  };
 }

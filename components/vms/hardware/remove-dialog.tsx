@@ -1,50 +1,47 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { ChangeDialog } from '@/components/ui/change-dialog';
 import type { ChangeState } from './change';
-import { ScopePicker, scopeQuery, useScope } from './scope';
+import { useHardwareTab } from './context';
+import { scopeQuery } from './scope';
+import { ScopedDialog } from './scoped-dialog';
 
-/** Asks before detaching a device, with the scope choice; closes once the server answered 200. */
+/**
+ * Asks before detaching a device ("Remove disk vda"), with the scope choice; closes once the server answered 200.
+ * Open while `device` is set; a device only in the saved definition has nothing to detach live.
+ */
 export function RemoveDialog({
-  open,
-  title,
-  confirmLabel,
-  path,
-  running,
-  notLive,
+  what,
+  device,
+  id,
+  collection,
   change,
   onClose,
   children,
 }: {
-  open: boolean;
-  title: string;
-  confirmLabel: string;
-  path: string;
-  running: boolean;
-  /** Set when the device exists only in the saved definition, so there is nothing to detach live. */
-  notLive?: boolean;
+  what: string;
+  device: { inLive: boolean } | null;
+  id: string | undefined;
+  /** Where the devices live in the hardware API, e.g. "/disks". */
+  collection: string;
   change: ChangeState;
   onClose: () => void;
   children?: ReactNode;
 }) {
-  const [scope, setScope, blocked] = useScope(running, running && notLive ? 'This device is not in the running guest.' : undefined);
+  const { hw } = useHardwareTab();
   return (
-    <ChangeDialog
-      open={open}
-      title={title}
+    <ScopedDialog
+      open={device !== null}
+      title={`Remove ${what} ${id ?? ''}`}
       testId="remove-dialog"
-      submitLabel={confirmLabel}
+      submitLabel={`Remove ${what}`}
       danger
-      busy={change.busy}
-      problem={change.problem}
+      change={change}
+      persistentOnly={hw.running && device && !device.inLive ? 'This device is not in the running guest.' : undefined}
       onClose={onClose}
-      onSubmit={async () => {
-        if (await change.submit(`${path}${scopeQuery(scope)}`, 'DELETE')) onClose();
-      }}
+      submit={(scope) => change.submit(`${collection}/${encodeURIComponent(id ?? '')}${scopeQuery(scope)}`, 'DELETE')}
     >
       <div>{children}</div>
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-    </ChangeDialog>
+    </ScopedDialog>
   );
 }

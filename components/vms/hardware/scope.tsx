@@ -26,11 +26,18 @@ export function liveBlocked(running: boolean, persistentOnly?: string): string |
   return running ? null : SHUT_OFF_REASON;
 }
 
+/** One form's scope: the choice, how to change it, and why live is not offered (null when it is). */
+export interface ScopeState {
+  value: ScopeChoice;
+  onChange: (c: ScopeChoice) => void;
+  blocked: string | null;
+}
+
 /** The scope state of one form; falls back to "next boot" whenever live stops being possible. */
-export function useScope(running: boolean, persistentOnly?: string): [ScopeChoice, (c: ScopeChoice) => void, string | null] {
+export function useScope(running: boolean, persistentOnly?: string): ScopeState {
   const blocked = liveBlocked(running, persistentOnly);
-  const [choice, setChoice] = useDraft<string | null, ScopeChoice>(blocked, (b) => (b ? 'persistent' : 'both'));
-  return [choice, setChoice, blocked];
+  const [value, onChange] = useDraft<string | null, ScopeChoice>(blocked, (b) => (b ? 'persistent' : 'both'));
+  return { value, onChange, blocked };
 }
 
 const OPTIONS: { value: ScopeChoice; label: string }[] = [
@@ -39,7 +46,7 @@ const OPTIONS: { value: ScopeChoice; label: string }[] = [
   { value: 'both', label: 'Both' },
 ];
 
-export function ScopePicker({ value, onChange, blocked }: { value: ScopeChoice; onChange: (c: ScopeChoice) => void; blocked: string | null }) {
+export function ScopePicker({ value, onChange, blocked }: ScopeState) {
   const options = OPTIONS.map((o) => ({ ...o, disabled: blocked !== null && o.value !== 'persistent' }));
   return <RadioGroup legend="Apply" value={value} onChange={onChange} options={options} note={blocked} noteTestId="scope-note" testId="scope-picker" />;
 }

@@ -1,52 +1,33 @@
 'use client';
 
 import type { VcpuChange, VcpuView } from '@/lib/hardware/types';
-import { Button } from '@/components/ui/button';
 import { CheckboxField, NumberField, SelectField } from '@/components/ui/inputs';
 import { useDraft } from '@/components/ui/use-draft';
 import { whole } from '@/components/ui/whole-number';
-import { useChange } from './change';
 import { useHardwareTab } from './context';
-import { ChangeResult } from './outcome';
-import { ScopePicker, toScope, useScope } from './scope';
-import { Facts, Section, SubForm } from './section';
+import { EditForm, useScopedChange, WholeNumberForm } from './edit-form';
+import { toScope } from './scope';
+import { Facts, Section } from './section';
 
 const NEXT_BOOT_ONLY = 'Maximum, topology and CPU model can only change at next boot.';
 
 function CountForm() {
-  const { hw, canEdit } = useHardwareTab();
-  const v = hw.vcpus;
-  const [count, setCount] = useDraft(v.liveCurrent ?? v.current, String);
-  const [scope, setScope, blocked] = useScope(hw.running);
-  const change = useChange();
-
-  const n = whole(count);
+  const v = useHardwareTab().hw.vcpus;
   return (
-    <SubForm
+    <WholeNumberForm
       title="vCPU count"
       testId="vcpu-count-form"
-      onSubmit={() => void change.submit('/vcpus', 'PUT', { ...toScope(scope), current: n } satisfies VcpuChange)}
-    >
-      <div className="grid gap-3 sm:grid-cols-2">
-        <NumberField
-          label="vCPUs"
-          value={count}
-          onChange={setCount}
-          min={1}
-          max={v.maximum}
-          disabled={!canEdit}
-          hint={`1 to ${v.maximum} (the maximum). Live changes hotplug or unplug vCPUs.`}
-          error={change.field('current') ?? (count && Number.isNaN(n) ? 'Enter a whole number.' : undefined)}
-        />
-        <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      </div>
-      {canEdit ? (
-        <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(n)}>
-          {change.busy ? 'Saving…' : 'Save vCPU count'}
-        </Button>
-      ) : null}
-      <ChangeResult outcome={change.outcome} problem={change.problem} />
-    </SubForm>
+      initial={v.liveCurrent ?? v.current}
+      label="vCPUs"
+      max={v.maximum}
+      hint={`1 to ${v.maximum} (the maximum). Live changes hotplug or unplug vCPUs.`}
+      fields={['current']}
+      notWhole="Enter a whole number."
+      save="Save vCPU count"
+      path="/vcpus"
+      method="PUT"
+      body={(n) => ({ current: n }) satisfies Partial<VcpuChange>}
+    />
   );
 }
 
@@ -68,8 +49,7 @@ function ShapeForm() {
   const { hw, canEdit } = useHardwareTab();
   const v = hw.vcpus;
   const [f, setF] = useDraft(v, shapeOf);
-  const [scope, setScope, blocked] = useScope(hw.running, NEXT_BOOT_ONLY);
-  const change = useChange();
+  const { change, scope } = useScopedChange(NEXT_BOOT_ONLY);
   const set = <K extends keyof Shape>(k: K, val: Shape[K]) => setF((p) => ({ ...p, [k]: val }));
 
   const max = whole(f.maximum);
@@ -80,7 +60,7 @@ function ShapeForm() {
       : undefined;
 
   function save() {
-    const body: VcpuChange = { ...toScope(scope) };
+    const body: VcpuChange = { ...toScope(scope.value) };
     if (max !== v.maximum) body.maximum = max;
     const topology = f.topo ? { sockets: whole(f.sockets), cores: whole(f.cores), threads: whole(f.threads) } : null;
     const before = v.topology ? { sockets: v.topology.sockets, cores: v.topology.cores, threads: v.topology.threads } : null;
@@ -93,7 +73,15 @@ function ShapeForm() {
   }
 
   return (
-    <SubForm title="Maximum, topology and CPU model" testId="vcpu-shape-form" onSubmit={save}>
+    <EditForm
+      title="Maximum, topology and CPU model"
+      testId="vcpu-shape-form"
+      change={change}
+      scope={scope}
+      save="Save CPU settings"
+      invalid={Number.isNaN(max)}
+      onSubmit={save}
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <NumberField
           label="Maximum vCPUs"
@@ -171,14 +159,7 @@ function ShapeForm() {
           {change.field('topology')}
         </p>
       ) : null}
-      <ScopePicker value={scope} onChange={setScope} blocked={blocked} />
-      {canEdit ? (
-        <Button type="submit" variant="primary" disabled={change.busy || Number.isNaN(max)}>
-          {change.busy ? 'Saving…' : 'Save CPU settings'}
-        </Button>
-      ) : null}
-      <ChangeResult outcome={change.outcome} problem={change.problem} />
-    </SubForm>
+    </EditForm>
   );
 }
 

@@ -80,4 +80,21 @@ export const EDITS: Record<string, (d: Domain) => void> = {
     d.diskByTarget('sda')!.setSource(null);
   },
   'virtinst-win11-spice': (d) => useLoopbackVnc(d),
+  // Vireo's notes beside libosinfo's: a template whose disk Vireo made read-only, layered on another template,
+  // with the files of an external snapshot (one recorded, then dropped again as a snapshot delete does).
+  'libvirt-cockpit-inactive': (d) => {
+    d.vireo.templateSince = '2026-01-02T03:04:05.000Z';
+    d.vireo.templateReadonly = 'vda';
+    d.vireo.linkedTemplate = 'golden-base';
+    d.vireo.linkedTemplateUuid = '6f1d2a4e-8a53-4c47-9a4c-3c8f1a0e5b21';
+    d.vireo.addFile({
+      snapshot: 'before-upgrade',
+      role: 'overlay',
+      disk: 'vda',
+      path: '/var/lib/libvirt/images/g-vda-before-upgrade.qcow2',
+      base: '/var/lib/libvirt/images/g.qcow2',
+    });
+    d.vireo.addFile({ snapshot: 'before-upgrade', role: 'memory', path: '/var/lib/libvirt/images/g-before-upgrade.mem' });
+    d.vireo.addFile({ snapshot: 'gone', role: 'memory', path: '/var/lib/libvirt/images/g-gone.mem' }).remove();
+  },
 };

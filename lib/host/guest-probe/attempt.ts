@@ -99,10 +99,11 @@ export async function attemptGuest(client: LibvirtClient, way: GuestWay, opts: A
     detail,
     ms: Math.round(performance.now() - started),
   });
-  const volume = await makeBootVolume(client);
-  const disk: BootVolume | null = 'problem' in volume ? null : volume;
   const uuid = randomUUID();
-  const xml = probeDomainXml({ name: `${PROBE_NAME_PREFIX}${uuid.slice(0, 8)}`, uuid, ...way, disk });
+  const name = `${PROBE_NAME_PREFIX}${uuid.slice(0, 8)}`;
+  const volume = await makeBootVolume(client, name);
+  const disk: BootVolume | null = 'problem' in volume ? null : volume;
+  const xml = probeDomainXml({ name, uuid, ...way, disk });
   const watcher = disk ? watch(client, uuid, opts.timeoutMs ?? TIMEOUT_MS) : null;
   let dom: DomainRef | null = null;
   try {

@@ -1,4 +1,5 @@
 import type { CallOptions } from '../rpc/types';
+import { NodeGetCPUStatsAllCPUs, NodeGetMemoryStatsAllCells } from '../protocol/constants.gen';
 import type { RemoteProcedures } from '../protocol/remote.gen';
 
 export interface NodeInfo {
@@ -22,6 +23,9 @@ export interface DomainCapabilitiesQuery {
 
 /** Facts about the host and the hypervisor behind the connection. */
 export class HostApi {
+  private cpuParams: number | undefined;
+  private memoryParams: number | undefined;
+
   constructor(private readonly r: RemoteProcedures) {}
 
   /** libvirt's version as major * 1e6 + minor * 1e3 + micro. */
@@ -74,15 +78,20 @@ export class HostApi {
   }
 
   /**
-   * The host's memory counters for all NUMA cells together, in KiB, by libvirt's field names: total, free, buffers,
-   * cached (on Linux, /proc/meminfo's MemTotal, MemFree, Buffers, Cached). Asked twice, as virsh does: first how
-   * many counters there are, then for them.
+   * The host's CPU time counters in ns (kernel, user, idle, iowait on Linux), summed over every CPU unless `cpu`.
+   * libvirt wants the exact parameter count, so the first call asks for it and later ones reuse it.
    */
-  async memoryStats(o?: CallOptions): Promise<Record<string, number>> {
-    const ALL_CELLS = -1;
-    const { nparams } = await this.r.nodeGetMemoryStats({ nparams: 0, cellNum: ALL_CELLS, flags: 0 }, o);
-    const { params } = await this.r.nodeGetMemoryStats({ nparams, cellNum: ALL_CELLS, flags: 0 }, o);
-    return Object.fromEntries(params.map((p) => [p.field, Number(p.value)]));
+  async cpuStats(cpu = NodeGetCPUStatsAllCPUs.CPUS, o?: CallOptions): Promise<Record<string, bigint>> {
+    this.cpuParams ??= (await this.r.nodeGetCpuStats({ cpuNum: cpu, nparams: 0, flags: 0 }, o)).nparams;
+    const ret = await this.r.nodeGetCpuStats({ cpuNum: cpu, nparams: this.cpuParams, flags: 0 }, o);
+    return Object.fromEntries(ret.params.map((p) => [p.field, p.value]));
+  }
+
+  /** The host's memory in KiB (total, free, buffers, cached on Linux), over every NUMA cell unless `cell`. */
+  async memoryStats(cell = NodeGetMemoryStatsAllCells.CELLS, o?: CallOptions): Promise<Record<string, bigint>> {
+    this.memoryParams ??= (await this.r.nodeGetMemoryStats({ cellNum: cell, nparams: 0, flags: 0 }, o)).nparams;
+    const ret = await this.r.nodeGetMemoryStats({ cellNum: cell, nparams: this.memoryParams, flags: 0 }, o);
+    return Object.fromEntries(ret.params.map((p) => [p.field, p.value]));
   }
 
   /** Free memory on the host, in bytes. */

@@ -37,3 +37,15 @@ export function paramsToRecord(params: TypedParam[]): Record<string, ParamValue>
   }
   return out;
 }
+
+/**
+ * Builders for typed parameters sent to libvirt. The daemon checks each field's type against the one its API
+ * documents (a bandwidth given as UINT where ULLONG is expected is refused), so callers name the type.
+ */
+export const typedParam = {
+  int: (field: string, i: number): TypedParam => ({ field, value: { type: TypedParameterType.INT, i } }),
+  uint: (field: string, ui: number): TypedParam => ({ field, value: { type: TypedParameterType.UINT, ui } }),
+  ullong: (field: string, ul: bigint | number): TypedParam => ({ field, value: { type: TypedParameterType.ULLONG, ul: BigInt(ul) } }),
+  boolean: (field: string, b: boolean): TypedParam => ({ field, value: { type: TypedParameterType.BOOLEAN, b: b ? 1 : 0 } }),
+  string: (field: string, s: string): TypedParam => ({ field, value: { type: TypedParameterType.STRING, s } }),
+};

@@ -14,6 +14,11 @@ import type { JsonSchema } from './json-schema';
  */
 export const CROSS_FIELD_RULES: Record<string, string> = {
   'POST /api/hosts/{host}/storage/pools': 'which fields each pool type needs (poolInputSchema.superRefine)',
+  'POST /api/alerts/rules': 'a threshold or a state depending on the metric, a scope value unless the scope is all (ruleBody.superRefine)',
+  'PUT /api/alerts/rules/{id}': 'as POST /api/alerts/rules',
+  'POST /api/alerts/receivers': 'an address for webhooks, addresses for email (receiverBody.superRefine)',
+  'PUT /api/alerts/receivers/{id}': 'as POST /api/alerts/receivers',
+  'POST /api/alerts/silences': 'at least one matcher of rule, VM and host (silenceBody.superRefine)',
 };
 
 /**

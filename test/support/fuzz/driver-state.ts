@@ -1,4 +1,4 @@
-import { DomainState, DomainXMLFlags, type LibvirtClient, type PoolRef } from '@/lib/libvirt';
+import { DomainState, DomainUndefineFlagsValues, DomainXMLFlags, type LibvirtClient, type PoolRef } from '@/lib/libvirt';
 
 // Everything a request could change on libvirt's test driver, read through a connection of the fuzzer's own: the
 // driver keeps one state for all open connections to test:///default (and forgets it when the last one closes), so
@@ -64,7 +64,11 @@ function withoutSizes(xml: string): string {
 
 async function volumesOf(client: LibvirtClient, pool: PoolRef): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const v of await client.volumes.list(pool)) out[v.name] = await client.volumes.xml(v);
+  // A job a fuzzed request started (a backup, a clone) may still make or remove volumes: one gone meanwhile is gone.
+  for (const v of await client.volumes.list(pool)) {
+    const xml = await client.volumes.xml(v).catch(() => null);
+    if (xml !== null) out[v.name] = xml;
+  }
   return out;
 }
 
@@ -101,13 +105,16 @@ export async function restoreDriver(client: LibvirtClient, target: DriverState):
 
 const running = (s: number) => s === DomainState.RUNNING || s === DomainState.PAUSED || s === DomainState.BLOCKED;
 
+const UNDEFINE_ALL = DomainUndefineFlagsValues.SNAPSHOTS_METADATA;
+
 async function restoreDomains(client: LibvirtClient, now: DriverState, target: DriverState): Promise<void> {
   for (const [name, snap] of Object.entries(now.domains)) {
     const want = target.domains[name];
     if (want && want.xml === snap.xml && want.state === snap.state && want.autostart === snap.autostart) continue;
     const dom = await client.domains.lookupByName(name);
     if (running(snap.state)) await client.domains.destroy(dom);
-    await client.domains.undefine(dom, 0);
+    // With the snapshots a fuzzed route may have made (libvirt refuses to undefine over them; the test driver has no checkpoints).
+    await client.domains.undefine(dom, UNDEFINE_ALL);
   }
   for (const [name, want] of Object.entries(target.domains)) {
     const snap = now.domains[name];
@@ -168,7 +175,8 @@ async function restoreVolumes(client: LibvirtClient, pool: PoolRef, want: Record
   const have = await volumesOf(client, pool);
   for (const [name, xml] of Object.entries(have)) {
     if (want[name] === xml) continue;
-    await client.volumes.delete(await client.volumes.lookupByName(pool, name));
+    const vol = await client.volumes.lookupByName(pool, name).catch(() => null);
+    if (vol) await client.volumes.delete(vol).catch(() => undefined);
   }
   for (const [name, xml] of Object.entries(want)) if (have[name] !== xml) await client.volumes.createXml(pool, xml);
 }

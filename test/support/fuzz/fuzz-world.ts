@@ -1,4 +1,4 @@
-import type { LibvirtClient } from '@/lib/libvirt';
+import { DomainUndefineFlagsValues, type LibvirtClient } from '@/lib/libvirt';
 import { db } from '@/lib/db/client';
 import { driverState, stateDiff, type DriverState } from './driver-state';
 import type { Operation } from './operations';
@@ -56,7 +56,7 @@ export async function removeFixtures(client: LibvirtClient): Promise<void> {
   const dom = await client.domains.lookupByName(FIXTURE.vm).catch(() => null);
   if (dom) {
     if (dom.id > 0) await quietly(client.domains.destroy(dom));
-    await client.domains.undefine(dom);
+    await client.domains.undefine(dom, DomainUndefineFlagsValues.SNAPSHOTS_METADATA);
   }
   const net = await client.networks.lookupByName(FIXTURE.network).catch(() => null);
   if (net) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authenticate } from '@/lib/auth/accounts';
 import { sessionCookies } from '@/lib/auth/cookies';
-import { loginLimiter } from '@/lib/auth/rate-limit';
+import { loginLimiter } from '@/lib/auth/rate-limit-rows';
 import { createSession } from '@/lib/auth/session';
 import { RateLimitedError, VireoError } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
@@ -19,15 +19,15 @@ export const POST = defineRoute({
     const limiter = loginLimiter();
     // Two keys: one address guessing many names, and many addresses guessing one name.
     const keys = [`ip:${ip}`, `user:${body.username.toLowerCase()}`];
-    const wait = Math.max(...keys.map((k) => limiter.retryAfter(k)));
+    const wait = Math.max(...(await Promise.all(keys.map((k) => limiter.retryAfter(k)))));
     if (wait) throw new RateLimitedError(`Too many failed sign-ins. Try again in ${Math.ceil(wait / 1000)} seconds.`);
     const user = await authenticate(body.username, body.password);
     if (!user) {
-      for (const k of keys) limiter.fail(k);
+      for (const k of keys) await limiter.fail(k);
       await audit({ action: 'login', objectType: 'user', objectName: body.username, outcome: 'denied', error: 'wrong user name or password' });
       throw new VireoError('Wrong user name or password.', { status: 401 });
     }
-    for (const k of keys) limiter.reset(k);
+    for (const k of keys) await limiter.reset(k);
     const s = await createSession(user.id, { ip, userAgent: req.headers.get('user-agent') });
     await audit({ action: 'login', objectType: 'user', objectName: user.username, outcome: 'ok', actor: user });
     const headers = new Headers({ 'cache-control': 'no-store' });

@@ -4,6 +4,7 @@ import { osVariantById } from '@/lib/osinfo/db';
 import { recallSpec } from '@/lib/provisioning/job-specs';
 import { wizardOptions } from '@/lib/provisioning/options';
 import { CreateWizard } from '@/components/provisioning/create-wizard';
+import { FromTemplate } from '@/components/provisioning/from-template';
 import { stateFromSpec } from '@/components/provisioning/wizard-state';
 import { Alert } from '@/components/ui/alert';
 
@@ -38,6 +39,7 @@ export default async function NewVmPage({ params, searchParams }: { params: Prom
           The settings of the failed job are filled in{hadPassword ? '; type the password again (it is never sent back to the browser)' : ''}.
         </Alert>
       ) : null}
+      {spec ? null : <FromTemplate />}
       {options.value ? <CreateWizard options={options.value} initial={initial} /> : <Alert>{options.problem}</Alert>}
     </div>
   );

@@ -29,5 +29,7 @@ export const POST = defineRoute({
     // The job records the outcome when it ends; here only a refused request is recorded.
     record: 'failures',
   },
-  run: async ({ host, body, actor }) => ({ ...(await startCreateVm(host, body, { id: actor.id, username: actor.username, ip: actor.ip })) }),
+  run: async ({ host, body, actor }) => ({
+    ...(await startCreateVm(host, body, { id: actor.id, username: actor.username, ip: actor.ip, via: actor.via ?? null })),
+  }),
 });

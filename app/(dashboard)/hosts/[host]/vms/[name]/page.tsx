@@ -19,7 +19,11 @@ export default async function VmPage({ params }: { params: Promise<{ host: strin
       lifecycle: can(user.role, 'vm.lifecycle'),
       edit: can(user.role, 'vm.edit'),
       delete: can(user.role, 'vm.delete'),
+      migrate: can(user.role, 'vm.migrate'),
       console: can(user.role, 'vm.console'),
+      backups: { run: can(user.role, 'backup.run'), restore: can(user.role, 'backup.restore'), manage: can(user.role, 'backup.manage') },
+      snapshot: can(user.role, 'vm.snapshot'),
+      create: can(user.role, 'vm.create'),
     };
     return <VmDetail initial={def.value} perms={perms} />;
   }

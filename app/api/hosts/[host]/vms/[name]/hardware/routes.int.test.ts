@@ -41,7 +41,8 @@ beforeAll(async () => {
   await virshDefine(
     tcgGuestXml({ name: vm, memoryMiB: 192 }).replace(
       '</devices>',
-      "<controller type='scsi' index='0' model='virtio-scsi'/><disk type='file' device='cdrom'><driver name='qemu' type='raw'/><target dev='sda' bus='scsi'/><readonly/></disk></devices>",
+      "<controller type='scsi' index='0' model='virtio-scsi'/><disk type='file' device='cdrom'><driver name='qemu' type='raw'/><target dev='sda' " +
+        "bus='scsi'/><readonly/></disk></devices>",
     ),
   );
   m.hardware = await import('@/app/api/hosts/[host]/vms/[name]/hardware/route');

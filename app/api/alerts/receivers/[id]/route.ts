@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { receiverBody } from '@/lib/alerts/inputs';
+import { deleteReceiver, updateReceiver, type ReceiverView } from '@/lib/alerts/receivers';
+import { defineRoute } from '@/lib/http/route';
+
+const params = z.object({ id: z.uuid() });
+type Done = { receiver: ReceiverView };
+
+export const PUT = defineRoute({
+  method: 'PUT',
+  path: '/api/alerts/receivers/{id}',
+  summary: 'Change a receiver (an empty secret keeps the stored one)',
+  tags: ['alerts'],
+  access: 'alerts.edit',
+  params,
+  body: receiverBody,
+  audit: {
+    action: 'alert-receiver.update',
+    objectType: 'alert-receiver',
+    objectName: (i, r?: Done) => r?.receiver.name ?? i.body?.name ?? i.params.id,
+    detail: (i) => ({ secretChanged: Boolean(i.body?.secret) }),
+  },
+  run: async ({ params, body }) => ({ receiver: await updateReceiver(params.id, body) }),
+});
+
+export const DELETE = defineRoute({
+  method: 'DELETE',
+  path: '/api/alerts/receivers/{id}',
+  summary: 'Delete a receiver (rules that named it stop sending there)',
+  tags: ['alerts'],
+  access: 'alerts.edit',
+  params,
+  audit: { action: 'alert-receiver.delete', objectType: 'alert-receiver', objectName: (i, r?: Done) => r?.receiver.name ?? i.params.id },
+  run: async ({ params }) => ({ receiver: await deleteReceiver(params.id) }),
+});

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ruleBody } from '@/lib/alerts/inputs';
+import type { AlertRuleView } from '@/lib/alerts/model';
+import { deleteRule, updateRule } from '@/lib/alerts/rules';
+import { defineRoute } from '@/lib/http/route';
+
+const params = z.object({ id: z.uuid() });
+type Done = { rule: AlertRuleView };
+
+export const PUT = defineRoute({
+  method: 'PUT',
+  path: '/api/alerts/rules/{id}',
+  summary: 'Change an alert rule (its alerts keep their state; the new condition applies from the next sample)',
+  tags: ['alerts'],
+  access: 'alerts.edit',
+  params,
+  body: ruleBody,
+  audit: { action: 'alert-rule.update', objectType: 'alert-rule', objectName: (i, r?: Done) => r?.rule.name ?? i.body?.name ?? i.params.id },
+  run: async ({ params, body }) => ({ rule: await updateRule(params.id, body) }),
+});
+
+export const DELETE = defineRoute({
+  method: 'DELETE',
+  path: '/api/alerts/rules/{id}',
+  summary: 'Delete an alert rule; its firing alerts end as resolved, without notifying',
+  tags: ['alerts'],
+  access: 'alerts.edit',
+  params,
+  audit: { action: 'alert-rule.delete', objectType: 'alert-rule', objectName: (i, r?: Done) => r?.rule.name ?? i.params.id },
+  run: async ({ params }) => ({ rule: await deleteRule(params.id) }),
+});
