@@ -97,6 +97,15 @@ describe('several hosts', () => {
     await row.getByRole('link', { name: vm }).click();
     await page.waitForURL(`**/hosts/h2/vms/${vm}`);
     await page.goto(`/hosts/h2/vms/${vm}/console`);
+    // The boot banner is in the scrollback: h2's serial registry started when h2 was added (not at the first
+    // console), so it caught the guest's boot.
     await waitText(page, new RegExp(bootBanner), 90_000);
+    // And the console is live: the guest's shell on h2 answers what is typed here.
+    await waitText(page, /vireo# /, 90_000);
+    await page.locator('[data-testid="serial-terminal"] .xterm-helper-textarea').focus();
+    await page.keyboard.type('echo on-h2-$((6*7))');
+    await page.keyboard.press('Enter');
+    // (The echoed line shows the expression; only the shell's answer shows the number.)
+    await waitText(page, /on-h2-42/, 30_000);
   });
 });

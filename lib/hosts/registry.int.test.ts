@@ -68,7 +68,7 @@ describe('hosts in the database', () => {
     expect(await (await host.libvirt(20_000)).host.hostname()).toBe(h1.hostname);
     await m.db.db().$executeRawUnsafe('PRAGMA wal_checkpoint(TRUNCATE)');
     const bytes = databaseBytes();
-    expect(bytes).toContain('v1.');
+    expect(bytes).toContain('v1:');
     expect(bytes).not.toContain(keyBody(sshKeys().client));
     expect(bytes).not.toContain('PRIVATE KEY');
   });
@@ -118,5 +118,25 @@ describe('hosts in the database', () => {
     await expect(m.hosts.hostById('h1-new-key')).rejects.toThrow(/no host "h1-new-key"/);
     expect(before.status()).toMatchObject({ state: 'closed', problem: expect.stringMatching(/removed from Vireo/) });
     await expect(before.libvirt()).rejects.toThrow(/removed from Vireo/);
+  });
+
+  it('per-host services start on every host and on each host added later, and stop when it is rebuilt or removed', async () => {
+    const started: string[] = [];
+    const stopped: string[] = [];
+    await m.hosts.eachHost((h) => {
+      started.push(h.id);
+      return () => stopped.push(h.id);
+    });
+    expect([...started].sort()).toEqual((await m.hosts.allHosts()).map((h) => h.id).sort());
+    await m.store.createHost({ id: 'h3', name: 'H3', uri: sshUri(h1), ssh: { source: 'generate' } });
+    await m.hosts.reloadHost('h3');
+    expect(started.filter((id) => id === 'h3')).toHaveLength(1);
+    await m.store.updateHost('h3', { name: 'H3 renamed' });
+    await m.hosts.reloadHost('h3');
+    expect(stopped).toEqual(['h3']);
+    expect(started.filter((id) => id === 'h3')).toHaveLength(2);
+    await m.store.deleteHost('h3');
+    await m.hosts.forgetHost('h3');
+    expect(stopped).toEqual(['h3', 'h3']);
   });
 });

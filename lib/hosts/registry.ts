@@ -45,6 +45,7 @@ class HostRegistry {
     if (old && old.name === row.name && old.uri === uri && row.id === LOCAL_HOST_ID) return old;
     const host = new HostContext(hostOptionsOf(row, uri));
     this.hosts.set(row.id, host);
+    // The old context's services stop (synchronously, as retire begins) before the new one's start.
     if (old) void old.retire();
     for (const start of this.starters) begin(host, start);
     return host;
