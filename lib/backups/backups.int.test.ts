@@ -230,6 +230,7 @@ describe('a backup cut off by a restart', () => {
         objectName: vm,
         status: 'running',
         username: 'tester',
+        host: host.id,
         createdAt: before,
         steps: JSON.stringify([{ id: 'copy', label: 'Copy the disks', status: 'running' }]),
         created: JSON.stringify([{ type: 'volume', pool: target.name, name: 'cut-off.qcow2' }]),
