@@ -171,10 +171,10 @@ export function useJobs(initial?: JobView[]) {
   return useSWR<JobList, Error>(keys.jobs, { fallbackData, refreshInterval });
 }
 
-/** Every host with its connection state; re-read while shown, so a host going down or coming back shows. */
-export function useHosts(initial?: HostView[]) {
+/** Every host with its connection state; re-read while shown, so a host going down or coming back shows; nothing while `enabled` is false. */
+export function useHosts(initial?: HostView[], enabled = true) {
   const fallbackData = useMemo(() => (initial ? { hosts: initial } : undefined), [initial]);
-  return useSWR<HostList, Error>(keys.hosts, { fallbackData, refreshInterval: HOST_REFRESH_MS });
+  return useSWR<HostList, Error>(enabled ? keys.hosts : null, { fallbackData, refreshInterval: HOST_REFRESH_MS });
 }
 
 /** Every user; re-read while shown, since sign-ins change their sessions and when they were last seen. */
