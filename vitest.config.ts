@@ -7,7 +7,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 // The integration files whose subject is the database (sessions, users, jobs and their leases, console tickets,
 // rate limits): the "integration-pg" project runs them again on PostgreSQL (scripts/postgres-test.sh).
-const postgresIntegration = ['lib/auth/**/*.int.test.ts', 'lib/jobs/**/*.int.test.ts', 'lib/consoles/tickets.int.test.ts'];
+// Files named *.pg.int.test.ts test what exists on PostgreSQL only, and run in that project alone.
+const postgresIntegration = ['**/*.pg.int.test.ts', 'lib/auth/**/*.int.test.ts', 'lib/jobs/**/*.int.test.ts', 'lib/consoles/tickets.int.test.ts'];
 
 // Tiers: "unit" needs nothing but Node; "integration" talks to a real libvirtd, the test suite's own
 // (scripts/libvirtd-test.sh: test:///default and qemu:///system with TCG guests), and runs files serially;
@@ -30,6 +31,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['lib/**/*.int.test.ts', 'app/**/*.int.test.ts', 'server/**/*.int.test.ts', 'native/**/*.int.test.ts'],
+          exclude: ['**/*.pg.int.test.ts', 'node_modules/**'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

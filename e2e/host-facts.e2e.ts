@@ -36,9 +36,11 @@ describe('host memory', () => {
     await page.goto('/');
     seen.overview = await total();
     await page.goto('/new-vm');
-    // The wizard moves forward only past steps its server check passes: a name, then the OS step's defaults. The
-    // first check may wait for the test guests that decide how guests run (KVM or emulation), seconds under load.
+    // The wizard moves forward only past steps its server check passes: a name and an image (nothing is fetched
+    // before Create), then the OS step's defaults. The first check may wait for the test guests that decide how
+    // guests run (KVM or emulation), seconds under load.
     await page.getByLabel('Name', { exact: true }).fill('facts-vm');
+    await page.getByLabel('Catalog image').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('region', { name: 'Step 2: Operating system' }).waitFor({ timeout: 90_000 });
     await page.getByRole('button', { name: 'Next' }).click();

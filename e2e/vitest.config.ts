@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { testSystemUri } from '../test/support/test-libvirtd';
+import { postgresUnderTest } from '../test/support/test-postgres';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -11,6 +12,8 @@ export default defineConfig({
   test: {
     name: 'e2e',
     include: ['e2e/**/*.e2e.ts'],
+    // Journeys of several servers on one database (*.pg.e2e.ts) need PostgreSQL: only the e2e-pg tier runs them.
+    exclude: postgresUnderTest() ? [] : ['e2e/**/*.pg.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 120_000,

@@ -49,11 +49,26 @@ step() {
   "$@" || broken+=("$name")
 }
 
-# Guard rails first (fast, no libvirtd): each is its own step, so the summary names which one failed.
-step lint npm run --silent lint
+e2e_script=$(node -e 'const s = require("./package.json").scripts ?? {}; console.log(s["test:e2e"] ?? "")')
+
+# Guard rails first (no libvirtd): each is its own step, so the summary names which one failed. Lint, the longest,
+# keeps one core busy on its own, so it runs beside the others and the e2e tiers' production build (one build for
+# both, made here instead of in the e2e global setup: `npm run build` is build:generate then next build). Its output
+# is shown when it ends, under its own heading. The generated sources (route index, Prisma clients) come first, so
+# nothing rewrites what lint reads while it runs.
+step generate npm run --silent build:generate
+lint_log="$reports/lint.log"
+npm run --silent lint >"$lint_log" 2>&1 &
+lint_pid=$!
 step format npm run --silent format:check
 step deps npm run --silent deps
+# The typecheck after the build covers the route types it writes (.next/types), which is what the build's own type
+# pass checks: that one is skipped (next.config.js).
+[[ "$e2e_script" == vitest* ]] && step build env VIREO_BUILD_SKIP_TYPECHECK=1 npx --no-install next build
 step typecheck npm run --silent typecheck
+echo "=== lint"
+wait "$lint_pid" || broken+=("lint")
+cat "$lint_log"
 vitest_tier unit npx vitest run --project unit --passWithNoTests
 
 setup_ok=1
@@ -84,17 +99,18 @@ else
   broken+=("integration (not run: setup failed)")
 fi
 
-e2e_script=$(node -e 'const s = require("./package.json").scripts ?? {}; console.log(s["test:e2e"] ?? "")')
 if [[ -n "$e2e_script" ]]; then
-  if [[ "$e2e_script" == vitest* ]]; then
-    vitest_tier e2e npm run --silent test:e2e --
+  if [[ " ${broken[*]} " == *" build "* || " ${broken[*]} " == *" generate "* ]]; then
+    broken+=("e2e, e2e-pg (not run: the build failed)")
+  elif [[ "$e2e_script" == vitest* ]]; then
+    VIREO_E2E_SKIP_BUILD=1 vitest_tier e2e npm run --silent test:e2e --
     # The journeys that touch the database (sign-in, users, sessions, jobs, consoles) and the two-server spec, on
     # PostgreSQL: each server gets a database on the suite's cluster. The e2e tier's build is reused.
     if [[ " ${broken[*]} " == *" postgres-test "* ]]; then
       broken+=("e2e-pg (not run: PostgreSQL did not start)")
     else
       vitest_tier e2e-pg env VIREO_TEST_POSTGRES="$(bash scripts/postgres-test.sh url)" VIREO_E2E_SKIP_BUILD=1 npm run --silent test:e2e -- \
-        e2e/auth.e2e.ts e2e/users.e2e.ts e2e/sessions.e2e.ts e2e/jobs.e2e.ts e2e/consoles.e2e.ts e2e/cluster.e2e.ts
+        e2e/auth.e2e.ts e2e/users.e2e.ts e2e/sessions.e2e.ts e2e/jobs.e2e.ts e2e/consoles.e2e.ts e2e/cluster.pg.e2e.ts
     fi
   else
     # Not vitest: no per-test counts, the script's exit status decides.

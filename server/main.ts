@@ -203,7 +203,9 @@ async function main() {
 
   const stop = (signal: string) => {
     log.info(`${signal}: shutting down`);
-    server.close();
+    // Exit once the last connection has ended (idle keep-alive ones close at once): libvirt connections and timers
+    // would otherwise hold the process to the 2-second limit every time, which open streams and consoles still get.
+    server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 2000).unref();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

@@ -1,14 +1,13 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { testSystemUri } from '@/test/support/test-libvirtd';
 import { createTestPostgresDatabase, postgresUnderTest } from '@/test/support/test-postgres';
+import { databaseFromTemplate, dbTemplate, migrateDatabase } from './db-template';
 
-const run = promisify(execFile);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 /** tsx and the flag `npm start` passes it: lib's `import 'server-only'` resolves to nothing in our own processes. */
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -38,7 +37,7 @@ export interface StartOptions {
  * The database of a server with this data directory: SQLite inside it, or in the e2e-pg tier (VIREO_TEST_POSTGRES) a
  * database named after it, so a restart on the same data directory finds its database again.
  */
-async function serverDatabase(dataDir: string, shared: string | undefined): Promise<string> {
+async function serverDatabase(dataDir: string, shared: string | undefined, template: string | undefined): Promise<string> {
   const cluster = postgresUnderTest();
   if (shared !== undefined || !cluster) return shared ?? '';
   const name = `vireo_e2e_${path
@@ -46,7 +45,7 @@ async function serverDatabase(dataDir: string, shared: string | undefined): Prom
     .replace(/^vireo-e2e-/, '')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '_')}`;
-  return createTestPostgresDatabase(cluster, name);
+  return createTestPostgresDatabase(cluster, name, template);
 }
 
 /** A TCP port on loopback that nothing listens on now. */
@@ -65,7 +64,9 @@ export async function freePort(): Promise<number> {
 export async function startVireo(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<VireoServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'vireo-e2e-')));
   const port = await freePort();
-  const databaseUrl = await serverDatabase(dataDir, opts.databaseUrl);
+  // A fresh data directory with a database of its own starts from the migrated template; the rest migrate.
+  const template = opts.dataDir === undefined && opts.databaseUrl === undefined ? dbTemplate() : undefined;
+  const databaseUrl = await serverDatabase(dataDir, opts.databaseUrl, template);
   const childEnv = {
     ...process.env,
     VIREO_DATA_DIR: dataDir,
@@ -80,7 +81,8 @@ export async function startVireo(env: Record<string, string> = {}, opts: StartOp
     VIREO_CONSOLE_CAPTURE: 'opened',
     ...env,
   };
-  await run(tsx, [...serverOnlyHook, 'prisma/migrate.ts'], { cwd: root, env: childEnv });
+  if (template && childEnv.VIREO_DATA_DIR === dataDir && childEnv.DATABASE_URL === databaseUrl) await databaseFromTemplate(template, dataDir, databaseUrl);
+  else await migrateDatabase(childEnv);
   // Its own process group: tsx runs the server in a child process, and a signal must reach both (a SIGKILL of
   // tsx alone would leave the real server running, holding the database).
   const child: ChildProcess = spawn(tsx, [...serverOnlyHook, 'server/main.ts'], {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DomainSnapshot } from '@/lib/metrics/domain-stats';
 import type { Point } from '@/lib/metrics/point';
 import { startSmtpSink, type SmtpSink } from '@/test/support/smtp-sink';
-import { useTestDatabase } from '@/test/support/test-db';
+import { withTestDatabase } from '@/test/support/database-modules';
 import { startWebhookSink, type WebhookSink } from '@/test/support/webhook-sink';
 import type { WebhookPayload } from './alertmanager';
 import type { SampleRound } from './verdicts';
@@ -12,21 +12,20 @@ import type { SampleRound } from './verdicts';
 // nor repeats, resolved, silences, the audit trail and the delivery log. The TCG guest test (alerts.int.test.ts)
 // does the same end to end with a real busy loop.
 
-let dbHandle: Awaited<ReturnType<typeof useTestDatabase>>;
 let hook: WebhookSink;
 let smtp: SmtpSink;
 const SECRET = 'a-webhook-secret-for-tests';
-const mods = {} as {
-  engine: typeof import('./engine');
-  notifier: typeof import('./notifier');
-  rules: typeof import('./rules');
-  receivers: typeof import('./receivers');
-  silences: typeof import('./silences');
-  instances: typeof import('./instances');
-  signing: typeof import('./signing');
-  audit: typeof import('@/lib/audit/log');
-  inputs: typeof import('./inputs');
-};
+const mods = withTestDatabase({
+  engine: () => import('./engine'),
+  notifier: () => import('./notifier'),
+  rules: () => import('./rules'),
+  receivers: () => import('./receivers'),
+  silences: () => import('./silences'),
+  instances: () => import('./instances'),
+  signing: () => import('./signing'),
+  audit: () => import('@/lib/audit/log'),
+  inputs: () => import('./inputs'),
+});
 
 function dom(name: string, running = true): DomainSnapshot {
   return { uuid: `00000000-0000-4000-8000-00000000000${name.length}`, name, id: running ? 3 : -1, state: running ? 1 : 5, reason: 0 } as DomainSnapshot;
@@ -47,21 +46,11 @@ function engine() {
 }
 
 beforeAll(async () => {
-  dbHandle = await useTestDatabase();
   hook = await startWebhookSink();
   smtp = await startSmtpSink();
   process.env.VIREO_ALERT_WEBHOOK_ALLOW = '127.0.0.1';
   process.env.VIREO_SMTP_URL = smtp.url;
   process.env.VIREO_SMTP_FROM = 'vireo@lab.test';
-  mods.engine = await import('./engine');
-  mods.notifier = await import('./notifier');
-  mods.rules = await import('./rules');
-  mods.receivers = await import('./receivers');
-  mods.silences = await import('./silences');
-  mods.instances = await import('./instances');
-  mods.signing = await import('./signing');
-  mods.audit = await import('@/lib/audit/log');
-  mods.inputs = await import('./inputs');
   notifier = new mods.notifier.Notifier({ externalURL: () => 'https://vireo.test', backoff: { baseMs: 50, maxMs: 200, attempts: 4 } });
 });
 
@@ -72,7 +61,6 @@ afterAll(async () => {
   delete process.env.VIREO_ALERT_WEBHOOK_ALLOW;
   delete process.env.VIREO_SMTP_URL;
   delete process.env.VIREO_SMTP_FROM;
-  await dbHandle?.dispose();
 });
 
 describe('alert engine', () => {

@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/test/support/test-db';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { withTestDatabase } from '@/test/support/database-modules';
 
 // Sessions in a real (throw-away) database: the CSRF token is kept only as a hash, and a session ends at its
 // absolute lifetime however busy it is.
 
-let dispose: () => Promise<void>;
 let userId: string;
-const m = {} as { session: typeof import('./session'); db: typeof import('@/lib/db/client'); tokens: typeof import('./tokens') };
+const m = withTestDatabase(
+  {
+    session: () => import('./session'),
+    tokens: () => import('./tokens'),
+  },
+  { env: { VIREO_SESSION_HOURS: '12', VIREO_SESSION_MAX_HOURS: '24' } },
+);
 
 beforeAll(async () => {
-  dispose = (await useTestDatabase()).dispose;
-  process.env.VIREO_SESSION_HOURS = '12';
-  process.env.VIREO_SESSION_MAX_HOURS = '24';
-  m.session = await import('./session');
-  m.db = await import('@/lib/db/client');
-  m.tokens = await import('./tokens');
   userId = (await m.db.db().user.create({ data: { username: 'lifetimes', passwordHash: 'x', role: 'admin' } })).id;
-});
-
-afterAll(async () => {
-  await m.db?.db().$disconnect();
-  await dispose?.();
 });
 
 const row = (token: string) => m.db.db().session.findUniqueOrThrow({ where: { id: m.tokens.sha256(token) } });

@@ -1,35 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/test/support/test-db';
+import { describe, expect, it } from 'vitest';
+import { withTestDatabase } from '@/test/support/database-modules';
 
 // Managing accounts in a real (throw-away) database: what takes a right away ends the user's sessions and wakes
 // every connection watching them within the second; the last enabled admin cannot be demoted, disabled or deleted;
 // audit entries keep a deleted user's name.
 
-let dispose: () => Promise<void>;
-const m = {} as {
-  admin: typeof import('./user-admin');
-  accounts: typeof import('./accounts');
-  session: typeof import('./session');
-  watch: typeof import('./session-watch');
-  audit: typeof import('@/lib/audit/log');
-  db: typeof import('@/lib/db/client');
-};
+const m = withTestDatabase({
+  admin: () => import('./user-admin'),
+  accounts: () => import('./accounts'),
+  session: () => import('./session'),
+  watch: () => import('./session-watch'),
+  audit: () => import('@/lib/audit/log'),
+});
 const PASSWORD = 'correct-horse-battery';
-
-beforeAll(async () => {
-  dispose = (await useTestDatabase()).dispose;
-  m.admin = await import('./user-admin');
-  m.accounts = await import('./accounts');
-  m.session = await import('./session');
-  m.watch = await import('./session-watch');
-  m.audit = await import('@/lib/audit/log');
-  m.db = await import('@/lib/db/client');
-});
-
-afterAll(async () => {
-  await m.db?.db().$disconnect();
-  await dispose?.();
-});
 
 const user = (name: string, role: 'admin' | 'operator' | 'viewer') => m.accounts.createUser(name, PASSWORD, role);
 const signIn = async (id: string) => {

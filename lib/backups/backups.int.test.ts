@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReader } from '@/test/support/console-reader';
 import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { imageHolds, writeGuestBlock, type Block } from '@/test/support/guest-blocks';
-import { useTestDatabase } from '@/test/support/test-db';
+import { withTestDatabase } from '@/test/support/database-modules';
 import { testHost } from '@/test/support/test-host';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshDefine } from '@/test/support/virsh';
@@ -27,18 +27,16 @@ const B: Block = { offset: 32 * MiB, length: 64 * 1024, byte: 0x42 };
 let disks: TestPool;
 let target: TestPool;
 let reader: ConsoleReader | null = null;
-let disposeDb: () => Promise<void>;
-const m = {} as {
-  run: typeof import('./run');
-  restore: typeof import('./restore');
-  verify: typeof import('./verify');
-  list: typeof import('./list');
-  points: typeof import('./points');
-  schedules: typeof import('./schedules');
-  runner: typeof import('@/lib/jobs/runner');
-  jobs: typeof import('@/lib/jobs/store');
-  db: typeof import('@/lib/db/client');
-};
+const m = withTestDatabase({
+  run: () => import('./run'),
+  restore: () => import('./restore'),
+  verify: () => import('./verify'),
+  list: () => import('./list'),
+  points: () => import('./points'),
+  schedules: () => import('./schedules'),
+  runner: () => import('@/lib/jobs/runner'),
+  jobs: () => import('@/lib/jobs/store'),
+});
 
 const guestWrite = (b: Block) => writeGuestBlock(reader!, b);
 const holds = imageHolds;
@@ -66,7 +64,6 @@ async function cleanup(name: string) {
 }
 
 beforeAll(async () => {
-  disposeDb = (await useTestDatabase()).dispose;
   await ensureFixtures();
   for (const n of [vm, 'vireo-bk-r1', 'vireo-bk-r2']) await cleanup(n);
   disks = await createTestPool('vireo-test-bk-disks');
@@ -74,15 +71,6 @@ beforeAll(async () => {
   // qcow2 version 3 (compat 1.1): only it can hold the dirty bitmaps incrementals need.
   await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-o', 'compat=1.1', `${disks.path}/data.qcow2`, '64M']);
   await virsh(['pool-refresh', disks.name]);
-  m.run = await import('./run');
-  m.restore = await import('./restore');
-  m.verify = await import('./verify');
-  m.list = await import('./list');
-  m.points = await import('./points');
-  m.schedules = await import('./schedules');
-  m.runner = await import('@/lib/jobs/runner');
-  m.jobs = await import('@/lib/jobs/store');
-  m.db = await import('@/lib/db/client');
   await virshDefine(tcgGuestXml({ name: vm, withDisk: `${disks.path}/data.qcow2` }));
   await virsh(['start', '--paused', vm]);
   reader = await ConsoleReader.forDomain(vm);
@@ -96,8 +84,6 @@ afterAll(async () => {
   await disks?.dispose();
   await target?.dispose();
   await host.close();
-  await m.db?.db().$disconnect();
-  await disposeDb?.();
 });
 
 describe('backups of a running guest', () => {

@@ -9,7 +9,7 @@ import { ConsoleReader } from '@/test/support/console-reader';
 import { cloudImagePath, ensureFixtures, shellPrompt } from '@/test/support/fixtures';
 import { testHost } from '@/test/support/test-host';
 import { testBridge } from '@/test/support/test-libvirtd';
-import { useTestDatabase } from '@/test/support/test-db';
+import { jobModules, withTestDatabase } from '@/test/support/database-modules';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh } from '@/test/support/virsh';
 
@@ -24,16 +24,13 @@ const full = `vireo-clf-${tag}`;
 const actor = { id: null, username: 'tester', ip: null };
 const host = testHost();
 let pool: TestPool;
-let disposeDb: () => Promise<void>;
 const readers: ConsoleReader[] = [];
-const mods = {} as {
-  clone: typeof import('./clone');
-  templates: typeof import('./templates');
-  lifecycle: typeof import('@/lib/vms/lifecycle');
-  runner: typeof import('@/lib/jobs/runner');
-  store: typeof import('@/lib/jobs/store');
-  db: typeof import('@/lib/db/client');
-};
+const mods = withTestDatabase({
+  ...jobModules,
+  clone: () => import('./clone'),
+  templates: () => import('./templates'),
+  lifecycle: () => import('@/lib/vms/lifecycle'),
+});
 
 function sourceXml(): string {
   const domain = {
@@ -80,7 +77,6 @@ async function definition(name: string): Promise<Domain> {
 }
 
 beforeAll(async () => {
-  disposeDb = (await useTestDatabase()).dispose;
   await ensureFixtures();
   pool = await createTestPool(`vireo-clone-${tag}`);
   await copyFile(cloudImagePath, `${pool.path}/src.qcow2`);
@@ -88,12 +84,6 @@ beforeAll(async () => {
   const client = await host.libvirt();
   await uploadSeed(client, pool.name, `${src}-seed.iso`, buildSeedFiles({ hostname: src, user: { name: 'wren', sshKeys: [], sudo: true } }));
   await client.domains.defineXml(sourceXml());
-  mods.clone = await import('./clone');
-  mods.templates = await import('./templates');
-  mods.lifecycle = await import('@/lib/vms/lifecycle');
-  mods.runner = await import('@/lib/jobs/runner');
-  mods.store = await import('@/lib/jobs/store');
-  mods.db = await import('@/lib/db/client');
 }, 120_000);
 
 afterAll(async () => {
@@ -104,8 +94,6 @@ afterAll(async () => {
   }
   await pool?.dispose();
   await host.close();
-  await mods.db?.db().$disconnect();
-  await disposeDb?.();
 });
 
 async function clone(name: string, mode: 'linked' | 'full', start: boolean) {

@@ -1,30 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/test/support/test-db';
+import { describe, expect, it } from 'vitest';
+import { withTestDatabase } from '@/test/support/database-modules';
 
 // Console tickets and rate limits as database rows (SQLite here; the integration-pg tier runs this file on
 // PostgreSQL): two stores stand for two Vireo servers on one database.
 
-let dispose: () => Promise<void>;
-const m = {} as {
-  tickets: typeof import('./tickets');
-  rows: typeof import('./ticket-rows');
-  limit: typeof import('@/lib/auth/rate-limit');
-  hits: typeof import('@/lib/auth/rate-limit-rows');
-  db: typeof import('@/lib/db/client');
-};
-
-beforeAll(async () => {
-  dispose = (await useTestDatabase()).dispose;
-  m.tickets = await import('./tickets');
-  m.rows = await import('./ticket-rows');
-  m.limit = await import('@/lib/auth/rate-limit');
-  m.hits = await import('@/lib/auth/rate-limit-rows');
-  m.db = await import('@/lib/db/client');
-});
-
-afterAll(async () => {
-  await m.db?.db().$disconnect();
-  await dispose?.();
+const m = withTestDatabase({
+  tickets: () => import('./tickets'),
+  rows: () => import('./ticket-rows'),
+  limit: () => import('@/lib/auth/rate-limit'),
+  hits: () => import('@/lib/auth/rate-limit-rows'),
 });
 
 const grant = { kind: 'serial' as const, userId: 'u1', username: 'ann', sessionId: 's1', vm: { name: 'web', uuid: '0000' }, device: 'serial0' };

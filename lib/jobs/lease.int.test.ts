@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postgresUnderTest } from '@/test/support/test-postgres';
-import { useTestDatabase } from '@/test/support/test-db';
+import { withTestDatabase } from '@/test/support/database-modules';
 import type { LibvirtClient } from '@/lib/libvirt';
 
 // Jobs' owners and leases: the sweep fails and rolls back only jobs nothing runs any more. Rows stand for the jobs
@@ -8,28 +8,15 @@ import type { LibvirtClient } from '@/lib/libvirt';
 
 // The jobs here made nothing, so their rollback never reaches libvirt.
 const noLibvirt = {} as LibvirtClient;
-let dispose: () => Promise<void>;
-const m = {} as {
-  store: typeof import('./store');
-  recovery: typeof import('./recovery');
-  db: typeof import('@/lib/db/client');
-  instance: typeof import('@/lib/process/instance');
-};
+const m = withTestDatabase(
+  {
+    store: () => import('./store'),
+    recovery: () => import('./recovery'),
+    instance: () => import('@/lib/process/instance'),
+  },
+  { env: { VIREO_SERVER_ID: 'lease-test' } },
+);
 const MINUTE = 60_000;
-
-beforeAll(async () => {
-  dispose = (await useTestDatabase()).dispose;
-  process.env.VIREO_SERVER_ID = 'lease-test';
-  m.store = await import('./store');
-  m.recovery = await import('./recovery');
-  m.db = await import('@/lib/db/client');
-  m.instance = await import('@/lib/process/instance');
-});
-
-afterAll(async () => {
-  await m.db?.db().$disconnect();
-  await dispose?.();
-});
 
 const job = (objectName: string, owner: { owner: string; ownerRun: string; leaseUntil: Date }) =>
   m.db.db().job.create({ data: { kind: 'vm.create', objectName, status: 'running', username: 't', steps: '[]', ...owner } });

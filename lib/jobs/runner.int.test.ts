@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/test/support/test-db';
+import { withTestDatabase } from '@/test/support/database-modules';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { testHost } from '@/test/support/test-host';
 
@@ -8,32 +8,22 @@ import { testHost } from '@/test/support/test-host';
 
 let pool: TestPool;
 const host = testHost();
-let disposeDb: () => Promise<void>;
-const mods = {} as {
-  runner: typeof import('./runner');
-  store: typeof import('./store');
-  recovery: typeof import('./recovery');
-  volumes: typeof import('@/lib/storage/volumes');
-  db: typeof import('@/lib/db/client');
-};
+const mods = withTestDatabase({
+  runner: () => import('./runner'),
+  store: () => import('./store'),
+  recovery: () => import('./recovery'),
+  volumes: () => import('@/lib/storage/volumes'),
+});
 
 const actor = { id: null, username: 'tester', ip: '127.0.0.1' };
 
 beforeAll(async () => {
-  disposeDb = (await useTestDatabase()).dispose;
   pool = await createTestPool('vireo-test-jobs');
-  mods.runner = await import('./runner');
-  mods.store = await import('./store');
-  mods.recovery = await import('./recovery');
-  mods.volumes = await import('@/lib/storage/volumes');
-  mods.db = await import('@/lib/db/client');
 });
 
 afterAll(async () => {
   await pool?.dispose();
   await host.close();
-  await mods.db?.db().$disconnect();
-  await disposeDb?.();
 });
 
 async function makeVolume(name: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReader } from '@/test/support/console-reader';
-import { useTestDatabase } from '@/test/support/test-db';
+import { withTestDatabase } from '@/test/support/database-modules';
 import { bootBanner, ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { testHost } from '@/test/support/test-host';
 import { testBridge } from '@/test/support/test-libvirtd';
@@ -14,13 +14,12 @@ import type { Point } from './point';
 
 const tag = Math.random().toString(36).slice(2, 7);
 const vm = `vireo-metrics-${tag}`;
-let disposeDb: () => Promise<void>;
 let reader: ConsoleReader | null = null;
-const m = {} as {
-  collector: typeof import('./collector');
-  store: typeof import('./store');
-  history: typeof import('./history');
-};
+const m = withTestDatabase({
+  collector: () => import('./collector'),
+  store: () => import('./store'),
+  history: () => import('./history'),
+});
 
 /**
  * Percent of its one vCPU the looping guest must reach. A busy vCPU is a whole host core under TCG when the
@@ -38,20 +37,15 @@ async function bootedConsole(): Promise<ConsoleReader> {
 }
 
 beforeAll(async () => {
-  disposeDb = (await useTestDatabase()).dispose;
   await ensureFixtures();
   await virshDefine(tcgGuestXml({ name: vm, memoryMiB: 128, vcpus: 1 }));
   await virsh(['start', vm]);
   reader = await bootedConsole();
-  m.collector = await import('./collector');
-  m.store = await import('./store');
-  m.history = await import('./history');
 });
 
 afterAll(async () => {
   reader?.close();
   await virshCleanupDomain(vm).catch(() => undefined);
-  await disposeDb?.();
 });
 
 describe('the collector on a running TCG guest', () => {
@@ -187,10 +181,24 @@ describe('history with an injected clock', () => {
     // The graph of the day reads the rolled-up minutes, before and after the restart.
     const day = await m.history.vmHistory(host, vm, { range: '1d', to: t0 + 16 * 60, points: 1440 });
     expect(day.step).toBe(60);
-    const known = day.t.filter((_, i) => day.series.memBalloon?.[i] !== null);
+    // (The day also holds the first describe's real-time points of this VM, about an hour before t0: its history
+    // is the same on every host id, keyed by its UUID.)
+    const known = day.t.filter((t, i) => t >= t0 - 600 && day.series.memBalloon?.[i] !== null);
     expect(known[0]).toBe(t0);
     expect(known.length).toBeGreaterThanOrEqual(16);
     const hostSeries = await store.findSeries(host.id, 'host', 'host');
     expect((await store.read([hostSeries!.id], 1, t0, t0 + 17 * 60)).length).toBe(16);
+  });
+
+  it('follows a VM moved from another host: the history there (same UUID) shows before the move', async () => {
+    const { metricStore } = m.store;
+    const uuid = (await virsh(['domuuid', vm])).trim();
+    const now = Math.floor(Date.now() / 1000 / 10) * 10;
+    // Points the collector of the host the VM came from wrote half an hour ago, under that host's id.
+    const before = await metricStore().seriesId('the-host-before', 'vm', uuid, vm);
+    await metricStore().write([0, 10, 20].map((d) => ({ seriesId: before, tier: 0, t: now - 1800 + d, point: { memBalloon: 4242 } })));
+    const hour = await m.history.vmHistory(host, vm, { range: '1h', to: now, points: 360 });
+    const at = hour.t.indexOf(now - 1800);
+    expect(hour.series.memBalloon?.slice(at, at + 3)).toEqual([4242, 4242, 4242]);
   });
 });

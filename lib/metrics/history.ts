@@ -18,34 +18,48 @@ export interface RangeQuery {
 export type VmColumns = Columns & { host: string; vm: string; uuid: string };
 export type HostColumns = Columns & { host: string };
 
-/** A VM's series, by name: the VM must exist now (its UUID keys the history). */
+/**
+ * A VM's history, by name: the VM must exist now. Its UUID keys the history on every host it ran on, so a VM that
+ * was migrated here shows the time before the move too.
+ */
 export async function vmHistory(host: HostContext, name: string, q: RangeQuery): Promise<VmColumns> {
   const client = await host.libvirt();
   const dom = await client.domains.lookupByName(name).catch(() => null);
   if (!dom) throw new NotFoundError(`There is no virtual machine named "${name.slice(0, 100)}".`);
-  const series = await metricStore().findSeries(host.id, 'vm', dom.uuid);
-  return { host: host.id, vm: dom.name, uuid: dom.uuid, ...(await columnsOf(series?.id ?? null, q)) };
+  const series = await metricStore().seriesOfVm(dom.uuid);
+  return {
+    host: host.id,
+    vm: dom.name,
+    uuid: dom.uuid,
+    ...(await columnsOf(
+      series.map((x) => x.id),
+      q,
+    )),
+  };
 }
 
 export async function hostHistory(host: HostContext, q: RangeQuery): Promise<HostColumns> {
   const series = await metricStore().findSeries(host.id, 'host', 'host');
-  return { host: host.id, ...(await columnsOf(series?.id ?? null, q)) };
+  return { host: host.id, ...(await columnsOf(series ? [series.id] : [], q)) };
 }
 
-async function columnsOf(seriesId: number | null, q: RangeQuery): Promise<Columns> {
+async function columnsOf(seriesIds: readonly number[], q: RangeQuery): Promise<Columns> {
   const grid = gridOf(q.range, q.to ?? Date.now() / 1000, q.points);
-  return toColumns(q.range, grid, seriesId === null ? [] : await pointsOf(seriesId, grid.tier, grid.from, grid.to));
+  return toColumns(q.range, grid, seriesIds.length ? await pointsOf(seriesIds, grid.tier, grid.from, grid.to) : []);
 }
 
 /** The range's tier, then each finer tier for the time after the coarser one's newest bucket (not rolled up yet). */
-async function pointsOf(seriesId: number, tier: number, from: number, to: number): Promise<StoredPoint[]> {
+async function pointsOf(seriesIds: readonly number[], tier: number, from: number, to: number): Promise<StoredPoint[]> {
   const store = metricStore();
-  const rows = await store.read([seriesId], tier, from, to);
-  let covered = rows.length ? rows.at(-1)!.t + TIERS[tier]!.step : from;
+  const rows = await store.read(seriesIds, tier, from, to);
+  let covered = rows.length ? newest(rows) + TIERS[tier]!.step : from;
   for (let k = tier - 1; k >= 0 && covered < to; k--) {
-    const finer = await store.read([seriesId], k, covered, to);
+    const finer = await store.read(seriesIds, k, covered, to);
     rows.push(...finer);
-    if (finer.length) covered = finer.at(-1)!.t + TIERS[k]!.step;
+    if (finer.length) covered = newest(finer) + TIERS[k]!.step;
   }
   return rows;
 }
+
+/** The newest bucket among rows of several series (each series' rows come oldest first, one series after another). */
+const newest = (rows: readonly StoredPoint[]) => rows.reduce((t, r) => Math.max(t, r.t), -Infinity);

@@ -57,6 +57,11 @@ export class MetricStore {
     return db().metricSeries.findUnique({ where: { hostId_kind_key: { hostId, kind, key } }, select: { id: true, key: true, name: true } });
   }
 
+  /** A VM's series on every host it has run on: a VM moved to another host keeps its UUID, so its history follows. */
+  async seriesOfVm(uuid: string): Promise<SeriesRow[]> {
+    return db().metricSeries.findMany({ where: { kind: 'vm', key: uuid }, select: { id: true, key: true, name: true } });
+  }
+
   async seriesOfHost(hostId: string): Promise<SeriesRow[]> {
     return db().metricSeries.findMany({ where: { hostId }, select: { id: true, key: true, name: true } });
   }

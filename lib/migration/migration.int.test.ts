@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/test/support/test-db';
+import { jobModules, withTestDatabase } from '@/test/support/database-modules';
 import type { ConsoleReader } from '@/lib/libvirt/test-support/wait';
 import { until } from '@/lib/libvirt/test-support/wait';
 import { tcgGuestXml } from '@/test/support/fixtures';
@@ -33,26 +33,17 @@ const actor = { id: null, username: 'tester', ip: '127.0.0.1' };
 const base: MigrationOptions = { mode: 'live', storage: 'copy', persistent: true, undefineSource: true };
 
 let m: MigrationHosts;
-let disposeDb: () => Promise<void>;
-const mods = {} as {
-  migration: typeof import('./index');
-  runner: typeof import('@/lib/jobs/runner');
-  store: typeof import('@/lib/jobs/store');
-  audit: typeof import('@/lib/audit/log');
-  db: typeof import('@/lib/db/client');
-};
+const mods = withTestDatabase({
+  ...jobModules,
+  migration: () => import('./index'),
+  audit: () => import('@/lib/audit/log'),
+});
 const names: string[] = [];
 const consoles: ConsoleReader[] = [];
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
-  disposeDb = (await useTestDatabase()).dispose;
   m = await migrationHosts();
-  mods.migration = await import('./index');
-  mods.runner = await import('@/lib/jobs/runner');
-  mods.store = await import('@/lib/jobs/store');
-  mods.audit = await import('@/lib/audit/log');
-  mods.db = await import('@/lib/db/client');
   for (const h of m.hosts) {
     await makePool(m, h, COPY_POOL, copyDir);
     await makePool(m, h, SHARED_POOL, sharedDir);
@@ -69,8 +60,6 @@ afterAll(async () => {
   if (m) await dropPool(m, m.hosts[0], SHARED_POOL);
   if (m) await m.witness(m.hosts[1], ['pool-destroy', SHARED_POOL]).catch(() => undefined);
   await m?.close();
-  await mods.db?.db().$disconnect();
-  await disposeDb?.();
 }, 120_000);
 
 const [H1, H2] = [0, 1] as const;

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { ConsoleReader } from '@/test/support/console-reader';
 import { bootBanner, cloudImagePath, cloudInitBanner, ensureFixtures, fixturePaths } from '@/test/support/fixtures';
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
-import { useTestDatabase } from '@/test/support/test-db';
+import { jobModules, withTestDatabase } from '@/test/support/database-modules';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain } from '@/test/support/virsh';
 import { testHost } from '@/test/support/test-host';
@@ -21,13 +21,10 @@ const actor = { id: null, username: 'tester', ip: null };
 let pool: TestPool;
 const host = testHost();
 let http: HttpFixtureServer;
-let disposeDb: () => Promise<void>;
-const mods = {} as {
-  create: typeof import('./create');
-  runner: typeof import('@/lib/jobs/runner');
-  store: typeof import('@/lib/jobs/store');
-  db: typeof import('@/lib/db/client');
-};
+const mods = withTestDatabase(
+  { ...jobModules, create: () => import('./create') },
+  { env: { VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW } },
+);
 const made: string[] = [];
 
 function isoSpec(name: string, extra: Record<string, unknown> = {}) {
@@ -51,9 +48,6 @@ async function domains(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  process.env.VIREO_FORCE_EMULATION = '1';
-  process.env.VIREO_IMAGE_ALLOW = FIXTURE_IMAGE_ALLOW;
-  disposeDb = (await useTestDatabase()).dispose;
   pool = await createTestPool(`vireo-test-create-${suffix}`);
   await writeFile(`/tmp/vireo-tiny-${suffix}.txt`, 'hello');
   await run('xorriso', ['-as', 'mkisofs', '-quiet', '-V', 'TINY', '-o', `${pool.path}/tiny.iso`, `/tmp/vireo-tiny-${suffix}.txt`]);
@@ -61,10 +55,6 @@ beforeAll(async () => {
   await virsh(['pool-refresh', pool.name]);
   await ensureFixtures();
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
-  mods.create = await import('./create');
-  mods.runner = await import('@/lib/jobs/runner');
-  mods.store = await import('@/lib/jobs/store');
-  mods.db = await import('@/lib/db/client');
 });
 
 afterAll(async () => {
@@ -74,8 +64,6 @@ afterAll(async () => {
   await pool?.dispose();
   await http?.close();
   await host.close();
-  await mods.db?.db().$disconnect();
-  await disposeDb?.();
 });
 
 describe('create job (ISO install flow)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPoolXml, parsePoolXml, supportedPoolTypes } from './pool-model';
-import { buildVolumeXml, parseVolumeXml } from './volume-model';
+import { buildVolumeXml, parseVolumeXml, volumeFileStamp } from './volume-model';
 
 // Shapes as libvirt 9.0 answers them (virsh pool-dumpxml / vol-dumpxml), written by hand.
 const poolXml = `<pool type='dir'>
@@ -91,5 +91,20 @@ describe('volume model', () => {
 
   it('refuses another root element', () => {
     expect(() => parseVolumeXml('<pool/>')).toThrow(/Expected a <volume>/);
+  });
+
+  it("reads a file volume's size and change times to the nanosecond, and nothing for other volumes", () => {
+    const times = (m: string, c: string) => `<timestamps><atime>1.5</atime><mtime>${m}</mtime><ctime>${c}</ctime><btime>0</btime></timestamps>`;
+    const vol = (type: string, t: string) =>
+      `<volume type='${type}'><name>v</name><capacity>1</capacity><physical unit='bytes'>196616</physical><target><path>/p/v</path>${t}</target></volume>`;
+    expect(volumeFileStamp(vol('file', times('1796140791.712226195', '1796140791.5')))).toEqual({
+      physical: 196616n,
+      mtimeNs: 1796140791712226195n,
+      ctimeNs: 1796140791500000000n,
+    });
+    expect(volumeFileStamp(vol('file', times('1796140791', '7')))).toMatchObject({ mtimeNs: 1796140791000000000n, ctimeNs: 7000000000n });
+    expect(volumeFileStamp(vol('block', times('1.1', '1.1')))).toBeNull();
+    expect(volumeFileStamp(vol('file', ''))).toBeNull();
+    expect(volumeFileStamp(vol('file', times('soon', '1.1')))).toBeNull();
   });
 });

@@ -71,3 +71,26 @@ export function buildVolumeXml(v: { name: string; capacity: number; format: Volu
   }
   return serializeXml(root);
 }
+
+/** A file volume's size and change times as libvirt saw them (nanoseconds), to tell that a local file is that volume. */
+export interface VolumeFileStamp {
+  physical: bigint;
+  mtimeNs: bigint;
+  ctimeNs: bigint;
+}
+
+/** "1796140791.712226195" (libvirt's seconds.nanoseconds) as nanoseconds; null when absent or malformed. */
+function nanoseconds(t: string | null): bigint | null {
+  const m = t ? /^(\d+)(?:\.(\d{1,9}))?$/.exec(t.trim()) : null;
+  return m ? BigInt(m[1]!) * 1_000_000_000n + BigInt((m[2] ?? '').padEnd(9, '0')) : null;
+}
+
+export function volumeFileStamp(xml: string): VolumeFileStamp | null {
+  const root = parseXml(xml).documentElement!;
+  const times = path(root, 'target', 'timestamps');
+  const physical = bytes(child(root, 'physical'));
+  const mtimeNs = nanoseconds(text(child(times, 'mtime')));
+  const ctimeNs = nanoseconds(text(child(times, 'ctime')));
+  if (attr(root, 'type') !== 'file' || physical === null || mtimeNs === null || ctimeNs === null) return null;
+  return { physical: BigInt(physical), mtimeNs, ctimeNs };
+}

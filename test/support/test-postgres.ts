@@ -42,12 +42,15 @@ async function admin<T>(base: string, fn: (c: pg.Client) => Promise<T>): Promise
   }
 }
 
-/** Creates database `name` (a fresh random one when absent) unless it exists; returns its URL. */
-export async function createTestPostgresDatabase(base: string, name = `vireo_test_${randomBytes(6).toString('hex')}`): Promise<string> {
-  if (!/^[a-z0-9_]{1,63}$/.test(name)) throw new Error(`bad test database name ${name}`);
+/**
+ * Creates database `name` (a fresh random one when absent) unless it exists, as a copy of database `template` when
+ * given; returns its URL.
+ */
+export async function createTestPostgresDatabase(base: string, name = `vireo_test_${randomBytes(6).toString('hex')}`, template?: string): Promise<string> {
+  for (const n of [name, template ?? name]) if (!/^[a-z0-9_]{1,63}$/.test(n)) throw new Error(`bad test database name ${n}`);
   await admin(base, async (c) => {
     const exists = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (!exists.rowCount) await c.query(`CREATE DATABASE "${name}"`);
+    if (!exists.rowCount) await c.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   });
   return databaseUrl(base, name);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useTestDatabase } from '@/test/support/test-db';
+import { withTestDatabase } from '@/test/support/database-modules';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 
@@ -9,18 +9,16 @@ import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 
 const tag = Math.random().toString(36).slice(2, 7);
 const vm = `vireo-hw-test-api-${tag}`;
-let disposeDb: () => Promise<void>;
-const m = {} as {
-  hardware: typeof import('@/app/api/hosts/[host]/vms/[name]/hardware/route');
-  memory: typeof import('@/app/api/hosts/[host]/vms/[name]/hardware/memory/route');
-  nics: typeof import('@/app/api/hosts/[host]/vms/[name]/hardware/nics/route');
-  nic: typeof import('@/app/api/hosts/[host]/vms/[name]/hardware/nics/[mac]/route');
-  disk: typeof import('@/app/api/hosts/[host]/vms/[name]/hardware/disks/[target]/route');
-  boot: typeof import('@/app/api/hosts/[host]/vms/[name]/hardware/boot/route');
-  audit: typeof import('@/lib/audit/log');
-  hosts: typeof import('@/lib/hosts');
-  db: typeof import('@/lib/db/client');
-};
+const m = withTestDatabase({
+  hardware: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/route'),
+  memory: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/memory/route'),
+  nics: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/nics/route'),
+  nic: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/nics/[mac]/route'),
+  disk: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/disks/[target]/route'),
+  boot: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/boot/route'),
+  audit: () => import('@/lib/audit/log'),
+  hosts: () => import('@/lib/hosts'),
+});
 const sessions: Record<'admin' | 'viewer', { token: string; csrfToken: string }> = {} as never;
 
 function request(method: string, path: string, as: 'admin' | 'viewer' | null, body?: unknown, csrf = true): Request {
@@ -35,7 +33,6 @@ function request(method: string, path: string, as: 'admin' | 'viewer' | null, bo
 const params = <P extends object>(p: P) => ({ params: Promise.resolve({ name: vm, ...p }) });
 
 beforeAll(async () => {
-  disposeDb = (await useTestDatabase()).dispose;
   await ensureFixtures();
   // An empty CD-ROM drive on virtio-scsi gives the 409 test something libvirt refuses to change live.
   await virshDefine(
@@ -45,15 +42,6 @@ beforeAll(async () => {
         "bus='scsi'/><readonly/></disk></devices>",
     ),
   );
-  m.hardware = await import('@/app/api/hosts/[host]/vms/[name]/hardware/route');
-  m.memory = await import('@/app/api/hosts/[host]/vms/[name]/hardware/memory/route');
-  m.nics = await import('@/app/api/hosts/[host]/vms/[name]/hardware/nics/route');
-  m.nic = await import('@/app/api/hosts/[host]/vms/[name]/hardware/nics/[mac]/route');
-  m.disk = await import('@/app/api/hosts/[host]/vms/[name]/hardware/disks/[target]/route');
-  m.boot = await import('@/app/api/hosts/[host]/vms/[name]/hardware/boot/route');
-  m.audit = await import('@/lib/audit/log');
-  m.hosts = await import('@/lib/hosts');
-  m.db = await import('@/lib/db/client');
   const { createUser } = await import('@/lib/auth/accounts');
   const { createSession } = await import('@/lib/auth/session');
   for (const role of ['admin', 'viewer'] as const) {
@@ -65,8 +53,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await virshCleanupDomain(vm);
   await m.hosts?.localHost().close();
-  await m.db?.db().$disconnect();
-  await disposeDb?.();
 });
 
 describe('hardware API routes', () => {

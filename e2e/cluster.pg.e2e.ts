@@ -5,7 +5,6 @@ import { cloudImagePath, ensureFixtures, tcgGuestXml } from '@/test/support/fixt
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { testSystemUri } from '@/test/support/test-libvirtd';
-import { postgresUnderTest } from '@/test/support/test-postgres';
 import { adminSession, type HttpSession } from './support/http-session';
 import { startVireo, type VireoServer } from './support/server';
 import { fixtureImageSha256 } from './support/vm-job';
@@ -14,7 +13,8 @@ import { fixtureImageSha256 } from './support/vm-job';
 // the other, a console ticket issued by one opens a console on the other exactly once, a sign-out on one closes
 // the console open on the other, failed sign-ins count on both, and each server's jobs are its own: a restart of
 // one fails only its own cut-off job, and the job of a server that died is failed once its lease runs out.
-// Only in the e2e-pg tier (VIREO_TEST_POSTGRES): on SQLite one server owns the database file.
+// Only in the e2e-pg tier (VIREO_TEST_POSTGRES; e2e/vitest.config.ts runs *.pg.e2e.ts there alone): on SQLite one
+// server owns the database file.
 
 const suffix = Math.random().toString(36).slice(2, 7);
 const vm = `vireo-cluster-e2e-${suffix}`;
@@ -108,7 +108,7 @@ async function slowJob(server: VireoServer, name: string): Promise<string> {
 
 const restart = (s: VireoServer) => startVireo(env, { dataDir: s.dataDir, databaseUrl: s.databaseUrl });
 
-describe.skipIf(!postgresUnderTest())('several servers on one PostgreSQL', () => {
+describe('several servers on one PostgreSQL', () => {
   beforeAll(async () => {
     await ensureFixtures();
     imageSha256 = await fixtureImageSha256();
