@@ -100,6 +100,10 @@ describe('security headers', () => {
       '/host/terminal',
       '/jobs/no-such-job',
       '/vms/no-such-vm',
+      '/hosts',
+      '/hosts/local',
+      '/hosts/local/vms',
+      '/hosts/no-such-host/vms',
       '/no-such-page',
     ];
     const pool = await firstName('/api/storage/pools', 'pools');

@@ -268,7 +268,7 @@ describe('storage', () => {
     await expect(stat(poolDir)).rejects.toThrow();
     await page.getByRole('button', { name: 'Undefine' }).click();
     await confirm('Undefine');
-    await page.waitForURL((u) => u.pathname === '/storage');
+    await page.waitForURL((u) => u.pathname === '/hosts/local/storage');
     expect(await names(['pool-list', '--all', '--name'])).not.toContain(pool);
   });
 

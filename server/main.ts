@@ -72,8 +72,9 @@ async function sweepInterruptedJobs(log: Logger, settings: Settings): Promise<vo
   const { recoverWhenConnected } = await import('@/lib/jobs/recovery');
   const { recoverInterruptedBackups } = await import('@/lib/backups/recovery');
   const { startBackupScheduler } = await import('@/lib/backups/scheduler');
-  const { allHosts } = await import('@/lib/hosts');
-  for (const host of allHosts()) {
+  const { eachHost } = await import('@/lib/hosts');
+  // Every host, and each host added later (or rebuilt by an edit): its services stop with its context.
+  await eachHost((host) => {
     // Backups first: their libvirt job is aborted before the job sweep removes the volumes it writes.
     const connect = async () => {
       const client = await host.libvirt(30_000);
@@ -81,20 +82,30 @@ async function sweepInterruptedJobs(log: Logger, settings: Settings): Promise<vo
       return client;
     };
     // Again every lease: the jobs of another server that died are failed once its lease on them runs out.
-    recoverWhenConnected(connect, processStart, log, settings.jobLeaseMs);
-    startBackupScheduler(host);
-  }
+    const stopSweep = recoverWhenConnected(connect, processStart, log, host.id, settings.jobLeaseMs);
+    const stopScheduler = startBackupScheduler(host);
+    return () => {
+      stopSweep();
+      stopScheduler();
+    };
+  });
 }
 
 /** Each host's metrics collector (lib/metrics): history for graphs, rates for the VM list, and alerts. */
 async function startMetricsCollectors(settings: Settings, log: Logger): Promise<void> {
   if (settings.metricsIntervalSeconds === null) return log.info('Metrics collection is off (VIREO_METRICS_INTERVAL_SECONDS=off), and with it alert evaluation');
   const { startMetrics } = await import('@/lib/metrics/collector');
-  const { allHosts } = await import('@/lib/hosts');
-  startMetrics(allHosts());
   // Alert rules are evaluated on each collector round (lib/alerts): no collector, no alerts.
   const { startAlerts } = await import('@/lib/alerts/runtime');
-  startAlerts(allHosts());
+  const { eachHost } = await import('@/lib/hosts');
+  await eachHost((host) => {
+    const stopMetrics = startMetrics(host);
+    const stopAlerts = startAlerts(host);
+    return () => {
+      stopAlerts();
+      stopMetrics();
+    };
+  });
 }
 
 /**
@@ -105,7 +116,7 @@ async function warmGuestWays(log: Logger, forced: boolean): Promise<void> {
   if (forced) return;
   const { guestDomainType } = await import('@/lib/host/virt-type');
   const { allHosts } = await import('@/lib/hosts');
-  for (const host of allHosts()) {
+  for (const host of await allHosts()) {
     void guestDomainType(host).then(
       (t) => log.info(`new guests on ${host.name}: ${t.type}${t.cpuMode ? ` (${t.cpuMode})` : ''}`),
       (err: Error) => log.warn(`guest start probe on ${host.name} failed: ${err.message}`),

@@ -9,7 +9,8 @@ export const metadata = { title: 'Host' };
 export default async function HostPage({ searchParams }: { searchParams: Promise<{ denied?: string }> }) {
   await requirePageUser('host.read');
   const { denied } = await searchParams;
-  const host = await pageRead(() => hostOverview(pageHost()), 'the host');
+  const local = await pageHost();
+  const host = await pageRead(() => hostOverview(local), 'the host');
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Host</h1>

@@ -1,11 +1,11 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { redirect } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { hasAnyUser } from '@/lib/auth/accounts';
 import { can, type Permission } from '@/lib/auth/roles';
 import { SESSION_COOKIE, findSession, type SessionUser } from '@/lib/auth/session';
-import { describeError } from '@/lib/errors';
-import { localHost, type HostContext } from '@/lib/hosts';
+import { describeError, isVireoError } from '@/lib/errors';
+import { hostById, localHost, type HostContext } from '@/lib/hosts';
 
 // What server components need before they render: the signed-in user (or a redirect to setup or sign-in), the
 // host the page is about, and reads whose failures become the same plain words the API uses.
@@ -23,9 +23,15 @@ export async function requirePageUser(permission?: Permission): Promise<SessionU
   return user;
 }
 
-/** The host a page shows. */
-export function pageHost(): HostContext {
-  return localHost();
+/** The host a page shows: the {host} of /hosts/{host}/... (a 404 page for a host Vireo does not manage), else the local one. */
+export async function pageHost(id?: string): Promise<HostContext> {
+  if (id === undefined) return localHost();
+  try {
+    return await hostById(decodeURIComponent(id));
+  } catch (err) {
+    if (isVireoError(err) && err.status === 404) notFound();
+    throw err;
+  }
 }
 
 export type PageRead<T> = { value: T; problem: null } | { value: null; problem: string };

@@ -33,8 +33,13 @@ describe('API routes and their OpenAPI document', () => {
     const doc = openApiDocument();
     const described = Object.entries(doc.paths ?? {}).flatMap(([p, ops]) => Object.keys(ops ?? {}).map((m) => `${m.toUpperCase()} ${p}`));
     expect(described.sort()).toEqual([...allRoutes(), openApiRoute].map((h) => `${h.route.method} ${h.route.path}`).sort());
-    const del = doc.paths?.['/api/vms/{name}']?.delete;
-    expect(del?.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'name', in: 'path', required: true })]));
+    const del = doc.paths?.['/api/hosts/{host}/vms/{name}']?.delete;
+    expect(del?.parameters).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'name', in: 'path', required: true }),
+        expect.objectContaining({ name: 'host', in: 'path', required: true }),
+      ]),
+    );
     expect(del?.responses?.['422']).toBeDefined();
     expect(del?.security).toEqual([{ session: [], csrf: [] }, { token: [] }]);
     expect(doc.paths?.['/api/auth/login']?.post?.security).toEqual([]);

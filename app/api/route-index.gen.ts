@@ -13,77 +13,82 @@ import * as r10 from './audit/route';
 import * as r11 from './auth/login/route';
 import * as r12 from './auth/logout/route';
 import * as r13 from './auth/session/route';
-import * as r14 from './backups/schedules/[id]/route';
-import * as r15 from './backups/schedules/route';
-import * as r16 from './consoles/tickets/route';
-import * as r17 from './host/metrics/route';
-import * as r18 from './host/readiness/route';
-import * as r19 from './host/route';
-import * as r20 from './jobs/[id]/cancel/route';
-import * as r21 from './jobs/[id]/remove-kept/route';
-import * as r22 from './jobs/[id]/retry/route';
-import * as r23 from './jobs/[id]/route';
-import * as r24 from './jobs/route';
-import * as r25 from './metrics/vms/route';
-import * as r26 from './networks/[name]/actions/route';
-import * as r27 from './networks/[name]/dhcp-hosts/route';
-import * as r28 from './networks/[name]/dns-hosts/route';
-import * as r29 from './networks/[name]/leases/route';
-import * as r30 from './networks/[name]/route';
-import * as r31 from './networks/[name]/xml/route';
-import * as r32 from './networks/route';
-import * as r33 from './provisioning/check/route';
-import * as r34 from './provisioning/options/route';
-import * as r35 from './provisioning/os-variants/route';
-import * as r36 from './provisioning/plan/route';
-import * as r37 from './setup/route';
-import * as r38 from './status/route';
-import * as r39 from './storage/pools/[pool]/actions/route';
-import * as r40 from './storage/pools/[pool]/route';
-import * as r41 from './storage/pools/[pool]/upload/route';
-import * as r42 from './storage/pools/[pool]/volumes/[volume]/actions/route';
-import * as r43 from './storage/pools/[pool]/volumes/[volume]/download/route';
-import * as r44 from './storage/pools/[pool]/volumes/[volume]/route';
-import * as r45 from './storage/pools/[pool]/volumes/route';
-import * as r46 from './storage/pools/route';
-import * as r47 from './tokens/[id]/route';
-import * as r48 from './tokens/route';
-import * as r49 from './users/[id]/password/route';
-import * as r50 from './users/[id]/route';
-import * as r51 from './users/[id]/sessions/[session]/route';
-import * as r52 from './users/[id]/sessions/route';
-import * as r53 from './users/route';
-import * as r54 from './vms/[name]/actions/route';
-import * as r55 from './vms/[name]/backups/[point]/restore/route';
-import * as r56 from './vms/[name]/backups/[point]/route';
-import * as r57 from './vms/[name]/backups/[point]/verify/route';
-import * as r58 from './vms/[name]/backups/route';
-import * as r59 from './vms/[name]/clone/route';
-import * as r60 from './vms/[name]/delete-plan/route';
-import * as r61 from './vms/[name]/hardware/boot/route';
-import * as r62 from './vms/[name]/hardware/cdroms/route';
-import * as r63 from './vms/[name]/hardware/disks/[target]/media/route';
-import * as r64 from './vms/[name]/hardware/disks/[target]/route';
-import * as r65 from './vms/[name]/hardware/disks/route';
-import * as r66 from './vms/[name]/hardware/memory/dimms/route';
-import * as r67 from './vms/[name]/hardware/memory/route';
-import * as r68 from './vms/[name]/hardware/nics/[mac]/route';
-import * as r69 from './vms/[name]/hardware/nics/route';
-import * as r70 from './vms/[name]/hardware/route';
-import * as r71 from './vms/[name]/hardware/vcpus/route';
-import * as r72 from './vms/[name]/metrics/route';
-import * as r73 from './vms/[name]/migration/precheck/route';
-import * as r74 from './vms/[name]/migration/route';
-import * as r75 from './vms/[name]/route';
-import * as r76 from './vms/[name]/snapshots/[snapshot]/revert/route';
-import * as r77 from './vms/[name]/snapshots/[snapshot]/route';
-import * as r78 from './vms/[name]/snapshots/route';
-import * as r79 from './vms/[name]/template/route';
-import * as r80 from './vms/[name]/xml/route';
-import * as r81 from './vms/bulk/route';
-import * as r82 from './vms/events/route';
-import * as r83 from './vms/route';
-import * as r84 from './../metrics/route';
+import * as r14 from './hosts/[host]/backups/schedules/[id]/route';
+import * as r15 from './hosts/[host]/backups/schedules/route';
+import * as r16 from './hosts/[host]/consoles/tickets/route';
+import * as r17 from './hosts/[host]/metrics/route';
+import * as r18 from './hosts/[host]/metrics/vms/route';
+import * as r19 from './hosts/[host]/networks/[name]/actions/route';
+import * as r20 from './hosts/[host]/networks/[name]/dhcp-hosts/route';
+import * as r21 from './hosts/[host]/networks/[name]/dns-hosts/route';
+import * as r22 from './hosts/[host]/networks/[name]/leases/route';
+import * as r23 from './hosts/[host]/networks/[name]/route';
+import * as r24 from './hosts/[host]/networks/[name]/xml/route';
+import * as r25 from './hosts/[host]/networks/route';
+import * as r26 from './hosts/[host]/overview/route';
+import * as r27 from './hosts/[host]/provisioning/check/route';
+import * as r28 from './hosts/[host]/provisioning/options/route';
+import * as r29 from './hosts/[host]/provisioning/os-variants/route';
+import * as r30 from './hosts/[host]/provisioning/plan/route';
+import * as r31 from './hosts/[host]/readiness/route';
+import * as r32 from './hosts/[host]/route';
+import * as r33 from './hosts/[host]/storage/pools/[pool]/actions/route';
+import * as r34 from './hosts/[host]/storage/pools/[pool]/route';
+import * as r35 from './hosts/[host]/storage/pools/[pool]/upload/route';
+import * as r36 from './hosts/[host]/storage/pools/[pool]/volumes/[volume]/actions/route';
+import * as r37 from './hosts/[host]/storage/pools/[pool]/volumes/[volume]/download/route';
+import * as r38 from './hosts/[host]/storage/pools/[pool]/volumes/[volume]/route';
+import * as r39 from './hosts/[host]/storage/pools/[pool]/volumes/route';
+import * as r40 from './hosts/[host]/storage/pools/route';
+import * as r41 from './hosts/[host]/test/route';
+import * as r42 from './hosts/[host]/vms/[name]/actions/route';
+import * as r43 from './hosts/[host]/vms/[name]/backups/[point]/restore/route';
+import * as r44 from './hosts/[host]/vms/[name]/backups/[point]/route';
+import * as r45 from './hosts/[host]/vms/[name]/backups/[point]/verify/route';
+import * as r46 from './hosts/[host]/vms/[name]/backups/route';
+import * as r47 from './hosts/[host]/vms/[name]/clone/route';
+import * as r48 from './hosts/[host]/vms/[name]/delete-plan/route';
+import * as r49 from './hosts/[host]/vms/[name]/hardware/boot/route';
+import * as r50 from './hosts/[host]/vms/[name]/hardware/cdroms/route';
+import * as r51 from './hosts/[host]/vms/[name]/hardware/disks/[target]/media/route';
+import * as r52 from './hosts/[host]/vms/[name]/hardware/disks/[target]/route';
+import * as r53 from './hosts/[host]/vms/[name]/hardware/disks/route';
+import * as r54 from './hosts/[host]/vms/[name]/hardware/memory/dimms/route';
+import * as r55 from './hosts/[host]/vms/[name]/hardware/memory/route';
+import * as r56 from './hosts/[host]/vms/[name]/hardware/nics/[mac]/route';
+import * as r57 from './hosts/[host]/vms/[name]/hardware/nics/route';
+import * as r58 from './hosts/[host]/vms/[name]/hardware/route';
+import * as r59 from './hosts/[host]/vms/[name]/hardware/vcpus/route';
+import * as r60 from './hosts/[host]/vms/[name]/metrics/route';
+import * as r61 from './hosts/[host]/vms/[name]/migration/precheck/route';
+import * as r62 from './hosts/[host]/vms/[name]/migration/route';
+import * as r63 from './hosts/[host]/vms/[name]/route';
+import * as r64 from './hosts/[host]/vms/[name]/snapshots/[snapshot]/revert/route';
+import * as r65 from './hosts/[host]/vms/[name]/snapshots/[snapshot]/route';
+import * as r66 from './hosts/[host]/vms/[name]/snapshots/route';
+import * as r67 from './hosts/[host]/vms/[name]/template/route';
+import * as r68 from './hosts/[host]/vms/[name]/xml/route';
+import * as r69 from './hosts/[host]/vms/bulk/route';
+import * as r70 from './hosts/[host]/vms/events/route';
+import * as r71 from './hosts/[host]/vms/route';
+import * as r72 from './hosts/route';
+import * as r73 from './inventory/events/route';
+import * as r74 from './inventory/usage/route';
+import * as r75 from './jobs/[id]/cancel/route';
+import * as r76 from './jobs/[id]/remove-kept/route';
+import * as r77 from './jobs/[id]/retry/route';
+import * as r78 from './jobs/[id]/route';
+import * as r79 from './jobs/route';
+import * as r80 from './setup/route';
+import * as r81 from './status/route';
+import * as r82 from './tokens/[id]/route';
+import * as r83 from './tokens/route';
+import * as r84 from './users/[id]/password/route';
+import * as r85 from './users/[id]/route';
+import * as r86 from './users/[id]/sessions/[session]/route';
+import * as r87 from './users/[id]/sessions/route';
+import * as r88 from './users/route';
+import * as r89 from './../metrics/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -100,75 +105,80 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/auth/login': r11,
   '/api/auth/logout': r12,
   '/api/auth/session': r13,
-  '/api/backups/schedules/[id]': r14,
-  '/api/backups/schedules': r15,
-  '/api/consoles/tickets': r16,
-  '/api/host/metrics': r17,
-  '/api/host/readiness': r18,
-  '/api/host': r19,
-  '/api/jobs/[id]/cancel': r20,
-  '/api/jobs/[id]/remove-kept': r21,
-  '/api/jobs/[id]/retry': r22,
-  '/api/jobs/[id]': r23,
-  '/api/jobs': r24,
-  '/api/metrics/vms': r25,
-  '/api/networks/[name]/actions': r26,
-  '/api/networks/[name]/dhcp-hosts': r27,
-  '/api/networks/[name]/dns-hosts': r28,
-  '/api/networks/[name]/leases': r29,
-  '/api/networks/[name]': r30,
-  '/api/networks/[name]/xml': r31,
-  '/api/networks': r32,
-  '/api/provisioning/check': r33,
-  '/api/provisioning/options': r34,
-  '/api/provisioning/os-variants': r35,
-  '/api/provisioning/plan': r36,
-  '/api/setup': r37,
-  '/api/status': r38,
-  '/api/storage/pools/[pool]/actions': r39,
-  '/api/storage/pools/[pool]': r40,
-  '/api/storage/pools/[pool]/upload': r41,
-  '/api/storage/pools/[pool]/volumes/[volume]/actions': r42,
-  '/api/storage/pools/[pool]/volumes/[volume]/download': r43,
-  '/api/storage/pools/[pool]/volumes/[volume]': r44,
-  '/api/storage/pools/[pool]/volumes': r45,
-  '/api/storage/pools': r46,
-  '/api/tokens/[id]': r47,
-  '/api/tokens': r48,
-  '/api/users/[id]/password': r49,
-  '/api/users/[id]': r50,
-  '/api/users/[id]/sessions/[session]': r51,
-  '/api/users/[id]/sessions': r52,
-  '/api/users': r53,
-  '/api/vms/[name]/actions': r54,
-  '/api/vms/[name]/backups/[point]/restore': r55,
-  '/api/vms/[name]/backups/[point]': r56,
-  '/api/vms/[name]/backups/[point]/verify': r57,
-  '/api/vms/[name]/backups': r58,
-  '/api/vms/[name]/clone': r59,
-  '/api/vms/[name]/delete-plan': r60,
-  '/api/vms/[name]/hardware/boot': r61,
-  '/api/vms/[name]/hardware/cdroms': r62,
-  '/api/vms/[name]/hardware/disks/[target]/media': r63,
-  '/api/vms/[name]/hardware/disks/[target]': r64,
-  '/api/vms/[name]/hardware/disks': r65,
-  '/api/vms/[name]/hardware/memory/dimms': r66,
-  '/api/vms/[name]/hardware/memory': r67,
-  '/api/vms/[name]/hardware/nics/[mac]': r68,
-  '/api/vms/[name]/hardware/nics': r69,
-  '/api/vms/[name]/hardware': r70,
-  '/api/vms/[name]/hardware/vcpus': r71,
-  '/api/vms/[name]/metrics': r72,
-  '/api/vms/[name]/migration/precheck': r73,
-  '/api/vms/[name]/migration': r74,
-  '/api/vms/[name]': r75,
-  '/api/vms/[name]/snapshots/[snapshot]/revert': r76,
-  '/api/vms/[name]/snapshots/[snapshot]': r77,
-  '/api/vms/[name]/snapshots': r78,
-  '/api/vms/[name]/template': r79,
-  '/api/vms/[name]/xml': r80,
-  '/api/vms/bulk': r81,
-  '/api/vms/events': r82,
-  '/api/vms': r83,
-  '/metrics': r84,
+  '/api/hosts/[host]/backups/schedules/[id]': r14,
+  '/api/hosts/[host]/backups/schedules': r15,
+  '/api/hosts/[host]/consoles/tickets': r16,
+  '/api/hosts/[host]/metrics': r17,
+  '/api/hosts/[host]/metrics/vms': r18,
+  '/api/hosts/[host]/networks/[name]/actions': r19,
+  '/api/hosts/[host]/networks/[name]/dhcp-hosts': r20,
+  '/api/hosts/[host]/networks/[name]/dns-hosts': r21,
+  '/api/hosts/[host]/networks/[name]/leases': r22,
+  '/api/hosts/[host]/networks/[name]': r23,
+  '/api/hosts/[host]/networks/[name]/xml': r24,
+  '/api/hosts/[host]/networks': r25,
+  '/api/hosts/[host]/overview': r26,
+  '/api/hosts/[host]/provisioning/check': r27,
+  '/api/hosts/[host]/provisioning/options': r28,
+  '/api/hosts/[host]/provisioning/os-variants': r29,
+  '/api/hosts/[host]/provisioning/plan': r30,
+  '/api/hosts/[host]/readiness': r31,
+  '/api/hosts/[host]': r32,
+  '/api/hosts/[host]/storage/pools/[pool]/actions': r33,
+  '/api/hosts/[host]/storage/pools/[pool]': r34,
+  '/api/hosts/[host]/storage/pools/[pool]/upload': r35,
+  '/api/hosts/[host]/storage/pools/[pool]/volumes/[volume]/actions': r36,
+  '/api/hosts/[host]/storage/pools/[pool]/volumes/[volume]/download': r37,
+  '/api/hosts/[host]/storage/pools/[pool]/volumes/[volume]': r38,
+  '/api/hosts/[host]/storage/pools/[pool]/volumes': r39,
+  '/api/hosts/[host]/storage/pools': r40,
+  '/api/hosts/[host]/test': r41,
+  '/api/hosts/[host]/vms/[name]/actions': r42,
+  '/api/hosts/[host]/vms/[name]/backups/[point]/restore': r43,
+  '/api/hosts/[host]/vms/[name]/backups/[point]': r44,
+  '/api/hosts/[host]/vms/[name]/backups/[point]/verify': r45,
+  '/api/hosts/[host]/vms/[name]/backups': r46,
+  '/api/hosts/[host]/vms/[name]/clone': r47,
+  '/api/hosts/[host]/vms/[name]/delete-plan': r48,
+  '/api/hosts/[host]/vms/[name]/hardware/boot': r49,
+  '/api/hosts/[host]/vms/[name]/hardware/cdroms': r50,
+  '/api/hosts/[host]/vms/[name]/hardware/disks/[target]/media': r51,
+  '/api/hosts/[host]/vms/[name]/hardware/disks/[target]': r52,
+  '/api/hosts/[host]/vms/[name]/hardware/disks': r53,
+  '/api/hosts/[host]/vms/[name]/hardware/memory/dimms': r54,
+  '/api/hosts/[host]/vms/[name]/hardware/memory': r55,
+  '/api/hosts/[host]/vms/[name]/hardware/nics/[mac]': r56,
+  '/api/hosts/[host]/vms/[name]/hardware/nics': r57,
+  '/api/hosts/[host]/vms/[name]/hardware': r58,
+  '/api/hosts/[host]/vms/[name]/hardware/vcpus': r59,
+  '/api/hosts/[host]/vms/[name]/metrics': r60,
+  '/api/hosts/[host]/vms/[name]/migration/precheck': r61,
+  '/api/hosts/[host]/vms/[name]/migration': r62,
+  '/api/hosts/[host]/vms/[name]': r63,
+  '/api/hosts/[host]/vms/[name]/snapshots/[snapshot]/revert': r64,
+  '/api/hosts/[host]/vms/[name]/snapshots/[snapshot]': r65,
+  '/api/hosts/[host]/vms/[name]/snapshots': r66,
+  '/api/hosts/[host]/vms/[name]/template': r67,
+  '/api/hosts/[host]/vms/[name]/xml': r68,
+  '/api/hosts/[host]/vms/bulk': r69,
+  '/api/hosts/[host]/vms/events': r70,
+  '/api/hosts/[host]/vms': r71,
+  '/api/hosts': r72,
+  '/api/inventory/events': r73,
+  '/api/inventory/usage': r74,
+  '/api/jobs/[id]/cancel': r75,
+  '/api/jobs/[id]/remove-kept': r76,
+  '/api/jobs/[id]/retry': r77,
+  '/api/jobs/[id]': r78,
+  '/api/jobs': r79,
+  '/api/setup': r80,
+  '/api/status': r81,
+  '/api/tokens/[id]': r82,
+  '/api/tokens': r83,
+  '/api/users/[id]/password': r84,
+  '/api/users/[id]': r85,
+  '/api/users/[id]/sessions/[session]': r86,
+  '/api/users/[id]/sessions': r87,
+  '/api/users': r88,
+  '/metrics': r89,
 };

@@ -101,7 +101,7 @@ beforeAll(async () => {
     world.userIds[role] = user.id;
     world.sessions[role] = await createSession(user.id, {});
   }
-  const job = await insertJob({ kind: 'vm.create', objectName: FIXTURE.vm, steps: [], userId: world.userIds.admin, username: 'fuzz-admin' });
+  const job = await insertJob({ kind: 'vm.create', objectName: FIXTURE.vm, steps: [], userId: world.userIds.admin, username: 'fuzz-admin', host: 'local' });
   await patchJob(job, { status: 'succeeded', finished: true });
   world.jobIds = [job];
   console.log(`route fuzz: seed ${SEED} (VIREO_FUZZ_SEED=${SEED} repeats it), ${RUNS} cases per route, ${routes.length} routes`);
@@ -218,7 +218,7 @@ async function runCase(handler: Handler, op: Operation, c: FuzzCase, s: Stats): 
   } else {
     text = await res.text();
   }
-  if (route.path === '/api/vms' && route.method === 'POST' && res.status === 202) await stopJob(text);
+  if (route.path === '/api/hosts/{host}/vms' && route.method === 'POST' && res.status === 202) await stopJob(text);
   world.current = await worldState(world.client);
 
   s.cases++;

@@ -1,3 +1,4 @@
+import { allHosts } from '@/lib/hosts';
 import { defineRoute } from '@/lib/http/route';
 import { scrapeMetrics } from '@/lib/metrics/scrape';
 
@@ -7,13 +8,13 @@ export const dynamic = 'force-dynamic';
 export const GET = defineRoute({
   method: 'GET',
   path: '/metrics',
-  summary: 'Prometheus metrics of the host and its domains, named as the libvirt exporters name them',
+  summary: 'Prometheus metrics of every host and its domains (label host), named as the libvirt exporters name them',
   tags: ['metrics'],
   access: 'host.read',
   responseType: 'text/plain; version=0.0.4',
   subject: () => 'the metrics',
-  run: async ({ host }) => {
-    const { body, contentType } = await scrapeMetrics(host);
+  run: async () => {
+    const { body, contentType } = await scrapeMetrics(await allHosts());
     return new Response(body, { headers: { 'content-type': contentType, 'cache-control': 'no-store' } });
   },
 });

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useHosts } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import { fieldError } from '@/components/data/problem';
@@ -87,6 +88,8 @@ export function RuleDialog({
 }) {
   const save = useMutation();
   const [d, setD] = useState<Draft>(() => draftOf(rule));
+  // A host scope names one of the registered hosts (the Hosts page's), read only while that scope is chosen.
+  const hostIds = (useHosts(undefined, d.scopeKind === 'host').data?.hosts ?? []).map((h) => h.id);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((old) => ({ ...old, [k]: v }));
   const errors = save.problem?.fields;
   const state = isStateMetric(d.metric);
@@ -128,7 +131,7 @@ export function RuleDialog({
     d.scopeKind === 'tag'
       ? 'VMs carrying this tag. VM tags are not there yet: until they are, a tag rule matches no VM.'
       : d.scopeKind === 'host'
-        ? 'The host id, e.g. local.'
+        ? 'One of the hosts Vireo manages (the Hosts page).'
         : undefined;
 
   return (
@@ -207,9 +210,25 @@ export function RuleDialog({
             </option>
           ))}
         </SelectField>
-        {d.scopeKind !== 'all' ? (
+        {d.scopeKind === 'host' ? (
+          <SelectField
+            label="Host"
+            hint={scopeHint}
+            value={d.scopeValue}
+            onChange={(v) => set('scopeValue', v)}
+            error={fieldError(errors, 'scopeValue')}
+            testId="rule-scope-value"
+          >
+            <option value="">Choose a host…</option>
+            {[...new Set([...hostIds, ...(d.scopeValue ? [d.scopeValue] : [])])].map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </SelectField>
+        ) : d.scopeKind !== 'all' ? (
           <TextField
-            label={d.scopeKind === 'vm' ? 'VM name' : d.scopeKind === 'tag' ? 'Tag' : 'Host'}
+            label={d.scopeKind === 'vm' ? 'VM name' : 'Tag'}
             hint={scopeHint}
             value={d.scopeValue}
             onChange={(v) => set('scopeValue', v)}

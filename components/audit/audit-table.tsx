@@ -36,6 +36,7 @@ const columns: Column<AuditRow>[] = [
       </>
     ),
   },
+  { id: 'host', header: 'Host', className: 'text-xs text-slate-600', cell: (r) => r.host },
   { id: 'outcome', header: 'Outcome', cell: (r) => <span className={`rounded px-1.5 py-0.5 text-xs ${outcomeStyle[r.outcome] ?? ''}`}>{r.outcome}</span> },
   { id: 'details', header: 'Details', className: 'max-w-md', cell: (r) => <AuditDetail row={r} /> },
 ];

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
 import { useBackups, usePools } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
@@ -32,6 +33,7 @@ function chainLabel(p: BackupPointView, all: BackupPointView[]): string {
 }
 
 function RunNow({ vm }: { vm: string }) {
+  const host = useHostId();
   const pools = usePools();
   const [pool, setPool] = useState('');
   const [full, setFull] = useState(false);
@@ -39,7 +41,11 @@ function RunNow({ vm }: { vm: string }) {
   const m = useMutation();
   const chosen = pool || pools.data?.pools[0]?.name || '';
   const start = async () => {
-    const r = await m.send<{ jobId: string }>(keys.backups(vm), { method: 'POST', body: { pool: chosen, full }, touches: [keys.backups(vm), keys.jobs] });
+    const r = await m.send<{ jobId: string }>(keys.backups(host, vm), {
+      method: 'POST',
+      body: { pool: chosen, full },
+      touches: [keys.backups(host, vm), keys.jobs],
+    });
     if (r.ok) setJob(r.data.jobId);
   };
   return (
@@ -73,9 +79,10 @@ function RunNow({ vm }: { vm: string }) {
 }
 
 function PointActions({ vm, point, perms, onRestore }: { vm: string; point: BackupPointView; perms: BackupPerms; onRestore: () => void }) {
+  const host = useHostId();
   const m = useMutation();
   const [job, setJob] = useState<string | null>(null);
-  const base = `${keys.backups(vm)}/${point.id}`;
+  const base = `${keys.backups(host, vm)}/${point.id}`;
   const verify = async (boot: boolean) => {
     const r = await m.send<{ jobId: string }>(`${base}/verify`, { method: 'POST', body: { boot }, touches: [keys.jobs] });
     if (r.ok) setJob(r.data.jobId);
@@ -104,7 +111,7 @@ function PointActions({ vm, point, perms, onRestore }: { vm: string; point: Back
           className="px-2 py-0.5 text-xs"
           disabled={m.busy}
           onClick={() => {
-            if (window.confirm('Delete this backup point and its volumes?')) void m.send(base, { method: 'DELETE', touches: [keys.backups(vm)] });
+            if (window.confirm('Delete this backup point and its volumes?')) void m.send(base, { method: 'DELETE', touches: [keys.backups(host, vm)] });
           }}
         >
           Delete

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
 import { usePools } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
@@ -12,6 +13,7 @@ import { CheckboxField, RadioGroup, SelectField, TextField } from '@/components/
 type Mode = 'new-vm' | 'in-place';
 
 export function RestoreDialog({ vm, point, vmRunning, onClose }: { vm: string; point: BackupPointView; vmRunning: boolean; onClose: () => void }) {
+  const host = useHostId();
   const pools = usePools();
   const [mode, setMode] = useState<Mode>('new-vm');
   const [name, setName] = useState(`${vm}-restored`);
@@ -21,7 +23,7 @@ export function RestoreDialog({ vm, point, vmRunning, onClose }: { vm: string; p
   const m = useMutation();
   const submit = async () => {
     const body = mode === 'new-vm' ? { mode, name, pool, start } : { mode };
-    const r = await m.send<{ jobId: string }>(`${keys.backups(vm)}/${point.id}/restore`, { method: 'POST', body, touches: [keys.jobs, keys.vms] });
+    const r = await m.send<{ jobId: string }>(`${keys.backups(host, vm)}/${point.id}/restore`, { method: 'POST', body, touches: [keys.jobs, keys.vms(host)] });
     if (r.ok) setJob(r.data.jobId);
   };
   return (

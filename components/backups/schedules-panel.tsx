@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useHostId } from '@/components/hosts/host-scope';
 import { useBackupSchedules, usePools, useVms } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
@@ -16,6 +17,7 @@ import { ProblemNote } from '@/components/ui/problem-note';
 type Scope = 'vm' | 'tag';
 
 function NewSchedule() {
+  const host = useHostId();
   const vms = useVms();
   const pools = usePools();
   const [scope, setScope] = useState<Scope>('vm');
@@ -31,10 +33,10 @@ function NewSchedule() {
   const poolName = pool || pools.data?.pools[0]?.name || '';
   const submit = async () => {
     const retention = { cron, pool: poolName, keepLast: Number(keepLast), keepDaily: Number(keepDaily), keepWeekly: Number(keepWeekly) };
-    await m.send(keys.backupSchedules, {
+    await m.send(keys.backupSchedules(host), {
       method: 'POST',
       body: scope === 'vm' ? { scope, vm: vmName, ...retention } : { scope, tag, ...retention },
-      touches: [keys.backupSchedules],
+      touches: [keys.backupSchedules(host)],
     });
   };
   const f = m.problem?.fields ?? {};
@@ -91,6 +93,7 @@ function NewSchedule() {
 }
 
 function DeleteSchedule({ s }: { s: BackupScheduleView }) {
+  const host = useHostId();
   const m = useMutation();
   return (
     <>
@@ -98,7 +101,7 @@ function DeleteSchedule({ s }: { s: BackupScheduleView }) {
         variant="danger"
         className="px-2 py-0.5 text-xs"
         disabled={m.busy}
-        onClick={() => void m.send(`${keys.backupSchedules}/${s.id}`, { method: 'DELETE', touches: [keys.backupSchedules] })}
+        onClick={() => void m.send(`${keys.backupSchedules(host)}/${s.id}`, { method: 'DELETE', touches: [keys.backupSchedules(host)] })}
       >
         Delete
       </Button>

@@ -1,5 +1,7 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
+import { hostPage } from '@/components/data/keys';
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -27,6 +29,7 @@ export interface ConsolePanelProps {
 }
 
 export function ConsolePanel({ vm, uuid, hasVnc, devices, popout, canAct }: ConsolePanelProps) {
+  const host = useHostId();
   // The tab is in the address (?tab=vnc), as the pop-out window and bookmarks expect.
   const [asked, setTab] = useUrlTab(TABS, 'serial');
   const tab = hasVnc ? asked : 'serial';
@@ -36,7 +39,7 @@ export function ConsolePanel({ vm, uuid, hasVnc, devices, popout, canAct }: Cons
       <div className="space-y-3">
         {popout ? null : (
           <div className="flex flex-wrap items-center gap-3">
-            <Link href={`/vms/${encodeURIComponent(vm)}`} className="text-sm text-sky-800 hover:underline">
+            <Link href={hostPage(host, `/vms/${encodeURIComponent(vm)}`)} className="text-sm text-sky-800 hover:underline">
               ← {vm}
             </Link>
             <h1 className="text-xl font-semibold">Console</h1>

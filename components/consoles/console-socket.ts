@@ -1,6 +1,7 @@
 'use client';
 
 import { api, ApiError } from '@/components/api-client';
+import { keys } from '@/components/data/keys';
 import { CloseCode, type ClientMessage, type ServerMessage } from '@/lib/consoles/protocol';
 
 // The browser end of a console WebSocket: fetches a fresh single-use ticket for every connection, and
@@ -21,8 +22,14 @@ export interface ConsoleSocketEvents {
 
 const FINAL_CODES = new Set<number>([CloseCode.IDLE, CloseCode.TOO_SLOW, CloseCode.ENDED, CloseCode.SESSION_ENDED]);
 
+/** The host of the page (/hosts/{host}/...): a console is asked of the host its VM is on. */
+function pageHostId(): string {
+  const m = /^\/hosts\/([^/]+)\//.exec(location.pathname);
+  return m ? decodeURIComponent(m[1]!) : 'local';
+}
+
 export async function ticketUrl(req: TicketRequest): Promise<string> {
-  const { url } = await api<{ url: string }>('/api/consoles/tickets', { body: req });
+  const { url } = await api<{ url: string }>(keys.consoleTickets(pageHostId()), { body: req });
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${url}`;
 }
 

@@ -1,5 +1,7 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
+import { hostPage } from '@/components/data/keys';
 import type RFB from '@novnc/novnc';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
@@ -13,6 +15,7 @@ type Phase = Connection;
 
 /** The VM's graphical console with noVNC, bridged by Vireo to the guest's loopback-only VNC server. */
 export function VncConsole({ vm, popout = false }: { vm: string; popout?: boolean }) {
+  const host = useHostId();
   const frame = useRef<HTMLDivElement>(null);
   const screen = useRef<HTMLDivElement>(null);
   const rfb = useRef<RFB | null>(null);
@@ -87,7 +90,7 @@ export function VncConsole({ vm, popout = false }: { vm: string; popout?: boolea
   };
 
   const popOut = () => {
-    window.open(`/vms/${encodeURIComponent(vm)}/console?tab=vnc&popout=1`, `vnc-${vm}`, 'popup,width=1060,height=860');
+    window.open(hostPage(host, `/vms/${encodeURIComponent(vm)}/console?tab=vnc&popout=1`), `vnc-${vm}`, 'popup,width=1060,height=860');
   };
 
   return (

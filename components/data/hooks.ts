@@ -3,6 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite from 'swr/infinite';
+import { useHostId } from '@/components/hosts/host-scope';
 import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
 import type {
   AlertList,
@@ -20,7 +21,11 @@ import type {
   VmColumns,
   AuditRow,
   DeletePlan,
+  FleetList,
+  FleetUsage,
   HardwareView,
+  HostList,
+  HostView,
   JobList,
   JobView,
   LeaseList,
@@ -56,6 +61,9 @@ const JOB_REFRESH_MS = 700;
 /** The task list while a job runs: one request a second for all of them. */
 const JOB_LIST_REFRESH_MS = 1000;
 
+/** The hosts page: connection states change without any event the browser gets. */
+const HOST_REFRESH_MS = 3000;
+
 /** Written only by the live feed (live-provider.tsx), never fetched by a hook. */
 const fedByLiveStream: SWRConfiguration = {
   revalidateOnMount: false,
@@ -66,7 +74,12 @@ const fedByLiveStream: SWRConfiguration = {
 
 /** Every VM, kept current by the live feed; undefined until its first snapshot. */
 export function useVms() {
-  return useSWR<VmList, Error>(keys.vms, null, fedByLiveStream);
+  return useSWR<VmList, Error>(keys.vms(useHostId()), null, fedByLiveStream);
+}
+
+/** Every host's VMs and connection, kept current by the fleet feed (pages outside a host). */
+export function useFleet() {
+  return useSWR<FleetList, Error>(keys.inventory, null, fedByLiveStream);
 }
 
 /** libvirtd's connection state, from the live feed. */
@@ -75,60 +88,63 @@ export function useLibvirtStatus() {
 }
 
 export function useVm(name: string, initial?: VmDefinition) {
-  return useSWR<VmDefinition, Error>(keys.vm(name), { fallbackData: initial });
+  return useSWR<VmDefinition, Error>(keys.vm(useHostId(), name), { fallbackData: initial });
 }
 
 export function useDeletePlan(name: string) {
-  return useSWR<DeletePlan, Error>(keys.deletePlan(name));
+  return useSWR<DeletePlan, Error>(keys.deletePlan(useHostId(), name));
 }
 
 export function useHardware(vm: string) {
-  return useSWR<HardwareView, Error>(keys.hardware(vm));
+  return useSWR<HardwareView, Error>(keys.hardware(useHostId(), vm));
 }
 
 /** A VM's backup points and chain state; re-read often while a backup of it runs. */
 export function useBackups(vm: string) {
-  return useSWR<VmBackups, Error>(keys.backups(vm), {
+  return useSWR<VmBackups, Error>(keys.backups(useHostId(), vm), {
     refreshInterval: (d) => (d?.points.some((p) => p.status === 'running') ? JOB_LIST_REFRESH_MS : LIST_REFRESH_MS),
   });
 }
 
 export function useBackupSchedules() {
-  return useSWR<BackupScheduleView[], Error>(keys.backupSchedules);
+  return useSWR<BackupScheduleView[], Error>(keys.backupSchedules(useHostId()));
 }
 
 export function useSnapshots(vm: string) {
-  return useSWR<SnapshotList, Error>(keys.snapshots(vm));
+  return useSWR<SnapshotList, Error>(keys.snapshots(useHostId(), vm));
 }
 
 export function useNetworks({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {
-  return useSWR<NetworkListing, Error>(enabled ? keys.networks : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
+  const host = useHostId();
+  return useSWR<NetworkListing, Error>(enabled ? keys.networks(host) : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
 }
 
 export function useNetwork(name: string, initial?: NetworkDetail) {
-  return useSWR<NetworkDetail, Error>(keys.network(name), { fallbackData: initial });
+  return useSWR<NetworkDetail, Error>(keys.network(useHostId(), name), { fallbackData: initial });
 }
 
 export function useLeases(network: string) {
-  return useSWR<LeaseList, Error>(keys.leases(network), { refreshInterval: LEASE_REFRESH_MS });
+  return useSWR<LeaseList, Error>(keys.leases(useHostId(), network), { refreshInterval: LEASE_REFRESH_MS });
 }
 
 export function usePools({ enabled = true, poll = false }: { enabled?: boolean; poll?: boolean } = {}) {
-  return useSWR<PoolListing, Error>(enabled ? keys.pools : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
+  const host = useHostId();
+  return useSWR<PoolListing, Error>(enabled ? keys.pools(host) : null, { refreshInterval: poll ? LIST_REFRESH_MS : 0 });
 }
 
 export function usePool(name: string) {
-  return useSWR<PoolDetail, Error>(keys.pool(name));
+  return useSWR<PoolDetail, Error>(keys.pool(useHostId(), name));
 }
 
 /** The volumes of one pool; `null` (no pool chosen yet) fetches nothing. */
 export function useVolumes(pool: string | null) {
-  return useSWR<VolumeList, Error>(pool ? keys.volumes(pool) : null);
+  const host = useHostId();
+  return useSWR<VolumeList, Error>(pool ? keys.volumes(host, pool) : null);
 }
 
 /** The hosts a VM could move to; read while the Migrate dialog is open. */
 export function useMigrationDestinations(vm: string) {
-  return useSWR<MigrationDestinations, Error>(keys.migration(vm));
+  return useSWR<MigrationDestinations, Error>(keys.migration(useHostId(), vm));
 }
 
 /** A job; re-read while it runs, so a reload or another tab shows the same steps. */
@@ -153,6 +169,12 @@ export function useJobs(initial?: JobView[]) {
     [fallbackData],
   );
   return useSWR<JobList, Error>(keys.jobs, { fallbackData, refreshInterval });
+}
+
+/** Every host with its connection state; re-read while shown, so a host going down or coming back shows; nothing while `enabled` is false. */
+export function useHosts(initial?: HostView[], enabled = true) {
+  const fallbackData = useMemo(() => (initial ? { hosts: initial } : undefined), [initial]);
+  return useSWR<HostList, Error>(enabled ? keys.hosts : null, { fallbackData, refreshInterval: HOST_REFRESH_MS });
 }
 
 /** Every user; re-read while shown, since sign-ins change their sessions and when they were last seen. */
@@ -193,7 +215,8 @@ export function useAudit(query: AuditQuery, initial?: AuditRow[]) {
 
 /** Operating systems of the osinfo database matching a search (the wizard's OS picker); nothing while `enabled` is false. */
 export function useOsVariants(q: string, enabled = true) {
-  return useSWR<{ variants: OsVariant[] }, Error>(enabled ? keys.osVariants(q) : null, { keepPreviousData: true, revalidateOnFocus: false });
+  const host = useHostId();
+  return useSWR<{ variants: OsVariant[] }, Error>(enabled ? keys.osVariants(host, q) : null, { keepPreviousData: true, revalidateOnFocus: false });
 }
 
 /** Alerts change with every metrics sample: re-read this often while the page is open. */
@@ -225,17 +248,20 @@ function graphRefresh(range: RangeName): number {
 
 /** A VM's history over a range as columns, re-read as the collector adds points. */
 export function useVmMetrics(vm: string, range: RangeName) {
-  return useSWR<VmColumns, Error>(keys.vmMetrics(vm, range), { refreshInterval: graphRefresh(range), keepPreviousData: true });
+  return useSWR<VmColumns, Error>(keys.vmMetrics(useHostId(), vm, range), { refreshInterval: graphRefresh(range), keepPreviousData: true });
 }
 
-/** The host's history over a range as columns. */
+/** The page's host's history over a range as columns. */
 export function useHostMetrics(range: RangeName) {
-  return useSWR<HostColumns, Error>(keys.hostMetrics(range), { refreshInterval: graphRefresh(range), keepPreviousData: true });
+  return useSWR<HostColumns, Error>(keys.hostMetrics(useHostId(), range), { refreshInterval: graphRefresh(range), keepPreviousData: true });
 }
 
-/** What every running VM uses now (the VM list's bars); nothing while `enabled` is false. */
-export function useVmUsage(enabled = true) {
-  return useSWR<CurrentUsage, Error>(enabled ? keys.vmUsage : null, { refreshInterval: LIVE_GRAPH_MS });
+/** What every running VM uses now (the VM list's bars): of one host, or of every host (`null`, the list of every host). */
+export function useVmUsage(host: string | null) {
+  const one = useSWR<CurrentUsage, Error>(host !== null ? keys.vmUsage(host) : null, { refreshInterval: LIVE_GRAPH_MS });
+  const every = useSWR<FleetUsage, Error>(host === null ? keys.inventoryUsage : null, { refreshInterval: LIVE_GRAPH_MS });
+  const data = useMemo((): FleetUsage | undefined => (host === null ? every.data : one.data && { hosts: [one.data] }), [host, one.data, every.data]);
+  return { data, error: host === null ? every.error : one.error };
 }
 
 /** The signed-in user's API tokens. */

@@ -3,29 +3,39 @@
 
 const seg = encodeURIComponent;
 
+/** Where a host's API lives: /api/hosts/{host}. Host-scoped keys take the host first. */
+const api = (host: string) => `/api/hosts/${seg(host)}`;
+
 export const keys = {
   status: '/api/status',
-  vms: '/api/vms',
-  vm: (name: string) => `/api/vms/${seg(name)}`,
-  deletePlan: (name: string) => `/api/vms/${seg(name)}/delete-plan`,
-  hardware: (vm: string) => `/api/vms/${seg(vm)}/hardware`,
-  migration: (vm: string) => `/api/vms/${seg(vm)}/migration`,
-  migrationPrecheck: (vm: string) => `/api/vms/${seg(vm)}/migration/precheck`,
-  backups: (vm: string) => `/api/vms/${seg(vm)}/backups`,
-  backupSchedules: '/api/backups/schedules',
-  snapshots: (vm: string) => `/api/vms/${seg(vm)}/snapshots`,
-  networks: '/api/networks',
-  network: (name: string) => `/api/networks/${seg(name)}`,
-  leases: (network: string) => `/api/networks/${seg(network)}/leases`,
-  pools: '/api/storage/pools',
-  pool: (name: string) => `/api/storage/pools/${seg(name)}`,
-  volumes: (pool: string) => `/api/storage/pools/${seg(pool)}/volumes`,
+  vms: (host: string) => `${api(host)}/vms`,
+  vm: (host: string, name: string) => `${api(host)}/vms/${seg(name)}`,
+  vmsBulk: (host: string) => `${api(host)}/vms/bulk`,
+  deletePlan: (host: string, name: string) => `${api(host)}/vms/${seg(name)}/delete-plan`,
+  hardware: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/hardware`,
+  networks: (host: string) => `${api(host)}/networks`,
+  network: (host: string, name: string) => `${api(host)}/networks/${seg(name)}`,
+  leases: (host: string, network: string) => `${api(host)}/networks/${seg(network)}/leases`,
+  pools: (host: string) => `${api(host)}/storage/pools`,
+  pool: (host: string, name: string) => `${api(host)}/storage/pools/${seg(name)}`,
+  volumes: (host: string, pool: string) => `${api(host)}/storage/pools/${seg(pool)}/volumes`,
+  provisioning: (host: string, what: 'check' | 'plan') => `${api(host)}/provisioning/${what}`,
+  osVariants: (host: string, q: string) => `${api(host)}/provisioning/os-variants?q=${seg(q.trim())}`,
+  consoleTickets: (host: string) => `${api(host)}/consoles/tickets`,
+  migration: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/migration`,
+  migrationPrecheck: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/migration/precheck`,
+  backups: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/backups`,
+  backupSchedules: (host: string) => `${api(host)}/backups/schedules`,
+  snapshots: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/snapshots`,
   jobs: '/api/jobs',
   job: (id: string) => `/api/jobs/${seg(id)}`,
   users: '/api/users',
   user: (id: string) => `/api/users/${seg(id)}`,
   userSessions: (id: string) => `/api/users/${seg(id)}/sessions`,
-  osVariants: (q: string) => `/api/provisioning/os-variants?q=${seg(q.trim())}`,
+  hosts: '/api/hosts',
+  /** Every host's VMs, fed by /api/inventory/events. */
+  inventory: '/api/inventory',
+  host: (id: string) => `/api/hosts/${seg(id)}`,
   alerts: '/api/alerts',
   alertRules: '/api/alerts/rules',
   alertRule: (id: string) => `/api/alerts/rules/${seg(id)}`,
@@ -34,11 +44,18 @@ export const keys = {
   alertSilences: '/api/alerts/silences',
   alertSilence: (id: string) => `/api/alerts/silences/${seg(id)}`,
   alertDeliveries: '/api/alerts/deliveries',
-  vmMetrics: (vm: string, range: string) => `/api/vms/${seg(vm)}/metrics?range=${seg(range)}`,
-  hostMetrics: (range: string) => `/api/host/metrics?range=${seg(range)}`,
-  vmUsage: '/api/metrics/vms',
+  vmMetrics: (host: string, vm: string, range: string) => `${api(host)}/vms/${seg(vm)}/metrics?range=${seg(range)}`,
+  hostMetrics: (host: string, range: string) => `${api(host)}/metrics?range=${seg(range)}`,
+  vmUsage: (host: string) => `${api(host)}/metrics/vms`,
+  /** What the running VMs of every host use now, host by host. */
+  inventoryUsage: '/api/inventory/usage',
   tokens: '/api/tokens',
 } as const;
+
+/** A page of one host: hostPage('h1', '/vms/web') is /hosts/h1/vms/web. */
+export function hostPage(host: string, path = ''): string {
+  return `/hosts/${seg(host)}${path}`;
+}
 
 export interface AuditQuery {
   q?: string;
@@ -66,8 +83,8 @@ export function under(prefix: string): (key: string) => boolean {
 }
 
 /** Everything cached about one pool (its detail, its volume list) and the list of pools. */
-export function poolTouches(pool: string): Touch[] {
-  return [under(keys.pool(pool)), keys.pools];
+export function poolTouches(host: string, pool: string): Touch[] {
+  return [under(keys.pool(host, pool)), keys.pools(host)];
 }
 
 /** Everything cached about one user (their sessions) and the list of users, which counts their sessions. */

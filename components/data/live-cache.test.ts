@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyLiveEvent, rowOf } from './live-cache';
+import { applyFleetEvent, applyLiveEvent, fleetRows, rowOf } from './live-cache';
 import type { VmList, VmRow } from './types';
 
 const row = (name: string, over: Partial<VmRow> = {}): VmRow => ({
@@ -59,5 +59,19 @@ describe('the live feed in the cached VM list', () => {
     expect(rowOf(undefined, 'uuid-a')).toBeUndefined();
     expect(rowOf(list, 'uuid-a')).toBe(list.vms[0]);
     expect(rowOf(list, 'uuid-z')).toBeNull();
+  });
+});
+
+describe('the fleet list', () => {
+  const vm = (name: string, uuid: string) => row(name, { uuid });
+  const open = { host: 'h1', state: 'open' as const, problem: null, downSince: null };
+  it('keeps each host apart, and shows the VMs of a host that went down as unknown, not missing', () => {
+    let list = applyFleetEvent(undefined, 'local', { type: 'snapshot', rows: [vm('a', 'u1')] });
+    list = applyFleetEvent(list, 'h1', { type: 'status', status: open });
+    list = applyFleetEvent(list, 'h1', { type: 'snapshot', rows: [vm('a', 'u1'), vm('b', 'u2')] });
+    list = applyFleetEvent(list, 'h1', { type: 'change', change: { type: 'remove', uuid: 'u2', name: 'b' } });
+    expect(fleetRows(list)!.map((r) => `${r.host}/${r.name}/${r.unknown}`)).toEqual(['local/a/false', 'h1/a/false']);
+    list = applyFleetEvent(list, 'h1', { type: 'status', status: { ...open, state: 'reconnecting', problem: 'gone', downSince: '2026-12-01T00:00:00Z' } });
+    expect(fleetRows(list)!.map((r) => `${r.host}/${r.name}/${r.unknown}`)).toEqual(['local/a/false', 'h1/a/true']);
   });
 });

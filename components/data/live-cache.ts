@@ -1,4 +1,4 @@
-import type { InventoryChange, VmList, VmRow } from './types';
+import type { FleetList, FleetRow, InventoryChange, LibvirtStatus, VmList, VmRow } from './types';
 
 // How the live feed's events change the cached answer of GET /api/vms. Pure, so the reducer is tested without
 // a browser; live-provider.tsx feeds it from the EventSource.
@@ -31,4 +31,24 @@ export function applyLiveEvent(current: VmList | undefined, event: LiveEvent): V
 export function rowOf(list: VmList | undefined, uuid: string): VmRow | null | undefined {
   if (!list) return undefined;
   return list.vms.find((r) => r.uuid === uuid) ?? null;
+}
+
+/** One host's event in the fleet list: the host's own list changes as a single host's would; others are kept. */
+export function applyFleetEvent(current: FleetList | undefined, host: string, event: LiveEvent | { type: 'status'; status: LibvirtStatus }): FleetList {
+  const hosts = current?.hosts ?? {};
+  const mine = hosts[host] ?? { status: null, vms: undefined };
+  const next =
+    event.type === 'status' ? { ...mine, status: event.status } : { ...mine, vms: applyLiveEvent(mine.vms ? { vms: mine.vms } : undefined, event)?.vms };
+  return { hosts: { ...hosts, [host]: next } };
+}
+
+/**
+ * The fleet as one list. A host that cannot be reached keeps its last known VMs, marked unknown: they did not
+ * disappear, Vireo just cannot see them now.
+ */
+export function fleetRows(list: FleetList | undefined): FleetRow[] | undefined {
+  if (!list) return undefined;
+  return Object.entries(list.hosts).flatMap(([host, h]) =>
+    (h.vms ?? []).map((vm) => ({ ...vm, host, unknown: h.status !== null && h.status.state !== 'open' })),
+  );
 }

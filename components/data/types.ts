@@ -12,6 +12,8 @@ import type { ReceiverView } from '@/lib/alerts/receivers';
 import type { SilenceView } from '@/lib/alerts/silences';
 import type { ApiTokenView } from '@/lib/auth/api-tokens';
 import type { JobView } from '@/lib/jobs/types';
+import type { CurrentUsage } from '@/lib/metrics/collector';
+import type { HostView } from '@/lib/hosts/view';
 import type { MigrationDestination } from '@/lib/migration/types';
 import type { HostBridge, HostNic } from '@/lib/host/bridges';
 import type { NetworkRow } from '@/lib/networks/read';
@@ -54,6 +56,8 @@ export type {
 } from '@/lib/hardware/types';
 export type { HostBridge, HostNic } from '@/lib/host/bridges';
 export type { HostOverview } from '@/lib/host/overview';
+export type { HostView } from '@/lib/hosts/view';
+export type { HostProbe } from '@/lib/hosts/probe';
 export type { JobStep, JobView } from '@/lib/jobs/types';
 export type { MigrationDestination, MigrationMode, MigrationOptions, Precheck, PrecheckItem, StorageMode } from '@/lib/migration/types';
 export type { SnapshotList, SnapshotNode, DeleteSnapshotResult } from '@/lib/snapshots/snapshots';
@@ -167,6 +171,23 @@ export interface JobList {
   jobs: JobView[];
 }
 
+/** GET /api/hosts */
+export interface HostList {
+  hosts: HostView[];
+}
+
+/** The live inventory of every host (GET /api/inventory/events feeds it): per host its connection and its VMs. */
+export interface FleetList {
+  hosts: Record<string, { status: LibvirtStatus | null; vms: VmRow[] | undefined }>;
+}
+
+/** GET /api/inventory/usage: what the running VMs of every host use now, one entry per host. */
+export interface FleetUsage {
+  hosts: CurrentUsage[];
+}
+
+/** A VM of the fleet list: its row and the host it is on; `unknown` while that host cannot be reached. */
+export type FleetRow = VmRow & { host: string; unknown: boolean };
 export interface MigrationDestinations {
   destinations: MigrationDestination[];
 }

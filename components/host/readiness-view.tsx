@@ -55,7 +55,7 @@ export function ReadinessView({ readiness, memory }: { readiness: Readiness; mem
           </p>
         </div>
         <Link
-          href="/host/readiness?refresh=1"
+          href="?refresh=1"
           prefetch={false}
           className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm hover:bg-slate-100"
         >

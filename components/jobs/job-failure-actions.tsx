@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { keys } from '@/components/data/keys';
+import { hostPage, keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import type { JobView } from '@/components/data/types';
 import { Button } from '@/components/ui/button';
@@ -30,6 +30,7 @@ function what(r: NonNullable<JobView['kept']>[number]): string {
 }
 
 function KeptVm({ job, offers }: { job: JobView; offers: FailureOffers }) {
+  const host = job.host;
   const vm = encodeURIComponent(job.objectName);
   const starting = useMutation();
   const removing = useMutation();
@@ -38,11 +39,11 @@ function KeptVm({ job, offers }: { job: JobView; offers: FailureOffers }) {
   const kept = job.kept ?? [];
 
   const start = async () => {
-    const r = await starting.send(`${keys.vm(job.objectName)}/actions`, { body: { action: 'start' }, touches: [keys.vms] });
+    const r = await starting.send(`${keys.vm(host, job.objectName)}/actions`, { body: { action: 'start' }, touches: [keys.vms(host)] });
     if (r.ok) setStarted(true);
   };
   const remove = async () => {
-    const r = await removing.send(`${keys.job(job.id)}/remove-kept`, { touches: [keys.job(job.id), keys.vms] });
+    const r = await removing.send(`${keys.job(job.id)}/remove-kept`, { touches: [keys.job(job.id), keys.vms(host)] });
     if (r.ok) setConfirm(false);
   };
 
@@ -54,10 +55,16 @@ function KeptVm({ job, offers }: { job: JobView; offers: FailureOffers }) {
       <div className="flex flex-wrap items-center gap-2">
         {offers.edit ? (
           <>
-            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/vms/${vm}?tab=hardware`}>
+            <Link
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+              href={hostPage(job.host, `/vms/${vm}?tab=hardware`)}
+            >
               Open its Hardware tab
             </Link>
-            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/vms/${vm}?tab=xml`}>
+            <Link
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+              href={hostPage(job.host, `/vms/${vm}?tab=xml`)}
+            >
               Open its XML
             </Link>
           </>
@@ -77,7 +84,7 @@ function KeptVm({ job, offers }: { job: JobView; offers: FailureOffers }) {
       {started ? (
         <p role="status" data-testid="job-kept-started">
           {job.objectName} is starting.{' '}
-          <Link className="underline" href={`/vms/${vm}/console`}>
+          <Link className="underline" href={hostPage(job.host, `/vms/${vm}/console`)}>
             Open its console
           </Link>
           .
@@ -124,7 +131,10 @@ function RolledBack({ job, offers }: { job: JobView; offers: FailureOffers }) {
             {retrying.busy || leaving ? 'Starting again…' : 'Retry'}
           </Button>
         ) : null}
-        <Link className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100" href={`/new-vm?from=${job.id}`}>
+        <Link
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100"
+          href={hostPage(job.host, `/new-vm?from=${job.id}`)}
+        >
           Back to the wizard{offers.settingsKept ? ' with these settings' : ''}
         </Link>
       </div>

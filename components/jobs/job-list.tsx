@@ -78,6 +78,7 @@ function columns(now: number): Column<JobView>[] {
       ),
     },
     { id: 'progress', header: 'Progress', cell: (j) => <Progress job={j} /> },
+    { id: 'host', header: 'Host', className: 'text-slate-600', cell: (j) => j.host },
     { id: 'who', header: 'Who', cell: (j) => j.username },
     {
       id: 'started',

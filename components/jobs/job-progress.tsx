@@ -1,5 +1,6 @@
 'use client';
 
+import { hostPage } from '@/components/data/keys';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
@@ -39,8 +40,8 @@ export function JobProgress({ initial, then, canCancel, offers }: { initial: Job
   const vm = encodeURIComponent(job.objectName);
   const started = job.result?.started === true;
   useEffect(() => {
-    if (job.status === 'succeeded' && then === 'console' && started) router.push(`/vms/${vm}/console`);
-  }, [job.status, then, started, router, vm]);
+    if (job.status === 'succeeded' && then === 'console' && started) router.push(hostPage(job.host, `/vms/${vm}/console`));
+  }, [job.status, job.host, then, started, router, vm]);
 
   const cancel = () => cancelling.send(`${keys.job(job.id)}/cancel`, { touches: [keys.job(job.id)] });
 
@@ -84,14 +85,14 @@ export function JobProgress({ initial, then, canCancel, offers }: { initial: Job
       {job.status === 'succeeded' ? (
         <Alert tone="info" testId="job-succeeded">
           {job.objectName} was created{started ? ' and started' : ''}.{' '}
-          <Link className="underline" href={`/vms/${vm}`}>
+          <Link className="underline" href={hostPage(job.host, `/vms/${vm}`)}>
             Open it
           </Link>
           {started ? (
             <>
               {' '}
               or its{' '}
-              <Link className="underline" href={`/vms/${vm}/console`}>
+              <Link className="underline" href={hostPage(job.host, `/vms/${vm}/console`)}>
                 console
               </Link>
             </>

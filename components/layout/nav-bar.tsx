@@ -8,6 +8,7 @@ import { ThemeToggle } from './theme-toggle';
 export function NavBar({ user }: { user: SessionUser }) {
   const links = [
     { href: '/', label: 'Host' },
+    { href: '/hosts', label: 'Hosts' },
     { href: '/host/readiness', label: 'Readiness' },
     { href: '/vms', label: 'Virtual machines' },
     { href: '/networks', label: 'Networks' },

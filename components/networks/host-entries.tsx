@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
@@ -15,9 +16,10 @@ import { TextField } from '@/components/ui/inputs';
 type DhcpHost = NetworkModel['ips'][number]['hosts'][number];
 
 function useEntries(network: string, kind: 'dhcp-hosts' | 'dns-hosts') {
+  const host = useHostId();
   const m = useMutation();
-  const url = `${keys.network(network)}/${kind}`;
-  const send = async (body: Record<string, unknown>) => (await m.send(url, { body, touches: [keys.network(network), keys.networks] })).ok;
+  const url = `${keys.network(host, network)}/${kind}`;
+  const send = async (body: Record<string, unknown>) => (await m.send(url, { body, touches: [keys.network(host, network), keys.networks(host)] })).ok;
   const field = (name: string) => fieldError(m.problem?.fields, name);
   return { busy: m.busy, error: m.problem?.message ?? null, field, send };
 }

@@ -1,5 +1,7 @@
 'use client';
 
+import { hostPage } from '@/components/data/keys';
+import { useHostId } from '@/components/hosts/host-scope';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -16,19 +18,20 @@ import { addresses, dhcpRanges, modeLabels } from './network-facts';
 import { NetworkXmlPanel } from './network-xml-panel';
 
 export function NetworkDetailView({ initial, canChange }: { initial: NetworkDetail; canChange: boolean }) {
+  const host = useHostId();
   const router = useRouter();
   const { data, error: readError } = useNetwork(initial.name, initial);
   const net = data ?? initial;
   const change = useMutation();
   const [deleting, setDeleting] = useState(false);
-  const touches = [keys.network(net.name), keys.networks];
+  const touches = [keys.network(host, net.name), keys.networks(host)];
 
-  const act = (action: string) => void change.send(`${keys.network(net.name)}/actions`, { body: { action }, touches });
+  const act = (action: string) => void change.send(`${keys.network(host, net.name)}/actions`, { body: { action }, touches });
 
   async function remove() {
-    const r = await change.send(keys.network(net.name), { method: 'DELETE', touches: [keys.networks] });
+    const r = await change.send(keys.network(host, net.name), { method: 'DELETE', touches: [keys.networks(host)] });
     setDeleting(false);
-    if (r.ok) router.push('/networks');
+    if (r.ok) router.push(hostPage(host, '/networks'));
   }
 
   const m = net.model;
@@ -47,7 +50,7 @@ export function NetworkDetailView({ initial, canChange }: { initial: NetworkDeta
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
-        <Link href="/networks" className="text-sm text-sky-800 hover:underline">
+        <Link href={hostPage(host, '/networks')} className="text-sm text-sky-800 hover:underline">
           ← Networks
         </Link>
         <h1 className="text-xl font-semibold">{net.name}</h1>
@@ -97,7 +100,7 @@ export function NetworkDetailView({ initial, canChange }: { initial: NetworkDeta
           <dt className="w-28 shrink-0 text-slate-500">VMs</dt>
           <dd data-testid="network-vms">
             {net.vms.map((v) => (
-              <Link key={v.name} href={`/vms/${encodeURIComponent(v.name)}`} className="mr-2 text-sky-800 hover:underline">
+              <Link key={v.name} href={hostPage(host, `/vms/${encodeURIComponent(v.name)}`)} className="mr-2 text-sky-800 hover:underline">
                 {v.name}
                 {v.running ? ' (running)' : ''}
               </Link>

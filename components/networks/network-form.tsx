@@ -1,5 +1,7 @@
 'use client';
 
+import { hostPage } from '@/components/data/keys';
+import { useHostId } from '@/components/hosts/host-scope';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useNetworks } from '@/components/data/hooks';
@@ -115,6 +117,7 @@ function IpSection({ family, value, set, errors }: { family: 'ipv4' | 'ipv6'; va
 
 export function NetworkForm() {
   const router = useRouter();
+  const hostId = useHostId();
   const [name, setName] = useState('');
   const [mode, setMode] = useState<NetworkMode>('isolated');
   const [bridge, setBridge] = useState('');
@@ -152,10 +155,10 @@ export function NetworkForm() {
   }
 
   async function submit(dryRun: boolean) {
-    const r = await create.send<{ xml: string; name: string }>(keys.networks, { body: body(dryRun), touches: dryRun ? [] : [keys.networks] });
+    const r = await create.send<{ xml: string; name: string }>(keys.networks(hostId), { body: body(dryRun), touches: dryRun ? [] : [keys.networks(hostId)] });
     if (!r.ok) return;
     if (dryRun) setXml(r.data.xml);
-    else router.push(`/networks/${encodeURIComponent(r.data.name)}`);
+    else router.push(hostPage(hostId, `/networks/${encodeURIComponent(r.data.name)}`));
   }
 
   const setDnsRow = (i: number, row: Partial<DnsRow>) => setDns(dns.map((x, j) => (j === i ? { ...x, ...row } : x)));

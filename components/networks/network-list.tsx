@@ -1,6 +1,8 @@
 'use client';
 
 import Link from 'next/link';
+import { hostPage } from '@/components/data/keys';
+import { useHostId } from '@/components/hosts/host-scope';
 import { useMemo } from 'react';
 import { useNetworks } from '@/components/data/hooks';
 import type { NetworkRow } from '@/components/data/types';
@@ -9,15 +11,15 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { HostBridges } from './host-bridges';
 import { addresses, dhcpRanges, modeLabels } from './network-facts';
 
-const vmLink = (name: string) => `/vms/${encodeURIComponent(name)}`;
+const vmLink = (host: string, name: string) => hostPage(host, `/vms/${encodeURIComponent(name)}`);
 
-const columns: Column<NetworkRow>[] = [
+const columnsFor = (host: string): Column<NetworkRow>[] => [
   {
     id: 'name',
     header: 'Name',
     className: 'font-medium',
     cell: (n) => (
-      <Link href={`/networks/${encodeURIComponent(n.name)}`} className="text-sky-800 hover:underline">
+      <Link href={hostPage(host, `/networks/${encodeURIComponent(n.name)}`)} className="text-sky-800 hover:underline">
         {n.name}
       </Link>
     ),
@@ -43,7 +45,7 @@ const columns: Column<NetworkRow>[] = [
     cell: (n) =>
       n.vms.length
         ? n.vms.map((v) => (
-            <Link key={v.name} href={vmLink(v.name)} className="mr-2 text-sky-800 hover:underline">
+            <Link key={v.name} href={vmLink(host, v.name)} className="mr-2 text-sky-800 hover:underline">
               {v.name}
               {v.running ? ' ●' : ''}
             </Link>
@@ -53,11 +55,13 @@ const columns: Column<NetworkRow>[] = [
 ];
 
 export function NetworkList({ canChange }: { canChange: boolean }) {
+  const host = useHostId();
+  const columns = useMemo(() => columnsFor(host), [host]);
   const { data, error } = useNetworks({ poll: true });
   const libvirtBridges = useMemo(() => new Map((data?.networks ?? []).flatMap((n) => (n.model.bridge ? [[n.model.bridge, n.name] as const] : []))), [data]);
   return (
     <div className="space-y-4">
-      <ListHeading title="Networks" create={canChange ? { href: '/networks/new', label: 'Create network' } : null} />
+      <ListHeading title="Networks" create={canChange ? { href: hostPage(host, '/networks/new'), label: 'Create network' } : null} />
       <DataTable
         rows={data?.networks}
         columns={columns}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { keys } from '@/components/data/keys';
 import { XmlEditor, type XmlWords } from '@/components/xml/xml-editor';
 
@@ -14,6 +15,7 @@ const WORDS: XmlWords = {
 
 /** Live and saved XML; an edit replaces the saved definition, after a reviewed diff. */
 export function NetworkXmlPanel({ name, live, inactive, canEdit }: { name: string; live: string | null; inactive: string; canEdit: boolean }) {
+  const host = useHostId();
   return (
     <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="network-xml">
       <h2 className="font-semibold">XML</h2>
@@ -21,8 +23,8 @@ export function NetworkXmlPanel({ name, live, inactive, canEdit }: { name: strin
         live={live}
         inactive={inactive}
         canEdit={canEdit}
-        saveUrl={`${keys.network(name)}/xml`}
-        touches={[keys.network(name), keys.networks]}
+        saveUrl={`${keys.network(host, name)}/xml`}
+        touches={[keys.network(host, name), keys.networks(host)]}
         words={WORDS}
         firstView="live"
       />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { useRouter } from 'next/navigation';
 import { useCallback, useState } from 'react';
 import { keys } from '@/components/data/keys';
@@ -25,6 +26,7 @@ import { initialState, STEPS, stepOfField, toSpec, type StepId, type WizardState
 const KEEPS_PLAN = new Set<keyof WizardState>(['start', 'openConsole']);
 
 export function CreateWizard({ options, initial }: { options: WizardOptions; initial?: WizardState }) {
+  const host = useHostId();
   const router = useRouter();
   const [s, setState] = useState<WizardState>(initial ?? { ...initialState, pool: options.pools.find((p) => p.active)?.name ?? '' });
   const [step, setStep] = useState<StepId>('source');
@@ -54,7 +56,7 @@ export function CreateWizard({ options, initial }: { options: WizardOptions; ini
     setStep('review');
     setErrors({});
     setMessage(null);
-    const r = await send<PlanPreview>('/api/provisioning/plan', { body: toSpec(s) });
+    const r = await send<PlanPreview>(keys.provisioning(host, 'plan'), { body: toSpec(s) });
     if (!r.ok) {
       setPlan(null);
       return fail(r.problem);
@@ -74,7 +76,7 @@ export function CreateWizard({ options, initial }: { options: WizardOptions; ini
     }
     if (id === 'review') return review();
     setMessage(null);
-    const r = await send('/api/provisioning/check', { body: { step: STEPS[target - 1]!.id, spec: toSpec(s) } });
+    const r = await send(keys.provisioning(host, 'check'), { body: { step: STEPS[target - 1]!.id, spec: toSpec(s) } });
     if (!r.ok) return fail(r.problem);
     setErrors({});
     setStep(id);
@@ -84,7 +86,7 @@ export function CreateWizard({ options, initial }: { options: WizardOptions; ini
     if (!plan) return;
     setMessage(null);
     const body = { ...toSpec(s), identity: plan.identity, ...(xml !== plan.xml ? { xml } : {}) };
-    const r = await send<{ jobId: string }>(keys.vms, { body });
+    const r = await send<{ jobId: string }>(keys.vms(host), { body });
     if (!r.ok) return fail(r.problem);
     setLeaving(true);
     router.push(`/jobs/${r.data.jobId}${s.start && s.openConsole ? '?then=console' : ''}`);

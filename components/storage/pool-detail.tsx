@@ -1,5 +1,7 @@
 'use client';
 
+import { hostPage } from '@/components/data/keys';
+import { useHostId } from '@/components/hosts/host-scope';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -32,15 +34,19 @@ const confirmText: Partial<Record<Action, { title: string; body: string; label: 
 };
 
 export function PoolDetail({ name, canChange, canDownload }: { name: string; canChange: boolean; canDownload: boolean }) {
+  const host = useHostId();
   const router = useRouter();
   const { data, error: readError } = usePool(name);
   const change = useMutation();
   const [asking, setAsking] = useState<Action | null>(null);
 
   async function run(action: Action) {
-    const r = await change.send(`${keys.pool(name)}/actions`, { body: { action }, touches: action === 'undefine' ? [keys.pools] : poolTouches(name) });
+    const r = await change.send(`${keys.pool(host, name)}/actions`, {
+      body: { action },
+      touches: action === 'undefine' ? [keys.pools(host)] : poolTouches(host, name),
+    });
     setAsking(null);
-    if (r.ok && action === 'undefine') router.push('/storage');
+    if (r.ok && action === 'undefine') router.push(hostPage(host, '/storage'));
   }
   const ask = (a: Action) => (confirmText[a] ? setAsking(a) : void run(a));
 
@@ -49,7 +55,7 @@ export function PoolDetail({ name, canChange, canDownload }: { name: string; can
   const question = asking ? confirmText[asking] : undefined;
   return (
     <div className="space-y-5">
-      <Link href="/storage" className="text-sm text-sky-800 hover:underline">
+      <Link href={hostPage(host, '/storage')} className="text-sm text-sky-800 hover:underline">
         ← Storage
       </Link>
       <div className="flex items-center gap-3">

@@ -1,5 +1,7 @@
 'use client';
 
+import { hostPage } from '@/components/data/keys';
+import { useHostId } from '@/components/hosts/host-scope';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { POOL_TYPES, type PoolType } from '@/lib/storage/pool-types';
@@ -24,6 +26,7 @@ const typeLabels: Record<PoolType, string> = {
 const flagLabels = { build: 'Build (create the directory)', start: 'Start now', autostart: 'Start at host boot' } as const;
 
 export function PoolForm() {
+  const host = useHostId();
   const router = useRouter();
   const listing = usePools();
   // Until the host has said which pool types it supports (or when it cannot say), offer a directory.
@@ -50,7 +53,8 @@ export function PoolForm() {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if ((await create.send(keys.pools, { body: f, touches: [keys.pools] })).ok) router.push(`/storage/${encodeURIComponent(f.name.trim())}`);
+    if ((await create.send(keys.pools(host), { body: f, touches: [keys.pools(host)] })).ok)
+      router.push(hostPage(host, `/storage/${encodeURIComponent(f.name.trim())}`));
   }
 
   const needs = {

@@ -1,6 +1,9 @@
 'use client';
 
 import Link from 'next/link';
+import { hostPage } from '@/components/data/keys';
+import { useHostId } from '@/components/hosts/host-scope';
+import { useMemo } from 'react';
 import { usePools } from '@/components/data/hooks';
 import type { PoolRow } from '@/components/data/types';
 import { formatBytes } from '@/components/format';
@@ -10,13 +13,13 @@ import { PoolState } from './pool-state';
 
 const ifActive = (p: PoolRow, bytes: number) => (p.active ? formatBytes(bytes) : '—');
 
-const columns: Column<PoolRow>[] = [
+const columnsFor = (host: string): Column<PoolRow>[] => [
   {
     id: 'name',
     header: 'Name',
     className: 'font-medium',
     cell: (p) => (
-      <Link href={`/storage/${encodeURIComponent(p.name)}`} className="text-sky-800 hover:underline">
+      <Link href={hostPage(host, `/storage/${encodeURIComponent(p.name)}`)} className="text-sky-800 hover:underline">
         {p.name}
       </Link>
     ),
@@ -31,10 +34,12 @@ const columns: Column<PoolRow>[] = [
 ];
 
 export function PoolList({ canChange }: { canChange: boolean }) {
+  const host = useHostId();
+  const columns = useMemo(() => columnsFor(host), [host]);
   const { data, error } = usePools({ poll: true });
   return (
     <div className="space-y-4">
-      <ListHeading title="Storage pools" create={canChange ? { href: '/storage/new', label: 'Create pool' } : null} />
+      <ListHeading title="Storage pools" create={canChange ? { href: hostPage(host, '/storage/new'), label: 'Create pool' } : null} />
       <DataTable
         rows={data?.pools}
         columns={columns}

@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
 import { keys, poolTouches } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
@@ -12,6 +13,7 @@ import type { VolumeFormat } from '@/lib/storage/volume-model';
 import { SIZE_UNITS, toBytes, type SizeUnit } from './sizes';
 
 export function VolumeCreateForm({ pool }: { pool: string }) {
+  const host = useHostId();
   const [f, setF] = useState({ name: '', format: 'qcow2' as VolumeFormat, size: '10', unit: 'GiB' as SizeUnit });
   const create = useMutation();
   const errors = create.problem?.fields;
@@ -22,7 +24,7 @@ export function VolumeCreateForm({ pool }: { pool: string }) {
     e.preventDefault();
     const capacity = toBytes(f.size, f.unit);
     const body = { name: fileName, format: f.format, capacity: Number.isFinite(capacity) ? capacity : 0 };
-    if ((await create.send(keys.volumes(pool), { body, touches: poolTouches(pool) })).ok) setF((o) => ({ ...o, name: '' }));
+    if ((await create.send(keys.volumes(host, pool), { body, touches: poolTouches(host, pool) })).ok) setF((o) => ({ ...o, name: '' }));
   }
 
   return (

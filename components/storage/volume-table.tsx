@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
 import { keys, poolTouches } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
@@ -38,13 +39,14 @@ const ASK = {
 } as const;
 
 export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
+  const host = useHostId();
   const [asking, setAsking] = useState<{ kind: 'wipe' | 'delete'; volume: VolumeRow } | null>(null);
   const [understood, setUnderstood] = useState(false);
   const [resizing, setResizing] = useState<{ name: string; mib: string } | null>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
   const change = useMutation();
-  const url = (v: string) => `${keys.volumes(pool)}/${encodeURIComponent(v)}`;
-  const touches = poolTouches(pool);
+  const url = (v: string) => `${keys.volumes(host, pool)}/${encodeURIComponent(v)}`;
+  const touches = poolTouches(host, pool);
 
   async function confirm() {
     if (!asking) return;

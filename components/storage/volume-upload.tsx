@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { useRef, useState } from 'react';
 import { keys, poolTouches } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
@@ -12,6 +13,7 @@ import { putWithProgress } from './upload-request';
 // server streams the body straight into libvirt's volume upload, so 100% here means libvirt confirmed it.
 
 export function VolumeUpload({ pool }: { pool: string }) {
+  const host = useHostId();
   const [file, setFile] = useState<File | null>(null);
   const [name, setName] = useState('');
   const [progress, setProgress] = useState<number | null>(null);
@@ -26,14 +28,14 @@ export function VolumeUpload({ pool }: { pool: string }) {
     setError(null);
     setState('sending');
     setProgress(0);
-    const url = `${keys.pool(pool)}/upload?name=${encodeURIComponent(name)}&size=${file.size}`;
+    const url = `${keys.pool(host, pool)}/upload?name=${encodeURIComponent(name)}&size=${file.size}`;
     const req = putWithProgress(url, file, (sent) => setProgress(file.size ? Math.floor((sent / file.size) * 99) : 99));
     abort.current = req.abort;
     try {
       await req.done;
       setProgress(100);
       setState('done');
-      await refresh(poolTouches(pool));
+      await refresh(poolTouches(host, pool));
     } catch (err) {
       setError((err as Error).message);
       setState('idle');

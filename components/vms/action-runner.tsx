@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
@@ -31,6 +32,7 @@ export function useActionRunner(): Runner {
 }
 
 export function ActionRunnerProvider({ children }: { children: ReactNode }) {
+  const host = useHostId();
   const [pending, setPending] = useState<{ action: LifecycleAction; names: string[] } | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { send, busy } = useMutation();
@@ -40,8 +42,8 @@ export function ActionRunnerProvider({ children }: { children: ReactNode }) {
       setOutcome(null);
       const single = names.length === 1;
       const r = single
-        ? await send(`${keys.vm(names[0]!)}/actions`, { body: { action } })
-        : await send<BulkReply>('/api/vms/bulk', { body: { action, names } });
+        ? await send(`${keys.vm(host, names[0]!)}/actions`, { body: { action } })
+        : await send<BulkReply>(keys.vmsBulk(host), { body: { action, names } });
       setPending(null);
       if (!r.ok) {
         setOutcome({ tone: 'error', message: `${labels[action]} ${single ? `"${names[0]}"` : ''} failed: ${r.problem.message}` });
@@ -66,7 +68,7 @@ export function ActionRunnerProvider({ children }: { children: ReactNode }) {
         );
       }
     },
-    [send],
+    [send, host],
   );
 
   const run = useCallback(

@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
@@ -12,6 +13,7 @@ type Mode = 'linked' | 'full';
 
 /** Clones a stopped VM or a template as a job, then shows the job's page. Linked is the default. */
 export function CloneDialog({ source, template, onClose }: { source: string; template: boolean; onClose: () => void }) {
+  const host = useHostId();
   const router = useRouter();
   const [name, setName] = useState(`${source}-clone`);
   const [mode, setMode] = useState<Mode>('linked');
@@ -20,7 +22,10 @@ export function CloneDialog({ source, template, onClose }: { source: string; tem
   const fields = clone.problem?.fields;
 
   async function submit() {
-    const r = await clone.send<{ jobId: string }>(`${keys.vm(source)}/clone`, { body: { name, mode, start }, touches: [keys.jobs, keys.vm(source)] });
+    const r = await clone.send<{ jobId: string }>(`${keys.vm(host, source)}/clone`, {
+      body: { name, mode, start },
+      touches: [keys.jobs, keys.vm(host, source)],
+    });
     if (r.ok) router.push(`/jobs/${encodeURIComponent(r.data.jobId)}`);
   }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
 import { useDeletePlan } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
@@ -12,6 +13,7 @@ const suggested = (p: DeletePlan) => new Set(p.disks.filter((d) => d.suggested &
 
 /** Asks before deleting a VM, offering to delete its volumes too. Mounted while asked, so each time starts afresh. */
 export function DeleteDialog({ name, onClose, onDeleted }: { name: string; onClose: () => void; onDeleted: (r: DeleteResult) => void }) {
+  const host = useHostId();
   const { data: plan, error, isValidating } = useDeletePlan(name);
   const remove = useMutation();
   // null: the plan's suggestion, until the user changes a box.
@@ -28,7 +30,7 @@ export function DeleteDialog({ name, onClose, onDeleted }: { name: string; onClo
   };
 
   async function confirm() {
-    const r = await remove.send<DeleteResult>(keys.vm(name), { method: 'DELETE', body: { volumes: [...chosen], nvram, snapshots } });
+    const r = await remove.send<DeleteResult>(keys.vm(host, name), { method: 'DELETE', body: { volumes: [...chosen], nvram, snapshots } });
     if (r.ok) onDeleted(r.data);
   }
 

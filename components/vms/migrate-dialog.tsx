@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
 import { useJob, useMigrationDestinations } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
@@ -57,6 +58,7 @@ function Progress({ jobId }: { jobId: string }) {
 }
 
 export function MigrateDialog({ name, running, onClose }: { name: string; running: boolean; onClose: () => void }) {
+  const host = useHostId();
   const { data: dests, error } = useMigrationDestinations(name);
   const [destination, setDestination] = useState('');
   const [mode, setMode] = useState<MigrationMode>(running ? 'live' : 'offline');
@@ -93,12 +95,12 @@ export function MigrateDialog({ name, running, onClose }: { name: string; runnin
     };
 
   async function runCheck() {
-    const r = await check.send<Precheck>(keys.migrationPrecheck(name), { body });
+    const r = await check.send<Precheck>(keys.migrationPrecheck(host, name), { body });
     if (r.ok) setPrecheck(r.data);
   }
 
   async function migrate() {
-    const r = await start.send<{ jobId: string }>(keys.migration(name), { body, touches: [keys.jobs] });
+    const r = await start.send<{ jobId: string }>(keys.migration(host, name), { body, touches: [keys.jobs] });
     if (r.ok) setJobId(r.data.jobId);
   }
 

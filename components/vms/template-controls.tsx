@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useHostId } from '@/components/hosts/host-scope';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import type { VmRow } from '@/components/data/types';
@@ -10,13 +11,18 @@ import { CloneDialog } from './clone-dialog';
 
 /** "Clone…" for a stopped VM, and marking it as a template (or back). */
 export function CloneAndTemplate({ name, row, perms }: { name: string; row: VmRow; perms: { edit: boolean; create?: boolean } }) {
+  const host = useHostId();
   const [cloning, setCloning] = useState(false);
   const [asking, setAsking] = useState(false);
   const change = useMutation();
   const stopped = row.state === 'shut off';
   const template = !!row.template;
   async function toggle() {
-    const r = await change.send(`${keys.vm(name)}/template`, { method: 'PUT', body: { template: !template }, touches: [keys.vm(name), keys.vms] });
+    const r = await change.send(`${keys.vm(host, name)}/template`, {
+      method: 'PUT',
+      body: { template: !template },
+      touches: [keys.vm(host, name), keys.vms(host)],
+    });
     if (r.ok) setAsking(false);
   }
   return (

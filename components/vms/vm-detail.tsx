@@ -1,5 +1,7 @@
 'use client';
 
+import { hostPage } from '@/components/data/keys';
+import { useHostId } from '@/components/hosts/host-scope';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
@@ -101,6 +103,7 @@ function Overview({ def, ips }: { def: VmDefinition; ips: string[] }) {
 }
 
 export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Perms }) {
+  const host = useHostId();
   const router = useRouter();
   const { mutate } = useSWRConfig();
   const { data, error: readError } = useVm(initial.name, initial);
@@ -114,8 +117,8 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
   // Starting or stopping changes the live XML and what may change live: re-read both when the state settles.
   const state = row?.state;
   useEffect(() => {
-    if (state === 'running' || state === 'shut off') void mutate(keys.vm(def.name));
-  }, [state, def.name, mutate]);
+    if (state === 'running' || state === 'shut off') void mutate(keys.vm(host, def.name));
+  }, [state, def.name, mutate, host]);
 
   return (
     <ActionRunnerProvider>
@@ -131,7 +134,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
             {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
             {perms.console && !gone ? (
               <Link
-                href={`/vms/${encodeURIComponent(def.name)}/console`}
+                href={hostPage(host, `/vms/${encodeURIComponent(def.name)}/console`)}
                 data-testid="open-console"
                 className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 shadow-sm hover:bg-slate-100"
               >

@@ -1,10 +1,14 @@
 'use client';
 
+import { hostPage } from '@/components/data/keys';
+import { useHostId } from '@/components/hosts/host-scope';
 import Link from 'next/link';
+import { useParams } from 'next/navigation';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { ALL_STATES } from '@/lib/vms/state-names';
-import { useVmUsage, useVms } from '@/components/data/hooks';
-import type { LifecycleAction, VmRow, VmState, VmUsage } from '@/components/data/types';
+import { useFleet, useVmUsage, useVms } from '@/components/data/hooks';
+import { fleetRows } from '@/components/data/live-cache';
+import type { FleetList, FleetRow, LifecycleAction, VmState, VmUsage } from '@/components/data/types';
 import { CpuBar, MemoryBar } from '@/components/metrics/usage-bar';
 import { formatKiB } from '@/components/format';
 import { Button } from '@/components/ui/button';
@@ -20,9 +24,14 @@ import { labels } from './actions';
 /** Fixed so long lists can render only the rows near the viewport. */
 const WINDOWING = { rowHeight: 44, from: 150 };
 
+const usageKey = (host: string, uuid: string) => `${host}/${uuid}`;
+
 const bulkActions: LifecycleAction[] = ['start', 'shutdown', 'reboot', 'suspend', 'resume', 'destroy'];
 
-function vmColumns(canAct: boolean, usage: ReadonlyMap<string, VmUsage>): Column<VmRow>[] {
+/** The columns; `multi` (the list of several hosts) adds the host. Actions act on the page's host, so rows of
+ * other hosts offer theirs on their host's pages. `usage` is keyed by usageKey(host, uuid). */
+function vmColumns(canAct: boolean, host: string, multi: boolean, usage: ReadonlyMap<string, VmUsage>): Column<FleetRow>[] {
+  const usageOf = (vm: FleetRow) => usage.get(usageKey(vm.host, vm.uuid));
   return [
     {
       id: 'name',
@@ -31,26 +40,53 @@ function vmColumns(canAct: boolean, usage: ReadonlyMap<string, VmUsage>): Column
       className: 'whitespace-nowrap font-medium',
       cell: (vm) => (
         <span className="inline-flex items-center gap-2">
-          <Link href={`/vms/${encodeURIComponent(vm.name)}`} className="text-sky-800 hover:underline">
+          <Link href={hostPage(vm.host, `/vms/${encodeURIComponent(vm.name)}`)} className="text-sky-800 hover:underline">
             {vm.name}
           </Link>
           {vm.template ? <TemplateBadge /> : null}
         </span>
       ),
     },
-    { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} pending={vm.pending} /> },
+    ...(multi
+      ? [
+          {
+            id: 'host',
+            header: 'Host',
+            sortValue: (vm: FleetRow) => vm.host,
+            className: 'whitespace-nowrap',
+            cell: (vm: FleetRow) => (
+              <Link href={hostPage(vm.host)} className="hover:underline" data-testid="vm-host">
+                {vm.host}
+              </Link>
+            ),
+          },
+        ]
+      : []),
+    {
+      id: 'state',
+      header: 'State',
+      sortValue: (vm) => (vm.unknown ? 'unknown' : vm.state),
+      cell: (vm) =>
+        vm.unknown ? (
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700" title="Its host cannot be reached; this is the last state seen">
+            unknown
+          </span>
+        ) : (
+          <StateBadge state={vm.state} name={vm.name} pending={vm.pending} />
+        ),
+    },
     // "Which VM is eating the host?": CPU sorts by host cores used, so a busy 8-vCPU VM outranks a busy 1-vCPU one.
     {
       id: 'cpuUse',
       header: 'CPU',
-      sortValue: (vm) => usage.get(vm.uuid)?.cpuCores,
-      cell: (vm) => <CpuBar usage={usage.get(vm.uuid)} name={vm.name} />,
+      sortValue: (vm) => usageOf(vm)?.cpuCores,
+      cell: (vm) => <CpuBar usage={usageOf(vm)} name={vm.name} />,
     },
     {
       id: 'memUse',
       header: 'Memory use',
-      sortValue: (vm) => usage.get(vm.uuid)?.memUsed,
-      cell: (vm) => <MemoryBar usage={usage.get(vm.uuid)} name={vm.name} />,
+      sortValue: (vm) => usageOf(vm)?.memUsed,
+      cell: (vm) => <MemoryBar usage={usageOf(vm)} name={vm.name} />,
     },
     { id: 'vcpus', header: 'vCPUs', sortValue: (vm) => vm.vcpus, className: 'tabular-nums', cell: (vm) => vm.vcpus },
     {
@@ -67,7 +103,11 @@ function vmColumns(canAct: boolean, usage: ReadonlyMap<string, VmUsage>): Column
       className: 'max-w-56 truncate font-mono text-xs',
       cell: (vm) => <span title={vm.ips.join(', ')}>{vm.ips.join(', ') || '—'}</span>,
     },
-    { id: 'actions', header: 'Actions', cell: (vm) => <VmActionButtons name={vm.name} state={vm.state} allowed={canAct} /> },
+    {
+      id: 'actions',
+      header: 'Actions',
+      cell: (vm) => (vm.host === host && !vm.unknown ? <VmActionButtons name={vm.name} state={vm.state} allowed={canAct} /> : null),
+    },
   ];
 }
 
@@ -90,16 +130,21 @@ function BulkBar({ selected, clear }: { selected: string[]; clear: () => void })
 }
 
 function VmTable({ canAct }: { canAct: boolean }) {
-  const rows = useVms().data?.vms;
+  const host = useHostId();
+  const scoped = useParams<{ host?: string }>()?.host !== undefined;
+  const hostRows = useVms().data?.vms;
+  const fleet = useFleet().data;
+  const rows = useMemo(() => (scoped ? hostRows?.map((r): FleetRow => ({ ...r, host, unknown: false })) : fleetRows(fleet)), [scoped, hostRows, host, fleet]);
+  const multi = !scoped && Object.keys(fleet?.hosts ?? {}).length > 1;
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<VmState | ''>('');
   const [kindFilter, setKindFilter] = useState<'' | 'templates' | 'vms'>('');
   const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const q = useDeferredValue(query.trim().toLowerCase());
-  const usageReply = useVmUsage().data;
-  const usage = useMemo(() => new Map(usageReply?.vms.map((u) => [u.uuid, u])), [usageReply]);
-  const columns = useMemo(() => vmColumns(canAct, usage), [canAct, usage]);
+  const usageReply = useVmUsage(scoped ? host : null).data;
+  const usage = useMemo(() => new Map(usageReply?.hosts.flatMap((h) => h.vms.map((u) => [usageKey(h.host, u.uuid), u] as const))), [usageReply]);
+  const columns = useMemo(() => vmColumns(canAct, host, multi, usage), [canAct, host, multi, usage]);
 
   const visible = useMemo(
     () =>
@@ -107,11 +152,11 @@ function VmTable({ canAct }: { canAct: boolean }) {
         (r) =>
           (!stateFilter || r.state === stateFilter) &&
           (!kindFilter || !!r.template === (kindFilter === 'templates')) &&
-          (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q))),
+          (!q || r.name.toLowerCase().includes(q) || r.host.includes(q) || r.ips.some((ip) => ip.includes(q))),
       ),
     [rows, q, stateFilter, kindFilter],
   );
-  const present = new Set(visible?.map((r) => r.name));
+  const present = new Set(visible?.filter((r) => r.host === host).map((r) => r.name));
   const chosen = [...selected].filter((n) => present.has(n));
 
   return (
@@ -146,21 +191,48 @@ function VmTable({ canAct }: { canAct: boolean }) {
           {rows && visible ? `${visible.length} of ${rows.length}` : 'Loading…'}
         </span>
       </div>
+      {multi && fleet ? <HostCounts fleet={fleet} /> : null}
       <OutcomeAlert />
       {canAct ? <BulkBar selected={chosen} clear={() => setSelected(new Set())} /> : null}
       <DataTable
         rows={visible}
         columns={columns}
-        rowKey={(vm) => vm.uuid}
-        rowTestId={(vm) => `vm-row-${vm.name}`}
+        rowKey={(vm) => `${vm.host}/${vm.uuid}`}
+        rowTestId={(vm) => (multi ? `vm-row-${vm.host}-${vm.name}` : `vm-row-${vm.name}`)}
         rowClassName="whitespace-nowrap hover:bg-slate-50"
         testId="vm-table"
         empty={<p className="py-4 text-center">{rows?.length ? 'No virtual machine matches.' : 'No virtual machines are defined on this host.'}</p>}
         sort={{ state: sort, onChange: setSort }}
-        selection={canAct ? { selected, setSelected, key: (vm) => vm.name, label: (vm) => `Select ${vm.name}` } : undefined}
+        selection={canAct && !multi ? { selected, setSelected, key: (vm) => vm.name, label: (vm) => `Select ${vm.name}` } : undefined}
         windowing={WINDOWING}
       />
     </div>
+  );
+}
+
+/** Per host: how many VMs in each state, and whether the host is reachable. */
+function HostCounts({ fleet }: { fleet: FleetList }) {
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-600" data-testid="host-counts">
+      {Object.entries(fleet.hosts).map(([id, h]) => {
+        const counts = new Map<string, number>();
+        for (const vm of h.vms ?? []) counts.set(vm.state, (counts.get(vm.state) ?? 0) + 1);
+        const down = h.status && h.status.state !== 'open';
+        return (
+          <li key={id} data-testid={`host-counts-${id}`}>
+            <Link href={hostPage(id)} className="font-medium hover:underline">
+              {id}
+            </Link>
+            : {[...counts].map(([state, n]) => `${n} ${state}`).join(', ') || 'no VMs'}
+            {down ? (
+              <span className="ml-1 text-amber-700">
+                ({h.status?.state}: {h.status?.problem})
+              </span>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { keys } from '@/components/data/keys';
 import { XmlEditor, type XmlWords } from '@/components/xml/xml-editor';
 
@@ -13,13 +14,14 @@ const WORDS: XmlWords = {
 };
 
 export function XmlPanel({ name, live, inactive, canEdit }: { name: string; live: string | null; inactive: string; canEdit: boolean }) {
+  const host = useHostId();
   return (
     <XmlEditor
       live={live}
       inactive={inactive}
       canEdit={canEdit}
-      saveUrl={`${keys.vm(name)}/xml`}
-      touches={[keys.vm(name), keys.hardware(name)]}
+      saveUrl={`${keys.vm(host, name)}/xml`}
+      touches={[keys.vm(host, name), keys.hardware(host, name)]}
       words={WORDS}
     />
   );

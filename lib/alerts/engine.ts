@@ -167,6 +167,7 @@ export class AlertEngine {
             ...(silenced ? { silenced: true } : {}),
             ...(c.note ? { note: c.note } : {}),
           },
+          host: this.opts.hostId,
         });
         if (!silenced) loud.push(this.notified(c));
       }

@@ -7,10 +7,10 @@ import { db } from '@/lib/db/client';
 import { ConflictError, InputError, NotFoundError } from '@/lib/errors';
 import { emailList, type ReceiverInput } from './inputs';
 import type { ReceiverKind } from './model';
-import { open, seal } from './secret-box';
+import { open, seal } from '@/lib/config/secret-box';
 import { checkWebhookUrl } from './webhook';
 
-// Receivers: where notifications go. A webhook's signing secret is sealed (secret-box.ts) and never leaves the
+// Receivers: where notifications go. A webhook's signing secret is sealed (lib/config/secret-box.ts) and never leaves the
 // server again, except once, in the answer that made it up.
 
 export interface ReceiverView {

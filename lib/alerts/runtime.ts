@@ -27,10 +27,8 @@ export function alertEngine(host: HostContext): AlertEngine {
   );
 }
 
-/** Evaluates every host's rules on each round of its collector (server start, after the collectors). */
-export function startAlerts(hosts: readonly HostContext[]): void {
-  for (const h of hosts) {
-    const engine = alertEngine(h);
-    hostMetrics(h).onSample((round) => void engine.evaluate(round));
-  }
+/** Evaluates a host's rules on each round of its collector (after the collector started); returns what stops it. */
+export function startAlerts(host: HostContext): () => void {
+  const engine = alertEngine(host);
+  return hostMetrics(host).onSample((round) => void engine.evaluate(round));
 }

@@ -25,6 +25,8 @@ export interface AuditInput {
   error?: string | null;
   detail?: Record<string, unknown> | null;
   ip?: string | null;
+  /** The libvirt host the change was about (Host.id); 'local' when not said. */
+  host?: string;
 }
 
 export interface AuditRow {
@@ -38,6 +40,7 @@ export interface AuditRow {
   error: string | null;
   detail: string | null;
   ip: string | null;
+  host: string;
 }
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -54,6 +57,7 @@ export async function recordAudit(e: AuditInput): Promise<void> {
       error: e.error ? clip(e.error, 2000) : null,
       detail: e.detail ? clip(JSON.stringify(e.detail), 4000) : null,
       ip: e.ip ?? null,
+      host: e.host ?? 'local',
     },
   });
 }
@@ -71,7 +75,7 @@ export async function listAudit(query: AuditQuery = {}): Promise<AuditRow[]> {
     where: {
       ...(query.outcome ? { outcome: query.outcome } : {}),
       ...(query.beforeId ? { id: { lt: query.beforeId } } : {}),
-      ...(q ? { OR: [{ username: { contains: q } }, { action: { contains: q } }, { objectName: { contains: q } }] } : {}),
+      ...(q ? { OR: [{ username: { contains: q } }, { action: { contains: q } }, { objectName: { contains: q } }, { host: { contains: q } }] } : {}),
     },
     orderBy: { id: 'desc' },
     take: Math.min(Math.max(query.limit ?? 100, 1), 500),

@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   'backup.manage': 'manage backup schedules or delete backups',
   'audit.read': 'read the audit log',
   'users.manage': 'manage users',
+  'hosts.manage': 'add, change or remove hosts',
   'host.terminal': 'open a shell on the host',
   'alerts.read': 'see alerts',
   'alerts.silence': 'silence alerts',

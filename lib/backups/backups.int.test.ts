@@ -216,6 +216,7 @@ describe('a backup cut off by a restart', () => {
         objectName: vm,
         status: 'running',
         username: 'tester',
+        host: host.id,
         createdAt: before,
         steps: JSON.stringify([{ id: 'copy', label: 'Copy the disks', status: 'running' }]),
         created: JSON.stringify([{ type: 'volume', pool: target.name, name: 'cut-off.qcow2' }]),
@@ -238,7 +239,7 @@ describe('a backup cut off by a restart', () => {
       },
     });
     expect(await recoverInterruptedBackups(host.id, client, started)).toBe(1);
-    expect(await recoverInterruptedJobs(client, started)).toBe(1);
+    expect(await recoverInterruptedJobs(client, started, host.id)).toBe(1);
     const after = await m.points.readPoint(point.id);
     expect(after).toMatchObject({ status: 'failed', error: INTERRUPTED_BACKUP });
     expect(await virsh(['checkpoint-list', vm, '--name'])).not.toContain(checkpoint);

@@ -10,9 +10,14 @@ import { runDueSchedules } from './schedules';
 
 const TICK_MS = 30_000;
 
-export function startBackupScheduler(host: HostContext, clock: Clock = systemClock): void {
+/** Starts the host's schedule clock; returns what stops it (the host was edited or removed). */
+export function startBackupScheduler(host: HostContext, clock: Clock = systemClock): () => void {
   const state = processSingleton(`backups.scheduler.${host.id}`, () => ({ timer: null as NodeJS.Timeout | null, busy: false }));
-  if (state.timer) return;
+  const stop = () => {
+    if (state.timer) clearInterval(state.timer);
+    state.timer = null;
+  };
+  if (state.timer) return stop;
   state.timer = setInterval(() => {
     if (state.busy) return;
     state.busy = true;
@@ -21,4 +26,5 @@ export function startBackupScheduler(host: HostContext, clock: Clock = systemClo
       .finally(() => (state.busy = false));
   }, TICK_MS);
   state.timer.unref();
+  return stop;
 }

@@ -45,6 +45,7 @@ export async function issueConsoleTicket(host: HostContext, actor: Actor, req: T
     sessionId: actor.sessionId,
     vm,
     device: req.device ?? null,
+    host: host.id,
   });
   return { url: `/ws/consoles/${req.kind}?ticket=${encodeURIComponent(ticket)}`, expiresAt };
 }

@@ -20,6 +20,7 @@ export function databaseTicketRows(): TicketRows {
           vmName: t.vm?.name ?? null,
           vmUuid: t.vm?.uuid ?? null,
           device: t.device ?? null,
+          host: t.host ?? 'local',
           expiresAt: new Date(t.expiresAt),
         },
       });
@@ -36,6 +37,7 @@ export function databaseTicketRows(): TicketRows {
         sessionId: row.sessionId,
         vm: row.vmName && row.vmUuid ? { name: row.vmName, uuid: row.vmUuid } : null,
         device: row.device,
+        host: row.host,
         expiresAt: row.expiresAt.getTime(),
       };
       return ticket;

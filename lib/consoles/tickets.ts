@@ -18,6 +18,8 @@ export interface TicketGrant {
   vm: { name: string; uuid: string } | null;
   /** Serial only: the console device alias, null for the VM's first console. */
   device?: string | null;
+  /** The host (Host.id) the VM is on; the local host when absent. */
+  host?: string;
 }
 
 export interface Ticket extends TicketGrant {

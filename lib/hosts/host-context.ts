@@ -1,6 +1,6 @@
 import 'server-only';
 import { EventEmitter } from 'node:events';
-import { ConnectionError, LibvirtClient, connect, parseUri, type ClientOptions } from '@/lib/libvirt';
+import { ConnectionError, LibvirtClient, parseUri, type ClientOptions, type Dialer } from '@/lib/libvirt';
 import type { HostStatus } from './status';
 
 // Everything a service needs to work on one libvirt host: which host it is, its connections, and the per-host
@@ -24,6 +24,12 @@ export interface HostOptions {
   credentials?: Pick<ClientOptions, 'ssh' | 'tls'>;
 }
 
+function failingDialer(uri: string, err: unknown): Dialer {
+  const message = err instanceof Error ? err.message : String(err);
+  return { description: uri, dial: () => Promise.reject(new ConnectionError('dial-failed', message)) };
+}
+
+const RETIRED = 'This host was removed from Vireo, or its settings changed; reload the page.';
 const APP_TIMEOUT_MS = 60_000;
 const CONSOLE_TIMEOUT_MS = 30_000;
 const BACKOFF_MAX_MS = 2000;
@@ -39,7 +45,13 @@ export class HostContext {
   private app: LibvirtClient | null = null;
   private consoles: LibvirtClient | null = null;
   private readonly statusEvents = new EventEmitter();
+  /** Set once the registry replaced or removed this host: nothing opens a connection for it again. */
+  private retired = false;
+  /** When the app connection stopped being open (null while open or never opened yet). */
+  private downSince: Date | null = null;
   private readonly state = new Map<string, unknown>();
+  /** What to stop when the host retires: the per-host services started for it (registry.ts, eachHost). */
+  private readonly onRetired: (() => void)[] = [];
 
   constructor(opts: HostOptions) {
     this.id = opts.id;
@@ -70,8 +82,9 @@ export class HostContext {
 
   /** The long-lived connection console streams share. */
   consoleClient(): LibvirtClient {
+    if (this.retired) throw new ConnectionError('closed', RETIRED);
     if (!this.consoles) {
-      this.consoles = new LibvirtClient(this.uri, { ...this.credentials, reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: CONSOLE_TIMEOUT_MS });
+      this.consoles = this.newClient({ reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: CONSOLE_TIMEOUT_MS });
       this.consoles.on('event-error', () => undefined);
       this.consoles.start();
     }
@@ -79,13 +92,16 @@ export class HostContext {
   }
 
   /** A connection of its own for one upload or download; the caller closes it when the transfer ends. */
-  openTransfer(): Promise<LibvirtClient> {
-    return connect(this.uri, this.credentials);
+  async openTransfer(): Promise<LibvirtClient> {
+    const client = this.newClient({});
+    await client.open();
+    return client;
   }
 
   status(): HostStatus {
+    if (this.retired) return { host: this.id, state: 'closed', problem: RETIRED, downSince: null };
     const client = this.appClient();
-    return { host: this.id, state: client.state, problem: this.problemOf(client) };
+    return { host: this.id, state: client.state, problem: this.problemOf(client), downSince: this.downSince?.toISOString() ?? null };
   }
 
   onStatus(listener: (s: HostStatus) => void): () => void {
@@ -107,16 +123,47 @@ export class HostContext {
     this.state.clear();
   }
 
+  /** Runs `stop` when the registry replaces or removes this host, before its connections close. */
+  onRetire(stop: () => void): void {
+    if (this.retired) stop();
+    else this.onRetired.push(stop);
+  }
+
+  /** For the registry: the host was edited (a new context replaces this one) or removed. */
+  async retire(): Promise<void> {
+    this.retired = true;
+    for (const stop of this.onRetired.splice(0)) stop();
+    await this.close();
+  }
+
   private appClient(): LibvirtClient {
+    if (this.retired) throw new ConnectionError('closed', RETIRED);
     if (!this.app) {
-      const client = new LibvirtClient(this.uri, { ...this.credentials, reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: APP_TIMEOUT_MS });
-      client.on('state', () => this.statusEvents.emit('status', this.status()));
+      const client = this.newClient({ reconnect: true, backoffMaxMs: BACKOFF_MAX_MS, callTimeoutMs: APP_TIMEOUT_MS });
+      client.on('state', () => {
+        if (client.state === 'open') this.downSince = null;
+        else if (client.state !== 'connecting') this.downSince ??= new Date();
+        this.statusEvents.emit('status', this.status());
+      });
       // A missing event kind on some driver must not crash the process; it only means fewer live updates.
       client.on('event-error', () => undefined);
       this.app = client;
       client.start();
     }
     return this.app;
+  }
+
+  /**
+   * A client with this host's credentials. Credentials that cannot be used (a key that does not parse, a secret
+   * that no longer decrypts) make a client whose every dial fails with the reason, so the host shows as down with
+   * words an admin can act on instead of breaking every page that lists hosts.
+   */
+  private newClient(opts: ClientOptions): LibvirtClient {
+    try {
+      return new LibvirtClient(this.uri, { ...this.credentials, ...opts });
+    } catch (err) {
+      return new LibvirtClient(this.uri, { ...opts, dialer: failingDialer(this.uri, err) });
+    }
   }
 
   private problemOf(client: LibvirtClient): string | null {

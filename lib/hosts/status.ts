@@ -8,4 +8,6 @@ export interface HostStatus {
   state: HostConnectionState;
   /** Plain-words reason while not connected. */
   problem: string | null;
+  /** ISO time the connection was lost (or first failed); null while connected. */
+  downSince: string | null;
 }

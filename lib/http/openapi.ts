@@ -26,6 +26,17 @@ const ERRORS: Record<number, string> = {
   503: 'libvirtd is not reachable; nothing was changed',
 };
 
+const hostParam = z.object({
+  host: z.string().meta({ description: "The host's id (GET /api/hosts). The same path without /hosts/{host} works on the local host." }),
+});
+
+/** Host-scoped routes (/api/hosts/{host}/...) take the host from the path; the seam resolves it, the doc names it. */
+function paramsOf(r: { path: string; params?: unknown }): z.ZodObject | undefined {
+  const own = r.params as z.ZodObject | undefined;
+  if (!r.path.includes('{host}') || (own && 'host' in own.shape)) return own;
+  return own ? hostParam.extend(own.shape) : hostParam;
+}
+
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
 export function buildOpenApi(routes: RouteHandler[], info: { version: string }): OpenApiDocument {
@@ -60,7 +71,7 @@ export function buildOpenApi(routes: RouteHandler[], info: { version: string }):
           : 'Any signed-in user.',
       security: access === 'public' ? [] : [isSafeMethod(r.method) ? { session: [] } : { session: [], csrf: [] }, { token: [] }],
       request: {
-        ...(r.params ? { params: r.params as z.ZodObject } : {}),
+        ...(paramsOf(r) ? { params: paramsOf(r) } : {}),
         ...(r.query ? { query: r.query as z.ZodObject } : {}),
         ...(r.body ? { body: { content: { 'application/json': { schema: r.body } } } } : {}),
         ...(r.rawBody ? { body: { description: r.rawBody.description, content: { [r.rawBody.contentType]: { schema: z.string() } } } } : {}),

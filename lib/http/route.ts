@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { recordAudit, type AuditActor, type AuditInput as AuditEntry } from '@/lib/audit/log';
 import { can, deniedMessage, type Permission } from '@/lib/auth/roles';
 import { describeError, ForbiddenError, NotFoundError, parseInput, problemSummary, type Problem } from '@/lib/errors';
-import { localHost, type HostContext } from '@/lib/hosts';
+import { hostById, localHost, type HostContext } from '@/lib/hosts';
 import { log } from '@/lib/log';
 import { isSafeMethod, requireActor, type Actor } from './actor';
 import { MAX_JSON_BODY, readJsonBody } from './body';
@@ -110,18 +110,21 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
   spec: RouteSpec<P, Q, B, R, A>,
 ): RouteHandler {
   const handler = async (req: Request, nextCtx: { params: Promise<Record<string, string | string[]>> }): Promise<Response> => {
-    const host = localHost();
+    let host = localHost();
     let actor: Actor | null = null;
     let input: AuditInput<P, Q, B> | null = null;
     let full: RouteInput<P, Q, B> | null = null;
     try {
       if (spec.access !== 'public') actor = await requireActor(req);
-      const rawParams = await nextCtx.params;
+      // Next hands routes without dynamic segments no params at all.
+      const rawParams: Record<string, string | string[]> = (await nextCtx.params) ?? {};
+      // Host-scoped routes (/api/hosts/{host}/...) work on the host they name; an unknown one is a 404.
+      if (typeof rawParams.host === 'string') host = await hostById(rawParams.host);
       // A malformed name can name nothing: 404, before anything else is revealed about it.
       const params = (spec.params ? parseInput(spec.params, rawParams, 404) : NO_PARAMS) as Out<P>;
       input = { params, query: {}, body: undefined };
       if (actor && spec.access !== 'public' && spec.access !== 'signed-in' && !can(actor.role, spec.access)) {
-        await auditDenied(spec, actor, input, spec.access);
+        await auditDenied(spec, actor, host, input, spec.access);
         throw new ForbiddenError(deniedMessage(spec.access));
       }
       const query = (spec.query ? parseInput(spec.query, Object.fromEntries(new URL(req.url).searchParams)) : NO_PARAMS) as Out<Q>;
@@ -136,25 +139,25 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
         actor: actor as RouteContext<P, Q, B, A>['actor'],
         host,
         signal: req.signal,
-        audit: (entry: AuditRecord) => recordAudit({ actor, ip: actor?.ip ?? clientIp(req.headers), ...entry }),
+        audit: (entry: AuditRecord) => recordAudit({ actor, ip: actor?.ip ?? clientIp(req.headers), host: host.id, ...entry }),
         demand: async (permission: Permission) => {
           if (actor && can(actor.role, permission)) return;
-          if (actor) await auditDenied(spec, actor, asked, permission);
+          if (actor) await auditDenied(spec, actor, host, asked, permission);
           throw new ForbiddenError(deniedMessage(permission));
         },
       };
       const result = await spec.run(ctx);
       if (result instanceof Response) {
         if (!result.ok) return result;
-        await auditOutcome(spec, actor, req, input, 'ok', null, undefined, full);
+        await auditOutcome(spec, actor, req, host, input, 'ok', null, undefined, full);
         return result;
       }
-      await auditOutcome(spec, actor, req, input, 'ok', null, result, full);
+      await auditOutcome(spec, actor, req, host, input, 'ok', null, result, full);
       return Response.json(result ?? { ok: true }, { status: spec.status ?? 200, headers: { 'cache-control': 'no-store' } });
     } catch (err) {
       const p = describeError(err, wordsFor(spec, input));
       if (p.status >= 500 && p.status !== 502 && p.status !== 503 && p.status !== 504) logUnexpected(spec, err);
-      if (input && p.status !== 401) await auditOutcome(spec, actor, req, input, 'error', p, undefined, full).catch(() => undefined);
+      if (input && p.status !== 401) await auditOutcome(spec, actor, req, host, input, 'error', p, undefined, full).catch(() => undefined);
       return problemResponse(p);
     }
   };
@@ -191,6 +194,7 @@ function actionOf<P extends Schema, Q extends Schema, B extends Schema, R>(a: Au
 async function auditDenied<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access>(
   spec: RouteSpec<P, Q, B, R, A>,
   actor: Actor,
+  host: HostContext,
   input: AuditInput<P, Q, B>,
   permission: Permission,
 ): Promise<void> {
@@ -205,6 +209,7 @@ async function auditDenied<P extends Schema, Q extends Schema, B extends Schema,
     outcome: 'denied',
     error: `role ${actor.role} lacks ${permission}`,
     ip: actor.ip,
+    host: host.id,
   });
 }
 
@@ -213,6 +218,7 @@ async function auditOutcome<P extends Schema, Q extends Schema, B extends Schema
   spec: RouteSpec<P, Q, B, R, A>,
   actor: Actor | null,
   req: Request,
+  host: HostContext,
   input: AuditInput<P, Q, B>,
   outcome: 'ok' | 'error',
   p: Problem | null,
@@ -238,6 +244,7 @@ async function auditOutcome<P extends Schema, Q extends Schema, B extends Schema
     error: p ? problemSummary(p) : null,
     detail: detail ?? null,
     ip: actor?.ip ?? clientIp(req.headers),
+    host: host.id,
   });
 }
 

@@ -24,7 +24,7 @@ const status = async (id: string) => (await m.store.readJob(id))!.status;
 
 describe('job leases', () => {
   it('a new job belongs to this run, and the heartbeat renews its lease', async () => {
-    const id = await m.store.insertJob({ kind: 'vm.create', objectName: 'mine', steps: [], userId: null, username: 't' });
+    const id = await m.store.insertJob({ kind: 'vm.create', objectName: 'mine', steps: [], userId: null, username: 't', host: 'local' });
     const row = await m.db.db().job.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ owner: 'lease-test', ownerRun: m.instance.serverInstance().runId });
     await m.db.db().job.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - MINUTE) } });
@@ -35,7 +35,7 @@ describe('job leases', () => {
     expect(await m.store.renewLeases()).toEqual([id]);
     // This run's own jobs are never swept, even with a lapsed lease (it is alive).
     await m.db.db().job.update({ where: { id }, data: { leaseUntil: new Date(Date.now() - MINUTE), status: 'running' } });
-    await m.recovery.recoverInterruptedJobs(noLibvirt, new Date());
+    await m.recovery.recoverInterruptedJobs(noLibvirt, new Date(), 'local');
     expect(await status(id)).toBe('running');
     await m.store.patchJob(id, { status: 'cancelled', finished: true });
   });
@@ -45,7 +45,7 @@ describe('job leases', () => {
     const dead = await job('dead', { owner: 'gone', ownerRun: 'run-gone', leaseUntil: new Date(Date.now() - 1000) });
     const earlier = await job('earlier', { owner: 'lease-test', ownerRun: 'run-before-restart', leaseUntil: later });
     const live = await job('live', { owner: 'other', ownerRun: 'run-other', leaseUntil: later });
-    const n = await m.recovery.recoverInterruptedJobs(noLibvirt, new Date());
+    const n = await m.recovery.recoverInterruptedJobs(noLibvirt, new Date(), 'local');
     expect(await status(dead.id)).toBe('failed');
     expect(await status(earlier.id)).toBe('failed');
     expect((await m.store.readJob(dead.id))!.error).toContain('stopped while this job was running');

@@ -10,7 +10,7 @@ import { abandonedJobs, claimJob, patchJob, type InterruptedJob } from './store'
 
 export const INTERRUPTED_MESSAGE = 'The Vireo server stopped while this job was running; what the job had made was removed.';
 
-async function recoverOne(client: LibvirtClient, job: InterruptedJob): Promise<void> {
+async function recoverOne(client: LibvirtClient, job: InterruptedJob, hostId: string): Promise<void> {
   const rollback = await rollBack(client, job.created);
   const left = rollback.filter((r) => r.outcome === 'failed');
   const error = INTERRUPTED_MESSAGE + (left.length ? ` Could not remove: ${left.map((r) => `${describeResource(r.resource)} (${r.error})`).join('; ')}.` : '');
@@ -25,16 +25,17 @@ async function recoverOne(client: LibvirtClient, job: InterruptedJob): Promise<v
     error,
     detail: { jobId: job.id, rolledBack: rollback.map((r) => `${describeResource(r.resource)}: ${r.outcome}`) },
     ip: null,
+    host: hostId,
   });
 }
 
-/** Fails and rolls back the abandoned jobs this server manages to claim; returns how many. */
-export async function recoverInterruptedJobs(client: LibvirtClient, processStart: Date): Promise<number> {
+/** Fails and rolls back the abandoned jobs of one host this server manages to claim; returns how many. */
+export async function recoverInterruptedJobs(client: LibvirtClient, processStart: Date, hostId: string): Promise<number> {
   let n = 0;
-  for (const seen of await abandonedJobs(processStart)) {
+  for (const seen of await abandonedJobs(processStart, hostId)) {
     const job = await claimJob(seen);
     if (!job) continue; // another server took it first
-    await recoverOne(client, job);
+    await recoverOne(client, job, hostId);
     n++;
   }
   return n;
@@ -44,18 +45,35 @@ export async function recoverInterruptedJobs(client: LibvirtClient, processStart
  * Runs the sweep once libvirtd answers, retrying quietly while it does not (Vireo may start before libvirtd), then
  * again every `everyMs`: a server that died while the others live leaves jobs whose lease runs out later.
  */
-export function recoverWhenConnected(connect: () => Promise<LibvirtClient>, processStart: Date, log: Pick<Logger, 'warn'>, everyMs?: number): void {
+export function recoverWhenConnected(
+  connect: () => Promise<LibvirtClient>,
+  processStart: Date,
+  log: Pick<Logger, 'warn'>,
+  hostId: string,
+  everyMs?: number,
+): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const later = (ms: number) => {
+    if (!stopped) timer = setTimeout(attempt, ms).unref();
+  };
   const attempt = () => {
     connect()
-      .then((client) => recoverInterruptedJobs(client, processStart))
+      .then((client) => recoverInterruptedJobs(client, processStart, hostId))
       .then((n) => {
         if (n) log.warn(`${n} job(s) were cut off by a server's shutdown; marked failed and rolled back.`);
-        if (everyMs) setTimeout(attempt, everyMs).unref();
+        if (everyMs) later(everyMs);
       })
       .catch((err: Error) => {
+        if (stopped) return;
         log.warn(`interrupted-job sweep waits for libvirtd: ${err.message}`);
-        setTimeout(attempt, 10_000).unref();
+        later(10_000);
       });
   };
   attempt();
+  // The host was edited or removed: its sweeps end with its context.
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }

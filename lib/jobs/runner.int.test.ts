@@ -140,7 +140,12 @@ describe('job runner', () => {
     const fresh = await mods.db.db().job.create({
       data: { kind: 'vm.create', objectName: 'fresh', status: 'running', username: 'tester', steps: '[]', createdAt: new Date(before.getTime() + 60_000) },
     });
-    expect(await mods.recovery.recoverInterruptedJobs(await host.libvirt(), before)).toBe(1);
+    // So is one on another host: its rollback belongs to that host's sweep.
+    const elsewhere = await mods.db.db().job.create({
+      data: { kind: 'vm.create', objectName: 'elsewhere', status: 'running', username: 'tester', steps: '[]', createdAt: row.createdAt, host: 'other' },
+    });
+    expect(await mods.recovery.recoverInterruptedJobs(await host.libvirt(), before, 'local')).toBe(1);
+    expect((await mods.store.readJob(elsewhere.id))!.status).toBe('running');
     expect(await pool.volumes()).toEqual([]);
     const job = (await mods.store.readJob(row.id))!;
     expect(job.status).toBe('failed');

@@ -73,7 +73,14 @@ const running = processSingleton('jobs.running', () => new Map<string, { control
 
 /** Starts a job and returns its id at once; the job carries on after the request that started it ends. */
 export async function startJob(def: JobDefinition): Promise<string> {
-  const id = await insertJob({ kind: def.kind, objectName: def.objectName, steps: def.steps, userId: def.actor.id, username: def.actor.username });
+  const id = await insertJob({
+    kind: def.kind,
+    objectName: def.objectName,
+    steps: def.steps,
+    userId: def.actor.id,
+    username: def.actor.username,
+    host: def.host.id,
+  });
   const controller = new AbortController();
   const done = execute(id, def, controller.signal).finally(() => running.delete(id));
   running.set(id, { controller, done });
@@ -222,5 +229,6 @@ async function execute(id: string, def: JobDefinition, signal: AbortSignal): Pro
       ...(kept ? { kept: kept.map(describeResource) } : {}),
     },
     ip: def.actor.ip,
+    host: def.host.id,
   }).catch(() => undefined);
 }

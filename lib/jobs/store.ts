@@ -14,6 +14,8 @@ export interface NewJob {
   steps: { id: string; label: string }[];
   userId: string | null;
   username: string;
+  /** The host the job works on (Host.id). */
+  host: string;
 }
 
 export interface JobPatch {
@@ -41,6 +43,7 @@ export async function insertJob(job: NewJob): Promise<string> {
       steps: JSON.stringify(job.steps.map((s) => ({ ...s, status: 'pending' }))),
       userId: job.userId,
       username: job.username,
+      host: job.host,
     },
   });
   return row.id;
@@ -77,6 +80,7 @@ export function toView(row: Job): JobView {
     kept,
     result,
     username: row.username,
+    host: row.host,
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
@@ -102,22 +106,24 @@ export interface InterruptedJob {
 /**
  * Running jobs nothing runs any more: those of an earlier run of this very server (a restart), those whose owner's
  * lease ran out (that server died or lost the database), and those from before leases existed that began before
- * `before` (this process's start). A job another live server runs is never among them.
+ * `before` (this process's start). A job another live server runs is never among them. Per host, because what a job
+ * made is rolled back on the host it made it on.
  */
-export async function abandonedJobs(before: Date): Promise<{ id: string; ownerRun: string | null; leaseUntil: Date | null }[]> {
+export async function abandonedJobs(before: Date, host: string): Promise<{ id: string; ownerRun: string | null; leaseUntil: Date | null }[]> {
   const me = serverInstance();
   // Jobs from before leases existed have no owner: those begun before this process are over.
   const legacy = { ownerRun: null, createdAt: { lt: before } };
   // SQLite is one server's file: every run but this one is over.
   if (loadSettings().databaseProvider === 'sqlite') {
     return db().job.findMany({
-      where: { status: 'running', OR: [{ ownerRun: { not: me.runId } }, legacy] },
+      where: { status: 'running', host, OR: [{ ownerRun: { not: me.runId } }, legacy] },
       select: { id: true, ownerRun: true, leaseUntil: true },
     });
   }
   return db().job.findMany({
     where: {
       status: 'running',
+      host,
       OR: [{ owner: me.serverId, ownerRun: { not: me.runId } }, { leaseUntil: { lt: new Date() }, ownerRun: { not: me.runId } }, legacy],
     },
     select: { id: true, ownerRun: true, leaseUntil: true },

@@ -38,6 +38,8 @@ export interface JobView {
   kept: CreatedResource[] | null;
   result: Record<string, unknown> | null;
   username: string;
+  /** The host the job works on (Host.id). */
+  host: string;
   createdAt: string;
   finishedAt: string | null;
 }

@@ -280,7 +280,9 @@ export function hostMetrics(host: HostContext): HostMetrics {
   return host.scoped('metrics', (h) => new HostMetrics(h, { intervalSeconds: loadSettings().metricsIntervalSeconds }));
 }
 
-/** Starts every host's collector (server start). */
-export function startMetrics(hosts: readonly HostContext[]): void {
-  for (const h of hosts) hostMetrics(h).start();
+/** Starts a host's collector (server start, or a host added later); returns what stops it. */
+export function startMetrics(host: HostContext): () => void {
+  const collector = hostMetrics(host);
+  collector.start();
+  return () => void collector.stop();
 }

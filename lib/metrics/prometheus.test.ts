@@ -42,7 +42,7 @@ function value(body: string, name: string, labels: Record<string, string>): numb
 
 describe('renderMetrics', () => {
   it('names, types and labels series as the libvirt exporters do, each with the host', async () => {
-    const { body, contentType } = await renderMetrics('local', sample());
+    const { body, contentType } = await renderMetrics([{ hostId: 'local', sample: sample() }]);
     expect(contentType).toMatch(/^text\/plain; version=0\.0\.4/);
     expect(body).toContain('# TYPE libvirt_domain_info_cpu_time_seconds_total counter');
     expect(body).toContain('# TYPE libvirt_domain_info_maximum_memory_bytes gauge');
@@ -63,7 +63,7 @@ describe('renderMetrics', () => {
   });
 
   it('shows a stopped domain with its state and memory, no CPU time and no device series', async () => {
-    const { body } = await renderMetrics('local', sample());
+    const { body } = await renderMetrics([{ hostId: 'local', sample: sample() }]);
     const db1 = { domain: 'db1' };
     expect(value(body, 'libvirt_domain_state_code', db1)).toBe(5);
     expect(value(body, 'libvirt_domain_info_cpu_time_seconds_total', db1)).toBe(0);
@@ -72,7 +72,7 @@ describe('renderMetrics', () => {
   });
 
   it('says libvirt_up 0 and nothing else when libvirtd could not be reached', async () => {
-    const { body } = await renderMetrics('local', null);
+    const { body } = await renderMetrics([{ hostId: 'local', sample: null }]);
     expect(body).toContain('libvirt_up{host="local"} 0');
     expect(body.split('\n').filter((l) => l && !l.startsWith('#'))).toHaveLength(1);
   });

@@ -73,8 +73,17 @@ export const METRIC_DEFS = {
 
 type Name = keyof typeof METRIC_DEFS;
 
-/** The exposition of one host sample (or of a failed one: libvirt_up 0 and nothing else). */
-export async function renderMetrics(hostId: string, sample: HostSample | null): Promise<{ body: string; contentType: string }> {
+/** One host's sample for the exposition; null when the host could not be sampled. */
+export interface HostScrape {
+  hostId: string;
+  sample: HostSample | null;
+}
+
+/**
+ * The exposition of every host's sample (a failed one gives libvirt_up 0 and nothing else), in one registry: each
+ * metric's HELP and TYPE once, its series told apart by `host`.
+ */
+export async function renderMetrics(hosts: readonly HostScrape[]): Promise<{ body: string; contentType: string }> {
   const registry = new Registry();
   const metrics = {} as Record<Name, Gauge | Counter>;
   for (const [key, d] of Object.entries(METRIC_DEFS) as [Name, Def][]) {
@@ -87,22 +96,26 @@ export async function renderMetrics(hostId: string, sample: HostSample | null): 
     if (m instanceof Counter) m.inc(labels, value);
     else m.set(labels, value);
   };
-  set('up', { host: hostId }, sample ? 1 : 0);
-  if (sample) {
-    set('domains', { host: hostId }, sample.domains.length);
-    for (const d of sample.domains) domain(set, hostId, d);
-    for (const p of sample.node.pools) {
-      if (!p.active) continue;
-      const l = { host: hostId, pool: p.name };
-      set('poolCapacity', l, p.capacity);
-      set('poolAllocation', l, p.allocation);
-      set('poolAvailable', l, p.available);
-    }
+  for (const { hostId, sample } of hosts) {
+    set('up', { host: hostId }, sample ? 1 : 0);
+    if (sample) hostSeries(set, hostId, sample);
   }
   return { body: await registry.metrics(), contentType: registry.contentType };
 }
 
 type Setter = (key: Name, labels: Labels, value: number | null | undefined) => void;
+
+function hostSeries(set: Setter, hostId: string, sample: HostSample): void {
+  set('domains', { host: hostId }, sample.domains.length);
+  for (const d of sample.domains) domain(set, hostId, d);
+  for (const p of sample.node.pools) {
+    if (!p.active) continue;
+    const l = { host: hostId, pool: p.name };
+    set('poolCapacity', l, p.capacity);
+    set('poolAllocation', l, p.allocation);
+    set('poolAvailable', l, p.available);
+  }
+}
 
 const seconds = (ns: number | null) => (ns === null ? null : ns / 1e9);
 const bytes = (kib: number | null) => (kib === null ? null : kib * 1024);

@@ -1,16 +1,22 @@
 import 'server-only';
 import type { HostContext } from '@/lib/hosts';
 import { hostMetrics } from './collector';
-import { renderMetrics } from './prometheus';
-import type { HostSample } from './sample';
+import { renderMetrics, type HostScrape } from './prometheus';
 
-/** A fresh sample of the host in the Prometheus text format; libvirt_up 0 when libvirtd cannot be reached. */
-export async function scrapeMetrics(host: HostContext): Promise<{ body: string; contentType: string }> {
-  let sample: HostSample | null;
-  try {
-    sample = await hostMetrics(host).sample();
-  } catch {
-    sample = null;
-  }
-  return renderMetrics(host.id, sample);
+/**
+ * A fresh sample of every host in the Prometheus text format, sampled side by side (a slow host delays the answer
+ * by its own time only); libvirt_up 0 for a host whose libvirtd cannot be reached.
+ */
+export async function scrapeMetrics(hosts: readonly HostContext[]): Promise<{ body: string; contentType: string }> {
+  const scrapes = await Promise.all(
+    hosts.map(
+      async (host): Promise<HostScrape> => ({
+        hostId: host.id,
+        sample: await hostMetrics(host)
+          .sample()
+          .catch(() => null),
+      }),
+    ),
+  );
+  return renderMetrics(scrapes);
 }

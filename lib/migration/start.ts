@@ -72,9 +72,7 @@ export async function startMigration(req: MigrationRequest): Promise<{ jobId: st
   return { jobId, precheck: first.precheck };
 }
 
-/** Hosts a VM on `source` could move to. */
-export function migrationDestinations(source: HostContext): MigrationDestination[] {
-  return allHosts()
-    .filter((h) => h.id !== source.id)
-    .map((h) => ({ id: h.id, name: h.name, uri: h.uri }));
+/** Hosts a VM on `source` could move to: every other host of the registry (the Hosts page's). */
+export async function migrationDestinations(source: HostContext): Promise<MigrationDestination[]> {
+  return (await allHosts()).filter((h) => h.id !== source.id).map((h) => ({ id: h.id, name: h.name, uri: h.uri }));
 }

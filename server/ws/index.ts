@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Settings } from '@/lib/config/settings';
 import { SessionCaps } from '@/lib/consoles/caps';
-import { localHost } from '@/lib/hosts';
+import { eachHost, hostById, type HostContext } from '@/lib/hosts';
 import { SerialRegistry } from '@/lib/consoles/serial-registry';
 import type { ConsoleKind } from '@/lib/consoles/tickets';
 import { recordAudit } from '@/lib/audit/log';
@@ -25,9 +25,19 @@ export function registerConsoles(settings: Settings, log: Logger): void {
   const cfg = settings.consoles;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
   const caps = new SessionCaps(cfg.maxPerUser);
-  const client = localHost().consoleClient();
-  const registry = new SerialRegistry(client, cfg);
-  registry.start();
+  // One serial registry per host, on that host's console connection, made when its first console opens.
+  const serialOf = (host: HostContext) =>
+    host.scoped('console.serial-registry', (h) => {
+      const registry = new SerialRegistry(h.consoleClient(), cfg);
+      registry.start();
+      return registry;
+    });
+  // Started at once on every host, and on each host added later, so a console opened later still shows what the
+  // guest printed since boot (on a host added at run time too: its first VM's boot is not lost).
+  void eachHost((host) => {
+    const registry = serialOf(host);
+    return () => registry.close();
+  });
 
   registerUpgrade('/ws/consoles/', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const kind = (req.url ?? '').split('?')[0]!.slice('/ws/consoles/'.length) as ConsoleKind;
@@ -60,11 +70,19 @@ export function registerConsoles(settings: Settings, log: Logger): void {
               outcome: 'ok',
               detail: t.device ? { device: t.device } : null,
               ip: admitted.ip,
+              host: t.host,
             }).catch(() => undefined);
           }
-          if (kind === 'serial') bridgeSerial(ws, t, registry, cfg.idleMs, release);
-          else if (kind === 'vnc') void bridgeVnc(ws, t, client, cfg.idleMs, release);
-          else
+          if (kind === 'serial' || kind === 'vnc') {
+            void hostById(t.host ?? 'local').then(
+              (host) =>
+                kind === 'serial' ? bridgeSerial(ws, t, serialOf(host), cfg.idleMs, release) : bridgeVnc(ws, t, host.consoleClient(), cfg.idleMs, release),
+              () => {
+                release();
+                ws.close(4004, 'That host is no longer managed by Vireo.');
+              },
+            );
+          } else
             void bridgeHostTerminal(ws, t, admitted.ip, cfg.idleMs, release).catch((err: Error) => {
               log.error(`host terminal failed: ${err.message}`);
               ws.close(4010, 'The host terminal could not start.');

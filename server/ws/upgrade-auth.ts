@@ -44,6 +44,7 @@ export async function admitUpgrade(req: IncomingMessage, kind: ConsoleKind): Pro
       outcome: 'denied',
       error: `role ${session.user.role} lacks ${permissionFor[kind]}`,
       ip,
+      host: ticket.host,
     }).catch(() => undefined);
     return { status: 403, reason: 'role' };
   }

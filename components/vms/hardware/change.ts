@@ -1,5 +1,6 @@
 'use client';
 
+import { useHostId } from '@/components/hosts/host-scope';
 import { useCallback, useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { keys, under } from '@/components/data/keys';
@@ -12,8 +13,8 @@ import { useHardwareTab } from './context';
 // messages), plus the ChangeOutcome of the last save. The hardware view a save answers with goes straight into
 // the cache, so every section shows the new state at once; the VM's definition is re-read behind it.
 
-export function hardwareUrl(vm: string, rest = ''): string {
-  return `${keys.hardware(vm)}${rest}`;
+export function hardwareUrl(host: string, vm: string, rest = ''): string {
+  return `${keys.hardware(host, vm)}${rest}`;
 }
 
 export interface ChangeState {
@@ -35,6 +36,7 @@ export interface FieldGroupProps<T> {
 }
 
 export function useChange(): ChangeState {
+  const host = useHostId();
   const { vm } = useHardwareTab();
   const { mutate } = useSWRConfig();
   const { busy, problem, send, reset: resetProblem } = useMutation();
@@ -43,16 +45,16 @@ export function useChange(): ChangeState {
   const submit = useCallback(
     async (path: string, method: Method, body?: unknown) => {
       setOutcome(null);
-      const r = await send<{ outcome: ChangeOutcome; hardware?: HardwareView }>(hardwareUrl(vm, path), { method, body });
+      const r = await send<{ outcome: ChangeOutcome; hardware?: HardwareView }>(hardwareUrl(host, vm, path), { method, body });
       if (!r.ok) return false;
       setOutcome(r.data.outcome);
-      if (r.data.hardware) await mutate(keys.hardware(vm), r.data.hardware, { revalidate: false });
-      void mutate(keys.vm(vm));
+      if (r.data.hardware) await mutate(keys.hardware(host, vm), r.data.hardware, { revalidate: false });
+      void mutate(keys.vm(host, vm));
       // Disks and media changed: which VMs use which volume did too (the pickers and pool pages say so).
-      void mutate((key) => typeof key === 'string' && under(keys.pools)(key));
+      void mutate((key) => typeof key === 'string' && under(keys.pools(host))(key));
       return true;
     },
-    [vm, send, mutate],
+    [host, vm, send, mutate],
   );
 
   const field = useCallback((...names: string[]) => fieldError(problem?.fields, ...names.map((n) => `*.${n}`)), [problem]);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { useHostId } from '@/components/hosts/host-scope';
 import { useSnapshots } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
@@ -15,6 +16,7 @@ import { CheckboxField, RadioGroup, TextAreaField, TextField } from '@/component
 // default, and the three changes: take one, revert to one, delete one (or it and its children).
 
 function CreateDialog({ vm, list, onClose }: { vm: string; list: SnapshotList; onClose: () => void }) {
+  const host = useHostId();
   const p = list.policy;
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
@@ -33,7 +35,7 @@ function CreateDialog({ vm, list, onClose }: { vm: string; list: SnapshotList; o
       ...(list.running ? { memory: kind === 'internal' ? true : memory } : {}),
       quiesce: diskOnly && quiesce,
     };
-    const r = await create.send(keys.snapshots(vm), { body, touches: [keys.snapshots(vm), keys.vm(vm)] });
+    const r = await create.send(keys.snapshots(host, vm), { body, touches: [keys.snapshots(host, vm), keys.vm(host, vm)] });
     if (r.ok) onClose();
   }
 
@@ -95,16 +97,17 @@ function CreateDialog({ vm, list, onClose }: { vm: string; list: SnapshotList; o
 }
 
 function Row({ vm, s, canChange }: { vm: string; s: SnapshotNode; canChange: boolean }) {
+  const host = useHostId();
   const change = useMutation();
   const [asking, setAsking] = useState<null | 'revert' | 'delete'>(null);
   const [children, setChildren] = useState(false);
-  const touches = [keys.snapshots(vm), keys.vm(vm)];
+  const touches = [keys.snapshots(host, vm), keys.vm(host, vm)];
   async function revert() {
-    const r = await change.send(`${keys.snapshots(vm)}/${encodeURIComponent(s.name)}/revert`, { body: {}, touches });
+    const r = await change.send(`${keys.snapshots(host, vm)}/${encodeURIComponent(s.name)}/revert`, { body: {}, touches });
     if (r.ok) setAsking(null);
   }
   async function remove() {
-    const r = await change.send(`${keys.snapshots(vm)}/${encodeURIComponent(s.name)}${children ? '?children=true' : ''}`, { method: 'DELETE', touches });
+    const r = await change.send(`${keys.snapshots(host, vm)}/${encodeURIComponent(s.name)}${children ? '?children=true' : ''}`, { method: 'DELETE', touches });
     if (r.ok) setAsking(null);
   }
   return (

@@ -13,7 +13,7 @@ import type { JsonSchema } from './json-schema';
  * are the document's, kept only when the route's own schema accepts them.
  */
 export const CROSS_FIELD_RULES: Record<string, string> = {
-  'POST /api/storage/pools': 'which fields each pool type needs (poolInputSchema.superRefine)',
+  'POST /api/hosts/{host}/storage/pools': 'which fields each pool type needs (poolInputSchema.superRefine)',
   'POST /api/alerts/rules': 'a threshold or a state depending on the metric, a scope value unless the scope is all (ruleBody.superRefine)',
   'PUT /api/alerts/rules/{id}': 'as POST /api/alerts/rules',
   'POST /api/alerts/receivers': 'an address for webhooks, addresses for email (receiverBody.superRefine)',
@@ -84,10 +84,10 @@ export function deeperBodies(opts: DeeperOptions = {}): Record<string, fc.Arbitr
     .tuple(validArbitrary(z.toJSONSchema(createVmSpecSchema, { io: 'input' }) as JsonSchema, opts), fc.boolean())
     .map(([v, small]) => modest(v, small))
     .filter((v) => createVmSpecSchema.safeParse(v).success);
-  const out: Record<string, fc.Arbitrary<unknown>> = { 'POST /api/vms': spec.map(noDownload), 'POST /api/provisioning/plan': spec };
+  const out: Record<string, fc.Arbitrary<unknown>> = { 'POST /api/hosts/{host}/vms': spec.map(noDownload), 'POST /api/hosts/{host}/provisioning/plan': spec };
   const vmXml = opts.xml && xmlBodies(opts.xml.domains, opts.xml.domainNames);
   const netXml = opts.xml && xmlBodies(opts.xml.networks, opts.xml.networkNames);
-  if (vmXml) out['PUT /api/vms/{name}/xml'] = vmXml;
-  if (netXml) out['PUT /api/networks/{name}/xml'] = netXml;
+  if (vmXml) out['PUT /api/hosts/{host}/vms/{name}/xml'] = vmXml;
+  if (netXml) out['PUT /api/hosts/{host}/networks/{name}/xml'] = netXml;
   return out;
 }

@@ -96,7 +96,8 @@ export function existingNames(op: Operation, state: WorldState, jobIds: string[]
     .join('\n');
   const macs = [...xml.matchAll(/<mac address='([^']+)'/g)].map((m) => m[1]!);
   return {
-    name: op.path.startsWith('/api/networks/') ? Object.keys(d.networks) : Object.keys(d.domains),
+    name: op.path.includes('/networks/') ? Object.keys(d.networks) : Object.keys(d.domains),
+    host: ['local'],
     pool: Object.keys(d.pools),
     volume: Object.values(d.pools).flatMap((p) => Object.keys(p.volumes)),
     target: [...new Set([...xml.matchAll(/<target dev='([^']+)'/g)].map((m) => m[1]!))],

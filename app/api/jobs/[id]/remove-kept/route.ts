@@ -1,4 +1,5 @@
 import { defineRoute } from '@/lib/http/route';
+import { hostOfJob } from '@/lib/jobs/host-of-job';
 import { removeKept } from '@/lib/jobs/kept';
 import { jobParams } from '@/lib/jobs/store';
 
@@ -10,5 +11,5 @@ export const POST = defineRoute({
   access: 'vm.delete',
   params: jobParams,
   audit: { action: 'job.remove-kept', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },
-  run: ({ host, params }) => removeKept(host, params.id),
+  run: async ({ params }) => removeKept(await hostOfJob(params.id), params.id),
 });

@@ -1,4 +1,5 @@
 import { defineRoute } from '@/lib/http/route';
+import { hostOfJob } from '@/lib/jobs/host-of-job';
 import { jobParams } from '@/lib/jobs/store';
 import { retryCreateVm } from '@/lib/provisioning/create';
 
@@ -11,5 +12,5 @@ export const POST = defineRoute({
   params: jobParams,
   status: 202,
   audit: { action: 'vm.create.retry', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },
-  run: ({ host, params, actor }) => retryCreateVm(host, params.id, { id: actor.id, username: actor.username, ip: actor.ip }),
+  run: async ({ params, actor }) => retryCreateVm(await hostOfJob(params.id), params.id, { id: actor.id, username: actor.username, ip: actor.ip }),
 });

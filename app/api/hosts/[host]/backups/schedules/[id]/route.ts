@@ -1,0 +1,29 @@
+import { defineRoute } from '@/lib/http/route';
+import { changeSchedule, deleteSchedule, scheduleSchema } from '@/lib/backups/schedules';
+import { scheduleParams } from '@/lib/backups/schemas';
+
+export const PUT = defineRoute({
+  method: 'PUT',
+  path: '/api/hosts/{host}/backups/schedules/{id}',
+  summary: 'Change a backup schedule',
+  tags: ['backups'],
+  access: 'backup.manage',
+  params: scheduleParams,
+  body: scheduleSchema,
+  audit: { action: 'backup.schedule.update', objectType: 'backup-schedule', objectName: (i) => i.params.id, detail: (i) => ({ ...i.body }) },
+  run: ({ host, params, body }) => changeSchedule(host, params.id, body),
+});
+
+export const DELETE = defineRoute({
+  method: 'DELETE',
+  path: '/api/hosts/{host}/backups/schedules/{id}',
+  summary: 'Delete a backup schedule (its backups stay)',
+  tags: ['backups'],
+  access: 'backup.manage',
+  params: scheduleParams,
+  audit: { action: 'backup.schedule.delete', objectType: 'backup-schedule', objectName: (i) => i.params.id },
+  run: async ({ host, params }) => {
+    await deleteSchedule(host, params.id);
+    return { deleted: params.id };
+  },
+});

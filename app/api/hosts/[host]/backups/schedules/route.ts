@@ -1,0 +1,27 @@
+import { defineRoute } from '@/lib/http/route';
+import { createSchedule, listSchedules, scheduleSchema } from '@/lib/backups/schedules';
+
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/hosts/{host}/backups/schedules',
+  summary: "The host's backup schedules with their next firing",
+  tags: ['backups'],
+  access: 'vm.read',
+  run: ({ host }) => listSchedules(host),
+});
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/hosts/{host}/backups/schedules',
+  summary: 'Create a backup schedule (a VM or a tag, a cron expression, a pool, retention)',
+  tags: ['backups'],
+  access: 'backup.manage',
+  body: scheduleSchema,
+  audit: {
+    action: 'backup.schedule.create',
+    objectType: 'backup-schedule',
+    objectName: (i) => (i.body && 'vm' in i.body ? i.body.vm : i.body && 'tag' in i.body ? `tag ${i.body.tag}` : '') ?? '',
+    detail: (i) => ({ ...i.body }),
+  },
+  run: ({ host, body }) => createSchedule(host, body),
+});

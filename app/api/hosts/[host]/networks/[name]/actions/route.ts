@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineRoute } from '@/lib/http/route';
+import { NETWORK_ACTIONS, runNetworkAction } from '@/lib/networks/change';
+import { networkParams } from '@/lib/networks/read';
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/hosts/{host}/networks/{name}/actions',
+  summary: 'Start or stop a network, or turn its autostart on or off',
+  tags: ['networks'],
+  access: 'network.edit',
+  params: networkParams,
+  body: z.object({ action: z.enum(NETWORK_ACTIONS, { error: `action must be one of ${NETWORK_ACTIONS.join(', ')}` }) }),
+  audit: { action: (i) => `network.${i.body?.action ?? 'action'}`, objectType: 'network', objectName: (i) => i.params.name },
+  run: async ({ host, params, body }) => {
+    await runNetworkAction(host, params.name, body.action);
+    return { ok: true };
+  },
+});

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { defineRoute } from '@/lib/http/route';
+import { redefineNetwork } from '@/lib/networks/change';
+import { networkParams } from '@/lib/networks/read';
+
+/** Saves a whole new definition; a running network keeps the old one until it is restarted. */
+export const PUT = defineRoute({
+  method: 'PUT',
+  path: '/api/hosts/{host}/networks/{name}/xml',
+  summary: "Replace a network's saved definition",
+  tags: ['networks'],
+  access: 'network.edit',
+  params: networkParams,
+  body: z.object({ xml: z.string().min(1, 'The XML is empty.').max(1_000_000) }),
+  audit: { action: 'network.define', objectType: 'network', objectName: (i) => i.params.name },
+  run: async ({ host, params, body }) => {
+    await redefineNetwork(host, params.name, body.xml);
+    return { ok: true };
+  },
+});

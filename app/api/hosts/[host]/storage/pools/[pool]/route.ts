@@ -1,0 +1,18 @@
+import { defineRoute } from '@/lib/http/route';
+import { markRecordedBases } from '@/lib/images/bases';
+import { poolParams } from '@/lib/storage/names';
+import { readPool } from '@/lib/storage/volumes';
+
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/hosts/{host}/storage/pools/{pool}',
+  summary: 'One storage pool and its volumes',
+  tags: ['storage'],
+  access: 'host.read',
+  params: poolParams,
+  subject: (i) => `storage pool "${i.params.pool}"`,
+  run: async ({ host, params }) => {
+    const { pool, volumes } = await readPool(host, params.pool);
+    return { pool, volumes: await markRecordedBases(volumes) };
+  },
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineRoute } from '@/lib/http/route';
+import { LIFECYCLE_ACTIONS, runLifecycle } from '@/lib/vms/lifecycle';
+import { vmParams } from '@/lib/vms/names';
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/hosts/{host}/vms/{name}/actions',
+  summary: 'Start, shut down, force off, reboot, pause or resume a virtual machine',
+  tags: ['vms'],
+  access: 'vm.lifecycle',
+  params: vmParams,
+  body: z.object({ action: z.enum(LIFECYCLE_ACTIONS, { error: `action must be one of ${LIFECYCLE_ACTIONS.join(', ')}` }) }),
+  audit: { action: (i) => `vm.${i.body?.action ?? 'action'}`, objectType: 'vm', objectName: (i) => i.params.name },
+  run: async ({ host, params, body }) => {
+    await runLifecycle(host, params.name, body.action);
+    return { ok: true };
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
+import { deletePoint } from '@/lib/backups/prune';
+import { pointParams } from '@/lib/backups/schemas';
+
+export const DELETE = defineRoute({
+  method: 'DELETE',
+  path: '/api/hosts/{host}/vms/{name}/backups/{point}',
+  summary: 'Delete a backup point and its volumes (refused while a later point builds on it)',
+  tags: ['backups'],
+  access: 'backup.manage',
+  params: pointParams,
+  audit: { action: 'vm.backup.delete', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ point: i.params.point }) },
+  run: async ({ host, params }) => {
+    await deletePoint(host, params.point);
+    return { deleted: params.point };
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
+import { bootChangeSchema } from '@/lib/hardware/schemas';
+import { changeBoot } from '@/lib/hardware/boot';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../audit';
+
+export const PUT = defineRoute({
+  method: 'PUT',
+  path: '/api/hosts/{host}/vms/{name}/hardware/boot',
+  summary: 'Change boot order, boot menu, firmware or autostart',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: bootChangeSchema,
+  audit: hardwareAudit('vm.hardware.boot'),
+  run: ({ host, params, body }) => changeBoot(host, params.name, body),
+});

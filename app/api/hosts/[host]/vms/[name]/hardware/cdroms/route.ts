@@ -1,0 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
+import { cdromAddSchema } from '@/lib/hardware/schemas';
+import { addCdrom } from '@/lib/hardware/cdrom';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../audit';
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/hosts/{host}/vms/{name}/hardware/cdroms',
+  summary: 'Add a CD-ROM drive',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: cdromAddSchema,
+  audit: hardwareAudit('vm.hardware.cdrom.add'),
+  run: ({ host, params, body }) => addCdrom(host, params.name, body),
+});

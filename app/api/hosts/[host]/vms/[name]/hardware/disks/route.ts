@@ -1,0 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
+import { diskAddSchema } from '@/lib/hardware/schemas';
+import { addDisk } from '@/lib/hardware/disks';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../audit';
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/hosts/{host}/vms/{name}/hardware/disks',
+  summary: 'Add a disk (new volume, existing volume or file)',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: diskAddSchema,
+  audit: hardwareAudit('vm.hardware.disk.add'),
+  run: ({ host, params, body }) => addDisk(host, params.name, body),
+});

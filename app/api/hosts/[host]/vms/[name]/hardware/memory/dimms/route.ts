@@ -1,0 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
+import { dimmAddSchema } from '@/lib/hardware/schemas';
+import { addDimm } from '@/lib/hardware/memory';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../../audit';
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/hosts/{host}/vms/{name}/hardware/memory/dimms',
+  summary: 'Hot-add a memory DIMM',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: dimmAddSchema,
+  audit: hardwareAudit('vm.hardware.dimm.add'),
+  run: ({ host, params, body }) => addDimm(host, params.name, body),
+});

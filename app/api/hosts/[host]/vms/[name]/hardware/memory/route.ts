@@ -1,0 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
+import { memoryChangeSchema } from '@/lib/hardware/schemas';
+import { changeMemory } from '@/lib/hardware/memory';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../audit';
+
+export const PUT = defineRoute({
+  method: 'PUT',
+  path: '/api/hosts/{host}/vms/{name}/hardware/memory',
+  summary: 'Change memory (balloon, maximum, hotplug slots)',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: memoryChangeSchema,
+  audit: hardwareAudit('vm.hardware.memory'),
+  run: ({ host, params, body }) => changeMemory(host, params.name, body),
+});

@@ -1,0 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
+import { nicAddSchema } from '@/lib/hardware/schemas';
+import { addNic } from '@/lib/hardware/nics';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../audit';
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/hosts/{host}/vms/{name}/hardware/nics',
+  summary: 'Add a network interface',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: nicAddSchema,
+  audit: hardwareAudit('vm.hardware.nic.add'),
+  run: ({ host, params, body }) => addNic(host, params.name, body),
+});

@@ -1,0 +1,17 @@
+import { defineRoute } from '@/lib/http/route';
+import { vcpuChangeSchema } from '@/lib/hardware/schemas';
+import { changeVcpus } from '@/lib/hardware/vcpus';
+import { vmParams } from '@/lib/vms/names';
+import { hardwareAudit } from '../audit';
+
+export const PUT = defineRoute({
+  method: 'PUT',
+  path: '/api/hosts/{host}/vms/{name}/hardware/vcpus',
+  summary: 'Change vCPUs, maximum, topology or CPU mode',
+  tags: ['hardware'],
+  access: 'vm.edit',
+  params: vmParams,
+  body: vcpuChangeSchema,
+  audit: hardwareAudit('vm.hardware.vcpus'),
+  run: ({ host, params, body }) => changeVcpus(host, params.name, body),
+});

@@ -1,0 +1,40 @@
+import { defineRoute } from '@/lib/http/route';
+import { migrationDestinations, startMigration } from '@/lib/migration';
+import { destinationOf, migrationBody, optionsOf } from '@/lib/migration/schema';
+import { vmParams } from '@/lib/vms/names';
+
+export const GET = defineRoute({
+  method: 'GET',
+  path: '/api/hosts/{host}/vms/{name}/migration',
+  summary: 'The hosts this virtual machine could move to',
+  tags: ['vms'],
+  access: 'vm.migrate',
+  params: vmParams,
+  run: async ({ host }) => ({ destinations: await migrationDestinations(host) }),
+});
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/hosts/{host}/vms/{name}/migration',
+  summary: 'Move a virtual machine to another host (live or offline) as a job; refused with every failed check (409)',
+  tags: ['vms'],
+  access: 'vm.migrate',
+  params: vmParams,
+  body: migrationBody,
+  audit: {
+    action: (i) => (i.body?.mode === 'offline' ? 'vm.move.start' : 'vm.migrate.start'),
+    objectType: 'vm',
+    objectName: (i) => i.params.name,
+    detail: (i) => ({ destination: i.body?.destination, mode: i.body?.mode, storage: i.body?.storage }),
+  },
+  run: async ({ host, params, body, actor }) => {
+    const { jobId } = await startMigration({
+      source: host,
+      dest: await destinationOf(body),
+      name: params.name,
+      options: optionsOf(body),
+      actor: { id: actor.id, username: actor.username, ip: actor.ip },
+    });
+    return { jobId };
+  },
+});

@@ -1,0 +1,15 @@
+import { defineRoute } from '@/lib/http/route';
+import { snapshotParams, snapshotRevertSchema } from '@/lib/snapshots/schemas';
+import { revertSnapshot } from '@/lib/snapshots/snapshots';
+
+export const POST = defineRoute({
+  method: 'POST',
+  path: '/api/hosts/{host}/vms/{name}/snapshots/{snapshot}/revert',
+  summary: 'Revert the VM to a snapshot (external ones need libvirt 9.9 or later)',
+  tags: ['snapshots'],
+  access: 'vm.snapshot',
+  params: snapshotParams,
+  body: snapshotRevertSchema,
+  audit: { action: 'vm.snapshot.revert', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ snapshot: i.params.snapshot, ...i.body }) },
+  run: ({ host, params, body }) => revertSnapshot(host, params.name, params.snapshot, body),
+});
