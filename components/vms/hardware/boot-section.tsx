@@ -2,7 +2,7 @@
 
 import type { BootChange, HardwareView } from '@/lib/hardware/types';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
-import { useDraft } from '@/components/ui/use-draft';
+import { useDraft, useDraftFields } from '@/components/ui/use-draft';
 import { BootOrderList, bootItems, type BootItem } from './boot-order';
 import { useHardwareTab } from './context';
 import { EditForm, useScopedChange } from './edit-form';
@@ -45,9 +45,8 @@ const orderKey = (items: BootItem[]) => JSON.stringify(items.filter((i) => i.ena
 function BootForm() {
   const { hw, canEdit } = useHardwareTab();
   const b = hw.boot;
-  const [f, setF] = useDraft(hw, initial);
+  const [f, set] = useDraftFields(hw, initial);
   const { change, scope } = useScopedChange('Boot order, firmware and power actions take effect at next boot.');
-  const set = <K extends keyof ReturnType<typeof initial>>(k: K, v: ReturnType<typeof initial>[K]) => setF((p) => ({ ...p, [k]: v }));
   const legacy = b.order.filter((e) => e.kind === 'hd' || e.kind === 'network' || e.kind === 'fd');
 
   function save() {
