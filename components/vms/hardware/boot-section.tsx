@@ -1,7 +1,7 @@
 'use client';
 
 import type { BootChange, HardwareView } from '@/lib/hardware/types';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
+import { CheckboxField, Options, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
 import { useDraft, useDraftFields } from '@/components/ui/use-draft';
 import { BootOrderList, bootItems, type BootItem } from './boot-order';
 import { useHardwareTab } from './context';
@@ -120,11 +120,7 @@ function BootForm() {
         </SelectField>
         {LIFECYCLE.map(({ key, label, choices }) => (
           <SelectField key={key} label={label} value={f[key]} onChange={(v) => set(key, v)} disabled={!canEdit} error={field(key)}>
-            {choices.map((c) => (
-              <option key={c} value={c}>
-                {LABEL[c]}
-              </option>
-            ))}
+            <Options values={choices} label={(c) => LABEL[c]} />
             {(choices as readonly string[]).includes(f[key]) ? null : <option value={f[key]}>{f[key]}</option>}
           </SelectField>
         ))}

@@ -1,7 +1,7 @@
 'use client';
 
 import type { VcpuChange, VcpuView } from '@/lib/hardware/types';
-import { CheckboxField, NumberField, SelectField } from '@/components/ui/inputs';
+import { CheckboxField, NumberField, Options, SelectField } from '@/components/ui/inputs';
 import { useDraftFields } from '@/components/ui/use-draft';
 import { whole } from '@/components/ui/whole-number';
 import { useHardwareTab } from './context';
@@ -110,11 +110,7 @@ function ShapeForm() {
             <SelectField label="CPU model" value={f.model} onChange={(x) => set('model', x)} disabled={!canEdit} error={change.field('model')}>
               {v.model && !v.namedModels.includes(v.model) ? <option value={v.model}>{v.model}</option> : null}
               <optgroup label="Usable on this host">
-                {v.namedModels.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
+                <Options values={v.namedModels} />
               </optgroup>
               {v.unusableModels.length ? (
                 <optgroup label="Not usable on this host (its processor lacks their features)">
