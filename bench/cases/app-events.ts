@@ -2,21 +2,19 @@ import { execFile, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { connect } from '../../lib/libvirt';
-import { ensureFixtures, tcgGuestXml } from '../../test/support/fixtures';
+import { tcgGuestXml } from '../../test/support/fixtures';
 import { startVireo } from '../../e2e/support/server';
 import { adminSession } from '../../e2e/support/http-session';
 import type { Page } from 'playwright-core';
 import { launchBrowser, newContext } from '../../e2e/support/browser';
-import { testSystemUri } from '../../test/support/test-libvirtd';
 import { median, r2 } from '../support/samples';
+import { BENCH_URI, withBenchGuest } from '../support/bench-guest';
 import type { BenchCase, BenchResult } from '../types';
 
 // How long a lifecycle change made by another client takes to show on an open VM list page, next to
 // `virsh event --loop` hearing the same change, both timed from the same trigger (a virsh command) in the same run.
 // Each kind of change has its own line: a start (a TCG guest booted from shut off), a forced stop, a pause and a
 // resume. `vireoAfterCallReturnedMs` is the figure issue 14 measured: shown this long after `virsh start` returned.
-const URI = process.env.VIREO_BENCH_URI ?? testSystemUri;
 const run = promisify(execFile);
 const ROUNDS = 8;
 
@@ -42,17 +40,14 @@ async function seenAtOf(page: Page, timeoutMs = 10_000): Promise<number> {
   }
 }
 
-const appEvents: BenchCase = async () => {
-  await ensureFixtures();
-  const client = await connect(URI);
-  const name = `vireo-bench-ev-${Math.random().toString(36).slice(2, 7)}`;
-  // Like a wizard-made guest: a NIC on the default network and a guest-agent channel (no agent answers in it).
-  const agent = "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>";
-  const dom = await client.domains.defineXml(tcgGuestXml({ name, memoryMiB: 96, network: 'default' }).replace('</devices>', `${agent}</devices>`));
-  const cleanup: Array<() => unknown> = [];
-  try {
+// Like a wizard-made guest: a NIC on the default network and a guest-agent channel (no agent answers in it).
+const AGENT = "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>";
+const guestXml = (name: string) => tcgGuestXml({ name, memoryMiB: 96, network: 'default' }).replace('</devices>', `${AGENT}</devices>`);
+
+const appEvents: BenchCase = () =>
+  withBenchGuest('vireo-bench-ev', guestXml, async ({ client, dom, name, cleanup }) => {
     // As `scripts/up.sh` serves: every running VM's console held from its start.
-    const server = await startVireo({ LIBVIRT_URI: URI, VIREO_TLS: 'off', VIREO_CONSOLE_CAPTURE: 'all' });
+    const server = await startVireo({ LIBVIRT_URI: BENCH_URI, VIREO_TLS: 'off', VIREO_CONSOLE_CAPTURE: 'all' });
     cleanup.push(() => server.stop());
     const session = await adminSession(server);
     const browser = await launchBrowser();
@@ -63,7 +58,7 @@ const appEvents: BenchCase = async () => {
     await page.goto('/vms');
     await page.locator(`[data-testid="vm-state-${name}"][data-state="shut off"]`).waitFor({ timeout: 30_000 });
 
-    const virsh = spawn('virsh', ['-c', URI, 'event', '--domain', name, '--event', 'lifecycle', '--loop']);
+    const virsh = spawn('virsh', ['-c', BENCH_URI, 'event', '--domain', name, '--event', 'lifecycle', '--loop']);
     cleanup.push(() => virsh.kill());
     cleanup.push(() => client.domains.destroy(dom).catch(() => undefined));
     const lines = createInterface({ input: virsh.stdout });
@@ -72,7 +67,7 @@ const appEvents: BenchCase = async () => {
     await new Promise((r) => setTimeout(r, 500)); // let virsh register its callback
 
     // Another client makes each change: virsh, as an admin at a shell would.
-    const by = (command: string) => () => run('virsh', ['-q', '-c', URI, command, name]);
+    const by = (command: string) => () => run('virsh', ['-q', '-c', BENCH_URI, command, name]);
     const kinds: Kind[] = [
       { bench: 'app-event-to-browser-start', target: 'running', word: 'Started', act: by('start') },
       { bench: 'app-event-to-browser-pause', target: 'paused', word: 'Suspended', act: by('suspend') },
@@ -128,11 +123,6 @@ const appEvents: BenchCase = async () => {
         },
       };
     });
-  } finally {
-    for (const c of cleanup.reverse()) await c();
-    await client.domains.undefine(dom).catch(() => undefined);
-    await client.close();
-  }
-};
+  });
 
 export default appEvents;

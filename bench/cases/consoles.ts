@@ -1,19 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import * as pty from 'node-pty';
 import { WebSocket } from 'ws';
-import { connect } from '../../lib/libvirt';
-import { ensureFixtures, shellPrompt, tcgGuestXml } from '../../test/support/fixtures';
+import { shellPrompt, tcgGuestXml } from '../../test/support/fixtures';
 import { startVireo } from '../../e2e/support/server';
 import { adminSession } from '../../e2e/support/http-session';
 import { percentile, r3 } from '../support/samples';
+import { BENCH_URI, withBenchGuest } from '../support/bench-guest';
 import type { BenchCase } from '../types';
-import { testSystemUri } from '../../test/support/test-libvirtd';
 
 // The serial console of a TCG guest through Vireo's whole path (WebSocket → server → libvirt stream → guest →
 // back) next to `virsh console` on the same guest in the same run: keystroke-to-echo latency (p50, p99) and
 // throughput of the guest printing 1 MB. Targets: p99 echo under 2× virsh's; throughput at least virsh's.
 
-const URI = process.env.VIREO_BENCH_URI ?? testSystemUri;
 const KEYS = 40;
 const ROUNDS = 3;
 const FLOOD_BYTES = 1_000_000;
@@ -146,22 +144,19 @@ async function vireoTty(serverUrl: string, headers: Record<string, string>, vm: 
 }
 
 function virshTty(vm: string): Tty {
-  const p = pty.spawn('virsh', ['-c', URI, 'console', '--force', vm], { name: 'xterm', cols: 200, rows: 50 });
+  const p = pty.spawn('virsh', ['-c', BENCH_URI, 'console', '--force', vm], { name: 'xterm', cols: 200, rows: 50 });
   const sink = new Sink();
   p.onData((d) => sink.append(d));
   return { sink, write: (s) => p.write(s), close: () => p.kill() };
 }
 
-const consoles: BenchCase = async () => {
-  await ensureFixtures();
-  const client = await connect(URI);
-  const name = `vireo-bench-con-${Math.random().toString(36).slice(2, 7)}`;
-  const dom = await client.domains.defineXml(tcgGuestXml({ name, memoryMiB: 128 }));
-  const cleanup: Array<() => unknown> = [];
-  try {
+const guestXml = (name: string) => tcgGuestXml({ name, memoryMiB: 128 });
+
+const consoles: BenchCase = () =>
+  withBenchGuest('vireo-bench-con', guestXml, async ({ client, dom, name, cleanup }) => {
     await client.domains.create(dom);
     cleanup.push(() => client.domains.destroy(dom).catch(() => undefined));
-    const server = await startVireo({ LIBVIRT_URI: URI, VIREO_TLS: 'off' });
+    const server = await startVireo({ LIBVIRT_URI: BENCH_URI, VIREO_TLS: 'off' });
     cleanup.push(() => server.stop());
     const session = await adminSession(server);
 
@@ -224,11 +219,6 @@ const consoles: BenchCase = async () => {
         },
       },
     ];
-  } finally {
-    for (const c of cleanup.reverse()) await c();
-    await client.domains.undefine(dom).catch(() => undefined);
-    await client.close();
-  }
-};
+  });
 
 export default consoles;

@@ -7,7 +7,7 @@ import { useMutation } from '@/components/data/mutation';
 import { fieldError } from '@/components/data/problem';
 import type { AlertRuleView, ReceiverView } from '@/components/data/types';
 import { ChangeDialog } from '@/components/ui/change-dialog';
-import { CheckboxField, NumberField, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
+import { CheckboxField, NumberField, Options, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
 import {
   ALERT_METRICS,
   ALERT_SCOPES,
@@ -147,11 +147,7 @@ export function RuleDialog({
     >
       <TextField label="Name" value={d.name} onChange={(v) => set('name', v)} error={fieldError(errors, 'name')} testId="rule-name" />
       <SelectField label="Watch" value={d.metric} onChange={(v) => chooseMetric(v as AlertMetric)} error={fieldError(errors, 'metric')} testId="rule-metric">
-        {ALERT_METRICS.map((m) => (
-          <option key={m} value={m}>
-            {METRIC_LABELS[m]}
-          </option>
-        ))}
+        <Options values={ALERT_METRICS} label={(m) => METRIC_LABELS[m]} />
       </SelectField>
       {hasThreshold(d.metric) || state ? (
         <div className="grid gap-3 sm:grid-cols-2">
@@ -162,19 +158,11 @@ export function RuleDialog({
             error={fieldError(errors, 'comparison')}
             testId="rule-comparison"
           >
-            {comparisons.map((c) => (
-              <option key={c} value={c}>
-                {COMPARISON_LABELS[c]}
-              </option>
-            ))}
+            <Options values={comparisons} label={(c) => COMPARISON_LABELS[c]} />
           </SelectField>
           {state ? (
             <SelectField label="State" value={d.stateValue} onChange={(v) => set('stateValue', v)} error={fieldError(errors, 'stateValue')} testId="rule-state">
-              {ALERT_VM_STATES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
+              <Options values={ALERT_VM_STATES} />
             </SelectField>
           ) : (
             <NumberField
@@ -204,11 +192,7 @@ export function RuleDialog({
           error={fieldError(errors, 'scopeKind')}
           testId="rule-scope"
         >
-          {ALERT_SCOPES.filter((s) => d.metric !== 'host.down' || s === 'all' || s === 'host').map((s) => (
-            <option key={s} value={s}>
-              {SCOPE_LABELS[s]}
-            </option>
-          ))}
+          <Options values={ALERT_SCOPES.filter((s) => d.metric !== 'host.down' || s === 'all' || s === 'host')} label={(s) => SCOPE_LABELS[s]} />
         </SelectField>
         {d.scopeKind === 'host' ? (
           <SelectField
@@ -238,11 +222,7 @@ export function RuleDialog({
         ) : null}
       </div>
       <SelectField label="Severity" value={d.severity} onChange={(v) => set('severity', v)} error={fieldError(errors, 'severity')}>
-        {ALERT_SEVERITIES.map((s) => (
-          <option key={s} value={s}>
-            {s}
-          </option>
-        ))}
+        <Options values={ALERT_SEVERITIES} />
       </SelectField>
       <TextAreaField
         label="Description (sent with notifications)"

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ActionAlert, StateBadge, TerminalFrame } from './console-parts';
 import { ConsoleSocket, type Connection } from './console-socket';
 import { connectionWords } from './connection-words';
-import { clipboardKeys, mountTerminal } from './terminal-view';
+import { attachTerminal } from './terminal-view';
 
 /** An admin shell on the host. Each session needs the password again and ends when the page closes. */
 export function HostTerminal() {
@@ -17,34 +17,21 @@ export function HostTerminal() {
 
   useEffect(() => {
     if (password === null) return;
-    let disposed = false;
-    let sock: ConsoleSocket | null = null;
-    let dispose = () => undefined as void;
-    void mountTerminal(host.current!).then((v) => {
-      if (disposed) return v.dispose();
-      dispose = () => v.dispose();
-      sock = new ConsoleSocket(
+    return attachTerminal(host.current!, (v) => {
+      const sock = new ConsoleSocket(
         { kind: 'host', password },
         {
           onData: (bytes) => v.term.write(bytes),
           onConnection: (c) => {
             setConn(c);
-            if (c.phase === 'open') sock!.control({ type: 'resize', cols: v.term.cols, rows: v.term.rows });
+            if (c.phase === 'open') sock.control({ type: 'resize', cols: v.term.cols, rows: v.term.rows });
           },
         },
         false,
       );
-      v.term.onData((d) => sock!.send(d));
-      v.term.onResize(({ cols, rows }) => sock!.control({ type: 'resize', cols, rows }));
-      clipboardKeys(v.term, (t) => sock!.send(t));
-      sock.start();
-      v.term.focus();
+      v.term.onResize(({ cols, rows }) => sock.control({ type: 'resize', cols, rows }));
+      return sock;
     });
-    return () => {
-      disposed = true;
-      sock?.stop();
-      dispose();
-    };
   }, [password]);
 
   const submit = (e: FormEvent) => {

@@ -8,7 +8,7 @@ import type { SerialStatus } from '@/lib/consoles/protocol';
 import { ActionAlert, StateBadge, TerminalFrame } from './console-parts';
 import { ConsoleSocket, type Connection } from './console-socket';
 import { connectionWords } from './connection-words';
-import { clipboardKeys, mountTerminal, type TerminalView } from './terminal-view';
+import { attachTerminal, type TerminalView } from './terminal-view';
 
 const stateWords: Record<SerialStatus['state'], string> = {
   connecting: 'Connecting to the guest console…',
@@ -28,12 +28,9 @@ export function SerialConsole({ vm, device }: { vm: string; device?: string }) {
   const [status, setStatus] = useState<SerialStatus>({ state: 'connecting', message: null });
 
   useEffect(() => {
-    let disposed = false;
-    let s: ConsoleSocket | null = null;
-    void mountTerminal(host.current!).then((v) => {
-      if (disposed) return v.dispose();
+    const detach = attachTerminal(host.current!, (v) => {
       view.current = v;
-      s = new ConsoleSocket(
+      sock.current = new ConsoleSocket(
         { kind: 'serial', vm, ...(device ? { device } : {}) },
         {
           onOpen: () => v.term.reset(),
@@ -42,16 +39,10 @@ export function SerialConsole({ vm, device }: { vm: string; device?: string }) {
           onConnection: setConn,
         },
       );
-      sock.current = s;
-      v.term.onData((d) => s!.send(d));
-      clipboardKeys(v.term, (text) => s!.send(text));
-      s.start();
-      v.term.focus();
+      return sock.current;
     });
     return () => {
-      disposed = true;
-      s?.stop();
-      view.current?.dispose();
+      detach();
       view.current = null;
     };
   }, [vm, device]);

@@ -59,3 +59,35 @@ export function clipboardKeys(term: Terminal, paste: (text: string) => void): vo
     return true;
   });
 }
+
+/** What a terminal needs of its connection: start it, send keystrokes and pastes, stop it. */
+interface TerminalSocket {
+  start(): void;
+  send(data: string): void;
+  stop(): void;
+}
+
+/**
+ * Mounts a terminal in `el` and joins it to the socket `open` makes for it: what is typed or pasted (Ctrl+Shift+V)
+ * goes to the socket, which `open` wires to write what arrives. Returns the effect's cleanup: stop and unmount.
+ */
+export function attachTerminal(el: HTMLElement, open: (view: TerminalView) => TerminalSocket): () => void {
+  let disposed = false;
+  let view: TerminalView | null = null;
+  let sock: TerminalSocket | null = null;
+  void mountTerminal(el).then((v) => {
+    if (disposed) return v.dispose();
+    view = v;
+    const s = open(v);
+    sock = s;
+    v.term.onData((d) => s.send(d));
+    clipboardKeys(v.term, (text) => s.send(text));
+    s.start();
+    v.term.focus();
+  });
+  return () => {
+    disposed = true;
+    sock?.stop();
+    view?.dispose();
+  };
+}

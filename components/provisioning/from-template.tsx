@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useVms } from '@/components/data/hooks';
 import { Button } from '@/components/ui/button';
+import { Options } from '@/components/ui/inputs';
 import { CloneDialog } from '@/components/vms/clone-dialog';
 
 /** The wizard's shortcut: a new VM as a clone of a template (linked unless the user picks a full copy). */
@@ -16,11 +17,7 @@ export function FromTemplate() {
     <section className="flex flex-wrap items-center gap-2 rounded-lg border border-violet-200 bg-violet-50 p-3 text-sm" data-testid="from-template">
       <span className="font-medium">From a template:</span>
       <select aria-label="Template" value={source} onChange={(e) => setChosen(e.target.value)} className="rounded-md border border-slate-300 px-2 py-1 text-sm">
-        {templates.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
+        <Options values={templates} />
       </select>
       <Button className="px-2 py-1 text-xs" onClick={() => setOpen(true)} data-testid="from-template-clone">
         Clone it…

@@ -1,7 +1,7 @@
 'use client';
 
 import { fieldError } from '@/components/data/problem';
-import { SelectField } from '@/components/ui/inputs';
+import { Options, SelectField } from '@/components/ui/inputs';
 import { NIC_MODEL_LABELS, NIC_MODELS, type NicModel } from '@/lib/domain-xml/constants';
 import type { StepProps } from './step-props';
 
@@ -32,20 +32,12 @@ export function StepNetwork({ s, set, options, errors }: StepProps) {
       {s.netType === 'bridge' ? (
         <SelectField label="Bridge" value={s.bridge} onChange={(v) => set({ bridge: v })} error={fieldError(errors, 'network.bridge', 'network')}>
           <option value="">Choose a bridge…</option>
-          {options.bridges.map((b) => (
-            <option key={b} value={b}>
-              {b}
-            </option>
-          ))}
+          <Options values={options.bridges} />
         </SelectField>
       ) : null}
       {s.netType !== 'none' ? (
         <SelectField label="NIC model" value={s.nicModel} onChange={(v) => set({ nicModel: v as NicModel })} error={fieldError(errors, 'network.model')}>
-          {NIC_MODELS.map((m) => (
-            <option key={m} value={m}>
-              {NIC_MODEL_LABELS[m]}
-            </option>
-          ))}
+          <Options values={NIC_MODELS} label={(m) => NIC_MODEL_LABELS[m]} />
         </SelectField>
       ) : null}
     </div>

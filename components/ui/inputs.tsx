@@ -102,15 +102,20 @@ export function NumberField({ units, step, inputMode, ...props }: Omit<InputProp
           disabled={props.disabled}
           className={box()}
         >
-          {units.options.map((u) => (
-            <option key={u} value={u}>
-              {u}
-            </option>
-          ))}
+          <Options values={units.options} />
         </select>
       </div>
     </div>
   );
+}
+
+/** One <option> per value, shown as `label` words it (the value itself by default). */
+export function Options<V extends string>({ values, label = (v) => v }: { values: readonly V[]; label?: (value: V) => ReactNode }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {label(v)}
+    </option>
+  ));
 }
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'className' | 'id'> &

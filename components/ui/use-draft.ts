@@ -19,3 +19,10 @@ export function useDraft<S, T>(source: S, init: (source: S) => T): [T, Dispatch<
   }, []);
   return [current.draft, set];
 }
+
+/** A draft form of several fields, set one at a time: `set('name', value)`. */
+export function useDraftFields<S, T extends object>(source: S, init: (source: S) => T): [T, <K extends keyof T>(k: K, value: T[K]) => void] {
+  const [draft, setDraft] = useDraft(source, init);
+  const set = useCallback(<K extends keyof T>(k: K, value: T[K]) => setDraft((p) => ({ ...p, [k]: value })), [setDraft]);
+  return [draft, set];
+}

@@ -3,31 +3,32 @@ import { RingBuffer } from './ring-buffer';
 
 const bytes = (s: string) => Buffer.from(s, 'latin1');
 
+/** A ring of `capacity` bytes after writing each chunk in turn. */
+function ringAfter(capacity: number, ...chunks: string[]): RingBuffer {
+  const r = new RingBuffer(capacity);
+  for (const c of chunks) r.write(bytes(c));
+  return r;
+}
+const text = (r: RingBuffer) => r.contents().toString('latin1');
+
 describe('RingBuffer', () => {
   it('keeps everything while under capacity', () => {
-    const r = new RingBuffer(8);
-    r.write(bytes('abc'));
-    r.write(bytes('de'));
-    expect(r.contents().toString('latin1')).toBe('abcde');
+    const r = ringAfter(8, 'abc', 'de');
+    expect(text(r)).toBe('abcde');
     expect(r.size).toBe(5);
     expect(r.total).toBe(5);
   });
 
   it('drops the oldest bytes when full, across the wrap point', () => {
-    const r = new RingBuffer(5);
-    r.write(bytes('abcd'));
-    r.write(bytes('efg'));
-    expect(r.contents().toString('latin1')).toBe('cdefg');
+    const r = ringAfter(5, 'abcd', 'efg');
+    expect(text(r)).toBe('cdefg');
     r.write(bytes('h'));
-    expect(r.contents().toString('latin1')).toBe('defgh');
+    expect(text(r)).toBe('defgh');
     expect(r.total).toBe(8);
   });
 
   it('keeps only the tail of a chunk larger than the buffer', () => {
-    const r = new RingBuffer(4);
-    r.write(bytes('xy'));
-    r.write(bytes('0123456789'));
-    expect(r.contents().toString('latin1')).toBe('6789');
+    expect(text(ringAfter(4, 'xy', '0123456789'))).toBe('6789');
   });
 
   it('matches a naive model for every split of a long input', () => {
@@ -42,8 +43,7 @@ describe('RingBuffer', () => {
   });
 
   it('is empty after clear and refuses a silly capacity', () => {
-    const r = new RingBuffer(3);
-    r.write(bytes('abc'));
+    const r = ringAfter(3, 'abc');
     r.clear();
     expect(r.contents().length).toBe(0);
     expect(() => new RingBuffer(0)).toThrow(RangeError);

@@ -10,13 +10,13 @@ import { attr, child, children, parseXml } from '@/lib/xml/parse';
 import { HOTPLUG_SPARE_PORTS } from './pci-slots';
 import { vncTarget } from '@/lib/consoles/vnc-target';
 import { Domain } from './domain';
-import { WIZARD_PLANS } from './golden/plans';
+import { cloudImagePlan, WIZARD_PLANS } from './golden/plans';
 import { buildDomainXml, useLoopbackVnc } from './new-domain';
 import type { DomainPlan } from './types';
 
 const run = promisify(execFile);
 
-const cloud: DomainPlan = {
+const cloud = cloudImagePlan('sata', '52:54:00:aa:bb:cc', {
   name: 'web-01',
   uuid: '6f1c1a52-3a33-4f0e-9d1e-2f6f2d0f5b11',
   title: 'Web <frontend> & "api"',
@@ -25,12 +25,7 @@ const cloud: DomainPlan = {
   firmware: 'bios',
   memoryMiB: 1024,
   vcpus: 2,
-  disks: [
-    { device: 'disk', pool: 'default', volume: 'web-01.qcow2', format: 'qcow2', bus: 'virtio', target: 'vda', bootOrder: 1 },
-    { device: 'cdrom', pool: 'default', volume: 'web-01-seed.iso', format: 'raw', bus: 'sata', target: 'sda' },
-  ],
-  nic: { type: 'network', source: 'default', model: 'virtio', mac: '52:54:00:aa:bb:cc' },
-};
+});
 
 const iso: DomainPlan = {
   ...cloud,

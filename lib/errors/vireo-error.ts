@@ -38,59 +38,34 @@ export function isVireoError(err: unknown): err is VireoError {
   return typeof err === 'object' && err !== null && (err as Record<symbol, unknown>)[BRAND] === true;
 }
 
-/** The request was refused before anything changed (422 unless told otherwise). */
-export class InputError extends VireoError {
-  override name = 'InputError';
-  constructor(message: string, opts: ErrorOptions = {}) {
-    super(message, opts, 422);
-  }
+/** A kind of VireoError: its name (what describe.ts matches) and the HTTP status it answers with unless told. */
+function errorKind(name: string, status: number) {
+  return class extends VireoError {
+    override name = name;
+    constructor(message: string, opts: ErrorOptions = {}) {
+      super(message, opts, status);
+    }
+  };
+}
 
+/** The request was refused before anything changed (422 unless told otherwise). */
+export class InputError extends errorKind('InputError', 422) {
   /** A refusal made of per-field messages; the first one is the headline. */
   static of(fields: FieldErrors, fallback = 'The request is not valid.', opts: Omit<ErrorOptions, 'fields'> = {}): InputError {
     return new InputError(Object.values(fields)[0] ?? fallback, { ...opts, fields });
   }
 }
 
-export class NotFoundError extends VireoError {
-  override name = 'NotFoundError';
-  constructor(message: string, opts: ErrorOptions = {}) {
-    super(message, opts, 404);
-  }
-}
+export class NotFoundError extends errorKind('NotFoundError', 404) {}
 
 /** Not possible in the object's current state (running, in use, already exists). */
-export class ConflictError extends VireoError {
-  override name = 'ConflictError';
-  constructor(message: string, opts: ErrorOptions = {}) {
-    super(message, opts, 409);
-  }
-}
+export class ConflictError extends errorKind('ConflictError', 409) {}
 
-export class ForbiddenError extends VireoError {
-  override name = 'ForbiddenError';
-  constructor(message: string, opts: ErrorOptions = {}) {
-    super(message, opts, 403);
-  }
-}
+export class ForbiddenError extends errorKind('ForbiddenError', 403) {}
 
-export class TooLargeError extends VireoError {
-  override name = 'TooLargeError';
-  constructor(message: string, opts: ErrorOptions = {}) {
-    super(message, opts, 413);
-  }
-}
+export class TooLargeError extends errorKind('TooLargeError', 413) {}
 
-export class RateLimitedError extends VireoError {
-  override name = 'RateLimitedError';
-  constructor(message: string, opts: ErrorOptions = {}) {
-    super(message, opts, 429);
-  }
-}
+export class RateLimitedError extends errorKind('RateLimitedError', 429) {}
 
 /** Something Vireo depends on (a download server, libvirtd) failed; nothing is wrong with the request. */
-export class UpstreamError extends VireoError {
-  override name = 'UpstreamError';
-  constructor(message: string, opts: ErrorOptions = {}) {
-    super(message, opts, 502);
-  }
-}
+export class UpstreamError extends errorKind('UpstreamError', 502) {}

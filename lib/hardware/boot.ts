@@ -1,10 +1,11 @@
 import { DomainMetadataType } from '@/lib/libvirt';
 import { Domain } from '@/lib/domain-xml/domain';
-import { capsFor, definePersistent, loadVm, withVmLock, type VmContext } from './context';
+import { capsFor, definePersistent, type VmContext } from './context';
+import { editVm } from './edit';
 import { refuse } from './errors';
 import { normalizeMac } from './mac';
-import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
-import { disksOf, hardwareOf, nicsOf } from './view';
+import { applyHalves, requirePersistent, type Changed } from './scope';
+import { disksOf, nicsOf } from './view';
 import type { BootChange } from './types';
 import type { HostContext } from '@/lib/hosts';
 
@@ -85,10 +86,8 @@ export function editBootXml(ctx: VmContext, req: BootChange): void {
 }
 
 export async function changeBoot(host: HostContext, name: string, req: BootChange): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    const scope = normalizeBootScope(req);
-    checkScope(scope, ctx, 'The title and description change');
+  const scope = normalizeBootScope(req);
+  return editVm(host, name, scope, 'The title and description change', async (ctx) => {
     const caps = req.firmware === 'efi' ? await capsFor(ctx).catch(() => null) : null;
     planBoot(ctx, req, caps?.efi ?? false);
     const { client, dom } = ctx;
@@ -120,6 +119,6 @@ export async function changeBoot(host: HostContext, name: string, req: BootChang
       },
       `Changed ${parts.join(', ')}`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }

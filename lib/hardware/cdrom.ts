@@ -1,12 +1,12 @@
 import { DomainDeviceModifyFlags } from '@/lib/libvirt';
 import { Disk } from '@/lib/domain-xml/disk';
 import type { DiskSourceRef } from '@/lib/domain-xml/types';
-import { capsFor, loadVm, withVmLock, type VmContext } from './context';
+import { capsFor, type VmContext } from './context';
+import { editVm } from './edit';
 import { ChangeRefusedError, refuse } from './errors';
 import { attachHalves, chooseTarget, checkBus, disksFor } from './disks';
 import { filePathProblem } from './paths';
-import { applyHalves, checkScope, type Changed } from './scope';
-import { hardwareOf } from './view';
+import { applyHalves, type Changed } from './scope';
 import { nameProblem } from '@/lib/storage/names';
 import { isLibvirtError } from '@/lib/errors';
 import type { CdromAdd, CdromMedia } from './types';
@@ -45,9 +45,7 @@ const HOTPLUGGED_TRAY = /Tray of device .* is not open/;
 const HOTPLUGGED_HINT = 'This drive was added while the VM was running; this libvirt version can change its media only after a restart.';
 
 export async function changeMedia(host: HostContext, name: string, target: string, req: CdromMedia): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(req, ctx, 'Changing the CD-ROM media');
+  return editVm(host, name, req, 'Changing the CD-ROM media', async (ctx) => {
     const { p, l } = disksFor(ctx, req, target);
     const d = (p ?? l)!;
     if (d.device !== 'cdrom' && d.device !== 'floppy') refuse('target', `${target} is a ${d.device}, not a CD-ROM drive: its media cannot be changed.`);
@@ -78,14 +76,12 @@ export async function changeMedia(host: HostContext, name: string, target: strin
     });
     if (forced) outcome.summary += ' The guest held the tray shut, so the change was forced.';
     if (outcome.live.status === 'refused' && HOTPLUGGED_TRAY.test(outcome.live.reason)) outcome.summary += ` ${HOTPLUGGED_HINT}`;
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }
 
 export async function addCdrom(host: HostContext, name: string, req: CdromAdd): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(req, ctx, 'Adding a CD-ROM drive');
+  return editVm(host, name, req, 'Adding a CD-ROM drive', async (ctx) => {
     await checkBus(ctx, req.bus, ['sata', 'scsi', 'ide']);
     const caps = await capsFor(ctx);
     if (caps.diskDevices.length && !caps.diskDevices.includes('cdrom')) refuse('bus', 'This hypervisor offers no CD-ROM drives.');
@@ -97,6 +93,6 @@ export async function addCdrom(host: HostContext, name: string, req: CdromAdd): 
       attachHalves(ctx, xml, req.bus),
       source ? `CD-ROM drive ${target} (${req.bus}) added; it ${label.replace('now ', '')}` : `Empty CD-ROM drive ${target} (${req.bus}) added`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }

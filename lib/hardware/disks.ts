@@ -11,12 +11,13 @@ import { nameProblem } from '@/lib/storage/names';
 import { buildVolumeXml, parseVolumeXml } from '@/lib/storage/volume-model';
 import { NotFoundError, isLibvirtError } from '@/lib/errors';
 import { parseXml } from '@/lib/xml/parse';
-import { capsFor, definePersistent, loadVm, withVmLock, type VmContext } from './context';
+import { capsFor, definePersistent, type VmContext } from './context';
+import { editVm } from './edit';
 import { refuse } from './errors';
 import { filePathProblem, formatFromPath } from './paths';
-import { applyHalves, checkScope, summarize, type Changed, type Halves } from './scope';
+import { applyHalves, summarize, type Changed, type Halves } from './scope';
 import { removalRequested, type RemovableKind } from './pending-removals';
-import { disksOf, hardwareOf } from './view';
+import { disksOf } from './view';
 import type { ChangeOutcome, ChangeScope, DiskAdd, DiskUpdate } from './types';
 import type { HostContext } from '@/lib/hosts';
 import { everyDefinition } from '@/lib/vms/every-definition';
@@ -146,9 +147,7 @@ async function refuseShared(client: LibvirtClient, req: DiskAdd, match: (d: Disk
 }
 
 export async function addDisk(host: HostContext, name: string, req: DiskAdd): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(req, ctx, 'Adding a disk');
+  return editVm(host, name, req, 'Adding a disk', async (ctx) => {
     await checkBus(ctx, req.bus);
     const target = chooseTarget(ctx, req.bus, req.target);
     const io = ioProblem(req);
@@ -160,7 +159,7 @@ export async function addDisk(host: HostContext, name: string, req: DiskAdd): Pr
     const xml = disk.toXml();
     try {
       const outcome = await applyHalves(req, attachHalves(ctx, xml, req.bus), `Disk ${target} (${req.bus}, ${src.label}) added`);
-      return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+      return outcome;
     } catch (err) {
       if (src.created) await ctx.client.volumes.delete(src.created).catch(() => undefined);
       throw err;
@@ -244,9 +243,7 @@ export async function waitGone(ctx: VmContext, gone: (doc: Document) => boolean,
 }
 
 export async function removeDisk(host: HostContext, name: string, target: string, scope: { live: boolean; persistent: boolean }): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(scope, ctx, 'Removing a disk');
+  return editVm(host, name, scope, 'Removing a disk', async (ctx) => {
     const { p, l } = disksFor(ctx, scope, target);
     const outcome = await detachHalves(
       ctx,
@@ -256,14 +253,12 @@ export async function removeDisk(host: HostContext, name: string, target: string
       `${l?.device === 'cdrom' || p?.device === 'cdrom' ? 'CD-ROM drive' : 'Disk'} ${target} removed`,
       { kind: 'disk', id: target },
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }
 
 export async function updateDisk(host: HostContext, name: string, target: string, req: DiskUpdate): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(req, ctx, 'The disk change');
+  return editVm(host, name, req, 'The disk change', async (ctx) => {
     const { p, l } = disksFor(ctx, req, target);
     const d = (p ?? l)!;
     const optionsAsked =
@@ -301,7 +296,7 @@ export async function updateDisk(host: HostContext, name: string, target: string
         `Disk ${target} grown to ${req.sizeGiB} GiB`,
         'live-first',
       );
-      return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+      return outcome;
     }
 
     const opts = { cache: req.cache, discard: req.discard, io: req.io, readonly: req.readonly, shareable: req.shareable };
@@ -320,6 +315,6 @@ export async function updateDisk(host: HostContext, name: string, target: string
       },
       `Disk ${target} options changed`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }

@@ -4,10 +4,10 @@ import { NumaCell } from '@/lib/domain-xml/cpu';
 import { Domain } from '@/lib/domain-xml/domain';
 import { Dimm } from '@/lib/domain-xml/memory';
 import { createModel } from '@/lib/domain-xml/model';
-import { definePersistent, loadVm, withVmLock, type VmContext } from './context';
+import { definePersistent, type VmContext } from './context';
+import { editVm } from './edit';
 import { refuse } from './errors';
-import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
-import { hardwareOf } from './view';
+import { applyHalves, requirePersistent, type Changed } from './scope';
 import type { DimmAdd, MemoryChange } from './types';
 import type { HostContext } from '@/lib/hosts';
 import { readHostMemory } from '@/lib/host/memory';
@@ -105,9 +105,7 @@ export function editNumaMaximum(ctx: VmContext, maximumKiB: number): void {
 }
 
 export async function changeMemory(host: HostContext, name: string, change: MemoryChange): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(change, ctx, 'The memory change');
+  return editVm(host, name, change, 'The memory change', async (ctx) => {
     const hostMem = await readHostMemory(ctx.client).catch(() => null);
     const plan = planMemory(ctx, change, hostMem ? hostMem.totalBytes / 1024 : null);
     const { client, dom } = ctx;
@@ -141,14 +139,12 @@ export async function changeMemory(host: HostContext, name: string, change: Memo
       },
       what.charAt(0).toUpperCase() + what.slice(1),
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }
 
 export async function addDimm(host: HostContext, name: string, req: DimmAdd): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(req, ctx, 'Adding memory');
+  return editVm(host, name, req, 'Adding memory', async (ctx) => {
     wholeMiB('sizeMiB', req.sizeMiB, 'The DIMM size');
     // QEMU maps DIMMs in 2 MiB pages on x86; libvirt rounds, but say so before it does.
     if (req.sizeMiB % 2 !== 0) refuse('sizeMiB', 'The DIMM size must be a multiple of 2 MiB.');
@@ -179,6 +175,6 @@ export async function addDimm(host: HostContext, name: string, req: DimmAdd): Pr
       },
       `A ${req.sizeMiB} MiB memory module was added`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }

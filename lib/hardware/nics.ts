@@ -4,12 +4,12 @@ import { Domain } from '@/lib/domain-xml/domain';
 import { Interface } from '@/lib/domain-xml/interface';
 import { cloneModel } from '@/lib/domain-xml/model';
 import { NotFoundError, isLibvirtError } from '@/lib/errors';
-import { loadVm, withVmLock, type VmContext } from './context';
+import { type VmContext } from './context';
+import { editVm } from './edit';
 import { detachHalves } from './disks';
 import { refuse } from './errors';
 import { macProblem, macsInUse, normalizeMac, randomMac } from './mac';
-import { applyHalves, checkScope, type Changed } from './scope';
-import { hardwareOf } from './view';
+import { applyHalves, type Changed } from './scope';
 import type { NicAdd, NicUpdate } from './types';
 import type { HostContext } from '@/lib/hosts';
 
@@ -49,9 +49,7 @@ function newNicXml(mac: string, source: NicSource, model: string): string {
 }
 
 export async function addNic(host: HostContext, name: string, req: NicAdd): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(req, ctx, 'Adding a network interface');
+  return editVm(host, name, req, 'Adding a network interface', async (ctx) => {
     if (!isNicModel(req.model)) refuse('model', `Choose a model among ${NIC_MODELS.join(', ')}.`);
     await checkSource(ctx, req.source);
     const owners = await macsInUse(ctx.client);
@@ -74,7 +72,7 @@ export async function addNic(host: HostContext, name: string, req: NicAdd): Prom
       },
       `Network interface ${mac} (${req.model}, ${sourceLabel(req.source)}) added`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }
 
@@ -101,9 +99,7 @@ function edited(n: Interface, req: NicUpdate): string {
 }
 
 export async function updateNic(host: HostContext, name: string, rawMac: string, req: NicUpdate): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(req, ctx, 'The interface change');
+  return editVm(host, name, req, 'The interface change', async (ctx) => {
     const { mac, p, l } = nicsFor(ctx, req, rawMac);
     if (!req.source && !req.linkState) refuse('source', 'Nothing to change: give a new network/bridge or link state.');
     if (req.linkState && req.linkState !== 'up' && req.linkState !== 'down') refuse('linkState', 'The link state is up or down.');
@@ -117,16 +113,14 @@ export async function updateNic(host: HostContext, name: string, rawMac: string,
       },
       `Interface ${mac} ${parts.join(', ')}`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }
 
 export async function removeNic(host: HostContext, name: string, rawMac: string, scope: { live: boolean; persistent: boolean }): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(scope, ctx, 'Removing an interface');
+  return editVm(host, name, scope, 'Removing an interface', async (ctx) => {
     const { mac, p, l } = nicsFor(ctx, scope, rawMac);
     const outcome = await detachHalves(ctx, scope, { p, l }, (doc) => !findNic(doc, mac), `Interface ${mac} removed`, { kind: 'nic', id: mac });
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }

@@ -91,37 +91,21 @@ describe('memory plans', () => {
 
 describe('boot plans', () => {
   it('validates entries and firmware', () => {
-    expect(() => planBoot(ctx(), { order: [{ kind: 'disk', id: 'vdb' }] }, true)).toThrow(/no disk vdb/);
-    expect(() =>
-      planBoot(
-        ctx(),
-        {
-          order: [
-            { kind: 'disk', id: 'vda' },
-            { kind: 'disk', id: 'vda' },
-          ],
-        },
-        true,
-      ),
-    ).toThrow(/twice/);
-    expect(() => planBoot(ctx(), { order: [{ kind: 'nic', id: '52:54:00:00:00:02' }] }, true)).toThrow(/no network interface/);
-    expect(() => planBoot(ctx(), { firmware: 'efi' }, false)).toThrow(/OVMF is not installed/);
-    expect(() => planBoot(ctx(), { menu: true, persistent: false, live: true }, true)).toThrow(/persistent/);
-    expect(() => planBoot(ctx(), { title: 'two\nlines' }, true)).toThrow(/one line/);
-    expect(() => planBoot(ctx(), {}, true)).toThrow(/Nothing to change/);
-    expect(() =>
-      planBoot(
-        ctx(),
-        {
-          order: [
-            { kind: 'nic', id: '52:54:00:00:00:01' },
-            { kind: 'disk', id: 'vda' },
-          ],
-          firmware: 'efi',
-        },
-        true,
-      ),
-    ).not.toThrow();
+    // Planning `change` on the test VM, with OVMF installed unless told otherwise.
+    const plan =
+      (change: Parameters<typeof planBoot>[1], ovmf = true) =>
+      () =>
+        planBoot(ctx(), change, ovmf);
+    const disk = (id: string) => ({ kind: 'disk' as const, id });
+    const nic = (id: string) => ({ kind: 'nic' as const, id });
+    expect(plan({ order: [disk('vdb')] })).toThrow(/no disk vdb/);
+    expect(plan({ order: [disk('vda'), disk('vda')] })).toThrow(/twice/);
+    expect(plan({ order: [nic('52:54:00:00:00:02')] })).toThrow(/no network interface/);
+    expect(plan({ firmware: 'efi' }, false)).toThrow(/OVMF is not installed/);
+    expect(plan({ menu: true, persistent: false, live: true })).toThrow(/persistent/);
+    expect(plan({ title: 'two\nlines' })).toThrow(/one line/);
+    expect(plan({})).toThrow(/Nothing to change/);
+    expect(plan({ order: [nic('52:54:00:00:00:01'), disk('vda')], firmware: 'efi' })).not.toThrow();
   });
 
   it('moves to per-device boot order and edits menu, firmware and power actions', () => {

@@ -1,8 +1,8 @@
 import { Domain } from '@/lib/domain-xml/domain';
-import { capsFor, definePersistent, loadVm, withVmLock, type VmContext } from './context';
+import { capsFor, definePersistent, type VmContext } from './context';
+import { editVm } from './edit';
 import { refuse } from './errors';
-import { applyHalves, checkScope, requirePersistent, type Changed } from './scope';
-import { hardwareOf } from './view';
+import { applyHalves, requirePersistent, type Changed } from './scope';
 import type { VcpuChange } from './types';
 import type { HostContext } from '@/lib/hosts';
 
@@ -69,9 +69,7 @@ export function editVcpuXml(ctx: VmContext, change: VcpuChange, plan: { current:
 }
 
 export async function changeVcpus(host: HostContext, name: string, change: VcpuChange): Promise<Changed> {
-  return withVmLock(host, name, async () => {
-    const ctx = await loadVm(host, name);
-    checkScope(change, ctx, 'The vCPU change');
+  return editVm(host, name, change, 'The vCPU change', async (ctx) => {
     const caps = await capsFor(ctx).catch(() => null);
     const plan = planVcpus(ctx, change, caps);
     const structural = change.maximum !== undefined || change.topology !== undefined || change.mode !== undefined || change.model !== undefined;
@@ -90,6 +88,6 @@ export async function changeVcpus(host: HostContext, name: string, change: VcpuC
       },
       change.current !== undefined ? `vCPUs set to ${plan.current}` : `vCPU maximum set to ${plan.maximum}`,
     );
-    return { outcome, hardware: await hardwareOf(await loadVm(host, name)) };
+    return outcome;
   });
 }

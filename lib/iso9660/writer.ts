@@ -178,35 +178,22 @@ export function buildIso(o: IsoOptions): Buffer {
 
   const img = Buffer.alloc(totalSectors * SECTOR, 0);
   const at = (lba: number) => lba * SECTOR;
-  descriptor({
-    joliet: false,
-    volumeId: o.volumeId,
-    totalSectors,
-    lPath: lPrimary,
-    mPath: mPrimary,
-    root: dirRecord(Buffer.from([0]), rootPrimary, SECTOR, true, date),
-    date,
-  }).copy(img, at(16));
-  descriptor({
-    joliet: true,
-    volumeId: o.volumeId,
-    totalSectors,
-    lPath: lJoliet,
-    mPath: mJoliet,
-    root: dirRecord(Buffer.from([0]), rootJoliet, SECTOR, true, date),
-    date,
-  }).copy(img, at(17));
+  // One directory tree per naming: ISO 9660 names in the primary volume (sector 16), UCS-2 names in the Joliet one
+  // (17), each with its descriptor, its path tables (little- and big-endian) and its root directory.
+  const tree = (joliet: boolean, descriptorLba: number, lPath: number, mPath: number, root: number) => {
+    const rootRecord = dirRecord(Buffer.from([0]), root, SECTOR, true, date);
+    descriptor({ joliet, volumeId: o.volumeId, totalSectors, lPath, mPath, root: rootRecord, date }).copy(img, at(descriptorLba));
+    pathTable(root, false).copy(img, at(lPath));
+    pathTable(root, true).copy(img, at(mPath));
+    dirs(joliet, root).copy(img, at(root));
+  };
+  tree(false, 16, lPrimary, mPrimary, rootPrimary);
+  tree(true, 17, lJoliet, mJoliet, rootJoliet);
   const term = Buffer.alloc(7);
   term[0] = 255;
   term.write('CD001', 1, 'ascii');
   term[6] = 1;
   term.copy(img, at(18));
-  pathTable(rootPrimary, false).copy(img, at(lPrimary));
-  pathTable(rootPrimary, true).copy(img, at(mPrimary));
-  pathTable(rootJoliet, false).copy(img, at(lJoliet));
-  pathTable(rootJoliet, true).copy(img, at(mJoliet));
-  dirs(false, rootPrimary).copy(img, at(rootPrimary));
-  dirs(true, rootJoliet).copy(img, at(rootJoliet));
   for (const f of placed) Buffer.from(f.data.buffer, f.data.byteOffset, f.data.byteLength).copy(img, at(f.lba));
   return img;
 }

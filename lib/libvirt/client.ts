@@ -3,8 +3,7 @@ import { ConnectionError } from './errors';
 import { AuthType, type ConnectOpenArgs, RemoteProcedures } from './protocol/remote.gen';
 import { RpcConnection } from './rpc/connection';
 import type { Header } from './rpc/packet';
-import type { CallOptions, Decoder, Encoder, ProcedureCaller } from './rpc/types';
-import type { RpcStream, StreamMode } from './streams/rpc-stream';
+import type { ProcedureCaller } from './rpc/types';
 import type { Dialer } from './transport/dialer';
 import { dialerFor } from './transport/dialer-for';
 import type { SshCredentials } from './transport/ssh-dialer';
@@ -172,20 +171,9 @@ export class LibvirtClient extends EventEmitter implements ProcedureCaller {
     }
   }
 
-  call<A, R>(proc: number, args: A, enc: Encoder<A> | null, dec: Decoder<R> | null, opts?: CallOptions): Promise<R> {
-    return this.current().call(proc, args, enc, dec, opts);
-  }
-
-  callStream<A, R>(
-    proc: number,
-    args: A,
-    enc: Encoder<A> | null,
-    dec: Decoder<R> | null,
-    mode: StreamMode,
-    opts?: CallOptions,
-  ): Promise<{ ret: R; stream: RpcStream }> {
-    return this.current().callStream(proc, args, enc, dec, mode, opts);
-  }
+  // Both forward to the open connection; their signatures are ProcedureCaller's.
+  readonly call: ProcedureCaller['call'] = (...a) => this.current().call(...a);
+  readonly callStream: ProcedureCaller['callStream'] = (...a) => this.current().callStream(...a);
 
   private current(): RpcConnection {
     if (this._state === 'open' && this.conn && !this.conn.closed) return this.conn;

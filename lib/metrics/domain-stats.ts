@@ -101,57 +101,78 @@ function count(p: Record<string, ParamValue>, key: string): number {
   return n !== null && n >= 0 && n <= 4096 ? n : 0;
 }
 
+/** Each counter's field and the suffix of its typed parameter, per row family. */
+const VCPU_KEYS = { state: 'state', timeNs: 'time', delayNs: 'delay', waitNs: 'wait' } as const;
+const DISK_KEYS = {
+  rdBytes: 'rd.bytes',
+  wrBytes: 'wr.bytes',
+  rdReqs: 'rd.reqs',
+  wrReqs: 'wr.reqs',
+  rdTimeNs: 'rd.times',
+  wrTimeNs: 'wr.times',
+  flReqs: 'fl.reqs',
+  flTimeNs: 'fl.times',
+  capacity: 'capacity',
+  allocation: 'allocation',
+  physical: 'physical',
+} as const;
+const NIC_KEYS = {
+  rxBytes: 'rx.bytes',
+  rxPkts: 'rx.pkts',
+  rxErrs: 'rx.errs',
+  rxDrop: 'rx.drop',
+  txBytes: 'tx.bytes',
+  txPkts: 'tx.pkts',
+  txErrs: 'tx.errs',
+  txDrop: 'tx.drop',
+} as const;
+const BALLOON_KEYS = {
+  currentKiB: 'current',
+  maximumKiB: 'maximum',
+  availableKiB: 'available',
+  usableKiB: 'usable',
+  unusedKiB: 'unused',
+  diskCachesKiB: 'disk_caches',
+  rssKiB: 'rss',
+  majorFault: 'major_fault',
+  minorFault: 'minor_fault',
+  swapIn: 'swap_in',
+  swapOut: 'swap_out',
+} as const;
+
+/** The numbers under `prefix` that `keys` names, as fields (null where libvirt sent none). */
+function numbers<K extends string>(p: Record<string, ParamValue>, prefix: string, keys: Record<K, string>): Record<K, number | null> {
+  const out = {} as Record<K, number | null>;
+  for (const field of Object.keys(keys) as K[]) out[field] = num(p[`${prefix}${keys[field]}`]);
+  return out;
+}
+
+/** The rows "<family>.<i>.*" for i below "<family>.count"; `row` skips one by returning null. */
+function rows<T>(p: Record<string, ParamValue>, countKey: string, family: string, row: (prefix: string, i: number) => T | null): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < count(p, countKey); i++) {
+    const r = row(`${family}.${i}.`, i);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** A disk or NIC row: only those libvirt named. */
+function namedRow<K extends string>(p: Record<string, ParamValue>, prefix: string, keys: Record<K, string>) {
+  const name = text(p[`${prefix}name`]);
+  return name ? { name, ...numbers(p, prefix, keys) } : null;
+}
+
 export function parseDomainStats(s: DomainStats): DomainSnapshot {
   const p = s.params;
-  const vcpus: VcpuCounters[] = [];
-  for (let i = 0; i < count(p, 'vcpu.maximum'); i++) {
-    if (p[`vcpu.${i}.state`] === undefined && p[`vcpu.${i}.time`] === undefined) continue;
-    vcpus.push({
-      index: i,
-      state: num(p[`vcpu.${i}.state`]),
-      timeNs: num(p[`vcpu.${i}.time`]),
-      delayNs: num(p[`vcpu.${i}.delay`]),
-      waitNs: num(p[`vcpu.${i}.wait`]),
-    });
-  }
-  const disks: DiskCounters[] = [];
-  for (let i = 0; i < count(p, 'block.count'); i++) {
-    const b = `block.${i}.`;
-    const name = text(p[`${b}name`]);
-    if (!name) continue;
-    disks.push({
-      name,
-      path: text(p[`${b}path`]),
-      rdBytes: num(p[`${b}rd.bytes`]),
-      wrBytes: num(p[`${b}wr.bytes`]),
-      rdReqs: num(p[`${b}rd.reqs`]),
-      wrReqs: num(p[`${b}wr.reqs`]),
-      rdTimeNs: num(p[`${b}rd.times`]),
-      wrTimeNs: num(p[`${b}wr.times`]),
-      flReqs: num(p[`${b}fl.reqs`]),
-      flTimeNs: num(p[`${b}fl.times`]),
-      capacity: num(p[`${b}capacity`]),
-      allocation: num(p[`${b}allocation`]),
-      physical: num(p[`${b}physical`]),
-    });
-  }
-  const nics: NicCounters[] = [];
-  for (let i = 0; i < count(p, 'net.count'); i++) {
-    const n = `net.${i}.`;
-    const name = text(p[`${n}name`]);
-    if (!name) continue;
-    nics.push({
-      name,
-      rxBytes: num(p[`${n}rx.bytes`]),
-      rxPkts: num(p[`${n}rx.pkts`]),
-      rxErrs: num(p[`${n}rx.errs`]),
-      rxDrop: num(p[`${n}rx.drop`]),
-      txBytes: num(p[`${n}tx.bytes`]),
-      txPkts: num(p[`${n}tx.pkts`]),
-      txErrs: num(p[`${n}tx.errs`]),
-      txDrop: num(p[`${n}tx.drop`]),
-    });
-  }
+  const vcpus: VcpuCounters[] = rows(p, 'vcpu.maximum', 'vcpu', (v, index) =>
+    p[`${v}state`] === undefined && p[`${v}time`] === undefined ? null : { index, ...numbers(p, v, VCPU_KEYS) },
+  );
+  const disks: DiskCounters[] = rows(p, 'block.count', 'block', (b) => {
+    const row = namedRow(p, b, DISK_KEYS);
+    return row && { ...row, path: text(p[`${b}path`]) };
+  });
+  const nics: NicCounters[] = rows(p, 'net.count', 'net', (n) => namedRow(p, n, NIC_KEYS));
   return {
     uuid: s.dom.uuid,
     name: s.dom.name,
@@ -164,19 +185,7 @@ export function parseDomainStats(s: DomainStats): DomainSnapshot {
     vcpuCurrent: num(p['vcpu.current']),
     vcpuMaximum: num(p['vcpu.maximum']),
     vcpus,
-    balloon: {
-      currentKiB: num(p['balloon.current']),
-      maximumKiB: num(p['balloon.maximum']),
-      availableKiB: num(p['balloon.available']),
-      usableKiB: num(p['balloon.usable']),
-      unusedKiB: num(p['balloon.unused']),
-      diskCachesKiB: num(p['balloon.disk_caches']),
-      rssKiB: num(p['balloon.rss']),
-      majorFault: num(p['balloon.major_fault']),
-      minorFault: num(p['balloon.minor_fault']),
-      swapIn: num(p['balloon.swap_in']),
-      swapOut: num(p['balloon.swap_out']),
-    },
+    balloon: numbers(p, 'balloon.', BALLOON_KEYS),
     disks,
     nics,
   };

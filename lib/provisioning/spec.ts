@@ -7,23 +7,22 @@ import { vmNameSchema } from '@/lib/vms/names';
 // What the create-VM wizard sends. Everything is checked here first (shape), then against the host in plan.ts
 // (names free, pools, networks and capacity), before any job starts.
 
+/** Text picked from a list: trimmed, with one message for missing and malformed alike. */
+const picked = (message: string) => z.string({ message }).trim();
+
 /** A volume picked from a list ("pool/volume"): one message for both halves, which the form shows as one field. */
 const volumeRef = (what: string) =>
   z.object(
     {
-      pool: z
-        .string({ message: `Choose ${what}.` })
-        .trim()
-        .min(1, `Choose ${what}.`)
-        .pipe(poolNameSchema),
-      volume: z
-        .string({ message: `Choose ${what}.` })
-        .trim()
-        .min(1, `Choose ${what}.`)
-        .pipe(volumeNameSchema),
+      pool: picked(`Choose ${what}.`).min(1, `Choose ${what}.`).pipe(poolNameSchema),
+      volume: picked(`Choose ${what}.`).min(1, `Choose ${what}.`).pipe(volumeNameSchema),
     },
     { error: `Choose ${what}.` },
   );
+
+/** Where a NIC connects (a libvirt network or a host bridge), named as `re` allows. */
+const nicSourceName = (re: RegExp, message: string) => picked(message).regex(re, message);
+const nicModel = z.enum(NIC_MODELS, { error: `The NIC model is one of ${NIC_MODELS.join(', ')}.` }).default('virtio');
 
 /** Host paths for direct kernel boot: absolute, normalised, no parent steps, no odd characters. */
 export const hostPathSchema = z
@@ -151,19 +150,14 @@ export const createVmSpecSchema = z.object(
       [
         z.object({
           type: z.literal('network'),
-          network: z
-            .string({ message: 'Choose a libvirt network.' })
-            .trim()
-            .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Choose a libvirt network.'),
-          model: z.enum(NIC_MODELS, { error: `The NIC model is one of ${NIC_MODELS.join(', ')}.` }).default('virtio'),
+          network: nicSourceName(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Choose a libvirt network.'),
+          model: nicModel,
         }),
         z.object({
           type: z.literal('bridge'),
-          bridge: z
-            .string({ message: 'Choose a host bridge.' })
-            .trim()
-            .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/, 'Choose a host bridge.'),
-          model: z.enum(NIC_MODELS, { error: `The NIC model is one of ${NIC_MODELS.join(', ')}.` }).default('virtio'),
+          // A Linux interface name: at most 15 characters.
+          bridge: nicSourceName(/^[A-Za-z0-9][A-Za-z0-9._-]{0,14}$/, 'Choose a host bridge.'),
+          model: nicModel,
         }),
         z.object({ type: z.literal('none') }),
       ],

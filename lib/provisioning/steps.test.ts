@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { fieldUpTo, stepOfField, WIZARD_STEPS } from './steps';
+import { fieldUpTo, stepOfField, WIZARD_STEPS, type StepId } from './steps';
 
 describe('wizard steps', () => {
   it('find the step of a field path', () => {
-    expect(stepOfField('name')).toBe('source');
-    expect(stepOfField('source.image.url')).toBe('source');
-    expect(stepOfField('os.variant')).toBe('os');
-    expect(stepOfField('resources.memoryMiB')).toBe('resources');
-    expect(stepOfField('cloudInit.user.sshKeys.0')).toBe('cloud-init');
-    expect(stepOfField('start')).toBe('review');
-    expect(stepOfField('whatever')).toBe('review');
+    const expected: Record<string, StepId> = {
+      name: 'source',
+      'source.image.url': 'source',
+      'os.variant': 'os',
+      'os.firmware': 'os',
+      'resources.memoryMiB': 'resources',
+      'storage.pool': 'storage',
+      'network.bridge': 'network',
+      'cloudInit.user.sshKeys.0': 'cloud-init',
+      xml: 'review',
+      start: 'review',
+      whatever: 'review',
+      'something.else': 'review',
+    };
+    for (const [path, step] of Object.entries(expected)) expect(stepOfField(path), path).toBe(step);
     expect(WIZARD_STEPS.map((s) => s.id)).toEqual(['source', 'os', 'resources', 'storage', 'network', 'cloud-init', 'review']);
   });
 

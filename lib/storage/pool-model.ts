@@ -1,6 +1,7 @@
 import type { Element } from '@xmldom/xmldom';
 import { append, newDocument } from '@/lib/xml/build';
 import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
+import { sizeInBytes } from './size-xml';
 
 // The parts of a libvirt <pool> definition Vireo builds and shows. One model reads and writes, so a pool made by
 // the form reads back as the same model.
@@ -26,30 +27,6 @@ export interface PoolModel {
   available: number | null;
 }
 
-function bytes(el: Element | null): number | null {
-  const t = text(el);
-  if (t === null || t === '') return null;
-  const n = Number(t);
-  return Number.isFinite(n) ? n * unitFactor(attr(el, 'unit')) : null;
-}
-
-const UNITS: Record<string, number> = {
-  b: 1,
-  bytes: 1,
-  k: 1024,
-  kib: 1024,
-  m: 1024 ** 2,
-  mib: 1024 ** 2,
-  g: 1024 ** 3,
-  gib: 1024 ** 3,
-  t: 1024 ** 4,
-  tib: 1024 ** 4,
-};
-
-function unitFactor(unit: string | null): number {
-  return unit ? (UNITS[unit.toLowerCase()] ?? 1) : 1;
-}
-
 export function parsePoolXml(xml: string): PoolModel {
   const root = parseXml(xml).documentElement!;
   if (root.tagName !== 'pool') throw new Error(`Expected a <pool> definition, got <${root.tagName}>.`);
@@ -63,9 +40,9 @@ export function parsePoolXml(xml: string): PoolModel {
     sourceHost: attr(child(source, 'host'), 'name'),
     sourceDir: attr(child(source, 'dir'), 'path'),
     sourceName: text(child(source, 'name')),
-    capacity: bytes(child(root, 'capacity')),
-    allocation: bytes(child(root, 'allocation')),
-    available: bytes(child(root, 'available')),
+    capacity: sizeInBytes(child(root, 'capacity')),
+    allocation: sizeInBytes(child(root, 'allocation')),
+    available: sizeInBytes(child(root, 'available')),
   };
 }
 

@@ -1,6 +1,6 @@
-import type { Element } from '@xmldom/xmldom';
 import { append, newDocument } from '@/lib/xml/build';
 import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
+import { sizeInBytes } from './size-xml';
 
 export const VOLUME_FORMATS = ['qcow2', 'raw'] as const;
 export type VolumeFormat = (typeof VOLUME_FORMATS)[number];
@@ -23,15 +23,6 @@ export interface VolumeModel {
   compat: string | null;
 }
 
-function bytes(el: Element | null): number | null {
-  const t = text(el);
-  if (!t) return null;
-  const n = Number(t);
-  const unit = (attr(el, 'unit') ?? 'bytes').toLowerCase();
-  const f: Record<string, number> = { b: 1, bytes: 1, k: 1024, kib: 1024, m: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gib: 1024 ** 3 };
-  return Number.isFinite(n) ? n * (f[unit] ?? 1) : null;
-}
-
 export function parseVolumeXml(xml: string): VolumeModel {
   const root = parseXml(xml).documentElement!;
   if (root.tagName !== 'volume') throw new Error(`Expected a <volume> definition, got <${root.tagName}>.`);
@@ -41,9 +32,9 @@ export function parseVolumeXml(xml: string): VolumeModel {
     key: text(child(root, 'key')),
     path: text(path(root, 'target', 'path')),
     format: attr(path(root, 'target', 'format'), 'type'),
-    capacity: bytes(child(root, 'capacity')) ?? 0,
-    allocation: bytes(child(root, 'allocation')),
-    physical: bytes(child(root, 'physical')),
+    capacity: sizeInBytes(child(root, 'capacity')) ?? 0,
+    allocation: sizeInBytes(child(root, 'allocation')),
+    physical: sizeInBytes(child(root, 'physical')),
     backingPath: text(path(root, 'backingStore', 'path')),
     compat: text(path(root, 'target', 'compat')),
   };

@@ -18,23 +18,17 @@ export function stateName(code: number): VmState {
   return byCode[code] ?? 'no state';
 }
 
+const byEvent: Record<number, VmState> = {
+  [DomainEventType.STARTED]: 'running',
+  [DomainEventType.RESUMED]: 'running',
+  [DomainEventType.SUSPENDED]: 'paused',
+  [DomainEventType.STOPPED]: 'shut off',
+  [DomainEventType.SHUTDOWN]: 'shutting down',
+  [DomainEventType.CRASHED]: 'crashed',
+  [DomainEventType.PMSUSPENDED]: 'suspended',
+};
+
 /** The state a lifecycle event implies, so pages can update before the full row is re-read. */
 export function stateAfterEvent(event: number): VmState | null {
-  switch (event) {
-    case DomainEventType.STARTED:
-    case DomainEventType.RESUMED:
-      return 'running';
-    case DomainEventType.SUSPENDED:
-      return 'paused';
-    case DomainEventType.STOPPED:
-      return 'shut off';
-    case DomainEventType.SHUTDOWN:
-      return 'shutting down';
-    case DomainEventType.CRASHED:
-      return 'crashed';
-    case DomainEventType.PMSUSPENDED:
-      return 'suspended';
-    default:
-      return null;
-  }
+  return byEvent[event] ?? null;
 }

@@ -5,22 +5,23 @@ import { parseXml, serializeXml } from './parse';
 const ORDER = ['a', 'b', 'c'];
 const el = (xml: string) => parseXml(xml).documentElement!;
 const make = (parent: ReturnType<typeof el>, name: string) => parent.ownerDocument!.createElement(name);
+/** Inserts a new element of each name into `parent`, in turn. */
+const insertNew = (parent: ReturnType<typeof el>, ...names: string[]) => {
+  for (const name of names) insertInOrder(parent, make(parent, name), ORDER);
+};
 
 describe('insertInOrder', () => {
   it('puts a child after its own kind and before later kinds; unknown kinds go last', () => {
     const p = el('<p><a/><c/></p>');
-    insertInOrder(p, make(p, 'b'), ORDER);
-    insertInOrder(p, make(p, 'a'), ORDER);
-    insertInOrder(p, make(p, 'z'), ORDER);
+    insertNew(p, 'b', 'a', 'z');
     expect(serializeXml(p)).toBe('<p><a/><a/><b/><c/><z/></p>');
   });
 
   it('takes the indentation of its siblings, or of its parent when it is the first child', () => {
     const p = el('<r>\n  <p>\n    <a/>\n    <c/>\n  </p>\n  <q/>\n</r>');
     const [pp, q] = [p.getElementsByTagName('p')[0]!, p.getElementsByTagName('q')[0]!];
-    insertInOrder(pp, make(p, 'b'), ORDER);
-    insertInOrder(pp, make(p, 'c'), ORDER);
-    insertInOrder(q, make(p, 'a'), ORDER);
+    insertNew(pp, 'b', 'c');
+    insertNew(q, 'a');
     expect(serializeXml(p)).toBe('<r>\n  <p>\n    <a/>\n    <b/>\n    <c/>\n    <c/>\n  </p>\n  <q>\n    <a/>\n  </q>\n</r>');
   });
 

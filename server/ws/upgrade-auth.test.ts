@@ -23,20 +23,16 @@ vi.mock('@/lib/consoles/ticket-rows', async () => {
 vi.mock('@/lib/audit/log', () => ({ recordAudit: (entry: unknown) => Promise.resolve(void audited.push(entry)) }));
 
 const HOST = 'vireo.lan:8443';
-const alice: ActiveSession = {
-  id: 'sess-alice',
+/** A session of an hour for `user`. */
+const session = (id: string, user: ActiveSession['user']): ActiveSession => ({
+  id,
   csrfHash: 'c',
   expiresAt: new Date(Date.now() + 3_600_000),
   absoluteExpiresAt: new Date(Date.now() + 3_600_000),
-  user: { id: 'u1', username: 'alice', role: 'operator' },
-};
-const vera: ActiveSession = {
-  id: 'sess-vera',
-  csrfHash: 'c',
-  expiresAt: new Date(Date.now() + 3_600_000),
-  absoluteExpiresAt: new Date(Date.now() + 3_600_000),
-  user: { id: 'u2', username: 'vera', role: 'viewer' },
-};
+  user,
+});
+const alice = session('sess-alice', { id: 'u1', username: 'alice', role: 'operator' });
+const vera = session('sess-vera', { id: 'u2', username: 'vera', role: 'viewer' });
 
 function upgradeRequest(opts: { ticket?: string; cookie?: string; origin?: string | null; kind?: string }): IncomingMessage {
   const headers: Record<string, string> = { host: HOST, 'x-vireo-client-ip': '192.0.2.7' };

@@ -2,6 +2,7 @@
 // (EHLO/HELO, MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT) to take a message from nodemailer, and keeps
 // each one with its envelope. No TLS, no authentication: it offers neither, so the client sends in the clear.
 import { createServer, type Server, type Socket } from 'node:net';
+import { Arrivals } from './arrivals';
 
 export interface SunkMail {
   from: string;
@@ -20,8 +21,7 @@ export interface SmtpSink {
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const mails: SunkMail[] = [];
-  const waiters = new Set<() => void>();
+  const mails = new Arrivals<SunkMail>();
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
@@ -43,8 +43,7 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         if (inData) {
           if (line === '.') {
             inData = false;
-            mails.push({ from, to, data: data.join('\r\n') });
-            for (const wake of waiters) wake();
+            mails.add({ from, to, data: data.join('\r\n') });
             reply('250 OK queued');
           } else data.push(line.startsWith('..') ? line.slice(1) : line);
           continue;
@@ -76,25 +75,13 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     port,
     url: `smtp://127.0.0.1:${port}`,
-    mails,
-    waitFor(match, timeoutMs = 30_000) {
-      const found = mails.find(match);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const wake = () => {
-          const m = mails.find(match);
-          if (!m) return;
-          clearTimeout(timer);
-          waiters.delete(wake);
-          resolve(m);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(wake);
-          reject(new Error(`no matching mail within ${timeoutMs} ms (got ${mails.length})`));
-        }, timeoutMs);
-        waiters.add(wake);
-      });
-    },
+    mails: mails.items,
+    waitFor: (match, timeoutMs = 30_000) =>
+      mails.waitFor(
+        (all) => all.find(match),
+        timeoutMs,
+        (all) => `no matching mail within ${timeoutMs} ms (got ${all.length})`,
+      ),
     close: () =>
       new Promise((resolve) => {
         for (const s of sockets) s.destroy();

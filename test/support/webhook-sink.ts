@@ -1,6 +1,7 @@
 // A loopback HTTP receiver for webhook notifications in tests: records every POST (headers and body) and answers
 // with the statuses it is told to (e.g. 503 first, to exercise retries), then 200.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { Arrivals } from './arrivals';
 
 export interface SunkHook {
   at: number;
@@ -21,44 +22,29 @@ export interface WebhookSink {
 }
 
 export async function startWebhookSink(): Promise<WebhookSink> {
-  const hooks: SunkHook[] = [];
+  const hooks = new Arrivals<SunkHook>();
   const queue: number[] = [];
-  const waiters = new Set<() => void>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const status = queue.shift() ?? 200;
-      hooks.push({ at: Date.now(), path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
+      hooks.add({ at: Date.now(), path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), status });
       res.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'try later');
-      for (const wake of waiters) wake();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as { port: number }).port;
-  const find = (match: (h: SunkHook, json: unknown) => boolean) => hooks.find((h) => h.status === 200 && match(h, JSON.parse(h.body)));
   return {
     url: `http://127.0.0.1:${port}/hook`,
-    hooks,
+    hooks: hooks.items,
     answerNext: (...statuses) => queue.push(...statuses),
-    waitFor(match, timeoutMs = 60_000) {
-      const found = find(match);
-      if (found) return Promise.resolve(found);
-      return new Promise((resolve, reject) => {
-        const wake = () => {
-          const h = find(match);
-          if (!h) return;
-          clearTimeout(timer);
-          waiters.delete(wake);
-          resolve(h);
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(wake);
-          reject(new Error(`no matching webhook within ${timeoutMs} ms; got ${hooks.map((h) => h.body.slice(0, 200)).join('\n')}`));
-        }, timeoutMs);
-        waiters.add(wake);
-      });
-    },
+    waitFor: (match, timeoutMs = 60_000) =>
+      hooks.waitFor(
+        (all) => all.find((h) => h.status === 200 && match(h, JSON.parse(h.body))),
+        timeoutMs,
+        (all) => `no matching webhook within ${timeoutMs} ms; got ${all.map((h) => h.body.slice(0, 200)).join('\n')}`,
+      ),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -1,8 +1,8 @@
 'use client';
 
 import type { BootChange, HardwareView } from '@/lib/hardware/types';
-import { CheckboxField, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
-import { useDraft } from '@/components/ui/use-draft';
+import { CheckboxField, Options, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
+import { useDraft, useDraftFields } from '@/components/ui/use-draft';
 import { BootOrderList, bootItems, type BootItem } from './boot-order';
 import { useHardwareTab } from './context';
 import { EditForm, useScopedChange } from './edit-form';
@@ -45,9 +45,8 @@ const orderKey = (items: BootItem[]) => JSON.stringify(items.filter((i) => i.ena
 function BootForm() {
   const { hw, canEdit } = useHardwareTab();
   const b = hw.boot;
-  const [f, setF] = useDraft(hw, initial);
+  const [f, set] = useDraftFields(hw, initial);
   const { change, scope } = useScopedChange('Boot order, firmware and power actions take effect at next boot.');
-  const set = <K extends keyof ReturnType<typeof initial>>(k: K, v: ReturnType<typeof initial>[K]) => setF((p) => ({ ...p, [k]: v }));
   const legacy = b.order.filter((e) => e.kind === 'hd' || e.kind === 'network' || e.kind === 'fd');
 
   function save() {
@@ -121,11 +120,7 @@ function BootForm() {
         </SelectField>
         {LIFECYCLE.map(({ key, label, choices }) => (
           <SelectField key={key} label={label} value={f[key]} onChange={(v) => set(key, v)} disabled={!canEdit} error={field(key)}>
-            {choices.map((c) => (
-              <option key={c} value={c}>
-                {LABEL[c]}
-              </option>
-            ))}
+            <Options values={choices} label={(c) => LABEL[c]} />
             {(choices as readonly string[]).includes(f[key]) ? null : <option value={f[key]}>{f[key]}</option>}
           </SelectField>
         ))}

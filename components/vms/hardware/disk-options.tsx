@@ -1,4 +1,4 @@
-import { CheckboxField, SelectField } from '@/components/ui/inputs';
+import { CheckboxField, Options, SelectField } from '@/components/ui/inputs';
 import { DISK_CACHES as CACHES, DISK_DISCARDS as DISCARDS, DISK_IOS as IOS, type DiskCache, type DiskDiscard, type DiskIo } from '@/lib/domain-xml/constants';
 import type { FieldGroupProps } from './change';
 
@@ -39,11 +39,7 @@ export function DiskOptionFields({ value, onChange, field, disabled }: FieldGrou
             disabled={disabled}
             error={field(key)}
           >
-            {choices.map((c) => (
-              <option key={c} value={c}>
-                {c === 'default' ? 'Hypervisor default' : c}
-              </option>
-            ))}
+            <Options values={choices} label={(c) => (c === 'default' ? 'Hypervisor default' : c)} />
           </SelectField>
         ))}
       </div>

@@ -4,7 +4,7 @@ import type { DimmAdd, MemoryChange, MemoryView } from '@/lib/hardware/types';
 import { formatKiB } from '@/components/format';
 import { HostMemoryTotal } from '@/components/host/host-memory';
 import { CheckboxField, NumberField } from '@/components/ui/inputs';
-import { useDraft } from '@/components/ui/use-draft';
+import { useDraftFields } from '@/components/ui/use-draft';
 import { whole } from '@/components/ui/whole-number';
 import { useHardwareTab } from './context';
 import { EditForm, useScopedChange, WholeNumberForm } from './edit-form';
@@ -45,9 +45,8 @@ function maximumOf(m: MemoryView) {
 function MaximumForm() {
   const { hw, canEdit } = useHardwareTab();
   const m = hw.memory;
-  const [f, setF] = useDraft(m, maximumOf);
+  const [f, set] = useDraftFields(m, maximumOf);
   const { change, scope } = useScopedChange('The maximum and the hotplug ceiling can only change at next boot.');
-  const set = (k: keyof ReturnType<typeof maximumOf>, v: string | boolean) => setF((p) => ({ ...p, [k]: v }));
 
   function save() {
     const body: MemoryChange = { ...toScope(scope.value) };

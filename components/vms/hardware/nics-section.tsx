@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { NicAdd, NicUpdate, NicView } from '@/lib/hardware/types';
 import { isNicModel, NIC_MODEL_LABELS } from '@/lib/domain-xml/constants';
 import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
-import { SelectField, TextField } from '@/components/ui/inputs';
+import { Options, SelectField, TextField } from '@/components/ui/inputs';
 import { useHardwareTab } from './context';
 import { DeviceSection, useDeviceDialogs, type DeviceKind } from './device-section';
 import { NicSourceFields, type NicSourceForm } from './nic-source';
@@ -28,11 +28,7 @@ function AddNicDialog(props: DeviceDialogProps) {
       <NicSourceFields value={source} onChange={setSource} field={change.field} enabled={open} pickFirst />
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField label="Model" value={model} onChange={setModel} error={change.field('model')}>
-          {hw.nicModels.map((m) => (
-            <option key={m} value={m}>
-              {isNicModel(m) ? NIC_MODEL_LABELS[m] : m}
-            </option>
-          ))}
+          <Options values={hw.nicModels} label={(m) => (isNicModel(m) ? NIC_MODEL_LABELS[m] : m)} />
           {hw.nicModels.includes(model) ? null : <option value={model}>{model}</option>}
         </SelectField>
         <TextField

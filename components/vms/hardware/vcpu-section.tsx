@@ -1,8 +1,8 @@
 'use client';
 
 import type { VcpuChange, VcpuView } from '@/lib/hardware/types';
-import { CheckboxField, NumberField, SelectField } from '@/components/ui/inputs';
-import { useDraft } from '@/components/ui/use-draft';
+import { CheckboxField, NumberField, Options, SelectField } from '@/components/ui/inputs';
+import { useDraftFields } from '@/components/ui/use-draft';
 import { whole } from '@/components/ui/whole-number';
 import { useHardwareTab } from './context';
 import { EditForm, useScopedChange, WholeNumberForm } from './edit-form';
@@ -43,14 +43,11 @@ function shapeOf(v: VcpuView) {
   };
 }
 
-type Shape = ReturnType<typeof shapeOf>;
-
 function ShapeForm() {
   const { hw, canEdit } = useHardwareTab();
   const v = hw.vcpus;
-  const [f, setF] = useDraft(v, shapeOf);
+  const [f, set] = useDraftFields(v, shapeOf);
   const { change, scope } = useScopedChange(NEXT_BOOT_ONLY);
-  const set = <K extends keyof Shape>(k: K, val: Shape[K]) => setF((p) => ({ ...p, [k]: val }));
 
   const max = whole(f.maximum);
   const product = whole(f.sockets) * whole(f.cores) * whole(f.threads);
@@ -113,11 +110,7 @@ function ShapeForm() {
             <SelectField label="CPU model" value={f.model} onChange={(x) => set('model', x)} disabled={!canEdit} error={change.field('model')}>
               {v.model && !v.namedModels.includes(v.model) ? <option value={v.model}>{v.model}</option> : null}
               <optgroup label="Usable on this host">
-                {v.namedModels.map((m) => (
-                  <option key={m} value={m}>
-                    {m}
-                  </option>
-                ))}
+                <Options values={v.namedModels} />
               </optgroup>
               {v.unusableModels.length ? (
                 <optgroup label="Not usable on this host (its processor lacks their features)">

@@ -6,9 +6,24 @@ import type { DomainPlan } from '../types';
 const FIXTURES = '/var/lib/libvirt/images/vireo-fixtures';
 const identity = { uuid: '6f1c1a52-3a33-4f0e-9d1e-2f6f2d0f5b11', mac: '52:54:00:aa:bb:cc' };
 
+/**
+ * A VM from a cloud image as the wizard plans it: its qcow2 overlay on virtio boots first, its NoCloud seed is a
+ * CD-ROM on `seedBus`, one virtio NIC on the default network; `plan` holds the rest.
+ */
+export function cloudImagePlan(seedBus: 'scsi' | 'sata', mac: string, plan: Omit<DomainPlan, 'disks' | 'nic'>): DomainPlan {
+  return {
+    ...plan,
+    disks: [
+      { device: 'disk', pool: 'default', volume: `${plan.name}.qcow2`, format: 'qcow2', bus: 'virtio', target: 'vda', bootOrder: 1 },
+      { device: 'cdrom', pool: 'default', volume: `${plan.name}-seed.iso`, format: 'raw', bus: seedBus, target: 'sda' },
+    ],
+    nic: { type: 'network', source: 'default', model: 'virtio', mac },
+  };
+}
+
 export const WIZARD_PLANS: Record<string, DomainPlan> = {
   // q35 cloud image: qcow2 overlay on virtio, the NoCloud seed on virtio-scsi, emulated (TCG), its OS recorded.
-  cloud: {
+  cloud: cloudImagePlan('scsi', identity.mac, {
     name: 'golden-cloud',
     uuid: identity.uuid,
     title: 'Web <frontend> & "api"',
@@ -18,12 +33,7 @@ export const WIZARD_PLANS: Record<string, DomainPlan> = {
     firmware: 'bios',
     memoryMiB: 1024,
     vcpus: 2,
-    disks: [
-      { device: 'disk', pool: 'default', volume: 'golden-cloud.qcow2', format: 'qcow2', bus: 'virtio', target: 'vda', bootOrder: 1 },
-      { device: 'cdrom', pool: 'default', volume: 'golden-cloud-seed.iso', format: 'raw', bus: 'scsi', target: 'sda' },
-    ],
-    nic: { type: 'network', source: 'default', model: 'virtio', mac: identity.mac },
-  },
+  }),
   // ISO install on pc: the installer CD-ROM boots first (IDE on pc), then the new disk on SATA; a host bridge.
   iso: {
     name: 'golden-iso',
@@ -66,7 +76,7 @@ export const WIZARD_PLANS: Record<string, DomainPlan> = {
     kernel: { kernel: `${FIXTURES}/vmlinuz`, initrd: `${FIXTURES}/initrd.gz`, cmdline: 'console=ttyS0 panic=-1' },
   },
   // UEFI by firmware autoselection, q35, a cloud image under KVM.
-  uefi: {
+  uefi: cloudImagePlan('scsi', '52:54:00:3e:4f:5a', {
     name: 'golden-uefi',
     uuid: '3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7',
     domainType: 'kvm',
@@ -74,10 +84,5 @@ export const WIZARD_PLANS: Record<string, DomainPlan> = {
     firmware: 'efi',
     memoryMiB: 4096,
     vcpus: 4,
-    disks: [
-      { device: 'disk', pool: 'default', volume: 'golden-uefi.qcow2', format: 'qcow2', bus: 'virtio', target: 'vda', bootOrder: 1 },
-      { device: 'cdrom', pool: 'default', volume: 'golden-uefi-seed.iso', format: 'raw', bus: 'scsi', target: 'sda' },
-    ],
-    nic: { type: 'network', source: 'default', model: 'virtio', mac: '52:54:00:3e:4f:5a' },
-  },
+  }),
 };

@@ -1,17 +1,12 @@
 import type { CallOptions } from '../rpc/types';
 import { NodeGetCPUStatsAllCPUs, NodeGetMemoryStatsAllCells } from '../protocol/constants.gen';
-import type { RemoteProcedures } from '../protocol/remote.gen';
+import type { NodeGetInfoRet, RemoteProcedures } from '../protocol/remote.gen';
 
-export interface NodeInfo {
+/** The host's CPUs and memory: libvirt's node info, with the model as text and the memory as a Number. */
+export interface NodeInfo extends Omit<NodeGetInfoRet, 'model' | 'memory'> {
   /** CPU architecture as libvirt reports it, e.g. "x86_64". */
   model: string;
   memoryKiB: number;
-  cpus: number;
-  mhz: number;
-  nodes: number;
-  sockets: number;
-  cores: number;
-  threads: number;
 }
 
 export interface DomainCapabilitiesQuery {
@@ -47,16 +42,8 @@ export class HostApi {
     // The model travels as 32 XDR chars (four bytes each), NUL-padded.
     const end = i.model.indexOf(0);
     const model = String.fromCharCode(...(end < 0 ? i.model : i.model.slice(0, end)).map((c) => c & 0xff));
-    return {
-      model,
-      memoryKiB: Number(i.memory),
-      cpus: i.cpus,
-      mhz: i.mhz,
-      nodes: i.nodes,
-      sockets: i.sockets,
-      cores: i.cores,
-      threads: i.threads,
-    };
+    const { model: _chars, memory, ...counts } = i;
+    return { ...counts, model, memoryKiB: Number(memory) };
   }
 
   async capabilities(o?: CallOptions): Promise<string> {

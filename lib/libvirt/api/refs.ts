@@ -1,10 +1,22 @@
-import type { NonnullDomain, NonnullNetwork, NonnullStoragePool, NonnullStorageVol } from '../protocol/remote.gen';
+import type {
+  NonnullDomain,
+  NonnullDomainCheckpoint,
+  NonnullDomainSnapshot,
+  NonnullNetwork,
+  NonnullStoragePool,
+  NonnullStorageVol,
+} from '../protocol/remote.gen';
 
 /** A domain as libvirt names it; `id` is -1 while it is not running. */
 export interface DomainRef {
   name: string;
   uuid: string;
   id: number;
+}
+/** A snapshot or checkpoint as libvirt names it: its name within its domain. */
+export interface DomainChildRef {
+  name: string;
+  dom: DomainRef;
 }
 export interface NetworkRef {
   name: string;
@@ -45,3 +57,7 @@ export const fromWirePool = (p: NonnullStoragePool): PoolRef => ({ name: p.name,
 export const toWirePool = (p: PoolRef): NonnullStoragePool => ({ name: p.name, uuid: parseUuid(p.uuid) });
 export const fromWireVolume = (v: NonnullStorageVol): VolumeRef => ({ pool: v.pool, name: v.name, key: v.key });
 export const toWireVolume = (v: VolumeRef): NonnullStorageVol => ({ pool: v.pool, name: v.name, key: v.key });
+
+type WireDomainChild = NonnullDomainSnapshot | NonnullDomainCheckpoint;
+export const fromWireDomainChild = (c: WireDomainChild): DomainChildRef => ({ name: c.name, dom: fromWireDomain(c.dom) });
+export const toWireDomainChild = (c: DomainChildRef): WireDomainChild => ({ name: c.name, dom: toWireDomain(c.dom) });

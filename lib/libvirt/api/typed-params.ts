@@ -1,7 +1,20 @@
 import { TypedParameterType } from '../protocol/constants.gen';
-import type { TypedParam } from '../protocol/remote.gen';
+import type { TypedParam, TypedParamValue } from '../protocol/remote.gen';
 
 export type ParamValue = number | bigint | string | boolean;
+
+type ValueOfType<T extends TypedParamValue['type']> = (v: Extract<TypedParamValue, { type: T }>) => ParamValue;
+
+/** Each TypedParameterType's value as JavaScript holds it. */
+const VALUE: { [T in TypedParamValue['type']]: ValueOfType<T> } = {
+  [TypedParameterType.INT]: (v) => v.i,
+  [TypedParameterType.UINT]: (v) => v.ui,
+  [TypedParameterType.LLONG]: (v) => v.l,
+  [TypedParameterType.ULLONG]: (v) => v.ul,
+  [TypedParameterType.DOUBLE]: (v) => v.d,
+  [TypedParameterType.BOOLEAN]: (v) => v.b !== 0,
+  [TypedParameterType.STRING]: (v) => v.s,
+};
 
 /**
  * Typed parameters as a plain record. 64-bit values stay bigint so counters such as cpu.time (ns) and byte
@@ -9,31 +22,9 @@ export type ParamValue = number | bigint | string | boolean;
  */
 export function paramsToRecord(params: TypedParam[]): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
-  for (const p of params) {
-    const v = p.value;
-    switch (v.type) {
-      case TypedParameterType.INT:
-        out[p.field] = v.i;
-        break;
-      case TypedParameterType.UINT:
-        out[p.field] = v.ui;
-        break;
-      case TypedParameterType.LLONG:
-        out[p.field] = v.l;
-        break;
-      case TypedParameterType.ULLONG:
-        out[p.field] = v.ul;
-        break;
-      case TypedParameterType.DOUBLE:
-        out[p.field] = v.d;
-        break;
-      case TypedParameterType.BOOLEAN:
-        out[p.field] = v.b !== 0;
-        break;
-      case TypedParameterType.STRING:
-        out[p.field] = v.s;
-        break;
-    }
+  for (const { field, value } of params) {
+    // The table is keyed by the union's tag, so the reader found for a value takes that value's variant.
+    out[field] = (VALUE[value.type] as (v: TypedParamValue) => ParamValue)(value);
   }
   return out;
 }

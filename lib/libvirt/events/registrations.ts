@@ -15,14 +15,17 @@ const domain = (eventID: number) => ({
   register: async (r: RemoteProcedures) => (await r.connectDomainEventCallbackRegisterAny({ eventID, dom: null })).callbackID,
 });
 
+/** A lifecycle message as a typed event: the object it is about, what happened to it (event) and why (detail). */
+const lifecycle = <O>(callbackID: number, object: O, m: { event: number; detail: number }) => ({
+  callbackID,
+  event: { ...object, event: m.event, detail: m.detail },
+});
+
 export const registrations: { [N in LibvirtEventName]: Registration<N> } = {
   'domain-lifecycle': {
     ...domain(DomainEventID.LIFECYCLE),
     msgProc: Proc.DOMAIN_EVENT_CALLBACK_LIFECYCLE,
-    convert: (m: MessageTypes[318]) => ({
-      callbackID: m.callbackID,
-      event: { dom: fromWireDomain(m.msg.dom), event: m.msg.event, detail: m.msg.detail },
-    }),
+    convert: (m: MessageTypes[318]) => lifecycle(m.callbackID, { dom: fromWireDomain(m.msg.dom) }, m.msg),
   },
   'domain-reboot': {
     ...domain(DomainEventID.REBOOT),
@@ -45,18 +48,12 @@ export const registrations: { [N in LibvirtEventName]: Registration<N> } = {
   'network-lifecycle': {
     register: async (r) => (await r.connectNetworkEventRegisterAny({ eventID: NetworkEventID.LIFECYCLE, net: null })).callbackID,
     msgProc: Proc.NETWORK_EVENT_LIFECYCLE,
-    convert: (m: MessageTypes[315]) => ({
-      callbackID: m.callbackID,
-      event: { net: fromWireNetwork(m.net), event: m.event, detail: m.detail },
-    }),
+    convert: (m: MessageTypes[315]) => lifecycle(m.callbackID, { net: fromWireNetwork(m.net) }, m),
   },
   'pool-lifecycle': {
     register: async (r) => (await r.connectStoragePoolEventRegisterAny({ eventID: StoragePoolEventID.LIFECYCLE, pool: null })).callbackID,
     msgProc: Proc.STORAGE_POOL_EVENT_LIFECYCLE,
-    convert: (m: MessageTypes[370]) => ({
-      callbackID: m.callbackID,
-      event: { pool: fromWirePool(m.pool), event: m.event, detail: m.detail },
-    }),
+    convert: (m: MessageTypes[370]) => lifecycle(m.callbackID, { pool: fromWirePool(m.pool) }, m),
   },
 };
 

@@ -168,3 +168,17 @@ describe('ProtocolEmitter on a hand-written .x snippet', () => {
     expect(em.emitTypes()).toContain('w.fixedOpaque(v, 16);');
   });
 });
+
+describe('primitives', () => {
+  it('travel with their XDR method: char and short as int, their unsigned kinds as uint', () => {
+    const x =
+      'struct demo_prims { char a; short b; int c; unsigned char d; unsigned short e; unsigned int f; hyper g; unsigned hyper h; bool i; float j; double k; };';
+    const defs = parseX(x);
+    const e = new ProtocolEmitter({ defs, external: new Map(), procPrefix: 'DEMO_PROC_', typePrefix: 'demo_', source: 'demo.x' });
+    const def = defs.find((d) => d.kind === 'struct');
+    if (def?.kind !== 'struct') throw new Error('not a struct');
+    const methods = ['int', 'int', 'int', 'uint', 'uint', 'uint', 'hyper', 'uhyper', 'bool', 'float', 'double'];
+    expect(def.fields.map((f) => e.encodeStmt(f, 'v'))).toEqual(methods.map((m) => `w.${m}(v);`));
+    expect(def.fields.map((f) => e.decodeExpr(f))).toEqual(methods.map((m) => `r.${m}()`));
+  });
+});

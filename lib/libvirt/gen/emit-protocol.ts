@@ -19,6 +19,19 @@ export interface ProtocolInput {
 
 const RESERVED = new Set(['String', 'Error', 'Boolean', 'Number', 'Object', 'Function', 'Symbol']);
 const NUMBER_PRIMS = new Set(['int', 'uint', 'char', 'uchar', 'short', 'ushort', 'float', 'double']);
+const PRIM_METHODS: Record<string, string> = {
+  int: 'int',
+  char: 'int',
+  short: 'int',
+  uint: 'uint',
+  uchar: 'uint',
+  ushort: 'uint',
+  hyper: 'hyper',
+  uhyper: 'uhyper',
+  bool: 'bool',
+  float: 'float',
+  double: 'double',
+};
 
 export function pascal(snake: string): string {
   return snake
@@ -110,54 +123,19 @@ export class ProtocolEmitter {
     return `(r) => ${this.primDecode(t.name)}`;
   }
 
+  /** The XdrWriter/XdrReader method of a primitive: char and short travel as int, their unsigned kinds as uint. */
+  private primMethod(p: string, what: 'encoding' | 'decoding'): string {
+    const m = PRIM_METHODS[p];
+    if (!m) throw new Error(`no scalar ${what} for ${p}`);
+    return m;
+  }
+
   private primEncode(p: string, v: string): string {
-    switch (p) {
-      case 'int':
-      case 'char':
-      case 'short':
-        return `w.int(${v})`;
-      case 'uint':
-      case 'uchar':
-      case 'ushort':
-        return `w.uint(${v})`;
-      case 'hyper':
-        return `w.hyper(${v})`;
-      case 'uhyper':
-        return `w.uhyper(${v})`;
-      case 'bool':
-        return `w.bool(${v})`;
-      case 'float':
-        return `w.float(${v})`;
-      case 'double':
-        return `w.double(${v})`;
-      default:
-        throw new Error(`no scalar encoding for ${p}`);
-    }
+    return `w.${this.primMethod(p, 'encoding')}(${v})`;
   }
 
   private primDecode(p: string): string {
-    switch (p) {
-      case 'int':
-      case 'char':
-      case 'short':
-        return 'r.int()';
-      case 'uint':
-      case 'uchar':
-      case 'ushort':
-        return 'r.uint()';
-      case 'hyper':
-        return 'r.hyper()';
-      case 'uhyper':
-        return 'r.uhyper()';
-      case 'bool':
-        return 'r.bool()';
-      case 'float':
-        return 'r.float()';
-      case 'double':
-        return 'r.double()';
-      default:
-        throw new Error(`no scalar decoding for ${p}`);
-    }
+    return `r.${this.primMethod(p, 'decoding')}()`;
   }
 
   /** A statement encoding declaration `d` whose value is the expression `v`. */

@@ -136,26 +136,30 @@ class Parser {
     return def;
   }
 
-  private enumBody(): EnumMember[] {
+  /** `{ item item ... }`: the items read one after the other up to the closing brace. */
+  private braced<T>(item: () => T): T[] {
     this.expect('{');
-    const members: EnumMember[] = [];
-    while (!this.accept('}')) {
+    const items: T[] = [];
+    while (!this.accept('}')) items.push(item());
+    return items;
+  }
+
+  private enumBody(): EnumMember[] {
+    return this.braced(() => {
       const t = this.next();
       this.expect('=');
-      members.push({ name: t.text, value: this.next().text, comment: t.comment });
+      const member = { name: t.text, value: this.next().text, comment: t.comment };
       this.accept(',');
-    }
-    return members;
+      return member;
+    });
   }
 
   private structBody(): Decl[] {
-    this.expect('{');
-    const fields: Decl[] = [];
-    while (!this.accept('}')) {
-      fields.push(this.decl());
+    return this.braced(() => {
+      const field = this.decl();
       this.expect(';');
-    }
-    return fields;
+      return field;
+    });
   }
 
   private union(): Definition {
@@ -164,9 +168,7 @@ class Parser {
     this.expect('(');
     const discriminant = this.decl();
     this.expect(')');
-    this.expect('{');
-    const arms: UnionArm[] = [];
-    while (!this.accept('}')) {
+    const arms = this.braced((): UnionArm => {
       const cases: string[] = [];
       for (;;) {
         if (this.accept('default')) {
@@ -179,8 +181,8 @@ class Parser {
       }
       const decl = this.accept('void') ? null : this.decl();
       this.expect(';');
-      arms.push({ cases, decl });
-    }
+      return { cases, decl };
+    });
     return { kind: 'union', name, discriminant, arms };
   }
 

@@ -26,32 +26,33 @@ export class XdrReader {
     }
   }
 
+  /** Claims the next `n` bytes; returns where they start. */
+  private take(n: number): number {
+    this.need(n);
+    const at = this.pos;
+    this.pos += n;
+    return at;
+  }
+
+  /** Claims `size` bytes of data and the padding that rounds them up to four. */
+  private takePadded(size: number): number {
+    return this.take(size + ((4 - (size % 4)) % 4));
+  }
+
   int(): number {
-    this.need(4);
-    const v = this.buf.readInt32BE(this.pos);
-    this.pos += 4;
-    return v;
+    return this.buf.readInt32BE(this.take(4));
   }
 
   uint(): number {
-    this.need(4);
-    const v = this.buf.readUInt32BE(this.pos);
-    this.pos += 4;
-    return v;
+    return this.buf.readUInt32BE(this.take(4));
   }
 
   hyper(): bigint {
-    this.need(8);
-    const v = this.buf.readBigInt64BE(this.pos);
-    this.pos += 8;
-    return v;
+    return this.buf.readBigInt64BE(this.take(8));
   }
 
   uhyper(): bigint {
-    this.need(8);
-    const v = this.buf.readBigUInt64BE(this.pos);
-    this.pos += 8;
-    return v;
+    return this.buf.readBigUInt64BE(this.take(8));
   }
 
   bool(): boolean {
@@ -61,42 +62,33 @@ export class XdrReader {
   }
 
   float(): number {
-    this.need(4);
-    const v = this.buf.readFloatBE(this.pos);
-    this.pos += 4;
-    return v;
+    return this.buf.readFloatBE(this.take(4));
   }
 
   double(): number {
-    this.need(8);
-    const v = this.buf.readDoubleBE(this.pos);
-    this.pos += 8;
-    return v;
+    return this.buf.readDoubleBE(this.take(8));
   }
 
   opaque(max: number): Buffer {
-    const len = this.uint();
-    if (len > max) throw new XdrError(`opaque length ${len} exceeds its limit of ${max}`);
-    return this.fixedOpaque(len);
+    return this.fixedOpaque(this.length('opaque', max));
   }
 
   /** Returns a copy, so decoded values never pin the (large, reused) receive buffer. */
   fixedOpaque(size: number): Buffer {
-    const padded = size + ((4 - (size % 4)) % 4);
-    this.need(padded);
-    const v = Buffer.from(this.buf.subarray(this.pos, this.pos + size));
-    this.pos += padded;
-    return v;
+    const at = this.takePadded(size);
+    return Buffer.from(this.buf.subarray(at, at + size));
   }
 
   string(max: number): string {
+    const len = this.length('string', max);
+    const at = this.takePadded(len);
+    return this.buf.toString('utf8', at, at + len);
+  }
+
+  private length(what: string, max: number): number {
     const len = this.uint();
-    if (len > max) throw new XdrError(`string length ${len} exceeds its limit of ${max}`);
-    const padded = len + ((4 - (len % 4)) % 4);
-    this.need(padded);
-    const v = this.buf.toString('utf8', this.pos, this.pos + len);
-    this.pos += padded;
-    return v;
+    if (len > max) throw new XdrError(`${what} length ${len} exceeds its limit of ${max}`);
+    return len;
   }
 
   /**
@@ -104,8 +96,7 @@ export class XdrReader {
    * so a length larger than what is left is rejected before anything is allocated.
    */
   arrayLength(max: number): number {
-    const n = this.uint();
-    if (n > max) throw new XdrError(`array length ${n} exceeds its limit of ${max}`);
+    const n = this.length('array', max);
     if (n * 4 > this.remaining) throw new XdrError(`array length ${n} exceeds the ${this.remaining} bytes left`);
     return n;
   }
