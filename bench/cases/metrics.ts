@@ -192,7 +192,7 @@ const metricsBench: BenchCase = async () => {
           anchorP90Ms: r3(percentile(theirs.ms, 90)),
           bodyBytes: ours.bytes,
           anchorBodyBytes: theirs.bytes,
-          // The exporter leaves shut-off domains out; Vireo gives their state, memory and vCPUs too.
+          // Both leave shut-off domains out: they are only counted (libvirt_domains_number).
           samples: coverage(ours.body),
           anchorSamples: coverage(theirs.body),
           target: 'vireo <= 0.5 x anchor',

@@ -29,6 +29,7 @@ describe('test:///default through libvirtd', () => {
   it('lists, looks up and reads the built-in domain', async () => {
     const doms = await client.domains.listAll();
     expect(doms.map((d) => d.name)).toContain('test');
+    expect(await client.domains.count()).toBe(doms.length);
     const byName = await client.domains.lookupByName('test');
     const byUuid = await client.domains.lookupByUuid(byName.uuid);
     expect(byUuid).toEqual(byName);

@@ -19,6 +19,7 @@ const m = withTestDatabase({
   collector: () => import('./collector'),
   store: () => import('./store'),
   history: () => import('./history'),
+  prometheus: () => import('./prometheus'),
 });
 
 /**
@@ -135,6 +136,25 @@ describe('the collector on a running TCG guest', () => {
     }
     // Two TCG boots of the fixture guest (the start above and the console wait) take most of this on a loaded host.
   }, 300_000);
+
+  it('gives GET /metrics the active domains only: a shut-off one is counted, never asked about', async () => {
+    const off = `vireo-metrics-off-${tag}`;
+    await virshDefine(tcgGuestXml({ name: off, memoryMiB: 64, vcpus: 1 }));
+    try {
+      const s = await collector.activeSample();
+      const names = s.domains.map((d) => d.name);
+      expect(names).toContain(vm);
+      expect(names).not.toContain(off);
+      // Other suites may define domains meanwhile on the shared daemon: at least the active ones and ours.
+      expect(s.defined).toBeGreaterThanOrEqual(s.domains.length + 1);
+      const { body } = await m.prometheus.renderMetrics([{ hostId: host.id, sample: s }]);
+      expect(body).toContain(`libvirt_domains_number{host="${host.id}"} ${s.defined}`);
+      expect(body).toMatch(new RegExp(`libvirt_domain_info_cpu_time_seconds_total\\{[^}]*domain="${vm}"`));
+      expect(body).not.toContain(`domain="${off}"`);
+    } finally {
+      await virshCleanupDomain(off).catch(() => undefined);
+    }
+  });
 });
 
 describe('history with an injected clock', () => {

@@ -8,7 +8,7 @@ import { NicDirectory } from './nic-directory';
 import type { Point } from './point';
 import { vmPoint, type Sample } from './rates';
 import { rollUpPoints } from './rollup';
-import { readHostSample, type HostSample } from './sample';
+import { readActiveSample, readHostSample, type ActiveSample, type HostSample } from './sample';
 import { metricStore, type MetricStore, type StoredPoint } from './store';
 import { bucketOf, pruneBefore, TIERS } from './tiers';
 
@@ -75,6 +75,7 @@ export class HostMetrics {
   private lastPrune = -Infinity;
   private lastDrop = -Infinity;
   private inflight: Promise<HostSample> | null = null;
+  private activeInflight: Promise<ActiveSample> | null = null;
   private latest: { at: number; vms: Map<string, Omit<VmUsage, 'recentCpu' | 'recentMem'>>; host: Point } | null = null;
   private recentT: number[] = [];
   private recent = new Map<string, { cpu: (number | null)[]; mem: (number | null)[] }>();
@@ -126,16 +127,27 @@ export class HostMetrics {
     this.lastProblem = message;
   }
 
+  private get timeoutMs(): number {
+    return Math.max(5000, (this.opts.intervalSeconds ?? 10) * 1000);
+  }
+
   /** A sample of the host; one already under way is shared rather than asked for twice. */
   sample(): Promise<HostSample> {
     this.inflight ??= (async () => {
       const client = await this.host.libvirt();
-      const timeoutMs = Math.max(5000, (this.opts.intervalSeconds ?? 10) * 1000);
-      return readHostSample(client, this.nics, { timeoutMs, local: this.host.local, now: this.now });
+      return readHostSample(client, this.nics, { timeoutMs: this.timeoutMs, local: this.host.local, now: this.now });
     })().finally(() => {
       this.inflight = null;
     });
     return this.inflight;
+  }
+
+  /** The active domains, the count of all and the pools, fresh (GET /metrics); shared like sample(). */
+  activeSample(): Promise<ActiveSample> {
+    this.activeInflight ??= (async () => readActiveSample(await this.host.libvirt(), this.nics, this.timeoutMs))().finally(() => {
+      this.activeInflight = null;
+    });
+    return this.activeInflight;
   }
 
   /** Calls `listener` after every round, sampled or failed; returns the unsubscribe. A listener must not throw. */

@@ -5,7 +5,8 @@ import type { NodeSnapshot, PoolUsage } from './host-point';
 import type { NicDirectory } from './nic-directory';
 
 // One sample of a host: every domain's counters in one getAllDomainStats call, the node's CPU and memory, and its
-// storage pools. Both the collector (history, rates) and GET /metrics (absolute counters) are made from it.
+// storage pools, for the collector (history, rates, alerts on any domain's state). GET /metrics takes a narrower
+// one (ActiveSample): only the running and paused domains' counters, as the libvirt exporters report them.
 
 export interface HostSample {
   /** When the answers were in, ms since the epoch. */
@@ -22,24 +23,52 @@ export interface SampleOptions {
   now?: () => number;
 }
 
+/** What GET /metrics reports: the active domains' counters, how many domains are defined, and the pools. */
+export interface ActiveSample {
+  /** Running and paused domains only: libvirt never reads the shut-off ones' stats. */
+  domains: DomainSnapshot[];
+  /** Every domain the host has, running or not. */
+  defined: number;
+  pools: PoolUsage[];
+}
+
 export async function readHostSample(client: LibvirtClient, nics: NicDirectory, opts: SampleOptions): Promise<HostSample> {
   const o = { timeoutMs: opts.timeoutMs };
-  // NOWAIT: a domain busy with a long job (a migration, a snapshot) answers with what it has instead of holding
-  // the whole call until the job ends.
-  const [stats, cpu, memory, pools] = await Promise.all([
-    client.domains.allStats(COLLECTED_STATS, ConnectGetAllDomainStatsFlags.NOWAIT, [], o),
+  const [domains, cpu, memory, pools] = await Promise.all([
+    domainSnapshots(client, nics, 0, opts.timeoutMs),
     client.host.cpuStats(undefined, o),
     client.host.memoryStats(undefined, o),
     poolUsage(client, opts.timeoutMs),
   ]);
-  const domains = stats.map(parseDomainStats);
-  await nics.annotate(client, domains, opts.timeoutMs);
   const running = domains.filter(isActive).length;
   return {
     at: (opts.now ?? Date.now)(),
     domains,
     node: { cpu, memory, pools, running, defined: domains.length, load1: opts.local ? loadavg()[0]! : null },
   };
+}
+
+/**
+ * A scrape's worth: with 1,000 defined domains and a few running, asking libvirt for the active ones (its own
+ * filter) and a bare count of all is what keeps a scrape as cheap as the exporters' (which report only those).
+ */
+export async function readActiveSample(client: LibvirtClient, nics: NicDirectory, timeoutMs: number): Promise<ActiveSample> {
+  const [domains, defined, pools] = await Promise.all([
+    domainSnapshots(client, nics, ConnectGetAllDomainStatsFlags.ACTIVE, timeoutMs),
+    client.domains.count(0, { timeoutMs }),
+    poolUsage(client, timeoutMs),
+  ]);
+  return { domains, defined, pools };
+}
+
+/** The domains `filter` (ConnectGetAllDomainStatsFlags) selects, parsed, their NICs named from their XML. */
+async function domainSnapshots(client: LibvirtClient, nics: NicDirectory, filter: number, timeoutMs: number): Promise<DomainSnapshot[]> {
+  // NOWAIT: a domain busy with a long job (a migration, a snapshot) answers with what it has instead of holding
+  // the whole call until the job ends.
+  const stats = await client.domains.allStats(COLLECTED_STATS, filter | ConnectGetAllDomainStatsFlags.NOWAIT, [], { timeoutMs });
+  const domains = stats.map(parseDomainStats);
+  await nics.annotate(client, domains, timeoutMs);
+  return domains;
 }
 
 async function poolUsage(client: LibvirtClient, timeoutMs: number): Promise<PoolUsage[]> {

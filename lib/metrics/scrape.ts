@@ -4,8 +4,9 @@ import { hostMetrics } from './collector';
 import { renderMetrics, type HostScrape } from './prometheus';
 
 /**
- * A fresh sample of every host in the Prometheus text format, sampled side by side (a slow host delays the answer
- * by its own time only); libvirt_up 0 for a host whose libvirtd cannot be reached.
+ * A fresh sample of every host's active domains and pools in the Prometheus text format, sampled side by side (a
+ * slow host delays the answer by its own time only); libvirt_up 0 for a host whose libvirtd cannot be reached. Not
+ * the collector's sample: that one reads every defined domain.
  */
 export async function scrapeMetrics(hosts: readonly HostContext[]): Promise<{ body: string; contentType: string }> {
   const scrapes = await Promise.all(
@@ -13,7 +14,7 @@ export async function scrapeMetrics(hosts: readonly HostContext[]): Promise<{ bo
       async (host): Promise<HostScrape> => ({
         hostId: host.id,
         sample: await hostMetrics(host)
-          .sample()
+          .activeSample()
           .catch(() => null),
       }),
     ),

@@ -79,7 +79,7 @@ function nanoseconds(t: string | null): bigint | null {
 export function volumeFileStamp(xml: string): VolumeFileStamp | null {
   const root = parseXml(xml).documentElement!;
   const times = path(root, 'target', 'timestamps');
-  const physical = bytes(child(root, 'physical'));
+  const physical = sizeInBytes(child(root, 'physical'));
   const mtimeNs = nanoseconds(text(child(times, 'mtime')));
   const ctimeNs = nanoseconds(text(child(times, 'ctime')));
   if (attr(root, 'type') !== 'file' || physical === null || mtimeNs === null || ctimeNs === null) return null;

@@ -35,6 +35,11 @@ export class DomainApi {
     return ret.domains.map(fromWireDomain);
   }
 
+  /** How many domains match ConnectListAllDomainsFlags (0 = all), without sending their names. */
+  async count(flags = 0, o?: CallOptions): Promise<number> {
+    return (await this.r.connectListAllDomains({ need_results: 0, flags }, o)).ret;
+  }
+
   async lookupByName(name: string, o?: CallOptions): Promise<DomainRef> {
     return fromWireDomain((await this.r.domainLookupByName({ name }, o)).dom);
   }
