@@ -20,17 +20,30 @@ export function alertNotifier(): Notifier {
   return processSingleton('alerts.notifier', () => new Notifier({ externalURL: externalUrl }));
 }
 
-export function alertEngine(host: HostContext): AlertEngine {
+export interface AlertWiring {
+  /** Every VM's tags on a host (lib/tags), for rules scoped to a tag; without it a tag scope matches no VM. */
+  tags?: (host: HostContext) => Promise<(uuid: string) => readonly string[]>;
+}
+
+export function alertEngine(host: HostContext, wiring: AlertWiring = {}): AlertEngine {
+  const tags = wiring.tags;
   return host.scoped(
     'alerts',
-    (h) => new AlertEngine({ hostId: h.id, hostName: h.name, notifier: alertNotifier(), generatorURL: () => `${externalUrl()}/alerts` }),
+    (h) =>
+      new AlertEngine({
+        hostId: h.id,
+        hostName: h.name,
+        notifier: alertNotifier(),
+        generatorURL: () => `${externalUrl()}/alerts`,
+        tags: tags ? () => tags(h) : undefined,
+      }),
   );
 }
 
 /** Evaluates every host's rules on each round of its collector (server start, after the collectors). */
-export function startAlerts(hosts: readonly HostContext[]): void {
+export function startAlerts(hosts: readonly HostContext[], wiring: AlertWiring = {}): void {
   for (const h of hosts) {
-    const engine = alertEngine(h);
+    const engine = alertEngine(h, wiring);
     hostMetrics(h).onSample((round) => void engine.evaluate(round));
   }
 }
