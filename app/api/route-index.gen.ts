@@ -78,12 +78,13 @@ import * as r75 from './vms/[name]/route';
 import * as r76 from './vms/[name]/snapshots/[snapshot]/revert/route';
 import * as r77 from './vms/[name]/snapshots/[snapshot]/route';
 import * as r78 from './vms/[name]/snapshots/route';
-import * as r79 from './vms/[name]/template/route';
-import * as r80 from './vms/[name]/xml/route';
-import * as r81 from './vms/bulk/route';
-import * as r82 from './vms/events/route';
-import * as r83 from './vms/route';
-import * as r84 from './../metrics/route';
+import * as r79 from './vms/[name]/tags/route';
+import * as r80 from './vms/[name]/template/route';
+import * as r81 from './vms/[name]/xml/route';
+import * as r82 from './vms/bulk/route';
+import * as r83 from './vms/events/route';
+import * as r84 from './vms/route';
+import * as r85 from './../metrics/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -165,10 +166,11 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/vms/[name]/snapshots/[snapshot]/revert': r76,
   '/api/vms/[name]/snapshots/[snapshot]': r77,
   '/api/vms/[name]/snapshots': r78,
-  '/api/vms/[name]/template': r79,
-  '/api/vms/[name]/xml': r80,
-  '/api/vms/bulk': r81,
-  '/api/vms/events': r82,
-  '/api/vms': r83,
-  '/metrics': r84,
+  '/api/vms/[name]/tags': r79,
+  '/api/vms/[name]/template': r80,
+  '/api/vms/[name]/xml': r81,
+  '/api/vms/bulk': r82,
+  '/api/vms/events': r83,
+  '/api/vms': r84,
+  '/metrics': r85,
 };

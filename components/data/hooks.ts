@@ -37,6 +37,7 @@ import type {
   UserRow,
   VmDefinition,
   VmList,
+  VmTagsView,
   VolumeList,
 } from './types';
 
@@ -76,6 +77,11 @@ export function useLibvirtStatus() {
 
 export function useVm(name: string, initial?: VmDefinition) {
   return useSWR<VmDefinition, Error>(keys.vm(name), { fallbackData: initial });
+}
+
+/** A VM's tags as libvirt has them (the list's rows carry them too, from the live feed). */
+export function useVmTags(name: string) {
+  return useSWR<VmTagsView, Error>(keys.vmTags(name));
 }
 
 export function useDeletePlan(name: string) {

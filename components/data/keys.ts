@@ -7,6 +7,7 @@ export const keys = {
   status: '/api/status',
   vms: '/api/vms',
   vm: (name: string) => `/api/vms/${seg(name)}`,
+  vmTags: (name: string) => `/api/vms/${seg(name)}/tags`,
   deletePlan: (name: string) => `/api/vms/${seg(name)}/delete-plan`,
   hardware: (vm: string) => `/api/vms/${seg(vm)}/hardware`,
   migration: (vm: string) => `/api/vms/${seg(vm)}/migration`,

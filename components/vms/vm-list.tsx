@@ -16,13 +16,15 @@ import { TemplateBadge } from './template-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { ActionRunnerProvider, OutcomeAlert, useActionRunner } from './action-runner';
 import { labels } from './actions';
+import { TagChips } from './tags/tag-chips';
+import { hasTag, TagFilter, tagMatches } from './tags/tag-filter';
 
 /** Fixed so long lists can render only the rows near the viewport. */
 const WINDOWING = { rowHeight: 44, from: 150 };
 
 const bulkActions: LifecycleAction[] = ['start', 'shutdown', 'reboot', 'suspend', 'resume', 'destroy'];
 
-function vmColumns(canAct: boolean, usage: ReadonlyMap<string, VmUsage>): Column<VmRow>[] {
+function vmColumns(canAct: boolean, usage: ReadonlyMap<string, VmUsage>, pickTag: (tag: string) => void): Column<VmRow>[] {
   return [
     {
       id: 'name',
@@ -38,6 +40,7 @@ function vmColumns(canAct: boolean, usage: ReadonlyMap<string, VmUsage>): Column
         </span>
       ),
     },
+    { id: 'tags', header: 'Tags', sortValue: (vm) => vm.tags?.join(' ') ?? '', cell: (vm) => <TagChips tags={vm.tags ?? []} onPick={pickTag} /> },
     { id: 'state', header: 'State', sortValue: (vm) => vm.state, cell: (vm) => <StateBadge state={vm.state} name={vm.name} pending={vm.pending} /> },
     // "Which VM is eating the host?": CPU sorts by host cores used, so a busy 8-vCPU VM outranks a busy 1-vCPU one.
     {
@@ -94,12 +97,13 @@ function VmTable({ canAct }: { canAct: boolean }) {
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<VmState | ''>('');
   const [kindFilter, setKindFilter] = useState<'' | 'templates' | 'vms'>('');
+  const [tagFilter, setTagFilter] = useState('');
   const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const q = useDeferredValue(query.trim().toLowerCase());
   const usageReply = useVmUsage().data;
   const usage = useMemo(() => new Map(usageReply?.vms.map((u) => [u.uuid, u])), [usageReply]);
-  const columns = useMemo(() => vmColumns(canAct, usage), [canAct, usage]);
+  const columns = useMemo(() => vmColumns(canAct, usage, setTagFilter), [canAct, usage]);
 
   const visible = useMemo(
     () =>
@@ -107,9 +111,10 @@ function VmTable({ canAct }: { canAct: boolean }) {
         (r) =>
           (!stateFilter || r.state === stateFilter) &&
           (!kindFilter || !!r.template === (kindFilter === 'templates')) &&
-          (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q))),
+          hasTag(r, tagFilter) &&
+          (!q || r.name.toLowerCase().includes(q) || r.ips.some((ip) => ip.includes(q)) || tagMatches(r, q)),
       ),
-    [rows, q, stateFilter, kindFilter],
+    [rows, q, stateFilter, kindFilter, tagFilter],
   );
   const present = new Set(visible?.map((r) => r.name));
   const chosen = [...selected].filter((n) => present.has(n));
@@ -117,7 +122,7 @@ function VmTable({ canAct }: { canAct: boolean }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <SearchBox label="Search virtual machines" placeholder="Search by name or IP" value={query} maxLength={100} onChange={setQuery} className="w-64" />
+        <SearchBox label="Search virtual machines" placeholder="Search by name, IP or tag" value={query} maxLength={100} onChange={setQuery} className="w-64" />
         <select
           aria-label="Filter by state"
           value={stateFilter}
@@ -142,6 +147,7 @@ function VmTable({ canAct }: { canAct: boolean }) {
           <option value="templates">Templates only</option>
           <option value="vms">No templates</option>
         </select>
+        <TagFilter rows={rows} value={tagFilter} onChange={setTagFilter} />
         <span className="text-sm text-slate-500" data-testid="vm-count">
           {rows && visible ? `${visible.length} of ${rows.length}` : 'Loading…'}
         </span>
