@@ -10,15 +10,15 @@ const DUMPED = `<domain type="qemu">
       <vireo:template since="2026-01-02T03:04:05.000Z"/>
     </vireo:vm>
     <vireo-tags:tags xmlns:vireo-tags="https://vireo.dev/xmlns/tags/1">
-      <tag>db</tag>
-      <tag> prod </tag>
-      <tag/>
+      <vireo-tags:tag>db</vireo-tags:tag>
+      <vireo-tags:tag> prod </vireo-tags:tag>
+      <vireo-tags:tag/>
     </vireo-tags:tags>
   </metadata>
 </domain>`;
 
 describe('VM tags in the domain XML', () => {
-  it('reads the tags element libvirt keeps under <metadata>, beside Vireo\'s notes', () => {
+  it("reads the tags element libvirt keeps under <metadata>, beside Vireo's notes", () => {
     const d = Domain.parse(DUMPED);
     expect(d.tags.exists).toBe(true);
     expect(d.tags.names).toEqual(['db', 'prod']);
@@ -31,7 +31,7 @@ describe('VM tags in the domain XML', () => {
     expect(d.tags.names).toEqual([]);
   });
 
-  it('writes the element in its namespace and leaves Vireo\'s notes alone', () => {
+  it("writes the element in its namespace and leaves Vireo's notes alone", () => {
     const d = Domain.parse(DUMPED);
     d.tags.replace(['web']);
     const again = Domain.parse(d.toXml());
@@ -52,6 +52,7 @@ describe('VM tags in the domain XML', () => {
   it('reads what virDomainGetMetadata answers, and refuses another element', () => {
     expect(VmTags.fromMetadata('<tags>\n  <tag>db</tag>\n  <tag>web</tag>\n</tags>\n').names).toEqual(['db', 'web']);
     expect(VmTags.fromMetadata(VmTags.metadataXml(['x'])).names).toEqual(['x']);
+    expect(VmTags.fromMetadata('<tags/>').names).toEqual([]);
     expect(() => VmTags.fromMetadata('<vm/>')).toThrow('Expected a <tags> element, not <vm>.');
   });
 });
