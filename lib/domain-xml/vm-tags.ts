@@ -47,7 +47,7 @@ export class VmTags extends xmlModel(
 
   /** A detached tags element of its own. */
   static empty(): VmTags {
-    return new VmTags(parseXml(`<${VmTags.tag} xmlns:${TAGS_METADATA.key}="${TAGS_NS}"/>`).documentElement!);
+    return new VmTags(parseXml(`<${VmTags.tag} xmlns:${TAGS_METADATA.key}="${TAGS_NS}"/>`).documentElement);
   }
 
   /** The element as virDomainSetMetadata takes it: no prefixes, no namespace (libvirt adds both). */

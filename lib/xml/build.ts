@@ -166,11 +166,13 @@ export function isEmptyElement(el: Element): boolean {
   return el.attributes.length === 0 && !firstElement(el) && (el.textContent ?? '').trim() === '';
 }
 
+const localOf = (el: Element): string => el.localName ?? el.tagName;
+
 // Copies attributes (not namespace declarations), text and child elements, each child made by `make`.
 function copyInto(from: Element, to: Element, make: (localName: string) => Element): void {
   for (const a of Array.from(from.attributes)) if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) to.setAttribute(a.name, a.value);
   for (let n = from.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1) copyInto(n as Element, to.appendChild(make((n as Element).localName)) as Element, make);
+    if (n.nodeType === 1) copyInto(n as Element, to.appendChild(make(localOf(n as Element))) as Element, make);
     else if (n.nodeType === 3 || n.nodeType === 4) to.appendChild(to.ownerDocument!.createTextNode(n.nodeValue ?? ''));
   }
 }
@@ -180,14 +182,14 @@ function copyInto(from: Element, to: Element, make: (localName: string) => Eleme
  * does to the element it is given before keeping it in a domain.
  */
 export function intoNamespace(el: Element, prefix: string, uri: string): Element {
-  const root = new DOMImplementation().createDocument(uri, `${prefix}:${el.localName}`, null).documentElement!;
+  const root = new DOMImplementation().createDocument(uri, `${prefix}:${localOf(el)}`, null).documentElement!;
   copyInto(el, root, (local) => root.ownerDocument!.createElementNS(uri, `${prefix}:${local}`));
   return root;
 }
 
 /** A copy of `el` as its own document with every element by its local name, in no namespace (the reverse). */
 export function withoutNamespace(el: Element): Element {
-  const root = fragment(el.localName);
+  const root = fragment(localOf(el));
   copyInto(el, root, (local) => root.ownerDocument!.createElement(local));
   return root;
 }
