@@ -54,7 +54,7 @@ describe('namespaces of metadata elements', () => {
   it('puts every element into a namespace under a prefix, and takes it off again', () => {
     const plain = parseXml('<a x="1"><b>t &amp; u</b><b/></a>').documentElement!;
     const inNs = intoNamespace(plain, 'p', NS);
-    expect(serializeXml(inNs)).toBe(`<p:a xmlns:p="${NS}" x="1"><p:b>t &amp; u</p:b><p:b/></p:a>`);
+    expect(serializeXml(inNs)).toBe(`<p:a x="1" xmlns:p="${NS}"><p:b>t &amp; u</p:b><p:b/></p:a>`);
     expect(inNs.namespaceURI).toBe(NS);
     expect(serializeXml(withoutNamespace(inNs))).toBe('<a x="1"><b>t &amp; u</b><b/></a>');
   });
