@@ -4,7 +4,7 @@ import { InputError, NotFoundError, isLibvirtError, parseInput } from '@/lib/err
 import type { HostContext } from '@/lib/hosts';
 import { jobSettled, type JobActor } from '@/lib/jobs/runner';
 import { log } from '@/lib/log';
-import { normalizeTag, TAG_PATTERN } from '@/lib/tags/rules';
+import { normalizeTag } from '@/lib/tags/rules';
 import { vmNameSchema } from '@/lib/vms/names';
 import { cronProblem, isDue, nextRun } from './cron';
 import { systemClock, type Clock } from './plan';
@@ -37,7 +37,7 @@ export const scheduleSchema = z.discriminatedUnion('scope', [
       .trim()
       .min(1, 'Name the tag whose VMs are backed up.')
       // Capitals are let through and lowercased, as the tag editor does.
-      .regex(new RegExp(TAG_PATTERN.source, 'i'), 'A tag is up to 32 letters, digits, ".", "_" and "-", starting with a letter or a digit.')
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'A tag is up to 32 letters, digits, ".", "_" and "-", starting with a letter or a digit.')
       .transform(normalizeTag),
     ...retention,
   }),
