@@ -62,6 +62,16 @@ async function firstRun(settings: Settings, log: Logger): Promise<void> {
 }
 
 /**
+ * VM tags (lib/tags, kept in libvirt metadata) answer for the services that act per tag: backup schedules now,
+ * alert rules when the collectors start. Before the scheduler starts, so a tag schedule never sees an empty lookup.
+ */
+async function wireTags(): Promise<void> {
+  const { setTagResolver } = await import('@/lib/backups/tags');
+  const { vmNamesWithTag } = await import('@/lib/tags/service');
+  setTagResolver(vmNamesWithTag);
+}
+
+/**
  * Jobs a previous run left half done (a restart mid-creation) are rolled back before new ones can start; jobs of
  * other live servers on the database are theirs (they renew a lease on them), and are left alone.
  */
@@ -98,9 +108,10 @@ async function startMetricsCollectors(settings: Settings, log: Logger): Promise<
   // Alert rules are evaluated on each collector round (lib/alerts): no collector, no alerts.
   const { startAlerts } = await import('@/lib/alerts/runtime');
   const { eachHost } = await import('@/lib/hosts');
+  const { tagsByUuid } = await import('@/lib/tags/service');
   await eachHost((host) => {
     const stopMetrics = startMetrics(host);
-    const stopAlerts = startAlerts(host);
+    const stopAlerts = startAlerts(host, { tags: tagsByUuid });
     return () => {
       stopAlerts();
       stopMetrics();
@@ -155,6 +166,7 @@ async function main() {
   const log = openLog({ dataDir: settings.dataDir });
   if (privacy) log.warn(privacy);
   await firstRun(settings, log);
+  await wireTags();
   await sweepInterruptedJobs(log, settings);
   // On PostgreSQL, sign-outs on other servers close this one's consoles and event streams from the start.
   await (await import('@/lib/auth/session-events')).startSessionBroadcast();

@@ -66,29 +66,30 @@ import * as r63 from './hosts/[host]/vms/[name]/route';
 import * as r64 from './hosts/[host]/vms/[name]/snapshots/[snapshot]/revert/route';
 import * as r65 from './hosts/[host]/vms/[name]/snapshots/[snapshot]/route';
 import * as r66 from './hosts/[host]/vms/[name]/snapshots/route';
-import * as r67 from './hosts/[host]/vms/[name]/template/route';
-import * as r68 from './hosts/[host]/vms/[name]/xml/route';
-import * as r69 from './hosts/[host]/vms/bulk/route';
-import * as r70 from './hosts/[host]/vms/events/route';
-import * as r71 from './hosts/[host]/vms/route';
-import * as r72 from './hosts/route';
-import * as r73 from './inventory/events/route';
-import * as r74 from './inventory/usage/route';
-import * as r75 from './jobs/[id]/cancel/route';
-import * as r76 from './jobs/[id]/remove-kept/route';
-import * as r77 from './jobs/[id]/retry/route';
-import * as r78 from './jobs/[id]/route';
-import * as r79 from './jobs/route';
-import * as r80 from './setup/route';
-import * as r81 from './status/route';
-import * as r82 from './tokens/[id]/route';
-import * as r83 from './tokens/route';
-import * as r84 from './users/[id]/password/route';
-import * as r85 from './users/[id]/route';
-import * as r86 from './users/[id]/sessions/[session]/route';
-import * as r87 from './users/[id]/sessions/route';
-import * as r88 from './users/route';
-import * as r89 from './../metrics/route';
+import * as r67 from './hosts/[host]/vms/[name]/tags/route';
+import * as r68 from './hosts/[host]/vms/[name]/template/route';
+import * as r69 from './hosts/[host]/vms/[name]/xml/route';
+import * as r70 from './hosts/[host]/vms/bulk/route';
+import * as r71 from './hosts/[host]/vms/events/route';
+import * as r72 from './hosts/[host]/vms/route';
+import * as r73 from './hosts/route';
+import * as r74 from './inventory/events/route';
+import * as r75 from './inventory/usage/route';
+import * as r76 from './jobs/[id]/cancel/route';
+import * as r77 from './jobs/[id]/remove-kept/route';
+import * as r78 from './jobs/[id]/retry/route';
+import * as r79 from './jobs/[id]/route';
+import * as r80 from './jobs/route';
+import * as r81 from './setup/route';
+import * as r82 from './status/route';
+import * as r83 from './tokens/[id]/route';
+import * as r84 from './tokens/route';
+import * as r85 from './users/[id]/password/route';
+import * as r86 from './users/[id]/route';
+import * as r87 from './users/[id]/sessions/[session]/route';
+import * as r88 from './users/[id]/sessions/route';
+import * as r89 from './users/route';
+import * as r90 from './../metrics/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -158,27 +159,28 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/hosts/[host]/vms/[name]/snapshots/[snapshot]/revert': r64,
   '/api/hosts/[host]/vms/[name]/snapshots/[snapshot]': r65,
   '/api/hosts/[host]/vms/[name]/snapshots': r66,
-  '/api/hosts/[host]/vms/[name]/template': r67,
-  '/api/hosts/[host]/vms/[name]/xml': r68,
-  '/api/hosts/[host]/vms/bulk': r69,
-  '/api/hosts/[host]/vms/events': r70,
-  '/api/hosts/[host]/vms': r71,
-  '/api/hosts': r72,
-  '/api/inventory/events': r73,
-  '/api/inventory/usage': r74,
-  '/api/jobs/[id]/cancel': r75,
-  '/api/jobs/[id]/remove-kept': r76,
-  '/api/jobs/[id]/retry': r77,
-  '/api/jobs/[id]': r78,
-  '/api/jobs': r79,
-  '/api/setup': r80,
-  '/api/status': r81,
-  '/api/tokens/[id]': r82,
-  '/api/tokens': r83,
-  '/api/users/[id]/password': r84,
-  '/api/users/[id]': r85,
-  '/api/users/[id]/sessions/[session]': r86,
-  '/api/users/[id]/sessions': r87,
-  '/api/users': r88,
-  '/metrics': r89,
+  '/api/hosts/[host]/vms/[name]/tags': r67,
+  '/api/hosts/[host]/vms/[name]/template': r68,
+  '/api/hosts/[host]/vms/[name]/xml': r69,
+  '/api/hosts/[host]/vms/bulk': r70,
+  '/api/hosts/[host]/vms/events': r71,
+  '/api/hosts/[host]/vms': r72,
+  '/api/hosts': r73,
+  '/api/inventory/events': r74,
+  '/api/inventory/usage': r75,
+  '/api/jobs/[id]/cancel': r76,
+  '/api/jobs/[id]/remove-kept': r77,
+  '/api/jobs/[id]/retry': r78,
+  '/api/jobs/[id]': r79,
+  '/api/jobs': r80,
+  '/api/setup': r81,
+  '/api/status': r82,
+  '/api/tokens/[id]': r83,
+  '/api/tokens': r84,
+  '/api/users/[id]/password': r85,
+  '/api/users/[id]': r86,
+  '/api/users/[id]/sessions/[session]': r87,
+  '/api/users/[id]/sessions': r88,
+  '/api/users': r89,
+  '/metrics': r90,
 };

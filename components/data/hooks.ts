@@ -42,6 +42,7 @@ import type {
   UserRow,
   VmDefinition,
   VmList,
+  VmTagsView,
   VolumeList,
 } from './types';
 
@@ -89,6 +90,11 @@ export function useLibvirtStatus() {
 
 export function useVm(name: string, initial?: VmDefinition) {
   return useSWR<VmDefinition, Error>(keys.vm(useHostId(), name), { fallbackData: initial });
+}
+
+/** A VM's tags as libvirt has them (the list's rows carry them too, from the live feed). */
+export function useVmTags(name: string) {
+  return useSWR<VmTagsView, Error>(keys.vmTags(useHostId(), name));
 }
 
 export function useDeletePlan(name: string) {

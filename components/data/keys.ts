@@ -10,6 +10,7 @@ export const keys = {
   status: '/api/status',
   vms: (host: string) => `${api(host)}/vms`,
   vm: (host: string, name: string) => `${api(host)}/vms/${seg(name)}`,
+  vmTags: (host: string, name: string) => `${api(host)}/vms/${seg(name)}/tags`,
   vmsBulk: (host: string) => `${api(host)}/vms/bulk`,
   deletePlan: (host: string, name: string) => `${api(host)}/vms/${seg(name)}/delete-plan`,
   hardware: (host: string, vm: string) => `${api(host)}/vms/${seg(vm)}/hardware`,

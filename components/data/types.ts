@@ -63,6 +63,7 @@ export type { MigrationDestination, MigrationMode, MigrationOptions, Precheck, P
 export type { SnapshotList, SnapshotNode, DeleteSnapshotResult } from '@/lib/snapshots/snapshots';
 export type { SnapshotKind } from '@/lib/snapshots/policy';
 export type { TemplateState } from '@/lib/clones/templates';
+export type { VmTagsView } from '@/lib/tags/service';
 export type { NetworkMode, NetworkModel } from '@/lib/networks/model';
 export type { NetworkDetail, NetworkRow } from '@/lib/networks/read';
 export type { WizardOptions } from '@/lib/provisioning/options';

@@ -26,6 +26,7 @@ import { BackupsPanel, type BackupPerms } from '@/components/backups/backups-pan
 import { SnapshotsPanel } from './snapshots/snapshots-panel';
 import { TemplateBadge } from './template-badge';
 import { CloneAndTemplate } from './template-controls';
+import { VmTagsEditor } from './tags/tag-editor';
 
 const TABS = ['overview', 'metrics', 'hardware', 'snapshots', 'backups', 'xml'] as const;
 const TAB_LABEL: Record<(typeof TABS)[number], string> = {
@@ -171,6 +172,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
             </button>
           ))}
         </div>
+        {tab === 'overview' ? <VmTagsEditor name={def.name} canEdit={perms.edit && !gone} /> : null}
         {tab === 'overview' ? <Overview def={def} ips={row?.ips ?? []} /> : null}
         {tab === 'metrics' ? <VmMetricsPanel name={def.name} running={row?.state === 'running'} /> : null}
         {tab === 'hardware' ? <HardwarePanel name={def.name} state={row?.state} canEdit={perms.edit && !gone} /> : null}

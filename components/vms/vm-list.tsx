@@ -20,6 +20,8 @@ import { TemplateBadge } from './template-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { ActionRunnerProvider, OutcomeAlert, useActionRunner } from './action-runner';
 import { labels } from './actions';
+import { TagChips } from './tags/tag-chips';
+import { hasTag, TagFilter, tagMatches } from './tags/tag-filter';
 
 /** Fixed so long lists can render only the rows near the viewport. */
 const WINDOWING = { rowHeight: 44, from: 150 };
@@ -30,7 +32,7 @@ const bulkActions: LifecycleAction[] = ['start', 'shutdown', 'reboot', 'suspend'
 
 /** The columns; `multi` (the list of several hosts) adds the host. Actions act on the page's host, so rows of
  * other hosts offer theirs on their host's pages. `usage` is keyed by usageKey(host, uuid). */
-function vmColumns(canAct: boolean, host: string, multi: boolean, usage: ReadonlyMap<string, VmUsage>): Column<FleetRow>[] {
+function vmColumns(canAct: boolean, host: string, multi: boolean, usage: ReadonlyMap<string, VmUsage>, pickTag: (tag: string) => void): Column<FleetRow>[] {
   const usageOf = (vm: FleetRow) => usage.get(usageKey(vm.host, vm.uuid));
   return [
     {
@@ -62,6 +64,7 @@ function vmColumns(canAct: boolean, host: string, multi: boolean, usage: Readonl
           },
         ]
       : []),
+    { id: 'tags', header: 'Tags', sortValue: (vm) => vm.tags?.join(' ') ?? '', cell: (vm) => <TagChips tags={vm.tags ?? []} onPick={pickTag} /> },
     {
       id: 'state',
       header: 'State',
@@ -139,12 +142,13 @@ function VmTable({ canAct }: { canAct: boolean }) {
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<VmState | ''>('');
   const [kindFilter, setKindFilter] = useState<'' | 'templates' | 'vms'>('');
+  const [tagFilter, setTagFilter] = useState('');
   const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
   const q = useDeferredValue(query.trim().toLowerCase());
   const usageReply = useVmUsage(scoped ? host : null).data;
   const usage = useMemo(() => new Map(usageReply?.hosts.flatMap((h) => h.vms.map((u) => [usageKey(h.host, u.uuid), u] as const))), [usageReply]);
-  const columns = useMemo(() => vmColumns(canAct, host, multi, usage), [canAct, host, multi, usage]);
+  const columns = useMemo(() => vmColumns(canAct, host, multi, usage, setTagFilter), [canAct, host, multi, usage]);
 
   const visible = useMemo(
     () =>
@@ -152,9 +156,10 @@ function VmTable({ canAct }: { canAct: boolean }) {
         (r) =>
           (!stateFilter || r.state === stateFilter) &&
           (!kindFilter || !!r.template === (kindFilter === 'templates')) &&
-          (!q || r.name.toLowerCase().includes(q) || r.host.includes(q) || r.ips.some((ip) => ip.includes(q))),
+          hasTag(r, tagFilter) &&
+          (!q || r.name.toLowerCase().includes(q) || r.host.includes(q) || r.ips.some((ip) => ip.includes(q)) || tagMatches(r, q)),
       ),
-    [rows, q, stateFilter, kindFilter],
+    [rows, q, stateFilter, kindFilter, tagFilter],
   );
   const present = new Set(visible?.filter((r) => r.host === host).map((r) => r.name));
   const chosen = [...selected].filter((n) => present.has(n));
@@ -162,7 +167,7 @@ function VmTable({ canAct }: { canAct: boolean }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <SearchBox label="Search virtual machines" placeholder="Search by name or IP" value={query} maxLength={100} onChange={setQuery} className="w-64" />
+        <SearchBox label="Search virtual machines" placeholder="Search by name, IP or tag" value={query} maxLength={100} onChange={setQuery} className="w-64" />
         <select
           aria-label="Filter by state"
           value={stateFilter}
@@ -187,6 +192,7 @@ function VmTable({ canAct }: { canAct: boolean }) {
           <option value="templates">Templates only</option>
           <option value="vms">No templates</option>
         </select>
+        <TagFilter rows={rows} value={tagFilter} onChange={setTagFilter} />
         <span className="text-sm text-slate-500" data-testid="vm-count">
           {rows && visible ? `${visible.length} of ${rows.length}` : 'Loading…'}
         </span>

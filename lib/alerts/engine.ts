@@ -23,7 +23,8 @@ export interface EngineOptions {
   hostName: string;
   notifier: Notifier;
   generatorURL: () => string;
-  tagsOf?: VerdictContext['tagsOf'];
+  /** Every VM's tags now (lib/tags), asked once per round that has a rule scoped to a tag. */
+  tags?: () => Promise<NonNullable<VerdictContext['tagsOf']>>;
 }
 
 /** Resolved alerts kept for the page and the API, then pruned. */
@@ -57,8 +58,11 @@ export class AlertEngine {
       db().alertInstance.findMany({ where: { hostId: this.opts.hostId, state: { in: ['pending', 'firing'] } } }),
     ]);
     const changes: Change[] = [];
-    const ctx = { hostId: this.opts.hostId, hostName: this.opts.hostName, tagsOf: this.opts.tagsOf };
+    const tagsOf = rules.some((r) => r.scopeKind === 'tag') ? await this.tagLookup() : undefined;
+    const ctx = { hostId: this.opts.hostId, hostName: this.opts.hostName, tagsOf: tagsOf ?? undefined };
     for (const rule of rules) {
+      // Tags that could not be read say nothing about which VMs a tag rule covers: its alerts keep their state.
+      if (rule.scopeKind === 'tag' && tagsOf === null) continue;
       const mine = new Map(active.filter((a) => a.ruleId === rule.id).map((a) => [a.subjectKey, a]));
       const verdicts = verdictsOf(rule, round, ctx);
       const seen = new Set(verdicts.map((v) => v.key));
@@ -74,6 +78,17 @@ export class AlertEngine {
     if (round.at - this.lastPrune > PRUNE_EVERY_MS) {
       this.lastPrune = round.at;
       await db().alertInstance.deleteMany({ where: { state: 'resolved', resolvedAt: { lt: new Date(round.at - KEEP_RESOLVED_MS) } } });
+    }
+  }
+
+  /** The tags of this round's VMs; null when they cannot be read (libvirtd unreachable). */
+  private async tagLookup(): Promise<VerdictContext['tagsOf'] | null> {
+    if (!this.opts.tags) return undefined;
+    try {
+      return await this.opts.tags();
+    } catch (err) {
+      log().warn({ err }, `tags on host ${this.opts.hostId} could not be read for the alert rules scoped to a tag`);
+      return null;
     }
   }
 

@@ -35,6 +35,13 @@ describe('alert rule input', () => {
     });
     expect(ruleBody.parse({ name: 'x', metric: 'host.down' })).toMatchObject({ comparison: '>', threshold: 0 });
   });
+
+  it('takes a tag scope as a tag: lowercased, and refused when no VM could carry it', () => {
+    const cpu = { name: 'x', metric: 'vm.cpu', comparison: '>', threshold: 90, scopeKind: 'tag' };
+    expect(ruleBody.parse({ ...cpu, scopeValue: ' Prod ' })).toMatchObject({ scopeKind: 'tag', scopeValue: 'prod' });
+    expect(fieldsOf(ruleBody, { ...cpu, scopeValue: 'no way' })).toEqual({ scopeValue: '"no way" has a space: tags use letters, digits, ".", "_" and "-".' });
+    expect(fieldsOf(ruleBody, { ...cpu, scopeValue: '' })).toEqual({ scopeValue: 'Name the tag.' });
+  });
 });
 
 describe('receiver and silence input', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeTag, tagProblem } from '@/lib/tags/rules';
 import {
   ALERT_METRICS,
   ALERT_SCOPES,
@@ -59,6 +60,10 @@ export const ruleBody = z
     }
     if (r.scopeKind !== 'all' && !r.scopeValue)
       add('scopeValue', r.scopeKind === 'vm' ? 'Name the VM.' : r.scopeKind === 'tag' ? 'Name the tag.' : 'Name the host.');
+    if (r.scopeKind === 'tag' && r.scopeValue) {
+      const problem = tagProblem(normalizeTag(r.scopeValue));
+      if (problem) add('scopeValue', problem);
+    }
     if (r.metric === 'host.down' && (r.scopeKind === 'vm' || r.scopeKind === 'tag'))
       add('scopeKind', 'A host-down rule applies to every host or one host, not to VMs.');
   })
@@ -67,7 +72,7 @@ export const ruleBody = z
     comparison: r.comparison ?? '>',
     threshold: hasThreshold(r.metric) ? (r.threshold ?? 0) : 0,
     stateValue: isStateMetric(r.metric) ? (r.stateValue ?? null) : null,
-    scopeValue: r.scopeKind === 'all' ? null : (r.scopeValue ?? null),
+    scopeValue: r.scopeKind === 'all' ? null : r.scopeKind === 'tag' && r.scopeValue ? normalizeTag(r.scopeValue) : (r.scopeValue ?? null),
     receivers: [...new Set(r.receivers)],
   }));
 

@@ -48,8 +48,7 @@ export const COMPARISON_LABELS: Record<AlertComparison, string> = {
 export const ALERT_VM_STATES: readonly VmState[] = ALL_STATES.filter((s) => s !== 'no state' && s !== 'blocked');
 
 /**
- * Scopes: every VM (or host), one VM by name, one host by id, or the VMs carrying a tag. Tags arrive with issue 15:
- * until then a tag scope matches no VM.
+ * Scopes: every VM (or host), one VM by name, one host by id, or the VMs carrying a tag (lib/tags).
  */
 export const ALERT_SCOPES = ['all', 'vm', 'tag', 'host'] as const;
 export type AlertScope = (typeof ALERT_SCOPES)[number];

@@ -20,15 +20,28 @@ export function alertNotifier(): Notifier {
   return processSingleton('alerts.notifier', () => new Notifier({ externalURL: externalUrl }));
 }
 
-export function alertEngine(host: HostContext): AlertEngine {
+export interface AlertWiring {
+  /** Every VM's tags on a host (lib/tags), for rules scoped to a tag; without it a tag scope matches no VM. */
+  tags?: (host: HostContext) => Promise<(uuid: string) => readonly string[]>;
+}
+
+export function alertEngine(host: HostContext, wiring: AlertWiring = {}): AlertEngine {
+  const tags = wiring.tags;
   return host.scoped(
     'alerts',
-    (h) => new AlertEngine({ hostId: h.id, hostName: h.name, notifier: alertNotifier(), generatorURL: () => `${externalUrl()}/alerts` }),
+    (h) =>
+      new AlertEngine({
+        hostId: h.id,
+        hostName: h.name,
+        notifier: alertNotifier(),
+        generatorURL: () => `${externalUrl()}/alerts`,
+        tags: tags ? () => tags(h) : undefined,
+      }),
   );
 }
 
 /** Evaluates a host's rules on each round of its collector (after the collector started); returns what stops it. */
-export function startAlerts(host: HostContext): () => void {
-  const engine = alertEngine(host);
+export function startAlerts(host: HostContext, wiring: AlertWiring = {}): () => void {
+  const engine = alertEngine(host, wiring);
   return hostMetrics(host).onSample((round) => void engine.evaluate(round));
 }

@@ -35,7 +35,7 @@ export interface SubjectVerdict {
 export interface VerdictContext {
   hostId: string;
   hostName: string;
-  /** A VM's tags (issue 15); until tags exist nothing has any, so a tag scope matches no VM. */
+  /** A VM's tags (lib/tags); without it a tag scope matches no VM. */
   tagsOf?: (uuid: string) => readonly string[];
 }
 

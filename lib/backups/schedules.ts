@@ -4,6 +4,7 @@ import { InputError, NotFoundError, isLibvirtError, parseInput } from '@/lib/err
 import type { HostContext } from '@/lib/hosts';
 import { jobSettled, type JobActor } from '@/lib/jobs/runner';
 import { log } from '@/lib/log';
+import { normalizeTag } from '@/lib/tags/rules';
 import { vmNameSchema } from '@/lib/vms/names';
 import { cronProblem, isDue, nextRun } from './cron';
 import { systemClock, type Clock } from './plan';
@@ -29,7 +30,17 @@ const retention = {
 /** One VM, or every VM carrying a tag when the schedule fires. The cron expression is checked by the service. */
 export const scheduleSchema = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('vm'), vm: vmNameSchema, ...retention }),
-  z.object({ scope: z.literal('tag'), tag: z.string().trim().min(1, 'Name the tag whose VMs are backed up.').max(64), ...retention }),
+  z.object({
+    scope: z.literal('tag'),
+    tag: z
+      .string()
+      .trim()
+      .min(1, 'Name the tag whose VMs are backed up.')
+      // Capitals are let through and lowercased, as the tag editor does.
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/, 'A tag is up to 32 letters, digits, ".", "_" and "-", starting with a letter or a digit.')
+      .transform(normalizeTag),
+    ...retention,
+  }),
 ]);
 export type ScheduleBody = z.input<typeof scheduleSchema>;
 

@@ -3,8 +3,8 @@ import type { HostContext } from '@/lib/hosts';
 import { processSingleton } from '@/lib/process/singleton';
 
 // Schedules may name a tag instead of a VM: when the schedule fires, every VM carrying the tag then is backed up.
-// VM tags arrive with issue #15; until then no VM carries any tag and a tag schedule backs up nothing. #15 plugs
-// its lookup in here with `setTagResolver` (one call at start), and nothing else in backups changes.
+// The lookup is lib/tags', plugged in here with `setTagResolver` once at server start (backups does not import
+// lib/tags, which reads the VM inventory); until then no VM carries any tag and a tag schedule backs up nothing.
 
 export type TagResolver = (host: HostContext, tag: string) => Promise<string[]>;
 

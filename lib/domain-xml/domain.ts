@@ -13,6 +13,7 @@ import { DEVICES_ORDER, DOMAIN_ORDER } from './order';
 import { Os } from './os';
 import { Input, MemBalloon, Rng, Video } from './small-devices';
 import { VIREO_NS, VireoMeta } from './vireo-meta';
+import { TAGS_NS, VmTags } from './vm-tags';
 
 // <domain>: identity, lifecycle actions, features and clock here; everything else through the element families
 // it composes (os, cpu, memory, and the device lists).
@@ -45,6 +46,8 @@ export class Domain extends xmlModel(
     osinfoId: str('metadata/libosinfo:libosinfo/libosinfo:os/@id'),
     /** Vireo's own notes (template, linked clone, snapshot files): see vireo-meta.ts. */
     vireo: one(VireoMeta, 'metadata/vireo:vm'),
+    /** The VM's tags (vm-tags.ts), written through libvirt's metadata call. */
+    tags: one(VmTags, 'metadata/vireo-tags:tags'),
     memory: one(Memory, '.'),
     cpu: one(Cpu, '.'),
     os: one(Os, 'os'),
@@ -77,7 +80,7 @@ export class Domain extends xmlModel(
     clock: ['timer'],
     devices: DEVICES_ORDER,
   },
-  { libosinfo: LIBOSINFO, vireo: VIREO_NS },
+  { libosinfo: LIBOSINFO, vireo: VIREO_NS, 'vireo-tags': TAGS_NS },
 ) {
   /** A new, empty definition. */
   static create(type: 'kvm' | 'qemu', name: string, uuid: string): Domain {

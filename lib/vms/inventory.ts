@@ -3,6 +3,7 @@ import { DomainEventType, DomainInterfaceAddressesSource, DomainState, type Doma
 import type { HostContext } from '@/lib/hosts';
 import { stateAfterEvent, stateName, type VmState } from './state';
 import { isTemplateVm } from './vireo-meta';
+import { readTags } from '@/lib/tags/metadata';
 
 // The server's live picture of every domain. Built once, then kept current from libvirt's lifecycle events, so
 // listing 1,000 VMs or pushing a change to every open page costs no per-VM polling.
@@ -19,6 +20,8 @@ export interface VmRow {
   ips: string[];
   /** A template (Vireo's metadata): never started, the source of clones. */
   template?: boolean;
+  /** The VM's tags (lib/tags), from its libvirt metadata. */
+  tags?: string[];
   /** Asked of the guest and not done yet: an ACPI shutdown the guest has not finished (it decides when). */
   pending?: VmPending | null;
 }
@@ -66,6 +69,8 @@ class Inventory extends EventEmitter {
     const client = this.host.eventClient();
     client.events.on('domain-lifecycle', (e) => void this.onLifecycle(e.dom, e.event));
     client.events.on('domain-reboot', (e) => void this.refresh(e.dom));
+    // Tags (and title, description) change through libvirt's metadata call, which defines nothing: no lifecycle event.
+    client.events.on('domain-metadata-change', (e) => void this.refresh(e.dom));
     setInterval(() => void this.refreshAddresses(), ADDRESS_REFRESH_MS).unref();
     // After a reconnect events may have been missed: rebuild the picture and tell pages to replace theirs.
     this.host.onStatus((s) => {
@@ -168,10 +173,11 @@ class Inventory extends EventEmitter {
 }
 
 async function readRow(client: LibvirtClient, dom: DomainRef): Promise<VmRow> {
-  const [info, autostart, template] = await Promise.all([
+  const [info, autostart, template, tags] = await Promise.all([
     client.domains.info(dom),
     client.domains.autostart(dom),
     isTemplateVm(client, dom).catch(() => false),
+    readTags(client, dom).catch(() => []),
   ]);
   const running = info.state === DomainState.RUNNING || info.state === DomainState.PAUSED || info.state === DomainState.BLOCKED;
   const ips = running ? await addresses(client, dom) : [];
@@ -186,6 +192,7 @@ async function readRow(client: LibvirtClient, dom: DomainRef): Promise<VmRow> {
     autostart,
     ips,
     template,
+    tags,
   };
 }
 

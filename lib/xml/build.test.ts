@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fragment, insertInOrder, removeElement, removeElementAndEmptyParents } from './build';
+import { fragment, insertInOrder, intoNamespace, removeElement, removeElementAndEmptyParents, withoutNamespace } from './build';
 import { parseXml, serializeXml } from './parse';
 
 const ORDER = ['a', 'b', 'c'];
@@ -47,5 +47,16 @@ describe('removeElement', () => {
     removeElementAndEmptyParents(p.getElementsByTagName('c')[0]!);
     removeElementAndEmptyParents(p.getElementsByTagName('e')[0]!);
     expect(serializeXml(p)).toBe('<r><a k="1"/></r>');
+  });
+});
+
+describe('namespaces of metadata elements', () => {
+  const NS = 'https://example.test/ns/1';
+  it('puts every element into a namespace under a prefix, and takes it off again', () => {
+    const plain = parseXml('<a x="1"><b>t &amp; u</b><b/></a>').documentElement!;
+    const inNs = intoNamespace(plain, 'p', NS);
+    expect(serializeXml(inNs)).toBe(`<p:a x="1" xmlns:p="${NS}"><p:b>t &amp; u</p:b><p:b/></p:a>`);
+    expect(inNs.namespaceURI).toBe(NS);
+    expect(serializeXml(withoutNamespace(inNs))).toBe('<a x="1"><b>t &amp; u</b><b/></a>');
   });
 });

@@ -165,3 +165,31 @@ function* childNodes(el: Element) {
 export function isEmptyElement(el: Element): boolean {
   return el.attributes.length === 0 && !firstElement(el) && (el.textContent ?? '').trim() === '';
 }
+
+const localOf = (el: Element): string => el.localName ?? el.tagName;
+
+// Copies attributes (not namespace declarations), text and child elements, each child made by `make`.
+function copyInto(from: Element, to: Element, make: (localName: string) => Element): void {
+  for (const a of Array.from(from.attributes)) if (a.name !== 'xmlns' && !a.name.startsWith('xmlns:')) to.setAttribute(a.name, a.value);
+  for (let n = from.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1) copyInto(n as Element, to.appendChild(make(localOf(n as Element))) as Element, make);
+    else if (n.nodeType === 3 || n.nodeType === 4) to.appendChild(to.ownerDocument!.createTextNode(n.nodeValue ?? ''));
+  }
+}
+
+/**
+ * A copy of `el` as its own document, each element renamed `prefix:localName` in `uri`: what libvirt's metadata call
+ * does to the element it is given before keeping it in a domain.
+ */
+export function intoNamespace(el: Element, prefix: string, uri: string): Element {
+  const root = new DOMImplementation().createDocument(uri, `${prefix}:${localOf(el)}`, null).documentElement!;
+  copyInto(el, root, (local) => root.ownerDocument!.createElementNS(uri, `${prefix}:${local}`));
+  return root;
+}
+
+/** A copy of `el` as its own document with every element by its local name, in no namespace (the reverse). */
+export function withoutNamespace(el: Element): Element {
+  const root = fragment(localOf(el));
+  copyInto(el, root, (local) => root.ownerDocument!.createElement(local));
+  return root;
+}

@@ -96,5 +96,9 @@ export const EDITS: Record<string, (d: Domain) => void> = {
     });
     d.vireo.addFile({ snapshot: 'before-upgrade', role: 'memory', path: '/var/lib/libvirt/images/g-before-upgrade.mem' });
     d.vireo.addFile({ snapshot: 'gone', role: 'memory', path: '/var/lib/libvirt/images/g-gone.mem' }).remove();
+    // Tags beside the notes, in their own namespace (as virDomainSetMetadata puts them); then one more added to
+    // those there, as the tag editor does.
+    d.tags.replace(['db']);
+    d.tags.replace([...d.tags.names, 'prod']);
   },
 };

@@ -1,5 +1,7 @@
 import type { Duplex } from 'node:stream';
+import { ErrorNumber } from '../protocol/constants.gen';
 import type { RemoteProcedures } from '../protocol/remote.gen';
+import { LibvirtError } from '../errors';
 import type { CallOptions } from '../rpc/types';
 import { fromWireDomain, parseUuid, toWireDomain, type DomainRef } from './refs';
 import { scopeFlags, type Scope } from './scope';
@@ -151,6 +153,24 @@ export class DomainApi {
     o?: CallOptions,
   ): Promise<void> {
     return this.r.domainSetMetadata({ dom: toWireDomain(dom), type, metadata: value, key: ns?.key ?? null, uri: ns?.uri ?? null, flags: scopeFlags(scope) }, o);
+  }
+
+  /**
+   * The metadata of that type in the scope's definition ('current': the live one of a running domain), or null when
+   * there is none. ELEMENT needs the namespace's uri and answers the element with that namespace taken off.
+   */
+  async metadata(dom: DomainRef, type: number, scope: Scope, uri: string | null = null, o?: CallOptions): Promise<string | null> {
+    try {
+      return (await this.r.domainGetMetadata({ dom: toWireDomain(dom), type, uri, flags: scopeFlags(scope) }, o)).metadata;
+    } catch (err) {
+      if (err instanceof LibvirtError && err.code === ErrorNumber.ERR_NO_DOMAIN_METADATA) return null;
+      throw err;
+    }
+  }
+
+  /** Whether the domain has a persistent definition (a transient one exists only while it runs). */
+  async isPersistent(dom: DomainRef, o?: CallOptions): Promise<boolean> {
+    return (await this.r.domainIsPersistent({ dom: toWireDomain(dom) }, o)).persistent !== 0;
   }
 
   /** vCPU count for the scope; extraFlags may add DomainVcpuFlags.MAXIMUM or GUEST. */

@@ -45,6 +45,14 @@ export const registrations: { [N in LibvirtEventName]: Registration<N> } = {
       event: { dom: fromWireDomain(m.msg.dom), devAlias: m.msg.devAlias },
     }),
   },
+  'domain-metadata-change': {
+    ...domain(DomainEventID.METADATA_CHANGE),
+    msgProc: Proc.DOMAIN_EVENT_CALLBACK_METADATA_CHANGE,
+    convert: (m: MessageTypes[379]) => ({
+      callbackID: m.callbackID,
+      event: { dom: fromWireDomain(m.dom), type: m.type, nsuri: m.nsuri },
+    }),
+  },
   'network-lifecycle': {
     register: async (r) => (await r.connectNetworkEventRegisterAny({ eventID: NetworkEventID.LIFECYCLE, net: null })).callbackID,
     msgProc: Proc.NETWORK_EVENT_LIFECYCLE,

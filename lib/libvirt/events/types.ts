@@ -7,6 +7,8 @@ export interface LibvirtEventMap {
   'domain-reboot': { dom: DomainRef };
   'domain-device-added': { dom: DomainRef; devAlias: string };
   'domain-device-removed': { dom: DomainRef; devAlias: string };
+  /** type: DomainMetadataType; nsuri: the namespace of a changed ELEMENT (null for title and description). */
+  'domain-metadata-change': { dom: DomainRef; type: number; nsuri: string | null };
   /** event: NetworkEventLifecycleType. */
   'network-lifecycle': { net: NetworkRef; event: number; detail: number };
   /** event: StoragePoolEventLifecycleType. */
@@ -19,6 +21,7 @@ export const EVENT_NAMES: readonly LibvirtEventName[] = [
   'domain-reboot',
   'domain-device-added',
   'domain-device-removed',
+  'domain-metadata-change',
   'network-lifecycle',
   'pool-lifecycle',
 ];
