@@ -209,8 +209,8 @@ describe('create-VM wizard', () => {
     expect(await pool.volumes()).toEqual([...before, `${name}-seed.iso`, `${name}.qcow2`].sort());
     const kept = page.getByTestId('job-kept');
     expect(await kept.textContent()).toContain(`virtual machine ${name}`);
-    expect(await kept.getByRole('link', { name: 'Open its Hardware tab' }).getAttribute('href')).toBe(`/vms/${name}?tab=hardware`);
-    expect(await kept.getByRole('link', { name: 'Open its XML' }).getAttribute('href')).toBe(`/vms/${name}?tab=xml`);
+    expect(await kept.getByRole('link', { name: 'Open its Hardware tab' }).getAttribute('href')).toBe(`/hosts/local/vms/${name}?tab=hardware`);
+    expect(await kept.getByRole('link', { name: 'Open its XML' }).getAttribute('href')).toBe(`/hosts/local/vms/${name}?tab=xml`);
     await screenshot(page, 'wizard-start-failed-kept');
 
     // Starting again fails the same way until the network exists; then it starts.

@@ -41,7 +41,9 @@ describe('graphs', () => {
   it('the busy guest’s CPU graph rises on its Metrics tab, and hovering shows the values', async () => {
     const { page } = s;
     await openAndSettle(page, `/vms/${guestName}?tab=metrics`, '[data-testid="vm-metrics"]');
-    await page.locator('[data-testid="chart-cpu"] canvas').waitFor();
+    // A CPU rate needs two collector rounds (10 s apart) of the running guest, and the server may have started after
+    // it: until then the chart says "Nothing measured in this range".
+    await page.locator('[data-testid="chart-cpu"] canvas').waitFor({ timeout: 60_000 });
     const cpu = await waitForLatest('chart-cpu', BUSY);
     expect(cpu).toBeLessThanOrEqual(150);
     await expect.poll(() => page.getByTestId('chart-cpu-now').textContent()).toMatch(/CPU now: \d+ %/);

@@ -43,7 +43,7 @@ describe('virtualization readiness', () => {
 
   it('lists each check with its status, meaning and the self-test note', async () => {
     await page.getByRole('link', { name: 'Readiness' }).click();
-    await page.waitForURL('**/host/readiness');
+    await page.waitForURL('**/readiness');
     await page.getByTestId('readiness-checks').waitFor();
     expect(await page.getByTestId('self-test-note').textContent()).toBe(NOTE);
 
@@ -80,7 +80,7 @@ describe('virtualization readiness', () => {
     const before = await page.locator('time').getAttribute('datetime');
     await new Promise((r) => setTimeout(r, 20));
     await page.getByRole('link', { name: 'Probe again' }).click();
-    await page.waitForURL('**/host/readiness?refresh=1');
+    await page.waitForURL('**/readiness?refresh=1');
     await page.waitForFunction((b) => document.querySelector('time')?.getAttribute('datetime') !== b, before);
   });
 
