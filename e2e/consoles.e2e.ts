@@ -361,6 +361,8 @@ describe('host terminal', () => {
     await term.getByLabel('Password').fill(adminPassword);
     await term.getByRole('button', { name: 'Open terminal' }).click();
     await term.locator('[data-testid="host-terminal-state"][data-state="open"]').waitFor();
+    // Typed before the shell shows its prompt, the first keys can be lost (the shell resets the line as it starts).
+    await waitText(term, /[$#] ?$/m, 20_000, 'host-terminal');
     await term.locator('[data-testid="host-terminal"] .xterm-helper-textarea').focus();
     await term.keyboard.type('echo host-$((6*7)); exit');
     await term.keyboard.press('Enter');
