@@ -35,7 +35,9 @@ export function VmTagsEditor({ name, canEdit }: { name: string; canEdit: boolean
     const full = tags.length >= MAX_TAGS_PER_VM ? `A VM has at most ${MAX_TAGS_PER_VM} tags: remove one first.` : null;
     setDraftError(problem ?? full ?? undefined);
     if (problem || full) return;
-    if (await store([...tags, tag])) setDraft('');
+    // Cleared as it is sent, so a tag typed meanwhile is not wiped when the save returns; back if it was refused.
+    setDraft('');
+    if (!(await store([...tags, tag]))) setDraft((d) => d || tag);
   }
 
   return (
