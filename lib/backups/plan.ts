@@ -20,8 +20,9 @@ export function stamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
-export function copyVolumeName(vm: string, target: string, at: Date, kind: string): string {
-  return `${vm}.${target}.${stamp(at)}.${kind}.qcow2`;
+/** Unique per point: two backups can now start within one second (a small incremental takes ~0.1 s). */
+export function copyVolumeName(vm: string, target: string, at: Date, pointId: string, kind: string): string {
+  return `${vm}.${target}.${stamp(at)}-${pointId.slice(0, 8)}.${kind}.qcow2`;
 }
 
 export function checkpointName(at: Date, pointId: string): string {

@@ -143,7 +143,7 @@ export async function startBackup(host: HostContext, actor: JobActor, req: Backu
       const targets = await ctx.step('targets', async () => {
         const out: Target[] = [];
         for (const d of disks) {
-          const name = copyVolumeName(dom.name, d.target, at, point.kind);
+          const name = copyVolumeName(dom.name, d.target, at, pointId, point.kind);
           const base = parent?.disks.find((c) => c.target === d.target);
           if (running) {
             const { capacity } = await client.domains.blockInfo(dom, d.target);
