@@ -22,7 +22,7 @@ export function ConsoleVmBar({ vm, uuid, canAct }: { vm: string; uuid: string; c
     <div className="space-y-2" data-testid="console-vm-bar">
       <div className="flex flex-wrap items-center gap-2">
         <StateBadge state={row.state} name={vm} />
-        <VmActionButtons name={vm} state={row.state} allowed={canAct} />
+        <VmActionButtons name={vm} state={row.state} allowed={canAct} template={!!row.template} />
       </div>
       <OutcomeAlert />
     </div>

@@ -11,6 +11,12 @@ describe('lifecycle actions offered per state', () => {
     for (const s of ALL_STATES) expect(actionsFor(s).length).toBeGreaterThan(0);
   });
 
+  it('never offers Start for a template, which the server refuses to start', () => {
+    expect(actionsFor('shut off', true)).toEqual([]);
+    expect(actionsFor('crashed', true)).toEqual([]);
+    expect(actionsFor('running', true)).toContain('destroy');
+  });
+
   it('asks before what loses guest state, naming the VM or counting them', () => {
     expect([...needsConfirm].sort()).toEqual(['destroy', 'reboot']);
     expect(confirmText('destroy', ['web'])).toMatch(/^Force off "web"\? .*pulling the power plug/);

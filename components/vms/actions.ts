@@ -12,11 +12,12 @@ export const labels: Record<LifecycleAction, string> = {
 /** Actions that lose guest state if done by mistake ask first. */
 export const needsConfirm = new Set<LifecycleAction>(['destroy', 'reboot']);
 
-export function actionsFor(state: VmState): LifecycleAction[] {
+/** A template is never started (its disks are read-only under linked clones), so it is not offered Start. */
+export function actionsFor(state: VmState, template = false): LifecycleAction[] {
   switch (state) {
     case 'shut off':
     case 'crashed':
-      return ['start'];
+      return template ? [] : ['start'];
     case 'paused':
       return ['resume', 'destroy'];
     case 'shutting down':

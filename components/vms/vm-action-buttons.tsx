@@ -5,12 +5,12 @@ import { Button } from '@/components/ui/button';
 import { actionsFor, labels } from './actions';
 import { useActionRunner } from './action-runner';
 
-export function VmActionButtons({ name, state, allowed }: { name: string; state: VmState; allowed: boolean }) {
+export function VmActionButtons({ name, state, allowed, template = false }: { name: string; state: VmState; allowed: boolean; template?: boolean }) {
   const { run, busy } = useActionRunner();
   if (!allowed) return null;
   return (
     <div className="flex flex-wrap gap-1">
-      {actionsFor(state).map((a) => (
+      {actionsFor(state, template).map((a) => (
         <Button
           key={a}
           variant={a === 'destroy' ? 'danger' : 'secondary'}

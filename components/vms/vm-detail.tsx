@@ -132,7 +132,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
           {row ? <StateBadge state={row.state} name={def.name} pending={row.pending} /> : null}
           {row?.template ? <TemplateBadge /> : null}
           <div className="ml-auto flex flex-wrap gap-2">
-            {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} /> : null}
+            {row ? <VmActionButtons name={def.name} state={row.state} allowed={perms.lifecycle} template={!!row.template} /> : null}
             {perms.console && !gone ? (
               <Link
                 href={hostPage(host, `/vms/${encodeURIComponent(def.name)}/console`)}

@@ -109,7 +109,7 @@ function vmColumns(canAct: boolean, host: string, multi: boolean, usage: Readonl
     {
       id: 'actions',
       header: 'Actions',
-      cell: (vm) => (vm.host === host && !vm.unknown ? <VmActionButtons name={vm.name} state={vm.state} allowed={canAct} /> : null),
+      cell: (vm) => (vm.host === host && !vm.unknown ? <VmActionButtons name={vm.name} state={vm.state} allowed={canAct} template={!!vm.template} /> : null),
     },
   ];
 }
