@@ -10,6 +10,7 @@ import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
 import { NumberField, RadioGroup, SelectField, TextField } from '@/components/ui/inputs';
 import { ProblemNote } from '@/components/ui/problem-note';
+import { tagsOfRows } from '@/components/vms/tags/tag-filter';
 
 // Backup schedules of the host: what is backed up (a VM, or every VM with a tag when it fires), when (cron, UTC),
 // where, and what is kept. Retention never removes a point a kept point builds on.
@@ -62,7 +63,7 @@ function NewSchedule() {
           ))}
         </SelectField>
       ) : (
-        <TextField label="Tag" value={tag} onChange={setTag} error={f.tag} testId="schedule-tag" />
+        <TextField label="Tag" value={tag} onChange={setTag} error={f.tag} testId="schedule-tag" suggestions={tagsOfRows(vms.data?.vms)} />
       )}
       <TextField
         label="When (cron, UTC)"

@@ -59,18 +59,38 @@ function Labeled({ label, hint, error, testId, control }: Chrome & { control: (a
   );
 }
 
-type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'className' | 'id'> &
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'className' | 'id' | 'list'> &
   Chrome & {
     /** The typed value; the event too, for what a value does not carry (a file input's files). */
     onChange?: (value: string, event: ChangeEvent<HTMLInputElement>) => void;
+    /** Values offered as the admin types (a datalist); any other value may still be typed. */
+    suggestions?: readonly string[];
   };
 
-export function TextField({ onChange, type = 'text', ...props }: InputProps) {
+export function TextField({ onChange, type = 'text', suggestions, ...props }: InputProps) {
   const [chrome, input] = splitChrome(props);
+  const listId = `${useId()}-suggestions`;
   return (
     <Labeled
       {...chrome}
-      control={(attrs) => <input type={type} {...input} {...attrs} onChange={onChange ? (e) => onChange(e.target.value, e) : undefined} />}
+      control={(attrs) => (
+        <>
+          <input
+            type={type}
+            {...input}
+            {...attrs}
+            list={suggestions?.length ? listId : undefined}
+            onChange={onChange ? (e) => onChange(e.target.value, e) : undefined}
+          />
+          {suggestions?.length ? (
+            <datalist id={listId}>
+              {suggestions.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
+          ) : null}
+        </>
+      )}
     />
   );
 }
