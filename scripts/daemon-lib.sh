@@ -1,4 +1,4 @@
-# Shared by the scripts that run the tests' own libvirt daemons (libvirtd-test.sh, libvirtd-tcp.sh): source it.
+# Shared by the scripts that start daemons (the tests' libvirtds, test hosts, PostgreSQL, host setup): source it.
 
 # True when the pid in $1 belongs to a live process named $2 (pidfiles can outlive a crash).
 pid_alive() {
@@ -19,4 +19,13 @@ stop_pidfile() {
     sleep 0.1
   done
   kill -KILL "$pid" 2>/dev/null || true
+}
+
+# Closes every descriptor this script inherited beyond stdin/out/err. The daemons it starts would otherwise keep
+# them for their life: a suite run under `flock /tmp/vireo-libvirt.lock` left the lock held by libvirtd forever.
+close_inherited_fds() {
+  local fd
+  for fd in $(ls "/proc/$$/fd"); do
+    if ((fd > 2 && fd < 250)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+  done
 }

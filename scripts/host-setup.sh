@@ -5,6 +5,9 @@
 #
 # Usage: scripts/host-setup.sh [--no-browser]
 set -euo pipefail
+# shellcheck source=scripts/daemon-lib.sh
+source "$(dirname "$0")/daemon-lib.sh"
+close_inherited_fds
 
 with_browser=1
 for arg in "$@"; do

@@ -23,6 +23,7 @@ die() { echo "libvirtd-tcp: $*" >&2; exit 1; }
 
 # shellcheck source=scripts/daemon-lib.sh
 source "$(dirname "$0")/daemon-lib.sh"
+close_inherited_fds
 
 ready() { virsh -q -c "test+tcp://127.0.0.1:$port/default" version >/dev/null 2>&1; }
 

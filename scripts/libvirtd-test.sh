@@ -29,6 +29,7 @@ die() { echo "libvirtd-test: $*" >&2; exit 1; }
 
 # shellcheck source=scripts/daemon-lib.sh
 source "$(dirname "$0")/daemon-lib.sh"
+close_inherited_fds
 
 v() { virsh -q -c "$uri" "$@"; }
 ready() { v version >/dev/null 2>&1; }

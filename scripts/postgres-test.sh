@@ -11,6 +11,9 @@
 # Usage: scripts/postgres-test.sh start|stop|status|url   (start/stop are idempotent and quiet)
 #   url prints the connection URL of the `postgres` database as the superuser role `vireo`; tests swap the name.
 set -euo pipefail
+# shellcheck source=scripts/daemon-lib.sh
+source "$(dirname "$0")/daemon-lib.sh"
+close_inherited_fds
 
 base=${VIREO_TEST_POSTGRES_DIR:-/run/vireo-test/postgres}
 port=${VIREO_TEST_POSTGRES_PORT:-55432}

@@ -22,6 +22,9 @@
 #        scripts/test-hosts.sh libvirtd hN stop|kill|freeze|thaw|start     (tests: make the remote daemon fail)
 # start and stop are idempotent; start replaces a host that is half up (a stale namespace, a dead daemon).
 set -euo pipefail
+# shellcheck source=scripts/daemon-lib.sh
+source "$(dirname "$0")/daemon-lib.sh"
+close_inherited_fds
 
 root=${VIREO_TEST_HOSTS_DIR:-/var/lib/vireo-test-hosts}
 count=${VIREO_TEST_HOSTS:-2}
