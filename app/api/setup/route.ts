@@ -10,8 +10,6 @@ import { clientIp } from '@/lib/http/client-ip';
 import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/setup',
   summary: 'First run: create the admin account with the one-time setup code',
   tags: ['auth'],
   access: 'public',

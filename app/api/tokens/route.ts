@@ -5,8 +5,6 @@ import { can, ROLES } from '@/lib/auth/roles';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/tokens',
   summary: "Your API tokens (every user's with all=1, for admins); secrets are never shown again",
   tags: ['tokens'],
   access: 'signed-in',
@@ -18,8 +16,6 @@ export const GET = defineRoute({
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/tokens',
   summary: 'Create an API token (its secret is in this answer only)',
   tags: ['tokens'],
   access: 'signed-in',

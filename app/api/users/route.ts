@@ -2,8 +2,6 @@ import { createUser, listUsers, newUserSchema } from '@/lib/auth/accounts';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/users',
   summary: 'Every user with their role',
   tags: ['users'],
   access: 'users.manage',
@@ -11,8 +9,6 @@ export const GET = defineRoute({
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/users',
   summary: 'Add a user',
   tags: ['users'],
   access: 'users.manage',

@@ -4,8 +4,6 @@ import { changeOwnPassword } from '@/lib/auth/user-admin';
 import { defineRoute } from '@/lib/http/route';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/account/password',
   summary: 'Change your own password (the current one is required; your other sessions end)',
   tags: ['users'],
   access: 'signed-in',

@@ -3,8 +3,6 @@ import { listDeliveries } from '@/lib/alerts/notifier';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/alerts/deliveries',
   summary: 'The delivery log: each attempt to notify a receiver, newest first',
   tags: ['alerts'],
   access: 'alerts.read',

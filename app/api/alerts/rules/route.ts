@@ -4,8 +4,6 @@ import { createRule, listRules } from '@/lib/alerts/rules';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/alerts/rules',
   summary: 'Alert rules',
   tags: ['alerts'],
   access: 'alerts.read',
@@ -13,8 +11,6 @@ export const GET = defineRoute({
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/alerts/rules',
   summary: 'Create an alert rule (evaluated from the next metrics sample on)',
   tags: ['alerts'],
   access: 'alerts.edit',

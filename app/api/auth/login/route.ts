@@ -8,8 +8,6 @@ import { clientIp } from '@/lib/http/client-ip';
 import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/auth/login',
   summary: 'Sign in: sets the session and CSRF cookies',
   tags: ['auth'],
   access: 'public',

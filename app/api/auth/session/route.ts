@@ -2,8 +2,6 @@ import { permissionsOf } from '@/lib/auth/roles';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/auth/session',
   summary: 'Who is signed in, and what their role may do',
   tags: ['auth'],
   access: 'signed-in',

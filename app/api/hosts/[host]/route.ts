@@ -4,8 +4,6 @@ import { hostParams } from '@/lib/hosts/params';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}',
   summary: 'One host: its URI, public key, pinned host key and connection state (no secrets)',
   tags: ['hosts'],
   access: 'host.read',
@@ -14,8 +12,6 @@ export const GET = defineRoute({
 });
 
 export const PATCH = defineRoute({
-  method: 'PATCH',
-  path: '/api/hosts/{host}',
   summary: "Change a host's name, URI or credentials, or forget its pinned host key; its connections are reopened",
   tags: ['hosts'],
   access: 'hosts.manage',
@@ -32,8 +28,6 @@ export const PATCH = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}',
   summary: 'Remove a host from Vireo (its VMs stay on it, untouched)',
   tags: ['hosts'],
   access: 'hosts.manage',

@@ -5,8 +5,6 @@ import { usageQuery } from '@/lib/metrics/queries';
 import { sortUsage } from '@/lib/metrics/usage';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/inventory/usage',
   summary: 'What the running VMs of every host use now (CPU, memory, the last few samples), host by host, each sorted',
   tags: ['metrics'],
   access: 'vm.read',

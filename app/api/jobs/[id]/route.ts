@@ -3,8 +3,6 @@ import { defineRoute } from '@/lib/http/route';
 import { jobParams, readJob } from '@/lib/jobs/store';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/jobs/{id}',
   summary: 'One job: its steps, progress and outcome',
   tags: ['jobs'],
   access: 'vm.read',

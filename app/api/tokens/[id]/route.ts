@@ -5,8 +5,6 @@ import { defineRoute } from '@/lib/http/route';
 type Revoked = { token: ApiTokenView };
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/tokens/{id}',
   summary: "Revoke an API token (yours, or anyone's for admins); it is refused from then on",
   tags: ['tokens'],
   access: 'signed-in',

@@ -8,8 +8,6 @@ import { defineRoute } from '@/lib/http/route';
 const byName = (i: { params: { id: string } }, r?: { username: string }) => r?.username ?? i.params.id;
 
 export const PATCH = defineRoute({
-  method: 'PATCH',
-  path: '/api/users/{id}',
   summary: "Change a user's role, or disable or enable the account",
   tags: ['users'],
   access: 'users.manage',
@@ -32,8 +30,6 @@ export const PATCH = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/users/{id}',
   summary: 'Delete a user (their audit entries keep the name)',
   tags: ['users'],
   access: 'users.manage',

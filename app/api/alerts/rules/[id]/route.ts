@@ -8,8 +8,6 @@ const params = z.object({ id: z.uuid() });
 type Done = { rule: AlertRuleView };
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/alerts/rules/{id}',
   summary: 'Change an alert rule (its alerts keep their state; the new condition applies from the next sample)',
   tags: ['alerts'],
   access: 'alerts.edit',
@@ -20,8 +18,6 @@ export const PUT = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/alerts/rules/{id}',
   summary: 'Delete an alert rule; its firing alerts end as resolved, without notifying',
   tags: ['alerts'],
   access: 'alerts.edit',

@@ -3,8 +3,6 @@ import { expireSilence } from '@/lib/alerts/silences';
 import { defineRoute } from '@/lib/http/route';
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/alerts/silences/{id}',
   summary: 'End a silence now',
   tags: ['alerts'],
   access: 'alerts.silence',

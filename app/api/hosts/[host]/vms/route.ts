@@ -4,8 +4,6 @@ import { startCreateVm } from '@/lib/provisioning/create';
 import { inventory } from '@/lib/vms/inventory';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms',
   summary: 'Every virtual machine of the host, from the live inventory',
   tags: ['vms'],
   access: 'vm.read',
@@ -14,8 +12,6 @@ export const GET = defineRoute({
 
 /** Starts a create job (202 with its id); input problems answer 422 with a message per field. */
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms',
   summary: 'Create a virtual machine (a job)',
   tags: ['vms', 'provisioning'],
   access: 'vm.create',

@@ -4,8 +4,6 @@ import { cancelJob } from '@/lib/jobs/runner';
 import { jobParams, readJob, requestCancel } from '@/lib/jobs/store';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/jobs/{id}/cancel',
   summary: 'Cancel a running job (what it made is rolled back)',
   tags: ['jobs'],
   access: 'vm.create',

@@ -4,8 +4,6 @@ import { jobParams } from '@/lib/jobs/store';
 import { retryCreateVm } from '@/lib/provisioning/create';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/jobs/{id}/retry',
   summary: 'Start a failed create job again with the settings it started from (checked again first)',
   tags: ['jobs'],
   access: 'vm.create',

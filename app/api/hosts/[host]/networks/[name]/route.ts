@@ -3,8 +3,6 @@ import { deleteNetwork } from '@/lib/networks/change';
 import { networkParams, readNetwork } from '@/lib/networks/read';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/networks/{name}',
   summary: 'One network: settings, live and saved XML, the VMs on it',
   tags: ['networks'],
   access: 'host.read',
@@ -14,8 +12,6 @@ export const GET = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/networks/{name}',
   summary: 'Delete a network no VM uses (stopping it first)',
   tags: ['networks'],
   access: 'network.edit',

@@ -2,8 +2,6 @@ import { defineRoute } from '@/lib/http/route';
 import { wizardOptions } from '@/lib/provisioning/options';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/provisioning/options',
   summary: 'What the create wizard offers on this host: pools, networks, bridges, images, the domain type',
   tags: ['provisioning'],
   access: 'vm.create',

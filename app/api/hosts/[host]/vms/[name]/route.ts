@@ -6,8 +6,6 @@ import { deleteVm } from '@/lib/vms/delete';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}',
   summary: "A virtual machine's live and persistent definitions and their summary",
   tags: ['vms'],
   access: 'vm.read',
@@ -18,8 +16,6 @@ export const GET = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/vms/{name}',
   summary: 'Delete a virtual machine with the chosen volumes, NVRAM and snapshot metadata',
   tags: ['vms'],
   access: 'vm.delete',

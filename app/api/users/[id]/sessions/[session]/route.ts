@@ -3,8 +3,6 @@ import { revokeSession } from '@/lib/auth/user-admin';
 import { defineRoute } from '@/lib/http/route';
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/users/{id}/sessions/{session}',
   summary: 'End one session of a user (its consoles and live pages close)',
   tags: ['users'],
   access: 'users.manage',

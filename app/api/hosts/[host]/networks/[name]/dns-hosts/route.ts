@@ -5,8 +5,6 @@ import { networkParams } from '@/lib/networks/read';
 import { dnsHostSchema } from '@/lib/networks/validate';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/networks/{name}/dns-hosts',
   summary: 'Add or delete a DNS host entry',
   tags: ['networks'],
   access: 'network.edit',

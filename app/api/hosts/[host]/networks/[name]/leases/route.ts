@@ -3,8 +3,6 @@ import { networkLeases } from '@/lib/networks/leases';
 import { networkParams } from '@/lib/networks/read';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/networks/{name}/leases',
   summary: "A running network's DHCP leases",
   tags: ['networks'],
   access: 'host.read',

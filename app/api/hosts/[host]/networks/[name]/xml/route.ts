@@ -5,8 +5,6 @@ import { networkParams } from '@/lib/networks/read';
 
 /** Saves a whole new definition; a running network keeps the old one until it is restarted. */
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/networks/{name}/xml',
   summary: "Replace a network's saved definition",
   tags: ['networks'],
   access: 'network.edit',

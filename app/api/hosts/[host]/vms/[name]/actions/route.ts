@@ -4,8 +4,6 @@ import { LIFECYCLE_ACTIONS, runLifecycle } from '@/lib/vms/lifecycle';
 import { vmParams } from '@/lib/vms/names';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/actions',
   summary: 'Start, shut down, force off, reboot, pause or resume a virtual machine',
   tags: ['vms'],
   access: 'vm.lifecycle',

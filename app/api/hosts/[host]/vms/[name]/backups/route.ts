@@ -5,8 +5,6 @@ import { backupBody } from '@/lib/backups/schemas';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}/backups',
   summary: "A VM's backup points (newest first) and whether the next backup can be incremental",
   tags: ['backups'],
   access: 'vm.read',
@@ -15,8 +13,6 @@ export const GET = defineRoute({
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/backups',
   summary: 'Back up the VM now (a job): incremental when the chain allows, else full; a stopped VM is copied',
   tags: ['backups'],
   access: 'backup.run',

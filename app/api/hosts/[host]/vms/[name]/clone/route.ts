@@ -5,8 +5,6 @@ import { vmParams } from '@/lib/vms/names';
 
 /** Starts a clone job (202 with its id); input problems answer 422 with a message per field. */
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/clone',
   summary: 'Clone a stopped VM (a job): linked (qcow2 overlays on a template) or full (volumes copied)',
   tags: ['vms', 'clones'],
   access: 'vm.create',

@@ -4,8 +4,6 @@ import { destinationOf, migrationBody, optionsOf } from '@/lib/migration/schema'
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}/migration',
   summary: 'The hosts this virtual machine could move to',
   tags: ['vms'],
   access: 'vm.migrate',
@@ -14,8 +12,6 @@ export const GET = defineRoute({
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/migration',
   summary: 'Move a virtual machine to another host (live or offline) as a job; refused with every failed check (409)',
   tags: ['vms'],
   access: 'vm.migrate',

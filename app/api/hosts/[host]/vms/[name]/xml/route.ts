@@ -4,8 +4,6 @@ import { MAX_XML_CHARS, redefine } from '@/lib/vms/definition';
 import { vmParams } from '@/lib/vms/names';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/vms/{name}/xml',
   summary: "Replace a virtual machine's persistent definition (libvirt validates it)",
   tags: ['vms'],
   access: 'vm.edit',

@@ -5,8 +5,6 @@ import { confirmUsersSchema } from '@/lib/storage/validate';
 import { deleteVolume, readVolume } from '@/lib/storage/volumes';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/storage/pools/{pool}/volumes/{volume}',
   summary: 'One volume',
   tags: ['storage'],
   access: 'host.read',
@@ -16,8 +14,6 @@ export const GET = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/storage/pools/{pool}/volumes/{volume}',
   summary: 'Delete a volume (one in use only with its users named: otherwise 409 with the users)',
   tags: ['storage'],
   access: 'storage.edit',

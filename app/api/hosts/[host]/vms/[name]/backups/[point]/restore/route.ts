@@ -3,8 +3,6 @@ import { startRestore } from '@/lib/backups/restore';
 import { pointParams, restoreBody } from '@/lib/backups/schemas';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/backups/{point}/restore',
   summary: "Restore a point (a job): into a new VM, or over the stopped VM's own disks",
   tags: ['backups'],
   access: 'backup.restore',

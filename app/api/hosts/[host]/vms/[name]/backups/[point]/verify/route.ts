@@ -3,8 +3,6 @@ import { pointParams, verifyBody } from '@/lib/backups/schemas';
 import { startVerify } from '@/lib/backups/verify';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/backups/{point}/verify',
   summary: 'Verify a point (a job): checksums read back, image check, optional test boot',
   tags: ['backups'],
   access: 'backup.run',

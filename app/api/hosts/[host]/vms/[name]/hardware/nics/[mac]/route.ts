@@ -4,8 +4,6 @@ import { nicParams, nicUpdateSchema, scopeQuerySchema } from '@/lib/hardware/sch
 import { hardwareAudit } from '../../audit';
 
 export const PATCH = defineRoute({
-  method: 'PATCH',
-  path: '/api/hosts/{host}/vms/{name}/hardware/nics/{mac}',
   summary: "Change a network interface's source or link state",
   tags: ['hardware'],
   access: 'vm.edit',
@@ -16,8 +14,6 @@ export const PATCH = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/vms/{name}/hardware/nics/{mac}',
   summary: 'Remove a network interface',
   tags: ['hardware'],
   access: 'vm.edit',

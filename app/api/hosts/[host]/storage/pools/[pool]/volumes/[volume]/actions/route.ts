@@ -4,8 +4,6 @@ import { volumeActionSchema } from '@/lib/storage/validate';
 import { runVolumeAction } from '@/lib/storage/volumes';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/storage/pools/{pool}/volumes/{volume}/actions',
   summary: 'Grow or wipe a volume (wiping one in use only with its users named: otherwise 409 with the users)',
   tags: ['storage'],
   access: 'storage.edit',

@@ -4,8 +4,6 @@ import { cdromMediaSchema, diskParams } from '@/lib/hardware/schemas';
 import { hardwareAudit } from '../../../audit';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/vms/{name}/hardware/disks/{target}/media',
   summary: 'Insert or eject the media of a CD-ROM drive',
   tags: ['hardware'],
   access: 'vm.edit',
