@@ -17,6 +17,10 @@ describe('API routes and their OpenAPI document', () => {
     expect(readFileSync(INDEX_FILE, 'utf8')).toBe(renderIndex());
   });
 
+  it('puts every route in a section of the reference (app/api/sections.ts, or its own `tags`)', () => {
+    for (const r of [...allRoutes(), ...openApiPlaced()]) expect(r.tags.length, `${r.method} ${r.path} has no section`).toBeGreaterThan(0);
+  });
+
   it('makes every handler with defineRoute', () => {
     for (const [url, mod] of Object.entries({ ...ROUTE_MODULES, '/api/openapi.json': openApiModule })) {
       const handlers = Object.entries(mod).filter(([k]) => METHODS.has(k));
@@ -31,6 +35,7 @@ describe('API routes and their OpenAPI document', () => {
     const described = Object.entries(doc.paths ?? {}).flatMap(([p, ops]) => Object.keys(ops ?? {}).map((m) => `${m.toUpperCase()} ${p}`));
     expect(described.sort()).toEqual([...allRoutes(), ...openApiPlaced()].map((r) => `${r.method} ${r.path}`).sort());
     expect(described).toContain('POST /api/hosts/{host}/vms/{name}/hardware/disks');
+    expect(doc.paths?.['/api/hosts/{host}/vms/{name}/hardware/disks']?.post?.tags).toEqual(['hardware']);
     const del = doc.paths?.['/api/hosts/{host}/vms/{name}']?.delete;
     expect(del?.parameters).toEqual(
       expect.arrayContaining([

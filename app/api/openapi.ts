@@ -10,7 +10,6 @@ export function openApiDocument(): OpenApiDocument {
 
 export const openApiRoute: RouteHandler = defineRoute({
   summary: 'This API described as OpenAPI 3.1',
-  tags: ['meta'],
   access: 'signed-in',
   run: (): OpenApiDocument => openApiDocument(),
 });

@@ -48,7 +48,7 @@ export function buildOpenApi(routes: PlacedRoute[], info: { version: string }): 
     scheme: 'bearer',
     description: 'An API token (POST /api/tokens): acts with its role, needs no CSRF token.',
   });
-  for (const { method, path, handler } of routes) {
+  for (const { method, path, tags, handler } of routes) {
     const r = handler.route;
     const access = r.access;
     const permission = access === 'public' || access === 'signed-in' ? null : access;
@@ -64,7 +64,7 @@ export function buildOpenApi(routes: PlacedRoute[], info: { version: string }): 
       method: method.toLowerCase() as Lowercase<typeof method>,
       path,
       summary: r.summary,
-      tags: r.tags,
+      tags,
       description: permission
         ? `Needs the permission \`${permission}\` (${PERMISSIONS[permission]}).`
         : access === 'public'

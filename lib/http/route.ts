@@ -15,7 +15,8 @@ import { subjectWords } from './subject';
 // body schemas, what it records in the audit log, and the service call — and this file does the rest the same way
 // for every route: session and CSRF, permission, validation with a message per field, the audit record, and one
 // mapping from errors to problem responses. The OpenAPI document is generated from the same declarations; a route's
-// method and path are not declared: they are the export's name and the file's place (app/api/routes.ts).
+// method, path and section of the reference are not declared: they follow from the export's name and the file's place
+// (app/api/routes.ts).
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -75,7 +76,8 @@ export interface AuditSpec<P extends Schema, Q extends Schema, B extends Schema,
 
 export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access> {
   summary: string;
-  tags: string[];
+  /** The reference's sections, when the path's own (app/api/sections.ts) is not the whole story. */
+  tags?: string[];
   access: A;
   params?: P;
   query?: Q;
@@ -107,6 +109,8 @@ export interface PlacedRoute {
   method: HttpMethod;
   /** As the API reference shows it, e.g. /api/hosts/{host}/vms/{name}. */
   path: string;
+  /** The reference's sections. */
+  tags: string[];
   handler: RouteHandler;
 }
 

@@ -3,7 +3,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
   summary: 'Current alerts (pending and firing) and those resolved in the last day, with whether a silence mutes them',
-  tags: ['alerts'],
   access: 'alerts.read',
   run: async () => ({ alerts: await listAlerts() }),
 });

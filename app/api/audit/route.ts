@@ -4,7 +4,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
   summary: 'The audit log, newest first, with search and paging',
-  tags: ['audit'],
   access: 'audit.read',
   query: z.object({
     q: z.string().max(200).optional(),

@@ -4,14 +4,12 @@ import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
   summary: 'Every host Vireo manages, with its connection state (no secrets)',
-  tags: ['hosts'],
   access: 'host.read',
   run: async () => ({ hosts: await listHostViews() }),
 });
 
 export const POST = defineRoute({
   summary: 'Add a host: a libvirt URI and its SSH key (generated or uploaded) or TLS certificates',
-  tags: ['hosts'],
   access: 'hosts.manage',
   body: addHostBody,
   maxBodyBytes: 200_000,

@@ -3,7 +3,6 @@ import { listJobs } from '@/lib/jobs/store';
 
 export const GET = defineRoute({
   summary: 'The 50 newest jobs',
-  tags: ['jobs'],
   access: 'vm.read',
   run: async () => ({ jobs: await listJobs(50) }),
 });

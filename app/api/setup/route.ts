@@ -11,7 +11,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
   summary: 'First run: create the admin account with the one-time setup code',
-  tags: ['auth'],
   access: 'public',
   body: z.object({ setupCode: z.string().max(64), username: usernameSchema, password: passwordSchema }),
   status: 201,

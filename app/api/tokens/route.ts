@@ -6,7 +6,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
   summary: "Your API tokens (every user's with all=1, for admins); secrets are never shown again",
-  tags: ['tokens'],
   access: 'signed-in',
   query: z.object({ all: z.enum(['0', '1']).optional() }),
   run: async ({ actor, query, demand }) => {
@@ -17,7 +16,6 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   summary: 'Create an API token (its secret is in this answer only)',
-  tags: ['tokens'],
   access: 'signed-in',
   body: z.object({
     name: z.string().max(MAX_TOKEN_NAME * 4),

@@ -3,14 +3,12 @@ import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
   summary: 'Every user with their role',
-  tags: ['users'],
   access: 'users.manage',
   run: async () => ({ users: await listUsers() }),
 });
 
 export const POST = defineRoute({
   summary: 'Add a user',
-  tags: ['users'],
   access: 'users.manage',
   body: newUserSchema,
   status: 201,

@@ -5,14 +5,12 @@ import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
   summary: 'Alert rules',
-  tags: ['alerts'],
   access: 'alerts.read',
   run: async () => ({ rules: await listRules() }),
 });
 
 export const POST = defineRoute({
   summary: 'Create an alert rule (evaluated from the next metrics sample on)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   body: ruleBody,
   status: 201,

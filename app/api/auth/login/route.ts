@@ -9,7 +9,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
   summary: 'Sign in: sets the session and CSRF cookies',
-  tags: ['auth'],
   access: 'public',
   body: z.object({ username: z.string().trim().min(1, 'Enter your user name.').max(64), password: z.string().min(1, 'Enter your password.').max(256) }),
   run: async ({ req, body, audit }) => {

@@ -5,7 +5,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
   summary: 'Sign out: ends the session and clears its cookies',
-  tags: ['auth'],
   access: 'signed-in',
   run: async ({ req, actor, audit }) => {
     await deleteSession(readCookie(req.headers, SESSION_COOKIE));

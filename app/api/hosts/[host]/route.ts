@@ -5,7 +5,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
   summary: 'One host: its URI, public key, pinned host key and connection state (no secrets)',
-  tags: ['hosts'],
   access: 'host.read',
   params: hostParams,
   run: ({ params }) => hostView(params.host),
@@ -13,7 +12,6 @@ export const GET = defineRoute({
 
 export const PATCH = defineRoute({
   summary: "Change a host's name, URI or credentials, or forget its pinned host key; its connections are reopened",
-  tags: ['hosts'],
   access: 'hosts.manage',
   params: hostParams,
   body: editHostBody,
@@ -29,7 +27,6 @@ export const PATCH = defineRoute({
 
 export const DELETE = defineRoute({
   summary: 'Remove a host from Vireo (its VMs stay on it, untouched)',
-  tags: ['hosts'],
   access: 'hosts.manage',
   params: hostParams,
   audit: { action: 'host.delete', objectType: 'host', objectName: (i) => i.params.host },

@@ -7,7 +7,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = defineRoute({
   summary: "Every host's virtual machines, live: server-sent events status, snapshot and change, each as { host, data }",
-  tags: ['vms'],
   access: 'vm.read',
   responseType: 'text/event-stream',
   run: async ({ actor, signal }) => {

@@ -6,7 +6,6 @@ import { sortUsage } from '@/lib/metrics/usage';
 
 export const GET = defineRoute({
   summary: 'What the running VMs of every host use now (CPU, memory, the last few samples), host by host, each sorted',
-  tags: ['metrics'],
   access: 'vm.read',
   query: usageQuery,
   subject: () => "the VMs' usage",

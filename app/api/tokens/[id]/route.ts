@@ -6,7 +6,6 @@ type Revoked = { token: ApiTokenView };
 
 export const DELETE = defineRoute({
   summary: "Revoke an API token (yours, or anyone's for admins); it is refused from then on",
-  tags: ['tokens'],
   access: 'signed-in',
   params: z.object({ id: z.uuid() }),
   audit: {

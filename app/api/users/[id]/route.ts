@@ -9,7 +9,6 @@ const byName = (i: { params: { id: string } }, r?: { username: string }) => r?.u
 
 export const PATCH = defineRoute({
   summary: "Change a user's role, or disable or enable the account",
-  tags: ['users'],
   access: 'users.manage',
   params: userParams,
   body: z.object({ role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(', ')}.` }).optional(), disabled: z.boolean().optional() }),
@@ -31,7 +30,6 @@ export const PATCH = defineRoute({
 
 export const DELETE = defineRoute({
   summary: 'Delete a user (their audit entries keep the name)',
-  tags: ['users'],
   access: 'users.manage',
   params: userParams,
   audit: { action: 'user.delete', objectType: 'user', objectName: byName },

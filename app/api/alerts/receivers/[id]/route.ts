@@ -8,7 +8,6 @@ type Done = { receiver: ReceiverView };
 
 export const PUT = defineRoute({
   summary: 'Change a receiver (an empty secret keeps the stored one)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params,
   body: receiverBody,
@@ -23,7 +22,6 @@ export const PUT = defineRoute({
 
 export const DELETE = defineRoute({
   summary: 'Delete a receiver (rules that named it stop sending there)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params,
   audit: { action: 'alert-receiver.delete', objectType: 'alert-receiver', objectName: (i, r?: Done) => r?.receiver.name ?? i.params.id },

@@ -9,7 +9,6 @@ type Done = { rule: AlertRuleView };
 
 export const PUT = defineRoute({
   summary: 'Change an alert rule (its alerts keep their state; the new condition applies from the next sample)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params,
   body: ruleBody,
@@ -19,7 +18,6 @@ export const PUT = defineRoute({
 
 export const DELETE = defineRoute({
   summary: 'Delete an alert rule; its firing alerts end as resolved, without notifying',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params,
   audit: { action: 'alert-rule.delete', objectType: 'alert-rule', objectName: (i, r?: Done) => r?.rule.name ?? i.params.id },

@@ -4,7 +4,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const DELETE = defineRoute({
   summary: 'End a silence now',
-  tags: ['alerts'],
   access: 'alerts.silence',
   params: z.object({ id: z.uuid() }),
   audit: { action: 'alert-silence.expire', objectType: 'alert-silence', objectName: (i) => i.params.id },

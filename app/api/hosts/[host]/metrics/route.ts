@@ -4,7 +4,6 @@ import { rangeQuery } from '@/lib/metrics/queries';
 
 export const GET = defineRoute({
   summary: "The host's CPU, memory, load, running VMs and pool use over a range, as columns",
-  tags: ['metrics'],
   access: 'host.read',
   query: rangeQuery,
   subject: () => "the host's metrics",

@@ -3,7 +3,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
   summary: 'The host: versions, CPU, memory, KVM, pools and networks',
-  tags: ['host'],
   access: 'host.read',
   subject: () => 'the host',
   run: ({ host }) => hostOverview(host),

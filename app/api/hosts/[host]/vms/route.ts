@@ -5,7 +5,6 @@ import { inventory } from '@/lib/vms/inventory';
 
 export const GET = defineRoute({
   summary: 'Every virtual machine of the host, from the live inventory',
-  tags: ['vms'],
   access: 'vm.read',
   run: async ({ host }) => ({ vms: (await inventory(host).list()).sort((a, b) => a.name.localeCompare(b.name)) }),
 });

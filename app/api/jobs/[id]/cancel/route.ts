@@ -5,7 +5,6 @@ import { jobParams, readJob, requestCancel } from '@/lib/jobs/store';
 
 export const POST = defineRoute({
   summary: 'Cancel a running job (what it made is rolled back)',
-  tags: ['jobs'],
   access: 'vm.create',
   params: jobParams,
   audit: { action: 'job.cancel', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },

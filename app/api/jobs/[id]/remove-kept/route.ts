@@ -5,7 +5,6 @@ import { jobParams } from '@/lib/jobs/store';
 
 export const POST = defineRoute({
   summary: 'Remove what a failed job kept (a VM that would not start and the disks it made)',
-  tags: ['jobs'],
   access: 'vm.delete',
   params: jobParams,
   audit: { action: 'job.remove-kept', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },

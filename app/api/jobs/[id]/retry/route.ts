@@ -5,7 +5,6 @@ import { retryCreateVm } from '@/lib/provisioning/create';
 
 export const POST = defineRoute({
   summary: 'Start a failed create job again with the settings it started from (checked again first)',
-  tags: ['jobs'],
   access: 'vm.create',
   params: jobParams,
   status: 202,

@@ -5,7 +5,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const PUT = defineRoute({
   summary: 'Set a new password for a user (their sessions end)',
-  tags: ['users'],
   access: 'users.manage',
   params: userParams,
   body: z.object({ password: passwordSchema }),

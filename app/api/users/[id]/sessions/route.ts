@@ -4,7 +4,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
   summary: "A user's open sessions: when, from where, with what browser",
-  tags: ['users'],
   access: 'users.manage',
   params: userParams,
   run: async ({ params, actor }) => ({

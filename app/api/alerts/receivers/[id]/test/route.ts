@@ -4,7 +4,6 @@ import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
   summary: 'Send a test notification to a receiver once and say how it went (also in the delivery log)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params: z.object({ id: z.uuid() }),
   audit: {

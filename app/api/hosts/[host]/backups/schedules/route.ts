@@ -3,14 +3,12 @@ import { createSchedule, listSchedules, scheduleSchema } from '@/lib/backups/sch
 
 export const GET = defineRoute({
   summary: "The host's backup schedules with their next firing",
-  tags: ['backups'],
   access: 'vm.read',
   run: ({ host }) => listSchedules(host),
 });
 
 export const POST = defineRoute({
   summary: 'Create a backup schedule (a VM or a tag, a cron expression, a pool, retention)',
-  tags: ['backups'],
   access: 'backup.manage',
   body: scheduleSchema,
   audit: {

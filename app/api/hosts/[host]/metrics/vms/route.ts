@@ -5,7 +5,6 @@ import { sortUsage } from '@/lib/metrics/usage';
 
 export const GET = defineRoute({
   summary: 'What every running VM uses now (CPU, memory, the last few samples), sorted: which VM is eating the host',
-  tags: ['metrics'],
   access: 'vm.read',
   query: usageQuery,
   subject: () => "the VMs' usage",

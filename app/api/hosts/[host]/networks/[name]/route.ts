@@ -4,7 +4,6 @@ import { networkParams, readNetwork } from '@/lib/networks/read';
 
 export const GET = defineRoute({
   summary: 'One network: settings, live and saved XML, the VMs on it',
-  tags: ['networks'],
   access: 'host.read',
   params: networkParams,
   subject: (i) => `network "${i.params.name}"`,
@@ -13,7 +12,6 @@ export const GET = defineRoute({
 
 export const DELETE = defineRoute({
   summary: 'Delete a network no VM uses (stopping it first)',
-  tags: ['networks'],
   access: 'network.edit',
   params: networkParams,
   audit: { action: 'network.delete', objectType: 'network', objectName: (i) => i.params.name },

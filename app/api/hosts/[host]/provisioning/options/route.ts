@@ -3,7 +3,6 @@ import { wizardOptions } from '@/lib/provisioning/options';
 
 export const GET = defineRoute({
   summary: 'What the create wizard offers on this host: pools, networks, bridges, images, the domain type',
-  tags: ['provisioning'],
   access: 'vm.create',
   subject: () => 'the host',
   run: ({ host }) => wizardOptions(host),

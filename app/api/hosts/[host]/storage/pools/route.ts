@@ -4,7 +4,6 @@ import { poolInputSchema } from '@/lib/storage/validate';
 
 export const GET = defineRoute({
   summary: "The host's storage pools and the pool types it can make",
-  tags: ['storage'],
   access: 'host.read',
   subject: () => 'the storage pool',
   run: ({ host }) => poolOverview(host),
@@ -12,7 +11,6 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   summary: 'Define a storage pool, and build, start and autostart it as asked',
-  tags: ['storage'],
   access: 'storage.edit',
   body: poolInputSchema,
   status: 201,

@@ -7,7 +7,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
   summary: "A virtual machine's live and persistent definitions and their summary",
-  tags: ['vms'],
   access: 'vm.read',
   params: vmParams,
   subject: (i) => `virtual machine "${i.params.name}"`,
@@ -17,7 +16,6 @@ export const GET = defineRoute({
 
 export const DELETE = defineRoute({
   summary: 'Delete a virtual machine with the chosen volumes, NVRAM and snapshot metadata',
-  tags: ['vms'],
   access: 'vm.delete',
   params: vmParams,
   body: z.object({

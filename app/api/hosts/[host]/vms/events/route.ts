@@ -6,7 +6,6 @@ export const dynamic = 'force-dynamic';
 
 export const GET = defineRoute({
   summary: 'Live virtual machine list: server-sent events status, snapshot and change',
-  tags: ['vms'],
   access: 'vm.read',
   responseType: 'text/event-stream',
   run: ({ host, actor, signal }) => {

@@ -4,7 +4,6 @@ import { scheduleParams } from '@/lib/backups/schemas';
 
 export const PUT = defineRoute({
   summary: 'Change a backup schedule',
-  tags: ['backups'],
   access: 'backup.manage',
   params: scheduleParams,
   body: scheduleSchema,
@@ -14,7 +13,6 @@ export const PUT = defineRoute({
 
 export const DELETE = defineRoute({
   summary: 'Delete a backup schedule (its backups stay)',
-  tags: ['backups'],
   access: 'backup.manage',
   params: scheduleParams,
   audit: { action: 'backup.schedule.delete', objectType: 'backup-schedule', objectName: (i) => i.params.id },

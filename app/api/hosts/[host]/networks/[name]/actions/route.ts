@@ -5,7 +5,6 @@ import { networkParams } from '@/lib/networks/read';
 
 export const POST = defineRoute({
   summary: 'Start or stop a network, or turn its autostart on or off',
-  tags: ['networks'],
   access: 'network.edit',
   params: networkParams,
   body: z.object({ action: z.enum(NETWORK_ACTIONS, { error: `action must be one of ${NETWORK_ACTIONS.join(', ')}` }) }),

@@ -6,7 +6,6 @@ import { dnsHostSchema } from '@/lib/networks/validate';
 
 export const POST = defineRoute({
   summary: 'Add or delete a DNS host entry',
-  tags: ['networks'],
   access: 'network.edit',
   params: networkParams,
   body: z.discriminatedUnion('edit', [

@@ -4,7 +4,6 @@ import { networkParams } from '@/lib/networks/read';
 
 export const GET = defineRoute({
   summary: "A running network's DHCP leases",
-  tags: ['networks'],
   access: 'host.read',
   params: networkParams,
   subject: (i) => `network "${i.params.name}"`,

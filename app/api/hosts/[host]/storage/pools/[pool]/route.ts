@@ -5,7 +5,6 @@ import { readPool } from '@/lib/storage/volumes';
 
 export const GET = defineRoute({
   summary: 'One storage pool and its volumes',
-  tags: ['storage'],
   access: 'host.read',
   params: poolParams,
   subject: (i) => `storage pool "${i.params.pool}"`,

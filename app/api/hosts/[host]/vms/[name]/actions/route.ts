@@ -5,7 +5,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const POST = defineRoute({
   summary: 'Start, shut down, force off, reboot, pause or resume a virtual machine',
-  tags: ['vms'],
   access: 'vm.lifecycle',
   params: vmParams,
   body: z.object({ action: z.enum(LIFECYCLE_ACTIONS, { error: `action must be one of ${LIFECYCLE_ACTIONS.join(', ')}` }) }),

@@ -6,7 +6,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
   summary: "A VM's backup points (newest first) and whether the next backup can be incremental",
-  tags: ['backups'],
   access: 'vm.read',
   params: vmParams,
   run: ({ host, params }) => vmBackups(host, params.name),
@@ -14,7 +13,6 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   summary: 'Back up the VM now (a job): incremental when the chain allows, else full; a stopped VM is copied',
-  tags: ['backups'],
   access: 'backup.run',
   params: vmParams,
   body: backupBody,

@@ -4,7 +4,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
   summary: 'What deleting the virtual machine could remove with it (volumes, NVRAM, snapshots)',
-  tags: ['vms'],
   access: 'vm.delete',
   params: vmParams,
   subject: (i) => `virtual machine "${i.params.name}"`,

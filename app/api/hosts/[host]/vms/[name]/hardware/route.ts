@@ -4,7 +4,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
   summary: "A virtual machine's hardware, live and at next boot, with what the host offers",
-  tags: ['hardware'],
   access: 'vm.read',
   params: vmParams,
   subject: (i) => `virtual machine "${i.params.name}"`,

@@ -5,7 +5,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
   summary: "A VM's CPU, memory, disk and network history over a range, as columns (t, then one array per series)",
-  tags: ['metrics'],
   access: 'vm.read',
   params: vmParams,
   query: rangeQuery,

@@ -5,7 +5,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
   summary: 'The hosts this virtual machine could move to',
-  tags: ['vms'],
   access: 'vm.migrate',
   params: vmParams,
   run: async ({ host }) => ({ destinations: await migrationDestinations(host) }),
@@ -13,7 +12,6 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   summary: 'Move a virtual machine to another host (live or offline) as a job; refused with every failed check (409)',
-  tags: ['vms'],
   access: 'vm.migrate',
   params: vmParams,
   body: migrationBody,

@@ -5,7 +5,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
   summary: "A VM's snapshots as a tree (current one marked), with the kinds it can take and why",
-  tags: ['snapshots'],
   access: 'vm.read',
   params: vmParams,
   run: ({ host, params }) => listSnapshots(host, params.name),
@@ -13,7 +12,6 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   summary: 'Take a snapshot (internal or external; with the memory of a running VM or disk-only, optionally quiesced)',
-  tags: ['snapshots'],
   access: 'vm.snapshot',
   params: vmParams,
   body: snapshotCreateSchema,

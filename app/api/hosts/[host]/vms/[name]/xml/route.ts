@@ -5,7 +5,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const PUT = defineRoute({
   summary: "Replace a virtual machine's persistent definition (libvirt validates it)",
-  tags: ['vms'],
   access: 'vm.edit',
   params: vmParams,
   body: z.object({ xml: z.string().min(1, 'The XML is empty.').max(MAX_XML_CHARS, 'The XML is too long.') }),

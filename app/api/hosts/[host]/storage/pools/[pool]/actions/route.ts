@@ -5,7 +5,6 @@ import { poolActionSchema } from '@/lib/storage/validate';
 
 export const POST = defineRoute({
   summary: 'Build, start, stop, refresh, autostart, delete the storage of, or undefine a pool',
-  tags: ['storage'],
   access: 'storage.edit',
   params: poolParams,
   body: poolActionSchema,

@@ -9,7 +9,6 @@ import { capacityQuerySchema } from '@/lib/storage/validate';
 
 export const PUT = defineRoute({
   summary: 'Upload a file as a new volume (the raw body, exactly `size` bytes)',
-  tags: ['storage'],
   access: 'storage.edit',
   params: poolParams,
   query: z.object({

@@ -6,7 +6,6 @@ import { createVolume, listVolumes } from '@/lib/storage/volumes';
 
 export const GET = defineRoute({
   summary: "A pool's volumes",
-  tags: ['storage'],
   access: 'host.read',
   params: poolParams,
   subject: (i) => `storage pool "${i.params.pool}"`,
@@ -15,7 +14,6 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   summary: 'Create a volume',
-  tags: ['storage'],
   access: 'storage.edit',
   params: poolParams,
   body: volumeInputSchema,

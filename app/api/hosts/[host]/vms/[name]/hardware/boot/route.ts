@@ -6,7 +6,6 @@ import { hardwareAudit } from '../audit';
 
 export const PUT = defineRoute({
   summary: 'Change boot order, boot menu, firmware or autostart',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: bootChangeSchema,

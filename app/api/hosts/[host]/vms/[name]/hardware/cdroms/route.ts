@@ -6,7 +6,6 @@ import { hardwareAudit } from '../audit';
 
 export const POST = defineRoute({
   summary: 'Add a CD-ROM drive',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: cdromAddSchema,

@@ -6,7 +6,6 @@ import { hardwareAudit } from '../audit';
 
 export const POST = defineRoute({
   summary: 'Add a disk (new volume, existing volume or file)',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: diskAddSchema,

@@ -6,7 +6,6 @@ import { hardwareAudit } from '../audit';
 
 export const PUT = defineRoute({
   summary: 'Change memory (balloon, maximum, hotplug slots)',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: memoryChangeSchema,

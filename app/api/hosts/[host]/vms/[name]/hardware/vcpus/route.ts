@@ -6,7 +6,6 @@ import { hardwareAudit } from '../audit';
 
 export const PUT = defineRoute({
   summary: 'Change vCPUs, maximum, topology or CPU mode',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: vcpuChangeSchema,

@@ -5,7 +5,6 @@ import { vmParams } from '@/lib/vms/names';
 
 export const POST = defineRoute({
   summary: 'Check whether a virtual machine can move to another host, in plain words; changes nothing',
-  tags: ['vms'],
   access: 'vm.migrate',
   params: vmParams,
   body: migrationBody,

@@ -6,7 +6,6 @@ import { deleteVolume, readVolume } from '@/lib/storage/volumes';
 
 export const GET = defineRoute({
   summary: 'One volume',
-  tags: ['storage'],
   access: 'host.read',
   params: volumeParams,
   subject: (i) => `volume "${i.params.volume}"`,
@@ -15,7 +14,6 @@ export const GET = defineRoute({
 
 export const DELETE = defineRoute({
   summary: 'Delete a volume (one in use only with its users named: otherwise 409 with the users)',
-  tags: ['storage'],
   access: 'storage.edit',
   params: volumeParams,
   body: z.object({ confirmUsers: confirmUsersSchema }),

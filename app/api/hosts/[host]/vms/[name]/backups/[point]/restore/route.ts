@@ -4,7 +4,6 @@ import { pointParams, restoreBody } from '@/lib/backups/schemas';
 
 export const POST = defineRoute({
   summary: "Restore a point (a job): into a new VM, or over the stopped VM's own disks",
-  tags: ['backups'],
   access: 'backup.restore',
   params: pointParams,
   body: restoreBody,

@@ -4,7 +4,6 @@ import { startVerify } from '@/lib/backups/verify';
 
 export const POST = defineRoute({
   summary: 'Verify a point (a job): checksums read back, image check, optional test boot',
-  tags: ['backups'],
   access: 'backup.run',
   params: pointParams,
   body: verifyBody,

@@ -5,7 +5,6 @@ import { hardwareAudit } from '../../audit';
 
 export const PATCH = defineRoute({
   summary: "Change a disk's size, cache, discard, I/O, read-only or shareable settings",
-  tags: ['hardware'],
   access: 'vm.edit',
   params: diskParams,
   body: diskUpdateSchema,
@@ -16,7 +15,6 @@ export const PATCH = defineRoute({
 /** Removes a disk or CD-ROM drive from the VM (the volume or file itself is kept). */
 export const DELETE = defineRoute({
   summary: 'Remove a disk or CD-ROM drive (the volume or file is kept)',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: diskParams,
   query: scopeQuerySchema,

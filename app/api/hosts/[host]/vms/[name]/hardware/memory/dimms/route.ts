@@ -6,7 +6,6 @@ import { hardwareAudit } from '../../audit';
 
 export const POST = defineRoute({
   summary: 'Hot-add a memory DIMM',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: dimmAddSchema,

@@ -5,7 +5,6 @@ import { hardwareAudit } from '../../audit';
 
 export const PATCH = defineRoute({
   summary: "Change a network interface's source or link state",
-  tags: ['hardware'],
   access: 'vm.edit',
   params: nicParams,
   body: nicUpdateSchema,
@@ -15,7 +14,6 @@ export const PATCH = defineRoute({
 
 export const DELETE = defineRoute({
   summary: 'Remove a network interface',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: nicParams,
   query: scopeQuerySchema,

@@ -4,7 +4,6 @@ import { revertSnapshot } from '@/lib/snapshots/snapshots';
 
 export const POST = defineRoute({
   summary: 'Revert the VM to a snapshot (external ones need libvirt 9.9 or later)',
-  tags: ['snapshots'],
   access: 'vm.snapshot',
   params: snapshotParams,
   body: snapshotRevertSchema,

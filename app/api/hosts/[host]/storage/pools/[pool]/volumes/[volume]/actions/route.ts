@@ -5,7 +5,6 @@ import { runVolumeAction } from '@/lib/storage/volumes';
 
 export const POST = defineRoute({
   summary: 'Grow or wipe a volume (wiping one in use only with its users named: otherwise 409 with the users)',
-  tags: ['storage'],
   access: 'storage.edit',
   params: volumeParams,
   body: volumeActionSchema,

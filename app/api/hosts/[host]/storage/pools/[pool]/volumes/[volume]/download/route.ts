@@ -8,7 +8,6 @@ import { attachmentHeader, downloadVolume } from '@/lib/storage/transfer';
 // cloud-init seeds hold password hashes and everything a guest wrote.
 export const GET = defineRoute({
   summary: "Download a volume's data",
-  tags: ['storage'],
   access: 'storage.download',
   params: volumeParams,
   responseType: 'application/octet-stream',

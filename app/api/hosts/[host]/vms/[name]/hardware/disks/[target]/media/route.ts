@@ -5,7 +5,6 @@ import { hardwareAudit } from '../../../audit';
 
 export const PUT = defineRoute({
   summary: 'Insert or eject the media of a CD-ROM drive',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: diskParams,
   body: cdromMediaSchema,
