@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { startCreateVm } from '@/lib/provisioning/create';
 import { inventory } from '@/lib/vms/inventory';
@@ -25,6 +26,6 @@ export const POST = defineRoute({
     record: 'failures',
   },
   run: async ({ host, body, actor }) => ({
-    ...(await startCreateVm(host, body, { id: actor.id, username: actor.username, ip: actor.ip, via: actor.via ?? null })),
+    ...(await startCreateVm(host, body, jobActor(actor))),
   }),
 });

@@ -1,3 +1,4 @@
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { hostOfJob } from '@/lib/jobs/host-of-job';
 import { jobParams } from '@/lib/jobs/store';
@@ -9,5 +10,5 @@ export const POST = defineRoute({
   params: jobParams,
   status: 202,
   audit: { action: 'vm.create.retry', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },
-  run: async ({ params, actor }) => retryCreateVm(await hostOfJob(params.id), params.id, { id: actor.id, username: actor.username, ip: actor.ip }),
+  run: async ({ params, actor }) => retryCreateVm(await hostOfJob(params.id), params.id, jobActor(actor)),
 });

@@ -1,3 +1,4 @@
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { vmBackups } from '@/lib/backups/list';
 import { startBackup } from '@/lib/backups/run';
@@ -17,5 +18,5 @@ export const POST = defineRoute({
   params: vmParams,
   body: backupBody,
   audit: { action: 'vm.backup.start', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ ...i.body }) },
-  run: ({ host, params, body, actor }) => startBackup(host, { id: actor.id, username: actor.username, ip: actor.ip }, { vm: params.name, ...body }),
+  run: ({ host, params, body, actor }) => startBackup(host, jobActor(actor), { vm: params.name, ...body }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { startClone } from '@/lib/clones/clone';
 import { vmParams } from '@/lib/vms/names';
@@ -18,5 +19,5 @@ export const POST = defineRoute({
     detail: (i) => ({ clone: i.body?.name, mode: i.body?.mode }),
     record: 'failures',
   },
-  run: async ({ host, params, body, actor }) => startClone(host, params.name, body, { id: actor.id, username: actor.username, ip: actor.ip }),
+  run: async ({ host, params, body, actor }) => startClone(host, params.name, body, jobActor(actor)),
 });

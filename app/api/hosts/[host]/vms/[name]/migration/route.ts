@@ -1,3 +1,4 @@
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { migrationDestinations, startMigration } from '@/lib/migration';
 import { destinationOf, migrationBody, optionsOf } from '@/lib/migration/schema';
@@ -27,7 +28,7 @@ export const POST = defineRoute({
       dest: await destinationOf(body),
       name: params.name,
       options: optionsOf(body),
-      actor: { id: actor.id, username: actor.username, ip: actor.ip },
+      actor: jobActor(actor),
     });
     return { jobId };
   },

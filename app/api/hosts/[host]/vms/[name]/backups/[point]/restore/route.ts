@@ -1,3 +1,4 @@
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { startRestore } from '@/lib/backups/restore';
 import { pointParams, restoreBody } from '@/lib/backups/schemas';
@@ -8,5 +9,5 @@ export const POST = defineRoute({
   params: pointParams,
   body: restoreBody,
   audit: { action: 'vm.restore.start', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ point: i.params.point, ...i.body }) },
-  run: ({ host, params, body, actor }) => startRestore(host, { id: actor.id, username: actor.username, ip: actor.ip }, { pointId: params.point, ...body }),
+  run: ({ host, params, body, actor }) => startRestore(host, jobActor(actor), { pointId: params.point, ...body }),
 });

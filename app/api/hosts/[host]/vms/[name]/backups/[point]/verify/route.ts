@@ -1,3 +1,4 @@
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { pointParams, verifyBody } from '@/lib/backups/schemas';
 import { startVerify } from '@/lib/backups/verify';
@@ -8,5 +9,5 @@ export const POST = defineRoute({
   params: pointParams,
   body: verifyBody,
   audit: { action: 'backup.verify.start', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ point: i.params.point, ...i.body }) },
-  run: ({ host, params, body, actor }) => startVerify(host, { id: actor.id, username: actor.username, ip: actor.ip }, { pointId: params.point, ...body }),
+  run: ({ host, params, body, actor }) => startVerify(host, jobActor(actor), { pointId: params.point, ...body }),
 });
