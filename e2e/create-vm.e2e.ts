@@ -10,7 +10,7 @@ import { virsh, virshWithXml, virshCleanupDomain } from '@/test/support/virsh';
 import { newContext, screenshot } from './support/browser';
 import { apiFromPage } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
-import { startSignedIn } from './support/signed-in';
+import { startSignedIn, stopAll } from './support/signed-in';
 import { fixtureImageSha256 } from './support/vm-job';
 import { waitText } from './support/terminal';
 
@@ -89,9 +89,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser, ctx });
   await http?.close();
   for (const name of vms) {
     await virshCleanupDomain(name);
