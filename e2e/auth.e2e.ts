@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshot } from './support/browser';
 import { startVireo, type VireoServer } from './support/server';
 import { adminPassword, apiFromPage, createFirstAdmin, login, logout } from './support/journeys';
+import { stopAll } from './support/signed-in';
 
 let server: VireoServer;
 let browser: Browser;
@@ -19,8 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
 });
 
 describe('first run and sign-in', () => {

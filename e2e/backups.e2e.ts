@@ -1,6 +1,4 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -8,10 +6,11 @@ import { ConsoleReader } from '@/test/support/console-reader';
 import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { imageHolds, writeGuestBlock, type Block } from '@/test/support/guest-blocks';
 import { virsh, virshDefine } from '@/test/support/virsh';
-import { artifactsDir, launchBrowser, newContext } from './support/browser';
+import { launchBrowser, newContext } from './support/browser';
 import { createPool, removePool } from './support/hardware-guest';
 import { createFirstAdmin } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
+import { stopAll } from './support/signed-in';
 
 // Issue 18 (backups) through the browser: a running TCG guest writes block A; "Back up" on its Backups tab makes a
 // full point; the guest writes block B; "Back up" again makes a much smaller incremental; the full point restored
@@ -58,10 +57,8 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  if (server) await writeFile(path.join(artifactsDir, 'backups-server.log'), server.output()).catch(() => undefined);
   guest?.close();
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser }, 'backups');
   await cleanup(vm);
   await cleanup(restored);
   await removePool(disks);

@@ -7,7 +7,7 @@ import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { testSystemUri } from '@/test/support/test-libvirtd';
 import { adminSession, type HttpSession } from './support/http-session';
 import { startVireo, type VireoServer } from './support/server';
-import { fixtureImageSha256 } from './support/vm-job';
+import { cloudImageSpec, fixtureImageSha256 } from './support/vm-job';
 
 // Two Vireo servers on one PostgreSQL, as behind a load balancer without sticky sessions: a sign-in on one works on
 // the other, a console ticket issued by one opens a console on the other exactly once, a sign-out on one closes
@@ -92,14 +92,7 @@ async function waitFor<T>(what: string, fn: () => Promise<T | null | undefined |
 /** Starts a VM creation on `server` whose image download crawls, and waits until its partial volume exists. */
 async function slowJob(server: VireoServer, name: string): Promise<string> {
   const before = (await pool.volumes()).length;
-  const r = await api(server, admin, '/api/vms', 'POST', {
-    name,
-    source: { kind: 'cloud-image', image: { from: 'url', url: http.url(`${name}.qcow2`), checksum: { algorithm: 'sha256', hex: imageSha256 } } },
-    resources: { vcpus: 1, memoryMiB: 128 },
-    storage: { pool: pool.name, sizeGiB: 1 },
-    network: { type: 'none' },
-    start: false,
-  });
+  const r = await api(server, admin, '/api/vms', 'POST', cloudImageSpec({ name, url: http.url(`${name}.qcow2`), sha256: imageSha256, pool: pool.name }));
   expect(r.status).toBe(202);
   const id = ((await r.json()) as { jobId: string }).jobId;
   await waitFor(`the download of ${name}`, async () => (await pool.volumes()).length > before, 60_000);

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -9,12 +8,13 @@ import { toWireDomain } from '@/lib/libvirt/api/refs';
 import { parseXml, serializeXml, child } from '@/lib/xml/parse';
 import { bootBanner, ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { virshCleanupDomain } from '@/test/support/virsh';
-import { artifactsDir, launchBrowser, newContext, screenshot } from './support/browser';
+import { launchBrowser, newContext, screenshot } from './support/browser';
 import { watchCsp } from './support/csp';
 import { startVireo, type VireoServer } from './support/server';
 import { terminalText, waitText } from './support/terminal';
 import { adminPassword, apiFromPage, createFirstAdmin } from './support/journeys';
 import { testSystemUri } from '@/test/support/test-libvirtd';
+import { stopAll } from './support/signed-in';
 
 // Issue 5: serial console (xterm.js) and VNC (noVNC) of a TCG guest, the admin host terminal, refusals of
 // console upgrades, and a 50 MB flood on the guest's virtio console while a browser is attached.
@@ -142,10 +142,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server) await writeFile(path.join(artifactsDir, 'consoles-server.log'), server.output()).catch(() => undefined);
   for (const f of foreign) f.kill();
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser }, 'consoles');
   await virshCleanupDomain(vm);
   await client?.close();
 });

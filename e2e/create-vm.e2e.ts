@@ -10,8 +10,8 @@ import { virsh, virshWithXml, virshCleanupDomain } from '@/test/support/virsh';
 import { newContext, screenshot } from './support/browser';
 import { apiFromPage } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
-import { startSignedIn } from './support/signed-in';
-import { fixtureImageSha256 } from './support/vm-job';
+import { startSignedIn, stopAll } from './support/signed-in';
+import { cloudImageSpec, fixtureImageSha256 } from './support/vm-job';
 import { waitText } from './support/terminal';
 
 // Issue 4, the create-VM wizard in Chromium: a cloud-image VM that boots under TCG and prints the hostname and
@@ -89,9 +89,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser, ctx });
   await http?.close();
   for (const name of vms) {
     await virshCleanupDomain(name);
@@ -154,15 +152,12 @@ describe('create-VM wizard', () => {
     const name = `vireo-wiz-again-${suffix}`;
     vms.push(name);
     const downloads = http.requests('cloud.qcow2');
-    const r = await apiFromPage(page, '/api/vms', 'POST', {
-      name,
-      source: { kind: 'cloud-image', image: { from: 'url', url: http.url('cloud.qcow2'), checksum: { algorithm: 'sha256', hex: imageSha256 } } },
-      resources: { vcpus: 1, memoryMiB: 128 },
-      storage: { pool: pool.name, sizeGiB: 1 },
-      network: { type: 'none' },
-      cloudInit: { hostname: 'again' },
-      start: false,
-    });
+    const r = await apiFromPage(
+      page,
+      '/api/vms',
+      'POST',
+      cloudImageSpec({ name, url: http.url('cloud.qcow2'), sha256: imageSha256, pool: pool.name, hostname: 'again' }),
+    );
     expect(r.status).toBe(202);
     await page.goto(`/jobs/${r.body.jobId as string}`);
     await jobStatus('succeeded');
@@ -402,15 +397,12 @@ describe('create-VM wizard', () => {
     const name = `vireo-wiz-restart-${suffix}`;
     const before = await pool.volumes();
     http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 64 * 1024 });
-    const r = await apiFromPage(page, '/api/vms', 'POST', {
-      name,
-      source: { kind: 'cloud-image', image: { from: 'url', url: http.url('slow.qcow2'), checksum: { algorithm: 'sha256', hex: imageSha256 } } },
-      resources: { vcpus: 1, memoryMiB: 128 },
-      storage: { pool: pool.name, sizeGiB: 1 },
-      network: { type: 'none' },
-      cloudInit: { hostname: 'restart' },
-      start: false,
-    });
+    const r = await apiFromPage(
+      page,
+      '/api/vms',
+      'POST',
+      cloudImageSpec({ name, url: http.url('slow.qcow2'), sha256: imageSha256, pool: pool.name, hostname: 'restart' }),
+    );
     expect(r.status).toBe(202);
     const jobId = r.body.jobId as string;
     await page.goto(`/jobs/${jobId}`);

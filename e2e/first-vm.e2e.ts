@@ -7,7 +7,7 @@ import { virsh, virshCleanupDomain } from '@/test/support/virsh';
 import { screenshot } from './support/browser';
 import { apiFromPage } from './support/journeys';
 import { type VireoServer } from './support/server';
-import { startSignedIn } from './support/signed-in';
+import { startSignedIn, stopAll } from './support/signed-in';
 import { fixtureImageSha256 } from './support/vm-job';
 import { waitText } from './support/terminal';
 
@@ -45,9 +45,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser, ctx });
   await http?.close();
   await virshCleanupDomain(name);
   await pool?.dispose();

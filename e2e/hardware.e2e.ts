@@ -1,11 +1,9 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { ConsoleReader } from '@/test/support/console-reader';
 import { ensureFixtures } from '@/test/support/fixtures';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
-import { artifactsDir, launchBrowser, newContext, screenshot } from './support/browser';
+import { launchBrowser, newContext, screenshot } from './support/browser';
 import {
   balloonKiB,
   blockDevices,
@@ -19,6 +17,7 @@ import {
 } from './support/hardware-guest';
 import { adminPassword, apiFromPage, createFirstAdmin, login } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
+import { stopAll } from './support/signed-in';
 
 // Issue 6 through the browser: the Hardware tab of a running TCG guest. Each change is checked inside the guest
 // (its serial console, read straight from the pty) and with virsh; refusals must leave both XMLs untouched.
@@ -56,10 +55,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server) await writeFile(path.join(artifactsDir, 'hardware-server.log'), server.output()).catch(() => undefined);
   guest?.close();
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser }, 'hardware');
   await virshCleanupDomain(vm);
   await virshCleanupDomain(q35);
   await removePool(pool);

@@ -7,6 +7,7 @@ import { launchBrowser, newContext } from './support/browser';
 import { createFirstAdmin } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
 import { waitText } from './support/terminal';
+import { stopAll } from './support/signed-in';
 
 // Issue 15: an admin adds host h1 over SSH (uploaded key, host key trusted at first contact) and h2 over TLS on the
 // Hosts page, tests both, sees a VM of the second host in the one list of every host's VMs, and opens its console.
@@ -35,11 +36,9 @@ afterAll(async () => {
   if (h2) {
     await virshCleanupDomain(vm, { uri: unixUri(h2) });
   }
-  await ctx?.close();
-  await browser?.close();
   // The server's last words, for a failed run.
   if (server) console.log(server.output().slice(-4000));
-  await server?.stop();
+  await stopAll({ server, browser, ctx });
 });
 
 async function addHost(fill: () => Promise<void>, id: string): Promise<void> {

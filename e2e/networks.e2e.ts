@@ -7,7 +7,7 @@ import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixture
 import { defaultNetworkPrefix, virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { screenshot } from './support/browser';
 import { type VireoServer } from './support/server';
-import { startSignedIn } from './support/signed-in';
+import { startSignedIn, stopAll } from './support/signed-in';
 import { apiFromPage } from './support/journeys';
 import { testSystemUri } from '@/test/support/test-libvirtd';
 
@@ -49,8 +49,7 @@ afterAll(async () => {
   await virsh(['net-destroy', net]).catch(() => undefined);
   await virsh(['net-undefine', net]).catch(() => undefined);
   await client?.close();
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
 });
 
 async function fillForm(opts: { cidr: string; start: string; end: string; hostIp?: string }): Promise<void> {

@@ -5,6 +5,7 @@ import { createDemoHost, demoPages, type DemoHost } from './support/demo-host';
 import { createFirstAdmin, logout } from './support/journeys';
 import { DESKTOP, PHONE, openAndSettle, sideways } from './support/layout';
 import { startVireo, type VireoServer } from './support/server';
+import { stopAll } from './support/signed-in';
 
 // Issue 14, phones: at 390 px no page scrolls sideways, the top menu folds into a Menu button, and tables turn into
 // cards whose actions are within reach. Every page an admin can open is visited, with a demo host behind it.
@@ -26,9 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await ctx?.close();
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser, ctx });
   await demo?.dispose();
 });
 

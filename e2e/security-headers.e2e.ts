@@ -6,6 +6,7 @@ import { launchBrowser, newContext } from './support/browser';
 import { watchCsp } from './support/csp';
 import { createFirstAdmin, logout } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
+import { stopAll } from './support/signed-in';
 
 // Issue 13: every page answers with a Content-Security-Policy whose nonce is on each of Next's scripts, the
 // framing/object/base restrictions and HSTS (TLS is on), and the pages run in Chromium without a single CSP
@@ -26,8 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
 });
 
 function directives(csp: string): Map<string, string> {

@@ -8,6 +8,7 @@ import { adminSession, type HttpSession } from './support/http-session';
 import { login } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
 import { testSystemUri } from '@/test/support/test-libvirtd';
+import { stopAll } from './support/signed-in';
 
 // A session that ends ends everything it opened: a console WebSocket and the live event stream close within a
 // second of sign-out, of a role change, of the account being disabled, and in a browser the console says why.
@@ -88,8 +89,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
   await client?.domains.destroy(dom).catch(() => undefined);
   await client?.domains.undefine(dom).catch(() => undefined);
   await client?.close();

@@ -8,7 +8,7 @@ import { tcgGuestXml } from '@/test/support/fixtures';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { newContext, screenshot } from './support/browser';
 import { type VireoServer } from './support/server';
-import { startSignedIn } from './support/signed-in';
+import { startSignedIn, stopAll } from './support/signed-in';
 import { adminPassword, apiFromPage, login } from './support/journeys';
 
 // Issue 4 (storage) through the browser: a directory pool in a temp dir, volumes, an upload with progress and a
@@ -54,8 +54,7 @@ afterAll(async () => {
   await virsh(['pool-destroy', pool]).catch(() => undefined);
   await virsh(['pool-undefine', pool]).catch(() => undefined);
   await rm(work, { recursive: true, force: true });
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
 });
 
 let viewer: Page | undefined;

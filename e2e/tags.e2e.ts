@@ -5,7 +5,7 @@ import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { screenshot } from './support/browser';
 import { apiFromPage } from './support/journeys';
 import type { VireoServer } from './support/server';
-import { startSignedIn } from './support/signed-in';
+import { startSignedIn, stopAll } from './support/signed-in';
 
 // Tags in the browser: added on the VM page (kept in the VM's libvirt metadata, witnessed by virsh), shown as chips
 // in the VM list, and the list filtered by tag and found by the search box. Stopped VMs: no guest boots.
@@ -27,8 +27,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
   for (const name of [tagged, other]) await virshCleanupDomain(name);
 });
 

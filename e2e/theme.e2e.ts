@@ -6,6 +6,7 @@ import { createDemoHost, demoPages, type DemoHost } from './support/demo-host';
 import { adminPassword, createFirstAdmin, login } from './support/journeys';
 import { DESKTOP, openAndSettle, pageShade, unreadableText } from './support/layout';
 import { startVireo, type VireoServer } from './support/server';
+import { stopAll } from './support/signed-in';
 
 // Issue 14: dark mode that follows the system and a remembered choice, readable in both; visible focus; the login
 // page ready for typing; "/" to search; a favicon; and all of it without an inline script the CSP would refuse.
@@ -32,8 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
   await demo?.dispose();
 });
 

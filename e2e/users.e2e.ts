@@ -4,6 +4,7 @@ import { launchBrowser, newContext, screenshot } from './support/browser';
 import { apiFromPage, createFirstAdmin, login, logout } from './support/journeys';
 import { startRunningGuest, type RunningGuest } from './support/running-guest';
 import { startVireo, type VireoServer } from './support/server';
+import { stopAll } from './support/signed-in';
 
 // User management through the browser (issue 13): an admin creates a user and changes, disables, re-enables,
 // resets, inspects and deletes them, while that user's own browser shows each change land; the last admin is
@@ -40,8 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
   await guest?.remove();
 });
 

@@ -4,7 +4,7 @@ import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
 import { screenshot } from './support/browser';
 import { type VireoServer } from './support/server';
-import { startSignedIn } from './support/signed-in';
+import { startSignedIn, stopAll } from './support/signed-in';
 import { apiFromPage } from './support/journeys';
 
 // Bulk actions on a selection, a VM deleted in another tab, and bad input at the API.
@@ -25,8 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
   for (const name of names) {
     await virshCleanupDomain(name);
   }

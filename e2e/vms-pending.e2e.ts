@@ -5,6 +5,7 @@ import { virsh, virshCleanupDomain, virshDefine, virshDomState } from '@/test/su
 import { launchBrowser, newContext, screenshot } from './support/browser';
 import { startVireo, type VireoServer } from './support/server';
 import { createFirstAdmin } from './support/journeys';
+import { stopAll } from './support/signed-in';
 
 // "Shutdown requested" (issue 14): an ACPI shutdown only asks the guest, so the list says so until the guest has
 // stopped, in every open page, instead of a success while the VM still runs. This guest has no ACPI and never
@@ -32,8 +33,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser });
   await virshCleanupDomain(vm);
 });
 

@@ -1,13 +1,12 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ensureFixtures, bootBanner, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
 import { ConsoleReader } from '@/test/support/console-reader';
-import { artifactsDir, newContext, screenshot } from './support/browser';
+import { newContext, screenshot } from './support/browser';
 import { type VireoServer } from './support/server';
-import { startSignedIn } from './support/signed-in';
+import { startSignedIn, stopAll } from './support/signed-in';
 import { apiFromPage, login } from './support/journeys';
 import { testPoolDir } from '@/test/support/test-libvirtd';
 
@@ -59,10 +58,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server) await writeFile(path.join(artifactsDir, 'vms-server.log'), server.output()).catch(() => undefined);
   consoleReader?.close();
-  await browser?.close();
-  await server?.stop();
+  await stopAll({ server, browser }, 'vms');
   await virshCleanupDomain(vm);
   await virsh(['pool-destroy', pool]).catch(() => undefined);
   await rm(poolDir, { recursive: true, force: true });

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { INDEX_FILE, renderIndex } from '@/scripts/gen-route-index';
 import * as openApiModule from './openapi.json/route';
-import { openApiDocument, openApiRoute } from './openapi';
+import { openApiDocument, openApiPlaced, openApiRoute } from './openapi';
 import { ROUTE_MODULES } from './route-index.gen';
-import { allRoutes } from './routes';
+import { allRoutes, isRouteHandler } from './routes';
 
 // Every API route is declared through defineRoute and described in the OpenAPI document: a route file that is
-// not in the index, a handler made some other way, or a declared path that is not the file's URL fails here.
+// not in the index or a handler made some other way fails here. A route's method and path are its export's name
+// and its file's place, so the document cannot name them otherwise.
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
@@ -16,23 +17,25 @@ describe('API routes and their OpenAPI document', () => {
     expect(readFileSync(INDEX_FILE, 'utf8')).toBe(renderIndex());
   });
 
-  it('makes every handler with defineRoute, declared under its own URL and method', () => {
+  it('puts every route in a section of the reference (app/api/sections.ts, or its own `tags`)', () => {
+    for (const r of [...allRoutes(), ...openApiPlaced()]) expect(r.tags.length, `${r.method} ${r.path} has no section`).toBeGreaterThan(0);
+  });
+
+  it('makes every handler with defineRoute', () => {
     for (const [url, mod] of Object.entries({ ...ROUTE_MODULES, '/api/openapi.json': openApiModule })) {
       const handlers = Object.entries(mod).filter(([k]) => METHODS.has(k));
       expect(handlers.length, url).toBeGreaterThan(0);
-      for (const [method, handler] of handlers) {
-        const route = (handler as { route?: { method: string; path: string } }).route;
-        expect(route, `${method} ${url} is not made by defineRoute`).toBeDefined();
-        expect(route!.method).toBe(method);
-        expect(route!.path).toBe(url.replace(/\[(\w+)\]/g, '{$1}'));
-      }
+      for (const [method, handler] of handlers) expect(isRouteHandler(handler), `${method} ${url} is not made by defineRoute`).toBe(true);
     }
+    expect(openApiModule.GET).toBe(openApiRoute);
   });
 
   it('describes every route with its parameters, body and errors', () => {
     const doc = openApiDocument();
     const described = Object.entries(doc.paths ?? {}).flatMap(([p, ops]) => Object.keys(ops ?? {}).map((m) => `${m.toUpperCase()} ${p}`));
-    expect(described.sort()).toEqual([...allRoutes(), openApiRoute].map((h) => `${h.route.method} ${h.route.path}`).sort());
+    expect(described.sort()).toEqual([...allRoutes(), ...openApiPlaced()].map((r) => `${r.method} ${r.path}`).sort());
+    expect(described).toContain('POST /api/hosts/{host}/vms/{name}/hardware/disks');
+    expect(doc.paths?.['/api/hosts/{host}/vms/{name}/hardware/disks']?.post?.tags).toEqual(['hardware']);
     const del = doc.paths?.['/api/hosts/{host}/vms/{name}']?.delete;
     expect(del?.parameters).toEqual(
       expect.arrayContaining([

@@ -53,14 +53,15 @@ const { createSession } = await import('@/lib/auth/session');
 const { cancelJob, jobSettled } = await import('@/lib/jobs/runner');
 const { insertJob, patchJob } = await import('@/lib/jobs/store');
 
-type Handler = ReturnType<typeof allRoutes>[number];
+type Placed = ReturnType<typeof allRoutes>[number];
+type Handler = Placed['handler'];
 type Role = 'admin' | 'operator' | 'viewer';
 const ROLES: Role[] = ['admin', 'operator', 'viewer'];
 
 const doc = buildOpenApi(allRoutes(), { version: 'fuzz' }) as unknown as OpenApiDocument;
 const resolve = refResolver(doc);
 const operations = new Map(operationsOf(doc).map((o) => [o.key, o]));
-const routes = allRoutes().filter((h) => `${h.route.method} ${h.route.path}`.includes(ONLY));
+const routes = allRoutes().filter((r) => `${r.method} ${r.path}`.includes(ONLY));
 
 interface Stats {
   cases: number;
@@ -125,7 +126,7 @@ function seedFor(key: string): number {
 }
 
 describe('every API route under fuzzing', () => {
-  it.each(routes.map((h) => [`${h.route.method} ${h.route.path}`, h] as const))('%s', async (key, handler) => {
+  it.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s', async (key, placed) => {
     const op = operations.get(key);
     expect(op, `${key} is missing from the OpenAPI document`).toBeDefined();
     await restoreDriver(world.client, world.seeded);
@@ -137,11 +138,11 @@ describe('every API route under fuzzing', () => {
       resolve,
       existing: existingNames(op!, world.current, world.jobIds),
       hints,
-      validBody: validBodyFor(key, op!, handler, hints, xmlCorpus(world.current)),
+      validBody: validBodyFor(key, op!, placed.handler, hints, xmlCorpus(world.current)),
       hugeBytes: MAX_JSON_BODY + 1,
     });
     await fc.assert(
-      fc.asyncProperty(cases, (c) => runCase(handler, op!, c, s)),
+      fc.asyncProperty(cases, (c) => runCase(placed, op!, c, s)),
       { numRuns: RUNS, seed: seedFor(key) },
     );
   });
@@ -186,9 +187,9 @@ async function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
 }
 
 /** Whether the route's own schema refuses the body the case sends (so the request must be refused). */
-function bodyRefused(handler: Handler, c: FuzzCase): boolean {
+function bodyRefused({ method, handler }: Placed, c: FuzzCase): boolean {
   const schema = handler.route.body;
-  if (!schema || SAFE.has(handler.route.method) || c.body.mode === 'none') return false;
+  if (!schema || SAFE.has(method) || c.body.mode === 'none') return false;
   if (c.body.mode === 'huge') return true;
   // Decoded as the server decodes a body (Fetch's UTF-8 decode drops one leading byte-order mark).
   const text = (bodyText(c.body) ?? '').replace(/^\uFEFF/, '');
@@ -199,10 +200,11 @@ function bodyRefused(handler: Handler, c: FuzzCase): boolean {
   }
 }
 
-async function runCase(handler: Handler, op: Operation, c: FuzzCase, s: Stats): Promise<void> {
+async function runCase(placed: Placed, op: Operation, c: FuzzCase, s: Stats): Promise<void> {
+  const { handler, path, method } = placed;
   const route = handler.route;
   let session = isRole(c.identity) ? world.sessions[c.identity] : null;
-  if (session && route.path === '/api/auth/logout') {
+  if (session && path === '/api/auth/logout') {
     // Signing out ends the session: give it one of its own, so the shared ones live on.
     session = await createSession(world.userIds[c.identity as Role], {});
     world.current = { ...world.current, db: await dbState() };
@@ -218,7 +220,7 @@ async function runCase(handler: Handler, op: Operation, c: FuzzCase, s: Stats): 
   } else {
     text = await res.text();
   }
-  if (route.path === '/api/hosts/{host}/vms' && route.method === 'POST' && res.status === 202) await stopJob(text);
+  if (path === '/api/hosts/{host}/vms' && method === 'POST' && res.status === 202) await stopJob(text);
   world.current = await worldState(world.client);
 
   s.cases++;
@@ -231,7 +233,7 @@ async function runCase(handler: Handler, op: Operation, c: FuzzCase, s: Stats): 
   if (!op.public && signedIn && !SAFE.has(op.method) && c.csrf !== 'right' && res.status !== 403) {
     problems.push(`answered ${res.status} to a change with a ${c.csrf} CSRF token (403 expected)`);
   }
-  if (res.status < 400 && bodyRefused(handler, c)) problems.push(`answered ${res.status} to a body its own schema refuses`);
+  if (res.status < 400 && bodyRefused(placed, c)) problems.push(`answered ${res.status} to a body its own schema refuses`);
   if (res.status >= 400) {
     s.refusedChecked++;
     const changed = worldDiff(before, world.current);

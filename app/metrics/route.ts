@@ -6,10 +6,7 @@ export const dynamic = 'force-dynamic';
 
 // Prometheus scrapes this with an API token (Authorization: Bearer vireo_...); a signed-in browser may read it too.
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/metrics',
   summary: 'Prometheus metrics of every host and its domains (label host), named as the libvirt exporters name them',
-  tags: ['metrics'],
   access: 'host.read',
   responseType: 'text/plain; version=0.0.4',
   subject: () => 'the metrics',

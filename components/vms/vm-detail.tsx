@@ -17,6 +17,7 @@ import { useUrlTab } from '@/components/ui/use-url-tab';
 import { ActionRunnerProvider, OutcomeAlert } from './action-runner';
 import { DeleteDialog } from './delete-dialog';
 import { MigrateDialog } from './migrate-dialog';
+import { BackToVms } from './back-to-vms';
 import { StateBadge } from './state-badge';
 import { VmActionButtons } from './vm-action-buttons';
 import { XmlPanel } from './xml-panel';
@@ -125,9 +126,7 @@ export function VmDetail({ initial, perms }: { initial: VmDefinition; perms: Per
     <ActionRunnerProvider>
       <div className="space-y-4">
         <div className="flex flex-wrap items-center gap-3">
-          <Link href="/vms" className="text-sm text-sky-800 hover:underline">
-            ← Virtual machines
-          </Link>
+          <BackToVms />
           <h1 className="text-xl font-semibold">{def.name}</h1>
           {row ? <StateBadge state={row.state} name={def.name} pending={row.pending} /> : null}
           {row?.template ? <TemplateBadge /> : null}

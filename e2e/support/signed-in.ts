@@ -1,5 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext } from './browser';
+import { artifactsDir, launchBrowser, newContext } from './browser';
 import { createFirstAdmin } from './journeys';
 import { startVireo, type VireoServer } from './server';
 
@@ -24,10 +26,19 @@ export async function startSignedIn(env: Record<string, string> = {}): Promise<S
     browser,
     ctx,
     page,
-    async close() {
-      await ctx.close();
-      await browser.close();
-      await server.stop();
-    },
+    close: () => stopAll({ server, browser, ctx }),
   };
+}
+
+/**
+ * Ends what a spec started, each part only if it got that far (a `beforeAll` may have failed half-way): with `log`,
+ * the server's output is kept as `<log>-server.log` among the artefacts for a failed run to be read; then the
+ * context, the browser and the server are closed.
+ */
+export async function stopAll(parts: { server?: VireoServer; browser?: Browser; ctx?: BrowserContext }, log?: string): Promise<void> {
+  const { server, browser, ctx } = parts;
+  if (log && server) await writeFile(path.join(artifactsDir, `${log}-server.log`), server.output()).catch(() => undefined);
+  await ctx?.close();
+  await browser?.close();
+  await server?.stop();
 }

@@ -3,6 +3,7 @@ import { bearerOf } from '@/lib/auth/api-token-rules';
 import { findApiToken, tokenSessionId } from '@/lib/auth/api-tokens';
 import { CSRF_HEADER, SESSION_COOKIE, csrfTokenMatches, findSession, type SessionUser } from '@/lib/auth/session';
 import { ForbiddenError, VireoError } from '@/lib/errors';
+import type { JobActor } from '@/lib/jobs/runner';
 import { clientIp } from './client-ip';
 import { readCookie } from './cookies';
 
@@ -20,6 +21,11 @@ export class UnauthorizedError extends VireoError {
   constructor(message = 'You are not signed in, or your session has expired.') {
     super(message, {}, 401);
   }
+}
+
+/** The actor as a job started by the request records it (its rows and audit entries name a token it came with). */
+export function jobActor(actor: Actor): JobActor {
+  return { id: actor.id, username: actor.username, ip: actor.ip, via: actor.via ?? null };
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);

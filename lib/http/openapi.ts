@@ -2,7 +2,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-ope
 import { z } from 'zod';
 import { PERMISSIONS } from '@/lib/auth/roles';
 import { isSafeMethod } from './actor';
-import type { RouteHandler } from './route';
+import type { PlacedRoute } from './route';
 
 // The API reference, generated from the same declarations the routes validate with: a route cannot exist without
 // being described, and its description cannot drift from what it accepts.
@@ -31,15 +31,15 @@ const hostParam = z.object({
 });
 
 /** Host-scoped routes (/api/hosts/{host}/...) take the host from the path; the seam resolves it, the doc names it. */
-function paramsOf(r: { path: string; params?: unknown }): z.ZodObject | undefined {
+function paramsOf(path: string, r: { params?: unknown }): z.ZodObject | undefined {
   const own = r.params as z.ZodObject | undefined;
-  if (!r.path.includes('{host}') || (own && 'host' in own.shape)) return own;
+  if (!path.includes('{host}') || (own && 'host' in own.shape)) return own;
   return own ? hostParam.extend(own.shape) : hostParam;
 }
 
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
-export function buildOpenApi(routes: RouteHandler[], info: { version: string }): OpenApiDocument {
+export function buildOpenApi(routes: PlacedRoute[], info: { version: string }): OpenApiDocument {
   const registry = new OpenAPIRegistry();
   registry.registerComponent('securitySchemes', 'session', { type: 'apiKey', in: 'cookie', name: 'vireo_session' });
   registry.registerComponent('securitySchemes', 'csrf', { type: 'apiKey', in: 'header', name: 'x-csrf-token' });
@@ -48,7 +48,8 @@ export function buildOpenApi(routes: RouteHandler[], info: { version: string }):
     scheme: 'bearer',
     description: 'An API token (POST /api/tokens): acts with its role, needs no CSRF token.',
   });
-  for (const { route: r } of routes) {
+  for (const { method, path, tags, handler } of routes) {
+    const r = handler.route;
     const access = r.access;
     const permission = access === 'public' || access === 'signed-in' ? null : access;
     const errors = Object.fromEntries(
@@ -60,18 +61,18 @@ export function buildOpenApi(routes: RouteHandler[], info: { version: string }):
       ? { description: 'OK', content: { [r.responseType]: { schema: z.string() } } }
       : { description: 'OK', content: { 'application/json': { schema: r.response ?? z.record(z.string(), z.unknown()) } } };
     registry.registerPath({
-      method: r.method.toLowerCase() as 'get',
-      path: r.path,
+      method: method.toLowerCase() as Lowercase<typeof method>,
+      path,
       summary: r.summary,
-      tags: r.tags,
+      tags,
       description: permission
         ? `Needs the permission \`${permission}\` (${PERMISSIONS[permission]}).`
         : access === 'public'
           ? 'No session needed.'
           : 'Any signed-in user.',
-      security: access === 'public' ? [] : [isSafeMethod(r.method) ? { session: [] } : { session: [], csrf: [] }, { token: [] }],
+      security: access === 'public' ? [] : [isSafeMethod(method) ? { session: [] } : { session: [], csrf: [] }, { token: [] }],
       request: {
-        ...(paramsOf(r) ? { params: paramsOf(r) } : {}),
+        ...(paramsOf(path, r) ? { params: paramsOf(path, r) } : {}),
         ...(r.query ? { query: r.query as z.ZodObject } : {}),
         ...(r.body ? { body: { content: { 'application/json': { schema: r.body } } } } : {}),
         ...(r.rawBody ? { body: { description: r.rawBody.description, content: { [r.rawBody.contentType]: { schema: z.string() } } } } : {}),

@@ -14,7 +14,9 @@ import { subjectWords } from './subject';
 // The one seam between HTTP and the services. A route is one declaration — who may call it, its params, query and
 // body schemas, what it records in the audit log, and the service call — and this file does the rest the same way
 // for every route: session and CSRF, permission, validation with a message per field, the audit record, and one
-// mapping from errors to problem responses. The OpenAPI document is generated from the same declarations.
+// mapping from errors to problem responses. The OpenAPI document is generated from the same declarations; a route's
+// method, path and section of the reference are not declared: they follow from the export's name and the file's place
+// (app/api/routes.ts).
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -73,11 +75,9 @@ export interface AuditSpec<P extends Schema, Q extends Schema, B extends Schema,
 }
 
 export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access> {
-  method: HttpMethod;
-  /** The path as the API reference shows it, e.g. /api/vms/{name}. */
-  path: string;
   summary: string;
-  tags: string[];
+  /** The reference's sections, when the path's own (app/api/sections.ts) is not the whole story. */
+  tags?: string[];
   access: A;
   params?: P;
   query?: Q;
@@ -104,6 +104,16 @@ export type RouteHandler = ((req: Request, ctx: { params: Promise<Record<string,
   readonly route: RouteSpec<Schema, Schema, Schema, unknown, Access>;
 };
 
+/** A handler where Next serves it: the method is its export's name, the path its file's place (app/api/routes.ts). */
+export interface PlacedRoute {
+  method: HttpMethod;
+  /** As the API reference shows it, e.g. /api/hosts/{host}/vms/{name}. */
+  path: string;
+  /** The reference's sections. */
+  tags: string[];
+  handler: RouteHandler;
+}
+
 const NO_PARAMS = {} as Record<string, never>;
 
 export function defineRoute<P extends Schema = undefined, Q extends Schema = undefined, B extends Schema = undefined, R = unknown, A extends Access = Access>(
@@ -124,7 +134,7 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
       const params = (spec.params ? parseInput(spec.params, rawParams, 404) : NO_PARAMS) as Out<P>;
       input = { params, query: {}, body: undefined };
       if (actor && spec.access !== 'public' && spec.access !== 'signed-in' && !can(actor.role, spec.access)) {
-        await auditDenied(spec, actor, host, input, spec.access);
+        await auditDenied(spec, actor, req, host, input, spec.access);
         throw new ForbiddenError(deniedMessage(spec.access));
       }
       const query = (spec.query ? parseInput(spec.query, Object.fromEntries(new URL(req.url).searchParams)) : NO_PARAMS) as Out<Q>;
@@ -142,7 +152,7 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
         audit: (entry: AuditRecord) => recordAudit({ actor, ip: actor?.ip ?? clientIp(req.headers), host: host.id, ...entry }),
         demand: async (permission: Permission) => {
           if (actor && can(actor.role, permission)) return;
-          if (actor) await auditDenied(spec, actor, host, asked, permission);
+          if (actor) await auditDenied(spec, actor, req, host, asked, permission);
           throw new ForbiddenError(deniedMessage(permission));
         },
       };
@@ -156,7 +166,7 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
       return Response.json(result ?? { ok: true }, { status: spec.status ?? 200, headers: { 'cache-control': 'no-store' } });
     } catch (err) {
       const p = describeError(err, wordsFor(spec, input));
-      if (p.status >= 500 && p.status !== 502 && p.status !== 503 && p.status !== 504) logUnexpected(spec, err);
+      if (p.status >= 500 && p.status !== 502 && p.status !== 503 && p.status !== 504) logUnexpected(req, err);
       if (input && p.status !== 401) await auditOutcome(spec, actor, req, host, input, 'error', p, undefined, full).catch(() => undefined);
       return problemResponse(p);
     }
@@ -194,11 +204,12 @@ function actionOf<P extends Schema, Q extends Schema, B extends Schema, R>(a: Au
 async function auditDenied<P extends Schema, Q extends Schema, B extends Schema, R, A extends Access>(
   spec: RouteSpec<P, Q, B, R, A>,
   actor: Actor,
+  req: Request,
   host: HostContext,
   input: AuditInput<P, Q, B>,
   permission: Permission,
 ): Promise<void> {
-  if (isSafeMethod(spec.method)) return;
+  if (isSafeMethod(req.method)) return;
   const a = spec.audit;
   await recordAudit({
     actor,
@@ -226,7 +237,7 @@ async function auditOutcome<P extends Schema, Q extends Schema, B extends Schema
   full: RouteInput<P, Q, B> | null,
 ): Promise<void> {
   const a = spec.audit;
-  if (!a || isSafeMethod(spec.method)) return;
+  if (!a || isSafeMethod(req.method)) return;
   if (full && a.skip?.(full)) return;
   if (outcome === 'ok' && a.record === 'failures') return;
   let detail: Record<string, unknown> | null | undefined;
@@ -237,7 +248,7 @@ async function auditOutcome<P extends Schema, Q extends Schema, B extends Schema
   }
   await recordAudit({
     actor,
-    action: actionOf(a, input, spec.access === 'public' || spec.access === 'signed-in' ? spec.path : spec.access),
+    action: actionOf(a, input, spec.access === 'public' || spec.access === 'signed-in' ? new URL(req.url).pathname : spec.access),
     objectType: a.objectType,
     objectName: safeName(a, input, result),
     outcome,
@@ -248,8 +259,9 @@ async function auditOutcome<P extends Schema, Q extends Schema, B extends Schema
   });
 }
 
-function logUnexpected(spec: { method: string; path: string }, err: unknown): void {
-  log().error({ err, route: `${spec.method} ${spec.path}` }, `${spec.method} ${spec.path} failed`);
+function logUnexpected(req: Request, err: unknown): void {
+  const route = `${req.method} ${new URL(req.url).pathname}`;
+  log().error({ err, route }, `${route} failed`);
 }
 
 /** For routes whose service answers "no such thing" itself. */

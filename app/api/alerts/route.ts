@@ -2,10 +2,7 @@ import { listAlerts } from '@/lib/alerts/instances';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/alerts',
   summary: 'Current alerts (pending and firing) and those resolved in the last day, with whether a silence mutes them',
-  tags: ['alerts'],
   access: 'alerts.read',
   run: async () => ({ alerts: await listAlerts() }),
 });

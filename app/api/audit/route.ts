@@ -3,10 +3,7 @@ import { listAudit } from '@/lib/audit/log';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/audit',
   summary: 'The audit log, newest first, with search and paging',
-  tags: ['audit'],
   access: 'audit.read',
   query: z.object({
     q: z.string().max(200).optional(),

@@ -3,19 +3,13 @@ import { addHostBody } from '@/lib/hosts/input';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts',
   summary: 'Every host Vireo manages, with its connection state (no secrets)',
-  tags: ['hosts'],
   access: 'host.read',
   run: async () => ({ hosts: await listHostViews() }),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts',
   summary: 'Add a host: a libvirt URI and its SSH key (generated or uploaded) or TLS certificates',
-  tags: ['hosts'],
   access: 'hosts.manage',
   body: addHostBody,
   maxBodyBytes: 200_000,

@@ -2,10 +2,7 @@ import { defineRoute } from '@/lib/http/route';
 import { listJobs } from '@/lib/jobs/store';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/jobs',
   summary: 'The 50 newest jobs',
-  tags: ['jobs'],
   access: 'vm.read',
   run: async () => ({ jobs: await listJobs(50) }),
 });

@@ -10,10 +10,7 @@ import { clientIp } from '@/lib/http/client-ip';
 import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/setup',
   summary: 'First run: create the admin account with the one-time setup code',
-  tags: ['auth'],
   access: 'public',
   body: z.object({ setupCode: z.string().max(64), username: usernameSchema, password: passwordSchema }),
   status: 201,

@@ -1,10 +1,7 @@
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/status',
   summary: "The host's libvirt connection state",
-  tags: ['host'],
   access: 'vm.read',
   run: ({ host }) => ({ libvirt: host.status() }),
 });

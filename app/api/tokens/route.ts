@@ -5,10 +5,7 @@ import { can, ROLES } from '@/lib/auth/roles';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/tokens',
   summary: "Your API tokens (every user's with all=1, for admins); secrets are never shown again",
-  tags: ['tokens'],
   access: 'signed-in',
   query: z.object({ all: z.enum(['0', '1']).optional() }),
   run: async ({ actor, query, demand }) => {
@@ -18,10 +15,7 @@ export const GET = defineRoute({
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/tokens',
   summary: 'Create an API token (its secret is in this answer only)',
-  tags: ['tokens'],
   access: 'signed-in',
   body: z.object({
     name: z.string().max(MAX_TOKEN_NAME * 4),

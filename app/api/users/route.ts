@@ -2,19 +2,13 @@ import { createUser, listUsers, newUserSchema } from '@/lib/auth/accounts';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/users',
   summary: 'Every user with their role',
-  tags: ['users'],
   access: 'users.manage',
   run: async () => ({ users: await listUsers() }),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/users',
   summary: 'Add a user',
-  tags: ['users'],
   access: 'users.manage',
   body: newUserSchema,
   status: 201,

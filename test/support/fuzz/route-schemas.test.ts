@@ -34,7 +34,7 @@ function refusalOf(schema: z.ZodType, value: unknown): string | null {
   return r.success ? null : JSON.stringify(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
 }
 
-describe.each(allRoutes().map((h) => [`${h.route.method} ${h.route.path}`, h.route] as const))('%s', (key, route) => {
+describe.each(allRoutes().map((r) => [`${r.method} ${r.path}`, r.handler.route] as const))('%s', (key, route) => {
   const op = ops.get(key)!;
 
   it('is in the document', () => {
@@ -79,7 +79,7 @@ describe.each(allRoutes().map((h) => [`${h.route.method} ${h.route.path}`, h.rou
 
 describe('what the document cannot say', () => {
   it.each(Object.keys(CROSS_FIELD_RULES))('%s: enough of the valid bodies also pass its cross-field rule to filter on', (key) => {
-    const body = allRoutes().find((h) => `${h.route.method} ${h.route.path}` === key)!.route.body!;
+    const body = allRoutes().find((r) => `${r.method} ${r.path}` === key)!.handler.route.body!;
     const values = fc.sample(validArbitrary(ops.get(key)!.body!, { resolve }), { numRuns: 300, seed: 1 });
     expect(values.filter((v) => body.safeParse(v).success).length).toBeGreaterThan(30);
     const bad = invalidArbitrary(ops.get(key)!.body!, { resolve })!;

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { BackToVms } from '@/components/vms/back-to-vms';
 import { requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { readJob } from '@/lib/jobs/store';
@@ -15,9 +15,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const job = /^[0-9a-f-]{36}$/.test(id) ? await readJob(id) : null;
   return (
     <div className="space-y-4">
-      <Link href="/vms" className="text-sm text-sky-800 hover:underline">
-        ← Virtual machines
-      </Link>
+      <BackToVms />
       {job ? (
         <JobProgress
           initial={job}

@@ -4,10 +4,7 @@ import { changeOwnPassword } from '@/lib/auth/user-admin';
 import { defineRoute } from '@/lib/http/route';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/account/password',
   summary: 'Change your own password (the current one is required; your other sessions end)',
-  tags: ['users'],
   access: 'signed-in',
   body: z.object({ currentPassword: z.string().min(1, 'Enter your current password.').max(256), newPassword: passwordSchema }),
   audit: { action: 'user.password.change', objectType: 'user', objectName: () => '(self)' },

@@ -3,19 +3,13 @@ import { createReceiver, receiversFor, type ReceiverView } from '@/lib/alerts/re
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/alerts/receivers',
   summary: 'Notification receivers (addresses only for those who may edit them; secrets never)',
-  tags: ['alerts'],
   access: 'alerts.read',
   run: async ({ actor }) => ({ receivers: await receiversFor(actor.role) }),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/alerts/receivers',
   summary: 'Create a receiver; a webhook without a secret gets one, returned in this answer only',
-  tags: ['alerts'],
   access: 'alerts.edit',
   body: receiverBody,
   status: 201,

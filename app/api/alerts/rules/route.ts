@@ -4,19 +4,13 @@ import { createRule, listRules } from '@/lib/alerts/rules';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/alerts/rules',
   summary: 'Alert rules',
-  tags: ['alerts'],
   access: 'alerts.read',
   run: async () => ({ rules: await listRules() }),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/alerts/rules',
   summary: 'Create an alert rule (evaluated from the next metrics sample on)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   body: ruleBody,
   status: 201,

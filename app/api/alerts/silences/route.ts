@@ -3,19 +3,13 @@ import { createSilence, listSilences, type SilenceView } from '@/lib/alerts/sile
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/alerts/silences',
   summary: 'Silences: active ones, and those that ended in the last day',
-  tags: ['alerts'],
   access: 'alerts.read',
   run: async () => ({ silences: await listSilences() }),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/alerts/silences',
   summary: 'Silence the alerts of a rule, a VM and/or a host until a time: they change state but notify nobody',
-  tags: ['alerts'],
   access: 'alerts.silence',
   body: silenceBody,
   status: 201,

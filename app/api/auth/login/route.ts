@@ -8,10 +8,7 @@ import { clientIp } from '@/lib/http/client-ip';
 import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/auth/login',
   summary: 'Sign in: sets the session and CSRF cookies',
-  tags: ['auth'],
   access: 'public',
   body: z.object({ username: z.string().trim().min(1, 'Enter your user name.').max(64), password: z.string().min(1, 'Enter your password.').max(256) }),
   run: async ({ req, body, audit }) => {

@@ -4,10 +4,7 @@ import { readCookie } from '@/lib/http/cookies';
 import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/auth/logout',
   summary: 'Sign out: ends the session and clears its cookies',
-  tags: ['auth'],
   access: 'signed-in',
   run: async ({ req, actor, audit }) => {
     await deleteSession(readCookie(req.headers, SESSION_COOKIE));

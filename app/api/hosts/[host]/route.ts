@@ -4,20 +4,14 @@ import { hostParams } from '@/lib/hosts/params';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}',
   summary: 'One host: its URI, public key, pinned host key and connection state (no secrets)',
-  tags: ['hosts'],
   access: 'host.read',
   params: hostParams,
   run: ({ params }) => hostView(params.host),
 });
 
 export const PATCH = defineRoute({
-  method: 'PATCH',
-  path: '/api/hosts/{host}',
   summary: "Change a host's name, URI or credentials, or forget its pinned host key; its connections are reopened",
-  tags: ['hosts'],
   access: 'hosts.manage',
   params: hostParams,
   body: editHostBody,
@@ -32,10 +26,7 @@ export const PATCH = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}',
   summary: 'Remove a host from Vireo (its VMs stay on it, untouched)',
-  tags: ['hosts'],
   access: 'hosts.manage',
   params: hostParams,
   audit: { action: 'host.delete', objectType: 'host', objectName: (i) => i.params.host },

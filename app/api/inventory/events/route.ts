@@ -6,10 +6,7 @@ import { fleetEventStream } from '@/lib/vms/live-feed';
 export const dynamic = 'force-dynamic';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/inventory/events',
   summary: "Every host's virtual machines, live: server-sent events status, snapshot and change, each as { host, data }",
-  tags: ['vms'],
   access: 'vm.read',
   responseType: 'text/event-stream',
   run: async ({ actor, signal }) => {

@@ -5,10 +5,7 @@ import { usageQuery } from '@/lib/metrics/queries';
 import { sortUsage } from '@/lib/metrics/usage';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/inventory/usage',
   summary: 'What the running VMs of every host use now (CPU, memory, the last few samples), host by host, each sorted',
-  tags: ['metrics'],
   access: 'vm.read',
   query: usageQuery,
   subject: () => "the VMs' usage",

@@ -3,10 +3,7 @@ import { defineRoute } from '@/lib/http/route';
 import { jobParams, readJob } from '@/lib/jobs/store';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/jobs/{id}',
   summary: 'One job: its steps, progress and outcome',
-  tags: ['jobs'],
   access: 'vm.read',
   params: jobParams,
   run: async ({ params }) => (await readJob(params.id)) ?? Promise.reject(new NotFoundError('There is no such job.')),

@@ -5,10 +5,7 @@ import { defineRoute } from '@/lib/http/route';
 type Revoked = { token: ApiTokenView };
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/tokens/{id}',
   summary: "Revoke an API token (yours, or anyone's for admins); it is refused from then on",
-  tags: ['tokens'],
   access: 'signed-in',
   params: z.object({ id: z.uuid() }),
   audit: {

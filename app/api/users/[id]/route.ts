@@ -8,10 +8,7 @@ import { defineRoute } from '@/lib/http/route';
 const byName = (i: { params: { id: string } }, r?: { username: string }) => r?.username ?? i.params.id;
 
 export const PATCH = defineRoute({
-  method: 'PATCH',
-  path: '/api/users/{id}',
   summary: "Change a user's role, or disable or enable the account",
-  tags: ['users'],
   access: 'users.manage',
   params: userParams,
   body: z.object({ role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(', ')}.` }).optional(), disabled: z.boolean().optional() }),
@@ -32,10 +29,7 @@ export const PATCH = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/users/{id}',
   summary: 'Delete a user (their audit entries keep the name)',
-  tags: ['users'],
   access: 'users.manage',
   params: userParams,
   audit: { action: 'user.delete', objectType: 'user', objectName: byName },

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { BackToVms } from '@/components/vms/back-to-vms';
 import { pageHost, pageRead, requirePageUser } from '@/app/_server/page-user';
 import { osVariantById } from '@/lib/osinfo/db';
 import { recallSpec } from '@/lib/provisioning/job-specs';
@@ -22,9 +22,7 @@ export default async function NewVmPage({ params, searchParams }: { params: Prom
   const initial = spec ? stateFromSpec(spec, spec.os.variant ? await osVariantById(spec.os.variant) : null) : undefined;
   return (
     <div className="space-y-4">
-      <Link href="/vms" className="text-sm text-sky-800 hover:underline">
-        ← Virtual machines
-      </Link>
+      <BackToVms />
       <h1 className="text-xl font-semibold">New virtual machine</h1>
       <p className="text-sm text-slate-600" data-testid="new-vm-host">
         On host {host.name} ({host.id}); the sizes and choices below are this host's.

@@ -7,10 +7,7 @@ const params = z.object({ id: z.uuid() });
 type Done = { receiver: ReceiverView };
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/alerts/receivers/{id}',
   summary: 'Change a receiver (an empty secret keeps the stored one)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params,
   body: receiverBody,
@@ -24,10 +21,7 @@ export const PUT = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/alerts/receivers/{id}',
   summary: 'Delete a receiver (rules that named it stop sending there)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params,
   audit: { action: 'alert-receiver.delete', objectType: 'alert-receiver', objectName: (i, r?: Done) => r?.receiver.name ?? i.params.id },

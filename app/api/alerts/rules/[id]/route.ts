@@ -8,10 +8,7 @@ const params = z.object({ id: z.uuid() });
 type Done = { rule: AlertRuleView };
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/alerts/rules/{id}',
   summary: 'Change an alert rule (its alerts keep their state; the new condition applies from the next sample)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params,
   body: ruleBody,
@@ -20,10 +17,7 @@ export const PUT = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/alerts/rules/{id}',
   summary: 'Delete an alert rule; its firing alerts end as resolved, without notifying',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params,
   audit: { action: 'alert-rule.delete', objectType: 'alert-rule', objectName: (i, r?: Done) => r?.rule.name ?? i.params.id },

@@ -3,10 +3,7 @@ import { expireSilence } from '@/lib/alerts/silences';
 import { defineRoute } from '@/lib/http/route';
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/alerts/silences/{id}',
   summary: 'End a silence now',
-  tags: ['alerts'],
   access: 'alerts.silence',
   params: z.object({ id: z.uuid() }),
   audit: { action: 'alert-silence.expire', objectType: 'alert-silence', objectName: (i) => i.params.id },

@@ -3,10 +3,7 @@ import { hostHistory } from '@/lib/metrics/history';
 import { rangeQuery } from '@/lib/metrics/queries';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/metrics',
   summary: "The host's CPU, memory, load, running VMs and pool use over a range, as columns",
-  tags: ['metrics'],
   access: 'host.read',
   query: rangeQuery,
   subject: () => "the host's metrics",

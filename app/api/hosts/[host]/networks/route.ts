@@ -6,10 +6,7 @@ import { networkOverview } from '@/lib/networks/read';
 import { networkInputSchema } from '@/lib/networks/validate';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/networks',
   summary: "The host's libvirt networks, and its bridges and network cards when libvirtd runs here",
-  tags: ['networks'],
   access: 'host.read',
   subject: () => 'the network',
   run: ({ host }) => networkOverview(host),
@@ -17,10 +14,7 @@ export const GET = defineRoute({
 
 /** Creates a network from the form; with dryRun, only checks it and answers the XML that would be defined. */
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/networks',
   summary: 'Create a network (or, with dryRun, check it and show its XML)',
-  tags: ['networks'],
   access: 'network.edit',
   body: networkInputSchema.extend({ dryRun: z.boolean().default(false) }),
   status: 201,

@@ -2,10 +2,7 @@ import { hostOverview } from '@/lib/host/overview';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/overview',
   summary: 'The host: versions, CPU, memory, KVM, pools and networks',
-  tags: ['host'],
   access: 'host.read',
   subject: () => 'the host',
   run: ({ host }) => hostOverview(host),

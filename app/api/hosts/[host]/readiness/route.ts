@@ -3,10 +3,7 @@ import { hostReadiness } from '@/lib/host/readiness-report';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/readiness',
   summary: 'The KVM checks, facts and the domain type new guests get (?refresh=1 probes again)',
-  tags: ['host'],
   access: 'host.read',
   query: z.object({ refresh: z.enum(['0', '1']).optional() }),
   subject: () => 'the host',

@@ -3,10 +3,7 @@ import { hostParams } from '@/lib/hosts/params';
 import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/test',
   summary: 'Connect to a host afresh and report its hostname and libvirt version, or the problem in plain words',
-  tags: ['hosts'],
   access: 'hosts.manage',
   params: hostParams,
   run: ({ params }) => testHostConnection(params.host),

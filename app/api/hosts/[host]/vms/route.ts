@@ -1,21 +1,17 @@
 import { z } from 'zod';
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { startCreateVm } from '@/lib/provisioning/create';
 import { inventory } from '@/lib/vms/inventory';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms',
   summary: 'Every virtual machine of the host, from the live inventory',
-  tags: ['vms'],
   access: 'vm.read',
   run: async ({ host }) => ({ vms: (await inventory(host).list()).sort((a, b) => a.name.localeCompare(b.name)) }),
 });
 
 /** Starts a create job (202 with its id); input problems answer 422 with a message per field. */
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms',
   summary: 'Create a virtual machine (a job)',
   tags: ['vms', 'provisioning'],
   access: 'vm.create',
@@ -30,6 +26,6 @@ export const POST = defineRoute({
     record: 'failures',
   },
   run: async ({ host, body, actor }) => ({
-    ...(await startCreateVm(host, body, { id: actor.id, username: actor.username, ip: actor.ip, via: actor.via ?? null })),
+    ...(await startCreateVm(host, body, jobActor(actor))),
   }),
 });

@@ -4,10 +4,7 @@ import { cancelJob } from '@/lib/jobs/runner';
 import { jobParams, readJob, requestCancel } from '@/lib/jobs/store';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/jobs/{id}/cancel',
   summary: 'Cancel a running job (what it made is rolled back)',
-  tags: ['jobs'],
   access: 'vm.create',
   params: jobParams,
   audit: { action: 'job.cancel', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },

@@ -4,10 +4,7 @@ import { removeKept } from '@/lib/jobs/kept';
 import { jobParams } from '@/lib/jobs/store';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/jobs/{id}/remove-kept',
   summary: 'Remove what a failed job kept (a VM that would not start and the disks it made)',
-  tags: ['jobs'],
   access: 'vm.delete',
   params: jobParams,
   audit: { action: 'job.remove-kept', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },

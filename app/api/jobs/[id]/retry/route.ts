@@ -1,16 +1,14 @@
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { hostOfJob } from '@/lib/jobs/host-of-job';
 import { jobParams } from '@/lib/jobs/store';
 import { retryCreateVm } from '@/lib/provisioning/create';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/jobs/{id}/retry',
   summary: 'Start a failed create job again with the settings it started from (checked again first)',
-  tags: ['jobs'],
   access: 'vm.create',
   params: jobParams,
   status: 202,
   audit: { action: 'vm.create.retry', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },
-  run: async ({ params, actor }) => retryCreateVm(await hostOfJob(params.id), params.id, { id: actor.id, username: actor.username, ip: actor.ip }),
+  run: async ({ params, actor }) => retryCreateVm(await hostOfJob(params.id), params.id, jobActor(actor)),
 });

@@ -4,10 +4,7 @@ import { resetPassword } from '@/lib/auth/user-admin';
 import { defineRoute } from '@/lib/http/route';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/users/{id}/password',
   summary: 'Set a new password for a user (their sessions end)',
-  tags: ['users'],
   access: 'users.manage',
   params: userParams,
   body: z.object({ password: passwordSchema }),

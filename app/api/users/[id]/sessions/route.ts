@@ -3,10 +3,7 @@ import { listSessions } from '@/lib/auth/user-admin';
 import { defineRoute } from '@/lib/http/route';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/users/{id}/sessions',
   summary: "A user's open sessions: when, from where, with what browser",
-  tags: ['users'],
   access: 'users.manage',
   params: userParams,
   run: async ({ params, actor }) => ({

@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { pageHost, pageRead, requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { readDefinition } from '@/lib/vms/definition';
 import { VmDetail } from '@/components/vms/vm-detail';
-import { Alert } from '@/components/ui/alert';
+import { VmUnreadable } from '@/components/vms/back-to-vms';
 
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }) {
   return { title: (await params).name.slice(0, 100) };
@@ -27,12 +26,5 @@ export default async function VmPage({ params }: { params: Promise<{ host: strin
     };
     return <VmDetail initial={def.value} perms={perms} />;
   }
-  return (
-    <div className="space-y-4">
-      <Link href="/vms" className="text-sm text-sky-800 hover:underline">
-        ← Virtual machines
-      </Link>
-      <Alert testId="vm-error">{def.problem}</Alert>
-    </div>
-  );
+  return <VmUnreadable problem={def.problem} />;
 }

@@ -3,10 +3,7 @@ import { sendTestNotification } from '@/lib/alerts/test-notification';
 import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/alerts/receivers/{id}/test',
   summary: 'Send a test notification to a receiver once and say how it went (also in the delivery log)',
-  tags: ['alerts'],
   access: 'alerts.edit',
   params: z.object({ id: z.uuid() }),
   audit: {

@@ -2,19 +2,13 @@ import { defineRoute } from '@/lib/http/route';
 import { createSchedule, listSchedules, scheduleSchema } from '@/lib/backups/schedules';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/backups/schedules',
   summary: "The host's backup schedules with their next firing",
-  tags: ['backups'],
   access: 'vm.read',
   run: ({ host }) => listSchedules(host),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/backups/schedules',
   summary: 'Create a backup schedule (a VM or a tag, a cron expression, a pool, retention)',
-  tags: ['backups'],
   access: 'backup.manage',
   body: scheduleSchema,
   audit: {

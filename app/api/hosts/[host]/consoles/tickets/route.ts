@@ -4,10 +4,7 @@ import { defineRoute } from '@/lib/http/route';
 
 /** A single-use console ticket, valid for a few seconds, for this session only. */
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/consoles/tickets',
   summary: 'A one-time ticket for a serial, VNC or host-terminal WebSocket',
-  tags: ['consoles'],
   // The permission depends on the kind (vm.console, or host.terminal with the password typed again): checked below.
   access: 'signed-in',
   body: z.object({

@@ -4,10 +4,7 @@ import { usageQuery } from '@/lib/metrics/queries';
 import { sortUsage } from '@/lib/metrics/usage';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/metrics/vms',
   summary: 'What every running VM uses now (CPU, memory, the last few samples), sorted: which VM is eating the host',
-  tags: ['metrics'],
   access: 'vm.read',
   query: usageQuery,
   subject: () => "the VMs' usage",

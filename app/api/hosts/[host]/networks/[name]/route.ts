@@ -3,10 +3,7 @@ import { deleteNetwork } from '@/lib/networks/change';
 import { networkParams, readNetwork } from '@/lib/networks/read';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/networks/{name}',
   summary: 'One network: settings, live and saved XML, the VMs on it',
-  tags: ['networks'],
   access: 'host.read',
   params: networkParams,
   subject: (i) => `network "${i.params.name}"`,
@@ -14,10 +11,7 @@ export const GET = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/networks/{name}',
   summary: 'Delete a network no VM uses (stopping it first)',
-  tags: ['networks'],
   access: 'network.edit',
   params: networkParams,
   audit: { action: 'network.delete', objectType: 'network', objectName: (i) => i.params.name },

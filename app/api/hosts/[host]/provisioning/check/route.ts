@@ -5,10 +5,7 @@ import { STEP_IDS } from '@/lib/provisioning/steps';
 
 /** The wizard's Next: the settings up to one step, checked against the host (422 with a message per field). */
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/provisioning/check',
   summary: 'Check the new-VM settings of one wizard step and the steps before it; creates nothing',
-  tags: ['provisioning'],
   access: 'vm.create',
   body: z.object({
     step: z.enum(STEP_IDS, { error: `The step is one of ${STEP_IDS.join(', ')}.` }),

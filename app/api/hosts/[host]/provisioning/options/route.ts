@@ -2,10 +2,7 @@ import { defineRoute } from '@/lib/http/route';
 import { wizardOptions } from '@/lib/provisioning/options';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/provisioning/options',
   summary: 'What the create wizard offers on this host: pools, networks, bridges, images, the domain type',
-  tags: ['provisioning'],
   access: 'vm.create',
   subject: () => 'the host',
   run: ({ host }) => wizardOptions(host),

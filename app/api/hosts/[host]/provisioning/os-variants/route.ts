@@ -4,10 +4,7 @@ import { findOsVariants } from '@/lib/osinfo/db';
 
 /** The wizard's OS picker: operating systems of the osinfo database matching what was typed. */
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/provisioning/os-variants',
   summary: 'Search the operating systems the wizard knows defaults for (the osinfo database)',
-  tags: ['provisioning'],
   access: 'vm.create',
   query: z.object({
     q: z.string().max(100, 'The search is at most 100 characters.').default(''),

@@ -6,10 +6,7 @@ import { summarizePlan } from '@/lib/provisioning/summary';
 
 /** The review step: a plain summary, the full domain XML and what the job will do, without creating anything. */
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/provisioning/plan',
   summary: 'Check a new virtual machine against the host and show its summary, XML and steps; creates nothing',
-  tags: ['provisioning'],
   access: 'vm.create',
   body: z.record(z.string(), z.unknown(), { error: 'The request body must be a JSON object.' }),
   subject: () => 'the new virtual machine',

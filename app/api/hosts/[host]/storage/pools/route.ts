@@ -3,20 +3,14 @@ import { createPool, poolOverview } from '@/lib/storage/pools';
 import { poolInputSchema } from '@/lib/storage/validate';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/storage/pools',
   summary: "The host's storage pools and the pool types it can make",
-  tags: ['storage'],
   access: 'host.read',
   subject: () => 'the storage pool',
   run: ({ host }) => poolOverview(host),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/storage/pools',
   summary: 'Define a storage pool, and build, start and autostart it as asked',
-  tags: ['storage'],
   access: 'storage.edit',
   body: poolInputSchema,
   status: 201,

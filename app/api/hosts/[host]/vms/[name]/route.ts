@@ -6,10 +6,7 @@ import { deleteVm } from '@/lib/vms/delete';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}',
   summary: "A virtual machine's live and persistent definitions and their summary",
-  tags: ['vms'],
   access: 'vm.read',
   params: vmParams,
   subject: (i) => `virtual machine "${i.params.name}"`,
@@ -18,10 +15,7 @@ export const GET = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/vms/{name}',
   summary: 'Delete a virtual machine with the chosen volumes, NVRAM and snapshot metadata',
-  tags: ['vms'],
   access: 'vm.delete',
   params: vmParams,
   body: z.object({

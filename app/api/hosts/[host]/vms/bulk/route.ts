@@ -5,10 +5,7 @@ import { LIFECYCLE_ACTIONS, runLifecycle } from '@/lib/vms/lifecycle';
 
 // Each VM is its own operation: one refusal (e.g. already running) does not stop or undo the others.
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/bulk',
   summary: 'Run one lifecycle action on several virtual machines, each on its own',
-  tags: ['vms'],
   access: 'vm.lifecycle',
   body: z.object({
     action: z.enum(LIFECYCLE_ACTIONS),

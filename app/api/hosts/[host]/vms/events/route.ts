@@ -5,10 +5,7 @@ import { vmEventStream } from '@/lib/vms/live-feed';
 export const dynamic = 'force-dynamic';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/events',
   summary: 'Live virtual machine list: server-sent events status, snapshot and change',
-  tags: ['vms'],
   access: 'vm.read',
   responseType: 'text/event-stream',
   run: ({ host, actor, signal }) => {

@@ -3,10 +3,7 @@ import { revokeSession } from '@/lib/auth/user-admin';
 import { defineRoute } from '@/lib/http/route';
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/users/{id}/sessions/{session}',
   summary: 'End one session of a user (its consoles and live pages close)',
-  tags: ['users'],
   access: 'users.manage',
   params: z.object({ id: z.uuid({ error: 'There is no such user.' }), session: z.string().regex(/^[0-9a-f]{64}$/, 'There is no such session.') }),
   audit: { action: 'user.session.revoke', objectType: 'user', objectName: (i, r?: { username: string }) => r?.username ?? i.params.id },

@@ -1,9 +1,8 @@
-import Link from 'next/link';
 import { pageHost, pageRead, requirePageUser } from '@/app/_server/page-user';
 import { can } from '@/lib/auth/roles';
 import { readDefinition } from '@/lib/vms/definition';
 import { consoleDevices } from '@/lib/consoles/devices';
-import { Alert } from '@/components/ui/alert';
+import { VmUnreadable } from '@/components/vms/back-to-vms';
 import { ConsolePanel } from '@/components/consoles/console-panel';
 
 export async function generateMetadata({ params }: { params: Promise<{ name: string }> }) {
@@ -35,12 +34,5 @@ export default async function ConsolePage({
       />
     );
   }
-  return (
-    <div className="space-y-4">
-      <Link href="/vms" className="text-sm text-sky-800 hover:underline">
-        ← Virtual machines
-      </Link>
-      <Alert testId="vm-error">{read.problem}</Alert>
-    </div>
-  );
+  return <VmUnreadable problem={read.problem} />;
 }

@@ -3,10 +3,7 @@ import { changeSchedule, deleteSchedule, scheduleSchema } from '@/lib/backups/sc
 import { scheduleParams } from '@/lib/backups/schemas';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/backups/schedules/{id}',
   summary: 'Change a backup schedule',
-  tags: ['backups'],
   access: 'backup.manage',
   params: scheduleParams,
   body: scheduleSchema,
@@ -15,10 +12,7 @@ export const PUT = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/backups/schedules/{id}',
   summary: 'Delete a backup schedule (its backups stay)',
-  tags: ['backups'],
   access: 'backup.manage',
   params: scheduleParams,
   audit: { action: 'backup.schedule.delete', objectType: 'backup-schedule', objectName: (i) => i.params.id },

@@ -4,10 +4,7 @@ import { NETWORK_ACTIONS, runNetworkAction } from '@/lib/networks/change';
 import { networkParams } from '@/lib/networks/read';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/networks/{name}/actions',
   summary: 'Start or stop a network, or turn its autostart on or off',
-  tags: ['networks'],
   access: 'network.edit',
   params: networkParams,
   body: z.object({ action: z.enum(NETWORK_ACTIONS, { error: `action must be one of ${NETWORK_ACTIONS.join(', ')}` }) }),

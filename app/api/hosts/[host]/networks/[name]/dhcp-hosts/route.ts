@@ -8,10 +8,7 @@ const entryOf = (b: { mac?: string | null; ip: string; name?: string | null }) =
 
 /** Static DHCP hosts change live (network update) when the network runs, and in the saved definition always. */
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/networks/{name}/dhcp-hosts',
   summary: 'Add or delete a static DHCP host',
-  tags: ['networks'],
   access: 'network.edit',
   params: networkParams,
   body: dhcpHostSchema.extend({ edit: z.enum(['add', 'delete']) }),

@@ -5,10 +5,7 @@ import { networkParams } from '@/lib/networks/read';
 import { dnsHostSchema } from '@/lib/networks/validate';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/networks/{name}/dns-hosts',
   summary: 'Add or delete a DNS host entry',
-  tags: ['networks'],
   access: 'network.edit',
   params: networkParams,
   body: z.discriminatedUnion('edit', [

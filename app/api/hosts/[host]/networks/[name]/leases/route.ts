@@ -3,10 +3,7 @@ import { networkLeases } from '@/lib/networks/leases';
 import { networkParams } from '@/lib/networks/read';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/networks/{name}/leases',
   summary: "A running network's DHCP leases",
-  tags: ['networks'],
   access: 'host.read',
   params: networkParams,
   subject: (i) => `network "${i.params.name}"`,

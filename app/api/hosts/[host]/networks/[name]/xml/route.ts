@@ -5,10 +5,7 @@ import { networkParams } from '@/lib/networks/read';
 
 /** Saves a whole new definition; a running network keeps the old one until it is restarted. */
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/networks/{name}/xml',
   summary: "Replace a network's saved definition",
-  tags: ['networks'],
   access: 'network.edit',
   params: networkParams,
   body: z.object({ xml: z.string().min(1, 'The XML is empty.').max(1_000_000) }),

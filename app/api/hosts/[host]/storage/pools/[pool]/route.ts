@@ -4,10 +4,7 @@ import { poolParams } from '@/lib/storage/names';
 import { readPool } from '@/lib/storage/volumes';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/storage/pools/{pool}',
   summary: 'One storage pool and its volumes',
-  tags: ['storage'],
   access: 'host.read',
   params: poolParams,
   subject: (i) => `storage pool "${i.params.pool}"`,

@@ -4,10 +4,7 @@ import { LIFECYCLE_ACTIONS, runLifecycle } from '@/lib/vms/lifecycle';
 import { vmParams } from '@/lib/vms/names';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/actions',
   summary: 'Start, shut down, force off, reboot, pause or resume a virtual machine',
-  tags: ['vms'],
   access: 'vm.lifecycle',
   params: vmParams,
   body: z.object({ action: z.enum(LIFECYCLE_ACTIONS, { error: `action must be one of ${LIFECYCLE_ACTIONS.join(', ')}` }) }),

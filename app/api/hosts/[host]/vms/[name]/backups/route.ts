@@ -1,3 +1,4 @@
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { vmBackups } from '@/lib/backups/list';
 import { startBackup } from '@/lib/backups/run';
@@ -5,23 +6,17 @@ import { backupBody } from '@/lib/backups/schemas';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}/backups',
   summary: "A VM's backup points (newest first) and whether the next backup can be incremental",
-  tags: ['backups'],
   access: 'vm.read',
   params: vmParams,
   run: ({ host, params }) => vmBackups(host, params.name),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/backups',
   summary: 'Back up the VM now (a job): incremental when the chain allows, else full; a stopped VM is copied',
-  tags: ['backups'],
   access: 'backup.run',
   params: vmParams,
   body: backupBody,
   audit: { action: 'vm.backup.start', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ ...i.body }) },
-  run: ({ host, params, body, actor }) => startBackup(host, { id: actor.id, username: actor.username, ip: actor.ip }, { vm: params.name, ...body }),
+  run: ({ host, params, body, actor }) => startBackup(host, jobActor(actor), { vm: params.name, ...body }),
 });

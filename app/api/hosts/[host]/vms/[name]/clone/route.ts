@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { startClone } from '@/lib/clones/clone';
 import { vmParams } from '@/lib/vms/names';
 
 /** Starts a clone job (202 with its id); input problems answer 422 with a message per field. */
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/clone',
   summary: 'Clone a stopped VM (a job): linked (qcow2 overlays on a template) or full (volumes copied)',
   tags: ['vms', 'clones'],
   access: 'vm.create',
@@ -20,5 +19,5 @@ export const POST = defineRoute({
     detail: (i) => ({ clone: i.body?.name, mode: i.body?.mode }),
     record: 'failures',
   },
-  run: async ({ host, params, body, actor }) => startClone(host, params.name, body, { id: actor.id, username: actor.username, ip: actor.ip }),
+  run: async ({ host, params, body, actor }) => startClone(host, params.name, body, jobActor(actor)),
 });

@@ -3,10 +3,7 @@ import { deletePlan } from '@/lib/vms/delete';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}/delete-plan',
   summary: 'What deleting the virtual machine could remove with it (volumes, NVRAM, snapshots)',
-  tags: ['vms'],
   access: 'vm.delete',
   params: vmParams,
   subject: (i) => `virtual machine "${i.params.name}"`,

@@ -3,10 +3,7 @@ import { readHardware } from '@/lib/hardware/view';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}/hardware',
   summary: "A virtual machine's hardware, live and at next boot, with what the host offers",
-  tags: ['hardware'],
   access: 'vm.read',
   params: vmParams,
   subject: (i) => `virtual machine "${i.params.name}"`,

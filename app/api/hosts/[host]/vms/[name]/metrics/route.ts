@@ -4,10 +4,7 @@ import { rangeQuery } from '@/lib/metrics/queries';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}/metrics',
   summary: "A VM's CPU, memory, disk and network history over a range, as columns (t, then one array per series)",
-  tags: ['metrics'],
   access: 'vm.read',
   params: vmParams,
   query: rangeQuery,

@@ -1,23 +1,18 @@
+import { jobActor } from '@/lib/http/actor';
 import { defineRoute } from '@/lib/http/route';
 import { migrationDestinations, startMigration } from '@/lib/migration';
 import { destinationOf, migrationBody, optionsOf } from '@/lib/migration/schema';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}/migration',
   summary: 'The hosts this virtual machine could move to',
-  tags: ['vms'],
   access: 'vm.migrate',
   params: vmParams,
   run: async ({ host }) => ({ destinations: await migrationDestinations(host) }),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/migration',
   summary: 'Move a virtual machine to another host (live or offline) as a job; refused with every failed check (409)',
-  tags: ['vms'],
   access: 'vm.migrate',
   params: vmParams,
   body: migrationBody,
@@ -33,7 +28,7 @@ export const POST = defineRoute({
       dest: await destinationOf(body),
       name: params.name,
       options: optionsOf(body),
-      actor: { id: actor.id, username: actor.username, ip: actor.ip },
+      actor: jobActor(actor),
     });
     return { jobId };
   },

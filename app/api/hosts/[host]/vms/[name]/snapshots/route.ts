@@ -4,20 +4,14 @@ import { createSnapshot, listSnapshots } from '@/lib/snapshots/snapshots';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}/snapshots',
   summary: "A VM's snapshots as a tree (current one marked), with the kinds it can take and why",
-  tags: ['snapshots'],
   access: 'vm.read',
   params: vmParams,
   run: ({ host, params }) => listSnapshots(host, params.name),
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/snapshots',
   summary: 'Take a snapshot (internal or external; with the memory of a running VM or disk-only, optionally quiesced)',
-  tags: ['snapshots'],
   access: 'vm.snapshot',
   params: vmParams,
   body: snapshotCreateSchema,

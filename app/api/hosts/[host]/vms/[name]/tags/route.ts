@@ -4,10 +4,7 @@ import { setVmTags, vmTags } from '@/lib/tags/service';
 import { vmParams } from '@/lib/vms/names';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/vms/{name}/tags',
   summary: "A VM's tags (kept in its libvirt metadata)",
-  tags: ['vms'],
   access: 'vm.read',
   params: vmParams,
   run: ({ host, params }) => vmTags(host, params.name),
@@ -15,10 +12,7 @@ export const GET = defineRoute({
 
 /** Each entry is checked by lib/tags (a message per bad tag); the list here only has to be a list of strings. */
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/vms/{name}/tags',
   summary: "Replace a VM's tags (live and persistent definitions as its state allows)",
-  tags: ['vms'],
   access: 'vm.edit',
   params: vmParams,
   body: z.object({ tags: z.array(z.string({ error: 'Each tag is a string.' }), { error: 'tags is a list of tags.' }).max(100, 'A VM has at most 16 tags.') }),

@@ -4,8 +4,6 @@ import { setTemplate } from '@/lib/clones/templates';
 import { vmParams } from '@/lib/vms/names';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/vms/{name}/template',
   summary: 'Mark a stopped VM as a template (never started, disks read-only) or unmark it',
   tags: ['vms', 'clones'],
   access: 'vm.edit',

@@ -4,10 +4,7 @@ import { MAX_XML_CHARS, redefine } from '@/lib/vms/definition';
 import { vmParams } from '@/lib/vms/names';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/vms/{name}/xml',
   summary: "Replace a virtual machine's persistent definition (libvirt validates it)",
-  tags: ['vms'],
   access: 'vm.edit',
   params: vmParams,
   body: z.object({ xml: z.string().min(1, 'The XML is empty.').max(MAX_XML_CHARS, 'The XML is too long.') }),

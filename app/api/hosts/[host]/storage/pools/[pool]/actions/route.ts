@@ -4,10 +4,7 @@ import { runPoolAction } from '@/lib/storage/pools';
 import { poolActionSchema } from '@/lib/storage/validate';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/storage/pools/{pool}/actions',
   summary: 'Build, start, stop, refresh, autostart, delete the storage of, or undefine a pool',
-  tags: ['storage'],
   access: 'storage.edit',
   params: poolParams,
   body: poolActionSchema,

@@ -8,10 +8,7 @@ import { capacityQuerySchema } from '@/lib/storage/validate';
 // made at the declared size first, then the body is streamed into it through libvirt's upload stream.
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/storage/pools/{pool}/upload',
   summary: 'Upload a file as a new volume (the raw body, exactly `size` bytes)',
-  tags: ['storage'],
   access: 'storage.edit',
   params: poolParams,
   query: z.object({

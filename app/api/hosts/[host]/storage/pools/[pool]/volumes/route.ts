@@ -5,10 +5,7 @@ import { volumeInputSchema } from '@/lib/storage/validate';
 import { createVolume, listVolumes } from '@/lib/storage/volumes';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/storage/pools/{pool}/volumes',
   summary: "A pool's volumes",
-  tags: ['storage'],
   access: 'host.read',
   params: poolParams,
   subject: (i) => `storage pool "${i.params.pool}"`,
@@ -16,10 +13,7 @@ export const GET = defineRoute({
 });
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/storage/pools/{pool}/volumes',
   summary: 'Create a volume',
-  tags: ['storage'],
   access: 'storage.edit',
   params: poolParams,
   body: volumeInputSchema,

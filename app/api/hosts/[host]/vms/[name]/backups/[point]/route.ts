@@ -3,10 +3,7 @@ import { deletePoint } from '@/lib/backups/prune';
 import { pointParams } from '@/lib/backups/schemas';
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/vms/{name}/backups/{point}',
   summary: 'Delete a backup point and its volumes (refused while a later point builds on it)',
-  tags: ['backups'],
   access: 'backup.manage',
   params: pointParams,
   audit: { action: 'vm.backup.delete', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ point: i.params.point }) },

@@ -5,10 +5,7 @@ import { vmParams } from '@/lib/vms/names';
 import { hardwareAudit } from '../audit';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/vms/{name}/hardware/boot',
   summary: 'Change boot order, boot menu, firmware or autostart',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: bootChangeSchema,

@@ -5,10 +5,7 @@ import { vmParams } from '@/lib/vms/names';
 import { hardwareAudit } from '../audit';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/hardware/cdroms',
   summary: 'Add a CD-ROM drive',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: cdromAddSchema,

@@ -5,10 +5,7 @@ import { vmParams } from '@/lib/vms/names';
 import { hardwareAudit } from '../audit';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/hardware/disks',
   summary: 'Add a disk (new volume, existing volume or file)',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: diskAddSchema,

@@ -5,10 +5,7 @@ import { vmParams } from '@/lib/vms/names';
 import { hardwareAudit } from '../audit';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/hardware/nics',
   summary: 'Add a network interface',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: nicAddSchema,

@@ -5,10 +5,7 @@ import { vmParams } from '@/lib/vms/names';
 import { hardwareAudit } from '../audit';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/vms/{name}/hardware/vcpus',
   summary: 'Change vCPUs, maximum, topology or CPU mode',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: vmParams,
   body: vcpuChangeSchema,

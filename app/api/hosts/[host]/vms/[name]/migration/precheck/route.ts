@@ -4,10 +4,7 @@ import { destinationOf, migrationBody, optionsOf } from '@/lib/migration/schema'
 import { vmParams } from '@/lib/vms/names';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/migration/precheck',
   summary: 'Check whether a virtual machine can move to another host, in plain words; changes nothing',
-  tags: ['vms'],
   access: 'vm.migrate',
   params: vmParams,
   body: migrationBody,

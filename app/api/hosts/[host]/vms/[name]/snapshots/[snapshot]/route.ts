@@ -4,10 +4,7 @@ import { deleteSnapshot } from '@/lib/snapshots/snapshots';
 
 /** Deletes one snapshot, or it and its children (?children=true); files Vireo made for it are removed. */
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/vms/{name}/snapshots/{snapshot}',
   summary: 'Delete a snapshot (with ?children=true, its descendants too) and the overlay files Vireo made for it',
-  tags: ['snapshots'],
   access: 'vm.snapshot',
   params: snapshotParams,
   query: snapshotDeleteQuery,

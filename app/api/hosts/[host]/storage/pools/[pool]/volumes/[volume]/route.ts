@@ -5,10 +5,7 @@ import { confirmUsersSchema } from '@/lib/storage/validate';
 import { deleteVolume, readVolume } from '@/lib/storage/volumes';
 
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/storage/pools/{pool}/volumes/{volume}',
   summary: 'One volume',
-  tags: ['storage'],
   access: 'host.read',
   params: volumeParams,
   subject: (i) => `volume "${i.params.volume}"`,
@@ -16,10 +13,7 @@ export const GET = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/storage/pools/{pool}/volumes/{volume}',
   summary: 'Delete a volume (one in use only with its users named: otherwise 409 with the users)',
-  tags: ['storage'],
   access: 'storage.edit',
   params: volumeParams,
   body: z.object({ confirmUsers: confirmUsersSchema }),

@@ -4,10 +4,7 @@ import { diskParams, diskUpdateSchema, scopeQuerySchema } from '@/lib/hardware/s
 import { hardwareAudit } from '../../audit';
 
 export const PATCH = defineRoute({
-  method: 'PATCH',
-  path: '/api/hosts/{host}/vms/{name}/hardware/disks/{target}',
   summary: "Change a disk's size, cache, discard, I/O, read-only or shareable settings",
-  tags: ['hardware'],
   access: 'vm.edit',
   params: diskParams,
   body: diskUpdateSchema,
@@ -17,10 +14,7 @@ export const PATCH = defineRoute({
 
 /** Removes a disk or CD-ROM drive from the VM (the volume or file itself is kept). */
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/vms/{name}/hardware/disks/{target}',
   summary: 'Remove a disk or CD-ROM drive (the volume or file is kept)',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: diskParams,
   query: scopeQuerySchema,

@@ -4,10 +4,7 @@ import { nicParams, nicUpdateSchema, scopeQuerySchema } from '@/lib/hardware/sch
 import { hardwareAudit } from '../../audit';
 
 export const PATCH = defineRoute({
-  method: 'PATCH',
-  path: '/api/hosts/{host}/vms/{name}/hardware/nics/{mac}',
   summary: "Change a network interface's source or link state",
-  tags: ['hardware'],
   access: 'vm.edit',
   params: nicParams,
   body: nicUpdateSchema,
@@ -16,10 +13,7 @@ export const PATCH = defineRoute({
 });
 
 export const DELETE = defineRoute({
-  method: 'DELETE',
-  path: '/api/hosts/{host}/vms/{name}/hardware/nics/{mac}',
   summary: 'Remove a network interface',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: nicParams,
   query: scopeQuerySchema,

@@ -3,10 +3,7 @@ import { snapshotParams, snapshotRevertSchema } from '@/lib/snapshots/schemas';
 import { revertSnapshot } from '@/lib/snapshots/snapshots';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/vms/{name}/snapshots/{snapshot}/revert',
   summary: 'Revert the VM to a snapshot (external ones need libvirt 9.9 or later)',
-  tags: ['snapshots'],
   access: 'vm.snapshot',
   params: snapshotParams,
   body: snapshotRevertSchema,

@@ -4,10 +4,7 @@ import { volumeActionSchema } from '@/lib/storage/validate';
 import { runVolumeAction } from '@/lib/storage/volumes';
 
 export const POST = defineRoute({
-  method: 'POST',
-  path: '/api/hosts/{host}/storage/pools/{pool}/volumes/{volume}/actions',
   summary: 'Grow or wipe a volume (wiping one in use only with its users named: otherwise 409 with the users)',
-  tags: ['storage'],
   access: 'storage.edit',
   params: volumeParams,
   body: volumeActionSchema,

@@ -7,10 +7,7 @@ import { attachmentHeader, downloadVolume } from '@/lib/storage/transfer';
 // the browser's reading pace holds the daemon back. Reading a volume's data is a permission of its own: disks and
 // cloud-init seeds hold password hashes and everything a guest wrote.
 export const GET = defineRoute({
-  method: 'GET',
-  path: '/api/hosts/{host}/storage/pools/{pool}/volumes/{volume}/download',
   summary: "Download a volume's data",
-  tags: ['storage'],
   access: 'storage.download',
   params: volumeParams,
   responseType: 'application/octet-stream',

@@ -4,10 +4,7 @@ import { cdromMediaSchema, diskParams } from '@/lib/hardware/schemas';
 import { hardwareAudit } from '../../../audit';
 
 export const PUT = defineRoute({
-  method: 'PUT',
-  path: '/api/hosts/{host}/vms/{name}/hardware/disks/{target}/media',
   summary: 'Insert or eject the media of a CD-ROM drive',
-  tags: ['hardware'],
   access: 'vm.edit',
   params: diskParams,
   body: cdromMediaSchema,
