@@ -7,36 +7,21 @@ import {
   decDomainEventCallbackMetadataChangeMsg,
   encDomainGetMetadataArgs,
   encDomainSetMetadataArgs,
-  type DomainGetMetadataArgs,
-  type DomainSetMetadataArgs,
   type RemoteProcedures,
 } from '../protocol/remote.gen';
 import { registrations } from '../events/registrations';
-import { XdrReader, XdrWriter } from '../xdr';
+import { XdrReader } from '../xdr';
 import { be32, cat, opt, str } from '../test-support/bytes';
+import { recordingProcedures, sampleDomain, sampleUuidBytes, wireHex } from '../test-support/recorder';
 
-const uuid = '4b1e7b4c-0f6a-4d5e-9a53-7c0e1d2f3a4b';
-const dom = { name: 'vm1', uuid, id: 3 };
-const uuidBytes = Buffer.from(uuid.replace(/-/g, ''), 'hex');
+const dom = sampleDomain;
+const uuidBytes = sampleUuidBytes;
 const NS = 'https://vireo.dev/xmlns/tags/1';
 
-// Records the arguments each procedure is called with; `answer` plays the daemon.
-function recorder(answer: (proc: string) => unknown = () => ({})) {
-  const calls: { proc: string; args: unknown }[] = [];
-  const r = new Proxy({} as RemoteProcedures, {
-    get: (_t, proc: string) => (args: unknown) => {
-      calls.push({ proc, args });
-      return new Promise((resolve) => resolve(answer(proc)));
-    },
-  });
-  return { api: new DomainApi(r), calls };
+function recorder(answer?: (proc: string) => unknown) {
+  const { procedures, calls } = recordingProcedures(answer);
+  return { api: new DomainApi(procedures), calls };
 }
-
-const bytesOf = <T>(enc: (w: XdrWriter, v: T) => void, v: T) => {
-  const w = new XdrWriter();
-  enc(w, v);
-  return w.toBuffer().toString('hex');
-};
 
 describe('DomainApi metadata', () => {
   it('puts an ELEMENT on the wire as remote_domain_set_metadata_args: domain, type, metadata, key, uri, flags', async () => {
@@ -45,21 +30,21 @@ describe('DomainApi metadata', () => {
     expect(calls[0]!.proc).toBe('domainSetMetadata');
     // Hand-written: domain (name, uuid[16], id), int type, three optional strings, unsigned flags (LIVE 1 | CONFIG 2).
     const expected = cat(str('vm1'), uuidBytes, be32(3), be32(2), opt(str('<tags><tag>db</tag></tags>')), opt(str('vireo-tags')), opt(str(NS)), be32(3));
-    expect(bytesOf(encDomainSetMetadataArgs, calls[0]!.args as DomainSetMetadataArgs)).toBe(expected.toString('hex'));
+    expect(wireHex(encDomainSetMetadataArgs, calls[0]!.args)).toBe(expected.toString('hex'));
   });
 
   it('removes with absent metadata, key and uri for a title, scoped to the persistent definition', async () => {
     const { api, calls } = recorder();
     await api.setMetadata(dom, DomainMetadataType.TITLE, null, 'config');
     const expected = cat(str('vm1'), uuidBytes, be32(3), be32(1), opt(null), opt(null), opt(null), be32(2));
-    expect(bytesOf(encDomainSetMetadataArgs, calls[0]!.args as DomainSetMetadataArgs)).toBe(expected.toString('hex'));
+    expect(wireHex(encDomainSetMetadataArgs, calls[0]!.args)).toBe(expected.toString('hex'));
   });
 
   it('asks for an element by namespace, and reads "no such metadata" as null', async () => {
     const got = recorder(() => ({ metadata: '<tags/>' }));
     expect(await got.api.metadata(dom, DomainMetadataType.ELEMENT, 'current', NS)).toBe('<tags/>');
     const expected = cat(str('vm1'), uuidBytes, be32(3), be32(2), opt(str(NS)), be32(0));
-    expect(bytesOf(encDomainGetMetadataArgs, got.calls[0]!.args as DomainGetMetadataArgs)).toBe(expected.toString('hex'));
+    expect(wireHex(encDomainGetMetadataArgs, got.calls[0]!.args)).toBe(expected.toString('hex'));
 
     const none = recorder(() => {
       throw new LibvirtError({ code: ErrorNumber.ERR_NO_DOMAIN_METADATA, domain: 10, level: 2, message: 'metadata not found' });

@@ -1,30 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { MigrationApi, jobStatsOf, migrationParams } from './migration';
 import { DomainJobType, DomainMigrateFlags } from '../protocol/constants.gen';
-import {
-  decDomainGetJobStatsRet,
-  encDomainMigratePerform3ParamsArgs,
-  encDomainMigrateSetMaxSpeedArgs,
-  type DomainMigratePerform3ParamsArgs,
-  type RemoteProcedures,
-} from '../protocol/remote.gen';
-import { XdrReader, XdrWriter } from '../xdr';
+import { decDomainGetJobStatsRet, encDomainMigratePerform3ParamsArgs, encDomainMigrateSetMaxSpeedArgs } from '../protocol/remote.gen';
+import { XdrReader } from '../xdr';
 import { be32, be64, cat, opt, str } from '../test-support/bytes';
+import { recordingProcedures, sampleDomain, sampleUuidBytes, wireHex } from '../test-support/recorder';
 
-const uuid = '4b1e7b4c-0f6a-4d5e-9a53-7c0e1d2f3a4b';
-const dom = { name: 'vm1', uuid, id: 3 };
-const uuidBytes = Buffer.from(uuid.replace(/-/g, ''), 'hex');
+const dom = sampleDomain;
+const uuidBytes = sampleUuidBytes;
 
-// Records the arguments each procedure is called with, as the client would put them on the wire.
 function recorder() {
-  const calls: { proc: string; args: unknown }[] = [];
-  const r = new Proxy({} as RemoteProcedures, {
-    get: (_t, proc: string) => (args: unknown) => {
-      calls.push({ proc, args });
-      return Promise.resolve(proc === 'domainMigrateGetMaxSpeed' ? { bandwidth: 32n } : {});
-    },
-  });
-  return { api: new MigrationApi(r), calls };
+  const { procedures, calls } = recordingProcedures((proc) => (proc === 'domainMigrateGetMaxSpeed' ? { bandwidth: 32n } : {}));
+  return { api: new MigrationApi(procedures), calls };
 }
 
 describe('migrationParams', () => {
@@ -48,8 +35,7 @@ describe('MigrationApi', () => {
     const { api, calls } = recorder();
     await api.migrateToPeer(dom, 'qemu+tls://h2/system', { uri: 'tcp://h2', bandwidthMiBs: 8 }, DomainMigrateFlags.LIVE | DomainMigrateFlags.PERSIST_DEST);
     expect(calls[0]!.proc).toBe('domainMigratePerform3Params');
-    const w = new XdrWriter();
-    encDomainMigratePerform3ParamsArgs(w, calls[0]!.args as DomainMigratePerform3ParamsArgs);
+
     // Hand-written: domain (name, uuid[16], id), dconnuri (optional string), params<64>, cookie_in<>, flags.
     const expected = cat(
       str('vm1'),
@@ -66,15 +52,13 @@ describe('MigrationApi', () => {
       be32(0),
       be32(1 | 2 | 8),
     );
-    expect(w.toBuffer().toString('hex')).toBe(expected.toString('hex'));
+    expect(wireHex(encDomainMigratePerform3ParamsArgs, calls[0]!.args)).toBe(expected.toString('hex'));
   });
 
   it('sets the bandwidth as an unsigned hyper and reads it back', async () => {
     const { api, calls } = recorder();
     await api.setMaxSpeed(dom, 5);
-    const w = new XdrWriter();
-    encDomainMigrateSetMaxSpeedArgs(w, calls[0]!.args as never);
-    expect(w.toBuffer().toString('hex')).toBe(cat(str('vm1'), uuidBytes, be32(3), be64(5n), be32(0)).toString('hex'));
+    expect(wireHex(encDomainMigrateSetMaxSpeedArgs, calls[0]!.args)).toBe(cat(str('vm1'), uuidBytes, be32(3), be64(5n), be32(0)).toString('hex'));
     expect(await api.maxSpeed(dom)).toBe(32);
   });
 
