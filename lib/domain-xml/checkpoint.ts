@@ -1,5 +1,5 @@
 import { append, newDocument } from '@/lib/xml/build';
-import { attr, child, children, parseXml, serializeXml, text } from '@/lib/xml/parse';
+import { attr, child, children, parseRoot, serializeXml, text } from '@/lib/xml/parse';
 
 // <domaincheckpoint>: a point from which libvirt tracks which blocks of each disk change, as a qcow2 dirty bitmap
 // named after the checkpoint. Only qcow2 disks can carry one; other disks are listed with checkpoint='no'.
@@ -29,8 +29,7 @@ export interface CheckpointView {
 }
 
 export function parseCheckpointXml(xml: string): CheckpointView {
-  const root = parseXml(xml).documentElement!;
-  if (root.tagName !== 'domaincheckpoint') throw new Error(`Expected a <domaincheckpoint>, got <${root.tagName}>.`);
+  const root = parseRoot(xml, 'domaincheckpoint');
   const time = text(child(root, 'creationTime'));
   return {
     name: text(child(root, 'name')) ?? '',

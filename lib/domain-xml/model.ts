@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { fragment, insertInOrder, isEmptyElement, removeElement, removeElementAndEmptyParents, setText } from '@/lib/xml/build';
-import { attr, child, children, parseXml, serializeXml, text } from '@/lib/xml/parse';
+import { attr, child, children, parseRoot, serializeXml, text } from '@/lib/xml/parse';
 import { toKiB } from './units';
 
 // The engine under every model of lib/domain-xml, after virtinst's XMLProperty: a model is a view over one
@@ -366,9 +366,7 @@ export function createModel<M extends object>(cls: ModelClass<M>, init: Partial<
 
 /** The model over the root of a parsed document (an attach/update fragment). */
 export function parseModel<M>(cls: ModelClass<M>, xml: string): M {
-  const root = parseXml(xml).documentElement!;
-  if (root.tagName !== cls.tag) throw new Error(`Expected a <${cls.tag}> element, not <${root.tagName}>.`);
-  return new cls(root);
+  return new cls(parseRoot(xml, cls.tag));
 }
 
 /** A detached copy of a model's element, to edit and hand to libvirt without touching the original. */

@@ -1,5 +1,5 @@
 import { append, newDocument } from '@/lib/xml/build';
-import { attr, child, children, parseXml, serializeXml, text } from '@/lib/xml/parse';
+import { attr, child, children, parseRoot, serializeXml, text } from '@/lib/xml/parse';
 import { Domain } from './domain';
 
 // <domainsnapshot>: what libvirt says of a snapshot (its parent, the VM state it holds, where each disk's and the
@@ -37,8 +37,7 @@ function location(v: string | null, fallback: SnapshotLocation): SnapshotLocatio
 }
 
 export function parseSnapshotXml(xml: string): SnapshotXml {
-  const root = parseXml(xml).documentElement!;
-  if (root.tagName !== 'domainsnapshot') throw new Error(`Expected a <domainsnapshot>, got <${root.tagName}>.`);
+  const root = parseRoot(xml, 'domainsnapshot');
   const memory = child(root, 'memory');
   const time = Number(text(child(root, 'creationTime')));
   const domainEl = child(root, 'domain');

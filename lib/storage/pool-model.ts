@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { append, newDocument } from '@/lib/xml/build';
-import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
+import { attr, child, parseRoot, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
 import { sizeInBytes } from './size-xml';
 
 // The parts of a libvirt <pool> definition Vireo builds and shows. One model reads and writes, so a pool made by
@@ -28,8 +28,7 @@ export interface PoolModel {
 }
 
 export function parsePoolXml(xml: string): PoolModel {
-  const root = parseXml(xml).documentElement!;
-  if (root.tagName !== 'pool') throw new Error(`Expected a <pool> definition, got <${root.tagName}>.`);
+  const root = parseRoot(xml, 'pool');
   const source = child(root, 'source');
   return {
     name: text(child(root, 'name')) ?? '',

@@ -1,5 +1,5 @@
 import { append, newDocument } from '@/lib/xml/build';
-import { attr, child, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
+import { attr, child, parseRoot, parseXml, path, serializeXml, text } from '@/lib/xml/parse';
 import { sizeInBytes } from './size-xml';
 
 export const VOLUME_FORMATS = ['qcow2', 'raw'] as const;
@@ -24,8 +24,7 @@ export interface VolumeModel {
 }
 
 export function parseVolumeXml(xml: string): VolumeModel {
-  const root = parseXml(xml).documentElement!;
-  if (root.tagName !== 'volume') throw new Error(`Expected a <volume> definition, got <${root.tagName}>.`);
+  const root = parseRoot(xml, 'volume');
   return {
     name: text(child(root, 'name')) ?? '',
     type: attr(root, 'type'),

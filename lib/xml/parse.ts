@@ -20,6 +20,13 @@ export function parseXml(text: string): Document {
   return doc;
 }
 
+/** Parses a document that must be one kind of element (a pool, a volume, a snapshot, ...) and returns its root. */
+export function parseRoot(text: string, tag: string): Element {
+  const root = parseXml(text).documentElement!;
+  if (root.tagName !== tag) throw new Error(`Expected a <${tag}> element, not <${root.tagName}>.`);
+  return root;
+}
+
 export function serializeXml(node: Document | Element): string {
   return new XMLSerializer().serializeToString(node);
 }
