@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleReader } from '@/test/support/console-reader';
-import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
+import { bootToShell, type ConsoleReader } from '@/test/support/console-reader';
+import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { useTestDatabase } from '@/test/support/test-db';
 import { testHost } from '@/test/support/test-host';
-import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
+import { virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { startWebhookSink, type WebhookSink } from '@/test/support/webhook-sink';
 import type { WebhookPayload } from './alertmanager';
 
@@ -39,10 +39,7 @@ beforeAll(async () => {
   process.env.VIREO_ALERT_WEBHOOK_ALLOW = '127.0.0.1';
   await ensureFixtures();
   await virshDefine(tcgGuestXml({ name: vm, vcpus: 1 }));
-  await virsh(['start', '--paused', vm]);
-  reader = await ConsoleReader.forDomain(vm);
-  await virsh(['resume', vm]);
-  await reader.waitFor(shellPrompt, 90_000);
+  reader = await bootToShell(vm);
 
   const { HostMetrics } = await import('@/lib/metrics/collector');
   const { AlertEngine } = await import('./engine');

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConsoleReader } from '@/test/support/console-reader';
-import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
+import { bootToShell, type ConsoleReader } from '@/test/support/console-reader';
+import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { imageHolds, writeGuestBlock, type Block } from '@/test/support/guest-blocks';
 import { withTestDatabase } from '@/test/support/database-modules';
 import { testHost } from '@/test/support/test-host';
@@ -72,10 +72,7 @@ beforeAll(async () => {
   await run('qemu-img', ['create', '-q', '-f', 'qcow2', '-o', 'compat=1.1', `${disks.path}/data.qcow2`, '64M']);
   await virsh(['pool-refresh', disks.name]);
   await virshDefine(tcgGuestXml({ name: vm, withDisk: `${disks.path}/data.qcow2` }));
-  await virsh(['start', '--paused', vm]);
-  reader = await ConsoleReader.forDomain(vm);
-  await virsh(['resume', vm]);
-  await reader.waitFor(shellPrompt, 120_000);
+  reader = await bootToShell(vm, 120_000);
 }, 180_000);
 
 afterAll(async () => {

@@ -1,12 +1,10 @@
 import { copyFile } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
-import { XMLBuilder } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedFiles } from '@/lib/cloud-init/seed';
 import { uploadSeed } from '@/lib/cloud-init/seed-iso';
 import { Domain } from '@/lib/domain-xml/domain';
 import { ConsoleReader } from '@/test/support/console-reader';
-import { cloudImagePath, ensureFixtures, shellPrompt } from '@/test/support/fixtures';
+import { cloudImagePath, diskBootGuestXml, ensureFixtures, shellPrompt } from '@/test/support/fixtures';
 import { testHost } from '@/test/support/test-host';
 import { testBridge } from '@/test/support/test-libvirtd';
 import { jobModules, withTestDatabase } from '@/test/support/database-modules';
@@ -33,43 +31,28 @@ const mods = withTestDatabase({
 });
 
 function sourceXml(): string {
-  const domain = {
-    domain: {
-      '@_type': 'qemu',
-      name: src,
-      uuid: randomUUID(),
-      memory: { '@_unit': 'MiB', '#text': '256' },
-      vcpu: '1',
-      os: { type: { '@_arch': 'x86_64', '@_machine': 'q35', '#text': 'hvm' } },
-      features: { acpi: '', apic: '' },
-      on_poweroff: 'destroy',
-      devices: {
-        disk: [
-          {
-            '@_type': 'volume',
-            '@_device': 'disk',
-            driver: { '@_name': 'qemu', '@_type': 'qcow2' },
-            source: { '@_pool': pool.name, '@_volume': 'src.qcow2' },
-            target: { '@_dev': 'vda', '@_bus': 'virtio' },
-            boot: { '@_order': '1' },
-          },
-          {
-            '@_type': 'volume',
-            '@_device': 'cdrom',
-            driver: { '@_name': 'qemu', '@_type': 'raw' },
-            source: { '@_pool': pool.name, '@_volume': `${src}-seed.iso` },
-            target: { '@_dev': 'sda', '@_bus': 'scsi' },
-            readonly: '',
-          },
-        ],
-        controller: { '@_type': 'scsi', '@_model': 'virtio-scsi' },
-        interface: { '@_type': 'bridge', source: { '@_bridge': testBridge }, model: { '@_type': 'virtio' } },
-        serial: { '@_type': 'pty', target: { '@_port': '0' } },
-        console: { '@_type': 'pty', target: { '@_type': 'serial', '@_port': '0' } },
+  return diskBootGuestXml(src, {
+    disk: [
+      {
+        '@_type': 'volume',
+        '@_device': 'disk',
+        driver: { '@_name': 'qemu', '@_type': 'qcow2' },
+        source: { '@_pool': pool.name, '@_volume': 'src.qcow2' },
+        target: { '@_dev': 'vda', '@_bus': 'virtio' },
+        boot: { '@_order': '1' },
       },
-    },
-  };
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(domain);
+      {
+        '@_type': 'volume',
+        '@_device': 'cdrom',
+        driver: { '@_name': 'qemu', '@_type': 'raw' },
+        source: { '@_pool': pool.name, '@_volume': `${src}-seed.iso` },
+        target: { '@_dev': 'sda', '@_bus': 'scsi' },
+        readonly: '',
+      },
+    ],
+    controller: { '@_type': 'scsi', '@_model': 'virtio-scsi' },
+    interface: { '@_type': 'bridge', source: { '@_bridge': testBridge }, model: { '@_type': 'virtio' } },
+  });
 }
 
 async function definition(name: string): Promise<Domain> {

@@ -1,14 +1,12 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { copyFile, rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import { XMLBuilder } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadSeed } from '@/lib/cloud-init/seed-iso';
 import { buildSeedFiles } from '@/lib/cloud-init/seed';
 import { connect, type LibvirtClient } from '@/lib/libvirt';
 import { ConsoleReader } from '@/test/support/console-reader';
-import { cloudImagePath, cloudInitBanner, ensureFixtures, installerBanner, installerIsoPath, shellPrompt } from '@/test/support/fixtures';
+import { cloudImagePath, cloudInitBanner, diskBootGuestXml, ensureFixtures, installerBanner, installerIsoPath, shellPrompt } from '@/test/support/fixtures';
 import { fixtureAllowList, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
@@ -41,33 +39,18 @@ interface Disk {
 }
 
 function q35Xml(name: string, disks: Disk[]): string {
-  const domain = {
-    domain: {
-      '@_type': 'qemu',
-      name,
-      uuid: randomUUID(),
-      memory: { '@_unit': 'MiB', '#text': '256' },
-      vcpu: '1',
-      os: { type: { '@_arch': 'x86_64', '@_machine': 'q35', '#text': 'hvm' } },
-      features: { acpi: '', apic: '' },
-      on_poweroff: 'destroy',
-      devices: {
-        disk: disks.map((d) => ({
-          '@_type': 'file',
-          '@_device': d.device,
-          driver: { '@_name': 'qemu', '@_type': d.format },
-          source: { '@_file': d.file },
-          target: { '@_dev': d.dev, '@_bus': d.bus },
-          ...(d.device === 'cdrom' ? { readonly: '' } : {}),
-          boot: { '@_order': String(d.order) },
-        })),
-        ...(disks.some((d) => d.bus === 'scsi') ? { controller: { '@_type': 'scsi', '@_model': 'virtio-scsi' } } : {}),
-        serial: { '@_type': 'pty', target: { '@_port': '0' } },
-        console: { '@_type': 'pty', target: { '@_type': 'serial', '@_port': '0' } },
-      },
-    },
-  };
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(domain);
+  return diskBootGuestXml(name, {
+    disk: disks.map((d) => ({
+      '@_type': 'file',
+      '@_device': d.device,
+      driver: { '@_name': 'qemu', '@_type': d.format },
+      source: { '@_file': d.file },
+      target: { '@_dev': d.dev, '@_bus': d.bus },
+      ...(d.device === 'cdrom' ? { readonly: '' } : {}),
+      boot: { '@_order': String(d.order) },
+    })),
+    ...(disks.some((d) => d.bus === 'scsi') ? { controller: { '@_type': 'scsi', '@_model': 'virtio-scsi' } } : {}),
+  });
 }
 
 /** Defines, starts paused, attaches the serial reader, then resumes, so no early output is lost. */

@@ -132,3 +132,28 @@ export function tcgGuestXml(opts: TcgGuestOptions): string {
   });
   return builder.build(domain);
 }
+
+/**
+ * A guest that boots from the disks it is given, the way the wizard's VMs do (q35, SeaBIOS, TCG, 256 MiB), with its
+ * console on a serial pty. `devices` holds the disks and whatever else the test needs (controllers, a NIC).
+ */
+export function diskBootGuestXml(name: string, devices: Record<string, unknown>): string {
+  const domain = {
+    domain: {
+      '@_type': 'qemu',
+      name,
+      uuid: randomUUID(),
+      memory: { '@_unit': 'MiB', '#text': '256' },
+      vcpu: '1',
+      os: { type: { '@_arch': 'x86_64', '@_machine': 'q35', '#text': 'hvm' } },
+      features: { acpi: '', apic: '' },
+      on_poweroff: 'destroy',
+      devices: {
+        ...devices,
+        serial: { '@_type': 'pty', target: { '@_port': '0' } },
+        console: { '@_type': 'pty', target: { '@_type': 'serial', '@_port': '0' } },
+      },
+    },
+  };
+  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true }).build(domain);
+}
