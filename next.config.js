@@ -49,18 +49,8 @@ const nextConfig = {
   async redirects() {
     return LEGACY_PAGES.map(([from, to]) => ({ source: from, destination: to, permanent: false }));
   },
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-        ],
-      },
-    ];
-  },
+  // Response headers (framing, sniffing, referrer, CSP) are set by the custom server on every answer:
+  // server/security-headers.ts.
 };
 
 export default nextConfig;

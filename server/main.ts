@@ -8,6 +8,8 @@ import { ConfigError, loadSettings, type Settings } from '@/lib/config/settings'
 import { openLog, type Logger } from '@/lib/log';
 import { loadTls } from './tls';
 import { admitForwarded, crossSiteReason } from './request-guard';
+import { loadFastRoutes } from './fast-routes';
+import { serveRoute } from './route-bridge';
 import { applySecurityHeaders } from './security-headers';
 import { findUpgrade, sameOriginUpgrade } from './upgrades';
 
@@ -177,6 +179,7 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname: settings.host, port: settings.port, customServer: true });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const fastRoute = await loadFastRoutes();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     admitForwarded(req, settings.trustProxy);
@@ -189,7 +192,8 @@ async function main() {
       log.warn(`refused ${req.method} ${req.url}: ${refused}`);
       return;
     }
-    handle(req, res).catch((err: unknown) => {
+    const fast = fastRoute(req);
+    (fast ? serveRoute(fast, req, res) : handle(req, res)).catch((err: unknown) => {
       log.error({ err }, `request ${req.method} ${req.url} failed`);
       if (!res.headersSent) res.writeHead(500);
       res.end();

@@ -42,6 +42,14 @@ describe('applySecurityHeaders', () => {
     expect(x.req.headers['content-security-policy-report-only']).toBeUndefined();
   });
 
+  it('forbids framing and MIME sniffing and keeps the referrer on this site, on every answer', () => {
+    const x = exchange();
+    applySecurityHeaders(x.req, x.res, { tls: false });
+    expect(x.set.get('x-frame-options')).toBe('DENY');
+    expect(x.set.get('x-content-type-options')).toBe('nosniff');
+    expect(x.set.get('referrer-policy')).toBe('same-origin');
+  });
+
   it('sends HSTS only when serving TLS', () => {
     const tls = exchange();
     const plain = exchange();

@@ -5,6 +5,7 @@ import { scrapeMetrics } from '@/lib/metrics/scrape';
 export const dynamic = 'force-dynamic';
 
 // Prometheus scrapes this with an API token (Authorization: Bearer vireo_...); a signed-in browser may read it too.
+// The custom server answers GET with this very handler before Next sees the request (server/fast-routes.ts).
 export const GET = defineRoute({
   summary: 'Prometheus metrics of every host and its domains (label host), named as the libvirt exporters name them',
   access: 'host.read',

@@ -28,6 +28,7 @@ const PER_BLOCK = 4;
 const COLLECTOR_SECONDS = Number(process.env.VIREO_BENCH_COLLECTOR_SECONDS ?? 60);
 const root = path.join(path.dirname(new URL(import.meta.url).pathname), '../..');
 const TICK = 100; // USER_HZ: /proc's CPU times are in these
+const SERVER_ENV = { LIBVIRT_URI: URI, VIREO_TLS: 'off', VIREO_FORCE_EMULATION: '1' };
 
 /** CPU seconds used so far by every process of a process group (the server runs as tsx plus its Node child). */
 function groupCpu(pgid: number): number {
@@ -109,8 +110,10 @@ const metricsBench: BenchCase = async () => {
     await startGuests(client, tag, guests);
     const total = (await client.domains.listAll()).length;
 
-    // 1. Scrapes, the collector off (so its samples do not land in the scrape's CPU).
-    server = await startVireo({ LIBVIRT_URI: URI, VIREO_TLS: 'off', VIREO_METRICS_INTERVAL_SECONDS: 'off' });
+    // 1. Scrapes, the collector off (so its samples do not land in the scrape's CPU). Emulation forced in both
+    // servers: otherwise each starts test guests at start-up (lib/host/virt-type.ts) that boot, under TCG, while
+    // the scrapes and the collector are measured.
+    server = await startVireo({ ...SERVER_ENV, VIREO_METRICS_INTERVAL_SECONDS: 'off' });
     const session = await adminSession(server);
     const made = await fetch(`${server.url}/api/tokens`, {
       method: 'POST',
@@ -161,7 +164,7 @@ const metricsBench: BenchCase = async () => {
     );
 
     // 3. The collector at the default interval: the server's CPU while nobody asks it anything.
-    server = await startVireo({ LIBVIRT_URI: URI, VIREO_TLS: 'off' }, { dataDir });
+    server = await startVireo(SERVER_ENV, { dataDir });
     await new Promise((r) => setTimeout(r, 15_000)); // start-up and the first samples
     const c0 = groupCpu(server.pgid);
     const t0 = performance.now();

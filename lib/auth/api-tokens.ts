@@ -4,6 +4,9 @@ import { ConflictError, ForbiddenError, InputError, NotFoundError } from '@/lib/
 import { hashApiToken, looksLikeApiToken, newApiTokenSecret, newTokenProblems, tokenRole, tokenState, type TokenState } from './api-token-rules';
 import { can } from './roles';
 import { announceSessionEnded } from './session-events';
+import { tokenSessionId, verifiedTokens, type TokenUser } from './token-cache';
+
+export { tokenSessionId, type TokenUser };
 
 // API tokens: a user makes named bearer secrets for scripts and Prometheus, each with a role no higher than theirs
 // and an optional expiry. The secret is returned once; the database keeps its hash. A token stops working when it
@@ -22,13 +25,6 @@ export interface ApiTokenView {
   expiresAt: string | null;
   lastUsedAt: string | null;
   revokedAt: string | null;
-}
-
-/** Who a bearer token acts as. */
-export interface TokenUser {
-  tokenId: string;
-  tokenName: string;
-  user: { id: string; username: string; role: string };
 }
 
 const TOUCH_EVERY_MS = 60_000;
@@ -106,15 +102,16 @@ export async function revokeApiToken(actor: { id: string; role: string }, id: st
   return view(updated);
 }
 
-/** The id a token's requests carry where a session id is expected (live streams watch it). */
-export function tokenSessionId(tokenId: string): string {
-  return `token:${tokenId}`;
-}
-
-/** The token a bearer secret names and the user it acts as, or null when unknown, revoked, expired or disabled. */
+/**
+ * The token a bearer secret names and the user it acts as, or null when unknown, revoked, expired or disabled.
+ * Verified tokens are remembered for a few seconds (token-cache.ts); refusals are not.
+ */
 export async function findApiToken(secret: string): Promise<TokenUser | null> {
   if (!looksLikeApiToken(secret)) return null;
-  const row = await db().apiToken.findUnique({ where: { secretHash: hashApiToken(secret) }, include: { user: true } });
+  const hash = hashApiToken(secret);
+  const known = verifiedTokens().get(hash);
+  if (known) return known;
+  const row = await db().apiToken.findUnique({ where: { secretHash: hash }, include: { user: true } });
   const now = Date.now();
   if (!row || row.user.disabledAt || tokenState(row, now) !== 'active') return null;
   if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
@@ -122,7 +119,9 @@ export async function findApiToken(secret: string): Promise<TokenUser | null> {
       .apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } })
       .catch(() => undefined);
   }
-  return { tokenId: row.id, tokenName: row.name, user: { id: row.user.id, username: row.user.username, role: tokenRole(row.role, row.user.role) } };
+  const found = { tokenId: row.id, tokenName: row.name, user: { id: row.user.id, username: row.user.username, role: tokenRole(row.role, row.user.role) } };
+  verifiedTokens().remember(hash, found, row.expiresAt);
+  return found;
 }
 
 /** A token that still works (by id), with its user and expiry, for live connections that outlast the request. */

@@ -28,11 +28,21 @@ function announce(key: string, reason: SessionEndReason): void {
   sessionBroadcast(emitLocal)?.publish(key, reason);
 }
 
+/** The bus event announcing the end of this session (or API token, "token:<id>"). */
+export function sessionEvent(sessionId: string): string {
+  return `session:${sessionId}`;
+}
+
+/** The bus event announcing a change of this user (role, state, existence). */
+export function userEvent(userId: string): string {
+  return `user:${userId}`;
+}
+
 export function announceSessionEnded(sessionId: string, reason: SessionEndReason): void {
-  announce(`session:${sessionId}`, reason);
+  announce(sessionEvent(sessionId), reason);
 }
 
 /** The user's role, state or existence changed: their live connections close (pages reconnect as they are now). */
 export function announceUserChanged(userId: string, reason: SessionEndReason = 'user-changed'): void {
-  announce(`user:${userId}`, reason);
+  announce(userEvent(userId), reason);
 }

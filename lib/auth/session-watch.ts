@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { liveApiToken } from './api-tokens';
 import { sessionOver } from './session';
-import { sessionBus, type SessionEndReason } from './session-events';
+import { sessionBus, sessionEvent, userEvent, type SessionEndReason } from './session-events';
 
 // Long-lived connections (console WebSockets, the live event stream) outlive the request that opened them, so a
 // session that ends must reach them: sign-out, revocation, a user disabled, deleted or given another role
@@ -37,7 +37,7 @@ export function watchSession(sessionId: string, onEnd: (reason: SessionEndReason
     if (row === undefined) return schedule(SAFETY_POLL_MS); // database trouble: try again later, keep the connection
     if (row === null || row.endsAt <= Date.now()) return end(row ? 'expired' : 'revoked');
     if (!userKey) {
-      userKey = `user:${row.userId}`;
+      userKey = userEvent(row.userId);
       sessionBus().on(userKey, onUser);
     }
     schedule(Math.min(row.endsAt - Date.now() + 50, SAFETY_POLL_MS));
@@ -45,10 +45,10 @@ export function watchSession(sessionId: string, onEnd: (reason: SessionEndReason
   const stop = () => {
     stopped = true;
     if (timer) clearTimeout(timer);
-    sessionBus().off(`session:${sessionId}`, onSession);
+    sessionBus().off(sessionEvent(sessionId), onSession);
     if (userKey) sessionBus().off(userKey, onUser);
   };
-  sessionBus().on(`session:${sessionId}`, onSession);
+  sessionBus().on(sessionEvent(sessionId), onSession);
   void check();
   return stop;
 }
