@@ -93,7 +93,11 @@ describe('tags and placement', () => {
   });
 
   it('names the pool of an ISO or imported disk, and no disk or network when there is none', () => {
-    expect(placementBody(filled({ source: 'import', volume: 'images/disk.qcow2', netType: 'none' }))).toMatchObject({ pools: ['images'], disk: null, networks: [] });
+    expect(placementBody(filled({ source: 'import', volume: 'images/disk.qcow2', netType: 'none' }))).toMatchObject({
+      pools: ['images'],
+      disk: null,
+      networks: [],
+    });
     expect(placementBody(filled({ source: 'iso', volume: 'isos/d.iso', pool: 'fast' }))).toMatchObject({ pools: ['isos'], disk: { pool: 'fast' } });
     expect(placementBody(filled({ source: 'kernel', sizeGiB: '0', netType: 'bridge', bridge: 'br0' }))).toMatchObject({ disk: null, networks: [] });
   });

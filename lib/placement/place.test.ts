@@ -5,7 +5,15 @@ import type { Candidate, HostFacts, PlacedVm, PlacementPolicy, PlacementRequest 
 const GiB = 1024 ** 3;
 const policy: PlacementPolicy = { cpuOvercommit: 4, antiAffinityTags: ['db'] };
 
-const vm = (name: string, over: Partial<PlacedVm> = {}): PlacedVm => ({ name, vcpus: 1, maxMemKiB: 1024 * 1024, active: true, autostart: false, tags: [], ...over });
+const vm = (name: string, over: Partial<PlacedVm> = {}): PlacedVm => ({
+  name,
+  vcpus: 1,
+  maxMemKiB: 1024 * 1024,
+  active: true,
+  autostart: false,
+  tags: [],
+  ...over,
+});
 
 const facts = (over: Partial<HostFacts> = {}): HostFacts => ({
   cpus: 2,
@@ -31,7 +39,9 @@ const request = (over: Partial<PlacementRequest> = {}): PlacementRequest => ({
 describe('hostRoom', () => {
   it('reserves the memory and vCPUs of running and autostart VMs, not of stopped ones', () => {
     const room = hostRoom(
-      facts({ vms: [vm('run', { vcpus: 2 }), vm('auto', { active: false, autostart: true, maxMemKiB: 2 * 1024 * 1024 }), vm('off', { active: false, vcpus: 8 })] }),
+      facts({
+        vms: [vm('run', { vcpus: 2 }), vm('auto', { active: false, autostart: true, maxMemKiB: 2 * 1024 * 1024 }), vm('off', { active: false, vcpus: 8 })],
+      }),
       policy,
     );
     expect(room).toMatchObject({ vcpuCapacity: 8, vcpusFree: 5, memoryTotalMiB: 8192, memoryFreeMiB: 8192 - 3072 });
@@ -62,12 +72,24 @@ describe('judgeHost: each rule', () => {
   });
 
   it('refuses vCPUs beyond the overcommitted capacity left', () => {
-    const v = judgeHost(request({ vcpus: 2 }), host('a', { vms: [vm('x', { vcpus: 2, maxMemKiB: 1024 }), vm('y', { vcpus: 2, maxMemKiB: 1024, autostart: true, active: false }), vm('z', { vcpus: 3, maxMemKiB: 1024 })] }), policy);
+    const v = judgeHost(
+      request({ vcpus: 2 }),
+      host('a', {
+        vms: [
+          vm('x', { vcpus: 2, maxMemKiB: 1024 }),
+          vm('y', { vcpus: 2, maxMemKiB: 1024, autostart: true, active: false }),
+          vm('z', { vcpus: 3, maxMemKiB: 1024 }),
+        ],
+      }),
+      policy,
+    );
     expect(v.reasons).toEqual(['needs 2 vCPUs, 1 free after reservations of running and autostart VMs (8: 2 CPUs × 4 overcommit)']);
   });
 
   it('refuses more vCPUs than the host has logical CPUs, whatever the overcommit', () => {
-    expect(judgeHost(request({ vcpus: 3 }), host('a'), policy).reasons).toEqual(['needs 3 vCPUs, the host has 2 logical CPUs (a VM may have at most that many)']);
+    expect(judgeHost(request({ vcpus: 3 }), host('a'), policy).reasons).toEqual([
+      'needs 3 vCPUs, the host has 2 logical CPUs (a VM may have at most that many)',
+    ]);
   });
 
   it('refuses a missing pool, a stopped pool, and a disk larger than the pool has free', () => {
@@ -95,7 +117,11 @@ describe('judgeHost: each rule', () => {
   });
 
   it('refuses a host that already has a VM with an anti-affine tag, running or not', () => {
-    const v = judgeHost(request({ tags: ['db', 'prod'] }), host('a', { vms: [vm('db-2', { tags: ['db'], active: false }), vm('db-1', { tags: ['db', 'prod'] })] }), policy);
+    const v = judgeHost(
+      request({ tags: ['db', 'prod'] }),
+      host('a', { vms: [vm('db-2', { tags: ['db'], active: false }), vm('db-1', { tags: ['db', 'prod'] })] }),
+      policy,
+    );
     expect(v.reasons).toEqual(['already has db-1, db-2 tagged db (anti-affinity)']);
   });
 

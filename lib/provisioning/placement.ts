@@ -10,7 +10,13 @@ export function placementRequestOf(plan: CreatePlan): PlacementRequest {
   const pools = [
     ...(plan.newDisk ? [plan.newDisk.pool] : []),
     ...(plan.seed ? [plan.seed.pool] : []),
-    ...(src.kind === 'iso' ? [src.iso.pool] : src.kind === 'import' ? [src.disk.pool] : src.kind === 'cloud-image' && src.image.from === 'volume' ? [src.image.pool] : []),
+    ...(src.kind === 'iso'
+      ? [src.iso.pool]
+      : src.kind === 'import'
+        ? [src.disk.pool]
+        : src.kind === 'cloud-image' && src.image.from === 'volume'
+          ? [src.image.pool]
+          : []),
   ];
   return {
     vcpus: spec.resources.vcpus,
