@@ -3,7 +3,8 @@ import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
-import { normalizeTag, tagProblem } from '@/lib/tags/rules';
+// Relative: prisma.config.ts loads this file without the @/ alias.
+import { normalizeTag, tagProblem } from '../tags/rules';
 
 // Everything Vireo reads from the environment, validated once. A wrong value stops the server at start with a
 // message naming the variable, instead of failing later in a request.
