@@ -67,22 +67,22 @@ export function CreateWizard({ options, initial }: { options: WizardOptions; ini
   };
 
   /**
-   * The host to review and create on: placement's pick, or the chosen host if it fits. Null (and back to the host
-   * step with the reasons) when it does not. Settings placement cannot judge yet go to the plan, which says why.
+   * The host to review and create on: placement's pick, or the chosen host if it fits; else why not. Settings
+   * placement cannot judge yet go to the chosen host's plan, which says what is wrong with them.
    */
-  const settleHost = async (): Promise<Target | null> => {
+  const settleHost = async (): Promise<{ target: Target; refused: string | null }> => {
     const chosen = s.targetHost || host;
+    const byHand = { id: chosen, name: chosen, why: 'chosen by hand' };
     const placed = await send<Placement>(keys.placement, { body: placementBody(s) });
-    if (!placed.ok) return { id: chosen, name: chosen, why: 'chosen by hand' };
+    if (!placed.ok) return { target: byHand, refused: null };
     const p = placed.data;
     const id = s.hostChoice === 'auto' ? p.chosen?.id : chosen;
     const verdict = p.hosts.find((v) => v.host.id === id);
-    if (id && verdict?.fits) return { id, name: verdict.host.name, why: s.hostChoice === 'auto' ? p.reason : 'chosen by hand' };
-    const why = !id ? p.reason : verdict ? `${verdict.host.name} does not fit this VM: ${verdict.reasons.join('; ')}.` : `There is no host "${id}".`;
-    setMessage(why);
-    setErrors({ host: why });
-    setStep('host');
-    return null;
+    if (id && verdict?.fits) return { target: { id, name: verdict.host.name, why: s.hostChoice === 'auto' ? p.reason : 'chosen by hand' }, refused: null };
+    return {
+      target: byHand,
+      refused: !id ? p.reason : verdict ? `${verdict.host.name} does not fit this VM: ${verdict.reasons.join('; ')}.` : `There is no host "${id}".`,
+    };
   };
 
   const review = async () => {
@@ -90,11 +90,17 @@ export function CreateWizard({ options, initial }: { options: WizardOptions; ini
     setErrors({});
     setMessage(null);
     setPlan(null);
-    const settled = await settleHost();
-    setTarget(settled);
-    if (!settled) return;
+    const { target: settled, refused } = await settleHost();
     const r = await send<PlanPreview>(keys.provisioning(settled.id, 'plan'), { body: toSpec(s) });
+    // A setting the plan refuses is shown on its own step first: fixing it may well make a host fit.
     if (!r.ok) return fail(r.problem);
+    if (refused) {
+      setMessage(refused);
+      setErrors({ host: refused });
+      setStep('host');
+      return;
+    }
+    setTarget(settled);
     setPlan(r.data);
     setXml(r.data.xml);
   };
