@@ -1,14 +1,11 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type Socket } from 'node:net';
-import { rm, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVireoError } from '@/lib/errors';
 import { tcgGuestXml } from '@/test/support/fixtures';
 import { jobModules, withTestDatabase } from '@/test/support/database-modules';
 import { testHost } from '@/test/support/test-host';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
+import { addTinyIso, createTestPool, type TestPool } from '@/test/support/test-pool';
 import { until } from '@/test/support/until';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 
@@ -17,7 +14,6 @@ import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 // anti-affinity is refused (409, with the reason) and makes nothing, and the tags given at create are written into
 // the new domain's metadata, so the next placement sees them.
 
-const run = promisify(execFile);
 const suffix = randomUUID().slice(0, 8);
 const db1 = `vireo-it-place-db1-${suffix}`;
 const web = `vireo-it-place-web-${suffix}`;
@@ -55,10 +51,7 @@ const names = async () => (await virsh(['list', '--all', '--name'])).split('\n')
 
 beforeAll(async () => {
   pool = await createTestPool(`vireo-test-place-${suffix}`);
-  await writeFile(`/tmp/vireo-place-${suffix}.txt`, 'hello');
-  await run('xorriso', ['-as', 'mkisofs', '-quiet', '-V', 'TINY', '-o', `${pool.path}/tiny.iso`, `/tmp/vireo-place-${suffix}.txt`]);
-  await rm(`/tmp/vireo-place-${suffix}.txt`);
-  await virsh(['pool-refresh', pool.name]);
+  await addTinyIso(pool);
   await virshDefine(tcgGuestXml({ name: db1, memoryMiB: 96 }));
   await virsh(['autostart', db1]);
   await mods.tags.setVmTags(host, db1, ['db']);
