@@ -3,6 +3,7 @@
 import { useCallback, useMemo } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import useSWRInfinite from 'swr/infinite';
+import { api } from '@/components/api-client';
 import { useHostId } from '@/components/hosts/host-scope';
 import { AUDIT_PAGE, auditKey, keys, type AuditQuery } from './keys';
 import type {
@@ -33,6 +34,7 @@ import type {
   NetworkDetail,
   NetworkListing,
   OsVariant,
+  Placement,
   PoolDetail,
   PoolListing,
   SessionList,
@@ -223,6 +225,21 @@ export function useAudit(query: AuditQuery, initial?: AuditRow[]) {
 export function useOsVariants(q: string, enabled = true) {
   const host = useHostId();
   return useSWR<{ variants: OsVariant[] }, Error>(enabled ? keys.osVariants(host, q) : null, { keepPreviousData: true, revalidateOnFocus: false });
+}
+
+/** Hosts' free room changes as VMs start and stop anywhere: the host step re-judges them this often while shown. */
+const PLACEMENT_REFRESH_MS = 10_000;
+
+/**
+ * Every host judged for a new VM (POST /api/placement with what it needs), best first, with the pick and why; keyed
+ * by the request, so a changed size asks again. Nothing while `request` is null.
+ */
+export function usePlacement(request: Record<string, unknown> | null) {
+  return useSWR<Placement, Error, [string, string] | null>(
+    request ? [keys.placement, JSON.stringify(request)] : null,
+    ([url, body]) => api<Placement>(url, { method: 'POST', body: JSON.parse(body) }),
+    { keepPreviousData: true, refreshInterval: PLACEMENT_REFRESH_MS },
+  );
 }
 
 /** Alerts change with every metrics sample: re-read this often while the page is open. */

@@ -50,6 +50,8 @@ export const keys = {
   vmUsage: (host: string) => `${api(host)}/metrics/vms`,
   /** What the running VMs of every host use now, host by host. */
   inventoryUsage: '/api/inventory/usage',
+  /** Which hosts can take a new VM (asked with the VM's size in a POST body). */
+  placement: '/api/placement',
   tokens: '/api/tokens',
 } as const;
 

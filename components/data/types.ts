@@ -67,6 +67,7 @@ export type { VmTagsView } from '@/lib/tags/service';
 export type { NetworkMode, NetworkModel } from '@/lib/networks/model';
 export type { NetworkDetail, NetworkRow } from '@/lib/networks/read';
 export type { WizardOptions } from '@/lib/provisioning/options';
+export type { HostVerdict, Placement } from '@/lib/placement/types';
 export type { OsVariant } from '@/lib/osinfo/types';
 export type { PoolRow } from '@/lib/storage/pools';
 export type { VolumeRow } from '@/lib/storage/volumes';

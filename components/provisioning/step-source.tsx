@@ -54,6 +54,7 @@ export function StepSource(props: StepProps) {
       <div className="grid gap-4 md:grid-cols-2">
         <TextField {...text('name', 'name')} label="Name" placeholder="web-01" autoFocus />
         <TextField {...text('title', 'title')} label="Title (optional)" />
+        <TextField {...text('tags', 'tags')} label="Tags (optional)" placeholder="db prod" hint="Separated by spaces or commas." />
       </div>
       <RadioGroup legend="Install from" name="source" value={s.source} onChange={(source) => set({ source, volume: '' })} options={KINDS} stacked />
       {s.source === 'cloud-image' ? (

@@ -3,7 +3,8 @@ import { createVmSpecSchema } from '@/lib/provisioning/spec';
 import { osVariant } from '@/lib/osinfo/test-support/variant';
 import type { OsVariant } from '@/lib/osinfo/types';
 import { stepOfField as libStepOfField } from '@/lib/provisioning/steps';
-import { initialState, osDefaults, stateFromSpec, STEPS, stepOfField, toSpec, type WizardState } from './wizard-state';
+import { placementRequestSchema } from '@/lib/placement/request';
+import { initialState, osDefaults, placementBody, stateFromSpec, STEPS, stepOfField, toSpec, type WizardState } from './wizard-state';
 
 // The wizard's form state becomes the body of POST /api/provisioning/plan and /api/vms: every spec it builds from
 // a sensibly filled form must pass the server's schema, and a field the server refuses must lead back to its step.
@@ -75,6 +76,30 @@ describe('toSpec', () => {
     const paths = parsed.error!.issues.map((i) => i.path.join('.'));
     expect(paths).toContain('resources.vcpus');
     expect(new Set(paths.map(stepOfField))).toEqual(new Set(['resources']));
+  });
+});
+
+describe('tags and placement', () => {
+  it('sends the tags typed, separated by spaces or commas', () => {
+    const spec = toSpec(filled({ catalogId: 'x', tags: 'db, prod  eu' }));
+    expect(spec.tags).toEqual(['db', 'prod', 'eu']);
+    expect(createVmSpecSchema.parse(spec).tags).toEqual(['db', 'prod', 'eu']);
+  });
+
+  it('asks placement for the size, the new disk, the pools and network the VM uses, and its tags', () => {
+    const body = placementBody(filled({ catalogId: 'x', vcpus: '2', memoryMiB: '2048', sizeGiB: '20', tags: 'db' }));
+    expect(body).toEqual({ vcpus: 2, memoryMiB: 2048, pools: ['default'], disk: { pool: 'default', sizeGiB: 20 }, networks: ['default'], tags: ['db'] });
+    expect(placementRequestSchema.parse(body)).toMatchObject({ pools: ['default'], disk: { pool: 'default', bytes: 20 * 1024 ** 3 } });
+  });
+
+  it('names the pool of an ISO or imported disk, and no disk or network when there is none', () => {
+    expect(placementBody(filled({ source: 'import', volume: 'images/disk.qcow2', netType: 'none' }))).toMatchObject({
+      pools: ['images'],
+      disk: null,
+      networks: [],
+    });
+    expect(placementBody(filled({ source: 'iso', volume: 'isos/d.iso', pool: 'fast' }))).toMatchObject({ pools: ['isos'], disk: { pool: 'fast' } });
+    expect(placementBody(filled({ source: 'kernel', sizeGiB: '0', netType: 'bridge', bridge: 'br0' }))).toMatchObject({ disk: null, networks: [] });
   });
 });
 

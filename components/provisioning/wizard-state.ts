@@ -10,6 +10,8 @@ export type ImageFrom = 'catalog' | 'url' | 'volume';
 export interface WizardState {
   name: string;
   title: string;
+  /** Tags, separated by spaces or commas (lib/tags rules; anti-affine ones steer placement). */
+  tags: string;
   source: SourceKind;
   imageFrom: ImageFrom;
   catalogId: string;
@@ -50,11 +52,16 @@ export interface WizardState {
   rawNetworkConfig: string;
   start: boolean;
   openConsole: boolean;
+  /** Where the VM goes: the host picked by placement, or the one chosen here. */
+  hostChoice: 'auto' | 'manual';
+  /** The host chosen by hand (the wizard's own host to begin with). */
+  targetHost: string;
 }
 
 export const initialState: WizardState = {
   name: '',
   title: '',
+  tags: '',
   source: 'cloud-image',
   imageFrom: 'catalog',
   catalogId: '',
@@ -93,6 +100,8 @@ export const initialState: WizardState = {
   rawNetworkConfig: '',
   start: true,
   openConsole: true,
+  hostChoice: 'manual',
+  targetHost: '',
 };
 
 const num = (s: string) => (s.trim() === '' ? Number.NaN : Number(s));
@@ -131,6 +140,7 @@ export function toSpec(s: WizardState): Record<string, unknown> {
   const spec: Record<string, unknown> = {
     name: s.name.trim(),
     ...(s.title.trim() ? { title: s.title.trim() } : {}),
+    tags: list(s.tags, /[\s,]+/),
     source: source(s),
     os: { machine: s.machine, firmware: s.firmware, ...(s.osVariant ? { variant: s.osVariant.id } : {}) },
     resources: { vcpus: num(s.vcpus), memoryMiB: num(s.memoryMiB) },
@@ -161,6 +171,24 @@ export function toSpec(s: WizardState): Record<string, unknown> {
   return spec;
 }
 
+/** Whether the VM gets a new disk in the storage pool (the planner's rule, lib/provisioning/plan.ts). */
+function wantsDisk(s: WizardState): boolean {
+  return s.source === 'cloud-image' || ((s.source === 'iso' || s.source === 'kernel') && num(s.sizeGiB) > 0);
+}
+
+/** What the VM needs of a host, as POST /api/placement takes it (lib/placement/request.ts). */
+export function placementBody(s: WizardState): Record<string, unknown> {
+  const picked = s.source === 'iso' || s.source === 'import' || (s.source === 'cloud-image' && s.imageFrom === 'volume') ? volumeRef(s.volume).pool : '';
+  return {
+    vcpus: num(s.vcpus),
+    memoryMiB: num(s.memoryMiB),
+    pools: [...(picked ? [picked] : []), ...(s.source === 'cloud-image' ? [s.pool] : [])],
+    disk: wantsDisk(s) ? { pool: s.pool, sizeGiB: num(s.sizeGiB) } : null,
+    networks: s.netType === 'network' && s.network ? [s.network] : [],
+    tags: list(s.tags, /[\s,]+/),
+  };
+}
+
 export { stepOfField, type StepId } from '@/lib/provisioning/steps';
 export { WIZARD_STEPS as STEPS } from '@/lib/provisioning/steps';
 
@@ -169,7 +197,7 @@ export { WIZARD_STEPS as STEPS } from '@/lib/provisioning/steps';
  * not among them: it never goes back to the browser, so it has to be typed again.
  */
 export function stateFromSpec(spec: CreateVmSpec, osVariant: OsVariant | null = null): WizardState {
-  const s: WizardState = { ...initialState, name: spec.name, title: spec.title ?? '', start: spec.start, osVariant };
+  const s: WizardState = { ...initialState, name: spec.name, title: spec.title ?? '', tags: spec.tags.join(' '), start: spec.start, osVariant };
   const src = spec.source;
   const ref = (v: { pool: string; volume: string }) => `${v.pool}/${v.volume}`;
   if (src.kind === 'cloud-image') {

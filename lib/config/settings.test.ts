@@ -12,6 +12,16 @@ describe('loadSettings', () => {
     expect(s.tls).toEqual({ enabled: true, generated: true, certFile: '/srv/vireo/data/tls/cert.pem', keyFile: '/srv/vireo/data/tls/key.pem' });
   });
 
+  it('reads the placement rules: 4 vCPUs per CPU and no anti-affine tags unless set', () => {
+    expect(loadSettings({}, '/x').placement).toEqual({ cpuOvercommit: 4, antiAffinityTags: [] });
+    expect(loadSettings({ VIREO_PLACEMENT_CPU_OVERCOMMIT: '1.5', VIREO_ANTI_AFFINITY_TAGS: ' DB, etcd,,db ' }, '/x').placement).toEqual({
+      cpuOvercommit: 1.5,
+      antiAffinityTags: ['db', 'etcd'],
+    });
+    expect(() => loadSettings({ VIREO_PLACEMENT_CPU_OVERCOMMIT: '0.5' }, '/x')).toThrow(/VIREO_PLACEMENT_CPU_OVERCOMMIT: must be at least 1/);
+    expect(() => loadSettings({ VIREO_ANTI_AFFINITY_TAGS: 'db, not ok' }, '/x')).toThrow(/VIREO_ANTI_AFFINITY_TAGS: "not ok" has a space/);
+  });
+
   it('picks PostgreSQL from DATABASE_URL', () => {
     const s = loadSettings({ DATABASE_URL: 'postgresql://v:p@db/vireo' }, '/x');
     expect(s.databaseProvider).toBe('postgresql');

@@ -3,9 +3,17 @@ import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
+// Relative: prisma.config.ts loads this file without the @/ alias.
+import { normalizeTag, tagProblem } from '../tags/rules';
 
 // Everything Vireo reads from the environment, validated once. A wrong value stops the server at start with a
 // message naming the variable, instead of failing later in a request.
+
+/**
+ * vCPUs per logical CPU when VIREO_PLACEMENT_CPU_OVERCOMMIT is not set: most guests idle most of the time, and 4:1 is
+ * the usual starting ratio for general-purpose VMs; CPU-bound fleets set 1.
+ */
+export const DEFAULT_CPU_OVERCOMMIT = 4;
 
 const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off']).transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
@@ -90,6 +98,16 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1-100 letters, digits, dots, colons, dashes or underscores')
     .optional(),
   VIREO_JOB_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).min(2, 'must be at least 2').max(3600, 'must be at most 3600').default(30),
+  // Placement (issue 15): vCPUs a host may hand out per logical CPU, and tags two VMs may not both carry on one host.
+  VIREO_PLACEMENT_CPU_OVERCOMMIT: z.coerce
+    .number({ error: 'must be a number (vCPUs per logical CPU)' })
+    .min(1, 'must be at least 1')
+    .max(64, 'must be at most 64')
+    .default(DEFAULT_CPU_OVERCOMMIT),
+  VIREO_ANTI_AFFINITY_TAGS: z
+    .string()
+    .transform((text, ctx) => parseTagList(text, ctx))
+    .optional(),
 });
 
 export interface Settings {
@@ -117,6 +135,8 @@ export interface Settings {
   serverId: string;
   /** How long a job stays this server's without a heartbeat; another server may fail it after that. */
   jobLeaseMs: number;
+  /** Placement rules (lib/placement): vCPU overcommit and anti-affine tags. */
+  placement: { cpuOvercommit: number; antiAffinityTags: string[] };
 }
 
 export interface AlertSettings {
@@ -152,6 +172,15 @@ function parseImageAllow(text: string, ctx: z.RefinementCtx): ImageAllowEntry[] 
     }
   }
   return entries;
+}
+
+function parseTagList(text: string, ctx: z.RefinementCtx): string[] {
+  const tags = [...new Set(text.split(',').map(normalizeTag).filter(Boolean))];
+  for (const tag of tags) {
+    const problem = tagProblem(tag);
+    if (problem) ctx.addIssue({ code: 'custom', message: `${problem} Separate tags with commas.` });
+  }
+  return tags;
 }
 
 function parseMetricsInterval(text: string, ctx: z.RefinementCtx): number | null {
@@ -257,6 +286,7 @@ export function loadSettings(env: Env = process.env, cwd = process.cwd()): Setti
     alerts: { webhookAllow: e.VIREO_ALERT_WEBHOOK_ALLOW ?? [], smtpUrl: e.VIREO_SMTP_URL ?? null, smtpFrom: e.VIREO_SMTP_FROM ?? null },
     serverId: e.VIREO_SERVER_ID ?? `${hostname()}:${e.VIREO_PORT}`,
     jobLeaseMs: e.VIREO_JOB_LEASE_SECONDS * 1000,
+    placement: { cpuOvercommit: e.VIREO_PLACEMENT_CPU_OVERCOMMIT, antiAffinityTags: e.VIREO_ANTI_AFFINITY_TAGS ?? [] },
   };
 }
 

@@ -8,7 +8,7 @@ import { ConsoleReader } from '@/test/support/console-reader';
 import { bootBanner, cloudImagePath, cloudInitBanner, ensureFixtures, fixturePaths } from '@/test/support/fixtures';
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { jobModules, withTestDatabase } from '@/test/support/database-modules';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
+import { addTinyIso, createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain } from '@/test/support/virsh';
 import { testHost } from '@/test/support/test-host';
 
@@ -49,10 +49,7 @@ async function domains(): Promise<string[]> {
 
 beforeAll(async () => {
   pool = await createTestPool(`vireo-test-create-${suffix}`);
-  await writeFile(`/tmp/vireo-tiny-${suffix}.txt`, 'hello');
-  await run('xorriso', ['-as', 'mkisofs', '-quiet', '-V', 'TINY', '-o', `${pool.path}/tiny.iso`, `/tmp/vireo-tiny-${suffix}.txt`]);
-  await rm(`/tmp/vireo-tiny-${suffix}.txt`);
-  await virsh(['pool-refresh', pool.name]);
+  await addTinyIso(pool);
   await ensureFixtures();
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
 });

@@ -7,6 +7,8 @@ import { ensureBase } from './base-image';
 import { defineStep, seedStep } from './job-steps';
 import { recallSpec, rememberSpec } from './job-specs';
 import { planVm, type CreatePlan } from './plan';
+import { placementRequestOf } from './placement';
+import { placementPolicy, refuseMisplacement } from '@/lib/placement/service';
 import { releaseName, reserveName } from './reservations';
 
 // Creating a VM is a job: each step visible with its progress, each volume and the definition recorded before
@@ -54,7 +56,7 @@ async function runCreate(host: HostContext, plan: CreatePlan, ctx: JobContext): 
     });
   }
   await seedStep(host, ctx, plan.seed);
-  const dom = await defineStep(host, ctx, { name: plan.spec.name, uuid: plan.domain.uuid, xml: plan.xml });
+  const dom = await defineStep(host, ctx, { name: plan.spec.name, uuid: plan.domain.uuid, xml: plan.xml, tags: plan.spec.tags });
   let started = false;
   if (plan.spec.start) {
     await ctx.step('start', async () => {
@@ -81,10 +83,23 @@ export async function retryCreateVm(host: HostContext, jobId: string, actor: Job
   return startCreateVm(host, spec, actor);
 }
 
+/** Why a reservation key is taken, as a field message. */
+function busyField(key: string, name: string): Record<string, string> {
+  if (key.startsWith('vm:')) return { name: `A virtual machine named "${name}" is being created right now.` };
+  if (key.startsWith('anti-affinity:')) {
+    return { host: `already creating another VM tagged ${key.split(':').at(-1)} on this host right now (anti-affinity); try again when it has finished` };
+  }
+  return { 'source.image': 'Another job is downloading this image right now; try again when it has finished.' };
+}
+
 /** Checks everything that can be checked, then starts the job. Input problems throw InputError with fields. */
 export async function startCreateVm(host: HostContext, raw: unknown, actor: JobActor): Promise<CreateStarted> {
   const plan = await planVm(host, raw);
-  const keys = [`vm:${plan.spec.name}`, ...(plan.image && !plan.image.cached ? [`base:${plan.image.pool}/${plan.image.volumeName}`] : [])];
+  const placement = placementRequestOf(plan);
+  await refuseMisplacement(host, placement);
+  // An anti-affine tag is held on this host while the job runs: two creates at once must not both pass the check.
+  const antiAffine = placement.tags.filter((t) => placementPolicy().antiAffinityTags.includes(t)).map((t) => `anti-affinity:${host.id}:${t}`);
+  const keys = [`vm:${plan.spec.name}`, ...(plan.image && !plan.image.cached ? [`base:${plan.image.pool}/${plan.image.volumeName}`] : []), ...antiAffine];
   const taken: string[] = [];
   for (const key of keys) {
     if (reserveName(key)) {
@@ -92,13 +107,7 @@ export async function startCreateVm(host: HostContext, raw: unknown, actor: JobA
       continue;
     }
     taken.forEach(releaseName);
-    throw InputError.of(
-      key.startsWith('vm:')
-        ? { name: `A virtual machine named "${plan.spec.name}" is being created right now.` }
-        : { 'source.image': 'Another job is downloading this image right now; try again when it has finished.' },
-      undefined,
-      { status: 409 },
-    );
+    throw InputError.of(busyField(key, plan.spec.name), undefined, { status: 409 });
   }
   let jobId: string;
   try {

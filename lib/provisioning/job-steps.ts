@@ -3,6 +3,7 @@ import { uploadSeed } from '@/lib/cloud-init/seed-iso';
 import type { SeedFiles } from '@/lib/cloud-init/seed';
 import type { HostContext } from '@/lib/hosts';
 import type { JobContext } from '@/lib/jobs/runner';
+import { writeTags } from '@/lib/tags/metadata';
 
 // The last steps every job that makes a VM shares (create, clone): its cloud-init seed and its definition, each
 // recorded before it is made so a failure or a restart removes it again.
@@ -15,9 +16,13 @@ export async function seedStep(host: HostContext, ctx: JobContext, seed: { pool:
   });
 }
 
-export function defineStep(host: HostContext, ctx: JobContext, vm: { name: string; uuid: string; xml: string }): Promise<DomainRef> {
+/** Defines the VM, with its tags (if any) written into its metadata at once, so it is never seen untagged. */
+export function defineStep(host: HostContext, ctx: JobContext, vm: { name: string; uuid: string; xml: string; tags?: readonly string[] }): Promise<DomainRef> {
   return ctx.step('define', async () => {
     await ctx.willCreate({ type: 'domain', name: vm.name, uuid: vm.uuid });
-    return (await host.libvirt()).domains.defineXml(vm.xml, DomainDefineFlags.VALIDATE);
+    const client = await host.libvirt();
+    const dom = await client.domains.defineXml(vm.xml, DomainDefineFlags.VALIDATE);
+    if (vm.tags?.length) await writeTags(client, dom, vm.tags, 'config');
+    return dom;
   });
 }

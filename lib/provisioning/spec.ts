@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { seedInputSchema } from '@/lib/cloud-init/input';
 import { NEW_VM_DISK_BUSES, NIC_MODELS } from '@/lib/domain-xml/constants';
 import { poolNameSchema, volumeNameSchema } from '@/lib/storage/names';
+import { tagListSchema } from '@/lib/tags/schema';
 import { vmNameSchema } from '@/lib/vms/names';
 
 // What the create-VM wizard sends. Everything is checked here first (shape), then against the host in plan.ts
@@ -106,6 +107,8 @@ export const createVmSpecSchema = z.object(
   {
     name: z.string({ message: 'Give the virtual machine a name.' }).pipe(vmNameSchema),
     title: z.string({ message: 'The title is text.' }).trim().max(200, 'The title is at most 200 characters.').optional(),
+    /** Written into the new domain's metadata (lib/tags); anti-affine ones steer placement (lib/placement). */
+    tags: tagListSchema,
     source: sourceSchema,
     os: z
       .object({

@@ -12,13 +12,15 @@ describe('wizard steps', () => {
       'storage.pool': 'storage',
       'network.bridge': 'network',
       'cloudInit.user.sshKeys.0': 'cloud-init',
+      'tags.1': 'source',
+      host: 'host',
       xml: 'review',
       start: 'review',
       whatever: 'review',
       'something.else': 'review',
     };
     for (const [path, step] of Object.entries(expected)) expect(stepOfField(path), path).toBe(step);
-    expect(WIZARD_STEPS.map((s) => s.id)).toEqual(['source', 'os', 'resources', 'storage', 'network', 'cloud-init', 'review']);
+    expect(WIZARD_STEPS.map((s) => s.id)).toEqual(['source', 'os', 'resources', 'storage', 'network', 'cloud-init', 'host', 'review']);
   });
 
   it('say which fields a step check covers: its own and earlier ones', () => {

@@ -2,12 +2,13 @@
 // and the step check (check.ts) judges a step by its own fields and those before it. Pure: the browser imports it.
 
 export const WIZARD_STEPS = [
-  { id: 'source', label: 'Source', fields: ['name', 'title', 'source'] },
+  { id: 'source', label: 'Source', fields: ['name', 'title', 'tags', 'source'] },
   { id: 'os', label: 'Operating system', fields: ['os'] },
   { id: 'resources', label: 'CPU and memory', fields: ['resources'] },
   { id: 'storage', label: 'Storage', fields: ['storage'] },
   { id: 'network', label: 'Network', fields: ['network'] },
   { id: 'cloud-init', label: 'cloud-init', fields: ['cloudInit'] },
+  { id: 'host', label: 'Host', fields: ['host'] },
   { id: 'review', label: 'Review', fields: ['xml', 'identity', 'start', '_'] },
 ] as const;
 

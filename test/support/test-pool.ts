@@ -1,5 +1,9 @@
 // A directory storage pool of the test's own beside the test daemon's images, removed with its volumes afterwards.
-import { mkdir, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { virsh } from './virsh';
 import { testPoolDir } from './test-libvirtd';
 
@@ -36,4 +40,16 @@ export async function createTestPool(name: string): Promise<TestPool> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A tiny ISO volume (one text file) in the pool, for ISO installs that never need to boot the installer. */
+export async function addTinyIso(pool: TestPool, volume = 'tiny.iso'): Promise<void> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'vireo-tiny-'));
+  try {
+    await writeFile(path.join(dir, 'hello.txt'), 'hello');
+    await promisify(execFile)('xorriso', ['-as', 'mkisofs', '-quiet', '-V', 'TINY', '-o', path.join(pool.path, volume), path.join(dir, 'hello.txt')]);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  await virsh(['pool-refresh', pool.name]);
 }
