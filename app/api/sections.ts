@@ -23,6 +23,7 @@ const SECTIONS: Record<string, string> = {
   '/api/inventory/usage': 'metrics',
   '/api/jobs': 'jobs',
   '/api/openapi.json': 'meta',
+  '/api/placement': 'provisioning',
   '/api/setup': 'auth',
   '/api/status': 'host',
   '/api/tokens': 'tokens',
