@@ -8,7 +8,8 @@ import type { VireoServer } from './support/server';
 import { startSignedIn, stopAll } from './support/signed-in';
 
 // Tags in the browser: added on the VM page (kept in the VM's libvirt metadata, witnessed by virsh), shown as chips
-// in the VM list, and the list filtered by tag and found by the search box. Stopped VMs: no guest boots.
+// in the VM list, and the list filtered by tag and found by the search box (by tag, and by a NIC's MAC address).
+// Stopped VMs: no guest boots.
 
 const TAGS_NS = 'https://vireo.dev/xmlns/tags/1';
 const suffix = Math.random().toString(36).slice(2, 8);
@@ -22,7 +23,8 @@ let page: Page;
 
 beforeAll(async () => {
   await ensureFixtures();
-  for (const name of [tagged, other]) await virshDefine(tcgGuestXml({ name, memoryMiB: 96 }));
+  // One NIC each (libvirt picks the MACs): the search finds a VM by its MAC.
+  for (const name of [tagged, other]) await virshDefine(tcgGuestXml({ name, memoryMiB: 96, network: 'default' }));
   ({ server, browser, page } = await startSignedIn());
 });
 
@@ -73,6 +75,21 @@ describe('VM tags', () => {
     await page.getByLabel('Search virtual machines').fill(tag);
     await row.waitFor();
     await page.getByTestId(`vm-row-${other}`).waitFor({ state: 'detached' });
+  });
+
+  it('finds a VM by its MAC address, typed in capitals or as bare digits', async () => {
+    const mac = /<mac address='([0-9a-f:]{17})'/.exec(await virsh(['dumpxml', tagged]))?.[1];
+    expect(mac).toBeTruthy();
+    const search = page.getByLabel('Search virtual machines');
+    const row = page.getByTestId(`vm-row-${tagged}`);
+    await search.fill(mac!.toUpperCase());
+    await row.waitFor();
+    await page.getByTestId(`vm-row-${other}`).waitFor({ state: 'detached' });
+    await search.fill('no-such-vm');
+    await row.waitFor({ state: 'detached' });
+    await search.fill(mac!.replace(/:/g, '').slice(-8));
+    await row.waitFor();
+    expect(await page.getByTestId(`vm-row-${other}`).count()).toBe(0);
   });
 
   it('answers bad tags at the API with a message per entry and changes nothing', async () => {

@@ -74,23 +74,24 @@ import * as r71 from './hosts/[host]/vms/events/route';
 import * as r72 from './hosts/[host]/vms/route';
 import * as r73 from './hosts/route';
 import * as r74 from './inventory/events/route';
-import * as r75 from './inventory/usage/route';
-import * as r76 from './jobs/[id]/cancel/route';
-import * as r77 from './jobs/[id]/remove-kept/route';
-import * as r78 from './jobs/[id]/retry/route';
-import * as r79 from './jobs/[id]/route';
-import * as r80 from './jobs/route';
-import * as r81 from './placement/route';
-import * as r82 from './setup/route';
-import * as r83 from './status/route';
-import * as r84 from './tokens/[id]/route';
-import * as r85 from './tokens/route';
-import * as r86 from './users/[id]/password/route';
-import * as r87 from './users/[id]/route';
-import * as r88 from './users/[id]/sessions/[session]/route';
-import * as r89 from './users/[id]/sessions/route';
-import * as r90 from './users/route';
-import * as r91 from './../metrics/route';
+import * as r75 from './inventory/route';
+import * as r76 from './inventory/usage/route';
+import * as r77 from './jobs/[id]/cancel/route';
+import * as r78 from './jobs/[id]/remove-kept/route';
+import * as r79 from './jobs/[id]/retry/route';
+import * as r80 from './jobs/[id]/route';
+import * as r81 from './jobs/route';
+import * as r82 from './placement/route';
+import * as r83 from './setup/route';
+import * as r84 from './status/route';
+import * as r85 from './tokens/[id]/route';
+import * as r86 from './tokens/route';
+import * as r87 from './users/[id]/password/route';
+import * as r88 from './users/[id]/route';
+import * as r89 from './users/[id]/sessions/[session]/route';
+import * as r90 from './users/[id]/sessions/route';
+import * as r91 from './users/route';
+import * as r92 from './../metrics/route';
 
 export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/account/password': r0,
@@ -168,21 +169,22 @@ export const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   '/api/hosts/[host]/vms': r72,
   '/api/hosts': r73,
   '/api/inventory/events': r74,
-  '/api/inventory/usage': r75,
-  '/api/jobs/[id]/cancel': r76,
-  '/api/jobs/[id]/remove-kept': r77,
-  '/api/jobs/[id]/retry': r78,
-  '/api/jobs/[id]': r79,
-  '/api/jobs': r80,
-  '/api/placement': r81,
-  '/api/setup': r82,
-  '/api/status': r83,
-  '/api/tokens/[id]': r84,
-  '/api/tokens': r85,
-  '/api/users/[id]/password': r86,
-  '/api/users/[id]': r87,
-  '/api/users/[id]/sessions/[session]': r88,
-  '/api/users/[id]/sessions': r89,
-  '/api/users': r90,
-  '/metrics': r91,
+  '/api/inventory': r75,
+  '/api/inventory/usage': r76,
+  '/api/jobs/[id]/cancel': r77,
+  '/api/jobs/[id]/remove-kept': r78,
+  '/api/jobs/[id]/retry': r79,
+  '/api/jobs/[id]': r80,
+  '/api/jobs': r81,
+  '/api/placement': r82,
+  '/api/setup': r83,
+  '/api/status': r84,
+  '/api/tokens/[id]': r85,
+  '/api/tokens': r86,
+  '/api/users/[id]/password': r87,
+  '/api/users/[id]': r88,
+  '/api/users/[id]/sessions/[session]': r89,
+  '/api/users/[id]/sessions': r90,
+  '/api/users': r91,
+  '/metrics': r92,
 };

@@ -19,7 +19,7 @@ const SECTIONS: Record<string, string> = {
   '/api/hosts/{host}/vms/{name}/hardware': 'hardware',
   '/api/hosts/{host}/vms/{name}/metrics': 'metrics',
   '/api/hosts/{host}/vms/{name}/snapshots': 'snapshots',
-  '/api/inventory/events': 'vms',
+  '/api/inventory': 'vms',
   '/api/inventory/usage': 'metrics',
   '/api/jobs': 'jobs',
   '/api/openapi.json': 'meta',

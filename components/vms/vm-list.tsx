@@ -21,7 +21,8 @@ import { VmActionButtons } from './vm-action-buttons';
 import { ActionRunnerProvider, OutcomeAlert, useActionRunner } from './action-runner';
 import { labels } from './actions';
 import { TagChips } from './tags/tag-chips';
-import { hasTag, TagFilter, tagMatches } from './tags/tag-filter';
+import { hasTag, TagFilter } from './tags/tag-filter';
+import { rowMatches } from './vm-search';
 
 /** Fixed so long lists can render only the rows near the viewport. */
 const WINDOWING = { rowHeight: 44, from: 150 };
@@ -157,7 +158,7 @@ function VmTable({ canAct }: { canAct: boolean }) {
           (!stateFilter || r.state === stateFilter) &&
           (!kindFilter || !!r.template === (kindFilter === 'templates')) &&
           hasTag(r, tagFilter) &&
-          (!q || r.name.toLowerCase().includes(q) || r.host.includes(q) || r.ips.some((ip) => ip.includes(q)) || tagMatches(r, q)),
+          rowMatches(r, q),
       ),
     [rows, q, stateFilter, kindFilter, tagFilter],
   );
@@ -167,7 +168,14 @@ function VmTable({ canAct }: { canAct: boolean }) {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-2">
-        <SearchBox label="Search virtual machines" placeholder="Search by name, IP or tag" value={query} maxLength={100} onChange={setQuery} className="w-64" />
+        <SearchBox
+          label="Search virtual machines"
+          placeholder="Search by name, IP, MAC or tag"
+          value={query}
+          maxLength={100}
+          onChange={setQuery}
+          className="w-64"
+        />
         <select
           aria-label="Filter by state"
           value={stateFilter}

@@ -40,8 +40,28 @@ export function alertEngine(host: HostContext, wiring: AlertWiring = {}): AlertE
   );
 }
 
-/** Evaluates a host's rules on each round of its collector (after the collector started); returns what stops it. */
+/** At most this share of a collector round passes before a host's rules are evaluated (see startAlerts). */
+const SPREAD_OF_ROUND = 0.3;
+
+/**
+ * Evaluates a host's rules on each round of its collector (after the collector started); returns what stops it.
+ * Every host's collector reports at the same instant (rounds are aligned to the clock) and an evaluation is a few
+ * database queries: each host waits its own fixed share of the round, so a fleet's evaluations are spread out
+ * instead of holding up live updates all at once (a 100-host fleet's made 300 queries in one burst).
+ */
 export function startAlerts(host: HostContext, wiring: AlertWiring = {}): () => void {
   const engine = alertEngine(host, wiring);
-  return hostMetrics(host).onSample((round) => void engine.evaluate(round));
+  const delayMs = Math.random() * SPREAD_OF_ROUND * (loadSettings().metricsIntervalSeconds ?? 0) * 1000;
+  const pending = new Set<NodeJS.Timeout>();
+  const stop = hostMetrics(host).onSample((round) => {
+    const timer = setTimeout(() => {
+      pending.delete(timer);
+      void engine.evaluate(round);
+    }, delayMs);
+    pending.add(timer);
+  });
+  return () => {
+    stop();
+    for (const t of pending) clearTimeout(t);
+  };
 }

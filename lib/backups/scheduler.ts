@@ -14,17 +14,25 @@ const TICK_MS = 30_000;
 export function startBackupScheduler(host: HostContext, clock: Clock = systemClock): () => void {
   const state = processSingleton(`backups.scheduler.${host.id}`, () => ({ timer: null as NodeJS.Timeout | null, busy: false }));
   const stop = () => {
-    if (state.timer) clearInterval(state.timer);
+    if (state.timer) {
+      clearTimeout(state.timer);
+      clearInterval(state.timer);
+    }
     state.timer = null;
   };
   if (state.timer) return stop;
-  state.timer = setInterval(() => {
+  const tick = () => {
     if (state.busy) return;
     state.busy = true;
     runDueSchedules(host, clock.now())
       .catch((err: Error) => log().warn(`backup schedules on ${host.name}: ${err.message}`))
       .finally(() => (state.busy = false));
-  }, TICK_MS);
-  state.timer.unref();
+  };
+  // Every host's clock starts at server start: each takes its own moment in the half minute, so a fleet's passes (a
+  // database query each) are spread out instead of landing together and holding up the live feed.
+  state.timer = setTimeout(() => {
+    state.timer = setInterval(tick, TICK_MS).unref();
+    tick();
+  }, Math.random() * TICK_MS).unref();
   return stop;
 }

@@ -62,7 +62,9 @@ export function recoverWhenConnected(
       .then((client) => recoverInterruptedJobs(client, processStart, hostId))
       .then((n) => {
         if (n) log.warn(`${n} job(s) were cut off by a server's shutdown; marked failed and rolled back.`);
-        if (everyMs) later(everyMs);
+        // Somewhere in the second half of each lease: hosts connected together drift apart, so a fleet's sweeps (a
+        // database query each) do not land at once, and no sweep comes later than a lease.
+        if (everyMs) later(everyMs * (0.5 + Math.random() / 2));
       })
       .catch((err: Error) => {
         if (stopped) return;

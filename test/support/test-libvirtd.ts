@@ -24,8 +24,10 @@ export function testPoolDir(name: string): string {
 
 /** QEMU on the test daemon: what `qemu:///system` is for the rest of the host. */
 export const testSystemUri = `qemu:///system?socket=${socket}`;
+/** libvirt's in-memory test driver, served by the daemon listening on `at` (a bench's own daemons). */
+export const testDriverUriAt = (at: string) => `test:///default?socket=${at}`;
 /** libvirt's in-memory test driver, served by the test daemon. */
-export const testDriverUri = `test:///default?socket=${socket}`;
+export const testDriverUri = testDriverUriAt(socket);
 /** The bridge of the test daemon's "default" network (the host's own is virbr0: test guests stay off it). */
 export const testBridge = 'vireotest0';
 /** The host's own daemon, which a serving Vireo uses: tests only ever read from it. */
