@@ -7,10 +7,7 @@ import type { PlacementRequest } from './types';
 
 const GiB = 1024 ** 3;
 
-const networkName = z
-  .string({ message: 'A network is named by text.' })
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Name a libvirt network.');
+const networkName = z.string({ message: 'A network is named by text.' }).regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'Name a libvirt network.');
 
 export const placementRequestSchema = z
   .object({

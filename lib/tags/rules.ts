@@ -5,6 +5,8 @@
 export const MAX_TAG_LENGTH = 32;
 export const MAX_TAGS_PER_VM = 16;
 export const TAG_PATTERN = /^[a-z0-9][a-z0-9._-]{0,31}$/;
+/** A tag as an API client may send it: capitals are lowercased on the way in. */
+export const TAG_INPUT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
 
 /** Why `tag` (already trimmed and lowercased) is not a tag, or null when it is one. */
 export function tagProblem(tag: string): string | null {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tagListSchema } from './schema';
 
 describe('tagListSchema', () => {
-  it('trims, lowercases and drops repeats; none given is none', () => {
-    expect(tagListSchema.parse([' DB ', 'db', 'prod'])).toEqual(['db', 'prod']);
+  it('lowercases and drops repeats; none given is none', () => {
+    expect(tagListSchema.parse(['DB', 'db', 'prod'])).toEqual(['db', 'prod']);
     expect(tagListSchema.parse(undefined)).toEqual([]);
   });
 
@@ -11,6 +11,10 @@ describe('tagListSchema', () => {
     const r = tagListSchema.safeParse(['ok', 'a b']);
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]).toMatchObject({ path: [1], message: '"a b" has a space: tags use letters, digits, ".", "_" and "-".' });
+  });
+
+  it('refuses what the API description refuses: a tag with spaces around it is not silently trimmed', () => {
+    expect(tagListSchema.safeParse([' db']).error?.issues[0]?.message).toBe('A tag has no spaces around it.');
   });
 
   it('refuses more than 16 tags', () => {
