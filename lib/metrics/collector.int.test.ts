@@ -5,6 +5,7 @@ import { bootBanner, ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/sup
 import { testHost } from '@/test/support/test-host';
 import { testBridge } from '@/test/support/test-libvirtd';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
+import type { DomainSnapshot } from './domain-stats';
 import type { Point } from './point';
 
 // The collector against the test daemon with a running TCG fixture guest: a busy loop typed into its serial
@@ -155,6 +156,34 @@ describe('the collector on a running TCG guest', () => {
       await virshCleanupDomain(off).catch(() => undefined);
     }
   });
+});
+
+describe('GET /metrics beside a running collector', () => {
+  const host = testHost(undefined, undefined, `current-${tag}`);
+  afterAll(() => host.close());
+
+  it("is served the collector's current round (no libvirt call), and samples afresh once the collector stops", async () => {
+    const live = new m.collector.HostMetrics(host, { intervalSeconds: 1 });
+    const seen = new Set<DomainSnapshot>();
+    const off = live.onSample((e) => {
+      if (e.ok) for (const d of e.domains) seen.add(d);
+    });
+    live.start();
+    try {
+      await expect.poll(() => seen.size, { timeout: 15_000 }).toBeGreaterThan(0);
+      const s = await live.activeSample();
+      expect(s.domains.map((d) => d.name)).toContain(vm);
+      // The very snapshots of a round: cut from it, not asked for again.
+      expect(s.domains.every((d) => seen.has(d))).toBe(true);
+      expect(s.defined).toBeGreaterThanOrEqual(s.domains.length);
+    } finally {
+      off();
+      await live.stop();
+    }
+    const fresh = await live.activeSample();
+    expect(fresh.domains.map((d) => d.name)).toContain(vm);
+    expect(fresh.domains.some((d) => seen.has(d))).toBe(false);
+  }, 60_000);
 });
 
 describe('history with an injected clock', () => {

@@ -61,6 +61,8 @@ export interface CollectorOptions {
 }
 
 const RECENT = 30;
+/** How late a round may be before GET /metrics stops serving the previous one (a round of many hosts takes time). */
+const CURRENT_SLACK_MS = 5000;
 const PRUNE_EVERY_S = 60;
 const DROP_SERIES_EVERY_S = 3600;
 
@@ -76,6 +78,8 @@ export class HostMetrics {
   private lastDrop = -Infinity;
   private inflight: Promise<HostSample> | null = null;
   private activeInflight: Promise<ActiveSample> | null = null;
+  /** The last round's sample while it is current (null after a failed round): what GET /metrics serves. */
+  private current: HostSample | null = null;
   private latest: { at: number; vms: Map<string, Omit<VmUsage, 'recentCpu' | 'recentMem'>>; host: Point } | null = null;
   private recentT: number[] = [];
   private recent = new Map<string, { cpu: (number | null)[]; mem: (number | null)[] }>();
@@ -142,12 +146,26 @@ export class HostMetrics {
     return this.inflight;
   }
 
-  /** The active domains, the count of all and the pools, fresh (GET /metrics); shared like sample(). */
+  /**
+   * The active domains, the count of all and the pools (GET /metrics). While the collector runs, from its last
+   * round, at most one interval (plus the round's own time) old: every QEMU then answers one round of stats per
+   * interval however many Prometheus servers scrape (an HA pair scrapes twice), and a scrape never waits on
+   * libvirtd. Otherwise (collection off, a failed or late round) a fresh sample, shared like sample().
+   */
   activeSample(): Promise<ActiveSample> {
+    const current = this.currentActive();
+    if (current) return Promise.resolve(current);
     this.activeInflight ??= (async () => readActiveSample(await this.host.libvirt(), this.nics, this.timeoutMs))().finally(() => {
       this.activeInflight = null;
     });
     return this.activeInflight;
+  }
+
+  private currentActive(): ActiveSample | null {
+    const s = this.current;
+    if (!s || !this.timer || !this.opts.intervalSeconds) return null;
+    if (this.now() - s.at > this.opts.intervalSeconds * 1000 + CURRENT_SLACK_MS) return null;
+    return { domains: s.domains.filter(isActive), defined: s.domains.length, pools: s.node.pools };
   }
 
   /** Calls `listener` after every round, sampled or failed; returns the unsubscribe. A listener must not throw. */
@@ -165,7 +183,9 @@ export class HostMetrics {
     let s: HostSample;
     try {
       s = await this.sample();
+      this.current = s;
     } catch (err) {
+      this.current = null;
       this.emit({ ok: false, at: this.now(), error: err instanceof Error ? err.message : String(err) });
       throw err;
     }

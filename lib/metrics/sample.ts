@@ -6,8 +6,9 @@ import type { NicDirectory } from './nic-directory';
 import { dealInto } from './split';
 
 // One sample of a host: every domain's counters in one getAllDomainStats call, the node's CPU and memory, and its
-// storage pools, for the collector (history, rates, alerts on any domain's state). GET /metrics takes a narrower
-// one (ActiveSample): only the running and paused domains' counters, as the libvirt exporters report them.
+// storage pools, for the collector (history, rates, alerts on any domain's state). GET /metrics reports a narrower
+// view (ActiveSample): only the running and paused domains' counters, as the libvirt exporters report them; it is
+// cut from the collector's round, or read on its own when collection is off.
 
 export interface HostSample {
   /** When the answers were in, ms since the epoch. */

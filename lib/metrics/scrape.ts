@@ -4,9 +4,9 @@ import { hostMetrics } from './collector';
 import { renderMetrics, type HostScrape } from './prometheus';
 
 /**
- * A fresh sample of every host's active domains and pools in the Prometheus text format, sampled side by side (a
- * slow host delays the answer by its own time only); libvirt_up 0 for a host whose libvirtd cannot be reached. Not
- * the collector's sample: that one reads every defined domain.
+ * Every host's active domains and pools in the Prometheus text format: each host's collector's current round, or a
+ * fresh sample where it has none (hosts side by side: a slow host delays the answer by its own time only);
+ * libvirt_up 0 for a host whose libvirtd cannot be reached.
  */
 export async function scrapeMetrics(hosts: readonly HostContext[]): Promise<{ body: string; contentType: string }> {
   const scrapes = await Promise.all(
