@@ -37,6 +37,7 @@ const mods = withTestDatabase({
   ...jobModules,
   migration: () => import('./index'),
   audit: () => import('@/lib/audit/log'),
+  tags: () => import('@/lib/tags/service'),
 });
 const names: string[] = [];
 const consoles: ConsoleReader[] = [];
@@ -123,7 +124,7 @@ describe('live migration between two hosts', () => {
   it('checks first: every check passes for a copy to h2, and says so in words', async () => {
     const { precheck } = await mods.migration.precheckMigration(m.ctx[H1], m.ctx[H2], name, base);
     expect(precheck.checks.filter((c) => !c.ok)).toEqual([]);
-    expect(precheck.checks.map((c) => c.id)).toEqual(['destination', 'state', 'identity', 'cpu', 'memory', 'networks', 'storage']);
+    expect(precheck.checks.map((c) => c.id)).toEqual(['destination', 'state', 'identity', 'cpu', 'memory', 'networks', 'storage', 'placement']);
     expect(precheck.copyBytes).toBe(32 * 1024 * 1024);
   });
 
@@ -228,6 +229,25 @@ describe('refusals change nothing on either host', () => {
     await expect(migrate(H1, H2, name, offline)).rejects.toThrow(pattern);
     expect(await snapshot()).toBe(before);
   }
+
+  it('an anti-affine tag a VM on the destination already carries', async () => {
+    const aa = `db-${tag}`;
+    const before = process.env.VIREO_ANTI_AFFINITY_TAGS;
+    process.env.VIREO_ANTI_AFFINITY_TAGS = aa;
+    try {
+      const name = `vireo-migr-aff-${tag}`;
+      const there = `vireo-migr-aff-there-${tag}`;
+      await define(name, tcgGuestXml({ name, memoryMiB: 64 }));
+      names.push(there);
+      await (await m.ctx[H2].libvirt()).domains.defineXml(tcgGuestXml({ name: there, memoryMiB: 64 }));
+      await mods.tags.setVmTags(m.ctx[H1], name, [aa]);
+      await mods.tags.setVmTags(m.ctx[H2], there, [aa]);
+      await refused(name, 'placement', new RegExp(`already has ${there} tagged ${aa} \\(anti-affinity\\)`));
+    } finally {
+      if (before === undefined) delete process.env.VIREO_ANTI_AFFINITY_TAGS;
+      else process.env.VIREO_ANTI_AFFINITY_TAGS = before;
+    }
+  });
 
   it('a network the destination lacks', async () => {
     const net = `vireo-migr-net-${tag}`;

@@ -2,7 +2,11 @@ import 'server-only';
 import { ConnectCompareCPUFlags, CPUCompareResult, ErrorNumber, type LibvirtClient, type PoolRef } from '@/lib/libvirt';
 import { isLibvirtCode, isLibvirtError } from '@/lib/errors';
 import type { HostContext } from '@/lib/hosts';
+import { readHostFacts } from '@/lib/placement/facts';
+import { antiAffinityConflicts } from '@/lib/placement/place';
+import { placementPolicy } from '@/lib/placement/service';
 import { parsePoolXml } from '@/lib/storage/pool-model';
+import { readTags } from '@/lib/tags/metadata';
 import { formatBytes } from './words';
 import { copiedDisks, copySize, readSubject, type Subject, type SubjectDisk } from './subject';
 import type { CheckId, MigrationOptions, Precheck, PrecheckItem } from './types';
@@ -18,6 +22,7 @@ const LABELS: Record<CheckId, string> = {
   memory: 'Memory available',
   networks: 'Networks and bridges',
   storage: 'Storage',
+  placement: 'Anti-affinity',
 };
 
 const item = (id: CheckId, problems: string[], okDetail: string): PrecheckItem => ({
@@ -168,6 +173,19 @@ async function checkStorage(s: Subject, dst: LibvirtClient, destName: string, o:
   return { problems, copyBytes: [...need.values()].reduce((a, b) => a + b, 0) };
 }
 
+/** The placement rule a move must keep too: no anti-affine tag of the VM on a VM of the destination. */
+async function checkAntiAffinity(src: LibvirtClient, subject: Subject, dest: HostContext): Promise<{ problems: string[]; ok: string }> {
+  const policy = placementPolicy();
+  if (!policy.antiAffinityTags.length) return { problems: [], ok: 'No tag is anti-affine (VIREO_ANTI_AFFINITY_TAGS).' };
+  const tags = (await readTags(src, subject.dom)).filter((t) => policy.antiAffinityTags.includes(t));
+  if (!tags.length) return { problems: [], ok: 'The VM carries no anti-affine tag.' };
+  const conflicts = antiAffinityConflicts(tags, (await readHostFacts(dest)).vms, policy);
+  return {
+    problems: conflicts.map((c) => `${dest.name} ${c}: two VMs tagged so never share a host.`),
+    ok: `No VM on ${dest.name} carries ${tags.join(', ')}.`,
+  };
+}
+
 export interface PrecheckOutcome {
   precheck: Precheck;
   subject: Subject;
@@ -226,6 +244,9 @@ export async function precheckMigration(source: HostContext, dest: HostContext, 
       ? `Vireo copies ${formatBytes(storage.copyBytes)} into pools of the same name on ${dest.name}.`
       : `Every disk is on ${dest.name} at the same path.`;
   checks.push(item('storage', storage.problems, subject.disks.length ? storageOk : 'The VM has no disks.'));
+
+  const affinity = await checkAntiAffinity(src, subject, dest);
+  checks.push(item('placement', affinity.problems, affinity.ok));
 
   return { precheck: { ok: checks.every((c) => c.ok), checks, copyBytes: storage.copyBytes }, subject };
 }

@@ -31,7 +31,7 @@ export interface MigrationOptions {
 
 export const DEFAULT_OPTIONS: MigrationOptions = { mode: 'live', storage: 'shared', persistent: true, undefineSource: true };
 
-export type CheckId = 'destination' | 'state' | 'identity' | 'cpu' | 'memory' | 'networks' | 'storage';
+export type CheckId = 'destination' | 'state' | 'identity' | 'cpu' | 'memory' | 'networks' | 'storage' | 'placement';
 
 export interface PrecheckItem {
   id: CheckId;

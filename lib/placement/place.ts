@@ -1,4 +1,4 @@
-import type { Candidate, HostFacts, HostRoom, HostVerdict, Placement, PlacementPolicy, PlacementRequest } from './types';
+import type { Candidate, HostFacts, HostRoom, HostVerdict, PlacedVm, Placement, PlacementPolicy, PlacementRequest } from './types';
 
 // Placement's rules, as one pure function (no libvirt, no clock): which hosts can take a new VM and which is best.
 // The wizard's "Pick for me" takes the first host that fits; a manual choice and the create request are judged by
@@ -56,8 +56,15 @@ function reasonsAgainst(req: PlacementRequest, facts: HostFacts, room: HostRoom,
   for (const name of new Set(req.networks)) {
     if (!facts.networks.some((n) => n.name === name)) reasons.push(`network '${name}' missing`);
   }
-  for (const tag of req.tags.filter((t) => policy.antiAffinityTags.includes(t))) {
-    const others = facts.vms.filter((vm) => vm.tags.includes(tag)).map((vm) => vm.name);
+  reasons.push(...antiAffinityConflicts(req.tags, facts.vms, policy));
+  return reasons;
+}
+
+/** Each anti-affine tag of `tags` that VMs on the host already carry, in plain words (new VMs and migrations). */
+export function antiAffinityConflicts(tags: readonly string[], vms: readonly Pick<PlacedVm, 'name' | 'tags'>[], policy: PlacementPolicy): string[] {
+  const reasons: string[] = [];
+  for (const tag of tags.filter((t) => policy.antiAffinityTags.includes(t))) {
+    const others = vms.filter((vm) => vm.tags.includes(tag)).map((vm) => vm.name);
     if (others.length) reasons.push(`already has ${others.sort().join(', ')} tagged ${tag} (anti-affinity)`);
   }
   return reasons;
