@@ -80,6 +80,7 @@ export class HostMetrics {
   private activeInflight: Promise<ActiveSample> | null = null;
   /** The last round's sample while it is current (null after a failed round): what GET /metrics serves. */
   private current: HostSample | null = null;
+  private currentView: { of: HostSample; view: ActiveSample } | null = null;
   private latest: { at: number; vms: Map<string, Omit<VmUsage, 'recentCpu' | 'recentMem'>>; host: Point } | null = null;
   private recentT: number[] = [];
   private recent = new Map<string, { cpu: (number | null)[]; mem: (number | null)[] }>();
@@ -161,11 +162,13 @@ export class HostMetrics {
     return this.activeInflight;
   }
 
+  /** The current round's view for GET /metrics: one object per round, so a scrape can tell an unchanged round. */
   private currentActive(): ActiveSample | null {
     const s = this.current;
     if (!s || !this.timer || !this.opts.intervalSeconds) return null;
     if (this.now() - s.at > this.opts.intervalSeconds * 1000 + CURRENT_SLACK_MS) return null;
-    return { domains: s.domains.filter(isActive), defined: s.domains.length, pools: s.node.pools };
+    if (this.currentView?.of !== s) this.currentView = { of: s, view: { domains: s.domains.filter(isActive), defined: s.domains.length, pools: s.node.pools } };
+    return this.currentView.view;
   }
 
   /** Calls `listener` after every round, sampled or failed; returns the unsubscribe. A listener must not throw. */

@@ -8,7 +8,7 @@ import { renderMetrics, type HostScrape } from './prometheus';
  * fresh sample where it has none (hosts side by side: a slow host delays the answer by its own time only);
  * libvirt_up 0 for a host whose libvirtd cannot be reached.
  */
-export async function scrapeMetrics(hosts: readonly HostContext[]): Promise<{ body: string; contentType: string }> {
+export async function scrapeMetrics(hosts: readonly HostContext[]): Promise<Exposition> {
   const scrapes = await Promise.all(
     hosts.map(
       async (host): Promise<HostScrape> => ({
@@ -19,5 +19,21 @@ export async function scrapeMetrics(hosts: readonly HostContext[]): Promise<{ bo
       }),
     ),
   );
-  return renderMetrics(scrapes);
+  if (last && sameRounds(last.scrapes, scrapes)) return last.out;
+  const out = await renderMetrics(scrapes);
+  last = { scrapes, out };
+  return out;
+}
+
+type Exposition = Awaited<ReturnType<typeof renderMetrics>>;
+
+/**
+ * The last answer and what it was made of. Between two collector rounds every scrape is handed the same sample
+ * objects, which render to the same text: it is kept rather than made again. A host without a sample (down) or a
+ * fresh sample (a new object each time) renders anew.
+ */
+let last: { scrapes: HostScrape[]; out: Exposition } | null = null;
+
+function sameRounds(a: readonly HostScrape[], b: readonly HostScrape[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.sample !== null && s.sample === b[i]!.sample && s.hostId === b[i]!.hostId);
 }
