@@ -14,7 +14,9 @@ import { jobSettled, startJob, type JobActor, type JobContext } from '@/lib/jobs
 import { releaseName, reserveName } from '@/lib/provisioning/reservations';
 import { defineStep, seedStep } from '@/lib/provisioning/job-steps';
 import { seedVolumeName } from '@/lib/provisioning/volume-names';
+import { refuseAntiAffineTags } from '@/lib/placement/service';
 import { parseVolumeXml } from '@/lib/storage/volume-model';
+import { readTags } from '@/lib/tags/metadata';
 import { findVm } from '@/lib/vms/lifecycle';
 import { vmNameSchema } from '@/lib/vms/names';
 import { cloneDefinition } from './definition';
@@ -76,6 +78,8 @@ export async function planClone(host: HostContext, sourceName: string, raw: unkn
   const client = await host.libvirt();
   const dom = await findVm(client, sourceName);
   if (dom.id > 0) throw new ConflictError(`Shut "${dom.name}" down first: a running VM's disks change while they are copied.`);
+  // The copy carries the source's tags (its metadata) onto the source's own host.
+  await refuseAntiAffineTags(host, await readTags(client, dom), `A clone of "${dom.name}"`);
   if (await exists(client.domains.lookupByName(input.name)))
     throw InputError.of({ name: `A virtual machine named "${input.name}" already exists.` }, undefined, { status: 409 });
   const def = Domain.parse(await client.domains.xml(dom, DomainXMLFlags.INACTIVE | DomainXMLFlags.SECURE));

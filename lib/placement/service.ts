@@ -2,8 +2,9 @@ import 'server-only';
 import { loadSettings } from '@/lib/config/settings';
 import { ConflictError } from '@/lib/errors';
 import { allHosts, type HostContext } from '@/lib/hosts';
+import { inventory } from '@/lib/vms/inventory';
 import { candidateOf } from './facts';
-import { judgeHost, placeVm } from './place';
+import { antiAffinityConflicts, judgeHost, placeVm } from './place';
 import type { Placement, PlacementPolicy, PlacementRequest } from './types';
 
 // Placement across Vireo's hosts: every host's facts read side by side (each bounded in time), then judged by the
@@ -30,5 +31,22 @@ export async function refuseMisplacement(host: HostContext, req: PlacementReques
     code: 'PLACEMENT_REFUSED',
     fields: { host: verdict.reasons.join('; ') },
     details: { reasons: verdict.reasons },
+  });
+}
+
+/**
+ * Refuses (409, on the tags field) `what` carrying `tags` on `host` when another VM there (not `exceptUuid`) already
+ * carries one of them that is anti-affine: tagging an existing VM and cloning keep the rule new VMs keep.
+ */
+export async function refuseAntiAffineTags(host: HostContext, tags: readonly string[], what: string, exceptUuid?: string): Promise<void> {
+  const policy = placementPolicy();
+  if (!tags.some((t) => policy.antiAffinityTags.includes(t))) return;
+  const others = (await inventory(host).list()).filter((r) => r.uuid !== exceptUuid).map((r) => ({ name: r.name, tags: r.tags ?? [] }));
+  const conflicts = antiAffinityConflicts(tags, others, policy);
+  if (!conflicts.length) return;
+  throw new ConflictError(`${what} cannot carry these tags on ${host.name}: it ${conflicts.join('; ')}.`, {
+    code: 'PLACEMENT_REFUSED',
+    fields: { tags: `${host.name} ${conflicts.join('; ')}.` },
+    details: { reasons: conflicts },
   });
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Scope } from '@/lib/libvirt';
 import { InputError } from '@/lib/errors';
+import { refuseAntiAffineTags } from '@/lib/placement/service';
 import type { HostContext } from '@/lib/hosts';
 import { inventory } from '@/lib/vms/inventory';
 import { findVm } from '@/lib/vms/lifecycle';
@@ -36,12 +37,21 @@ export async function vmTags(host: HostContext, name: string): Promise<VmTagsVie
 
 /**
  * Replaces the VM's tags (trimmed, lowercased, repeats dropped) in every definition it has. A bad tag or too many
- * is refused with a message per entry before libvirt is asked anything.
+ * is refused with a message per entry before libvirt is asked anything; a new anti-affine tag another VM of the
+ * host carries, with the placement rule's reason.
  */
 export async function setVmTags(host: HostContext, name: string, input: readonly unknown[]): Promise<VmTagsView> {
   const checked = checkTags(input);
   if (!checked.ok) throw InputError.of(checked.fields);
   const { client, dom, scope } = await target(host, name);
+  // Only tags it gains are held to anti-affinity: a VM tagged before the rule was set can still be edited.
+  const before = await readTags(client, dom);
+  await refuseAntiAffineTags(
+    host,
+    checked.tags.filter((t) => !before.includes(t)),
+    `"${dom.name}"`,
+    dom.uuid,
+  );
   await writeTags(client, dom, checked.tags, scope);
   // The list shows it at once; the metadata-change event refreshes the row again for every other reader.
   await inventory(host).refresh(dom);

@@ -34,6 +34,7 @@ const m = {} as {
   inputs: typeof import('@/lib/alerts/inputs');
   instances: typeof import('@/lib/alerts/instances');
   db: typeof import('@/lib/db/client');
+  clone: typeof import('@/lib/clones/clone');
 };
 
 const metadata = (name: string, where: '--config' | '--live') => virsh(['metadata', name, TAGS_NS, where]);
@@ -53,6 +54,7 @@ beforeAll(async () => {
   m.inputs = await import('@/lib/alerts/inputs');
   m.instances = await import('@/lib/alerts/instances');
   m.db = await import('@/lib/db/client');
+  m.clone = await import('@/lib/clones/clone');
   for (const name of [stopped, running, untagged]) await virshDefine(tcgGuestXml({ name, memoryMiB: 96 }));
   await virsh(['start', running]);
   await m.inventory.inventory(host).list();
@@ -118,6 +120,33 @@ describe('VM tags in libvirt metadata', () => {
     const tagsOf = await m.tags.tagsByUuid(host);
     expect(tagsOf((await row(running))!.uuid)).toEqual(['web']);
     expect(tagsOf('00000000-0000-0000-0000-000000000000')).toEqual([]);
+  });
+});
+
+describe('anti-affinity by tag', () => {
+  it('refuses an anti-affine tag another VM of the host carries, to a tag edit and to a clone, changing nothing', async () => {
+    const aa = `aa-${suffix}`;
+    const was = process.env.VIREO_ANTI_AFFINITY_TAGS;
+    process.env.VIREO_ANTI_AFFINITY_TAGS = aa;
+    try {
+      await m.tags.setVmTags(host, untagged, [aa]);
+      const before = await metadata(stopped, '--config');
+      await expect(m.tags.setVmTags(host, stopped, ['db', 'prod', aa])).rejects.toMatchObject({
+        status: 409,
+        fields: { tags: expect.stringContaining(`already has ${untagged} tagged ${aa} (anti-affinity)`) },
+      });
+      expect(await metadata(stopped, '--config')).toBe(before);
+      // The rule holds for tags a VM gains: one that carries it already may still be edited.
+      await m.tags.setVmTags(host, untagged, [aa, 'ops2']);
+      // A clone would carry the tag onto the same host.
+      const copy = `vireo-it-tags-d-${suffix}`;
+      await expect(m.clone.planClone(host, untagged, { name: copy, mode: 'full' })).rejects.toMatchObject({ status: 409 });
+      await expect(virsh(['dominfo', copy])).rejects.toThrow();
+    } finally {
+      if (was === undefined) delete process.env.VIREO_ANTI_AFFINITY_TAGS;
+      else process.env.VIREO_ANTI_AFFINITY_TAGS = was;
+      await m.tags.setVmTags(host, untagged, []);
+    }
   });
 });
 
