@@ -220,7 +220,7 @@ async function runCase(placed: Placed, op: Operation, c: FuzzCase, s: Stats): Pr
   } else {
     text = await res.text();
   }
-  if (path === '/api/hosts/{host}/vms' && method === 'POST' && res.status === 202) await stopJob(text);
+  if (res.ok) await settleJob(text, path === '/api/hosts/{host}/vms' && method === 'POST');
   world.current = await worldState(world.client);
 
   s.cases++;
@@ -257,10 +257,19 @@ function hasError(text: string): boolean {
   }
 }
 
-/** A create job the fuzzer started is cancelled and waited for: nothing it does outlives the case. */
-async function stopJob(text: string): Promise<void> {
-  const { jobId } = JSON.parse(text) as { jobId: string };
-  cancelJob(jobId);
+/**
+ * A job the fuzzer started (a backup, a clone, a restore...) is waited for, so nothing it does lands in the next
+ * case's comparison (a backup's copy volume came and went under a refused request); a create is cancelled first.
+ */
+async function settleJob(text: string, cancel: boolean): Promise<void> {
+  let jobId: unknown;
+  try {
+    jobId = (JSON.parse(text) as { jobId?: unknown }).jobId;
+  } catch {
+    return;
+  }
+  if (typeof jobId !== 'string') return;
+  if (cancel) cancelJob(jobId);
   await jobSettled(jobId);
 }
 
