@@ -9,6 +9,8 @@ import { idleTimer } from './idle-timer';
 // go to the audit log. Output is paused, not dropped, while the browser is behind.
 
 const MAX_BUFFERED = 1024 * 1024;
+/** How long the shell's output must be quiet after it exits before the socket closes (its last lines may still come). */
+const QUIET_BEFORE_CLOSE_MS = 50;
 
 export async function bridgeHostTerminal(ws: WebSocket, ticket: Ticket, ip: string | null, idleMs: number, onEnd: () => void): Promise<void> {
   const actor = { id: ticket.userId, username: ticket.username };
@@ -37,7 +39,9 @@ export async function bridgeHostTerminal(ws: WebSocket, ticket: Ticket, ip: stri
       term.resume();
     } else setTimeout(resumeWhenDrained, 20).unref();
   };
+  let lastOutput = Date.now();
   term.onData((data) => {
+    lastOutput = Date.now();
     ws.send(Buffer.from(data, 'utf8'));
     if (!paused && ws.bufferedAmount > MAX_BUFFERED) {
       paused = true;
@@ -48,7 +52,14 @@ export async function bridgeHostTerminal(ws: WebSocket, ticket: Ticket, ip: stri
   let exitCode: number | null = null;
   term.onExit(({ exitCode: code }) => {
     exitCode = code;
-    ws.close(CloseCode.ENDED, 'The shell exited.');
+    // The exit can be reported before the shell's last output is read from the pty ("echo done; exit" showed the
+    // command but not "done"): close once the output has been quiet for a moment, or after a second at most.
+    const deadline = Date.now() + 1000;
+    const closeWhenQuiet = () => {
+      if (Date.now() - lastOutput >= QUIET_BEFORE_CLOSE_MS || Date.now() > deadline) ws.close(CloseCode.ENDED, 'The shell exited.');
+      else setTimeout(closeWhenQuiet, 25).unref();
+    };
+    setTimeout(closeWhenQuiet, QUIET_BEFORE_CLOSE_MS).unref();
   });
   ws.on('message', (data: Buffer, isBinary: boolean) => {
     idle.touch();
