@@ -63,12 +63,18 @@ export class HostContext {
     this.statusEvents.setMaxListeners(0);
   }
 
-  /** The app connection once it is open; waits briefly through a reconnect, then fails with ConnectionError. */
+  /**
+   * The app connection once it is open; waits briefly through a reconnect, then fails with ConnectionError. A host
+   * already down for longer than the wait fails at once: every call waiting out the same reconnect loop again made
+   * one down host hold up each answer that lists all hosts (/metrics, the inventory, placement) by the whole wait.
+   */
   async libvirt(waitMs = 3000): Promise<LibvirtClient> {
     const client = this.appClient();
     if (client.state === 'open') return client;
+    const left = this.downSince ? waitMs - (Date.now() - this.downSince.getTime()) : waitMs;
     try {
-      await client.waitOpen(AbortSignal.timeout(waitMs));
+      if (left <= 0) throw new Error('down for longer than the wait');
+      await client.waitOpen(AbortSignal.timeout(left));
     } catch {
       throw new ConnectionError('not-connected', this.problemOf(client) ?? 'libvirtd is not reachable');
     }
