@@ -51,6 +51,19 @@ describe('serveRoute', () => {
     expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('sends each cookie the handler sets as a header of its own', async () => {
+    const res = outgoing();
+    const headers = new Headers();
+    headers.append('set-cookie', 'a=1; Path=/');
+    headers.append('set-cookie', 'b=2; Path=/');
+    await serveRoute(
+      handler(() => new Response('ok', { headers })),
+      incoming('/metrics'),
+      res as unknown as ServerResponse,
+    );
+    expect(res.headers.get('set-cookie')).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+  });
+
   it('aborts the request’s signal when the client goes away before the answer', async () => {
     const res = outgoing();
     let signal: AbortSignal | undefined;

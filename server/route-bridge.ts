@@ -20,7 +20,12 @@ export function webRequest(req: IncomingMessage, signal: AbortSignal): Request {
 export async function sendWebResponse(res: ServerResponse, r: Response): Promise<void> {
   const body = Buffer.from(await r.arrayBuffer());
   res.statusCode = r.status;
-  r.headers.forEach((value, name) => res.setHeader(name, value));
+  // Cookies one by one: joined into one header (as forEach gives them) a browser would read one cookie.
+  r.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  });
+  const cookies = r.headers.getSetCookie();
+  if (cookies.length) res.setHeader('set-cookie', cookies);
   res.setHeader('content-length', body.length);
   res.end(body);
 }
