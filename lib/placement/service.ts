@@ -35,14 +35,21 @@ export async function refuseMisplacement(host: HostContext, req: PlacementReques
 }
 
 /**
- * Refuses (409, on the tags field) `what` carrying `tags` on `host` when another VM there (not `exceptUuid`) already
- * carries one of them that is anti-affine: tagging an existing VM and cloning keep the rule new VMs keep.
+ * Refuses (409, on the tags field) `what` carrying `tags` on `host` when another VM there already carries one of
+ * them that is anti-affine: tagging an existing VM and cloning keep the rule new VMs keep. For a VM of the host
+ * (`self`, its UUID) only the tags it gains count: one tagged before the rule was set can still be edited.
  */
-export async function refuseAntiAffineTags(host: HostContext, tags: readonly string[], what: string, exceptUuid?: string): Promise<void> {
+export async function refuseAntiAffineTags(host: HostContext, tags: readonly string[], what: string, self?: string): Promise<void> {
   const policy = placementPolicy();
   if (!tags.some((t) => policy.antiAffinityTags.includes(t))) return;
-  const others = (await inventory(host).list()).filter((r) => r.uuid !== exceptUuid).map((r) => ({ name: r.name, tags: r.tags ?? [] }));
-  const conflicts = antiAffinityConflicts(tags, others, policy);
+  const rows = await inventory(host).list();
+  const has = rows.find((r) => r.uuid === self)?.tags ?? [];
+  const others = rows.filter((r) => r.uuid !== self).map((r) => ({ name: r.name, tags: r.tags ?? [] }));
+  const conflicts = antiAffinityConflicts(
+    tags.filter((t) => !has.includes(t)),
+    others,
+    policy,
+  );
   if (!conflicts.length) return;
   throw new ConflictError(`${what} cannot carry these tags on ${host.name}: it ${conflicts.join('; ')}.`, {
     code: 'PLACEMENT_REFUSED',

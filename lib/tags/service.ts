@@ -44,14 +44,7 @@ export async function setVmTags(host: HostContext, name: string, input: readonly
   const checked = checkTags(input);
   if (!checked.ok) throw InputError.of(checked.fields);
   const { client, dom, scope } = await target(host, name);
-  // Only tags it gains are held to anti-affinity: a VM tagged before the rule was set can still be edited.
-  const before = await readTags(client, dom);
-  await refuseAntiAffineTags(
-    host,
-    checked.tags.filter((t) => !before.includes(t)),
-    `"${dom.name}"`,
-    dom.uuid,
-  );
+  await refuseAntiAffineTags(host, checked.tags, `"${dom.name}"`, dom.uuid);
   await writeTags(client, dom, checked.tags, scope);
   // The list shows it at once; the metadata-change event refreshes the row again for every other reader.
   await inventory(host).refresh(dom);
