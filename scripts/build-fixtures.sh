@@ -38,7 +38,7 @@ kver=${kernel#/boot/vmlinuz-}
 moddir="/lib/modules/$kver"
 [[ -d "$moddir" ]] || die "missing $moddir"
 busybox=/bin/busybox
-[[ -x "$busybox" ]] && "$busybox" --list | grep -qx udhcpc || die "busybox-static not installed"
+[[ -x "$busybox" ]] && "$busybox" --list | grep -x udhcpc >/dev/null || die "busybox-static not installed"
 
 # The stamp covers everything that shapes the output: this script, the kernel and busybox.
 stamp=$( { sha256sum < "$0"; echo "$kver"; stat -c '%s %Y' "$kernel" "$busybox"; } | sha256sum | cut -d' ' -f1)

@@ -9,8 +9,11 @@
 set -uo pipefail
 
 cd "$(dirname "$0")/.."
-reports=$(mktemp -d)
-trap 'rm -rf "$reports"' EXIT
+# VIREO_TEST_REPORTS=dir keeps the tiers' JSON reports (per-file durations) after the run.
+reports=${VIREO_TEST_REPORTS:-$(mktemp -d)}
+mkdir -p "$reports"
+[[ -n "${VIREO_TEST_REPORTS:-}" ]] || trap 'rm -rf "$reports"' EXIT
+started=$SECONDS
 
 passed=0 failed=0 skipped=0
 broken=()   # steps that failed without per-test counts (typecheck, setup, a crashed runner)
@@ -31,7 +34,7 @@ add_counts() {
 vitest_tier() {
   local tier=$1; shift
   local json="$reports/$tier.json"
-  echo "=== $tier"
+  echo "=== $tier (at $((SECONDS - started)) s)"
   "$@" --reporter=default --reporter=json --outputFile.json="$json"
   local rc=$?
   if ! add_counts "$json" "$tier"; then
@@ -45,7 +48,7 @@ vitest_tier() {
 
 step() {
   local name=$1; shift
-  echo "=== $name"
+  echo "=== $name (at $((SECONDS - started)) s)"
   "$@" || broken+=("$name")
 }
 
