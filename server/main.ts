@@ -179,7 +179,7 @@ async function main() {
   const app = next({ dev: false, dir: root, hostname: settings.host, port: settings.port, customServer: true });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const fastRoute = await loadFastRoutes();
+  const fastRoute = loadFastRoutes();
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     admitForwarded(req, settings.trustProxy);
@@ -193,7 +193,7 @@ async function main() {
       return;
     }
     const fast = fastRoute(req);
-    (fast ? serveRoute(fast, req, res) : handle(req, res)).catch((err: unknown) => {
+    (fast ? fast().then((handler) => serveRoute(handler, req, res)) : handle(req, res)).catch((err: unknown) => {
       log.error({ err }, `request ${req.method} ${req.url} failed`);
       if (!res.headersSent) res.writeHead(500);
       res.end();

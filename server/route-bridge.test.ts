@@ -78,7 +78,7 @@ describe('serveRoute', () => {
 });
 
 describe('fastRoutes', () => {
-  const metrics = handler(() => new Response(''));
+  const metrics = async () => handler(() => new Response(''));
   const pick = fastRoutes(new Map([['/metrics', metrics]]));
 
   it('takes GETs of the exact path, whatever the query', () => {
