@@ -54,24 +54,34 @@ step() {
 
 e2e_script=$(node -e 'const s = require("./package.json").scripts ?? {}; console.log(s["test:e2e"] ?? "")')
 
-# Guard rails first (no libvirtd): each is its own step, so the summary names which one failed. Lint, the longest,
-# keeps one core busy on its own, so it runs beside the others and the e2e tiers' production build (one build for
-# both, made here instead of in the e2e global setup: `npm run build` is build:generate then next build). Its output
-# is shown when it ends, under its own heading. The generated sources (route index, Prisma clients) come first, so
-# nothing rewrites what lint reads while it runs.
+# Guard rails first (no libvirtd): each is its own step, so the summary names which one failed. Lint and the
+# dependency rules, each keeping one core busy for a while, run beside the others and the e2e tiers' production build
+# (one build for both, made here instead of in the e2e global setup: `npm run build` is build:generate then next
+# build); their output is shown when they are waited for, under their own headings. The generated sources (route
+# index, Prisma clients) come first, so nothing rewrites what lint reads while it runs.
 step generate npm run --silent build:generate
-lint_log="$reports/lint.log"
-npm run --silent lint >"$lint_log" 2>&1 &
-lint_pid=$!
+declare -A background_pids=()
+background_step() {
+  local name=$1; shift
+  "$@" >"$reports/$name.log" 2>&1 &
+  background_pids[$name]=$!
+}
+wait_background() {
+  local rc=0
+  wait "${background_pids[$1]}" || rc=$?
+  echo "=== $1 (ended by $((SECONDS - started)) s)"
+  cat "$reports/$1.log"
+  ((rc == 0)) || broken+=("$1")
+}
+background_step lint npm run --silent lint
 step format npm run --silent format:check
-step deps npm run --silent deps
+background_step deps npm run --silent deps
 # The typecheck after the build covers the route types it writes (.next/types), which is what the build's own type
 # pass checks: that one is skipped (next.config.js).
 [[ "$e2e_script" == vitest* ]] && step build env VIREO_BUILD_SKIP_TYPECHECK=1 npx --no-install next build
 step typecheck npm run --silent typecheck
-echo "=== lint"
-wait "$lint_pid" || broken+=("lint")
-cat "$lint_log"
+wait_background deps
+wait_background lint
 vitest_tier unit npx vitest run --project unit --passWithNoTests
 
 setup_ok=1
