@@ -7,6 +7,7 @@ import { watchCsp } from './support/csp';
 import { createFirstAdmin, logout } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
 import { stopAll } from './support/signed-in';
+import { inTabs } from './support/tabs';
 
 // Issue 13: every page answers with a Content-Security-Policy whose nonce is on each of Next's scripts, the
 // framing/object/base restrictions and HSTS (TLS is on), and the pages run in Chromium without a single CSP
@@ -63,9 +64,9 @@ async function expectProtected(res: Response | null, where: string): Promise<str
 }
 
 /** Loads a page and lets it hydrate and fetch what it shows. */
-async function visit(p: string): Promise<Response | null> {
-  const res = await page.goto(p, { waitUntil: 'load' });
-  await page.waitForTimeout(700);
+async function visit(p: string, tab: Page = page): Promise<Response | null> {
+  const res = await tab.goto(p, { waitUntil: 'load' });
+  await tab.waitForTimeout(700);
   return res;
 }
 
@@ -110,7 +111,7 @@ describe('security headers', () => {
     const net = await firstName('/api/networks', 'networks');
     if (pool) pages.push(`/storage/${encodeURIComponent(pool)}`);
     if (net) pages.push(`/networks/${encodeURIComponent(net)}`);
-    for (const p of pages) await expectProtected(await visit(p), p);
+    await inTabs(ctx, pages, 4, async (tab, p) => void (await expectProtected(await visit(p, tab), p)));
     expect(violations).toEqual([]);
   });
 

@@ -46,6 +46,11 @@ export type InventoryChange =
 const CONCURRENCY = 64;
 /** Leases appear some seconds after boot and produce no libvirt event, so addresses alone are re-read now and then. */
 const ADDRESS_REFRESH_MS = 20_000;
+/**
+ * A guest that just started leases its address within seconds, long before the next round: its addresses alone are
+ * read again after these pauses (30 s in all), until one shows up or it stops.
+ */
+const ADDRESS_PAUSES_AFTER_START_MS = [2_000, 2_000, 3_000, 5_000, 8_000, 10_000];
 /** Few at a time: nobody waits for this round, and live changes must not queue behind it. */
 const ADDRESS_CONCURRENCY = 8;
 
@@ -57,6 +62,8 @@ class Inventory extends EventEmitter {
   private subscribed = false;
   /** Guests Vireo asked to shut down (ACPI), by uuid: their rows say so until they stop. */
   private shutdownAsked = new Set<string>();
+  /** The next early address read of each guest that started lately, by uuid. */
+  private addressWatches = new Map<string, NodeJS.Timeout>();
 
   constructor(private readonly host: HostContext) {
     super();
@@ -79,7 +86,10 @@ class Inventory extends EventEmitter {
     this.subscribed = true;
     const client = this.host.eventClient();
     client.events.on('domain-lifecycle', (e) => void this.onLifecycle(e.dom, e.event));
-    client.events.on('domain-reboot', (e) => void this.refresh(e.dom));
+    client.events.on('domain-reboot', (e) => {
+      void this.refresh(e.dom);
+      this.watchAddresses(e.dom.uuid);
+    });
     // Tags (and title, description) change through libvirt's metadata call, which defines nothing: no lifecycle event.
     client.events.on('domain-metadata-change', (e) => void this.refresh(e.dom));
     // Hosts subscribe together (the fleet's feed opens them all): each starts its rounds at its own moment, so a
@@ -133,6 +143,24 @@ class Inventory extends EventEmitter {
       this.emitChange({ type: 'state', uuid: dom.uuid, name: dom.name, state: quick });
     }
     await this.refresh(dom);
+    if (event === DomainEventType.STARTED) this.watchAddresses(dom.uuid);
+  }
+
+  /** Reads a guest's addresses again after each of ADDRESS_PAUSES_AFTER_START_MS, until it has one or stops. */
+  private watchAddresses(uuid: string, step = 0): void {
+    clearTimeout(this.addressWatches.get(uuid));
+    const pause = ADDRESS_PAUSES_AFTER_START_MS[step];
+    if (pause === undefined) return void this.addressWatches.delete(uuid);
+    const timer = setTimeout(async () => {
+      const row = this.rows.get(uuid);
+      if (!row || row.id < 0 || !this.listenerCount('change')) return void this.addressWatches.delete(uuid);
+      const client = this.host.eventClient();
+      if (client.state === 'open') await this.readAddresses(client, row).catch(() => undefined);
+      if (this.addressWatches.get(uuid) !== timer) return; // restarted meanwhile: a newer watch runs
+      if (this.rows.get(uuid)?.ips.length) this.addressWatches.delete(uuid);
+      else this.watchAddresses(uuid, step + 1);
+    }, pause).unref();
+    this.addressWatches.set(uuid, timer);
   }
 
   /** Re-reads one domain and publishes it; a domain that disappeared meanwhile is removed. */
@@ -161,15 +189,18 @@ class Inventory extends EventEmitter {
     const client = this.host.eventClient();
     if (client.state !== 'open') return;
     const running = [...this.rows.values()].filter((r) => r.id > 0);
-    await eachLimited(running, ADDRESS_CONCURRENCY, async (row) => {
-      const ips = await addresses(client, { name: row.name, uuid: row.uuid, id: row.id });
-      const current = this.rows.get(row.uuid);
-      if (current && current.ips.join() !== ips.join()) {
-        const updated = { ...current, ips };
-        this.rows.set(row.uuid, updated);
-        this.emitChange({ type: 'upsert', row: updated });
-      }
-    });
+    await eachLimited(running, ADDRESS_CONCURRENCY, (row) => this.readAddresses(client, row));
+  }
+
+  /** Reads one running guest's addresses and publishes its row when they changed. */
+  private async readAddresses(client: LibvirtClient, row: VmRow): Promise<void> {
+    const ips = await addresses(client, { name: row.name, uuid: row.uuid, id: row.id });
+    const current = this.rows.get(row.uuid);
+    if (current && current.ips.join() !== ips.join()) {
+      const updated = { ...current, ips };
+      this.rows.set(row.uuid, updated);
+      this.emitChange({ type: 'upsert', row: updated });
+    }
   }
 
   /**

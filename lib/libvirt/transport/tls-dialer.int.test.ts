@@ -28,6 +28,17 @@ describe('TLS transport against a namespaced host', () => {
     expect(err).toBeUndefined();
   });
 
+  it('answers calls made at once without waiting for other traffic (each call its own TLS record)', async () => {
+    // No keepalive to wake the daemon: a call it left unread would wait for its timeout and fail.
+    const err = await attemptConnect(tlsUri(h1), { tls: tlsClient(), keepaliveIntervalMs: 600_000, callTimeoutMs: 3000 }, async (c) => {
+      for (let round = 0; round < 3; round++) {
+        const names = await Promise.all(Array.from({ length: 8 }, () => c.host.hostname()));
+        expect(names).toEqual(Array(8).fill(h1.hostname));
+      }
+    });
+    expect(err).toBeUndefined();
+  });
+
   it('checks the name given instead of the address when asked, and refuses another host’s name', async () => {
     expect(await attempt(tlsUri(h2), { ...tlsClient(), servername: h2.hostname })).toBeUndefined();
     const err = await attempt(tlsUri(h2), { ...tlsClient(), servername: h1.hostname });
