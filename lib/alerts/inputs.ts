@@ -17,6 +17,9 @@ import {
 // The bodies the alert routes accept, with a plain message per field. Cross-field rules (a state rule compares
 // states, a VM scope names a VM) are checked here too, so a refused rule changes nothing.
 
+/** The `{id}` of a rule, receiver or silence route. */
+export const alertIdParams = z.object({ id: z.uuid() });
+
 const name = (what: string, max: number) =>
   z
     .string({ error: `The ${what} needs a name.` })

@@ -1,15 +1,13 @@
-import { z } from 'zod';
-import { receiverBody } from '@/lib/alerts/inputs';
+import { alertIdParams, receiverBody } from '@/lib/alerts/inputs';
 import { deleteReceiver, updateReceiver, type ReceiverView } from '@/lib/alerts/receivers';
 import { defineRoute } from '@/lib/http/route';
 
-const params = z.object({ id: z.uuid() });
 type Done = { receiver: ReceiverView };
 
 export const PUT = defineRoute({
   summary: 'Change a receiver (an empty secret keeps the stored one)',
   access: 'alerts.edit',
-  params,
+  params: alertIdParams,
   body: receiverBody,
   audit: {
     action: 'alert-receiver.update',
@@ -23,7 +21,7 @@ export const PUT = defineRoute({
 export const DELETE = defineRoute({
   summary: 'Delete a receiver (rules that named it stop sending there)',
   access: 'alerts.edit',
-  params,
+  params: alertIdParams,
   audit: { action: 'alert-receiver.delete', objectType: 'alert-receiver', objectName: (i, r?: Done) => r?.receiver.name ?? i.params.id },
   run: async ({ params }) => ({ receiver: await deleteReceiver(params.id) }),
 });

@@ -1,16 +1,14 @@
-import { z } from 'zod';
-import { ruleBody } from '@/lib/alerts/inputs';
+import { alertIdParams, ruleBody } from '@/lib/alerts/inputs';
 import type { AlertRuleView } from '@/lib/alerts/model';
 import { deleteRule, updateRule } from '@/lib/alerts/rules';
 import { defineRoute } from '@/lib/http/route';
 
-const params = z.object({ id: z.uuid() });
 type Done = { rule: AlertRuleView };
 
 export const PUT = defineRoute({
   summary: 'Change an alert rule (its alerts keep their state; the new condition applies from the next sample)',
   access: 'alerts.edit',
-  params,
+  params: alertIdParams,
   body: ruleBody,
   audit: { action: 'alert-rule.update', objectType: 'alert-rule', objectName: (i, r?: Done) => r?.rule.name ?? i.body?.name ?? i.params.id },
   run: async ({ params, body }) => ({ rule: await updateRule(params.id, body) }),
@@ -19,7 +17,7 @@ export const PUT = defineRoute({
 export const DELETE = defineRoute({
   summary: 'Delete an alert rule; its firing alerts end as resolved, without notifying',
   access: 'alerts.edit',
-  params,
+  params: alertIdParams,
   audit: { action: 'alert-rule.delete', objectType: 'alert-rule', objectName: (i, r?: Done) => r?.rule.name ?? i.params.id },
   run: async ({ params }) => ({ rule: await deleteRule(params.id) }),
 });

@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError } from '@/lib/errors';
+import { jobInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { cancelJob } from '@/lib/jobs/runner';
 import { jobParams, readJob, requestCancel } from '@/lib/jobs/store';
@@ -7,7 +8,7 @@ export const POST = defineRoute({
   summary: 'Cancel a running job (what it made is rolled back)',
   access: 'vm.create',
   params: jobParams,
-  audit: { action: 'job.cancel', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },
+  audit: { action: 'job.cancel', ...jobInPath },
   run: async ({ params }) => {
     const job = await readJob(params.id);
     if (!job) throw new NotFoundError('There is no such job.');

@@ -1,3 +1,4 @@
+import { jobInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { hostOfJob } from '@/lib/jobs/host-of-job';
 import { removeKept } from '@/lib/jobs/kept';
@@ -7,6 +8,6 @@ export const POST = defineRoute({
   summary: 'Remove what a failed job kept (a VM that would not start and the disks it made)',
   access: 'vm.delete',
   params: jobParams,
-  audit: { action: 'job.remove-kept', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },
+  audit: { action: 'job.remove-kept', ...jobInPath },
   run: async ({ params }) => removeKept(await hostOfJob(params.id), params.id),
 });

@@ -1,4 +1,5 @@
 import { jobActor } from '@/lib/http/actor';
+import { jobInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { hostOfJob } from '@/lib/jobs/host-of-job';
 import { jobParams } from '@/lib/jobs/store';
@@ -9,6 +10,6 @@ export const POST = defineRoute({
   access: 'vm.create',
   params: jobParams,
   status: 202,
-  audit: { action: 'vm.create.retry', objectType: 'job', objectName: (i) => i.params.id, detail: (i) => ({ jobId: i.params.id }) },
+  audit: { action: 'vm.create.retry', ...jobInPath },
   run: async ({ params, actor }) => retryCreateVm(await hostOfJob(params.id), params.id, jobActor(actor)),
 });

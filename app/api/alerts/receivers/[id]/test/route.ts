@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { alertIdParams } from '@/lib/alerts/inputs';
 import { sendTestNotification } from '@/lib/alerts/test-notification';
 import { defineRoute } from '@/lib/http/route';
 
 export const POST = defineRoute({
   summary: 'Send a test notification to a receiver once and say how it went (also in the delivery log)',
   access: 'alerts.edit',
-  params: z.object({ id: z.uuid() }),
+  params: alertIdParams,
   audit: {
     action: 'alert-receiver.test',
     objectType: 'alert-receiver',

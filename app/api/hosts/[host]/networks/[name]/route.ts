@@ -1,3 +1,4 @@
+import { networkInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { deleteNetwork } from '@/lib/networks/change';
 import { networkParams, readNetwork } from '@/lib/networks/read';
@@ -14,7 +15,7 @@ export const DELETE = defineRoute({
   summary: 'Delete a network no VM uses (stopping it first)',
   access: 'network.edit',
   params: networkParams,
-  audit: { action: 'network.delete', objectType: 'network', objectName: (i) => i.params.name },
+  audit: { action: 'network.delete', ...networkInPath },
   run: async ({ host, params }) => {
     await deleteNetwork(host, params.name);
     return { ok: true };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { can } from '@/lib/auth/roles';
+import { vmInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { readDefinition } from '@/lib/vms/definition';
 import { deleteVm } from '@/lib/vms/delete';
@@ -23,6 +24,6 @@ export const DELETE = defineRoute({
     nvram: z.boolean().default(false),
     snapshots: z.boolean().default(false),
   }),
-  audit: { action: 'vm.delete', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => i.body },
+  audit: { action: 'vm.delete', ...vmInPath, detail: (i) => i.body },
   run: ({ host, params, body }) => deleteVm(host, params.name, body),
 });

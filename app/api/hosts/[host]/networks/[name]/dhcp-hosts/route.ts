@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { networkInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { updateDhcpHost } from '@/lib/networks/change';
 import { networkParams } from '@/lib/networks/read';
@@ -14,8 +15,7 @@ export const POST = defineRoute({
   body: dhcpHostSchema.extend({ edit: z.enum(['add', 'delete']) }),
   audit: {
     action: (i) => `network.dhcp-host.${i.body?.edit ?? 'edit'}`,
-    objectType: 'network',
-    objectName: (i) => i.params.name,
+    ...networkInPath,
     detail: (i) => (i.body?.ip ? entryOf({ ...i.body, ip: i.body.ip }) : null),
   },
   run: async ({ host, params, body }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { networkInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { updateDnsHost } from '@/lib/networks/change';
 import { networkParams } from '@/lib/networks/read';
@@ -14,8 +15,7 @@ export const POST = defineRoute({
   ]),
   audit: {
     action: (i) => `network.dns-host.${i.body?.edit ?? 'edit'}`,
-    objectType: 'network',
-    objectName: (i) => i.params.name,
+    ...networkInPath,
     detail: (i) => ({ ip: i.body?.ip, hostnames: i.body?.edit === 'add' ? [i.body.hostname] : [] }),
   },
   run: async ({ host, params, body }) => {

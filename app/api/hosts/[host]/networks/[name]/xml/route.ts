@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { networkInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { redefineNetwork } from '@/lib/networks/change';
 import { networkParams } from '@/lib/networks/read';
@@ -9,7 +10,7 @@ export const PUT = defineRoute({
   access: 'network.edit',
   params: networkParams,
   body: z.object({ xml: z.string().min(1, 'The XML is empty.').max(1_000_000) }),
-  audit: { action: 'network.define', objectType: 'network', objectName: (i) => i.params.name },
+  audit: { action: 'network.define', ...networkInPath },
   run: async ({ host, params, body }) => {
     await redefineNetwork(host, params.name, body.xml);
     return { ok: true };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { jobActor } from '@/lib/http/actor';
+import { vmInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { startClone } from '@/lib/clones/clone';
 import { vmParams } from '@/lib/vms/names';
@@ -14,8 +15,7 @@ export const POST = defineRoute({
   status: 202,
   audit: {
     action: 'vm.clone',
-    objectType: 'vm',
-    objectName: (i) => i.params.name,
+    ...vmInPath,
     detail: (i) => ({ clone: i.body?.name, mode: i.body?.mode }),
     record: 'failures',
   },

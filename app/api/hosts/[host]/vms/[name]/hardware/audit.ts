@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { vmInPath } from '@/lib/http/audit';
 import type { AuditSpec, Schema } from '@/lib/http/route';
 
 // Every hardware change is recorded with what was asked and, when it went through, which halves took effect.
@@ -10,8 +11,7 @@ type Request = { params: Record<string, string>; query: Record<string, unknown> 
 export function hardwareAudit(action: string, extra?: (i: Request) => Record<string, unknown>): AuditSpec<Params, Schema, Schema, Outcome> {
   return {
     action,
-    objectType: 'vm',
-    objectName: (i) => i.params.name,
+    ...vmInPath,
     detail: (i, result) => {
       const o = result?.outcome;
       const asked = { ...i.body, ...extra?.(i) };

@@ -1,4 +1,5 @@
 import { jobActor } from '@/lib/http/actor';
+import { vmInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { migrationDestinations, startMigration } from '@/lib/migration';
 import { destinationOf, migrationBody, optionsOf } from '@/lib/migration/schema';
@@ -18,8 +19,7 @@ export const POST = defineRoute({
   body: migrationBody,
   audit: {
     action: (i) => (i.body?.mode === 'offline' ? 'vm.move.start' : 'vm.migrate.start'),
-    objectType: 'vm',
-    objectName: (i) => i.params.name,
+    ...vmInPath,
     detail: (i) => ({ destination: i.body?.destination, mode: i.body?.mode, storage: i.body?.storage }),
   },
   run: async ({ host, params, body, actor }) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { setTemplate } from '@/lib/clones/templates';
 import { vmParams } from '@/lib/vms/names';
@@ -9,6 +10,6 @@ export const PUT = defineRoute({
   access: 'vm.edit',
   params: vmParams,
   body: z.object({ template: z.boolean({ error: 'template is true or false.' }) }),
-  audit: { action: (i) => (i.body?.template ? 'vm.template.mark' : 'vm.template.unmark'), objectType: 'vm', objectName: (i) => i.params.name },
+  audit: { action: (i) => (i.body?.template ? 'vm.template.mark' : 'vm.template.unmark'), ...vmInPath },
   run: ({ host, params, body }) => setTemplate(host, params.name, body.template),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { vmInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { MAX_XML_CHARS, redefine } from '@/lib/vms/definition';
 import { vmParams } from '@/lib/vms/names';
@@ -8,6 +9,6 @@ export const PUT = defineRoute({
   access: 'vm.edit',
   params: vmParams,
   body: z.object({ xml: z.string().min(1, 'The XML is empty.').max(MAX_XML_CHARS, 'The XML is too long.') }),
-  audit: { action: 'vm.define', objectType: 'vm', objectName: (i) => i.params.name },
+  audit: { action: 'vm.define', ...vmInPath },
   run: ({ host, params, body }) => redefine(host, params.name, body.xml),
 });

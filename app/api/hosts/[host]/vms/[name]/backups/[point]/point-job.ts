@@ -3,6 +3,7 @@ import type { Permission } from '@/lib/auth/roles';
 import { pointParams } from '@/lib/backups/schemas';
 import type { HostContext } from '@/lib/hosts';
 import { jobActor } from '@/lib/http/actor';
+import { vmInPath } from '@/lib/http/audit';
 import { defineRoute, type RouteHandler, type RouteInput, type Schema } from '@/lib/http/route';
 import type { JobActor } from '@/lib/jobs/runner';
 
@@ -24,7 +25,7 @@ export function pointJobRoute<B extends z.ZodType<object>>(job: PointJob<B>): Ro
     access: job.access,
     params: pointParams,
     body: job.body,
-    audit: { action: job.action, objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ point: i.params.point, ...i.body }) },
+    audit: { action: job.action, ...vmInPath, detail: (i) => ({ point: i.params.point, ...i.body }) },
     run: ({ host, params, body, actor }) => job.start(host, jobActor(actor), { pointId: params.point, ...body }),
   });
 }

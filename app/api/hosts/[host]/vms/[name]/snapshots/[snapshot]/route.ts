@@ -1,3 +1,4 @@
+import { vmInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { snapshotDeleteQuery, snapshotParams } from '@/lib/snapshots/schemas';
 import { deleteSnapshot } from '@/lib/snapshots/snapshots';
@@ -8,6 +9,6 @@ export const DELETE = defineRoute({
   access: 'vm.snapshot',
   params: snapshotParams,
   query: snapshotDeleteQuery,
-  audit: { action: 'vm.snapshot.delete', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ snapshot: i.params.snapshot, ...i.query }) },
+  audit: { action: 'vm.snapshot.delete', ...vmInPath, detail: (i) => ({ snapshot: i.params.snapshot, ...i.query }) },
   run: ({ host, params, query }) => deleteSnapshot(host, params.name, params.snapshot, { children: query.children }),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { volumeInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { volumeParams } from '@/lib/storage/names';
 import { confirmUsersSchema } from '@/lib/storage/validate';
@@ -19,8 +20,7 @@ export const DELETE = defineRoute({
   body: z.object({ confirmUsers: confirmUsersSchema }),
   audit: {
     action: 'volume.delete',
-    objectType: 'volume',
-    objectName: (i) => `${i.params.pool}/${i.params.volume}`,
+    ...volumeInPath,
     detail: (i) => (i.body?.confirmUsers?.length ? { confirmUsers: i.body.confirmUsers } : null),
   },
   run: async ({ host, params, body }) => {

@@ -1,3 +1,4 @@
+import { vmInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { snapshotParams, snapshotRevertSchema } from '@/lib/snapshots/schemas';
 import { revertSnapshot } from '@/lib/snapshots/snapshots';
@@ -7,6 +8,6 @@ export const POST = defineRoute({
   access: 'vm.snapshot',
   params: snapshotParams,
   body: snapshotRevertSchema,
-  audit: { action: 'vm.snapshot.revert', objectType: 'vm', objectName: (i) => i.params.name, detail: (i) => ({ snapshot: i.params.snapshot, ...i.body }) },
+  audit: { action: 'vm.snapshot.revert', ...vmInPath, detail: (i) => ({ snapshot: i.params.snapshot, ...i.body }) },
   run: ({ host, params, body }) => revertSnapshot(host, params.name, params.snapshot, body),
 });

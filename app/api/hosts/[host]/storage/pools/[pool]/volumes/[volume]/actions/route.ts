@@ -1,3 +1,4 @@
+import { volumeInPath } from '@/lib/http/audit';
 import { defineRoute } from '@/lib/http/route';
 import { volumeParams } from '@/lib/storage/names';
 import { volumeActionSchema } from '@/lib/storage/validate';
@@ -10,8 +11,7 @@ export const POST = defineRoute({
   body: volumeActionSchema,
   audit: {
     action: (i) => `volume.${i.body?.action ?? 'action'}`,
-    objectType: 'volume',
-    objectName: (i) => `${i.params.pool}/${i.params.volume}`,
+    ...volumeInPath,
     detail: (i) => {
       const b = i.body;
       if (b?.action === 'resize') return { capacity: b.capacity };
