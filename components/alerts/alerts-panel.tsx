@@ -4,11 +4,21 @@ import { useState, type ReactNode } from 'react';
 import { useAlertDeliveries, useAlertReceivers, useAlertRules, useAlerts, useAlertSilences } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
-import type { AlertList, AlertRuleList, AlertRuleView, AlertView, DeliveryList, ReceiverList, ReceiverView, SilenceList } from '@/components/data/types';
+import type {
+  AlertList,
+  AlertRuleList,
+  AlertRuleView,
+  AlertView,
+  DeliveryList,
+  ReceiverList,
+  ReceiverView,
+  SilenceList,
+  SilenceView,
+} from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ChangeDialog } from '@/components/ui/change-dialog';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { RequestDialog } from '@/components/ui/request-dialog';
 import { When } from '@/components/ui/when';
 import { conditionWords, SCOPE_LABELS } from '@/lib/alerts/model';
 import { ReceiverDialog } from './receiver-dialog';
@@ -53,12 +63,32 @@ function Section({ title, action, children }: { title: string; action?: ReactNod
   );
 }
 
+/** What deleting a rule or a receiver does, in a sentence, and the lists it makes stale. */
+const DELETES = {
+  rule: {
+    url: keys.alertRule,
+    touches: [keys.alertRules, keys.alerts],
+    effect: 'Its pending alerts vanish and its firing ones end as resolved, without notifying anyone.',
+  },
+  receiver: {
+    url: keys.alertReceiver,
+    touches: [keys.alertReceivers, keys.alertRules],
+    effect: 'Rules that notify it stop sending there. Its delivery log stays.',
+  },
+} as const;
+
+type Deletable = { kind: keyof typeof DELETES; item: { id: string; name: string } };
+
+/** The Actions column of a list: the row's buttons, for those allowed to act (`allowed`), nothing for the others. */
+function actionsFor<T>(allowed: boolean, buttons: (row: T) => ReactNode): Column<T> {
+  return { id: 'actions', header: '', label: 'Actions', cell: (row) => (allowed ? <span className="flex gap-1">{buttons(row)}</span> : null) };
+}
+
 type Dialog =
   | { kind: 'rule'; rule: AlertRuleView | null }
-  | { kind: 'delete-rule'; rule: AlertRuleView }
   | { kind: 'receiver'; receiver: ReceiverView | null }
-  | { kind: 'delete-receiver'; receiver: ReceiverView }
   | { kind: 'silence'; preset: SilencePreset }
+  | { kind: 'delete'; target: Deletable }
   | null;
 
 export function AlertsPanel({ initial, can }: { initial: AlertsInitial; can: Can }) {
@@ -109,17 +139,13 @@ export function AlertsPanel({ initial, can }: { initial: AlertsInitial; can: Can
       cell: (a) => <When at={a.state === 'resolved' ? a.resolvedAt : (a.firedAt ?? a.activeAt)} />,
       sortValue: (a) => a.firedAt ?? a.activeAt,
     },
-    {
-      id: 'actions',
-      header: '',
-      label: 'Actions',
-      cell: (a) =>
-        can.silence && a.state !== 'resolved' && !a.silenced ? (
-          <Button onClick={() => setDialog({ kind: 'silence', preset: { ruleId: a.ruleId, vm: a.subjectKey === 'host' ? undefined : a.subjectName } })}>
-            Silence
-          </Button>
-        ) : null,
-    },
+    actionsFor(can.silence, (a) =>
+      a.state !== 'resolved' && !a.silenced ? (
+        <Button onClick={() => setDialog({ kind: 'silence', preset: { ruleId: a.ruleId, vm: a.subjectKey === 'host' ? undefined : a.subjectName } })}>
+          Silence
+        </Button>
+      ) : null,
+    ),
   ];
 
   const ruleColumns: Column<AlertRuleView>[] = [
@@ -129,39 +155,27 @@ export function AlertsPanel({ initial, can }: { initial: AlertsInitial; can: Can
     { id: 'severity', header: 'Severity', cell: (r) => r.severity },
     { id: 'notify', header: 'Notifies', cell: (r) => r.receivers.map(receiverName).join(', ') || '—' },
     { id: 'enabled', header: 'Enabled', cell: (r) => (r.enabled ? 'yes' : 'no') },
-    {
-      id: 'actions',
-      header: '',
-      label: 'Actions',
-      cell: (r) =>
-        can.edit ? (
-          <span className="flex gap-1">
-            <Button onClick={() => setDialog({ kind: 'rule', rule: r })}>Edit</Button>
-            <Button onClick={() => setDialog({ kind: 'delete-rule', rule: r })}>Delete</Button>
-          </span>
-        ) : null,
-    },
+    actionsFor(can.edit, (r) => (
+      <>
+        <Button onClick={() => setDialog({ kind: 'rule', rule: r })}>Edit</Button>
+        <Button onClick={() => setDialog({ kind: 'delete', target: { kind: 'rule', item: r } })}>Delete</Button>
+      </>
+    )),
   ];
 
   const receiverColumns: Column<ReceiverView>[] = [
     { id: 'name', header: 'Name', cell: (r) => r.name, sortValue: (r) => r.name },
     { id: 'kind', header: 'Kind', cell: (r) => (r.kind === 'webhook' ? `webhook${r.signed ? ' (signed)' : ''}` : 'email') },
     { id: 'to', header: 'To', cell: (r) => <span className="break-all">{r.kind === 'webhook' ? (r.url ?? '—') : r.emails.join(', ') || '—'}</span> },
-    {
-      id: 'actions',
-      header: '',
-      label: 'Actions',
-      cell: (r) =>
-        can.edit ? (
-          <span className="flex gap-1">
-            <Button onClick={() => void test(r)} disabled={act.busy}>
-              Send a test
-            </Button>
-            <Button onClick={() => setDialog({ kind: 'receiver', receiver: r })}>Edit</Button>
-            <Button onClick={() => setDialog({ kind: 'delete-receiver', receiver: r })}>Delete</Button>
-          </span>
-        ) : null,
-    },
+    actionsFor(can.edit, (r) => (
+      <>
+        <Button onClick={() => void test(r)} disabled={act.busy}>
+          Send a test
+        </Button>
+        <Button onClick={() => setDialog({ kind: 'receiver', receiver: r })}>Edit</Button>
+        <Button onClick={() => setDialog({ kind: 'delete', target: { kind: 'receiver', item: r } })}>Delete</Button>
+      </>
+    )),
   ];
 
   const silenceList = silences.data?.silences ?? [];
@@ -170,11 +184,9 @@ export function AlertsPanel({ initial, can }: { initial: AlertsInitial; can: Can
 
   return (
     <div className="space-y-8">
-      {note ? (
-        <Alert tone="info" testId="alerts-note">
-          {note}
-        </Alert>
-      ) : null}
+      <Alert tone="info" testId="alerts-note">
+        {note}
+      </Alert>
       {act.problem ? <Alert>{act.problem.message}</Alert> : null}
 
       <Section title="Current alerts">
@@ -232,12 +244,7 @@ export function AlertsPanel({ initial, can }: { initial: AlertsInitial; can: Can
             },
             { id: 'by', header: 'By', cell: (s) => s.createdBy },
             { id: 'comment', header: 'Comment', cell: (s) => s.comment || '—' },
-            {
-              id: 'actions',
-              header: '',
-              label: 'Actions',
-              cell: (s) => (can.silence && s.active ? <Button onClick={() => void endSilence(s.id)}>End now</Button> : null),
-            },
+            actionsFor(can.silence, (s: SilenceView) => (s.active ? <Button onClick={() => void endSilence(s.id)}>End now</Button> : null)),
           ]}
           rowKey={(s) => s.id}
           empty="No silences."
@@ -278,68 +285,24 @@ export function AlertsPanel({ initial, can }: { initial: AlertsInitial; can: Can
       {dialog?.kind === 'rule' ? <RuleDialog rule={dialog.rule} receivers={receiverList} onClose={() => setDialog(null)} onDone={done} /> : null}
       {dialog?.kind === 'receiver' ? <ReceiverDialog receiver={dialog.receiver} onClose={() => setDialog(null)} onDone={done} /> : null}
       {dialog?.kind === 'silence' ? <SilenceDialog rules={ruleList} preset={dialog.preset} onClose={() => setDialog(null)} onDone={done} /> : null}
-      {dialog?.kind === 'delete-rule' ? (
-        <ConfirmDelete
-          what={`the rule ${dialog.rule.name}`}
-          label="Delete rule"
-          url={keys.alertRule(dialog.rule.id)}
-          touches={[keys.alertRules, keys.alerts]}
-          onClose={() => setDialog(null)}
-          onDone={done}
-        >
-          Its pending alerts vanish and its firing ones end as resolved, without notifying anyone.
-        </ConfirmDelete>
-      ) : null}
-      {dialog?.kind === 'delete-receiver' ? (
-        <ConfirmDelete
-          what={`the receiver ${dialog.receiver.name}`}
-          label="Delete receiver"
-          url={keys.alertReceiver(dialog.receiver.id)}
-          touches={[keys.alertReceivers, keys.alertRules]}
-          onClose={() => setDialog(null)}
-          onDone={done}
-        >
-          Rules that notify it stop sending there. Its delivery log stays.
-        </ConfirmDelete>
-      ) : null}
+      {dialog?.kind === 'delete' ? <ConfirmDelete target={dialog.target} onClose={() => setDialog(null)} onDone={done} /> : null}
     </div>
   );
 }
 
-function ConfirmDelete({
-  what,
-  label,
-  url,
-  touches,
-  onClose,
-  onDone,
-  children,
-}: {
-  what: string;
-  label: string;
-  url: string;
-  touches: string[];
-  onClose: () => void;
-  onDone: (m: string) => void;
-  children: ReactNode;
-}) {
-  const del = useMutation();
-  async function submit() {
-    const r = await del.send(url, { method: 'DELETE', touches });
-    if (r.ok) onDone(`Deleted ${what}.`);
-  }
+function ConfirmDelete({ target: { kind, item }, onClose, onDone }: { target: Deletable; onClose: () => void; onDone: (m: string) => void }) {
+  const { url, touches, effect } = DELETES[kind];
+  const what = `the ${kind} ${item.name}`;
   return (
-    <ChangeDialog
-      open
+    <RequestDialog
       danger
       title={`Delete ${what}`}
-      submitLabel={label}
-      busy={del.busy}
-      problem={del.problem}
+      submitLabel={`Delete ${kind}`}
+      request={() => ({ url: url(item.id), method: 'DELETE', touches })}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      onSent={() => onDone(`Deleted ${what}.`)}
     >
-      {children}
-    </ChangeDialog>
+      {effect}
+    </RequestDialog>
   );
 }

@@ -8,6 +8,7 @@ import type { ReceiverView } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { ChangeDialog } from '@/components/ui/change-dialog';
 import { SelectField, TextField } from '@/components/ui/inputs';
+import { RequestDialog, type DialogRequest } from '@/components/ui/request-dialog';
 
 // Creating or changing a receiver. A webhook's signing secret is never shown again once saved: left empty on
 // creation one is made and shown once, here; left empty on an edit the stored one is kept.
@@ -22,18 +23,16 @@ export function ReceiverDialog({ receiver, onClose, onDone }: { receiver: Receiv
   const [madeSecret, setMadeSecret] = useState<string | null>(null);
   const errors = save.problem?.fields;
 
-  async function submit() {
+  function request(): DialogRequest {
     const body = kind === 'webhook' ? { name, kind, url, ...(secret ? { secret } : {}) } : { name, kind, emails };
     const touches = [keys.alertReceivers, keys.alertRules];
-    if (receiver) {
-      const r = await save.send(keys.alertReceiver(receiver.id), { method: 'PUT', body, touches });
-      if (r.ok) onDone(`Saved the receiver ${name}.`);
-      return;
-    }
-    const r = await save.send<{ secret: string | null }>(keys.alertReceivers, { body, touches });
-    if (!r.ok) return;
-    if (r.data.secret) setMadeSecret(r.data.secret);
-    else onDone(`Created the receiver ${name}.`);
+    return receiver ? { url: keys.alertReceiver(receiver.id), method: 'PUT', body, touches } : { url: keys.alertReceivers, body, touches };
+  }
+
+  // A new webhook's made secret is shown once before the dialog closes.
+  function sent(answer: { secret?: string | null }) {
+    if (!receiver && answer.secret) setMadeSecret(answer.secret);
+    else onDone(receiver ? `Saved the receiver ${name}.` : `Created the receiver ${name}.`);
   }
 
   if (madeSecret)
@@ -49,14 +48,13 @@ export function ReceiverDialog({ receiver, onClose, onDone }: { receiver: Receiv
     );
 
   return (
-    <ChangeDialog
-      open
+    <RequestDialog
+      mutation={save}
       title={receiver ? `Change the receiver ${receiver.name}` : 'New receiver'}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      request={request}
+      onSent={sent}
       submitLabel={receiver ? 'Save receiver' : 'Create receiver'}
-      busy={save.busy}
-      problem={save.problem}
       testId="receiver-dialog"
     >
       <TextField label="Name" value={name} onChange={setName} error={fieldError(errors, 'name')} testId="receiver-name" />
@@ -94,6 +92,6 @@ export function ReceiverDialog({ receiver, onClose, onDone }: { receiver: Receiv
           testId="receiver-emails"
         />
       )}
-    </ChangeDialog>
+    </RequestDialog>
   );
 }

@@ -6,8 +6,8 @@ import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import { fieldError } from '@/components/data/problem';
 import type { AlertRuleView, ReceiverView } from '@/components/data/types';
-import { ChangeDialog } from '@/components/ui/change-dialog';
 import { CheckboxField, NumberField, Options, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
+import { RequestDialog, type DialogRequest } from '@/components/ui/request-dialog';
 import {
   ALERT_METRICS,
   ALERT_SCOPES,
@@ -104,7 +104,7 @@ export function RuleDialog({
     }));
   }
 
-  async function submit() {
+  function request(): DialogRequest {
     const body = {
       name: d.name,
       metric: d.metric,
@@ -119,12 +119,7 @@ export function RuleDialog({
       receivers: d.receivers,
       enabled: d.enabled,
     };
-    const r = await save.send(rule ? keys.alertRule(rule.id) : keys.alertRules, {
-      method: rule ? 'PUT' : 'POST',
-      body,
-      touches: [keys.alertRules, keys.alerts],
-    });
-    if (r.ok) onDone(rule ? `Saved the rule ${d.name}.` : `Created the rule ${d.name}; it is evaluated from the next metrics sample.`);
+    return { url: rule ? keys.alertRule(rule.id) : keys.alertRules, method: rule ? 'PUT' : 'POST', body, touches: [keys.alertRules, keys.alerts] };
   }
 
   const scopeHint =
@@ -135,14 +130,13 @@ export function RuleDialog({
         : undefined;
 
   return (
-    <ChangeDialog
-      open
+    <RequestDialog
+      mutation={save}
       title={rule ? `Change the rule ${rule.name}` : 'New alert rule'}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      request={request}
+      onSent={() => onDone(rule ? `Saved the rule ${d.name}.` : `Created the rule ${d.name}; it is evaluated from the next metrics sample.`)}
       submitLabel={rule ? 'Save rule' : 'Create rule'}
-      busy={save.busy}
-      problem={save.problem}
       testId="rule-dialog"
     >
       <TextField label="Name" value={d.name} onChange={(v) => set('name', v)} error={fieldError(errors, 'name')} testId="rule-name" />
@@ -244,6 +238,6 @@ export function RuleDialog({
         {fieldError(errors, 'receivers') ? <span className="block text-xs text-red-700">{fieldError(errors, 'receivers')}</span> : null}
       </fieldset>
       <CheckboxField label="Enabled" checked={d.enabled} onChange={(on) => set('enabled', on)} />
-    </ChangeDialog>
+    </RequestDialog>
   );
 }

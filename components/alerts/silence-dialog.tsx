@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import { fieldError } from '@/components/data/problem';
-import type { AlertRuleView } from '@/components/data/types';
-import { ChangeDialog } from '@/components/ui/change-dialog';
+import type { AlertRuleView, SilenceView } from '@/components/data/types';
 import { SelectField, TextField } from '@/components/ui/inputs';
+import { RequestDialog, type DialogRequest } from '@/components/ui/request-dialog';
 
 // A silence: which alerts (a rule, a VM, a host: every one given must match) and until when. They keep changing
 // state on the page; they just notify nobody until it ends.
@@ -38,22 +38,21 @@ export function SilenceDialog({
   const [comment, setComment] = useState('');
   const errors = save.problem?.fields;
 
-  async function submit() {
+  // Counted from the moment Silence is pressed, and said back as the server stored it.
+  function request(): DialogRequest {
     const endsAt = new Date(Date.now() + Number(hours) * 3_600_000).toISOString();
     const body = { ruleId: ruleId || null, vm: vm || null, hostId: hostId || null, comment, endsAt };
-    const r = await save.send(keys.alertSilences, { body, touches: [keys.alertSilences, keys.alerts] });
-    if (r.ok) onDone(`Silenced until ${new Date(endsAt).toLocaleString()}.`);
+    return { url: keys.alertSilences, body, touches: [keys.alertSilences, keys.alerts] };
   }
 
   return (
-    <ChangeDialog
-      open
+    <RequestDialog<{ silence: SilenceView }>
+      mutation={save}
       title="New silence"
       onClose={onClose}
-      onSubmit={() => void submit()}
+      request={request}
+      onSent={({ silence }) => onDone(`Silenced until ${new Date(silence.endsAt).toLocaleString()}.`)}
       submitLabel="Silence"
-      busy={save.busy}
-      problem={save.problem}
       testId="silence-dialog"
     >
       <SelectField label="Rule" value={ruleId} onChange={setRuleId} error={fieldError(errors, 'ruleId')} testId="silence-rule">
@@ -74,6 +73,6 @@ export function SilenceDialog({
         ))}
       </SelectField>
       <TextField label="Comment" value={comment} onChange={setComment} error={fieldError(errors, 'comment')} />
-    </ChangeDialog>
+    </RequestDialog>
   );
 }

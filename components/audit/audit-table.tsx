@@ -5,8 +5,14 @@ import { useAudit } from '@/components/data/hooks';
 import type { AuditRow } from '@/components/data/types';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchBox } from '@/components/ui/search-box';
+import { WithNote } from '@/components/ui/with-note';
 import { AuditDetail } from './audit-detail';
+
+const OUTCOMES = ['ok', 'error', 'denied'] as const;
+type Outcome = (typeof OUTCOMES)[number];
+const OUTCOME_WORDS: Record<Outcome, string> = { ok: 'Succeeded', error: 'Failed', denied: 'Denied' };
 
 const outcomeStyle: Record<string, string> = {
   ok: 'bg-emerald-100 text-emerald-800',
@@ -16,16 +22,7 @@ const outcomeStyle: Record<string, string> = {
 
 const columns: Column<AuditRow>[] = [
   { id: 'at', header: 'When', className: 'whitespace-nowrap text-slate-600', cell: (r) => new Date(r.at).toLocaleString() },
-  {
-    id: 'who',
-    header: 'Who',
-    cell: (r) => (
-      <>
-        {r.username}
-        {r.ip ? <span className="block text-xs text-slate-500">{r.ip}</span> : null}
-      </>
-    ),
-  },
+  { id: 'who', header: 'Who', cell: (r) => <WithNote value={r.username} note={r.ip} place="below" /> },
   { id: 'action', header: 'Action', className: 'font-mono text-xs', cell: (r) => r.action },
   {
     id: 'object',
@@ -53,7 +50,7 @@ function useSettled(value: string, ms: number): string {
 
 export function AuditTable({ initial }: { initial: AuditRow[] }) {
   const [q, setQ] = useState('');
-  const [outcome, setOutcome] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
   const query = useSettled(q, 200);
   const log = useAudit({ q: query, outcome }, initial);
 
@@ -61,17 +58,7 @@ export function AuditTable({ initial }: { initial: AuditRow[] }) {
     <div className="space-y-3">
       <div className="flex flex-wrap gap-2">
         <SearchBox label="Search the audit log" placeholder="Search user, action or object" value={q} onChange={setQ} className="w-72 max-w-full" />
-        <select
-          aria-label="Outcome"
-          value={outcome}
-          onChange={(e) => setOutcome(e.target.value)}
-          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-        >
-          <option value="">All outcomes</option>
-          <option value="ok">Succeeded</option>
-          <option value="error">Failed</option>
-          <option value="denied">Denied</option>
-        </select>
+        <FilterSelect label="Outcome" all="All outcomes" value={outcome} onChange={setOutcome} values={OUTCOMES} wording={(o) => OUTCOME_WORDS[o]} />
       </div>
       <DataTable
         rows={log.rows}

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
-import { useBackups, usePools } from '@/components/data/hooks';
+import { useBackups } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import type { BackupPointView } from '@/components/data/types';
@@ -11,9 +11,12 @@ import { formatBytes } from '@/components/format';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
-import { CheckboxField, SelectField } from '@/components/ui/inputs';
+import { JobStarted } from '@/components/jobs/job-started';
+import { CheckboxField } from '@/components/ui/inputs';
+import { WithNote } from '@/components/ui/with-note';
 import { ProblemNote } from '@/components/ui/problem-note';
 import { RestoreDialog } from './restore-dialog';
+import { PoolChoiceField, usePoolChoice } from './target-pool';
 
 // The Backups tab of a VM: whether the next backup can be incremental (and why not, in words), "back up now", and
 // the points, each with its chain, restore, verify and delete.
@@ -34,16 +37,14 @@ function chainLabel(p: BackupPointView, all: BackupPointView[]): string {
 
 function RunNow({ vm }: { vm: string }) {
   const host = useHostId();
-  const pools = usePools();
-  const [pool, setPool] = useState('');
+  const pool = usePoolChoice();
   const [full, setFull] = useState(false);
   const [job, setJob] = useState<string | null>(null);
   const m = useMutation();
-  const chosen = pool || pools.data?.pools[0]?.name || '';
   const start = async () => {
     const r = await m.send<{ jobId: string }>(keys.backups(host, vm), {
       method: 'POST',
-      body: { pool: chosen, full },
+      body: { pool: pool.value, full },
       touches: [keys.backups(host, vm), keys.jobs],
     });
     if (r.ok) setJob(r.data.jobId);
@@ -52,28 +53,14 @@ function RunNow({ vm }: { vm: string }) {
     <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="backup-run">
       <h2 className="font-semibold">Back up now</h2>
       <div className="flex flex-wrap items-end gap-3">
-        <SelectField label="Target pool" value={chosen} onChange={setPool} testId="backup-pool">
-          {(pools.data?.pools ?? []).map((p) => (
-            <option key={p.name} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
+        <PoolChoiceField label="Target pool" choice={pool} testId="backup-pool" />
         <CheckboxField label="Start a new chain (full backup)" checked={full} onChange={setFull} testId="backup-full" />
-        <Button variant="primary" onClick={() => void start()} disabled={m.busy || !chosen} data-testid="backup-start">
+        <Button variant="primary" onClick={() => void start()} disabled={m.busy || !pool.value} data-testid="backup-start">
           {m.busy ? 'Starting…' : 'Back up'}
         </Button>
       </div>
       {m.problem ? <ProblemNote problem={m.problem} /> : null}
-      {job ? (
-        <p data-testid="backup-job">
-          Started:{' '}
-          <Link href={`/jobs/${job}`} className="text-sky-800 hover:underline">
-            follow the job
-          </Link>
-          .
-        </p>
-      ) : null}
+      {job ? <JobStarted doing="Started" jobId={job} testId="backup-job" /> : null}
     </section>
   );
 }
@@ -133,16 +120,7 @@ function columns(all: BackupPointView[], vm: string, perms: BackupPerms, restore
     { id: 'kind', header: 'Kind', cell: (p) => KIND[p.kind] },
     { id: 'chain', header: 'Chain', cell: (p) => <span className="text-xs">{chainLabel(p, all)}</span> },
     { id: 'size', header: 'Size', cell: (p) => (p.status === 'ok' ? formatBytes(p.sizeBytes) : '—') },
-    {
-      id: 'state',
-      header: 'State',
-      cell: (p) => (
-        <>
-          {p.status}
-          {p.error ? <span className="block text-xs text-red-700">{p.error}</span> : null}
-        </>
-      ),
-    },
+    { id: 'state', header: 'State', cell: (p) => <WithNote value={p.status} note={p.error} place="error" /> },
     { id: 'actions', header: '', cell: (p) => <PointActions vm={vm} point={p} perms={perms} onRestore={() => restore(p)} /> },
   ];
 }

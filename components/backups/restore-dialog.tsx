@@ -1,28 +1,27 @@
 'use client';
 
-import Link from 'next/link';
 import { useHostId } from '@/components/hosts/host-scope';
 import { useState } from 'react';
-import { usePools } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import type { BackupPointView } from '@/components/data/types';
 import { ChangeDialog } from '@/components/ui/change-dialog';
-import { CheckboxField, RadioGroup, SelectField, TextField } from '@/components/ui/inputs';
+import { JobStarted } from '@/components/jobs/job-started';
+import { CheckboxField, RadioGroup, TextField } from '@/components/ui/inputs';
+import { PoolChoiceField, usePoolChoice } from './target-pool';
 
 type Mode = 'new-vm' | 'in-place';
 
 export function RestoreDialog({ vm, point, vmRunning, onClose }: { vm: string; point: BackupPointView; vmRunning: boolean; onClose: () => void }) {
   const host = useHostId();
-  const pools = usePools();
   const [mode, setMode] = useState<Mode>('new-vm');
   const [name, setName] = useState(`${vm}-restored`);
-  const [pool, setPool] = useState(point.pool);
+  const pool = usePoolChoice(point.pool);
   const [start, setStart] = useState(false);
   const [job, setJob] = useState<string | null>(null);
   const m = useMutation();
   const submit = async () => {
-    const body = mode === 'new-vm' ? { mode, name, pool, start } : { mode };
+    const body = mode === 'new-vm' ? { mode, name, pool: pool.value, start } : { mode };
     const r = await m.send<{ jobId: string }>(`${keys.backups(host, vm)}/${point.id}/restore`, { method: 'POST', body, touches: [keys.jobs, keys.vms(host)] });
     if (r.ok) setJob(r.data.jobId);
   };
@@ -40,13 +39,7 @@ export function RestoreDialog({ vm, point, vmRunning, onClose }: { vm: string; p
       testId="restore-dialog"
     >
       {job ? (
-        <p data-testid="restore-job">
-          Restoring:{' '}
-          <Link href={`/jobs/${job}`} className="text-sky-800 hover:underline">
-            follow the job
-          </Link>
-          .
-        </p>
+        <JobStarted doing="Restoring" jobId={job} testId="restore-job" />
       ) : (
         <>
           <RadioGroup<Mode>
@@ -63,13 +56,7 @@ export function RestoreDialog({ vm, point, vmRunning, onClose }: { vm: string; p
           {mode === 'new-vm' ? (
             <>
               <TextField label="Name of the new VM" value={name} onChange={setName} testId="restore-name" error={m.problem?.fields?.name} />
-              <SelectField label="Pool for its disks" value={pool} onChange={setPool} testId="restore-pool">
-                {(pools.data?.pools ?? []).map((p) => (
-                  <option key={p.name} value={p.name}>
-                    {p.name}
-                  </option>
-                ))}
-              </SelectField>
+              <PoolChoiceField label="Pool for its disks" choice={pool} testId="restore-pool" />
               <CheckboxField label="Start it afterwards" checked={start} onChange={setStart} />
             </>
           ) : null}

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useHostId } from '@/components/hosts/host-scope';
-import { useBackupSchedules, usePools, useVms } from '@/components/data/hooks';
+import { useBackupSchedules, useVms } from '@/components/data/hooks';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import type { BackupScheduleView } from '@/components/data/types';
@@ -11,6 +11,7 @@ import { DataTable, type Column } from '@/components/ui/data-table';
 import { NumberField, RadioGroup, SelectField, TextField } from '@/components/ui/inputs';
 import { ProblemNote } from '@/components/ui/problem-note';
 import { tagsOfRows } from '@/components/vms/tags/tag-filter';
+import { PoolChoiceField, usePoolChoice } from './target-pool';
 
 // Backup schedules of the host: what is backed up (a VM, or every VM with a tag when it fires), when (cron, UTC),
 // where, and what is kept. Retention never removes a point a kept point builds on.
@@ -20,20 +21,18 @@ type Scope = 'vm' | 'tag';
 function NewSchedule() {
   const host = useHostId();
   const vms = useVms();
-  const pools = usePools();
   const [scope, setScope] = useState<Scope>('vm');
   const [vm, setVm] = useState('');
   const [tag, setTag] = useState('');
   const [cron, setCron] = useState('0 3 * * *');
-  const [pool, setPool] = useState('');
+  const pool = usePoolChoice();
   const [keepLast, setKeepLast] = useState('7');
   const [keepDaily, setKeepDaily] = useState('0');
   const [keepWeekly, setKeepWeekly] = useState('0');
   const m = useMutation();
   const vmName = vm || vms.data?.vms[0]?.name || '';
-  const poolName = pool || pools.data?.pools[0]?.name || '';
   const submit = async () => {
-    const retention = { cron, pool: poolName, keepLast: Number(keepLast), keepDaily: Number(keepDaily), keepWeekly: Number(keepWeekly) };
+    const retention = { cron, pool: pool.value, keepLast: Number(keepLast), keepDaily: Number(keepDaily), keepWeekly: Number(keepWeekly) };
     await m.send(keys.backupSchedules(host), {
       method: 'POST',
       body: scope === 'vm' ? { scope, vm: vmName, ...retention } : { scope, tag, ...retention },
@@ -73,13 +72,7 @@ function NewSchedule() {
         error={f.cron}
         testId="schedule-cron"
       />
-      <SelectField label="Target pool" value={poolName} onChange={setPool} error={f.pool} testId="schedule-pool">
-        {(pools.data?.pools ?? []).map((p) => (
-          <option key={p.name} value={p.name}>
-            {p.name}
-          </option>
-        ))}
-      </SelectField>
+      <PoolChoiceField label="Target pool" choice={pool} error={f.pool} testId="schedule-pool" />
       <div className="grid gap-3 sm:grid-cols-3">
         <NumberField label="Keep the last" value={keepLast} onChange={setKeepLast} error={f.keepLast} testId="schedule-keep-last" />
         <NumberField label="Keep daily (days)" value={keepDaily} onChange={setKeepDaily} error={f.keepDaily} />

@@ -9,7 +9,8 @@ import type { HostProbe, HostView } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { ChangeDialog } from '@/components/ui/change-dialog';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
+import { RowButton } from '@/components/ui/row-button';
 import type { SortState } from '@/components/ui/table-sort';
 import { HostForm } from './host-form';
 import { HostState } from './host-state';
@@ -18,8 +19,6 @@ import { HostState } from './host-state';
 // pair and the pinned host key fingerprint are shown to copy and to check; private keys never come back.
 
 type Acting = { host: HostView; action: 'edit' | 'remove' } | { host: null; action: 'add' };
-
-const small = '!px-2 !py-1 text-xs';
 
 function Credentials({ h }: { h: HostView }) {
   if (h.ssh) {
@@ -65,28 +64,15 @@ function columnsFor(admin: boolean, act: (a: Acting) => void, test: (h: HostView
     { id: 'uri', header: 'URI', className: 'font-mono text-xs break-all', sortValue: (h) => h.uri, cell: (h) => h.uri },
     { id: 'state', header: 'State', sortValue: (h) => h.status.state, cell: (h) => <HostState status={h.status} /> },
     { id: 'creds', header: 'Credentials', cell: (h) => <Credentials h={h} /> },
-    {
-      id: 'actions',
-      header: '',
-      className: 'space-x-1 whitespace-nowrap text-right',
-      cell: (h) =>
-        admin ? (
-          <>
-            <Button className={small} onClick={() => test(h)} disabled={testing === h.id} data-testid="host-test">
-              {testing === h.id ? 'Testing…' : 'Test'}
-              <span className="sr-only"> {h.name}</span>
-            </Button>
-            <Button className={small} onClick={() => act({ host: h, action: 'edit' })}>
-              Edit<span className="sr-only"> {h.name}</span>
-            </Button>
-            {h.local ? null : (
-              <Button className={small} variant="danger" onClick={() => act({ host: h, action: 'remove' })}>
-                Remove<span className="sr-only"> {h.name}</span>
-              </Button>
-            )}
-          </>
-        ) : null,
-    },
+    actionsColumn((h) =>
+      admin ? (
+        <>
+          <RowButton word={testing === h.id ? 'Testing…' : 'Test'} suffix={h.name} onClick={() => test(h)} disabled={testing === h.id} testId="host-test" />
+          <RowButton word="Edit" suffix={h.name} onClick={() => act({ host: h, action: 'edit' })} />
+          {h.local ? null : <RowButton word="Remove" suffix={h.name} danger onClick={() => act({ host: h, action: 'remove' })} />}
+        </>
+      ) : null,
+    ),
   ];
 }
 

@@ -58,7 +58,7 @@ export function JobProgress({ initial, then, canCancel, offers }: { initial: Job
           </Button>
         ) : null}
       </div>
-      {error ? <Alert>{error}</Alert> : null}
+      <Alert>{error}</Alert>
       <ol className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="job-steps">
         {job.steps.map((st) => (
           <li key={st.id} data-step={st.id} data-status={st.status}>

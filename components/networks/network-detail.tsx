@@ -87,7 +87,7 @@ export function NetworkDetailView({ initial, canChange }: { initial: NetworkDeta
           </div>
         ) : null}
       </div>
-      {error ? <Alert testId="network-error">{error}</Alert> : null}
+      <Alert testId="network-error">{error}</Alert>
       {net.pendingRestart ? <Alert tone="warning">The saved definition differs from the running network: stop and start it to apply.</Alert> : null}
       <dl className="grid gap-x-6 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm md:grid-cols-2" data-testid="network-facts">
         {facts.map(([k, v]) => (

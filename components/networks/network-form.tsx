@@ -11,7 +11,7 @@ import { fieldError } from '@/components/data/problem';
 import type { NetworkMode } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { CheckboxField, NumberField, SelectField, TextField } from '@/components/ui/inputs';
+import { CheckboxField, NumberField, Options, SelectField, TextField } from '@/components/ui/inputs';
 import { modeLabels } from './network-facts';
 
 // The create form. Every check that matters runs on the server (shape, subnets, overlap with the host and other
@@ -174,11 +174,7 @@ export function NetworkForm() {
       <div className="space-y-4">
         <TextField label="Name" value={name} onChange={setName} error={fieldError(errors, 'name')} placeholder="lab" />
         <SelectField label="Mode" value={mode} onChange={(v) => setMode(v as NetworkMode)} error={fieldError(errors, 'mode')} hint={modeHelp[mode]}>
-          {(Object.keys(modeLabels) as NetworkMode[]).map((m) => (
-            <option key={m} value={m}>
-              {modeLabels[m]}
-            </option>
-          ))}
+          <Options values={Object.keys(modeLabels) as NetworkMode[]} label={(m) => modeLabels[m]} />
         </SelectField>
         {mode === 'bridge' ? (
           <SelectField label="Host bridge" value={bridge} onChange={setBridge} error={fieldError(errors, 'bridge')}>
@@ -194,11 +190,7 @@ export function NetworkForm() {
         {mode === 'macvtap' ? (
           <SelectField label="Host network card" value={forwardDev} onChange={setForwardDev} error={fieldError(errors, 'forwardDev')}>
             <option value="">Choose…</option>
-            {host?.nics.map((n) => (
-              <option key={n.name} value={n.name}>
-                {n.name}
-              </option>
-            ))}
+            <Options values={host?.nics.map((n) => n.name) ?? []} />
           </SelectField>
         ) : null}
         {!hostSide ? (

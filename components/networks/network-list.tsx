@@ -2,28 +2,17 @@
 
 import Link from 'next/link';
 import { hostPage } from '@/components/data/keys';
-import { useHostId } from '@/components/hosts/host-scope';
 import { useMemo } from 'react';
 import { useNetworks } from '@/components/data/hooks';
 import type { NetworkRow } from '@/components/data/types';
-import { ListHeading } from '@/components/ui/list-heading';
-import { DataTable, type Column } from '@/components/ui/data-table';
+import type { Column } from '@/components/ui/data-table';
+import { ObjectList, type ObjectKind } from '@/components/ui/object-list';
 import { HostBridges } from './host-bridges';
 import { addresses, dhcpRanges, modeLabels } from './network-facts';
 
 const vmLink = (host: string, name: string) => hostPage(host, `/vms/${encodeURIComponent(name)}`);
 
 const columnsFor = (host: string): Column<NetworkRow>[] => [
-  {
-    id: 'name',
-    header: 'Name',
-    className: 'font-medium',
-    cell: (n) => (
-      <Link href={hostPage(host, `/networks/${encodeURIComponent(n.name)}`)} className="text-sky-800 hover:underline">
-        {n.name}
-      </Link>
-    ),
-  },
   {
     id: 'state',
     header: 'State',
@@ -54,24 +43,14 @@ const columnsFor = (host: string): Column<NetworkRow>[] => [
   },
 ];
 
+const NETWORKS: ObjectKind = { title: 'Networks', section: 'networks', noun: 'network', create: 'Create network', empty: 'No networks.' };
+
 export function NetworkList({ canChange }: { canChange: boolean }) {
-  const host = useHostId();
-  const columns = useMemo(() => columnsFor(host), [host]);
   const { data, error } = useNetworks({ poll: true });
   const libvirtBridges = useMemo(() => new Map((data?.networks ?? []).flatMap((n) => (n.model.bridge ? [[n.model.bridge, n.name] as const] : []))), [data]);
   return (
-    <div className="space-y-4">
-      <ListHeading title="Networks" create={canChange ? { href: hostPage(host, '/networks/new'), label: 'Create network' } : null} />
-      <DataTable
-        rows={data?.networks}
-        columns={columns}
-        rowKey={(n) => n.uuid}
-        rowTestId={(n) => `network-row-${n.name}`}
-        testId="network-table"
-        error={error}
-        empty="No networks."
-      />
+    <ObjectList kind={NETWORKS} canCreate={canChange} rows={data?.networks} columns={columnsFor} error={error}>
       {data?.hostLocal ? <HostBridges bridges={data.bridges} nics={data.nics} libvirtBridges={libvirtBridges} /> : null}
-    </div>
+    </ObjectList>
   );
 }

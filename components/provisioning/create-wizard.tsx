@@ -152,7 +152,7 @@ export function CreateWizard({ options, initial }: { options: WizardOptions; ini
           </button>
         ))}
       </nav>
-      {message ? <Alert testId="wizard-error">{message}</Alert> : null}
+      <Alert testId="wizard-error">{message}</Alert>
       <section className="rounded-lg border border-slate-200 bg-white p-4" aria-label={`Step ${index + 1}: ${STEPS[index]!.label}`}>
         <h2 className="mb-3 font-semibold">{STEPS[index]!.label}</h2>
         {step === 'source' ? <StepSource {...props} /> : null}

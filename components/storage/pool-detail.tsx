@@ -62,7 +62,7 @@ export function PoolDetail({ name, canChange, canDownload }: { name: string; can
         <h1 className="text-xl font-semibold">Pool {name}</h1>
         {p ? <PoolState state={p.state} /> : null}
       </div>
-      {error ? <Alert testId="storage-error">{error}</Alert> : null}
+      <Alert testId="storage-error">{error}</Alert>
       {p ? (
         <>
           <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-sm sm:grid-cols-4" data-testid="pool-facts">

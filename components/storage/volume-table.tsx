@@ -175,7 +175,7 @@ export function VolumeTable({ pool, volumes, canChange, canDownload }: Props) {
   const question = asking ? ASK[asking.kind] : null;
   return (
     <div className="space-y-2">
-      {error ? <Alert testId="volume-error">{error}</Alert> : null}
+      <Alert testId="volume-error">{error}</Alert>
       <DataTable
         rows={volumes}
         columns={columns}

@@ -48,7 +48,7 @@ export function VolumeUpload({ pool }: { pool: string }) {
   return (
     <form onSubmit={submit} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <h2 className="font-semibold">Upload a file</h2>
-      {error ? <Alert testId="upload-error">{error}</Alert> : null}
+      <Alert testId="upload-error">{error}</Alert>
       <TextField
         type="file"
         label="File to upload"

@@ -31,7 +31,7 @@ export function UserCreateForm() {
     <form onSubmit={submit} className="h-fit max-w-md space-y-3 rounded-lg border border-slate-200 bg-white p-4" noValidate>
       <h2 className="font-semibold">Add a user</h2>
       {create.problem ? <Alert>{create.problem.message}</Alert> : null}
-      {done ? <Alert tone="info">{done}</Alert> : null}
+      <Alert tone="info">{done}</Alert>
       <TextField label="User name" name="username" required maxLength={32} error={fieldError(errors, 'username')} />
       <TextField label="Password" name="password" type="password" autoComplete="new-password" required error={fieldError(errors, 'password')} />
       <SelectField label="Role" name="role" defaultValue="viewer" error={fieldError(errors, 'role')}>

@@ -5,10 +5,11 @@ import { useUsers } from '@/components/data/hooks';
 import type { UserRow } from '@/components/data/types';
 import { reloadAt } from '@/components/navigation';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
+import { RowButton } from '@/components/ui/row-button';
 import type { SortState } from '@/components/ui/table-sort';
 import { When } from '@/components/ui/when';
+import { WithNote } from '@/components/ui/with-note';
 import { UserChangeDialog, type UserAction } from './user-change-dialog';
 import { UserCreateForm } from './user-create-form';
 import { UserSessionsDialog } from './user-sessions-dialog';
@@ -19,18 +20,6 @@ import { UserSessionsDialog } from './user-sessions-dialog';
 
 type Acting = { user: UserRow; action: UserAction | 'sessions' };
 
-const small = '!px-2 !py-1 text-xs';
-
-/** A button whose visible word is completed by the user's name for assistive tech ("Delete" → "Delete bob"). */
-function RowButton({ word, suffix, onClick, danger = false }: { word: string; suffix: string; onClick: () => void; danger?: boolean }) {
-  return (
-    <Button className={small} variant={danger ? 'danger' : 'secondary'} onClick={onClick}>
-      {word}
-      <span className="sr-only"> {suffix}</span>
-    </Button>
-  );
-}
-
 function columnsFor(me: string, act: (a: Acting) => void): Column<UserRow>[] {
   return [
     {
@@ -38,12 +27,7 @@ function columnsFor(me: string, act: (a: Acting) => void): Column<UserRow>[] {
       header: 'User',
       className: 'font-medium',
       sortValue: (u) => u.username,
-      cell: (u) => (
-        <>
-          {u.username}
-          {u.id === me ? <span className="ml-1 text-xs font-normal text-slate-500">(you)</span> : null}
-        </>
-      ),
+      cell: (u) => <WithNote value={u.username} note={u.id === me && '(you)'} />,
     },
     { id: 'role', header: 'Role', sortValue: (u) => u.role, cell: (u) => <span data-testid="user-role">{u.role}</span> },
     {
@@ -109,11 +93,9 @@ export function UsersPanel({ initial, me }: { initial: UserRow[]; me: string }) 
   return (
     <div className="space-y-6">
       <div className="space-y-2">
-        {done ? (
-          <Alert tone="info" testId="users-done">
-            {done}
-          </Alert>
-        ) : null}
+        <Alert tone="info" testId="users-done">
+          {done}
+        </Alert>
         <DataTable
           rows={data?.users}
           columns={columns}

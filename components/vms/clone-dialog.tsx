@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { keys } from '@/components/data/keys';
 import { useMutation } from '@/components/data/mutation';
 import { fieldError } from '@/components/data/problem';
-import { ChangeDialog } from '@/components/ui/change-dialog';
 import { CheckboxField, RadioGroup, TextField } from '@/components/ui/inputs';
+import { RequestDialog } from '@/components/ui/request-dialog';
 
 type Mode = 'linked' | 'full';
 
@@ -21,23 +21,14 @@ export function CloneDialog({ source, template, onClose }: { source: string; tem
   const clone = useMutation();
   const fields = clone.problem?.fields;
 
-  async function submit() {
-    const r = await clone.send<{ jobId: string }>(`${keys.vm(host, source)}/clone`, {
-      body: { name, mode, start },
-      touches: [keys.jobs, keys.vm(host, source)],
-    });
-    if (r.ok) router.push(`/jobs/${encodeURIComponent(r.data.jobId)}`);
-  }
-
   return (
-    <ChangeDialog
-      open
+    <RequestDialog<{ jobId: string }>
+      mutation={clone}
       title={`Clone "${source}"`}
       submitLabel="Clone"
-      busy={clone.busy}
-      problem={clone.problem}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      request={() => ({ url: `${keys.vm(host, source)}/clone`, body: { name, mode, start }, touches: [keys.jobs, keys.vm(host, source)] })}
+      onSent={({ jobId }) => router.push(`/jobs/${encodeURIComponent(jobId)}`)}
       testId="clone-dialog"
     >
       <TextField label="New name" value={name} onChange={setName} error={fieldError(fields, 'name')} testId="clone-name" required />
@@ -61,6 +52,6 @@ export function CloneDialog({ source, template, onClose }: { source: string; tem
       <p className="text-xs text-slate-500">
         The clone gets a new UUID and new MAC addresses; a cloud-init guest also gets a new seed with its own hostname and instance id.
       </p>
-    </ChangeDialog>
+    </RequestDialog>
   );
 }

@@ -44,7 +44,7 @@ function Progress({ jobId }: { jobId: string }) {
       </ol>
       {running ? <progress className="w-full" max={1} value={job.progress} aria-label={`${running.label} progress`} /> : null}
       {job.status === 'succeeded' ? <Alert tone="info">Moved. Vireo follows the VM by its UUID on its new host.</Alert> : null}
-      {job.error ? <Alert>{job.error}</Alert> : null}
+      <Alert>{job.error}</Alert>
       {job.status === 'running' ? (
         <Button variant="danger" disabled={cancel.busy} onClick={() => void cancel.send(`${keys.job(jobId)}/cancel`, { touches: [keys.job(jobId)] })}>
           Cancel migration

@@ -13,6 +13,7 @@ import { CpuBar, MemoryBar } from '@/components/metrics/usage-bar';
 import { formatKiB } from '@/components/format';
 import { Button } from '@/components/ui/button';
 import { DataTable, type Column } from '@/components/ui/data-table';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchBox } from '@/components/ui/search-box';
 import type { SortState } from '@/components/ui/table-sort';
 import { StateBadge } from './state-badge';
@@ -26,6 +27,11 @@ import { rowMatches } from './vm-search';
 
 /** Fixed so long lists can render only the rows near the viewport. */
 const WINDOWING = { rowHeight: 44, from: 150 };
+
+/** The template filter: only templates, or only ordinary VMs. */
+const KINDS = ['templates', 'vms'] as const;
+type Kind = (typeof KINDS)[number];
+const KIND_WORDS: Record<Kind, string> = { templates: 'Templates only', vms: 'No templates' };
 
 const usageKey = (host: string, uuid: string) => `${host}/${uuid}`;
 
@@ -142,7 +148,7 @@ function VmTable({ canAct }: { canAct: boolean }) {
   const multi = !scoped && Object.keys(fleet?.hosts ?? {}).length > 1;
   const [query, setQuery] = useState('');
   const [stateFilter, setStateFilter] = useState<VmState | ''>('');
-  const [kindFilter, setKindFilter] = useState<'' | 'templates' | 'vms'>('');
+  const [kindFilter, setKindFilter] = useState<Kind | ''>('');
   const [tagFilter, setTagFilter] = useState('');
   const [sort, setSort] = useState<SortState>({ column: 'name', dir: 1 });
   const [selected, setSelected] = useState<Set<string>>(() => new Set());
@@ -176,30 +182,16 @@ function VmTable({ canAct }: { canAct: boolean }) {
           onChange={setQuery}
           className="w-64"
         />
-        <select
-          aria-label="Filter by state"
-          value={stateFilter}
-          onChange={(e) => setStateFilter(e.target.value as VmState | '')}
-          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-        >
-          <option value="">All states</option>
-          {ALL_STATES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Filter templates"
-          data-testid="template-filter"
+        <FilterSelect label="Filter by state" all="All states" value={stateFilter} onChange={setStateFilter} values={ALL_STATES} />
+        <FilterSelect
+          label="Filter templates"
+          all="VMs and templates"
           value={kindFilter}
-          onChange={(e) => setKindFilter(e.target.value as '' | 'templates' | 'vms')}
-          className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-        >
-          <option value="">VMs and templates</option>
-          <option value="templates">Templates only</option>
-          <option value="vms">No templates</option>
-        </select>
+          onChange={setKindFilter}
+          values={KINDS}
+          wording={(k) => KIND_WORDS[k]}
+          testId="template-filter"
+        />
         <TagFilter rows={rows} value={tagFilter} onChange={setTagFilter} />
         <span className="text-sm text-slate-500" data-testid="vm-count">
           {rows && visible ? `${visible.length} of ${rows.length}` : 'Loading…'}

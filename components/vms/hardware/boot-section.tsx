@@ -2,10 +2,10 @@
 
 import type { BootChange, HardwareView } from '@/lib/hardware/types';
 import { CheckboxField, Options, SelectField, TextAreaField, TextField } from '@/components/ui/inputs';
-import { useDraft, useDraftFields } from '@/components/ui/use-draft';
+import { useDraft } from '@/components/ui/use-draft';
 import { BootOrderList, bootItems, type BootItem } from './boot-order';
 import { useHardwareTab } from './context';
-import { EditForm, useScopedChange } from './edit-form';
+import { EditForm, useEditFields, useScopedChange } from './edit-form';
 import { toScope } from './scope';
 import { Facts, Section } from './section';
 
@@ -45,7 +45,7 @@ const orderKey = (items: BootItem[]) => JSON.stringify(items.filter((i) => i.ena
 function BootForm() {
   const { hw, canEdit } = useHardwareTab();
   const b = hw.boot;
-  const [f, set] = useDraftFields(hw, initial);
+  const { f, set, text, check } = useEditFields(hw, initial);
   const { change, scope } = useScopedChange('Boot order, firmware and power actions take effect at next boot.');
   const legacy = b.order.filter((e) => e.kind === 'hd' || e.kind === 'network' || e.kind === 'fd');
 
@@ -92,21 +92,13 @@ function BootForm() {
         ) : null}
       </div>
       <div className="flex flex-wrap gap-4">
-        <CheckboxField label="Show boot menu" checked={f.menu} onChange={(v) => set('menu', v)} disabled={!canEdit} error={field('menu')} />
-        <CheckboxField
-          label="Start with the host (autostart)"
-          checked={f.autostart}
-          onChange={(v) => set('autostart', v)}
-          disabled={!canEdit}
-          error={field('autostart')}
-        />
+        <CheckboxField label="Show boot menu" {...check('menu')} error={field('menu')} />
+        <CheckboxField label="Start with the host (autostart)" {...check('autostart')} error={field('autostart')} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
         <SelectField
           label="Firmware"
-          value={f.firmware}
-          onChange={(v) => set('firmware', v as 'bios' | 'efi')}
-          disabled={!canEdit}
+          {...text('firmware')}
           error={field('firmware')}
           hint={b.firmwareChoices.includes('efi') ? 'UEFI gets its own NVRAM variables file.' : 'UEFI needs OVMF installed on the host.'}
         >
@@ -119,7 +111,7 @@ function BootForm() {
             ))}
         </SelectField>
         {LIFECYCLE.map(({ key, label, choices }) => (
-          <SelectField key={key} label={label} value={f[key]} onChange={(v) => set(key, v)} disabled={!canEdit} error={field(key)}>
+          <SelectField key={key} label={label} {...text(key)} error={field(key)}>
             <Options values={choices} label={(c) => LABEL[c]} />
             {(choices as readonly string[]).includes(f[key]) ? null : <option value={f[key]}>{f[key]}</option>}
           </SelectField>

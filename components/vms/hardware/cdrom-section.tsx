@@ -106,7 +106,7 @@ function DriveActions({ d, onInsert, onEject, onRemove }: { d: DiskView; onInser
   );
 }
 
-const DRIVE: DeviceKind<DiskView> = { what: 'drive', id: (d) => d.target, collection: '/disks' };
+const DRIVE: DeviceKind<DiskView> = { what: 'drive', id: (d) => d.target, collection: '/disks', title: 'CD-ROM', testId: 'hw-cdroms', addLabel: 'Add drive…' };
 
 export function CdromSection() {
   const { vm, hw, canEdit } = useHardwareTab();
@@ -117,9 +117,6 @@ export function CdromSection() {
   return (
     <DeviceSection
       devices={d}
-      title="CD-ROM"
-      testId="hw-cdroms"
-      addLabel="Add drive…"
       addPrimary={false}
       addDialog={(props) => <AddDriveDialog {...props} />}
       editDialog={(drive, props) => <InsertDialog drive={drive} {...props} />}

@@ -2,9 +2,11 @@
 
 import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
+import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
 import { useChange } from './change';
 import { useHardwareTab } from './context';
 import { ChangeResult } from './outcome';
+import { presenceColumn, type Halves } from './presence';
 import { RemoveDialog } from './remove-dialog';
 import type { DeviceDialogProps } from './scoped-dialog';
 import { DeviceActions, Section } from './section';
@@ -15,6 +17,10 @@ export interface DeviceKind<T> {
   id: (device: T) => string;
   /** Where the devices live in the hardware API. */
   collection: string;
+  /** The section's heading, test id and add button. */
+  title: string;
+  testId: string;
+  addLabel: string;
 }
 
 /**
@@ -59,9 +65,6 @@ export type DeviceDialogs<T extends { inLive: boolean }> = ReturnType<typeof use
  */
 export function DeviceSection<T extends { inLive: boolean }>({
   devices: d,
-  title,
-  testId,
-  addLabel,
   addPrimary = true,
   addDialog,
   editDialog,
@@ -70,9 +73,6 @@ export function DeviceSection<T extends { inLive: boolean }>({
   children,
 }: {
   devices: DeviceDialogs<T>;
-  title: string;
-  testId: string;
-  addLabel: string;
   addPrimary?: boolean;
   addDialog: (props: DeviceDialogProps) => ReactNode;
   editDialog: (device: T | null, props: Omit<DeviceDialogProps, 'open'>) => ReactNode;
@@ -84,6 +84,7 @@ export function DeviceSection<T extends { inLive: boolean }>({
 }) {
   const { canEdit } = useHardwareTab();
   const dialogOpen = d.adding || d.editing !== null || d.removing !== null || (more?.open ?? false);
+  const { title, testId, addLabel } = d.kind;
   const id = d.removing ? d.kind.id(d.removing) : undefined;
   return (
     <Section
@@ -106,5 +107,38 @@ export function DeviceSection<T extends { inLive: boolean }>({
         {removal(d.removing)}
       </RemoveDialog>
     </Section>
+  );
+}
+
+/** A section's devices as a table: the kind's own columns, then which halves hold each one, then its actions. */
+export function DeviceTable<T extends Halves>({
+  devices,
+  rows,
+  columns,
+  rowTestId,
+  rowClassName,
+  testId,
+  empty,
+}: {
+  devices: DeviceDialogs<T>;
+  rows: T[];
+  columns: Column<T>[];
+  rowTestId: (device: T) => string;
+  rowClassName?: string;
+  testId: string;
+  empty: string;
+}) {
+  const { hw } = useHardwareTab();
+  return (
+    <DataTable
+      rows={rows}
+      columns={[...columns, presenceColumn<T>(hw.running), actionsColumn(devices.actions)]}
+      rowKey={devices.kind.id}
+      rowTestId={rowTestId}
+      rowClassName={rowClassName}
+      frame="plain"
+      testId={testId}
+      empty={empty}
+    />
   );
 }

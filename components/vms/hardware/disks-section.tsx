@@ -1,14 +1,13 @@
 'use client';
 
-import type { ReactNode } from 'react';
 import type { DiskView } from '@/lib/hardware/types';
 import { formatBytes } from '@/components/format';
-import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
+import type { Column } from '@/components/ui/data-table';
+import { WithNote } from '@/components/ui/with-note';
 import { AddDiskDialog } from './add-disk-dialog';
 import { useHardwareTab } from './context';
-import { DeviceSection, useDeviceDialogs, type DeviceKind } from './device-section';
+import { DeviceSection, DeviceTable, useDeviceDialogs, type DeviceKind } from './device-section';
 import { EditDiskDialog } from './edit-disk-dialog';
-import { presenceColumn } from './presence';
 
 function options(d: DiskView): string {
   const parts = [
@@ -21,48 +20,39 @@ function options(d: DiskView): string {
   return parts.join(', ') || '—';
 }
 
-function diskColumns(running: boolean, actions: (d: DiskView) => ReactNode): Column<DiskView>[] {
-  return [
-    {
-      id: 'target',
-      header: 'Target',
-      className: 'font-mono text-xs',
-      cell: (d) => (
-        <>
-          {d.target}
-          {d.device !== 'disk' ? <span className="ml-1 font-sans text-slate-500">({d.device})</span> : null}
-        </>
-      ),
-    },
-    { id: 'bus', header: 'Bus', cell: (d) => d.bus ?? '—' },
-    {
-      id: 'source',
-      header: 'Source',
-      className: 'break-all',
-      cell: (d) => (
-        <span data-testid="disk-source">
-          {d.source ?? '—'}
-          {d.format ? <span className="text-slate-500"> ({d.format})</span> : null}
-        </span>
-      ),
-    },
-    {
-      id: 'size',
-      header: 'Size',
-      className: 'whitespace-nowrap',
-      cell: (d) => (
-        <span data-testid="disk-size" data-bytes={d.capacityBytes ?? ''}>
-          {d.capacityBytes !== null ? formatBytes(d.capacityBytes) : '—'}
-        </span>
-      ),
-    },
-    { id: 'options', header: 'Options', className: 'text-xs', cell: options },
-    presenceColumn(running),
-    actionsColumn(actions),
-  ];
-}
+const DISK_COLUMNS: Column<DiskView>[] = [
+  {
+    id: 'target',
+    header: 'Target',
+    className: 'font-mono text-xs',
+    cell: (d) => <WithNote value={d.target} note={d.device !== 'disk' && `(${d.device})`} />,
+  },
+  { id: 'bus', header: 'Bus', cell: (d) => d.bus ?? '—' },
+  {
+    id: 'source',
+    header: 'Source',
+    className: 'break-all',
+    cell: (d) => (
+      <span data-testid="disk-source">
+        {d.source ?? '—'}
+        {d.format ? <span className="text-slate-500"> ({d.format})</span> : null}
+      </span>
+    ),
+  },
+  {
+    id: 'size',
+    header: 'Size',
+    className: 'whitespace-nowrap',
+    cell: (d) => (
+      <span data-testid="disk-size" data-bytes={d.capacityBytes ?? ''}>
+        {d.capacityBytes !== null ? formatBytes(d.capacityBytes) : '—'}
+      </span>
+    ),
+  },
+  { id: 'options', header: 'Options', className: 'text-xs', cell: options },
+];
 
-const DISK: DeviceKind<DiskView> = { what: 'disk', id: (d) => d.target, collection: '/disks' };
+const DISK: DeviceKind<DiskView> = { what: 'disk', id: (d) => d.target, collection: '/disks', title: 'Disks', testId: 'hw-disks', addLabel: 'Add disk…' };
 
 export function DisksSection() {
   const { vm, hw } = useHardwareTab();
@@ -70,9 +60,6 @@ export function DisksSection() {
   return (
     <DeviceSection
       devices={d}
-      title="Disks"
-      testId="hw-disks"
-      addLabel="Add disk…"
       addDialog={(props) => <AddDiskDialog {...props} />}
       editDialog={(disk, props) => <EditDiskDialog disk={disk} {...props} />}
       removal={(disk) => (
@@ -81,13 +68,12 @@ export function DisksSection() {
         </>
       )}
     >
-      <DataTable
+      <DeviceTable
+        devices={d}
         rows={hw.disks.filter((x) => x.device !== 'cdrom')}
-        columns={diskColumns(hw.running, d.actions)}
-        rowKey={(x) => x.target}
+        columns={DISK_COLUMNS}
         rowTestId={(x) => `disk-row-${x.target}`}
         rowClassName="align-top"
-        frame="plain"
         testId="disk-table"
         empty="No disks."
       />

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import type { Method } from '@/components/data/mutation';
 import { Button } from '@/components/ui/button';
 import { NumberField } from '@/components/ui/inputs';
-import { useDraft } from '@/components/ui/use-draft';
+import { useDraft, useDraftFields } from '@/components/ui/use-draft';
 import { whole } from '@/components/ui/whole-number';
 import { useChange, type ChangeState } from './change';
 import { useHardwareTab } from './context';
@@ -16,6 +16,22 @@ import { SubForm } from './section';
 export function useScopedChange(persistentOnly?: string): { change: ChangeState; scope: ScopeState } {
   const { hw } = useHardwareTab();
   return { change: useChange(), scope: useScope(hw.running, persistentOnly) };
+}
+
+/** The keys of `T` whose values are `V`. */
+type KeysOf<T, V> = { [K in keyof T]: T[K] extends V ? K : never }[keyof T];
+
+/**
+ * The draft of an edit form of several fields, and each control's wiring to it: `text('cores')` gives a text,
+ * number or select control its value and its change, `check('topo')` a checkbox, both disabled for those who may
+ * not edit.
+ */
+export function useEditFields<S, T extends object>(source: S, init: (source: S) => T) {
+  const { canEdit } = useHardwareTab();
+  const [f, set] = useDraftFields(source, init);
+  const text = <K extends KeysOf<T, string>>(k: K) => ({ value: f[k] as string, onChange: (v: string) => set(k, v as T[K]), disabled: !canEdit });
+  const check = <K extends KeysOf<T, boolean>>(k: K) => ({ checked: f[k] as boolean, onChange: (v: boolean) => set(k, v as T[K]), disabled: !canEdit });
+  return { f, set, text, check };
 }
 
 /**

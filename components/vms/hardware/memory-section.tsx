@@ -4,13 +4,12 @@ import type { DimmAdd, MemoryChange, MemoryView } from '@/lib/hardware/types';
 import { formatKiB } from '@/components/format';
 import { HostMemoryTotal } from '@/components/host/host-memory';
 import { CheckboxField, NumberField } from '@/components/ui/inputs';
-import { useDraftFields } from '@/components/ui/use-draft';
 import { whole } from '@/components/ui/whole-number';
 import { useHardwareTab } from './context';
-import { EditForm, useScopedChange, WholeNumberForm } from './edit-form';
+import { EditForm, useEditFields, useScopedChange, WholeNumberForm } from './edit-form';
 import { Presence } from './presence';
 import { toScope } from './scope';
-import { Facts, Section } from './section';
+import { AmountSection } from './section';
 
 const MiB = (kib: number) => Math.round(kib / 1024);
 
@@ -43,9 +42,9 @@ function maximumOf(m: MemoryView) {
 }
 
 function MaximumForm() {
-  const { hw, canEdit } = useHardwareTab();
+  const { hw } = useHardwareTab();
   const m = hw.memory;
-  const [f, set] = useDraftFields(m, maximumOf);
+  const { f, text, check } = useEditFields(m, maximumOf);
   const { change, scope } = useScopedChange('The maximum and the hotplug ceiling can only change at next boot.');
 
   function save() {
@@ -62,10 +61,8 @@ function MaximumForm() {
     <EditForm title="Maximum and memory hotplug" testId="memory-maximum-form" change={change} scope={scope} save="Save maximum" onSubmit={save}>
       <NumberField
         label="Maximum memory (MiB)"
-        value={f.max}
-        onChange={(v) => set('max', v)}
+        {...text('max')}
         min={1}
-        disabled={!canEdit}
         hint={
           hw.memory.hostTotalKiB ? (
             <>
@@ -75,16 +72,14 @@ function MaximumForm() {
         }
         error={change.field('maximumMiB', 'maximum')}
       />
-      <CheckboxField label="Allow memory hotplug (DIMM slots)" checked={f.hotplug} onChange={(v) => set('hotplug', v)} disabled={!canEdit} />
+      <CheckboxField label="Allow memory hotplug (DIMM slots)" {...check('hotplug')} />
       {f.hotplug ? (
         <div className="grid gap-3 sm:grid-cols-2">
-          <NumberField label="Hotplug slots" value={f.slots} onChange={(v) => set('slots', v)} min={1} disabled={!canEdit} error={change.field('slots')} />
+          <NumberField label="Hotplug slots" {...text('slots')} min={1} error={change.field('slots')} />
           <NumberField
             label="Hotplug ceiling (MiB)"
-            value={f.ceiling}
-            onChange={(v) => set('ceiling', v)}
+            {...text('ceiling')}
             min={1}
-            disabled={!canEdit}
             hint="Boot memory plus all DIMMs may not exceed this."
             error={change.field('maxMiB', 'hotplug')}
           />
@@ -116,40 +111,36 @@ export function MemorySection() {
   const { hw } = useHardwareTab();
   const m = hw.memory;
   return (
-    <Section title="Memory" testId="hw-memory">
-      <Facts
-        testId="memory-facts"
-        items={[
-          ['Running guest (balloon)', m.liveCurrentKiB === null ? 'shut off' : <span data-testid="memory-live">{formatKiB(m.liveCurrentKiB)}</span>],
-          [
-            'At next boot',
-            <span key="p" data-testid="memory-persistent">
-              {formatKiB(m.currentKiB)} of {formatKiB(m.maximumKiB)} (maximum)
-            </span>,
-          ],
-          ['Hotplug', m.hotplug ? `${m.hotplug.slots} slot(s), up to ${formatKiB(m.hotplug.maxKiB)}` : 'not enabled'],
-          [
-            'DIMMs',
-            m.dimms.length ? (
-              <ul key="d" className="space-y-0.5">
-                {m.dimms.map((d, i) => (
-                  <li key={i}>
-                    {formatKiB(d.sizeKiB)}
-                    {d.node !== null ? ` on node ${d.node}` : ''} <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} />
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              'none'
-            ),
-          ],
-        ]}
-      />
-      <div className="grid gap-3 lg:grid-cols-2">
-        <BalloonForm />
-        <MaximumForm />
-        {m.hotplug ? <DimmForm /> : null}
-      </div>
-    </Section>
+    <AmountSection
+      title="Memory"
+      testId="hw-memory"
+      testPrefix="memory"
+      liveLabel="Running guest (balloon)"
+      live={m.liveCurrentKiB === null ? null : formatKiB(m.liveCurrentKiB)}
+      current={formatKiB(m.currentKiB)}
+      maximum={formatKiB(m.maximumKiB)}
+      more={[
+        ['Hotplug', m.hotplug ? `${m.hotplug.slots} slot(s), up to ${formatKiB(m.hotplug.maxKiB)}` : 'not enabled'],
+        [
+          'DIMMs',
+          m.dimms.length ? (
+            <ul key="d" className="space-y-0.5">
+              {m.dimms.map((d, i) => (
+                <li key={i}>
+                  {formatKiB(d.sizeKiB)}
+                  {d.node !== null ? ` on node ${d.node}` : ''} <Presence inLive={d.inLive} inPersistent={d.inPersistent} running={hw.running} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'none'
+          ),
+        ],
+      ]}
+    >
+      <BalloonForm />
+      <MaximumForm />
+      {m.hotplug ? <DimmForm /> : null}
+    </AmountSection>
   );
 }

@@ -1,14 +1,13 @@
 'use client';
 
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { NicAdd, NicUpdate, NicView } from '@/lib/hardware/types';
 import { isNicModel, NIC_MODEL_LABELS } from '@/lib/domain-xml/constants';
-import { actionsColumn, DataTable, type Column } from '@/components/ui/data-table';
+import type { Column } from '@/components/ui/data-table';
 import { Options, SelectField, TextField } from '@/components/ui/inputs';
 import { useHardwareTab } from './context';
-import { DeviceSection, useDeviceDialogs, type DeviceKind } from './device-section';
+import { DeviceSection, DeviceTable, useDeviceDialogs, type DeviceKind } from './device-section';
 import { NicSourceFields, type NicSourceForm } from './nic-source';
-import { presenceColumn } from './presence';
 import { toScope, type ScopeChoice } from './scope';
 import { ScopedDialog, type DeviceDialogProps } from './scoped-dialog';
 
@@ -85,26 +84,29 @@ function EditNic({ nic, onClose, change }: Omit<DeviceDialogProps, 'open'> & { n
   );
 }
 
-function nicColumns(running: boolean, actions: (n: NicView) => ReactNode): Column<NicView>[] {
-  return [
-    { id: 'mac', header: 'MAC', className: 'font-mono text-xs', cell: (n) => n.mac },
-    {
-      id: 'source',
-      header: 'Connected to',
-      cell: (n) => (
-        <span data-testid="nic-source">
-          {n.type === 'network' ? 'network' : n.type} {n.source ?? '—'}
-        </span>
-      ),
-    },
-    { id: 'model', header: 'Model', cell: (n) => n.model ?? '—' },
-    { id: 'link', header: 'Link', cell: (n) => <span data-testid="nic-link">{n.linkState}</span> },
-    presenceColumn(running),
-    actionsColumn(actions),
-  ];
-}
+const NIC_COLUMNS: Column<NicView>[] = [
+  { id: 'mac', header: 'MAC', className: 'font-mono text-xs', cell: (n) => n.mac },
+  {
+    id: 'source',
+    header: 'Connected to',
+    cell: (n) => (
+      <span data-testid="nic-source">
+        {n.type === 'network' ? 'network' : n.type} {n.source ?? '—'}
+      </span>
+    ),
+  },
+  { id: 'model', header: 'Model', cell: (n) => n.model ?? '—' },
+  { id: 'link', header: 'Link', cell: (n) => <span data-testid="nic-link">{n.linkState}</span> },
+];
 
-const NIC: DeviceKind<NicView> = { what: 'interface', id: (n) => n.mac, collection: '/nics' };
+const NIC: DeviceKind<NicView> = {
+  what: 'interface',
+  id: (n) => n.mac,
+  collection: '/nics',
+  title: 'Network interfaces',
+  testId: 'hw-nics',
+  addLabel: 'Add interface…',
+};
 
 export function NicsSection() {
   const { vm, hw } = useHardwareTab();
@@ -112,9 +114,6 @@ export function NicsSection() {
   return (
     <DeviceSection
       devices={d}
-      title="Network interfaces"
-      testId="hw-nics"
-      addLabel="Add interface…"
       addDialog={(props) => <AddNicDialog {...props} />}
       editDialog={(nic, props) => (nic ? <EditNic key={nic.mac} nic={nic} {...props} /> : null)}
       removal={(nic) => (
@@ -123,15 +122,7 @@ export function NicsSection() {
         </>
       )}
     >
-      <DataTable
-        rows={hw.nics}
-        columns={nicColumns(hw.running, d.actions)}
-        rowKey={(n) => n.mac}
-        rowTestId={(n) => `nic-row-${n.mac}`}
-        frame="plain"
-        testId="nic-table"
-        empty="No network interfaces."
-      />
+      <DeviceTable devices={d} rows={hw.nics} columns={NIC_COLUMNS} rowTestId={(n) => `nic-row-${n.mac}`} testId="nic-table" empty="No network interfaces." />
     </DeviceSection>
   );
 }

@@ -57,7 +57,7 @@ export function RemovalRequested({ requested }: { requested?: boolean }) {
 }
 
 /** What the device tables know of a device's two halves. */
-interface Halves {
+export interface Halves {
   inLive: boolean;
   inPersistent: boolean;
   nextBoot?: Record<string, string>;

@@ -45,6 +45,53 @@ export function Facts({ items, testId }: { items: [string, ReactNode][]; testId?
   );
 }
 
+/**
+ * A section of an amount the guest has twice, running and at next boot (memory, vCPUs): what the running guest has
+ * now, what the next boot gives out of the maximum, the section's other facts, then its forms side by side. The
+ * facts are test id `{testPrefix}-facts`, the two amounts `{testPrefix}-live` and `{testPrefix}-persistent`.
+ */
+export function AmountSection({
+  title,
+  testId,
+  testPrefix,
+  liveLabel,
+  live,
+  current,
+  maximum,
+  more,
+  children,
+}: {
+  title: string;
+  testId: string;
+  testPrefix: string;
+  liveLabel: string;
+  /** What the running guest has; null while it is shut off. */
+  live: ReactNode | null;
+  current: ReactNode;
+  maximum: ReactNode;
+  more: [string, ReactNode][];
+  children: ReactNode;
+}) {
+  return (
+    <Section title={title} testId={testId}>
+      <Facts
+        testId={`${testPrefix}-facts`}
+        items={[
+          [liveLabel, live === null ? 'shut off' : <span data-testid={`${testPrefix}-live`}>{live}</span>],
+          [
+            'At next boot',
+            <span key="next" data-testid={`${testPrefix}-persistent`}>
+              {current} of {maximum} (maximum)
+            </span>,
+          ],
+          ...more,
+        ]}
+      />
+      <div className="grid gap-3 lg:grid-cols-2">{children}</div>
+    </Section>
+  );
+}
+
 /** Edit… and Remove… for one device row, named for assistive tech by what and which ("Edit disk vda"). */
 export function DeviceActions({ what, id, onEdit, onRemove }: { what: string; id: string; onEdit: () => void; onRemove: () => void }) {
   return (

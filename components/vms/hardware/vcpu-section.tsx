@@ -2,12 +2,11 @@
 
 import type { VcpuChange, VcpuView } from '@/lib/hardware/types';
 import { CheckboxField, NumberField, Options, SelectField } from '@/components/ui/inputs';
-import { useDraftFields } from '@/components/ui/use-draft';
 import { whole } from '@/components/ui/whole-number';
 import { useHardwareTab } from './context';
-import { EditForm, useScopedChange, WholeNumberForm } from './edit-form';
+import { EditForm, useEditFields, useScopedChange, WholeNumberForm } from './edit-form';
 import { toScope } from './scope';
-import { Facts, Section } from './section';
+import { AmountSection } from './section';
 
 const NEXT_BOOT_ONLY = 'Maximum, topology and CPU model can only change at next boot.';
 
@@ -44,9 +43,9 @@ function shapeOf(v: VcpuView) {
 }
 
 function ShapeForm() {
-  const { hw, canEdit } = useHardwareTab();
+  const { hw } = useHardwareTab();
   const v = hw.vcpus;
-  const [f, set] = useDraftFields(v, shapeOf);
+  const { f, text, check } = useEditFields(v, shapeOf);
   const { change, scope } = useScopedChange(NEXT_BOOT_ONLY);
 
   const max = whole(f.maximum);
@@ -82,20 +81,16 @@ function ShapeForm() {
       <div className="grid gap-3 sm:grid-cols-2">
         <NumberField
           label="Maximum vCPUs"
-          value={f.maximum}
-          onChange={(x) => set('maximum', x)}
+          {...text('maximum')}
           min={1}
           max={v.hostMaximum ?? undefined}
-          disabled={!canEdit}
           hint={v.hostMaximum ? `This machine type allows up to ${v.hostMaximum}.` : undefined}
           error={change.field('maximum')}
         />
         <div className="space-y-2">
           <SelectField
             label="CPU mode"
-            value={f.mode}
-            onChange={(x) => set('mode', x)}
-            disabled={!canEdit}
+            {...text('mode')}
             error={change.field('mode')}
             hint={v.mode === 'maximum' ? 'Currently "maximum" (everything the emulator can offer).' : undefined}
           >
@@ -107,7 +102,7 @@ function ShapeForm() {
             </option>
           </SelectField>
           {f.mode === 'custom' ? (
-            <SelectField label="CPU model" value={f.model} onChange={(x) => set('model', x)} disabled={!canEdit} error={change.field('model')}>
+            <SelectField label="CPU model" {...text('model')} error={change.field('model')}>
               {v.model && !v.namedModels.includes(v.model) ? <option value={v.model}>{v.model}</option> : null}
               <optgroup label="Usable on this host">
                 <Options values={v.namedModels} />
@@ -127,19 +122,12 @@ function ShapeForm() {
           ) : null}
         </div>
       </div>
-      <CheckboxField label="Set the topology" checked={f.topo} onChange={(x) => set('topo', x)} disabled={!canEdit} />
+      <CheckboxField label="Set the topology" {...check('topo')} />
       {f.topo ? (
         <div className="grid gap-3 sm:grid-cols-3">
-          <NumberField label="Sockets" value={f.sockets} onChange={(x) => set('sockets', x)} min={1} disabled={!canEdit} error={change.field('sockets')} />
-          <NumberField label="Cores per socket" value={f.cores} onChange={(x) => set('cores', x)} min={1} disabled={!canEdit} error={change.field('cores')} />
-          <NumberField
-            label="Threads per core"
-            value={f.threads}
-            onChange={(x) => set('threads', x)}
-            min={1}
-            disabled={!canEdit}
-            error={change.field('threads')}
-          />
+          <NumberField label="Sockets" {...text('sockets')} min={1} error={change.field('sockets')} />
+          <NumberField label="Cores per socket" {...text('cores')} min={1} error={change.field('cores')} />
+          <NumberField label="Threads per core" {...text('threads')} min={1} error={change.field('threads')} />
         </div>
       ) : null}
       {topoProblem ? (
@@ -161,25 +149,21 @@ export function VcpuSection() {
   const v = hw.vcpus;
   const mode = v.mode === 'custom' ? `named model ${v.model ?? '?'}` : (v.mode ?? 'hypervisor default');
   return (
-    <Section title="vCPUs" testId="hw-vcpus">
-      <Facts
-        testId="vcpu-facts"
-        items={[
-          ['Running guest', v.liveCurrent === null ? 'shut off' : <span data-testid="vcpu-live">{v.liveCurrent} online</span>],
-          [
-            'At next boot',
-            <span key="c" data-testid="vcpu-persistent">
-              {v.current} of {v.maximum} (maximum)
-            </span>,
-          ],
-          ['Topology', v.topology ? `${v.topology.sockets} socket(s) × ${v.topology.cores} core(s) × ${v.topology.threads} thread(s)` : 'not set'],
-          ['CPU mode', mode],
-        ]}
-      />
-      <div className="grid gap-3 lg:grid-cols-2">
-        <CountForm />
-        <ShapeForm />
-      </div>
-    </Section>
+    <AmountSection
+      title="vCPUs"
+      testId="hw-vcpus"
+      testPrefix="vcpu"
+      liveLabel="Running guest"
+      live={v.liveCurrent === null ? null : `${v.liveCurrent} online`}
+      current={v.current}
+      maximum={v.maximum}
+      more={[
+        ['Topology', v.topology ? `${v.topology.sockets} socket(s) × ${v.topology.cores} core(s) × ${v.topology.threads} thread(s)` : 'not set'],
+        ['CPU mode', mode],
+      ]}
+    >
+      <CountForm />
+      <ShapeForm />
+    </AmountSection>
   );
 }

@@ -9,8 +9,8 @@ import { fieldError } from '@/components/data/problem';
 import type { SnapshotKind, SnapshotList, SnapshotNode } from '@/components/data/types';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { ChangeDialog } from '@/components/ui/change-dialog';
 import { CheckboxField, RadioGroup, TextAreaField, TextField } from '@/components/ui/inputs';
+import { RequestDialog, type DialogRequest } from '@/components/ui/request-dialog';
 
 // A VM's snapshots as a tree (the one the VM stands on marked "current"), what kinds it can take and why that
 // default, and the three changes: take one, revert to one, delete one (or it and its children).
@@ -27,7 +27,7 @@ function CreateDialog({ vm, list, onClose }: { vm: string; list: SnapshotList; o
   const diskOnly = list.running && kind === 'external' && !memory;
   const fields = create.problem?.fields;
 
-  async function submit() {
+  function request(): DialogRequest {
     const body = {
       name,
       description: description || null,
@@ -35,19 +35,16 @@ function CreateDialog({ vm, list, onClose }: { vm: string; list: SnapshotList; o
       ...(list.running ? { memory: kind === 'internal' ? true : memory } : {}),
       quiesce: diskOnly && quiesce,
     };
-    const r = await create.send(keys.snapshots(host, vm), { body, touches: [keys.snapshots(host, vm), keys.vm(host, vm)] });
-    if (r.ok) onClose();
+    return { url: keys.snapshots(host, vm), body, touches: [keys.snapshots(host, vm), keys.vm(host, vm)] };
   }
 
   return (
-    <ChangeDialog
-      open
+    <RequestDialog
+      mutation={create}
       title={`Take a snapshot of "${vm}"`}
       submitLabel="Take snapshot"
-      busy={create.busy}
-      problem={create.problem}
       onClose={onClose}
-      onSubmit={() => void submit()}
+      request={request}
       testId="snapshot-create"
     >
       <TextField label="Name" value={name} onChange={setName} error={fieldError(fields, 'name')} testId="snapshot-name" required />
@@ -92,24 +89,17 @@ function CreateDialog({ vm, list, onClose }: { vm: string; list: SnapshotList; o
           error={fieldError(fields, 'quiesce')}
         />
       ) : null}
-    </ChangeDialog>
+    </RequestDialog>
   );
 }
 
 function Row({ vm, s, canChange }: { vm: string; s: SnapshotNode; canChange: boolean }) {
   const host = useHostId();
-  const change = useMutation();
   const [asking, setAsking] = useState<null | 'revert' | 'delete'>(null);
   const [children, setChildren] = useState(false);
+  const url = `${keys.snapshots(host, vm)}/${encodeURIComponent(s.name)}`;
   const touches = [keys.snapshots(host, vm), keys.vm(host, vm)];
-  async function revert() {
-    const r = await change.send(`${keys.snapshots(host, vm)}/${encodeURIComponent(s.name)}/revert`, { body: {}, touches });
-    if (r.ok) setAsking(null);
-  }
-  async function remove() {
-    const r = await change.send(`${keys.snapshots(host, vm)}/${encodeURIComponent(s.name)}${children ? '?children=true' : ''}`, { method: 'DELETE', touches });
-    if (r.ok) setAsking(null);
-  }
+  const close = () => setAsking(null);
   return (
     <li
       className="flex flex-wrap items-start gap-2 border-b border-slate-100 py-2 last:border-0"
@@ -146,29 +136,23 @@ function Row({ vm, s, canChange }: { vm: string; s: SnapshotNode; canChange: boo
         </div>
       ) : null}
       {asking === 'revert' ? (
-        <ChangeDialog
-          open
+        <RequestDialog
+          danger
+          onClose={close}
           title={`Revert "${vm}" to "${s.name}"?`}
           submitLabel="Revert"
-          danger
-          busy={change.busy}
-          problem={change.problem}
-          onClose={() => setAsking(null)}
-          onSubmit={() => void revert()}
+          request={() => ({ url: `${url}/revert`, body: {}, touches })}
         >
           <p>The disks{s.withMemory ? ' and the memory' : ''} go back to how they were when the snapshot was taken; what was written since is lost.</p>
-        </ChangeDialog>
+        </RequestDialog>
       ) : null}
       {asking === 'delete' ? (
-        <ChangeDialog
-          open
+        <RequestDialog
+          danger
+          onClose={close}
           title={`Delete snapshot "${s.name}"?`}
           submitLabel="Delete"
-          danger
-          busy={change.busy}
-          problem={change.problem}
-          onClose={() => setAsking(null)}
-          onSubmit={() => void remove()}
+          request={() => ({ url: `${url}${children ? '?children=true' : ''}`, method: 'DELETE', touches })}
         >
           <p>
             {s.kind === 'external'
@@ -178,7 +162,7 @@ function Row({ vm, s, canChange }: { vm: string; s: SnapshotNode; canChange: boo
           {s.children > 0 ? (
             <CheckboxField label={`Also delete the snapshots taken after it (${s.children} directly below)`} checked={children} onChange={setChildren} />
           ) : null}
-        </ChangeDialog>
+        </RequestDialog>
       ) : null}
     </li>
   );

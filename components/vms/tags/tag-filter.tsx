@@ -1,6 +1,7 @@
 'use client';
 
 import type { VmRow } from '@/components/data/types';
+import { FilterSelect } from '@/components/ui/filter-select';
 
 // The VM list's tag filter: every tag some VM carries, and which rows a chosen tag (and the search box) keeps.
 
@@ -23,20 +24,5 @@ export function TagFilter({ rows, value, onChange }: { rows: readonly VmRow[] | 
   const all = tagsOfRows(rows);
   // A chosen tag stays selectable while no VM carries it any more, so the filter never jumps by itself.
   const options = value && !all.includes(value) ? [...all, value] : all;
-  return (
-    <select
-      aria-label="Filter by tag"
-      data-testid="tag-filter"
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      className="rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-    >
-      <option value="">All tags</option>
-      {options.map((t) => (
-        <option key={t} value={t}>
-          {t}
-        </option>
-      ))}
-    </select>
-  );
+  return <FilterSelect label="Filter by tag" all="All tags" value={value} onChange={onChange} values={options} testId="tag-filter" />;
 }
