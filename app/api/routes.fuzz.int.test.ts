@@ -19,8 +19,17 @@ import {
 import { refResolver } from '@/test/support/fuzz/json-schema';
 import { operationsOf, urlOf, type OpenApiDocument, type Operation } from '@/test/support/fuzz/operations';
 import { bodyText, caseArbitrary, type FuzzCase, type Identity } from '@/test/support/fuzz/request-cases';
-import { useTestDatabase } from '@/test/support/test-db';
 import { testDriverUri } from '@/test/support/test-libvirtd';
+import { withTestDatabase } from '@/test/support/with-test-database';
+import { createUser } from '@/lib/auth/accounts';
+import { createSession } from '@/lib/auth/session';
+import { localHost } from '@/lib/hosts';
+import { MAX_JSON_BODY } from '@/lib/http/body';
+import { buildOpenApi } from '@/lib/http/openapi';
+import { cancelJob, jobSettled } from '@/lib/jobs/runner';
+import { insertJob, patchJob } from '@/lib/jobs/store';
+import { connect } from '@/lib/libvirt';
+import { allRoutes } from './routes';
 
 // The fuzz tier: every route of the OpenAPI document, called as Next calls it, with generated parameters, queries,
 // bodies (valid by the document, invalid by it, and hostile), sessions of every role and none, and right, wrong
@@ -31,6 +40,7 @@ import { testDriverUri } from '@/test/support/test-libvirtd';
 // VIREO_FUZZ_SEED repeats a run, VIREO_FUZZ_RUNS sets the cases per route (default 30), VIREO_FUZZ_ONLY keeps the
 // routes whose "METHOD /path" contains it. Each route starts from the same seeded state, so a failure repeats from its seed.
 
+// The routes' local host is the in-memory test driver (settings are read when the host is first asked for).
 process.env.LIBVIRT_URI = testDriverUri;
 const RUNS = Number(process.env.VIREO_FUZZ_RUNS ?? 30);
 const SEED = Number(process.env.VIREO_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -40,18 +50,7 @@ const VERBOSE = process.env.VIREO_FUZZ_VERBOSE === '1';
 const ANSWER_WITHIN_MS = 30_000;
 const PASSWORD = 'correct horse battery staple';
 
-// Everything below reads the environment set above and the throw-away database made here.
-const testDb = await useTestDatabase();
-const { allRoutes } = await import('./routes');
-const { buildOpenApi } = await import('@/lib/http/openapi');
-const { MAX_JSON_BODY } = await import('@/lib/http/body');
-const { connect } = await import('@/lib/libvirt');
-const { localHost } = await import('@/lib/hosts');
-const { db } = await import('@/lib/db/client');
-const { createUser } = await import('@/lib/auth/accounts');
-const { createSession } = await import('@/lib/auth/session');
-const { cancelJob, jobSettled } = await import('@/lib/jobs/runner');
-const { insertJob, patchJob } = await import('@/lib/jobs/store');
+withTestDatabase();
 
 type Placed = ReturnType<typeof allRoutes>[number];
 type Handler = Placed['handler'];
@@ -114,8 +113,6 @@ afterAll(async () => {
   printStats();
   if (world.client) await restoreDriver(world.client, world.found).finally(() => world.client.close());
   await localHost().close();
-  await db().$disconnect();
-  await testDb.dispose();
 });
 
 /** Per-route seeds depend on the route, not on which routes run, so VIREO_FUZZ_ONLY repeats a failure. */

@@ -1,11 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootToShell, type ConsoleReader } from '@/test/support/console-reader';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { useTestDatabase } from '@/test/support/test-db';
 import { testHost } from '@/test/support/test-host';
 import { virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 import { startWebhookSink, type WebhookSink } from '@/test/support/webhook-sink';
+import { withTestDatabase } from '@/test/support/with-test-database';
+import { HostMetrics } from '@/lib/metrics/collector';
 import type { WebhookPayload } from './alertmanager';
+import { AlertEngine } from './engine';
+import { receiverBody, ruleBody } from './inputs';
+import { listAlerts } from './instances';
+import { Notifier } from './notifier';
+import { createReceiver } from './receivers';
+import { createRule } from './rules';
 
 // End to end on the test libvirtd: a running TCG fixture guest, its host's metrics collector sampling every second,
 // and the alert engine listening to it. A busy loop typed into the guest's serial shell makes a CPU rule fire to a
@@ -14,7 +21,7 @@ import type { WebhookPayload } from './alertmanager';
 const tag = Math.random().toString(36).slice(2, 7);
 const vm = `vireo-alert-test-${tag}`;
 const host = testHost();
-let dbHandle: Awaited<ReturnType<typeof useTestDatabase>>;
+withTestDatabase();
 let hook: WebhookSink;
 let reader: ConsoleReader | null = null;
 let stopCollector: (() => Promise<void>) | null = null;
@@ -28,25 +35,25 @@ const seen: string[] = [];
  */
 const BUSY = 15;
 
-const forVm = (status: 'firing' | 'resolved') => (_h: unknown, j: unknown) => {
-  const p = j as WebhookPayload;
-  return p.status === status && p.alerts.some((a) => a.labels.vm === vm);
-};
+/** The next webhook call that reports the guest's alert in `status`; on a timeout, what each round saw of the guest. */
+async function alertOfGuest(status: 'firing' | 'resolved'): Promise<WebhookPayload['alerts'][number]> {
+  const forVm = (_h: unknown, j: unknown) => {
+    const p = j as WebhookPayload;
+    return p.status === status && p.alerts.some((a) => a.labels.vm === vm);
+  };
+  const got = await hook.waitFor(forVm, 90_000).catch((err: Error) => {
+    throw new Error(`${err.message}\nrounds (guest CPU %): ${seen.join(' ')}`);
+  });
+  return (JSON.parse(got.body) as WebhookPayload).alerts.find((a) => a.labels.vm === vm)!;
+}
 
 beforeAll(async () => {
-  dbHandle = await useTestDatabase();
   hook = await startWebhookSink();
   process.env.VIREO_ALERT_WEBHOOK_ALLOW = '127.0.0.1';
   await ensureFixtures();
   await virshDefine(tcgGuestXml({ name: vm, vcpus: 1 }));
   reader = await bootToShell(vm);
 
-  const { HostMetrics } = await import('@/lib/metrics/collector');
-  const { AlertEngine } = await import('./engine');
-  const { Notifier } = await import('./notifier');
-  const { createReceiver } = await import('./receivers');
-  const { createRule } = await import('./rules');
-  const { receiverBody, ruleBody } = await import('./inputs');
   const { receiver } = await createReceiver(receiverBody.parse({ name: 'loopback', kind: 'webhook', url: hook.url }));
   await createRule(
     ruleBody.parse({
@@ -81,29 +88,20 @@ afterAll(async () => {
   await host.close();
   await hook?.close();
   delete process.env.VIREO_ALERT_WEBHOOK_ALLOW;
-  await dbHandle?.dispose();
 });
 
 describe('a CPU alert on a running guest', () => {
   it('fires to the webhook receiver while the guest runs a busy loop', async () => {
     reader!.write('while :; do :; done &\n');
-    const got = await hook.waitFor(forVm('firing'), 90_000).catch((err: Error) => {
-      throw new Error(`${err.message}\nrounds (guest CPU %): ${seen.join(' ')}`);
-    });
-    const p = JSON.parse(got.body) as WebhookPayload;
-    const alert = p.alerts.find((a) => a.labels.vm === vm)!;
+    const alert = await alertOfGuest('firing');
     expect(alert.labels).toMatchObject({ alertname: 'Guest busy', metric: 'vm.cpu', host_id: host.id });
     expect(Number.parseFloat(alert.annotations.value!)).toBeGreaterThan(BUSY);
-    const { listAlerts } = await import('./instances');
     expect((await listAlerts()).find((a) => a.subjectName === vm)).toMatchObject({ state: 'firing' });
   });
 
   it('resolves once the loop stops', async () => {
     reader!.write('kill %1\n');
-    const got = await hook.waitFor(forVm('resolved'), 90_000).catch((err: Error) => {
-      throw new Error(`${err.message}\nrounds (guest CPU %): ${seen.join(' ')}`);
-    });
-    const alert = (JSON.parse(got.body) as WebhookPayload).alerts.find((a) => a.labels.vm === vm)!;
+    const alert = await alertOfGuest('resolved');
     expect(alert.status).toBe('resolved');
     expect(new Date(alert.endsAt).getTime()).toBeGreaterThan(new Date(alert.startsAt).getTime());
   });

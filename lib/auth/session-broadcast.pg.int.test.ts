@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { withTestDatabase } from '@/test/support/database-modules';
+import { openSessionBroadcast } from './session-broadcast';
+import { withTestDatabase } from '@/test/support/with-test-database';
 
 // Sign-outs announced to the other Vireo servers on one PostgreSQL (LISTEN/NOTIFY): three channels with different
 // run ids stand for three servers. PostgreSQL only (the integration-pg project).
 
-const m = withTestDatabase({
-  broadcast: () => import('./session-broadcast'),
-});
+withTestDatabase();
 
 describe('session broadcast on PostgreSQL', () => {
   it('carries an announcement to the other servers within milliseconds, not back to its sender', async () => {
     const heard = { a: [] as string[], b: [] as string[], c: [] as string[] };
     const url = process.env.DATABASE_URL!;
-    const servers = (['a', 'b', 'c'] as const).map((id) =>
-      m.broadcast.openSessionBroadcast(url, `run-${id}`, (key, reason) => heard[id].push(`${key} ${reason}`)),
-    );
+    const servers = (['a', 'b', 'c'] as const).map((id) => openSessionBroadcast(url, `run-${id}`, (key, reason) => heard[id].push(`${key} ${reason}`)));
     try {
       await Promise.all(servers.map((s) => s.ready()));
       const at = Date.now();

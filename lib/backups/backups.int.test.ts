@@ -4,7 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootToShell, type ConsoleReader } from '@/test/support/console-reader';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { imageHolds, writeGuestBlock, type Block } from '@/test/support/guest-blocks';
-import { withTestDatabase } from '@/test/support/database-modules';
+import { vmBackups } from './list';
+import { chainOf, readPoint } from './points';
+import { INTERRUPTED_BACKUP, recoverInterruptedBackups } from './recovery';
+import { startRestore } from './restore';
+import { startBackup } from './run';
+import { createSchedule, runDueSchedules } from './schedules';
+import { startVerify } from './verify';
+import { db } from '@/lib/db/client';
+import { buildCheckpointXml } from '@/lib/domain-xml/checkpoint';
+import { recoverInterruptedJobs } from '@/lib/jobs/recovery';
+import { readJob } from '@/lib/jobs/store';
+import { settledJob } from '@/test/support/settled-job';
+import { withTestDatabase } from '@/test/support/with-test-database';
 import { testHost } from '@/test/support/test-host';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshDefine } from '@/test/support/virsh';
@@ -27,33 +39,22 @@ const B: Block = { offset: 32 * MiB, length: 64 * 1024, byte: 0x42 };
 let disks: TestPool;
 let target: TestPool;
 let reader: ConsoleReader | null = null;
-const m = withTestDatabase({
-  run: () => import('./run'),
-  restore: () => import('./restore'),
-  verify: () => import('./verify'),
-  list: () => import('./list'),
-  points: () => import('./points'),
-  schedules: () => import('./schedules'),
-  runner: () => import('@/lib/jobs/runner'),
-  jobs: () => import('@/lib/jobs/store'),
-});
+withTestDatabase();
 
 const guestWrite = (b: Block) => writeGuestBlock(reader!, b);
 const holds = imageHolds;
 
 async function backup(opts: { full?: boolean } = {}) {
-  const started = await m.run.startBackup(host, actor, { vm, pool: target.name, ...opts });
-  await m.runner.jobSettled(started.jobId);
-  const job = (await m.jobs.readJob(started.jobId))!;
+  const started = await startBackup(host, actor, { vm, pool: target.name, ...opts });
+  const job = await settledJob(started.jobId);
   expect(job.error).toBeNull();
   expect(job.status).toBe('succeeded');
-  return m.points.readPoint(started.pointId);
+  return readPoint(started.pointId);
 }
 
 async function restoreNew(pointId: string, name: string) {
-  const { jobId } = await m.restore.startRestore(host, actor, { pointId, mode: 'new-vm', name, pool: disks.name });
-  await m.runner.jobSettled(jobId);
-  const job = (await m.jobs.readJob(jobId))!;
+  const { jobId } = await startRestore(host, actor, { pointId, mode: 'new-vm', name, pool: disks.name });
+  const job = await settledJob(jobId);
   expect(job.error).toBeNull();
   return job;
 }
@@ -95,7 +96,7 @@ describe('backups of a running guest', () => {
     expect(full.disks).toHaveLength(1);
     expect(full.disks[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await virsh(['checkpoint-list', vm, '--name'])).toContain(full.checkpoint);
-    expect((await m.list.vmBackups(host, vm)).chain).toMatchObject({ state: 'ok', base: full.checkpoint });
+    expect((await vmBackups(host, vm)).chain).toMatchObject({ state: 'ok', base: full.checkpoint });
 
     await guestWrite(B);
     inc = await backup();
@@ -122,26 +123,25 @@ describe('backups of a running guest', () => {
   }, 240_000);
 
   it('verifies a point: checksums read back and qemu-img check', async () => {
-    const { jobId } = await m.verify.startVerify(host, actor, { pointId: inc.id });
-    await m.runner.jobSettled(jobId);
-    const job = (await m.jobs.readJob(jobId))!;
+    const { jobId } = await startVerify(host, actor, { pointId: inc.id });
+    const job = await settledJob(jobId);
     expect(job.error).toBeNull();
     expect(job.steps.map((s) => s.status)).toEqual(['done', 'done', 'skipped']);
   }, 120_000);
 
   it('detects a chain whose checkpoint metadata is gone, says why, and heals it with a full backup', async () => {
     await virsh(['checkpoint-delete', vm, inc.checkpoint!, '--metadata']);
-    const health = (await m.list.vmBackups(host, vm)).chain;
+    const health = (await vmBackups(host, vm)).chain;
     expect(health.state).toBe('broken');
     expect(health.problem).toContain('gone from libvirt');
     expect(health.problem).toContain('full one');
     const healed = await backup();
     expect(healed).toMatchObject({ kind: 'full', chainId: healed.id, parentId: null });
-    expect((await m.list.vmBackups(host, vm)).chain.state).toBe('ok');
+    expect((await vmBackups(host, vm)).chain.state).toBe('ok');
   }, 240_000);
 
   it('meets a lost dirty bitmap (as after a crash) when the backup begins, says why, and makes that backup full', async () => {
-    const last = (await m.list.vmBackups(host, vm)).points[0]!;
+    const last = (await vmBackups(host, vm)).points[0]!;
     const nodes = JSON.parse(await virsh(['qemu-monitor-command', vm, '{"execute":"query-named-block-nodes","arguments":{"flat":true}}'])) as {
       return: { 'node-name': string; 'dirty-bitmaps'?: { name: string }[] }[];
     };
@@ -152,40 +152,37 @@ describe('backups of a running guest', () => {
       JSON.stringify({ execute: 'block-dirty-bitmap-remove', arguments: { node: node['node-name'], name: last.checkpoint } }),
     ]);
     await guestWrite(B);
-    const started = await m.run.startBackup(host, actor, { vm, pool: target.name });
-    await m.runner.jobSettled(started.jobId);
-    const job = (await m.jobs.readJob(started.jobId))!;
+    const started = await startBackup(host, actor, { vm, pool: target.name });
+    const job = await settledJob(started.jobId);
     expect(job.error).toBeNull();
     expect(job.result?.chainNote).toMatch(/bitmap of checkpoint .* is missing or damaged.*full one instead/);
-    const healed = await m.points.readPoint(started.pointId);
+    const healed = await readPoint(started.pointId);
     expect(healed).toMatchObject({ kind: 'full', chainId: healed.id, parentId: null, status: 'ok' });
     expect(await holds(`${target.path}/${healed.disks[0]!.volume}`, A)).toBe(true);
-    expect((await m.list.vmBackups(host, vm)).chain).toMatchObject({ state: 'ok', base: healed.checkpoint });
+    expect((await vmBackups(host, vm)).chain).toMatchObject({ state: 'ok', base: healed.checkpoint });
   }, 240_000);
 
   it('fires a schedule at injected times and prunes by retention without breaking the chain', async () => {
     const t0 = new Date(Date.now() + 24 * 3_600_000);
     t0.setUTCHours(0, 0, 0, 0);
     const at = (h: number) => new Date(t0.getTime() + h * 3_600_000);
-    await expect(m.schedules.createSchedule(host, { scope: 'vm', vm, cron: 'every night', pool: target.name }, { now: () => t0 })).rejects.toThrow(
-      /cron expression/,
-    );
-    const s = await m.schedules.createSchedule(host, { scope: 'vm', vm, cron: '0 3 * * *', pool: target.name, keepLast: 2 }, { now: () => t0 });
+    await expect(createSchedule(host, { scope: 'vm', vm, cron: 'every night', pool: target.name }, { now: () => t0 })).rejects.toThrow(/cron expression/);
+    const s = await createSchedule(host, { scope: 'vm', vm, cron: '0 3 * * *', pool: target.name, keepLast: 2 }, { now: () => t0 });
     expect(s.nextRunAt).toBe(at(3).toISOString());
-    expect(await m.schedules.runDueSchedules(host, at(2))).toEqual([]);
-    const first = await m.schedules.runDueSchedules(host, at(3));
+    expect(await runDueSchedules(host, at(2))).toEqual([]);
+    const first = await runDueSchedules(host, at(3));
     expect(first).toHaveLength(1);
     expect(first[0]!.error).toBeNull();
     await guestWrite({ ...B, byte: 0x43 });
-    const second = await m.schedules.runDueSchedules(host, at(27));
+    const second = await runDueSchedules(host, at(27));
     expect(second[0]!.error).toBeNull();
-    expect(await m.schedules.runDueSchedules(host, at(28))).toEqual([]);
+    expect(await runDueSchedules(host, at(28))).toEqual([]);
 
-    const { points } = await m.list.vmBackups(host, vm);
+    const { points } = await vmBackups(host, vm);
     const ok = points.filter((p) => p.status === 'ok');
     // keepLast 2: the two scheduled points and the full they build on; the earlier chains are gone with their volumes.
     expect(ok[0]!.kind).toBe('incremental');
-    const chain = await m.points.chainOf(host.id, ok[0]!);
+    const chain = await chainOf(host.id, ok[0]!);
     expect(new Set(ok.map((p) => p.id))).toEqual(new Set(chain.map((p) => p.id)));
     expect(ok.some((p) => p.id === full.id || p.id === inc.id)).toBe(false);
     const volumes = await target.volumes();
@@ -197,9 +194,6 @@ describe('backups of a running guest', () => {
 
 describe('a backup cut off by a restart', () => {
   it('is failed at start: its checkpoint deleted, its target volume removed by the job sweep', async () => {
-    const { recoverInterruptedBackups, INTERRUPTED_BACKUP } = await import('./recovery');
-    const { recoverInterruptedJobs } = await import('@/lib/jobs/recovery');
-    const { buildCheckpointXml } = await import('@/lib/domain-xml/checkpoint');
     const client = await host.libvirt();
     const dom = await client.domains.lookupByName(vm);
     const started = new Date();
@@ -207,7 +201,7 @@ describe('a backup cut off by a restart', () => {
     const checkpoint = 'vireo-interrupted-1';
     await client.checkpoints.createXml(dom, buildCheckpointXml({ name: checkpoint, disks: [{ name: 'vda', bitmap: true }] }));
     await virsh(['vol-create-as', target.name, 'cut-off.qcow2', '1M', '--format', 'qcow2']);
-    const job = await m.db.db().job.create({
+    const job = await db().job.create({
       data: {
         kind: 'vm.backup',
         objectName: vm,
@@ -219,7 +213,7 @@ describe('a backup cut off by a restart', () => {
         created: JSON.stringify([{ type: 'volume', pool: target.name, name: 'cut-off.qcow2' }]),
       },
     });
-    const point = await m.db.db().backupPoint.create({
+    const point = await db().backupPoint.create({
       data: {
         hostId: host.id,
         vmUuid: dom.uuid,
@@ -237,12 +231,12 @@ describe('a backup cut off by a restart', () => {
     });
     expect(await recoverInterruptedBackups(host.id, client, started)).toBe(1);
     expect(await recoverInterruptedJobs(client, started, host.id)).toBe(1);
-    const after = await m.points.readPoint(point.id);
+    const after = await readPoint(point.id);
     expect(after).toMatchObject({ status: 'failed', error: INTERRUPTED_BACKUP });
     expect(await virsh(['checkpoint-list', vm, '--name'])).not.toContain(checkpoint);
     expect(await target.volumes()).not.toContain('cut-off.qcow2');
-    expect((await m.jobs.readJob(job.id))!.status).toBe('failed');
+    expect((await readJob(job.id))!.status).toBe('failed');
     // The chain of the last good point is untouched: the next backup is still incremental.
-    expect((await m.list.vmBackups(host, vm)).chain.state).toBe('ok');
+    expect((await vmBackups(host, vm)).chain.state).toBe('ok');
   }, 60_000);
 });

@@ -7,7 +7,11 @@ import { ConsoleReader } from '@/test/support/console-reader';
 import { cloudImagePath, diskBootGuestXml, ensureFixtures, shellPrompt } from '@/test/support/fixtures';
 import { testHost } from '@/test/support/test-host';
 import { testBridge } from '@/test/support/test-libvirtd';
-import { jobModules, withTestDatabase } from '@/test/support/database-modules';
+import { startClone } from './clone';
+import { setTemplate } from './templates';
+import { runLifecycle } from '@/lib/vms/lifecycle';
+import { settledJob } from '@/test/support/settled-job';
+import { withTestDatabase } from '@/test/support/with-test-database';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh } from '@/test/support/virsh';
 
@@ -23,12 +27,7 @@ const actor = { id: null, username: 'tester', ip: null };
 const host = testHost();
 let pool: TestPool;
 const readers: ConsoleReader[] = [];
-const mods = withTestDatabase({
-  ...jobModules,
-  clone: () => import('./clone'),
-  templates: () => import('./templates'),
-  lifecycle: () => import('@/lib/vms/lifecycle'),
-});
+withTestDatabase();
 
 function sourceXml(): string {
   return diskBootGuestXml(src, {
@@ -80,9 +79,8 @@ afterAll(async () => {
 });
 
 async function clone(name: string, mode: 'linked' | 'full', start: boolean) {
-  const { jobId } = await mods.clone.startClone(host, src, { name, mode, start }, actor);
-  await mods.runner.jobSettled(jobId);
-  return (await mods.store.readJob(jobId))!;
+  const { jobId } = await startClone(host, src, { name, mode, start }, actor);
+  return settledJob(jobId);
 }
 
 describe('clones and templates', () => {
@@ -116,9 +114,9 @@ describe('clones and templates', () => {
   }, 240_000);
 
   it('a template cannot be started, in plain words; unmarking is refused while linked clones stand on it', async () => {
-    await expect(mods.lifecycle.runLifecycle(host, src, 'start')).rejects.toThrow(/is a template, and templates are never started/);
+    await expect(runLifecycle(host, src, 'start')).rejects.toThrow(/is a template, and templates are never started/);
     expect((await virsh(['domstate', src])).trim()).toBe('shut off');
-    await expect(mods.templates.setTemplate(host, src, false)).rejects.toThrow(new RegExp(`Linked clones still read .*${linked}`));
+    await expect(setTemplate(host, src, false)).rejects.toThrow(new RegExp(`Linked clones still read .*${linked}`));
   });
 
   it('a full clone copies the volumes through libvirt and refuses a taken name', async () => {
@@ -127,14 +125,14 @@ describe('clones and templates', () => {
     const info = await virsh(['vol-dumpxml', '--pool', pool.name, `${full}-vda.qcow2`]);
     expect(info).not.toContain('<backingStore><path>');
     expect((await definition(full)).vireo.linkedTemplate).toBeNull();
-    await expect(mods.clone.startClone(host, src, { name: full, mode: 'full' }, actor)).rejects.toThrow(/already exists/);
-    await expect(mods.clone.startClone(host, linked, { name: `${full}-x`, mode: 'full' }, actor)).rejects.toThrow(/Shut .* down first/);
+    await expect(startClone(host, src, { name: full, mode: 'full' }, actor)).rejects.toThrow(/already exists/);
+    await expect(startClone(host, linked, { name: `${full}-x`, mode: 'full' }, actor)).rejects.toThrow(/Shut .* down first/);
   }, 120_000);
 
   it('unmarks the template once its linked clone is gone, putting back writable disks', async () => {
     await virsh(['destroy', linked]);
     await virsh(['undefine', linked]);
-    const state = await mods.templates.setTemplate(host, src, false);
+    const state = await setTemplate(host, src, false);
     expect(state).toMatchObject({ template: false });
     expect((await definition(src)).disks.find((d) => d.target === 'vda')!.readonly).toBe(false);
   });

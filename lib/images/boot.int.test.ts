@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadSeed } from '@/lib/cloud-init/seed-iso';
 import { buildSeedFiles } from '@/lib/cloud-init/seed';
 import { connect, type LibvirtClient } from '@/lib/libvirt';
-import { ConsoleReader } from '@/test/support/console-reader';
+import { startWatched, type ConsoleReader } from '@/test/support/console-reader';
 import { cloudImagePath, cloudInitBanner, diskBootGuestXml, ensureFixtures, installerBanner, installerIsoPath, shellPrompt } from '@/test/support/fixtures';
 import { fixtureAllowList, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
@@ -53,7 +53,7 @@ function q35Xml(name: string, disks: Disk[]): string {
   });
 }
 
-/** Defines, starts paused, attaches the serial reader, then resumes, so no early output is lost. */
+/** Defines a schema-valid domain and boots it watched from its first byte. */
 async function boot(name: string, disks: Disk[]): Promise<ConsoleReader> {
   const xml = q35Xml(name, disks);
   const file = `/tmp/${name}.xml`;
@@ -61,10 +61,8 @@ async function boot(name: string, disks: Disk[]): Promise<ConsoleReader> {
   await run('virt-xml-validate', [file, 'domain']).finally(() => rm(file, { force: true }));
   await virshDefine(xml);
   domains.push(name);
-  await virsh(['start', name, '--paused']);
-  const reader = await ConsoleReader.forDomain(name);
+  const reader = await startWatched(name);
   readers.push(reader);
-  await virsh(['resume', name]);
   return reader;
 }
 

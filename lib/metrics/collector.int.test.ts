@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReader } from '@/test/support/console-reader';
-import { withTestDatabase } from '@/test/support/database-modules';
+import { HostMetrics } from './collector';
+import { vmHistory } from './history';
+import { renderMetrics } from './prometheus';
+import { MetricStore, metricStore } from './store';
+import { withTestDatabase } from '@/test/support/with-test-database';
 import { bootBanner, ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
 import { testHost } from '@/test/support/test-host';
 import { testBridge } from '@/test/support/test-libvirtd';
@@ -16,12 +20,7 @@ import type { Point } from './point';
 const tag = Math.random().toString(36).slice(2, 7);
 const vm = `vireo-metrics-${tag}`;
 let reader: ConsoleReader | null = null;
-const m = withTestDatabase({
-  collector: () => import('./collector'),
-  store: () => import('./store'),
-  history: () => import('./history'),
-  prometheus: () => import('./prometheus'),
-});
+withTestDatabase();
 
 /**
  * Percent of its one vCPU the looping guest must reach. A busy vCPU is a whole host core under TCG when the
@@ -54,7 +53,7 @@ describe('the collector on a running TCG guest', () => {
   const host = testHost(undefined, undefined, `rates-${tag}`);
   // Real sampling times (the rates are real); each round is written to its own 10 s bucket so every point is kept.
   let bucketAt = Math.floor(Date.now() / 10_000) * 10_000;
-  let collector: InstanceType<typeof m.collector.HostMetrics>;
+  let collector: HostMetrics;
   const cpuSeen: (number | null)[] = [];
 
   async function rounds(n: number, gapMs = 1500): Promise<(number | null)[]> {
@@ -72,9 +71,9 @@ describe('the collector on a running TCG guest', () => {
 
   async function storedPoints(): Promise<{ t: number; point: Point }[]> {
     const dom = (await virsh(['domuuid', vm])).trim();
-    const series = await m.store.metricStore().findSeries(host.id, 'vm', dom);
+    const series = await metricStore().findSeries(host.id, 'vm', dom);
     expect(series).not.toBeNull();
-    return m.store.metricStore().read([series!.id], 0, 0, bucketAt / 1000 + 10);
+    return metricStore().read([series!.id], 0, 0, bucketAt / 1000 + 10);
   }
 
   afterAll(async () => {
@@ -83,7 +82,7 @@ describe('the collector on a running TCG guest', () => {
   });
 
   it('sees the CPU rate rise when a busy loop runs in the guest', async () => {
-    collector = new m.collector.HostMetrics(host, { intervalSeconds: null });
+    collector = new HostMetrics(host, { intervalSeconds: null });
     const idle = await rounds(4);
     expect(idle[0]).toBeNull(); // the first sample of a run has nothing to take a rate from
     const idleCpu = Math.max(...idle.slice(1).map((c) => c ?? 0));
@@ -148,7 +147,7 @@ describe('the collector on a running TCG guest', () => {
       expect(names).not.toContain(off);
       // Other suites may define domains meanwhile on the shared daemon: at least the active ones and ours.
       expect(s.defined).toBeGreaterThanOrEqual(s.domains.length + 1);
-      const { body } = await m.prometheus.renderMetrics([{ hostId: host.id, sample: s }]);
+      const { body } = await renderMetrics([{ hostId: host.id, sample: s }]);
       expect(body).toContain(`libvirt_domains_number{host="${host.id}"} ${s.defined}`);
       expect(body).toMatch(new RegExp(`libvirt_domain_info_cpu_time_seconds_total\\{[^}]*domain="${vm}"`));
       expect(body).not.toContain(`domain="${off}"`);
@@ -163,7 +162,7 @@ describe('GET /metrics beside a running collector', () => {
   afterAll(() => host.close());
 
   it("is served the collector's current round (no libvirt call), and samples afresh once the collector stops", async () => {
-    const live = new m.collector.HostMetrics(host, { intervalSeconds: 1 });
+    const live = new HostMetrics(host, { intervalSeconds: 1 });
     const seen = new Set<DomainSnapshot>();
     const off = live.onSample((e) => {
       if (e.ok) for (const d of e.domains) seen.add(d);
@@ -195,7 +194,7 @@ describe('history with an injected clock', () => {
 
   afterAll(() => host.close());
 
-  async function run(collector: InstanceType<typeof m.collector.HostMetrics>, untilS: number): Promise<void> {
+  async function run(collector: HostMetrics, untilS: number): Promise<void> {
     while (nowMs / 1000 < untilS) {
       await collector.collect();
       nowMs += 10_000;
@@ -203,15 +202,15 @@ describe('history with an injected clock', () => {
   }
 
   it('survives a restart of the collector (same database) and rolls the points up into coarser tiers', async () => {
-    const first = new m.collector.HostMetrics(host, { intervalSeconds: null, now: clock, store: new m.store.MetricStore() });
+    const first = new HostMetrics(host, { intervalSeconds: null, now: clock, store: new MetricStore() });
     await run(first, t0 + 11 * 60);
     await first.stop();
     // A new process: nothing in memory, the same database.
-    const second = new m.collector.HostMetrics(host, { intervalSeconds: null, now: clock, store: new m.store.MetricStore() });
+    const second = new HostMetrics(host, { intervalSeconds: null, now: clock, store: new MetricStore() });
     await run(second, t0 + 16 * 60 + 10);
     await second.stop();
 
-    const store = new m.store.MetricStore();
+    const store = new MetricStore();
     const uuid = (await virsh(['domuuid', vm])).trim();
     const series = (await store.findSeries(host.id, 'vm', uuid))!;
     expect(series).not.toBeNull();
@@ -228,7 +227,7 @@ describe('history with an injected clock', () => {
     expect(minutes[3]!.point.memBalloon).toBeCloseTo(inMinute3.reduce((a, b) => a + b, 0) / 6, 0);
 
     // The graph of the day reads the rolled-up minutes, before and after the restart.
-    const day = await m.history.vmHistory(host, vm, { range: '1d', to: t0 + 16 * 60, points: 1440 });
+    const day = await vmHistory(host, vm, { range: '1d', to: t0 + 16 * 60, points: 1440 });
     expect(day.step).toBe(60);
     // (The day also holds the first describe's real-time points of this VM, about an hour before t0: its history
     // is the same on every host id, keyed by its UUID.)
@@ -240,13 +239,12 @@ describe('history with an injected clock', () => {
   });
 
   it('follows a VM moved from another host: the history there (same UUID) shows before the move', async () => {
-    const { metricStore } = m.store;
     const uuid = (await virsh(['domuuid', vm])).trim();
     const now = Math.floor(Date.now() / 1000 / 10) * 10;
     // Points the collector of the host the VM came from wrote half an hour ago, under that host's id.
     const before = await metricStore().seriesId('the-host-before', 'vm', uuid, vm);
     await metricStore().write([0, 10, 20].map((d) => ({ seriesId: before, tier: 0, t: now - 1800 + d, point: { memBalloon: 4242 } })));
-    const hour = await m.history.vmHistory(host, vm, { range: '1h', to: now, points: 360 });
+    const hour = await vmHistory(host, vm, { range: '1h', to: now, points: 360 });
     const at = hour.t.indexOf(now - 1800);
     expect(hour.series.memBalloon?.slice(at, at + 3)).toEqual([4242, 4242, 4242]);
   });

@@ -1,6 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobModules, withTestDatabase } from '@/test/support/database-modules';
+import { precheckMigration, startMigration } from './index';
+import { listAudit } from '@/lib/audit/log';
+import { cancelJob } from '@/lib/jobs/runner';
+import { readJob } from '@/lib/jobs/store';
+import { setVmTags } from '@/lib/tags/service';
+import { settledJob } from '@/test/support/settled-job';
+import { withTestDatabase } from '@/test/support/with-test-database';
 import type { ConsoleReader } from '@/lib/libvirt/test-support/wait';
 import { until } from '@/lib/libvirt/test-support/wait';
 import { tcgGuestXml } from '@/test/support/fixtures';
@@ -33,12 +39,7 @@ const actor = { id: null, username: 'tester', ip: '127.0.0.1' };
 const base: MigrationOptions = { mode: 'live', storage: 'copy', persistent: true, undefineSource: true };
 
 let m: MigrationHosts;
-const mods = withTestDatabase({
-  ...jobModules,
-  migration: () => import('./index'),
-  audit: () => import('@/lib/audit/log'),
-  tags: () => import('@/lib/tags/service'),
-});
+withTestDatabase();
 const names: string[] = [];
 const consoles: ConsoleReader[] = [];
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -109,7 +110,7 @@ async function guestOnH1(name: string, pool: string, mib: number): Promise<Domai
 }
 
 async function migrate(from: 0 | 1, to: 0 | 1, name: string, options: MigrationOptions) {
-  return mods.migration.startMigration({ source: m.ctx[from], dest: m.ctx[to], name, options, actor, peer: peer(to) });
+  return startMigration({ source: m.ctx[from], dest: m.ctx[to], name, options, actor, peer: peer(to) });
 }
 
 describe('live migration between two hosts', () => {
@@ -122,7 +123,7 @@ describe('live migration between two hosts', () => {
   }, 240_000);
 
   it('checks first: every check passes for a copy to h2, and says so in words', async () => {
-    const { precheck } = await mods.migration.precheckMigration(m.ctx[H1], m.ctx[H2], name, base);
+    const { precheck } = await precheckMigration(m.ctx[H1], m.ctx[H2], name, base);
     expect(precheck.checks.filter((c) => !c.ok)).toEqual([]);
     expect(precheck.checks.map((c) => c.id)).toEqual(['destination', 'state', 'identity', 'cpu', 'memory', 'networks', 'storage', 'placement']);
     expect(precheck.copyBytes).toBe(32 * 1024 * 1024);
@@ -131,10 +132,9 @@ describe('live migration between two hosts', () => {
   it('moves live to h2 copying its disk: the counter goes on there, h2 has it defined and running, h1 has nothing', async () => {
     const before = consoles[0]!;
     const { jobId } = await migrate(H1, H2, name, base);
-    await mods.runner.jobSettled(jobId);
-    const job = await mods.store.readJob(jobId);
-    expect(job?.error ?? null).toBeNull();
-    expect(job?.status).toBe('succeeded');
+    const job = await settledJob(jobId);
+    expect(job.error).toBeNull();
+    expect(job.status).toBe('succeeded');
     lastOnH1 = Math.max(...counters(before.text));
     expect(await where(name)).toEqual({ h1: 'absent', h2: 'running' });
     expect(await persistentOn(H2, name)).toBe(true);
@@ -144,13 +144,13 @@ describe('live migration between two hosts', () => {
     expect(after.first).toBeGreaterThan(lastOnH1);
     expect(after.first).toBeLessThan(lastOnH1 + 600);
     expect(after.last).toBeGreaterThanOrEqual(after.first + 20);
-    expect(job?.result).toMatchObject({ uuid: dom.uuid, destination: 'h2' });
-    console.log(`live copy h1→h2: ${JSON.stringify(job?.result)}; counter C${lastOnH1} on h1, C${after.first} first on h2`);
+    expect(job.result).toMatchObject({ uuid: dom.uuid, destination: 'h2' });
+    console.log(`live copy h1→h2: ${JSON.stringify(job.result)}; counter C${lastOnH1} on h1, C${after.first} first on h2`);
     // The copied volume is on h2; h1 keeps its own (libvirt leaves the source's storage alone).
     expect(await volumes(H2, COPY_POOL)).toContain(`${name}.raw`);
     expect(await volumes(H1, COPY_POOL)).toContain(`${name}.raw`);
     await m.witness(hostOf(H1), ['vol-delete', `${name}.raw`, '--pool', COPY_POOL]);
-    const audit = await mods.audit.listAudit({ q: name });
+    const audit = await listAudit({ q: name });
     const entry = audit.find((a) => a.action === 'vm.migrate');
     expect(entry?.outcome).toBe('ok');
     expect(JSON.parse(entry!.detail!)).toMatchObject({ from: 'h1', to: 'h2', mode: 'live', uuid: dom.uuid, durationMs: expect.any(Number) });
@@ -159,14 +159,13 @@ describe('live migration between two hosts', () => {
   it('a cancel mid-migration (throttled to 1 MiB/s) leaves it running on the source, with no copy left behind', async () => {
     const { jobId } = await migrate(H2, H1, name, { ...base, bandwidthMiBs: 1 });
     // Once the migration runs (32 MiB of disk and 128 MiB of memory at 1 MiB/s), the cancel lands in the middle of it.
-    await until(async () => (await mods.store.readJob(jobId))?.steps.find((x) => x.id === 'migrate')?.status === 'running', 60_000, 100);
+    await until(async () => (await readJob(jobId))?.steps.find((x) => x.id === 'migrate')?.status === 'running', 60_000, 100);
     await new Promise((r) => setTimeout(r, 3000));
-    const midway = await mods.store.readJob(jobId);
+    const midway = await readJob(jobId);
     console.log(`cancelling at ${((midway?.progress ?? 0) * 100).toFixed(1)}%: ${midway?.steps.find((x) => x.id === 'migrate')?.detail}`);
-    expect(mods.runner.cancelJob(jobId)).toBe(true);
-    await mods.runner.jobSettled(jobId);
-    const job = await mods.store.readJob(jobId);
-    expect(job?.status).toBe('cancelled');
+    expect(cancelJob(jobId)).toBe(true);
+    const job = await settledJob(jobId);
+    expect(job.status).toBe('cancelled');
     expect(await where(name)).toEqual({ h1: 'absent', h2: 'running' });
     expect(await volumes(H1, COPY_POOL)).not.toContain(`${name}.raw`);
     const still = consoles[consoles.length - 1]!;
@@ -192,22 +191,20 @@ describe('live migration with shared storage', () => {
   it('moves live through the shared pool; the counter goes on on h2', async () => {
     const shown = consoles[consoles.length - 1]!;
     const { jobId } = await migrate(H1, H2, name, { ...base, storage: 'shared', unsafe: true });
-    await mods.runner.jobSettled(jobId);
-    const job = await mods.store.readJob(jobId);
-    expect(job?.error ?? null).toBeNull();
+    const job = await settledJob(jobId);
+    expect(job.error).toBeNull();
     const lastOnH1 = Math.max(...counters(shown.text));
     expect(await where(name)).toEqual({ h1: 'absent', h2: 'running' });
     const after = await counterAfterMove(await m.ctx[H2].libvirt(), dom);
     consoles.push(after.console);
     expect(after.first).toBeGreaterThan(lastOnH1);
     expect(after.first).toBeLessThan(lastOnH1 + 600);
-    console.log(`live shared h1→h2: ${JSON.stringify(job?.result)}`);
+    console.log(`live shared h1→h2: ${JSON.stringify(job.result)}`);
   }, 240_000);
 
   it('moves back keeping the source definition when asked (persistent on h1, still defined on h2)', async () => {
     const { jobId } = await migrate(H2, H1, name, { ...base, storage: 'shared', unsafe: true, undefineSource: false });
-    await mods.runner.jobSettled(jobId);
-    expect((await mods.store.readJob(jobId))?.status).toBe('succeeded');
+    expect((await settledJob(jobId)).status).toBe('succeeded');
     expect(await where(name)).toEqual({ h1: 'running', h2: 'shut off' });
     expect(await persistentOn(H1, name)).toBe(true);
   }, 240_000);
@@ -222,7 +219,7 @@ describe('refusals change nothing on either host', () => {
 
   async function refused(name: string, check: string, pattern: RegExp) {
     const before = await snapshot();
-    const { precheck } = await mods.migration.precheckMigration(m.ctx[H1], m.ctx[H2], name, offline);
+    const { precheck } = await precheckMigration(m.ctx[H1], m.ctx[H2], name, offline);
     const failed = precheck.checks.filter((c) => !c.ok);
     expect(failed.map((c) => c.id)).toEqual([check]);
     expect(failed[0]!.detail).toMatch(pattern);
@@ -240,8 +237,8 @@ describe('refusals change nothing on either host', () => {
       await define(name, tcgGuestXml({ name, memoryMiB: 64 }));
       names.push(there);
       await (await m.ctx[H2].libvirt()).domains.defineXml(tcgGuestXml({ name: there, memoryMiB: 64 }));
-      await mods.tags.setVmTags(m.ctx[H1], name, [aa]);
-      await mods.tags.setVmTags(m.ctx[H2], there, [aa]);
+      await setVmTags(m.ctx[H1], name, [aa]);
+      await setVmTags(m.ctx[H2], there, [aa]);
       await refused(name, 'placement', new RegExp(`already has ${there} tagged ${aa} \\(anti-affinity\\)`));
     } finally {
       if (before === undefined) delete process.env.VIREO_ANTI_AFFINITY_TAGS;
@@ -292,10 +289,9 @@ describe('offline move of a stopped VM', () => {
     const disk = await randomVolume(m, hostOf(H1), COPY_POOL, `${name}.raw`, 8 * 1024 * 1024 + 4096);
     await (await m.ctx[H1].libvirt()).domains.defineXml(tcgGuestXml({ name, memoryMiB: 64, withDisk: disk.path }));
     const { jobId } = await migrate(H1, H2, name, { ...base, mode: 'offline' });
-    await mods.runner.jobSettled(jobId);
-    const job = await mods.store.readJob(jobId);
-    expect(job?.error ?? null).toBeNull();
-    expect(job?.result).toMatchObject({ copiedBytes: disk.data.length, checksums: [{ disk: 'vda', sha256: sha(disk.data) }] });
+    const job = await settledJob(jobId);
+    expect(job.error).toBeNull();
+    expect(job.result).toMatchObject({ copiedBytes: disk.data.length, checksums: [{ disk: 'vda', sha256: sha(disk.data) }] });
     expect(await where(name)).toEqual({ h1: 'absent', h2: 'shut off' });
     // The witness reads the copy back on h2 itself.
     const { mkdtemp, readFile, rm } = await import('node:fs/promises');
@@ -306,6 +302,6 @@ describe('offline move of a stopped VM', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-    expect(job?.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
+    expect(job.steps.map((s) => s.status)).toEqual(['done', 'done', 'done', 'done', 'done', 'done']);
   }, 120_000);
 });

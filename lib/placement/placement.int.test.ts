@@ -3,7 +3,13 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isVireoError } from '@/lib/errors';
 import { tcgGuestXml } from '@/test/support/fixtures';
-import { jobModules, withTestDatabase } from '@/test/support/database-modules';
+import { FACTS_TIMEOUT_MS, readHostFacts } from './facts';
+import { placeAcrossHosts } from './service';
+import { startCreateVm } from '@/lib/provisioning/create';
+import { setVmTags } from '@/lib/tags/service';
+import { inventory } from '@/lib/vms/inventory';
+import { settledJob } from '@/test/support/settled-job';
+import { withTestDatabase } from '@/test/support/with-test-database';
 import { testHost } from '@/test/support/test-host';
 import { addTinyIso, createTestPool, type TestPool } from '@/test/support/test-pool';
 import { until } from '@/test/support/until';
@@ -20,17 +26,7 @@ const web = `vireo-it-place-web-${suffix}`;
 const refused = `vireo-it-place-db2-${suffix}`;
 const host = testHost();
 const actor = { id: null, username: 'tester', ip: null };
-const mods = withTestDatabase(
-  {
-    ...jobModules,
-    create: () => import('@/lib/provisioning/create'),
-    facts: () => import('./facts'),
-    service: () => import('./service'),
-    tags: () => import('@/lib/tags/service'),
-    inventory: () => import('@/lib/vms/inventory'),
-  },
-  { env: { VIREO_FORCE_EMULATION: '1', VIREO_ANTI_AFFINITY_TAGS: 'db' } },
-);
+withTestDatabase({ env: { VIREO_FORCE_EMULATION: '1', VIREO_ANTI_AFFINITY_TAGS: 'db' } });
 let pool: TestPool;
 let silent: Server;
 const held: Socket[] = [];
@@ -54,7 +50,7 @@ beforeAll(async () => {
   await addTinyIso(pool);
   await virshDefine(tcgGuestXml({ name: db1, memoryMiB: 96 }));
   await virsh(['autostart', db1]);
-  await mods.tags.setVmTags(host, db1, ['db']);
+  await setVmTags(host, db1, ['db']);
   // A "host" that accepts the connection and then says nothing, as a hung libvirtd would.
   silent = createServer((s) => held.push(s));
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
@@ -70,7 +66,7 @@ afterAll(async () => {
 
 describe('host facts', () => {
   it("reads the host's real CPUs, memory, pools with free space, networks and every VM's size, state and tags", async () => {
-    const facts = await mods.facts.readHostFacts(host);
+    const facts = await readHostFacts(host);
     const nodeinfo = await virsh(['nodeinfo']);
     expect(facts.cpus).toBe(Number(/^CPU\(s\):\s+(\d+)/m.exec(nodeinfo)![1]));
     const meminfo = await virsh(['nodememstats']);
@@ -94,8 +90,8 @@ describe('host facts', () => {
     const hung = testHost(`qemu+tcp://127.0.0.1:${port}/system`, undefined, 'hung');
     try {
       const t0 = Date.now();
-      const placement = await mods.service.placeAcrossHosts({ vcpus: 1, memoryMiB: 64, pools: [], disk: null, networks: [], tags: [] }, [hung, host]);
-      expect(Date.now() - t0).toBeLessThan(mods.facts.FACTS_TIMEOUT_MS + 2000);
+      const placement = await placeAcrossHosts({ vcpus: 1, memoryMiB: 64, pools: [], disk: null, networks: [], tags: [] }, [hung, host]);
+      expect(Date.now() - t0).toBeLessThan(FACTS_TIMEOUT_MS + 2000);
       expect(placement.chosen?.id).toBe('test');
       const verdict = placement.hosts.find((v) => v.host.id === 'hung')!;
       expect(verdict.fits).toBe(false);
@@ -110,7 +106,7 @@ describe('create and anti-affinity', () => {
   it('refuses a create tagged db on the host that has db-1 tagged db, with the reason, and makes nothing', async () => {
     const before = await names();
     const vols = await virsh(['vol-list', pool.name]);
-    const err = await mods.create.startCreateVm(host, isoSpec(refused, { tags: ['DB'] }), actor).catch((e: unknown) => e);
+    const err = await startCreateVm(host, isoSpec(refused, { tags: ['DB'] }), actor).catch((e: unknown) => e);
     expect(isVireoError(err)).toBe(true);
     if (!isVireoError(err)) return;
     expect(err.status).toBe(409);
@@ -122,23 +118,18 @@ describe('create and anti-affinity', () => {
   });
 
   it('creates a VM with tags that are not anti-affine, written into its metadata at define', async () => {
-    const { jobId } = await mods.create.startCreateVm(host, isoSpec(web, { tags: ['web', 'Prod'] }), actor);
-    await mods.runner.jobSettled(jobId);
-    expect((await mods.store.readJob(jobId))?.status).toBe('succeeded');
+    const { jobId } = await startCreateVm(host, isoSpec(web, { tags: ['web', 'Prod'] }), actor);
+    expect((await settledJob(jobId)).status).toBe('succeeded');
     expect(await virsh(['metadata', web, 'https://vireo.dev/xmlns/tags/1', '--config'])).toMatch(/web[\s\S]*prod/);
-    await until(
-      'the inventory sees the tags',
-      async () => (await mods.inventory.inventory(host).list()).find((r) => r.name === web)?.tags?.join(',') === 'web,prod',
-      10_000,
-    );
+    await until('the inventory sees the tags', async () => (await inventory(host).list()).find((r) => r.name === web)?.tags?.join(',') === 'web,prod', 10_000);
   });
 
   it('judges the same request without the anti-affine tag as fitting', async () => {
     const req = { vcpus: 1, memoryMiB: 64, pools: [pool.name], disk: null, networks: [], tags: ['db'] };
-    expect((await mods.service.placeAcrossHosts(req, [host])).hosts[0]).toMatchObject({
+    expect((await placeAcrossHosts(req, [host])).hosts[0]).toMatchObject({
       fits: false,
       reasons: [`already has ${db1} tagged db (anti-affinity)`],
     });
-    expect((await mods.service.placeAcrossHosts({ ...req, tags: ['web'] }, [host])).hosts[0]).toMatchObject({ fits: true, reasons: [] });
+    expect((await placeAcrossHosts({ ...req, tags: ['web'] }, [host])).hosts[0]).toMatchObject({ fits: true, reasons: [] });
   });
 });

@@ -4,10 +4,14 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { ConsoleReader } from '@/test/support/console-reader';
+import { startWatched } from '@/test/support/console-reader';
 import { bootBanner, cloudImagePath, cloudInitBanner, ensureFixtures, fixturePaths } from '@/test/support/fixtures';
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
-import { jobModules, withTestDatabase } from '@/test/support/database-modules';
+import { KEPT_NOTE, retryCreateVm, startCreateVm } from './create';
+import { planVm } from './plan';
+import { removeKept } from '@/lib/jobs/kept';
+import { settledJob } from '@/test/support/settled-job';
+import { withTestDatabase } from '@/test/support/with-test-database';
 import { addTinyIso, createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain } from '@/test/support/virsh';
 import { testHost } from '@/test/support/test-host';
@@ -21,10 +25,7 @@ const actor = { id: null, username: 'tester', ip: null };
 let pool: TestPool;
 const host = testHost();
 let http: HttpFixtureServer;
-const mods = withTestDatabase(
-  { ...jobModules, create: () => import('./create') },
-  { env: { VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW } },
-);
+withTestDatabase({ env: { VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW } });
 const made: string[] = [];
 
 function isoSpec(name: string, extra: Record<string, unknown> = {}) {
@@ -38,6 +39,24 @@ function isoSpec(name: string, extra: Record<string, unknown> = {}) {
     start: true,
     ...extra,
   };
+}
+
+/** Runs a create job to its end and returns what it recorded; the VM it names is removed after the file. */
+async function createVm(spec: { name: string } & Record<string, unknown>) {
+  made.push(spec.name);
+  const { jobId } = await startCreateVm(host, spec, actor);
+  return settledJob(jobId);
+}
+
+/** Boots a created VM watched from its first byte until its console shows `banner`, then stops it. */
+async function bootUntil(name: string, banner: string | RegExp) {
+  const tty = await startWatched(name);
+  try {
+    await tty.waitFor(banner, 90_000);
+  } finally {
+    tty.close();
+    await virsh(['destroy', name]).catch(() => undefined);
+  }
 }
 
 async function domains(): Promise<string[]> {
@@ -66,10 +85,7 @@ afterAll(async () => {
 describe('create job (ISO install flow)', () => {
   it('creates the disk, defines a schema-valid domain booting CD-ROM first, and starts it', async () => {
     const name = `vireo-test-iso-${suffix}`;
-    made.push(name);
-    const { jobId } = await mods.create.startCreateVm(host, isoSpec(name), actor);
-    await mods.runner.jobSettled(jobId);
-    const job = (await mods.store.readJob(jobId))!;
+    const job = await createVm(isoSpec(name));
     expect(job.error).toBeNull();
     expect(job.status).toBe('succeeded');
     expect(job.steps.map((s) => [s.id, s.status])).toEqual([
@@ -94,20 +110,16 @@ describe('create job (ISO install flow)', () => {
 
   it("keeps the VM and its disk when only the start fails (a reviewed XML naming a missing network), with libvirt's reason", async () => {
     const name = `vireo-test-kept-${suffix}`;
-    made.push(name);
     const before = await pool.volumes();
-    const { planVm } = await import('./plan');
     const plan = await planVm(host, isoSpec(name));
     const edited = plan.generatedXml.replace(
       '</devices>',
       "<interface type='network'><source network='vireo-no-such-network'/><model type='virtio'/></interface></devices>",
     );
-    const { jobId } = await mods.create.startCreateVm(host, isoSpec(name, { identity: plan.spec.identity, xml: edited }), actor);
-    await mods.runner.jobSettled(jobId);
-    const job = (await mods.store.readJob(jobId))!;
+    const job = await createVm(isoSpec(name, { identity: plan.spec.identity, xml: edited }));
     expect(job.status).toBe('failed');
     expect(job.error).toMatch(/^Start the virtual machine: libvirt says: .*vireo-no-such-network/);
-    expect(job.error).toContain(mods.create.KEPT_NOTE);
+    expect(job.error).toContain(KEPT_NOTE);
     expect(job.steps.map((s) => s.status)).toEqual(['done', 'done', 'failed']);
     expect(job.rollback).toBeNull();
     expect(job.kept).toEqual([
@@ -118,8 +130,7 @@ describe('create job (ISO install flow)', () => {
     expect(await pool.volumes()).toEqual([...before, `${name}.qcow2`].sort());
 
     // Removed later on request: the same rollback, newest first; asking twice is refused.
-    const { removeKept } = await import('@/lib/jobs/kept');
-    const after = await removeKept(host, jobId);
+    const after = await removeKept(host, job.id);
     expect(after.kept).toEqual([]);
     expect(after.rollback?.map((r) => [r.resource.type, r.outcome])).toEqual([
       ['domain', 'removed'],
@@ -128,18 +139,16 @@ describe('create job (ISO install flow)', () => {
     expect(after.status).toBe('failed');
     expect(await pool.volumes()).toEqual(before);
     expect(await domains()).not.toContain(name);
-    await expect(removeKept(host, jobId)).rejects.toThrow(/kept nothing/);
+    await expect(removeKept(host, job.id)).rejects.toThrow(/kept nothing/);
   });
 
   it('rolls back the disk when the definition itself fails, and retries with the same settings', async () => {
     const name = `vireo-test-rb-${suffix}`;
     const before = await pool.volumes();
-    const { planVm } = await import('./plan');
     const plan = await planVm(host, isoSpec(name));
     const invalid = plan.generatedXml.replace('</devices>', '<vireo-not-a-device/></devices>');
-    const { jobId } = await mods.create.startCreateVm(host, isoSpec(name, { identity: plan.spec.identity, xml: invalid }), actor);
-    await mods.runner.jobSettled(jobId);
-    const job = (await mods.store.readJob(jobId))!;
+    const { jobId } = await startCreateVm(host, isoSpec(name, { identity: plan.spec.identity, xml: invalid }), actor);
+    const job = await settledJob(jobId);
     expect(job.status).toBe('failed');
     expect(job.steps.map((s) => s.status)).toEqual(['done', 'failed', 'pending']);
     expect(job.kept).toBeNull();
@@ -150,18 +159,17 @@ describe('create job (ISO install flow)', () => {
     expect(await pool.volumes()).toEqual(before);
     expect(await domains()).not.toContain(name);
 
-    const again = await mods.create.retryCreateVm(host, jobId, actor);
+    const again = await retryCreateVm(host, jobId, actor);
     expect(again.jobId).not.toBe(jobId);
-    await mods.runner.jobSettled(again.jobId);
-    const job2 = (await mods.store.readJob(again.jobId))!;
+    const job2 = await settledJob(again.jobId);
     expect([job2.objectName, job2.status, job2.error]).toEqual([name, 'failed', job.error]);
-    await expect(mods.create.retryCreateVm(host, '00000000-0000-4000-8000-000000000000', actor)).rejects.toThrow(/no longer kept/);
+    await expect(retryCreateVm(host, '00000000-0000-4000-8000-000000000000', actor)).rejects.toThrow(/no longer kept/);
   });
 
   it('refuses what the host cannot do, naming the field, and creates nothing', async () => {
     const before = await pool.volumes();
     const refuse = async (spec: unknown) => {
-      const err = await mods.create.startCreateVm(host, spec, actor).then(
+      const err = await startCreateVm(host, spec, actor).then(
         () => null,
         (e: { fields?: Record<string, string> }) => e,
       );
@@ -200,10 +208,7 @@ describe('create job (cloud image flow)', () => {
       start: false,
     });
     const name = `vireo-test-cloud-${suffix}`;
-    made.push(name);
-    const { jobId } = await mods.create.startCreateVm(host, spec(name), actor);
-    await mods.runner.jobSettled(jobId);
-    const job = (await mods.store.readJob(jobId))!;
+    const job = await createVm(spec(name));
     expect(job.error).toBeNull();
     expect(job.steps.map((s) => [s.id, s.status])).toEqual([
       ['image', 'done'],
@@ -215,22 +220,11 @@ describe('create job (cloud image flow)', () => {
     expect(job.steps[0]!.detail).toMatch(/checksum verified/);
     expect(await pool.volumes()).toEqual(expect.arrayContaining(['base-cloud.qcow2', `${name}.qcow2`, `${name}-seed.iso`]));
 
-    await virsh(['start', name, '--paused']);
-    const tty = await ConsoleReader.forDomain(name);
-    try {
-      await virsh(['resume', name]);
-      await tty.waitFor(new RegExp(`${cloudInitBanner} hostname=int-host user=intuser`), 90_000);
-    } finally {
-      tty.close();
-      await virsh(['destroy', name]).catch(() => undefined);
-    }
+    await bootUntil(name, new RegExp(`${cloudInitBanner} hostname=int-host user=intuser`));
 
     const again = `vireo-test-cloud2-${suffix}`;
-    made.push(again);
     const before = http.requests('cloud.qcow2');
-    const second = await mods.create.startCreateVm(host, spec(again), actor);
-    await mods.runner.jobSettled(second.jobId);
-    const job2 = (await mods.store.readJob(second.jobId))!;
+    const job2 = await createVm(spec(again));
     expect(job2.status).toBe('succeeded');
     expect(job2.steps[0]!.detail).toMatch(/^Cached/);
     expect(http.requests('cloud.qcow2')).toBe(before);
@@ -240,80 +234,50 @@ describe('create job (cloud image flow)', () => {
 describe('create job (import and direct kernel boot)', () => {
   it('imports an existing disk volume as it is (its own format) and boots it', async () => {
     const name = `vireo-test-imp-${suffix}`;
-    made.push(name);
     await run('cp', [cloudImagePath, `${pool.path}/imported.qcow2`]);
     await virsh(['pool-refresh', pool.name]);
     const before = await pool.volumes();
-    const { jobId } = await mods.create.startCreateVm(
-      host,
-      {
-        name,
-        source: { kind: 'import', disk: { pool: pool.name, volume: 'imported.qcow2' } },
-        resources: { vcpus: 1, memoryMiB: 160 },
-        storage: { pool: pool.name, sizeGiB: 0, bus: 'virtio' },
-        network: { type: 'none' },
-        start: false,
-      },
-      actor,
-    );
-    await mods.runner.jobSettled(jobId);
-    expect((await mods.store.readJob(jobId))!.steps.map((s) => [s.id, s.status])).toEqual([
+    const job = await createVm({
+      name,
+      source: { kind: 'import', disk: { pool: pool.name, volume: 'imported.qcow2' } },
+      resources: { vcpus: 1, memoryMiB: 160 },
+      storage: { pool: pool.name, sizeGiB: 0, bus: 'virtio' },
+      network: { type: 'none' },
+      start: false,
+    });
+    expect(job.steps.map((s) => [s.id, s.status])).toEqual([
       ['define', 'done'],
       ['start', 'skipped'],
     ]);
     expect(await pool.volumes()).toEqual(before);
     expect(await virsh(['dumpxml', '--inactive', name])).toContain("<driver name='qemu' type='qcow2'");
-    await virsh(['start', name, '--paused']);
-    const tty = await ConsoleReader.forDomain(name);
-    try {
-      await virsh(['resume', name]);
-      await tty.waitFor(`${cloudInitBanner} no-seed`, 90_000);
-    } finally {
-      tty.close();
-      await virsh(['destroy', name]).catch(() => undefined);
-    }
+    await bootUntil(name, `${cloudInitBanner} no-seed`);
   });
 
   it('boots a kernel and initrd from host files with the given command line, no disk', async () => {
     const name = `vireo-test-kern-${suffix}`;
-    made.push(name);
     const fx = fixturePaths();
-    const { jobId } = await mods.create.startCreateVm(
+    const job = await createVm({
+      name,
+      source: { kind: 'kernel', kernel: fx.kernel, initrd: fx.initrd, cmdline: `${fx.cmdline} vireo.hostname=direct-boot` },
+      resources: { vcpus: 1, memoryMiB: 160 },
+      storage: { pool: pool.name, sizeGiB: 0 },
+      network: { type: 'none' },
+      start: false,
+    });
+    expect(job.status).toBe('succeeded');
+    await bootUntil(name, `${bootBanner} hostname=direct-boot`);
+    const refused = await startCreateVm(
       host,
       {
-        name,
-        source: { kind: 'kernel', kernel: fx.kernel, initrd: fx.initrd, cmdline: `${fx.cmdline} vireo.hostname=direct-boot` },
+        name: `${name}-x`,
+        source: { kind: 'kernel', kernel: '/boot/../etc/shadow' },
         resources: { vcpus: 1, memoryMiB: 160 },
         storage: { pool: pool.name, sizeGiB: 0 },
         network: { type: 'none' },
-        start: false,
       },
       actor,
-    );
-    await mods.runner.jobSettled(jobId);
-    expect((await mods.store.readJob(jobId))!.status).toBe('succeeded');
-    await virsh(['start', name, '--paused']);
-    const tty = await ConsoleReader.forDomain(name);
-    try {
-      await virsh(['resume', name]);
-      await tty.waitFor(`${bootBanner} hostname=direct-boot`, 90_000);
-    } finally {
-      tty.close();
-      await virsh(['destroy', name]).catch(() => undefined);
-    }
-    const refused = await mods.create
-      .startCreateVm(
-        host,
-        {
-          name: `${name}-x`,
-          source: { kind: 'kernel', kernel: '/boot/../etc/shadow' },
-          resources: { vcpus: 1, memoryMiB: 160 },
-          storage: { pool: pool.name, sizeGiB: 0 },
-          network: { type: 'none' },
-        },
-        actor,
-      )
-      .catch((e: { fields?: Record<string, string> }) => e.fields);
+    ).catch((e: { fields?: Record<string, string> }) => e.fields);
     expect(refused).toMatchObject({ 'source.kernel': expect.stringContaining('..') });
   });
 });

@@ -3,11 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Domain } from '@/lib/domain-xml/domain';
 import type { DomainSnapshot } from '@/lib/metrics/domain-stats';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { useTestDatabase } from '@/test/support/test-db';
 import { testHost } from '@/test/support/test-host';
 import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { until } from '@/test/support/until';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
+import { withTestDatabase } from '@/test/support/with-test-database';
+import { setVmTags, tagsByUuid, vmNamesWithTag, vmTags } from './service';
+import { AlertEngine } from '@/lib/alerts/engine';
+import { ruleBody } from '@/lib/alerts/inputs';
+import { listAlerts } from '@/lib/alerts/instances';
+import { Notifier } from '@/lib/alerts/notifier';
+import { createRule } from '@/lib/alerts/rules';
+import { createSchedule, deleteSchedule, runDueSchedules } from '@/lib/backups/schedules';
+import { setTagResolver } from '@/lib/backups/tags';
+import { planClone } from '@/lib/clones/clone';
+import { inventory } from '@/lib/vms/inventory';
 
 // Tags against the test libvirtd: written with virDomainSetMetadata into a defined (stopped) VM's definition and
 // into both definitions of a running TCG guest, witnessed by `virsh metadata` and dumpxml; refusals change nothing;
@@ -21,57 +31,30 @@ const running = `vireo-it-tags-b-${suffix}`;
 const untagged = `vireo-it-tags-c-${suffix}`;
 const host = testHost();
 
-let disposeDb: () => Promise<void>;
+withTestDatabase();
 let pool: TestPool;
-const m = {} as {
-  tags: typeof import('./service');
-  inventory: typeof import('@/lib/vms/inventory');
-  backupTags: typeof import('@/lib/backups/tags');
-  schedules: typeof import('@/lib/backups/schedules');
-  engine: typeof import('@/lib/alerts/engine');
-  notifier: typeof import('@/lib/alerts/notifier');
-  rules: typeof import('@/lib/alerts/rules');
-  inputs: typeof import('@/lib/alerts/inputs');
-  instances: typeof import('@/lib/alerts/instances');
-  db: typeof import('@/lib/db/client');
-  clone: typeof import('@/lib/clones/clone');
-};
 
 const metadata = (name: string, where: '--config' | '--live') => virsh(['metadata', name, TAGS_NS, where]);
-const row = async (name: string) => (await m.inventory.inventory(host).list()).find((r) => r.name === name);
+const row = async (name: string) => (await inventory(host).list()).find((r) => r.name === name);
 
 beforeAll(async () => {
-  disposeDb = (await useTestDatabase()).dispose;
   await ensureFixtures();
   pool = await createTestPool(`vireo-test-tags-${suffix}`);
-  m.tags = await import('./service');
-  m.inventory = await import('@/lib/vms/inventory');
-  m.backupTags = await import('@/lib/backups/tags');
-  m.schedules = await import('@/lib/backups/schedules');
-  m.engine = await import('@/lib/alerts/engine');
-  m.notifier = await import('@/lib/alerts/notifier');
-  m.rules = await import('@/lib/alerts/rules');
-  m.inputs = await import('@/lib/alerts/inputs');
-  m.instances = await import('@/lib/alerts/instances');
-  m.db = await import('@/lib/db/client');
-  m.clone = await import('@/lib/clones/clone');
   for (const name of [stopped, running, untagged]) await virshDefine(tcgGuestXml({ name, memoryMiB: 96 }));
   await virsh(['start', running]);
-  await m.inventory.inventory(host).list();
+  await inventory(host).list();
 }, 120_000);
 
 afterAll(async () => {
   for (const name of [stopped, running, untagged]) await virshCleanupDomain(name);
   await pool?.dispose();
   await host.close();
-  await m.db?.db().$disconnect();
-  await disposeDb?.();
 });
 
 describe('VM tags in libvirt metadata', () => {
   it('tags a defined, stopped VM in its persistent definition', async () => {
-    expect(await m.tags.vmTags(host, stopped)).toEqual({ name: stopped, tags: [], writes: 'persistent' });
-    const set = await m.tags.setVmTags(host, stopped, [' DB ', 'prod', 'db']);
+    expect(await vmTags(host, stopped)).toEqual({ name: stopped, tags: [], writes: 'persistent' });
+    const set = await setVmTags(host, stopped, [' DB ', 'prod', 'db']);
     expect(set).toEqual({ name: stopped, tags: ['db', 'prod'], writes: 'persistent' });
     expect(await metadata(stopped, '--config')).toMatch(/<tags>\s*<tag>db<\/tag>\s*<tag>prod<\/tag>\s*<\/tags>/);
     const xml = await virsh(['dumpxml', '--inactive', stopped]);
@@ -81,7 +64,7 @@ describe('VM tags in libvirt metadata', () => {
   });
 
   it('tags a running guest live and for next boot', async () => {
-    const set = await m.tags.setVmTags(host, running, ['web']);
+    const set = await setVmTags(host, running, ['web']);
     expect(set).toEqual({ name: running, tags: ['web'], writes: 'both' });
     expect(await metadata(running, '--live')).toMatch(/<tag>web<\/tag>/);
     expect(await metadata(running, '--config')).toMatch(/<tag>web<\/tag>/);
@@ -93,31 +76,31 @@ describe('VM tags in libvirt metadata', () => {
 
   it('refuses bad tags and too many with a message per entry, and changes nothing', async () => {
     const before = await metadata(stopped, '--config');
-    await expect(m.tags.setVmTags(host, stopped, ['ok', 'no way'])).rejects.toMatchObject({
+    await expect(setVmTags(host, stopped, ['ok', 'no way'])).rejects.toMatchObject({
       status: 422,
       fields: { 'tags.1': '"no way" has a space: tags use letters, digits, ".", "_" and "-".' },
     });
     const many = Array.from({ length: 17 }, (_, i) => `t${i}`);
-    await expect(m.tags.setVmTags(host, stopped, many)).rejects.toMatchObject({ status: 422, fields: { tags: 'A VM has at most 16 tags; this list has 17.' } });
-    await expect(m.tags.setVmTags(host, 'no such vm', ['x'])).rejects.toMatchObject({ status: 404 });
+    await expect(setVmTags(host, stopped, many)).rejects.toMatchObject({ status: 422, fields: { tags: 'A VM has at most 16 tags; this list has 17.' } });
+    await expect(setVmTags(host, 'no such vm', ['x'])).rejects.toMatchObject({ status: 404 });
     expect(await metadata(stopped, '--config')).toBe(before);
   });
 
   it('follows a change made with virsh through the metadata-change event', async () => {
     await virsh(['metadata', untagged, TAGS_NS, '--key', 'vireo-tags', '--config', '--set', '<tags><tag>ops</tag></tags>']);
     await until('the row with the new tag', async () => (await row(untagged))?.tags?.join() === 'ops', 15_000, 100);
-    expect(await m.tags.vmNamesWithTag(host, 'ops')).toEqual([untagged]);
+    expect(await vmNamesWithTag(host, 'ops')).toEqual([untagged]);
     // Removing every tag removes the element.
-    await m.tags.setVmTags(host, untagged, []);
+    await setVmTags(host, untagged, []);
     await expect(metadata(untagged, '--config')).rejects.toThrow();
     expect((await row(untagged))?.tags).toEqual([]);
   });
 
   it('answers which VMs carry a tag from the inventory', async () => {
-    expect(await m.tags.vmNamesWithTag(host, 'db')).toEqual([stopped]);
-    expect(await m.tags.vmNamesWithTag(host, ' PROD')).toEqual([stopped]);
-    expect(await m.tags.vmNamesWithTag(host, 'nobody')).toEqual([]);
-    const tagsOf = await m.tags.tagsByUuid(host);
+    expect(await vmNamesWithTag(host, 'db')).toEqual([stopped]);
+    expect(await vmNamesWithTag(host, ' PROD')).toEqual([stopped]);
+    expect(await vmNamesWithTag(host, 'nobody')).toEqual([]);
+    const tagsOf = await tagsByUuid(host);
     expect(tagsOf((await row(running))!.uuid)).toEqual(['web']);
     expect(tagsOf('00000000-0000-0000-0000-000000000000')).toEqual([]);
   });
@@ -129,55 +112,53 @@ describe('anti-affinity by tag', () => {
     const was = process.env.VIREO_ANTI_AFFINITY_TAGS;
     process.env.VIREO_ANTI_AFFINITY_TAGS = aa;
     try {
-      await m.tags.setVmTags(host, untagged, [aa]);
+      await setVmTags(host, untagged, [aa]);
       const before = await metadata(stopped, '--config');
-      await expect(m.tags.setVmTags(host, stopped, ['db', 'prod', aa])).rejects.toMatchObject({
+      await expect(setVmTags(host, stopped, ['db', 'prod', aa])).rejects.toMatchObject({
         status: 409,
         fields: { tags: expect.stringContaining(`already has ${untagged} tagged ${aa} (anti-affinity)`) },
       });
       expect(await metadata(stopped, '--config')).toBe(before);
       // The rule holds for tags a VM gains: one that carries it already may still be edited.
-      await m.tags.setVmTags(host, untagged, [aa, 'ops2']);
+      await setVmTags(host, untagged, [aa, 'ops2']);
       // A clone would carry the tag onto the same host.
       const copy = `vireo-it-tags-d-${suffix}`;
-      await expect(m.clone.planClone(host, untagged, { name: copy, mode: 'full' })).rejects.toMatchObject({ status: 409 });
+      await expect(planClone(host, untagged, { name: copy, mode: 'full' })).rejects.toMatchObject({ status: 409 });
       await expect(virsh(['dominfo', copy])).rejects.toThrow();
     } finally {
       if (was === undefined) delete process.env.VIREO_ANTI_AFFINITY_TAGS;
       else process.env.VIREO_ANTI_AFFINITY_TAGS = was;
-      await m.tags.setVmTags(host, untagged, []);
+      await setVmTags(host, untagged, []);
     }
   });
 });
 
 describe('acting per tag', () => {
   it('a backup schedule per tag backs up the tagged VM', async () => {
-    m.backupTags.setTagResolver(m.tags.vmNamesWithTag);
+    setTagResolver(vmNamesWithTag);
     const t0 = new Date(Date.now() + 24 * 3_600_000);
     t0.setUTCHours(0, 0, 0, 0);
-    await expect(m.schedules.createSchedule(host, { scope: 'tag', tag: 'no way', cron: '0 3 * * *', pool: pool.name })).rejects.toMatchObject({
+    await expect(createSchedule(host, { scope: 'tag', tag: 'no way', cron: '0 3 * * *', pool: pool.name })).rejects.toMatchObject({
       status: 422,
     });
-    const s = await m.schedules.createSchedule(host, { scope: 'tag', tag: 'DB', cron: '0 3 * * *', pool: pool.name }, { now: () => t0 });
+    const s = await createSchedule(host, { scope: 'tag', tag: 'DB', cron: '0 3 * * *', pool: pool.name }, { now: () => t0 });
     expect(s).toMatchObject({ scope: 'tag', tag: 'db' });
-    const runs = await m.schedules.runDueSchedules(host, new Date(t0.getTime() + 3 * 3_600_000));
+    const runs = await runDueSchedules(host, new Date(t0.getTime() + 3 * 3_600_000));
     // The guest has no disk: the run itself may fail, but it is the tagged VM, and only it, that the schedule took.
     expect(runs.map((r) => r.vm)).toEqual([stopped]);
-    await m.schedules.deleteSchedule(host, s.id);
+    await deleteSchedule(host, s.id);
   });
 
   it('an alert rule scoped to a tag judges the tagged VM only', async () => {
-    const notifier = new m.notifier.Notifier({ externalURL: () => 'https://vireo.test' });
-    const engine = new m.engine.AlertEngine({
+    const notifier = new Notifier({ externalURL: () => 'https://vireo.test' });
+    const engine = new AlertEngine({
       hostId: host.id,
       hostName: host.name,
       notifier,
       generatorURL: () => 'https://vireo.test/alerts',
-      tags: () => m.tags.tagsByUuid(host),
+      tags: () => tagsByUuid(host),
     });
-    await m.rules.createRule(
-      m.inputs.ruleBody.parse({ name: 'DB down', metric: 'vm.state', comparison: 'is-not', stateValue: 'running', scopeKind: 'tag', scopeValue: 'db' }),
-    );
+    await createRule(ruleBody.parse({ name: 'DB down', metric: 'vm.state', comparison: 'is-not', stateValue: 'running', scopeKind: 'tag', scopeValue: 'db' }));
     const domains = await Promise.all(
       [stopped, untagged, running].map(async (name) => {
         const r = (await row(name))!;
@@ -185,7 +166,7 @@ describe('acting per tag', () => {
       }),
     );
     await engine.evaluate({ ok: true, at: Date.now(), domains, points: new Map() });
-    expect((await m.instances.listAlerts()).map((a) => a.subjectName)).toEqual([stopped]);
+    expect((await listAlerts()).map((a) => a.subjectName)).toEqual([stopped]);
     await notifier.idle();
   });
 });

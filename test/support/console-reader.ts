@@ -131,11 +131,22 @@ export class ConsoleReader {
   }
 }
 
-/** Starts a defined fixture guest paused, attaches a reader before it prints anything, and resolves at its shell prompt. */
-export async function bootToShell(name: string, timeoutMs = 90_000): Promise<ConsoleReader> {
+/** Starts a defined guest paused and attaches a reader before resuming it, so none of its early output is lost. */
+export async function startWatched(name: string): Promise<ConsoleReader> {
   await virsh(['start', '--paused', name]);
   const reader = await ConsoleReader.forDomain(name);
-  await virsh(['resume', name]);
+  try {
+    await virsh(['resume', name]);
+  } catch (err) {
+    reader.close();
+    throw err;
+  }
+  return reader;
+}
+
+/** Starts a defined fixture guest watched from its first byte, and resolves at its shell prompt. */
+export async function bootToShell(name: string, timeoutMs = 90_000): Promise<ConsoleReader> {
+  const reader = await startWatched(name);
   await reader.waitFor(shellPrompt, timeoutMs);
   return reader;
 }

@@ -1,5 +1,5 @@
 import type { RawCpuidLeaf, RawSelfTest } from '../addon';
-import type { KvmReport } from '../types';
+import type { KvmReport, KvmSelfTest } from '../types';
 
 /** A CPUID leaf with only the given registers set; tests write the register values by hand. */
 export function leaf(fn: number, index: number, regs: Partial<Omit<RawCpuidLeaf, 'function' | 'index'>>): RawCpuidLeaf {
@@ -28,6 +28,17 @@ export function goodRawSelfTest(over: Partial<RawSelfTest> = {}): RawSelfTest {
     ...over,
   };
 }
+
+/** What a self-test guest that wrote 0x2a to port 0x10 and then halted reports, whatever its timings. */
+export const goodSelfTestOutcome = {
+  ok: true,
+  problem: null,
+  timedOut: false,
+  exitReason: 'KVM_EXIT_IO',
+  secondExitReason: 'KVM_EXIT_HLT',
+  port: 0x10,
+  value: 0x2a,
+} satisfies Partial<KvmSelfTest>;
 
 /** A healthy host's report, as a plain object literal (not produced by the code under test). */
 export function healthyReport(over: Partial<KvmReport> = {}): KvmReport {
@@ -58,13 +69,7 @@ export function healthyReport(over: Partial<KvmReport> = {}): KvmReport {
     msrIndexCount: 40,
     nested: { module: 'kvm_intel', enabled: true, kvmModules: ['kvm', 'kvm_intel'] },
     selfTest: {
-      ok: true,
-      problem: null,
-      timedOut: false,
-      exitReason: 'KVM_EXIT_IO',
-      secondExitReason: 'KVM_EXIT_HLT',
-      port: 0x10,
-      value: 0x2a,
+      ...goodSelfTestOutcome,
       expectedPort: 0x10,
       expectedValue: 0x2a,
       durationMs: 1.5,

@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withTestDatabase } from '@/test/support/database-modules';
+import * as hardwareRoute from '@/app/api/hosts/[host]/vms/[name]/hardware/route';
+import * as memoryRoute from '@/app/api/hosts/[host]/vms/[name]/hardware/memory/route';
+import * as nicsRoute from '@/app/api/hosts/[host]/vms/[name]/hardware/nics/route';
+import * as nicRoute from '@/app/api/hosts/[host]/vms/[name]/hardware/nics/[mac]/route';
+import * as diskRoute from '@/app/api/hosts/[host]/vms/[name]/hardware/disks/[target]/route';
+import * as bootRoute from '@/app/api/hosts/[host]/vms/[name]/hardware/boot/route';
+import { listAudit } from '@/lib/audit/log';
+import { createUser } from '@/lib/auth/accounts';
+import { createSession } from '@/lib/auth/session';
+import { localHost } from '@/lib/hosts';
+import { withTestDatabase } from '@/test/support/with-test-database';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 
@@ -9,16 +19,7 @@ import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
 
 const tag = Math.random().toString(36).slice(2, 7);
 const vm = `vireo-hw-test-api-${tag}`;
-const m = withTestDatabase({
-  hardware: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/route'),
-  memory: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/memory/route'),
-  nics: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/nics/route'),
-  nic: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/nics/[mac]/route'),
-  disk: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/disks/[target]/route'),
-  boot: () => import('@/app/api/hosts/[host]/vms/[name]/hardware/boot/route'),
-  audit: () => import('@/lib/audit/log'),
-  hosts: () => import('@/lib/hosts'),
-});
+withTestDatabase();
 const sessions: Record<'admin' | 'viewer', { token: string; csrfToken: string }> = {} as never;
 
 function request(method: string, path: string, as: 'admin' | 'viewer' | null, body?: unknown, csrf = true): Request {
@@ -42,8 +43,6 @@ beforeAll(async () => {
         "bus='scsi'/><readonly/></disk></devices>",
     ),
   );
-  const { createUser } = await import('@/lib/auth/accounts');
-  const { createSession } = await import('@/lib/auth/session');
   for (const role of ['admin', 'viewer'] as const) {
     const user = await createUser(`hw-${role}`, 'correct horse battery staple', role);
     sessions[role] = await createSession(user.id, {});
@@ -52,44 +51,46 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await virshCleanupDomain(vm);
-  await m.hosts?.localHost().close();
+  await localHost().close();
 });
 
 describe('hardware API routes', () => {
   it('GET answers the HardwareView to any signed-in role, 401 without a session', async () => {
-    const res = await m.hardware.GET(request('GET', `/api/vms/${vm}/hardware`, 'viewer'), params({}));
+    const res = await hardwareRoute.GET(request('GET', `/api/vms/${vm}/hardware`, 'viewer'), params({}));
     expect(res.status).toBe(200);
     const view = await res.json();
     expect(view).toMatchObject({ name: vm, running: false, memory: { maximumKiB: 192 * 1024 } });
-    expect((await m.hardware.GET(request('GET', `/api/vms/${vm}/hardware`, null), params({}))).status).toBe(401);
-    const missing = await m.hardware.GET(request('GET', '/api/vms/nope/hardware', 'viewer'), { params: Promise.resolve({ name: `nope-${tag}` }) });
+    expect((await hardwareRoute.GET(request('GET', `/api/vms/${vm}/hardware`, null), params({}))).status).toBe(401);
+    const missing = await hardwareRoute.GET(request('GET', '/api/vms/nope/hardware', 'viewer'), { params: Promise.resolve({ name: `nope-${tag}` }) });
     expect(missing.status).toBe(404);
   });
 
   it('refuses viewers, missing CSRF tokens, bad bodies and live changes on a stopped VM with 4xx, changing nothing', async () => {
     const before = await virsh(['dumpxml', '--inactive', vm]);
     const body = { live: false, persistent: true, currentMiB: 128 };
-    expect((await m.memory.PUT(request('PUT', '/x', 'viewer', body), params({}))).status).toBe(403);
-    expect((await m.memory.PUT(request('PUT', '/x', 'admin', body, false), params({}))).status).toBe(403);
-    const bad = await m.memory.PUT(request('PUT', '/x', 'admin', { live: false, persistent: true, currentMiB: 'lots' }), params({}));
+    expect((await memoryRoute.PUT(request('PUT', '/x', 'viewer', body), params({}))).status).toBe(403);
+    expect((await memoryRoute.PUT(request('PUT', '/x', 'admin', body, false), params({}))).status).toBe(403);
+    const bad = await memoryRoute.PUT(request('PUT', '/x', 'admin', { live: false, persistent: true, currentMiB: 'lots' }), params({}));
     expect(bad.status).toBe(422);
     expect((await bad.json()).fields).toHaveProperty('currentMiB');
-    const live = await m.memory.PUT(request('PUT', '/x', 'admin', { live: true, persistent: true, currentMiB: 128 }), params({}));
+    const live = await memoryRoute.PUT(request('PUT', '/x', 'admin', { live: true, persistent: true, currentMiB: 128 }), params({}));
     expect(live.status).toBe(422);
     const problem = await live.json();
     expect(problem.error).toMatch(/not running/);
     expect(problem.fields).toHaveProperty('live');
-    const above = await m.memory.PUT(request('PUT', '/x', 'admin', { live: false, persistent: true, currentMiB: 4096 }), params({}));
+    const above = await memoryRoute.PUT(request('PUT', '/x', 'admin', { live: false, persistent: true, currentMiB: 4096 }), params({}));
     expect(above.status).toBe(422);
     expect((await above.json()).fields).toHaveProperty('currentMiB');
-    expect((await m.disk.PATCH(request('PATCH', '/x', 'admin', { live: false, persistent: true, cache: 'none' }), params({ target: 'vdq' }))).status).toBe(404);
+    expect((await diskRoute.PATCH(request('PATCH', '/x', 'admin', { live: false, persistent: true, cache: 'none' }), params({ target: 'vdq' }))).status).toBe(
+      404,
+    );
     expect(await virsh(['dumpxml', '--inactive', vm])).toBe(before);
-    const denied = (await m.audit.listAudit({ q: vm })).find((a) => a.outcome === 'error' && a.action === 'vm.hardware.memory');
+    const denied = (await listAudit({ q: vm })).find((a) => a.outcome === 'error' && a.action === 'vm.hardware.memory');
     expect(denied?.error).toMatch(/not running|above/);
   });
 
   it('applies a change, answers { outcome, hardware } and records it', async () => {
-    const res = await m.memory.PUT(request('PUT', '/x', 'admin', { live: false, persistent: true, currentMiB: 128 }), params({}));
+    const res = await memoryRoute.PUT(request('PUT', '/x', 'admin', { live: false, persistent: true, currentMiB: 128 }), params({}));
     expect(res.status).toBe(200);
     const { outcome, hardware } = await res.json();
     expect(outcome).toMatchObject({
@@ -98,12 +99,12 @@ describe('hardware API routes', () => {
       summary: 'Memory set to 128 MiB for next boot; the running guest is unchanged.',
     });
     expect(hardware.memory.currentKiB).toBe(128 * 1024);
-    const entry = (await m.audit.listAudit({ q: vm })).find((a) => a.outcome === 'ok' && a.action === 'vm.hardware.memory');
+    const entry = (await listAudit({ q: vm })).find((a) => a.outcome === 'ok' && a.action === 'vm.hardware.memory');
     expect(JSON.parse(entry!.detail!)).toMatchObject({ currentMiB: 128, summary: outcome.summary });
   });
 
   it('adds a NIC with a generated MAC, then removes it by MAC with the scope in the query', async () => {
-    const add = await m.nics.POST(
+    const add = await nicsRoute.POST(
       request('POST', '/x', 'admin', { live: false, persistent: true, source: { type: 'network', network: 'default' }, model: 'virtio' }),
       params({}),
     );
@@ -111,9 +112,9 @@ describe('hardware API routes', () => {
     const { hardware } = await add.json();
     const mac: string = hardware.nics[0].mac;
     expect(mac).toMatch(/^52:54:00/);
-    const noScope = await m.nic.DELETE(request('DELETE', `/x/${encodeURIComponent(mac)}`, 'admin'), params({ mac: encodeURIComponent(mac) }));
+    const noScope = await nicRoute.DELETE(request('DELETE', `/x/${encodeURIComponent(mac)}`, 'admin'), params({ mac: encodeURIComponent(mac) }));
     expect(noScope.status).toBe(422);
-    const del = await m.nic.DELETE(request('DELETE', `/x/${encodeURIComponent(mac)}?persistent=1`, 'admin'), params({ mac: encodeURIComponent(mac) }));
+    const del = await nicRoute.DELETE(request('DELETE', `/x/${encodeURIComponent(mac)}?persistent=1`, 'admin'), params({ mac: encodeURIComponent(mac) }));
     expect(del.status).toBe(200);
     expect((await del.json()).hardware.nics).toEqual([]);
   });
@@ -123,7 +124,7 @@ describe('hardware API routes', () => {
     await virsh(['start', '--paused', vm]);
     try {
       const before = [await virsh(['dumpxml', vm]), await virsh(['dumpxml', '--inactive', vm])];
-      const res = await m.disk.PATCH(request('PATCH', '/x', 'admin', { live: true, persistent: false, cache: 'none' }), params({ target: 'sda' }));
+      const res = await diskRoute.PATCH(request('PATCH', '/x', 'admin', { live: true, persistent: false, cache: 'none' }), params({ target: 'sda' }));
       expect(res.status).toBe(409);
       const body = await res.json();
       expect(body.error).toMatch(/^Nothing was changed\. libvirt says: /);
@@ -131,7 +132,7 @@ describe('hardware API routes', () => {
       expect(body.outcome).toMatchObject({ live: { status: 'refused', code: body.code }, persistent: { status: 'not-requested' } });
       expect(body.outcome.live.reason).toMatch(/cache/);
       expect([await virsh(['dumpxml', vm]), await virsh(['dumpxml', '--inactive', vm])]).toEqual(before);
-      const entry = (await m.audit.listAudit({ q: vm })).find((a) => a.action === 'vm.hardware.disk.update');
+      const entry = (await listAudit({ q: vm })).find((a) => a.action === 'vm.hardware.disk.update');
       expect(entry).toMatchObject({ outcome: 'error', error: expect.stringContaining(body.code) });
     } finally {
       await virsh(['destroy', vm]);
@@ -139,10 +140,10 @@ describe('hardware API routes', () => {
   });
 
   it('changes boot settings with the scope left out (persistent)', async () => {
-    const res = await m.boot.PUT(request('PUT', '/x', 'admin', { menu: true, onCrash: 'restart', title: 'API' }), params({}));
+    const res = await bootRoute.PUT(request('PUT', '/x', 'admin', { menu: true, onCrash: 'restart', title: 'API' }), params({}));
     expect(res.status).toBe(200);
     expect((await res.json()).hardware.boot).toMatchObject({ menu: true, onCrash: 'restart', title: 'API' });
-    const liveOnStopped = await m.boot.PUT(request('PUT', '/x', 'admin', { title: 'x', live: true }), params({}));
+    const liveOnStopped = await bootRoute.PUT(request('PUT', '/x', 'admin', { title: 'x', live: true }), params({}));
     expect(liveOnStopped.status).toBe(422);
   });
 });

@@ -1,0 +1,11 @@
+import { jobSettled } from '@/lib/jobs/runner';
+import { readJob } from '@/lib/jobs/store';
+import type { JobView } from '@/lib/jobs/types';
+
+/** Waits until the job has ended (done, failed or cancelled) and reads back what it recorded. */
+export async function settledJob(id: string): Promise<JobView> {
+  await jobSettled(id);
+  const job = await readJob(id);
+  if (!job) throw new Error(`Job ${id} ended without a record`);
+  return job;
+}
