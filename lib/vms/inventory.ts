@@ -153,7 +153,8 @@ class Inventory extends EventEmitter {
     if (pause === undefined) return void this.addressWatches.delete(uuid);
     const timer = setTimeout(async () => {
       const row = this.rows.get(uuid);
-      if (!row || row.id < 0 || !this.listenerCount('change')) return void this.addressWatches.delete(uuid);
+      // Only a guest with a NIC can lease, and only pages watching the inventory want its address now.
+      if (!row || row.id < 0 || !row.macs?.length || !this.listenerCount('change')) return void this.addressWatches.delete(uuid);
       const client = this.host.eventClient();
       if (client.state === 'open') await this.readAddresses(client, row).catch(() => undefined);
       if (this.addressWatches.get(uuid) !== timer) return; // restarted meanwhile: a newer watch runs
