@@ -79,6 +79,10 @@ export async function startVireo(env: Record<string, string> = {}, opts: StartOp
     LIBVIRT_URI: testSystemUri,
     // Specs share one libvirtd and some read guests' ptys directly: a test server adopts only consoles it is asked for.
     VIREO_CONSOLE_CAPTURE: 'opened',
+    // The suite's guests run under TCG. Unforced, every server would start its own test guests at start to find which
+    // way guests run here (seconds of libvirtd's and QEMU's work beside each spec): the specs of that probe
+    // (first-vm, readiness) ask for it.
+    VIREO_FORCE_EMULATION: '1',
     ...env,
   };
   if (template && childEnv.VIREO_DATA_DIR === dataDir && childEnv.DATABASE_URL === databaseUrl) await databaseFromTemplate(template, dataDir, databaseUrl);
