@@ -5,29 +5,29 @@ import { uploadSeed } from '@/lib/cloud-init/seed-iso';
 import { Domain } from '@/lib/domain-xml/domain';
 import { ConsoleReader } from '@/test/support/console-reader';
 import { cloudImagePath, diskBootGuestXml, ensureFixtures, shellPrompt } from '@/test/support/fixtures';
-import { testHost } from '@/test/support/test-host';
 import { testBridge } from '@/test/support/test-libvirtd';
 import { startClone } from './clone';
 import { setTemplate } from './templates';
 import { runLifecycle } from '@/lib/vms/lifecycle';
-import { settledJob } from '@/test/support/settled-job';
+import { expectAllStepsDone, settledJob } from '@/test/support/settled-job';
 import { withTestDatabase } from '@/test/support/with-test-database';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
+import { testScene } from '@/test/support/test-scene';
 import { virsh } from '@/test/support/virsh';
 
 // Clones and templates against the real libvirtd: a cloud-image VM (the fixture cloud.qcow2 with a NoCloud seed)
 // is cloned linked (it becomes a template: read-only disks, refuses to start) and full; the linked clone boots on
 // an overlay of the template's disk and cloud-init in it reports the clone's own hostname from its new seed.
 
-const tag = Math.random().toString(36).slice(2, 7);
-const src = `vireo-clsrc-${tag}`;
-const linked = `vireo-cll-${tag}`;
-const full = `vireo-clf-${tag}`;
-const actor = { id: null, username: 'tester', ip: null };
-const host = testHost();
-let pool: TestPool;
-const readers: ConsoleReader[] = [];
 withTestDatabase();
+const scene = testScene();
+const host = scene.host;
+const tag = Math.random().toString(36).slice(2, 7);
+const src = scene.guest(`vireo-clsrc-${tag}`);
+const linked = scene.guest(`vireo-cll-${tag}`);
+const full = scene.guest(`vireo-clf-${tag}`);
+const actor = { id: null, username: 'tester', ip: null };
+const pool = scene.pool(`vireo-clone-${tag}`);
+const readers: ConsoleReader[] = [];
 
 function sourceXml(): string {
   return diskBootGuestXml(src, {
@@ -60,7 +60,6 @@ async function definition(name: string): Promise<Domain> {
 
 beforeAll(async () => {
   await ensureFixtures();
-  pool = await createTestPool(`vireo-clone-${tag}`);
   await copyFile(cloudImagePath, `${pool.path}/src.qcow2`);
   await virsh(['pool-refresh', pool.name]);
   const client = await host.libvirt();
@@ -68,14 +67,8 @@ beforeAll(async () => {
   await client.domains.defineXml(sourceXml());
 }, 120_000);
 
-afterAll(async () => {
+afterAll(() => {
   for (const r of readers) r.close();
-  for (const name of [linked, full, src]) {
-    await virsh(['destroy', name]).catch(() => undefined);
-    await virsh(['undefine', name]).catch(() => undefined);
-  }
-  await pool?.dispose();
-  await host.close();
 });
 
 async function clone(name: string, mode: 'linked' | 'full', start: boolean) {
@@ -86,15 +79,7 @@ async function clone(name: string, mode: 'linked' | 'full', start: boolean) {
 describe('clones and templates', () => {
   it('a linked clone makes its source a template and boots with its own hostname from a new seed', async () => {
     const job = await clone(linked, 'linked', true);
-    expect(job.error).toBeNull();
-    expect(job.status).toBe('succeeded');
-    expect(job.steps.map((s) => [s.id, s.status])).toEqual([
-      ['template', 'done'],
-      ['disks', 'done'],
-      ['seed', 'done'],
-      ['define', 'done'],
-      ['start', 'done'],
-    ]);
+    expectAllStepsDone(job, ['template', 'disks', 'seed', 'define', 'start']);
     const source = await definition(src);
     expect(source.vireo.isTemplate).toBe(true);
     expect(source.disks.find((d) => d.target === 'vda')!.readonly).toBe(true);

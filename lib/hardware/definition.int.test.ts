@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
-import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
+import { testScene } from '@/test/support/test-scene';
+import { virsh, virshDefine } from '@/test/support/virsh';
 import { parseXml, serializeXml } from '@/lib/xml/parse';
-import { testHost } from '@/test/support/test-host';
 import { changeBoot } from './boot';
 import { addCdrom } from './cdrom';
 import { addDisk, removeDisk, updateDisk } from './disks';
@@ -17,11 +16,12 @@ import { testBridge } from '@/test/support/test-libvirtd';
 // vCPU topology and model, memory hotplug and DIMMs, disks and options, NICs with chosen MACs, boot settings and
 // firmware. Every refusal leaves the definition byte-identical.
 
+const scene = testScene();
+const host = scene.host;
 const tag = Math.random().toString(36).slice(2, 7);
-const pc = `vireo-hw-test-pc-${tag}`;
-const q35 = `vireo-hw-test-q35-${tag}`;
-let pool: TestPool;
-const host = testHost();
+const pc = scene.guest(`vireo-hw-test-pc-${tag}`);
+const q35 = scene.guest(`vireo-hw-test-q35-${tag}`);
+const pool = scene.pool(`vireo-hw-test-dpool-${tag}`);
 
 const persistent = { live: false, persistent: true };
 const dumpxml = (name: string) => virsh(['dumpxml', '--inactive', name]);
@@ -44,17 +44,9 @@ async function expectRefused(p: Promise<unknown>, re: RegExp, status = 422): Pro
 
 beforeAll(async () => {
   await ensureFixtures();
-  pool = await createTestPool(`vireo-hw-test-dpool-${tag}`);
   await virsh(['vol-create-as', pool.name, 'existing.raw', '64M', '--format', 'raw']);
   await virshDefine(tcgGuestXml({ name: pc, memoryMiB: 192, network: 'default' }));
   await virshDefine(q35Xml());
-});
-
-afterAll(async () => {
-  await virshCleanupDomain(pc);
-  await virshCleanupDomain(q35);
-  await pool?.dispose();
-  await host.close();
 });
 
 describe('persistent hardware edits on shut-off VMs', () => {

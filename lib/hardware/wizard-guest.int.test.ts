@@ -2,9 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bootToShell, type ConsoleReader } from '@/test/support/console-reader';
 import { until } from '@/test/support/until';
 import { ensureFixtures, fixturePaths } from '@/test/support/fixtures';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
-import { testHost } from '@/test/support/test-host';
-import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
+import { testScene } from '@/test/support/test-scene';
+import { virsh, virshDefine } from '@/test/support/virsh';
 import { HOTPLUG_SPARE_PORTS } from '@/lib/domain-xml/pci-slots';
 import { planVm } from '@/lib/provisioning/plan';
 import { addDisk } from './disks';
@@ -17,11 +16,12 @@ import { readHardware } from './view';
 // Hardware tab counts the ports left. Then CPU mode changes, on it running and on another guest shut off: the
 // edit used to keep migratable="on", which libvirt refuses outside host-passthrough and maximum.
 
+const scene = testScene();
+const host = scene.host;
 const tag = Math.random().toString(36).slice(2, 7);
-const vm = `vireo-wiz-hw-${tag}`;
-const off = `vireo-wiz-cpu-${tag}`;
-const host = testHost();
-let pool: TestPool;
+const vm = scene.guest(`vireo-wiz-hw-${tag}`);
+const off = scene.guest(`vireo-wiz-cpu-${tag}`);
+const pool = scene.pool(`vireo-wiz-hw-pool-${tag}`);
 let reader: ConsoleReader | null = null;
 const sh = (cmd: string, timeoutMs?: number) => reader!.marked(cmd, timeoutMs);
 
@@ -45,20 +45,13 @@ const PORTS = 5 + HOTPLUG_SPARE_PORTS;
 beforeAll(async () => {
   process.env.VIREO_FORCE_EMULATION = '1';
   await ensureFixtures();
-  pool = await createTestPool(`vireo-wiz-hw-pool-${tag}`);
   // "maximum" with migratable: the TCG counterpart of a KVM guest's host-passthrough (both may carry migratable).
   await virshDefine(await wizardXml(vm, '<cpu mode="maximum" migratable="on"/>'));
   reader = await bootToShell(vm);
   await sh('true');
 });
 
-afterAll(async () => {
-  reader?.close();
-  await virshCleanupDomain(vm);
-  await virshCleanupDomain(off);
-  await pool?.dispose();
-  await host.close();
-});
+afterAll(() => reader?.close());
 
 describe('hotplug into a wizard-made q35 guest', () => {
   it('keeps 8 root ports free, and hot-adds a disk, a NIC and a second NIC, each seen by the guest', async () => {

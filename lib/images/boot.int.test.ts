@@ -4,29 +4,34 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uploadSeed } from '@/lib/cloud-init/seed-iso';
 import { buildSeedFiles } from '@/lib/cloud-init/seed';
-import { connect, type LibvirtClient } from '@/lib/libvirt';
 import { startWatched, type ConsoleReader } from '@/test/support/console-reader';
-import { cloudImagePath, cloudInitBanner, diskBootGuestXml, ensureFixtures, installerBanner, installerIsoPath, shellPrompt } from '@/test/support/fixtures';
+import {
+  cloudImagePath,
+  cloudInitBanner,
+  diskBootGuestXml,
+  ensureFixtures,
+  fileDigest,
+  installerBanner,
+  installerIsoPath,
+  shellPrompt,
+} from '@/test/support/fixtures';
 import { fixtureAllowList, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
-import { virsh, virshDefine, virshCleanupDomain } from '@/test/support/virsh';
+import { testScene } from '@/test/support/test-scene';
+import { virsh, virshDefine } from '@/test/support/virsh';
 import { downloadToPool } from './download';
 import { createOverlay } from './overlay';
-import { testHost } from '@/test/support/test-host';
-import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // The fixtures boot the way the wizard's VMs will: q35, the disk on virtio, the seed CD-ROM on virtio-scsi, the
 // installer CD-ROM on SATA, SeaBIOS, TCG.
 // A downloaded base + overlay + cloud-init seed shows the seed's hostname and user on the serial console;
 // the installer ISO boots from the CD-ROM before an empty disk and sees that disk.
 
+const scene = testScene();
+const host = scene.host;
 const run = promisify(execFile);
 const suffix = Math.random().toString(36).slice(2, 7);
-let client: LibvirtClient;
-const host = testHost();
-let pool: TestPool;
+const pool = scene.pool(`vireo-test-boot-${suffix}`);
 let http: HttpFixtureServer;
-const domains: string[] = [];
 const readers: ConsoleReader[] = [];
 
 interface Disk {
@@ -60,7 +65,7 @@ async function boot(name: string, disks: Disk[]): Promise<ConsoleReader> {
   await writeFile(file, xml);
   await run('virt-xml-validate', [file, 'domain']).finally(() => rm(file, { force: true }));
   await virshDefine(xml);
-  domains.push(name);
+  scene.guest(name);
   const reader = await startWatched(name);
   readers.push(reader);
   return reader;
@@ -68,20 +73,12 @@ async function boot(name: string, disks: Disk[]): Promise<ConsoleReader> {
 
 beforeAll(async () => {
   await ensureFixtures();
-  pool = await createTestPool(`vireo-test-boot-${suffix}`);
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
-  client = await connect(testSystemUri);
 });
 
 afterAll(async () => {
   for (const r of readers) r.close();
-  for (const name of domains) {
-    await virshCleanupDomain(name);
-  }
-  await client?.close();
-  await host.close();
   await http?.close();
-  await pool?.dispose();
 });
 
 describe('fixture images boot as the wizard will run them (q35, virtio disk, CD-ROMs)', () => {
@@ -91,12 +88,13 @@ describe('fixture images boot as the wizard will run them (q35, virtio disk, CD-
       pool: pool.name,
       volumeName: 'base.qcow2',
       url: http.url('cloud.qcow2'),
-      expected: { algorithm: 'sha256', hex: (await run('sha256sum', [cloudImagePath])).stdout.split(' ')[0]! },
+      expected: { algorithm: 'sha256', hex: (await fileDigest(cloudImagePath)).sha256 },
       maxBytes: 512 * 1024 ** 2,
       timeoutMs: 60_000,
       allow: fixtureAllowList,
     });
     expect(base.format).toBe('qcow2');
+    const client = await host.libvirt();
     await createOverlay(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'vm.qcow2', sizeBytes: 4 * 1024 ** 3 });
     const files = buildSeedFiles({ hostname: 'kestrel', user: { name: 'wren', sshKeys: [], sudo: true } });
     await uploadSeed(client, pool.name, 'seed.iso', files);
@@ -114,7 +112,7 @@ describe('fixture images boot as the wizard will run them (q35, virtio disk, CD-
   }, 150_000);
 
   it('cloud image without a seed says so', async () => {
-    await createOverlay(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'noseed.qcow2', sizeBytes: 1 });
+    await createOverlay(await host.libvirt(), { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'noseed.qcow2', sizeBytes: 1 });
     const reader = await boot(`vireo-test-noseed-${suffix}`, [
       { file: `${pool.path}/noseed.qcow2`, device: 'disk', format: 'qcow2', bus: 'virtio', dev: 'vda', order: 1 },
     ]);

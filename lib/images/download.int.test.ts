@@ -1,56 +1,40 @@
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type LibvirtClient } from '@/lib/libvirt';
-import { cloudImagePath, ensureFixtures } from '@/test/support/fixtures';
+import { cloudImagePath, ensureFixtures, fileDigest, type FileDigest } from '@/test/support/fixtures';
 import { fixtureAllowList, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
+import { qemuImgInfo } from '@/test/support/qemu-img';
+import { testScene } from '@/test/support/test-scene';
 import { virsh } from '@/test/support/virsh';
 import { downloadToPool, type DownloadOptions } from './download';
 import { createFullCopy, createOverlay } from './overlay';
-import { testHost } from '@/test/support/test-host';
-import { testSystemUri } from '@/test/support/test-libvirtd';
 
 // Image downloads into a real pool from a loopback HTTP server: verified, bounded, cancellable, and never
 // leaving a partial or unverified volume; overlays and copies made from the result.
 
-const run = promisify(execFile);
+const scene = testScene();
+const host = scene.host;
 const suffix = Math.random().toString(36).slice(2, 7);
-let client: LibvirtClient;
-const host = testHost();
-let pool: TestPool;
+const pool = scene.pool(`vireo-test-img-${suffix}`);
 let http: HttpFixtureServer;
-let sha256: string;
-let size: number;
+let cloudImage: FileDigest;
 
 beforeAll(async () => {
   await ensureFixtures();
-  const bytes = await readFile(cloudImagePath);
-  sha256 = createHash('sha256').update(bytes).digest('hex');
-  size = bytes.length;
-  pool = await createTestPool(`vireo-test-img-${suffix}`);
+  cloudImage = await fileDigest(cloudImagePath);
   http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
   http.serve('chunked.qcow2', cloudImagePath, { noLength: true });
   http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 256 * 1024 });
-  http.serveText('SHA256SUMS', `${'0'.repeat(64)}  other.img\n${sha256} *cloud.qcow2\n`);
-  client = await connect(testSystemUri);
+  http.serveText('SHA256SUMS', `${'0'.repeat(64)}  other.img\n${cloudImage.sha256} *cloud.qcow2\n`);
 });
 
-afterAll(async () => {
-  await client?.close();
-  await host.close();
-  await http?.close();
-  await pool?.dispose();
-});
+afterAll(() => http?.close());
 
 const opts = (o: Partial<DownloadOptions>): DownloadOptions => ({
   host,
   pool: pool.name,
   volumeName: 'base.qcow2',
   url: http.url('cloud.qcow2'),
-  expected: { algorithm: 'sha256', hex: sha256 },
+  expected: { algorithm: 'sha256', hex: cloudImage.sha256 },
   maxBytes: 1024 ** 3,
   timeoutMs: 60_000,
   allow: fixtureAllowList,
@@ -66,27 +50,23 @@ describe('downloadToPool', () => {
         onProgress: (done) => progress.push(done),
       }),
     );
-    expect(got).toEqual({ volume: 'base.qcow2', sha256, bytes: size, format: 'qcow2' });
-    expect(progress.at(-1)).toBe(size);
+    expect(got).toEqual({ volume: 'base.qcow2', sha256: cloudImage.sha256, bytes: cloudImage.bytes, format: 'qcow2' });
+    expect(progress.at(-1)).toBe(cloudImage.bytes);
     await virsh(['vol-download', '--pool', pool.name, 'base.qcow2', `/tmp/vireo-dl-${suffix}`]);
-    expect(
-      createHash('sha256')
-        .update(await readFile(`/tmp/vireo-dl-${suffix}`))
-        .digest('hex'),
-    ).toBe(sha256);
-    await run('rm', ['-f', `/tmp/vireo-dl-${suffix}`]);
+    expect((await fileDigest(`/tmp/vireo-dl-${suffix}`)).sha256).toBe(cloudImage.sha256);
+    await rm(`/tmp/vireo-dl-${suffix}`, { force: true });
   });
 
   it('spools a body without Content-Length and still verifies it', async () => {
     const got = await downloadToPool(opts({ url: http.url('chunked.qcow2'), volumeName: 'chunked.qcow2' }));
-    expect(got.bytes).toBe(size);
+    expect(got.bytes).toBe(cloudImage.bytes);
     await virsh(['vol-delete', '--pool', pool.name, 'chunked.qcow2']);
   });
 
   it('deletes the volume and says so when the checksum does not match', async () => {
     const err = await downloadToPool(opts({ volumeName: 'bad.qcow2', expected: { algorithm: 'sha256', hex: '1'.repeat(64) } })).catch((e: Error) => e);
     expect(err).toMatchObject({ name: 'ChecksumMismatchError' });
-    expect((err as Error).message).toContain(`got ${sha256}`);
+    expect((err as Error).message).toContain(`got ${cloudImage.sha256}`);
     expect(await pool.volumes()).toEqual(['base.qcow2']);
   });
 
@@ -143,8 +123,8 @@ describe('downloadToPool', () => {
 
 describe('disks from a base', () => {
   it('makes a qcow2 overlay backed by the base, grown to the requested size', async () => {
-    await createOverlay(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'vm.qcow2', sizeBytes: 2 * 1024 ** 3 });
-    const info = JSON.parse((await run('qemu-img', ['info', '--output=json', `${pool.path}/vm.qcow2`])).stdout) as Record<string, unknown>;
+    await createOverlay(await host.libvirt(), { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'vm.qcow2', sizeBytes: 2 * 1024 ** 3 });
+    const info = await qemuImgInfo(`${pool.path}/vm.qcow2`);
     expect(info).toMatchObject({
       format: 'qcow2',
       'virtual-size': 2 * 1024 ** 3,
@@ -154,15 +134,15 @@ describe('disks from a base', () => {
   });
 
   it('makes an independent full copy when asked', async () => {
-    await createFullCopy(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'copy.qcow2', sizeBytes: 1024 ** 3 });
-    const info = JSON.parse((await run('qemu-img', ['info', '--output=json', `${pool.path}/copy.qcow2`])).stdout) as Record<string, unknown>;
+    await createFullCopy(await host.libvirt(), { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: 'copy.qcow2', sizeBytes: 1024 ** 3 });
+    const info = await qemuImgInfo(`${pool.path}/copy.qcow2`);
     expect(info['backing-filename']).toBeUndefined();
     expect(info['virtual-size']).toBe(1024 ** 3);
   });
 
   it('refuses names that climb out of the pool', async () => {
     await expect(
-      createOverlay(client, { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: '../evil.qcow2', sizeBytes: 1 }),
+      createOverlay(await host.libvirt(), { pool: pool.name, base: { pool: pool.name, volume: 'base.qcow2' }, name: '../evil.qcow2', sizeBytes: 1 }),
     ).rejects.toThrow(/may not contain/);
   });
 });

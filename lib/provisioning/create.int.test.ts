@@ -2,15 +2,13 @@ import { execFile } from 'node:child_process';
 import { writeFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { startWatched } from '@/test/support/console-reader';
-import { bootBanner, cloudImagePath, cloudInitBanner, ensureFixtures, fixturePaths } from '@/test/support/fixtures';
+import { bootBanner, cloudImagePath, cloudInitBanner, ensureFixtures, fileDigest, fixturePaths } from '@/test/support/fixtures';
 import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
 import { KEPT_NOTE, retryCreateVm, startCreateVm } from './create';
 import { planVm } from './plan';
 import { removeKept } from '@/lib/jobs/kept';
-import { settledJob } from '@/test/support/settled-job';
+import { expectAllStepsDone, settledJob } from '@/test/support/settled-job';
 import { withTestDatabase } from '@/test/support/with-test-database';
 import { addTinyIso, createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain } from '@/test/support/virsh';
@@ -86,13 +84,7 @@ describe('create job (ISO install flow)', () => {
   it('creates the disk, defines a schema-valid domain booting CD-ROM first, and starts it', async () => {
     const name = `vireo-test-iso-${suffix}`;
     const job = await createVm(isoSpec(name));
-    expect(job.error).toBeNull();
-    expect(job.status).toBe('succeeded');
-    expect(job.steps.map((s) => [s.id, s.status])).toEqual([
-      ['disk', 'done'],
-      ['define', 'done'],
-      ['start', 'done'],
-    ]);
+    expectAllStepsDone(job, ['disk', 'define', 'start']);
     expect((await virsh(['domstate', name])).trim()).toBe('running');
     expect(await pool.volumes()).toEqual(['tiny.iso', `${name}.qcow2`]);
     const file = `/tmp/${name}.xml`;
@@ -195,9 +187,7 @@ describe('create job (ISO install flow)', () => {
 
 describe('create job (cloud image flow)', () => {
   it('downloads and verifies the image once, layers an overlay, seeds cloud-init, and the guest boots with that hostname and user', async () => {
-    const sha256 = createHash('sha256')
-      .update(await readFile(cloudImagePath))
-      .digest('hex');
+    const { sha256 } = await fileDigest(cloudImagePath);
     const spec = (name: string) => ({
       name,
       source: { kind: 'cloud-image', image: { from: 'url', url: http.url('cloud.qcow2'), checksum: { algorithm: 'sha256', hex: sha256 } } },

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConsoleReader } from '@/test/support/console-reader';
 import { guestShell } from '@/test/support/guest-shell';
 import { ensureFixtures, shellPrompt, tcgGuestXml } from '@/test/support/fixtures';
-import { testHost } from '@/test/support/test-host';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
-import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
+import { testScene } from '@/test/support/test-scene';
+import { virsh, virshDefine } from '@/test/support/virsh';
 import { deletePlan, deleteVm } from '@/lib/vms/delete';
 import { readVireoMeta } from '@/lib/vms/vireo-meta';
 import { createSnapshot, deleteSnapshot, listSnapshots, revertSnapshot } from './snapshots';
@@ -15,10 +14,11 @@ import { createSnapshot, deleteSnapshot, listSnapshots, revertSnapshot } from '.
 // guest). External snapshots: made, refused for revert in plain words on libvirt < 9.9, deleted with their overlay
 // gone from the host; deleting the VM removes its snapshots and the files Vireo made for them.
 
+const scene = testScene();
+const host = scene.host;
 const tag = Math.random().toString(36).slice(2, 7);
-const vm = `vireo-snap-test-${tag}`;
-const host = testHost();
-let pool: TestPool;
+const vm = scene.guest(`vireo-snap-test-${tag}`);
+const pool = scene.pool(`vireo-snap-${tag}`);
 let reader: ConsoleReader | null = null;
 
 const sh = guestShell(() => reader!);
@@ -35,18 +35,12 @@ async function boot(): Promise<void> {
 
 beforeAll(async () => {
   await ensureFixtures();
-  pool = await createTestPool(`vireo-snap-${tag}`);
   await virsh(['vol-create-as', pool.name, 'disk.qcow2', '8M', '--format', 'qcow2']);
   await virshDefine(tcgGuestXml({ name: vm, memoryMiB: 160, withDisk: `${pool.path}/disk.qcow2` }));
   await boot();
 }, 180_000);
 
-afterAll(async () => {
-  reader?.close();
-  await virshCleanupDomain(vm).catch(() => undefined);
-  await pool?.dispose();
-  await host.close();
-});
+afterAll(() => reader?.close());
 
 describe('snapshots on a running TCG guest', () => {
   it('offers internal snapshots on libvirt 9.0 and says why', async () => {

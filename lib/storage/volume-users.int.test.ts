@@ -1,27 +1,26 @@
 import { mkdir } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { testHost } from '@/test/support/test-host';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
-import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
+import { testScene } from '@/test/support/test-scene';
+import { virsh, virshDefine } from '@/test/support/virsh';
 import { deleteVolume, listVolumes, runVolumeAction } from './volumes';
 
 // Who uses a volume, on the real daemon: a shut-off VM's disk (by pool/volume), a running VM's hot-added disk
 // (by path, live only), and a qcow2 overlay's backing file. Deleting or wiping any of them is refused (409, the
 // users named) until the request names each user; a directory in the pool is no image to resize or wipe.
 
+const scene = testScene();
+const host = scene.host;
 const tag = randomUUID().slice(0, 6);
-const stopped = `vireo-it-volu-off-${tag}`;
-const running = `vireo-it-volu-on-${tag}`;
-const host = testHost();
-let pool: TestPool;
+const stopped = scene.guest(`vireo-it-volu-off-${tag}`);
+const running = scene.guest(`vireo-it-volu-on-${tag}`);
+const pool = scene.pool(`vireo-it-volu-${tag}`);
 
 const vol = async (name: string) => (await listVolumes(host, pool.name)).find((v) => v.name === name);
 
 beforeAll(async () => {
   await ensureFixtures();
-  pool = await createTestPool(`vireo-it-volu-${tag}`);
   for (const name of ['base.qcow2', 'data.qcow2', 'live.qcow2']) await virsh(['vol-create-as', pool.name, name, '16M', '--format', 'qcow2']);
   await virsh([
     'vol-create-as',
@@ -47,13 +46,6 @@ beforeAll(async () => {
   await virshDefine(tcgGuestXml({ name: running, memoryMiB: 96 }));
   await virsh(['start', running]);
   await virsh(['attach-disk', running, `${pool.path}/live.qcow2`, 'vdc', '--driver', 'qemu', '--subdriver', 'qcow2', '--live']);
-});
-
-afterAll(async () => {
-  await virshCleanupDomain(stopped);
-  await virshCleanupDomain(running);
-  await pool?.dispose();
-  await host.close();
 });
 
 describe('volumes in use', () => {

@@ -1,7 +1,8 @@
 // The guest fixture for tests: a Debian cloud kernel plus a busybox initramfs (built by
 // scripts/build-fixtures.sh) booted directly under TCG, with its console on a serial pty.
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { XMLBuilder } from 'fast-xml-parser';
@@ -26,6 +27,18 @@ export const cloudInitBanner = 'VIREO-CLOUD-INIT';
 /** A bootable installer ISO (isolinux): prints installerBanner, then `VIREO-INSTALLER-DISKS <devices>`. */
 export const installerIsoPath = `${fixtureDir}/installer.iso`;
 export const installerBanner = 'VIREO-INSTALLER-BOOTED';
+
+/** A file's SHA-256 (hex) and size in bytes: what a download of it must deliver. */
+export interface FileDigest {
+  sha256: string;
+  bytes: number;
+}
+
+/** Reads the file whole: meant for the fixtures and their copies, a few MiB each. */
+export async function fileDigest(path: string): Promise<FileDigest> {
+  const content = await readFile(path);
+  return { sha256: createHash('sha256').update(content).digest('hex'), bytes: content.length };
+}
 
 export interface FixturePaths {
   kernel: string;

@@ -15,16 +15,30 @@ export interface TestPool {
 }
 
 export async function createTestPool(name: string): Promise<TestPool> {
+  const pool = testPool(name);
+  await pool.create();
+  return pool;
+}
+
+/** The pool of that name, not made yet: its directory follows from the name, and `create` makes it afresh, empty. */
+export function testPool(name: string): TestPool & { create(): Promise<void> } {
   const dir = testPoolDir(name);
-  await virsh(['pool-destroy', name]).catch(() => undefined);
-  await virsh(['pool-undefine', name]).catch(() => undefined);
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  await virsh(['pool-define-as', name, 'dir', '--target', dir]);
-  await virsh(['pool-start', name]);
+  const dispose = async () => {
+    await virsh(['pool-destroy', name]).catch(() => undefined);
+    await virsh(['pool-undefine', name]).catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  };
   return {
     name,
     path: dir,
+    dispose,
+    async create() {
+      // A pool of this name left by an earlier run that was killed goes first.
+      await dispose();
+      await mkdir(dir, { recursive: true });
+      await virsh(['pool-define-as', name, 'dir', '--target', dir]);
+      await virsh(['pool-start', name]);
+    },
     async volumes() {
       await virsh(['pool-refresh', name]);
       const out = await virsh(['vol-list', name]);
@@ -33,11 +47,6 @@ export async function createTestPool(name: string): Promise<TestPool> {
         .map((l) => l.trim().split(/\s+/)[0]!)
         .filter(Boolean)
         .sort();
-    },
-    async dispose() {
-      await virsh(['pool-destroy', name]).catch(() => undefined);
-      await virsh(['pool-undefine', name]).catch(() => undefined);
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }
