@@ -49,12 +49,13 @@ describe('graphs', () => {
     await expect.poll(() => page.getByTestId('chart-cpu-now').textContent()).toMatch(/CPU now: \d+ %/);
     for (const id of ['memory', 'disk', 'network']) expect(await page.getByTestId(`chart-${id}`).count()).toBe(1);
     // The pointer over the plot puts that moment's values in the legend: from the right edge (the newest bucket
-    // may not be measured yet) leftwards until it is over a measured point.
+    // may not be measured yet) leftwards until it is over a measured point. Pixel by pixel: an hour of 10 s buckets
+    // puts one under every ~1.7 px, and right after the first rate there may be a single measured one to find.
     const over = page.locator('[data-testid="chart-cpu"] .u-over');
     const box = (await over.boundingBox())!;
     const value = page.locator('[data-testid="chart-cpu"] .u-legend .u-series:nth-child(2) .u-value');
     let shown = '';
-    for (let dx = 1; dx < box.width / 2 && !/\d %/.test(shown); dx += 2) {
+    for (let dx = 1; dx < box.width / 2 && !/\d %/.test(shown); dx += 1) {
       await page.mouse.move(box.x + box.width - dx, box.y + box.height / 2);
       shown = (await value.textContent()) ?? '';
     }
