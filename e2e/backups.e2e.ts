@@ -1,14 +1,16 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bootToShell, type ConsoleReader } from '@/test/support/console-reader';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { imageHolds, writeGuestBlock, type Block } from '@/test/support/guest-blocks';
 import { virsh, virshDefine } from '@/test/support/virsh';
+import { launchBrowser, newContext } from './support/browser';
 import { createPool, removePool } from './support/hardware-guest';
-import { uniqueName } from './support/names';
-import { startSignedIn, type SignedIn } from './support/signed-in';
+import { createFirstAdmin } from './support/journeys';
+import { startVireo, type VireoServer } from './support/server';
+import { stopAll } from './support/signed-in';
 
 // Issue 18 (backups) through the browser: a running TCG guest writes block A; "Back up" on its Backups tab makes a
 // full point; the guest writes block B; "Back up" again makes a much smaller incremental; the full point restored
@@ -16,15 +18,18 @@ import { startSignedIn, type SignedIn } from './support/signed-in';
 // cron expression and made with a good one.
 
 const run = promisify(execFile);
-const vm = uniqueName('vireo-bk-e2e');
+const suffix = Math.random().toString(36).slice(2, 8);
+const vm = `vireo-bk-e2e-${suffix}`;
 const restored = `${vm}-r`;
-const disks = uniqueName('vireo-bk-e2e-d');
-const target = uniqueName('vireo-bk-e2e-t');
+const disks = `vireo-bk-e2e-d-${suffix}`;
+const target = `vireo-bk-e2e-t-${suffix}`;
 const MiB = 1024 * 1024;
 const A: Block = { offset: 1 * MiB, length: 4 * MiB, byte: 0x41 };
 const B: Block = { offset: 16 * MiB, length: 64 * 1024, byte: 0x42 };
 let disksDir = '';
-let app: SignedIn;
+let server: VireoServer;
+let browser: Browser;
+let ctx: BrowserContext;
 let page: Page;
 let guest: ConsoleReader;
 
@@ -41,13 +46,16 @@ beforeAll(async () => {
   await virsh(['pool-refresh', disks]);
   await virshDefine(tcgGuestXml({ name: vm, withDisk: `${disksDir}/data.qcow2` }));
   guest = await bootToShell(vm, 120_000);
-  app = await startSignedIn({}, { log: 'backups' });
-  page = app.page;
+  server = await startVireo();
+  browser = await launchBrowser();
+  ctx = await newContext(browser, server.url);
+  page = await ctx.newPage();
+  await createFirstAdmin(page, server.setupCode!);
 }, 240_000);
 
 afterAll(async () => {
   guest?.close();
-  await app?.close();
+  await stopAll({ server, browser }, 'backups');
   await cleanup(vm);
   await cleanup(restored);
   await removePool(disks);

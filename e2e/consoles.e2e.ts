@@ -2,27 +2,30 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { connect, DomainCreateFlags, type LibvirtClient } from '@/lib/libvirt';
 import { toWireDomain } from '@/lib/libvirt/api/refs';
 import { parseXml, serializeXml, child } from '@/lib/xml/parse';
 import { bootBanner, ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
 import { virshCleanupDomain } from '@/test/support/virsh';
-import { screenshot } from './support/browser';
+import { launchBrowser, newContext, screenshot } from './support/browser';
 import { watchCsp } from './support/csp';
+import { startVireo, type VireoServer } from './support/server';
 import { terminalText, waitText } from './support/terminal';
-import { adminPassword, apiFromPage } from './support/journeys';
+import { adminPassword, apiFromPage, createFirstAdmin } from './support/journeys';
 import { testSystemUri } from '@/test/support/test-libvirtd';
-import { uniqueName } from './support/names';
-import { startSignedIn, type SignedIn } from './support/signed-in';
+import { stopAll } from './support/signed-in';
 
 // Issue 5: serial console (xterm.js) and VNC (noVNC) of a TCG guest, the admin host terminal, refusals of
 // console upgrades, and a 50 MB flood on the guest's virtio console while a browser is attached.
 
-const vm = uniqueName('vireo-con-e2e');
+const suffix = Math.random().toString(36).slice(2, 8);
+const vm = `vireo-con-e2e-${suffix}`;
 const viewerPassword = 'viewer-password-123';
 
-let app: SignedIn;
+let server: VireoServer;
+let browser: Browser;
+let ctx: BrowserContext;
 let page: Page;
 let client: LibvirtClient;
 const foreign: ChildProcess[] = [];
@@ -54,9 +57,9 @@ async function typeLine(p: Page, line: string): Promise<void> {
 }
 
 async function httpLogin(username: string, password: string): Promise<string> {
-  const res = await fetch(`${app.server.url}/api/auth/login`, {
+  const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: app.server.url },
+    headers: { 'content-type': 'application/json', origin: server.url },
     body: JSON.stringify({ username, password }),
   });
   if (!res.ok) throw new Error(`login ${username}: ${res.status}`);
@@ -68,9 +71,9 @@ async function httpLogin(username: string, password: string): Promise<string> {
 
 async function ticketAs(cookie: string, body: Record<string, unknown>): Promise<{ status: number; url?: string }> {
   const csrf = decodeURIComponent(cookie.match(/vireo_csrf=([^;]*)/)?.[1] ?? '');
-  const res = await fetch(`${app.server.url}/api/consoles/tickets`, {
+  const res = await fetch(`${server.url}/api/consoles/tickets`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: app.server.url },
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: server.url },
     body: JSON.stringify(body),
   });
   return { status: res.status, url: ((await res.json()) as { url?: string }).url };
@@ -79,7 +82,7 @@ async function ticketAs(cookie: string, body: Record<string, unknown>): Promise<
 /** Tries a WebSocket upgrade; resolves with 'open' or the HTTP status of the refusal. */
 function upgrade(pathAndQuery: string, headers: Record<string, string>): Promise<number | 'open'> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`${app.server.url.replace(/^http/, 'ws')}${pathAndQuery}`, { headers, rejectUnauthorized: false });
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${pathAndQuery}`, { headers, rejectUnauthorized: false });
     ws.on('open', () => {
       ws.close();
       resolve('open');
@@ -113,7 +116,7 @@ async function serverRssKiB(): Promise<number> {
     try {
       const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8');
       if (!cmd.includes('server/main.ts') || !cmd.includes('loader.mjs')) continue;
-      if (!(await readFile(`/proc/${pid}/environ`, 'utf8')).includes(`VIREO_DATA_DIR=${app.server.dataDir}`)) continue;
+      if (!(await readFile(`/proc/${pid}/environ`, 'utf8')).includes(`VIREO_DATA_DIR=${server.dataDir}`)) continue;
       return Number((await readFile(`/proc/${pid}/status`, 'utf8')).match(/VmRSS:\s+(\d+)/)![1]);
     } catch {
       // processes come and go
@@ -129,20 +132,18 @@ beforeAll(async () => {
   // Paused first: the console is attached before the guest prints its first line.
   await client.remote.domainCreateWithFlags({ dom: toWireDomain(dom), flags: DomainCreateFlags.START_PAUSED });
   // Plain HTTP on loopback, so the refusal checks can use Node's fetch and ws without the self-signed certificate.
-  const env = { VIREO_TLS: 'off', VIREO_HOST_TERMINAL: '1', VIREO_CONSOLE_MAX_PER_USER: '6' };
-  app = await startSignedIn(env, {
-    log: 'consoles',
-    prepare: async ({ server, ctx }) => {
-      cspViolations = await watchCsp(ctx);
-      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    },
-  });
-  page = app.page;
+  server = await startVireo({ VIREO_TLS: 'off', VIREO_HOST_TERMINAL: '1', VIREO_CONSOLE_MAX_PER_USER: '6' });
+  browser = await launchBrowser();
+  ctx = await newContext(browser, server.url);
+  cspViolations = await watchCsp(ctx);
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  page = await ctx.newPage();
+  await createFirstAdmin(page, server.setupCode!);
 });
 
 afterAll(async () => {
   for (const f of foreign) f.kill();
-  await app?.close();
+  await stopAll({ server, browser }, 'consoles');
   await virshCleanupDomain(vm);
   await client?.close();
 });
@@ -162,7 +163,7 @@ describe('serial console', () => {
   });
 
   it('gives a viewer who opens the console late the boot messages from the scrollback', async () => {
-    const late = await app.ctx.newPage();
+    const late = await ctx.newPage();
     await late.goto(`/vms/${vm}/console`);
     await serialState(late, 'live');
     const text = await waitText(late, new RegExp(`${bootBanner} hostname=${vm}`), 10_000);
@@ -279,13 +280,13 @@ describe('console upgrades are refused without a session, a ticket, the role or 
   it('accepts a fresh ticket once, with the session and origin it was issued to', async () => {
     const t = await ticketAs(adminCookie, { kind: 'serial', vm });
     expect(t.status).toBe(200);
-    expect(await upgrade(t.url!, { cookie: adminCookie, origin: app.server.url })).toBe('open');
-    expect(await upgrade(t.url!, { cookie: adminCookie, origin: app.server.url })).toBe(403);
+    expect(await upgrade(t.url!, { cookie: adminCookie, origin: server.url })).toBe('open');
+    expect(await upgrade(t.url!, { cookie: adminCookie, origin: server.url })).toBe(403);
   });
 
   it('refuses without a cookie, from another origin, or without an Origin at all', async () => {
     const a = await ticketAs(adminCookie, { kind: 'serial', vm });
-    expect(await upgrade(a.url!, { origin: app.server.url })).toBe(401);
+    expect(await upgrade(a.url!, { origin: server.url })).toBe(401);
     const b = await ticketAs(adminCookie, { kind: 'serial', vm });
     expect(await upgrade(b.url!, { cookie: adminCookie, origin: 'https://evil.example' })).toBe(403);
     const c = await ticketAs(adminCookie, { kind: 'serial', vm });
@@ -296,9 +297,12 @@ describe('console upgrades are refused without a session, a ticket, the role or 
     expect((await ticketAs(viewerCookie, { kind: 'serial', vm })).status).toBe(403);
     expect((await ticketAs(viewerCookie, { kind: 'vnc', vm })).status).toBe(403);
     const stolen = await ticketAs(adminCookie, { kind: 'serial', vm });
-    expect(await upgrade(stolen.url!, { cookie: viewerCookie, origin: app.server.url })).toBe(403);
-    expect(await upgrade(`/ws/consoles/serial?ticket=${'A'.repeat(43)}`, { cookie: viewerCookie, origin: app.server.url })).toBe(403);
-    const viewerPage = await app.browser.newContext({ baseURL: app.server.url, ignoreHTTPSErrors: true }).then((c) => c.newPage());
+    expect(await upgrade(stolen.url!, { cookie: viewerCookie, origin: server.url })).toBe(403);
+    expect(await upgrade(`/ws/consoles/serial?ticket=${'A'.repeat(43)}`, { cookie: viewerCookie, origin: server.url })).toBe(403);
+    const viewerPage = await ctx
+      .browser()!
+      .newContext({ baseURL: server.url, ignoreHTTPSErrors: true })
+      .then((c) => c.newPage());
     await viewerPage.goto('/login');
     await viewerPage.getByLabel('User name').fill('val');
     await viewerPage.getByLabel('Password').fill(viewerPassword);
@@ -314,7 +318,7 @@ describe('console upgrades are refused without a session, a ticket, the role or 
   it('refuses a URL made from the VM name or UUID, and tickets for unknown VMs', async () => {
     const uuid = (await client.domains.lookupByName(vm)).uuid;
     for (const guess of [`/ws/consoles/serial?ticket=${vm}`, `/ws/consoles/serial?ticket=${uuid}`, `/ws/consoles/serial/${uuid}`, '/ws/consoles/serial']) {
-      expect([403, 404]).toContain(await upgrade(guess, { cookie: adminCookie, origin: app.server.url }));
+      expect([403, 404]).toContain(await upgrade(guess, { cookie: adminCookie, origin: server.url }));
     }
     expect((await ticketAs(adminCookie, { kind: 'serial', vm: 'no-such-vm' })).status).toBe(404);
     expect((await ticketAs(adminCookie, { kind: 'serial', vm, device: '../etc' })).status).toBe(422);
@@ -326,8 +330,8 @@ describe('console upgrades are refused without a session, a ticket, the role or 
     for (let i = 0; i < 8 && refused === 'open'; i++) {
       const t = await ticketAs(adminCookie, { kind: 'serial', vm });
       refused = await new Promise((resolve) => {
-        const ws = new WebSocket(`${app.server.url.replace(/^http/, 'ws')}${t.url}`, {
-          headers: { cookie: adminCookie, origin: app.server.url },
+        const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${t.url}`, {
+          headers: { cookie: adminCookie, origin: server.url },
           rejectUnauthorized: false,
         });
         ws.on('open', () => {
@@ -346,7 +350,7 @@ describe('console upgrades are refused without a session, a ticket, the role or 
 
 describe('host terminal', () => {
   it('needs the password again, runs a shell, and records start and end in the audit log', async () => {
-    const term = await app.ctx.newPage();
+    const term = await ctx.newPage();
     await term.goto('/host/terminal');
     await term.getByLabel('Password').fill('wrong-password-1');
     await term.getByRole('button', { name: 'Open terminal' }).click();
@@ -372,7 +376,7 @@ describe('host terminal', () => {
 
 describe('flood', () => {
   it('a guest writing 50 MB to its console while a browser is attached keeps the server bounded and other consoles responsive', async () => {
-    const flood = await app.ctx.newPage();
+    const flood = await ctx.newPage();
     await flood.goto(`/vms/${vm}/console`);
     await flood.getByLabel('Console device').selectOption('console1');
     await serialState(flood, 'live');
@@ -381,7 +385,7 @@ describe('flood', () => {
     // A client that never reads: the server must drop for it, not buffer 50 MB or stall the others.
     const cookie = await httpLogin('admin', adminPassword);
     const t = await ticketAs(cookie, { kind: 'serial', vm, device: 'console1' });
-    const stalled = new WebSocket(`${app.server.url.replace(/^http/, 'ws')}${t.url}`, { headers: { cookie, origin: app.server.url } });
+    const stalled = new WebSocket(`${server.url.replace(/^http/, 'ws')}${t.url}`, { headers: { cookie, origin: server.url } });
     await new Promise((resolve, reject) => {
       stalled.once('open', resolve);
       stalled.once('error', reject);

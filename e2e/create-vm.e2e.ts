@@ -3,14 +3,15 @@ import { rm, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { cloudImagePath, cloudInitBanner, installerBanner, installerIsoPath } from '@/test/support/fixtures';
-import { FIXTURE_IMAGE_ALLOW } from '@/test/support/http-fixture-server';
+import { cloudImagePath, cloudInitBanner, ensureFixtures, installerBanner, installerIsoPath } from '@/test/support/fixtures';
+import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
+import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshWithXml, virshCleanupDomain } from '@/test/support/virsh';
 import { newContext, screenshot } from './support/browser';
-import { adminPassword, apiFromPage, login } from './support/journeys';
+import { apiFromPage } from './support/journeys';
 import { startVireo, type VireoServer } from './support/server';
 import { startSignedIn, stopAll } from './support/signed-in';
-import { serveCloudImage, startCloudImageJob, type CloudImageSource } from './support/vm-job';
+import { cloudImageSpec, fixtureImageSha256 } from './support/vm-job';
 import { waitText } from './support/terminal';
 
 // Issue 4, the create-VM wizard in Chromium: a cloud-image VM that boots under TCG and prints the hostname and
@@ -20,11 +21,13 @@ import { waitText } from './support/terminal';
 const run = promisify(execFile);
 const suffix = Math.random().toString(36).slice(2, 7);
 const net = `vireo-wiz-${suffix}`;
-let image: CloudImageSource;
+let pool: TestPool;
+let http: HttpFixtureServer;
 let server: VireoServer;
 let browser: Browser;
 let ctx: BrowserContext;
 let page: Page;
+let imageSha256: string;
 const vms: string[] = [];
 
 async function domains(): Promise<string[]> {
@@ -50,7 +53,7 @@ async function hardwareSteps(): Promise<void> {
   await next(); // CPU and memory
   await page.getByLabel('Memory (MiB)').fill('192');
   await next(); // storage
-  await page.getByLabel('Storage pool', { exact: true }).selectOption(image.pool.name);
+  await page.getByLabel('Storage pool', { exact: true }).selectOption(pool.name);
   await page.getByLabel('Disk size (GiB)').fill('1');
   await next(); // network
   await page.getByLabel('Network', { exact: true }).selectOption(net);
@@ -72,23 +75,27 @@ async function jobStatus(status: string, timeout = 120_000): Promise<void> {
 }
 
 beforeAll(async () => {
-  image = await serveCloudImage(`vireo-e2e-wiz-${suffix}`);
+  await ensureFixtures();
+  imageSha256 = await fixtureImageSha256();
+  pool = await createTestPool(`vireo-e2e-wiz-${suffix}`);
   const subnet = 100 + (parseInt(suffix, 36) % 100);
   await virshWithXml(
     'net-create',
     `<network><name>${net}</name><bridge name='vwiz${suffix.slice(0, 5)}'/><ip address='10.254.${subnet}.1' netmask='255.255.255.0'><dhcp><range ` +
       `start='10.254.${subnet}.10' end='10.254.${subnet}.50'/></dhcp></ip></network>`,
   );
+  http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
   ({ server, browser, ctx, page } = await startSignedIn({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW }));
 }, 300_000);
 
 afterAll(async () => {
   await stopAll({ server, browser, ctx });
+  await http?.close();
   for (const name of vms) {
     await virshCleanupDomain(name);
   }
   await virsh(['net-destroy', net]).catch(() => undefined);
-  await image?.close();
+  await pool?.dispose();
 });
 
 describe('create-VM wizard', () => {
@@ -97,8 +104,8 @@ describe('create-VM wizard', () => {
     vms.push(name);
     await openWizard(name);
     await page.getByLabel('Image', { exact: true }).selectOption('url');
-    await page.getByLabel('Image URL').fill(image.http.url('cloud.qcow2'));
-    await page.getByLabel('Checksum', { exact: true }).fill(image.sha256);
+    await page.getByLabel('Image URL').fill(http.url('cloud.qcow2'));
+    await page.getByLabel('Checksum', { exact: true }).fill(imageSha256);
     await hardwareSteps();
     await next(); // cloud-init
     await page.getByLabel('Host name').fill('wizard-host');
@@ -119,7 +126,7 @@ describe('create-VM wizard', () => {
     await waitText(page, new RegExp(`${cloudInitBanner} hostname=wizard-host user=wizuser`), 120_000);
     await screenshot(page, 'wizard-cloud-console');
 
-    const overlay = JSON.parse((await run('qemu-img', ['info', '--output=json', '-U', `${image.pool.path}/${name}.qcow2`])).stdout) as {
+    const overlay = JSON.parse((await run('qemu-img', ['info', '--output=json', '-U', `${pool.path}/${name}.qcow2`])).stdout) as {
       'backing-filename'?: string;
       'virtual-size': number;
     };
@@ -144,28 +151,34 @@ describe('create-VM wizard', () => {
   it('reuses the cached base for the next VM: an overlay, no second download', async () => {
     const name = `vireo-wiz-again-${suffix}`;
     vms.push(name);
-    const downloads = image.http.requests('cloud.qcow2');
-    const jobId = await startCloudImageJob(page, { name, url: image.http.url('cloud.qcow2'), sha256: image.sha256, pool: image.pool.name, hostname: 'again' });
-    await page.goto(`/jobs/${jobId}`);
+    const downloads = http.requests('cloud.qcow2');
+    const r = await apiFromPage(
+      page,
+      '/api/vms',
+      'POST',
+      cloudImageSpec({ name, url: http.url('cloud.qcow2'), sha256: imageSha256, pool: pool.name, hostname: 'again' }),
+    );
+    expect(r.status).toBe(202);
+    await page.goto(`/jobs/${r.body.jobId as string}`);
     await jobStatus('succeeded');
     expect(await page.locator('[data-step="image"]').textContent()).toMatch(/Cached/);
-    expect(image.http.requests('cloud.qcow2')).toBe(downloads);
+    expect(http.requests('cloud.qcow2')).toBe(downloads);
   });
 
   it('refuses an image whose checksum does not match, and keeps nothing of it', async () => {
     const name = `vireo-wiz-badsum-${suffix}`;
-    const before = await image.pool.volumes();
-    image.http.serve('other.qcow2', cloudImagePath);
+    const before = await pool.volumes();
+    http.serve('other.qcow2', cloudImagePath);
     await openWizard(name);
     await page.getByLabel('Image', { exact: true }).selectOption('url');
-    await page.getByLabel('Image URL').fill(image.http.url('other.qcow2'));
+    await page.getByLabel('Image URL').fill(http.url('other.qcow2'));
     await page.getByLabel('Checksum', { exact: true }).fill('0'.repeat(64));
     await hardwareSteps();
     await reviewAndCreate();
     await jobStatus('failed');
     expect(await page.getByTestId('job-failed').textContent()).toMatch(/checksum/i);
     await screenshot(page, 'wizard-checksum-mismatch');
-    expect(await image.pool.volumes()).toEqual(before);
+    expect(await pool.volumes()).toEqual(before);
     expect(await domains()).not.toContain(name);
   });
 
@@ -173,11 +186,11 @@ describe('create-VM wizard', () => {
     const name = `vireo-wiz-kept-${suffix}`;
     const late = `vireo-wiz-late-${suffix}`;
     vms.push(name);
-    const before = await image.pool.volumes();
+    const before = await pool.volumes();
     await openWizard(name);
     await page.getByLabel('Image', { exact: true }).selectOption('url');
-    await page.getByLabel('Image URL').fill(image.http.url('cloud.qcow2'));
-    await page.getByLabel('Checksum', { exact: true }).fill(image.sha256);
+    await page.getByLabel('Image URL').fill(http.url('cloud.qcow2'));
+    await page.getByLabel('Checksum', { exact: true }).fill(imageSha256);
     await hardwareSteps();
     const jobId = await reviewAndCreate((xml) => xml.replace(`network="${net}"`, `network="${late}"`));
     await jobStatus('failed');
@@ -188,7 +201,7 @@ describe('create-VM wizard', () => {
     expect(await page.locator('[data-step="start"]').getAttribute('data-status')).toBe('failed');
     expect(await page.getByTestId('job-rollback').count()).toBe(0);
     expect(await domains()).toContain(name);
-    expect(await image.pool.volumes()).toEqual([...before, `${name}-seed.iso`, `${name}.qcow2`].sort());
+    expect(await pool.volumes()).toEqual([...before, `${name}-seed.iso`, `${name}.qcow2`].sort());
     const kept = page.getByTestId('job-kept');
     expect(await kept.textContent()).toContain(`virtual machine ${name}`);
     expect(await kept.getByRole('link', { name: 'Open its Hardware tab' }).getAttribute('href')).toBe(`/hosts/local/vms/${name}?tab=hardware`);
@@ -207,12 +220,12 @@ describe('create-VM wizard', () => {
       // Removing what the job made: the VM (running or not), its disk and its seed; the cached base stays.
       await kept.getByRole('button', { name: 'Remove what this job created…' }).click();
       const dlg = page.getByRole('dialog', { name: 'Remove what this job created' });
-      expect(await dlg.textContent()).toContain(`volume ${image.pool.name}/${name}.qcow2`);
+      expect(await dlg.textContent()).toContain(`volume ${pool.name}/${name}.qcow2`);
       await dlg.getByRole('button', { name: 'Remove', exact: true }).click();
       await page.getByTestId('job-rollback').waitFor({ timeout: 30_000 });
       expect(await page.getByTestId('job-rollback').textContent()).toContain(`domain ${name}: removed`);
       expect(await domains()).not.toContain(name);
-      expect(await image.pool.volumes()).toEqual(before);
+      expect(await pool.volumes()).toEqual(before);
     } finally {
       await virsh(['net-destroy', late]).catch(() => undefined);
     }
@@ -221,20 +234,20 @@ describe('create-VM wizard', () => {
     await page.waitForURL(`**/new-vm?from=${jobId}`);
     await page.getByTestId('wizard-settings-kept').waitFor();
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
-    expect(await page.getByLabel('Image URL').inputValue()).toBe(image.http.url('cloud.qcow2'));
+    expect(await page.getByLabel('Image URL').inputValue()).toBe(http.url('cloud.qcow2'));
   });
 
   it('installs from an ISO uploaded in the browser: boots the CD-ROM first and sees the new disk', async () => {
     const name = `vireo-wiz-iso-${suffix}`;
     vms.push(name);
-    await page.goto(`/storage/${image.pool.name}`);
+    await page.goto(`/storage/${pool.name}`);
     await page.getByLabel('File to upload').setInputFiles(installerIsoPath);
     await page.getByLabel('Upload as volume').fill('installer.iso');
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
     await page.getByTestId('volume-row-installer.iso').waitFor({ timeout: 60_000 });
     await openWizard(name);
     await page.getByLabel('Install from ISO').check();
-    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${image.pool.name}/installer.iso`);
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
     await hardwareSteps();
     await reviewAndCreate();
     await page.waitForURL(`**/vms/${name}/console`, { timeout: 120_000 });
@@ -247,7 +260,7 @@ describe('create-VM wizard', () => {
     const name = `vireo-wiz-bad-${suffix}`;
     await openWizard(name);
     await page.getByLabel('Install from ISO').check();
-    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${image.pool.name}/installer.iso`);
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
     await next();
     await next();
     await page.getByLabel('Memory (MiB)').fill(String(1024 * 1024));
@@ -275,7 +288,7 @@ describe('create-VM wizard', () => {
     await page.getByLabel('Install from ISO').check();
     await next();
     await expect.poll(() => page.getByText('Choose an installer ISO.').count()).toBeGreaterThan(0);
-    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${image.pool.name}/installer.iso`);
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
     await next();
     await page.getByTestId('emulation-warning').waitFor();
     await next(); // CPU and memory
@@ -303,7 +316,7 @@ describe('create-VM wizard', () => {
     vms.push(name);
     await openWizard(name);
     await page.getByLabel('Install from ISO').check();
-    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${image.pool.name}/installer.iso`);
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
     await hardwareSteps();
     await page.getByRole('button', { name: /Review/ }).click();
     const summary = page.getByTestId('plan-summary');
@@ -344,7 +357,7 @@ describe('create-VM wizard', () => {
     // An ISO install of Debian 11, found by typing.
     await page.getByRole('button', { name: /Source/ }).click();
     await page.getByLabel('Install from ISO').check();
-    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${image.pool.name}/installer.iso`);
+    await page.getByLabel('Installer ISO', { exact: true }).selectOption(`${pool.name}/installer.iso`);
     await next();
     await page.getByLabel('Search operating systems').fill('debian 11');
     await page
@@ -361,7 +374,7 @@ describe('create-VM wizard', () => {
     await page.getByLabel('Memory (MiB)').fill('192');
     await next();
     expect(await page.getByLabel('Disk size (GiB)').inputValue()).toBe('20');
-    await page.getByLabel('Storage pool', { exact: true }).selectOption(image.pool.name);
+    await page.getByLabel('Storage pool', { exact: true }).selectOption(pool.name);
     await page.getByLabel('Disk size (GiB)').fill('1');
     await next();
     await page.getByLabel('Network', { exact: true }).selectOption(net);
@@ -382,23 +395,34 @@ describe('create-VM wizard', () => {
 
   it('marks a job cut off by a server restart as failed and removes its partial download', async () => {
     const name = `vireo-wiz-restart-${suffix}`;
-    const before = await image.pool.volumes();
-    image.http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 64 * 1024 });
-    const jobId = await startCloudImageJob(page, { name, url: image.http.url('slow.qcow2'), sha256: image.sha256, pool: image.pool.name, hostname: 'restart' });
+    const before = await pool.volumes();
+    http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 64 * 1024 });
+    const r = await apiFromPage(
+      page,
+      '/api/vms',
+      'POST',
+      cloudImageSpec({ name, url: http.url('slow.qcow2'), sha256: imageSha256, pool: pool.name, hostname: 'restart' }),
+    );
+    expect(r.status).toBe(202);
+    const jobId = r.body.jobId as string;
     await page.goto(`/jobs/${jobId}`);
     await page.locator('[data-step="image"] [role="progressbar"]').waitFor({ timeout: 60_000 });
-    expect((await image.pool.volumes()).length).toBeGreaterThan(before.length);
+    expect((await pool.volumes()).length).toBeGreaterThan(before.length);
     const dataDir = server.dataDir;
     await server.stop({ keepData: true, signal: 'SIGKILL' });
     server = await startVireo({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW }, { dataDir });
     await ctx.close();
     ctx = await newContext(browser, server.url);
     page = await ctx.newPage();
-    await login(page, 'admin', adminPassword);
+    await page.goto('/login');
+    await page.getByLabel('User name').fill('admin');
+    await page.getByLabel('Password').fill('admin-password-123');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((u) => u.pathname === '/');
     await page.goto(`/jobs/${jobId}`);
     await jobStatus('failed', 60_000);
     expect(await page.getByTestId('job-failed').textContent()).toMatch(/stopped while this job was running/);
-    expect(await image.pool.volumes()).toEqual(before);
+    expect(await pool.volumes()).toEqual(before);
     expect(await domains()).not.toContain(name);
   });
 });

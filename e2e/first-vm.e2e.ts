@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { cloudInitBanner } from '@/test/support/fixtures';
-import { FIXTURE_IMAGE_ALLOW } from '@/test/support/http-fixture-server';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { cloudImagePath, cloudInitBanner, ensureFixtures } from '@/test/support/fixtures';
+import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
+import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain } from '@/test/support/virsh';
 import { screenshot } from './support/browser';
 import { apiFromPage } from './support/journeys';
-import { uniqueName } from './support/names';
-import { startSignedIn, type SignedIn } from './support/signed-in';
-import { serveCloudImage, type CloudImageSource } from './support/vm-job';
+import { type VireoServer } from './support/server';
+import { startSignedIn, stopAll } from './support/signed-in';
+import { fixtureImageSha256 } from './support/vm-job';
 import { waitText } from './support/terminal';
 
 // Issue 14, "the first VM must boot": a new admin on a host where emulation is NOT forced creates a VM with the
@@ -16,10 +17,15 @@ import { waitText } from './support/terminal';
 // starting test guests through libvirt, and the wizard makes the VM emulated, saying why. On a host where KVM
 // guests run, the same journey gets KVM with the CPU mode that worked.
 
-const name = uniqueName('vireo-first');
-let image: CloudImageSource;
-let app: SignedIn;
+const suffix = Math.random().toString(36).slice(2, 7);
+const name = `vireo-first-${suffix}`;
+let pool: TestPool;
+let http: HttpFixtureServer;
+let server: VireoServer;
+let browser: Browser;
+let ctx: BrowserContext;
 let page: Page;
+let sha256: string;
 
 interface Attempt {
   type: string;
@@ -31,15 +37,18 @@ interface Attempt {
 }
 
 beforeAll(async () => {
-  image = await serveCloudImage(uniqueName('vireo-e2e-first'));
-  app = await startSignedIn({ VIREO_FORCE_EMULATION: 'false', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
-  page = app.page;
+  await ensureFixtures();
+  sha256 = await fixtureImageSha256();
+  pool = await createTestPool(`vireo-e2e-first-${suffix}`);
+  http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
+  ({ server, browser, ctx, page } = await startSignedIn({ VIREO_FORCE_EMULATION: 'false', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW }));
 }, 300_000);
 
 afterAll(async () => {
-  await app?.close();
+  await stopAll({ server, browser, ctx });
+  await http?.close();
   await virshCleanupDomain(name);
-  await image?.close();
+  await pool?.dispose();
 });
 
 describe('the first VM', () => {
@@ -74,8 +83,8 @@ describe('the first VM', () => {
     await page.getByLabel('Name', { exact: true }).fill(name);
     // The catalog needs the internet; the same kind of image comes from the test's own server.
     await page.getByLabel('Image', { exact: true }).selectOption('url');
-    await page.getByLabel('Image URL').fill(image.http.url('cloud.qcow2'));
-    await page.getByLabel('Checksum', { exact: true }).fill(image.sha256);
+    await page.getByLabel('Image URL').fill(http.url('cloud.qcow2'));
+    await page.getByLabel('Checksum', { exact: true }).fill(sha256);
     const next = () => page.getByRole('button', { name: 'Next' }).click();
     await next();
     const note = page.getByTestId(decided.type === 'qemu' ? 'emulation-warning' : 'kvm-info');
@@ -86,7 +95,7 @@ describe('the first VM', () => {
     await next(); // CPU and memory: the defaults
     expect(await page.getByLabel('Memory (MiB)').inputValue()).toBe('1024');
     await next(); // storage: the test's own pool, so nothing is left in the host's
-    await page.getByLabel('Storage pool', { exact: true }).selectOption(image.pool.name);
+    await page.getByLabel('Storage pool', { exact: true }).selectOption(pool.name);
     await next(); // network: the default one
     expect(await page.getByLabel('Network', { exact: true }).inputValue()).toBe('default');
     await next(); // cloud-init: nothing to fill in

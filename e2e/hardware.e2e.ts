@@ -1,23 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { ConsoleReader } from '@/test/support/console-reader';
 import { ensureFixtures } from '@/test/support/fixtures';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virsh, virshCleanupDomain, virshDefine } from '@/test/support/virsh';
-import { newContext, screenshot } from './support/browser';
-import { openDialog, setFields, submitDialog, type Fields } from './support/change-dialog';
-import { balloonKiB, blockDevices, bootHardwareGuest, hardwareGuestXml, inactiveXml, interfaces, liveXml } from './support/hardware-guest';
-import { adminPassword, apiFromPage, login } from './support/journeys';
-import { uniqueName } from './support/names';
-import { startSignedIn, type SignedIn } from './support/signed-in';
+import { launchBrowser, newContext, screenshot } from './support/browser';
+import {
+  balloonKiB,
+  blockDevices,
+  bootHardwareGuest,
+  createPool,
+  hardwareGuestXml,
+  inactiveXml,
+  interfaces,
+  liveXml,
+  removePool,
+} from './support/hardware-guest';
+import { adminPassword, apiFromPage, createFirstAdmin, login } from './support/journeys';
+import { startVireo, type VireoServer } from './support/server';
+import { stopAll } from './support/signed-in';
 
 // Issue 6 through the browser: the Hardware tab of a running TCG guest. Each change is checked inside the guest
 // (its serial console, read straight from the pty) and with virsh; refusals must leave both XMLs untouched.
 
-const vm = uniqueName('vireo-hw-e2e');
-const q35 = uniqueName('vireo-hw-q35');
-let pool: TestPool;
-let app: SignedIn;
+const suffix = Math.random().toString(36).slice(2, 8);
+const vm = `vireo-hw-e2e-${suffix}`;
+const q35 = `vireo-hw-q35-${suffix}`;
+const pool = `vireo-hw-e2e-${suffix}`;
+let poolDir = '';
+let server: VireoServer;
+let browser: Browser;
+let ctx: BrowserContext;
 let page: Page;
 let guest: ConsoleReader;
 let addedDisk = '';
@@ -27,28 +39,28 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   await ensureFixtures();
-  pool = await createTestPool(uniqueName('vireo-hw-e2e'));
-  await virsh(['vol-create-as', pool.name, 'media.iso', '1M', '--format', 'raw']);
+  poolDir = await createPool(pool);
+  await virsh(['vol-create-as', pool, 'media.iso', '1M', '--format', 'raw']);
   await virshDefine(hardwareGuestXml({ name: q35, machine: 'q35' }));
   guest = await bootHardwareGuest({ name: vm });
-  app = await startSignedIn({}, { prepare: ({ page: p }) => collectPageErrors(p), log: 'hardware' });
-  page = app.page;
+  server = await startVireo();
+  browser = await launchBrowser();
+  ctx = await newContext(browser, server.url);
+  page = await ctx.newPage();
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text());
+  });
+  await createFirstAdmin(page, server.setupCode!);
 });
 
 afterAll(async () => {
   guest?.close();
-  await app?.close();
+  await stopAll({ server, browser }, 'hardware');
   await virshCleanupDomain(vm);
   await virshCleanupDomain(q35);
-  await pool?.dispose();
+  await removePool(pool);
 });
-
-function collectPageErrors(p: Page): void {
-  p.on('pageerror', (err) => pageErrors.push(String(err)));
-  p.on('console', (msg) => {
-    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) pageErrors.push(msg.text());
-  });
-}
 
 async function openHardware(name: string): Promise<void> {
   await page.goto(`/vms/${name}`);
@@ -81,15 +93,17 @@ async function inGuest(command: string, re: RegExp, timeoutMs = 60_000): Promise
   }
 }
 
-/** The one device (target or MAC) in `after` that was not in `before`: an add must add exactly one. */
-function onlyAdded(before: Map<string, string>, after: Map<string, string>): string {
-  const added = [...after.keys()].filter((key) => !before.has(key));
-  expect(added).toHaveLength(1);
-  return added[0]!;
-}
-
 async function bothXml(name: string): Promise<[string, string]> {
   return [await liveXml(name), await inactiveXml(name)];
+}
+
+async function volumes(): Promise<string[]> {
+  await virsh(['pool-refresh', pool]);
+  return (await virsh(['vol-list', pool]))
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/)[0]!)
+    .filter(Boolean)
+    .sort();
 }
 
 describe('hardware tab on a running guest', () => {
@@ -112,18 +126,27 @@ describe('hardware tab on a running guest', () => {
     await openHardware(vm);
     const before = await blockDevices(vm);
     const disks = section('hw-disks');
-    const dlg = await openDialog(disks, 'Add disk…');
-    const newVolume: Fields = { 'New volume in a pool': true, Pool: pool.name, 'Volume name': 'data.qcow2', 'Size (GiB)': '1', Bus: 'virtio', Both: true };
-    await submitDialog(dlg, newVolume, 'Add disk');
+    await disks.getByRole('button', { name: 'Add disk…' }).click();
+    const dlg = page.getByRole('dialog', { name: 'Add disk' });
+    await dlg.getByLabel('New volume in a pool', { exact: true }).check();
+    await dlg.getByLabel('Pool', { exact: true }).selectOption(pool);
+    await dlg.getByLabel('Volume name', { exact: true }).fill('data.qcow2');
+    await dlg.getByLabel('Size (GiB)', { exact: true }).fill('1');
+    await dlg.getByLabel('Bus', { exact: true }).selectOption('virtio');
+    await dlg.getByLabel('Both', { exact: true }).check();
+    await dlg.getByRole('button', { name: 'Add disk' }).click();
+    await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
     expect(await outcomeIn(disks)).toBe('Applied live and for next boot.');
 
     const after = await blockDevices(vm);
-    addedDisk = onlyAdded(before, after);
+    const added = [...after.keys()].filter((t) => !before.has(t));
+    expect(added).toHaveLength(1);
+    addedDisk = added[0]!;
     expect(addedDisk).toMatch(/^vd[a-z]$/);
     // A pool volume stays a volume disk (<source pool= volume=>): domblklist names the volume.
     expect(after.get(addedDisk)).toBe('data.qcow2');
     expect((await blockDevices(vm, true)).get(addedDisk)).toBe('data.qcow2');
-    expect(await liveXml(vm)).toContain(`<source pool='${pool.name}' volume='data.qcow2'`);
+    expect(await liveXml(vm)).toContain(`<source pool='${pool}' volume='data.qcow2'`);
     const row = disks.getByTestId(`disk-row-${addedDisk}`);
     expect(await row.getByTestId('presence').textContent()).toBe('live + next boot');
     // The guest names its first virtio disk vda whatever the target says; 1 GiB = 2097152 sectors of 512 bytes.
@@ -135,16 +158,22 @@ describe('hardware tab on a running guest', () => {
   it('refuses a disk whose target is already used, with a clear message, and changes nothing', async () => {
     await openHardware(vm);
     const [live, inactive] = await bothXml(vm);
-    const vols = await pool.volumes();
-    const dlg = await openDialog(section('hw-disks'), 'Add disk…');
-    await setFields(dlg, { 'File path on the host': true, 'File path': `${pool.path}/media.iso`, Bus: 'virtio', 'Target (optional)': addedDisk, Both: true });
+    const vols = await volumes();
+    const disks = section('hw-disks');
+    await disks.getByRole('button', { name: 'Add disk…' }).click();
+    const dlg = page.getByRole('dialog', { name: 'Add disk' });
+    await dlg.getByLabel('File path on the host', { exact: true }).check();
+    await dlg.getByLabel('File path', { exact: true }).fill(`${poolDir}/media.iso`);
+    await dlg.getByLabel('Bus', { exact: true }).selectOption('virtio');
+    await dlg.getByLabel('Target (optional)', { exact: true }).fill(addedDisk);
+    await dlg.getByLabel('Both', { exact: true }).check();
     await dlg.getByRole('button', { name: 'Add disk' }).click();
     const msg = await refusalIn(dlg);
     expect(msg).toContain(addedDisk);
     expect(msg).toMatch(/already|in use|used/i);
     expect(await dlg.getByLabel('Target (optional)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await bothXml(vm)).toEqual([live, inactive]);
-    expect(await pool.volumes()).toEqual(vols);
+    expect(await volumes()).toEqual(vols);
     await dlg.getByRole('button', { name: 'Cancel' }).click();
     await dlg.waitFor({ state: 'hidden' });
   });
@@ -152,9 +181,14 @@ describe('hardware tab on a running guest', () => {
   it('grows the disk live and in its pool; the guest sees the new size', async () => {
     await openHardware(vm);
     const disks = section('hw-disks');
-    await submitDialog(await openDialog(disks, `Edit disk ${addedDisk}`), { Both: true, 'Grow to (GiB)': '2' }, 'Grow disk');
+    await disks.getByRole('button', { name: `Edit disk ${addedDisk}` }).click();
+    const dlg = page.getByRole('dialog', { name: `Edit disk ${addedDisk}` });
+    await dlg.getByLabel('Both', { exact: true }).check();
+    await dlg.getByLabel('Grow to (GiB)', { exact: true }).fill('2');
+    await dlg.getByRole('button', { name: 'Grow disk' }).click();
+    await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
     expect(await outcomeIn(disks)).toBe('Applied live and for next boot.');
-    expect(await virsh(['vol-info', '--pool', pool.name, 'data.qcow2', '--bytes'])).toMatch(/Capacity:\s+2147483648 bytes/);
+    expect(await virsh(['vol-info', '--pool', pool, 'data.qcow2', '--bytes'])).toMatch(/Capacity:\s+2147483648 bytes/);
     await inGuest('cat /sys/block/vda/size', /^4194304$/m);
     await expect.poll(() => disks.getByTestId(`disk-row-${addedDisk}`).getByTestId('disk-size').getAttribute('data-bytes')).toBe('2147483648');
   });
@@ -162,7 +196,12 @@ describe('hardware tab on a running guest', () => {
   it('shows a refused live half plainly: a cache change is saved for next boot, QEMU refuses it live', async () => {
     await openHardware(vm);
     const disks = section('hw-disks');
-    await submitDialog(await openDialog(disks, `Edit disk ${addedDisk}`), { Both: true, Cache: 'writeback' }, 'Save options', 30_000);
+    await disks.getByRole('button', { name: `Edit disk ${addedDisk}` }).click();
+    const dlg = page.getByRole('dialog', { name: `Edit disk ${addedDisk}` });
+    await dlg.getByLabel('Both', { exact: true }).check();
+    await dlg.getByLabel('Cache', { exact: true }).selectOption('writeback');
+    await dlg.getByRole('button', { name: 'Save options' }).click();
+    await dlg.waitFor({ state: 'hidden', timeout: 30_000 });
     const headline = await outcomeIn(disks);
     expect(headline).toMatch(/^Saved for next boot; live change refused: .*cache/i);
     expect(await disks.getByTestId('change-outcome').getAttribute('data-tone')).toBe('partial');
@@ -180,7 +219,11 @@ describe('hardware tab on a running guest', () => {
     // Paused, the guest cannot answer the unplug request yet: the removal stays pending, and says so.
     await virsh(['suspend', vm]);
     try {
-      await submitDialog(await openDialog(disks, `Remove disk ${addedDisk}`), { Both: true }, 'Remove disk');
+      await disks.getByRole('button', { name: `Remove disk ${addedDisk}` }).click();
+      const dlg = page.getByRole('dialog', { name: `Remove disk ${addedDisk}` });
+      await dlg.getByLabel('Both', { exact: true }).check();
+      await dlg.getByRole('button', { name: 'Remove disk' }).click();
+      await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
       expect(await outcomeIn(disks)).toBe('Removed for next boot. Removal requested: the running guest has not released it yet.');
       expect(await disks.getByTestId('change-outcome').getAttribute('data-live')).toBe('pending');
       await disks.getByTestId(`disk-row-${addedDisk}`).getByTestId('removal-requested').waitFor();
@@ -194,25 +237,38 @@ describe('hardware tab on a running guest', () => {
     expect((await blockDevices(vm, true)).has(addedDisk)).toBe(false);
     await disks.getByTestId(`disk-row-${addedDisk}`).waitFor({ state: 'detached' });
     // The volume itself is kept.
-    expect(await pool.volumes()).toContain('data.qcow2');
+    expect(await volumes()).toContain('data.qcow2');
   });
 
   it('adds a NIC on the default network live; the guest gets eth1; its link goes down live', async () => {
     await openHardware(vm);
     const before = await interfaces(vm);
     const nics = section('hw-nics');
-    const dlg = await openDialog(nics, 'Add interface…', 'Add network interface');
-    await submitDialog(dlg, { 'Virtual network': true, Network: 'default', Model: 'virtio', Both: true }, 'Add interface');
+    await nics.getByRole('button', { name: 'Add interface…' }).click();
+    const dlg = page.getByRole('dialog', { name: 'Add network interface' });
+    await dlg.getByLabel('Virtual network', { exact: true }).check();
+    await dlg.getByLabel('Network', { exact: true }).selectOption('default');
+    await dlg.getByLabel('Model', { exact: true }).selectOption('virtio');
+    await dlg.getByLabel('Both', { exact: true }).check();
+    await dlg.getByRole('button', { name: 'Add interface' }).click();
+    await dlg.waitFor({ state: 'hidden', timeout: 60_000 });
     expect(await outcomeIn(nics)).toBe('Applied live and for next boot.');
     const after = await interfaces(vm);
-    const mac = onlyAdded(before, after);
+    const added = [...after.keys()].filter((m) => !before.has(m));
+    expect(added).toHaveLength(1);
+    const mac = added[0]!;
     addedMac = mac;
     expect(after.get(mac)).toBe('default');
     expect((await interfaces(vm, true)).get(mac)).toBe('default');
     await inGuest('ls /sys/class/net', /\beth1\b/);
     expect((await guest.exec('cat /sys/class/net/eth1/address')).trim()).toBe(mac);
 
-    await submitDialog(await openDialog(nics, `Edit interface ${mac}`), { 'Link state': 'down', Live: true }, 'Save interface', 30_000);
+    await nics.getByRole('button', { name: `Edit interface ${mac}` }).click();
+    const edit = page.getByRole('dialog', { name: `Edit interface ${mac}` });
+    await edit.getByLabel('Link state', { exact: true }).selectOption('down');
+    await edit.getByLabel('Live', { exact: true }).check();
+    await edit.getByRole('button', { name: 'Save interface' }).click();
+    await edit.waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await outcomeIn(nics)).toMatch(/^Applied live only/);
     expect((await virsh(['domif-getlink', vm, mac])).trim()).toMatch(/down$/);
     expect((await virsh(['domif-getlink', vm, mac, '--config'])).trim()).toMatch(/up$/);
@@ -221,8 +277,13 @@ describe('hardware tab on a running guest', () => {
   it('moves the new NIC to a host bridge for next boot only; the running guest stays on the network', async () => {
     await openHardware(vm);
     const nics = section('hw-nics');
-    const toBridge: Fields = { 'Host bridge': true, Bridge: 'virbr0', 'Next boot (persistent)': true };
-    await submitDialog(await openDialog(nics, `Edit interface ${addedMac}`), toBridge, 'Save interface', 30_000);
+    await nics.getByRole('button', { name: `Edit interface ${addedMac}` }).click();
+    const edit = page.getByRole('dialog', { name: `Edit interface ${addedMac}` });
+    await edit.getByLabel('Host bridge', { exact: true }).check();
+    await edit.getByLabel('Bridge', { exact: true }).selectOption('virbr0');
+    await edit.getByLabel('Next boot (persistent)', { exact: true }).check();
+    await edit.getByRole('button', { name: 'Save interface' }).click();
+    await edit.waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await outcomeIn(nics)).toBe('Saved for next boot; the running guest is unchanged.');
     expect((await interfaces(vm, true)).get(addedMac)).toBe('virbr0');
     expect((await interfaces(vm)).get(addedMac)).toBe('default');
@@ -233,7 +294,8 @@ describe('hardware tab on a running guest', () => {
   it('changes the balloon live; virsh dommemstat shows it, the saved definition keeps 192 MiB', async () => {
     await openHardware(vm);
     const form = page.getByTestId('memory-current-form');
-    await setFields(form, { 'Current memory (MiB)': '160', Live: true });
+    await form.getByLabel('Current memory (MiB)', { exact: true }).fill('160');
+    await form.getByLabel('Live', { exact: true }).check();
     await form.getByRole('button', { name: 'Save current memory' }).click();
     expect(await outcomeIn(form)).toMatch(/^Applied live only/);
     await expect.poll(() => balloonKiB(vm), { timeout: 30_000 }).toBe(160 * 1024);
@@ -246,7 +308,8 @@ describe('hardware tab on a running guest', () => {
     await openHardware(vm);
     const [live, inactive] = await bothXml(vm);
     const form = page.getByTestId('memory-current-form');
-    await setFields(form, { 'Current memory (MiB)': '1024', Both: true });
+    await form.getByLabel('Current memory (MiB)', { exact: true }).fill('1024');
+    await form.getByLabel('Both', { exact: true }).check();
     await form.getByRole('button', { name: 'Save current memory' }).click();
     expect(await refusalIn(form)).toMatch(/maximum/i);
     expect(await form.getByLabel('Current memory (MiB)', { exact: true }).getAttribute('aria-invalid')).toBe('true');
@@ -257,7 +320,8 @@ describe('hardware tab on a running guest', () => {
   it('hotplugs a second vCPU; it comes online in the guest', async () => {
     await openHardware(vm);
     const form = page.getByTestId('vcpu-count-form');
-    await setFields(form, { vCPUs: '2', Both: true });
+    await form.getByLabel('vCPUs', { exact: true }).fill('2');
+    await form.getByLabel('Both', { exact: true }).check();
     await form.getByRole('button', { name: 'Save vCPU count' }).click();
     expect(await outcomeIn(form)).toBe('Applied live and for next boot.');
     await inGuest('ls /sys/devices/system/cpu', /\bcpu1\b/);
@@ -272,25 +336,36 @@ describe('hardware tab on a running guest', () => {
   it('inserts CD media from a pool volume and ejects it, live and for next boot', async () => {
     await openHardware(vm);
     const cds = section('hw-cdroms');
-    const dlg = await openDialog(cds, 'Insert media into sda');
-    await setFields(dlg, { 'Volume in a pool': true, Pool: pool.name });
+    await cds.getByRole('button', { name: 'Insert media into sda' }).click();
+    const dlg = page.getByRole('dialog', { name: 'Insert media into sda' });
+    await dlg.getByLabel('Volume in a pool', { exact: true }).check();
+    await dlg.getByLabel('Pool', { exact: true }).selectOption(pool);
     // A small ISO reads in a unit that fits (not "0.0 GiB"); no VM uses it yet.
     const isoOption = dlg.getByLabel('Image', { exact: true }).locator('option', { hasText: 'media.iso' });
     expect(await isoOption.textContent()).toMatch(/^media\.iso \(raw, \d+(\.\d)? (KiB|MiB)\)$/);
-    await submitDialog(dlg, { Image: 'media.iso', Both: true }, 'Insert media', 30_000);
+    await dlg.getByLabel('Image', { exact: true }).selectOption('media.iso');
+    await dlg.getByLabel('Both', { exact: true }).check();
+    await dlg.getByRole('button', { name: 'Insert media' }).click();
+    await dlg.waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await outcomeIn(cds)).toBe('Applied live and for next boot.');
     // Now the disk picker marks it as in use by this VM.
     const disks = section('hw-disks');
-    const add = await openDialog(disks, 'Add disk…');
-    await setFields(add, { 'Existing volume': true, Pool: pool.name });
+    await disks.getByRole('button', { name: 'Add disk…' }).click();
+    const add = page.getByRole('dialog', { name: 'Add disk' });
+    await add.getByLabel('Existing volume', { exact: true }).check();
+    await add.getByLabel('Pool', { exact: true }).selectOption(pool);
     await expect.poll(() => add.getByLabel('Volume', { exact: true }).locator('option', { hasText: 'media.iso' }).textContent()).toMatch(`in use by ${vm}`);
     await add.getByRole('button', { name: 'Cancel' }).click();
     expect((await blockDevices(vm)).get('sda')).toBe('media.iso');
     expect((await blockDevices(vm, true)).get('sda')).toBe('media.iso');
-    expect(await inactiveXml(vm)).toContain(`<source pool='${pool.name}' volume='media.iso'`);
+    expect(await inactiveXml(vm)).toContain(`<source pool='${pool}' volume='media.iso'`);
     expect(await cds.getByTestId('cdrom-row-sda').getByTestId('cdrom-media').textContent()).toContain('media.iso');
 
-    await submitDialog(await openDialog(cds, 'Eject sda'), { Both: true }, 'Eject media', 30_000);
+    await cds.getByRole('button', { name: 'Eject sda' }).click();
+    const eject = page.getByRole('dialog', { name: 'Eject sda' });
+    await eject.getByLabel('Both', { exact: true }).check();
+    await eject.getByRole('button', { name: 'Eject media' }).click();
+    await eject.waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await outcomeIn(cds)).toBe('Applied live and for next boot.');
     expect((await blockDevices(vm)).get('sda')).toBe('-');
     expect((await blockDevices(vm, true)).get('sda')).toBe('-');
@@ -301,16 +376,29 @@ describe('hardware tab on a running guest', () => {
     await openHardware(vm);
     const before = await blockDevices(vm);
     const cds = section('hw-cdroms');
-    const dlg = await openDialog(cds, 'Add drive…', 'Add CD-ROM drive');
-    await submitDialog(dlg, { Bus: 'scsi', 'Volume in a pool': true, Pool: pool.name, Image: 'media.iso', Both: true }, 'Add drive', 30_000);
+    await cds.getByRole('button', { name: 'Add drive…' }).click();
+    const dlg = page.getByRole('dialog', { name: 'Add CD-ROM drive' });
+    await dlg.getByLabel('Bus', { exact: true }).selectOption('scsi');
+    await dlg.getByLabel('Volume in a pool', { exact: true }).check();
+    await dlg.getByLabel('Pool', { exact: true }).selectOption(pool);
+    await dlg.getByLabel('Image', { exact: true }).selectOption('media.iso');
+    await dlg.getByLabel('Both', { exact: true }).check();
+    await dlg.getByRole('button', { name: 'Add drive' }).click();
+    await dlg.waitFor({ state: 'hidden', timeout: 30_000 });
     expect(await outcomeIn(cds)).toBe('Applied live and for next boot.');
     const after = await blockDevices(vm);
-    const drive = onlyAdded(before, after);
+    const added = [...after.keys()].filter((t) => !before.has(t));
+    expect(added).toHaveLength(1);
+    const drive = added[0]!;
     expect(after.get(drive)).toBe('media.iso');
     expect((await blockDevices(vm, true)).get(drive)).toBe('media.iso');
     await inGuest('ls /sys/block', /\bsr1\b/);
 
-    await submitDialog(await openDialog(cds, `Remove drive ${drive}`), { Both: true }, 'Remove drive');
+    await cds.getByRole('button', { name: `Remove drive ${drive}` }).click();
+    const rm = page.getByRole('dialog', { name: `Remove drive ${drive}` });
+    await rm.getByLabel('Both', { exact: true }).check();
+    await rm.getByRole('button', { name: 'Remove drive' }).click();
+    await rm.waitFor({ state: 'hidden', timeout: 60_000 });
     expect(await outcomeIn(cds)).toBe('Applied live and for next boot.');
     await expect.poll(async () => (await blockDevices(vm)).has(drive), { timeout: 30_000 }).toBe(false);
     expect((await blockDevices(vm, true)).has(drive)).toBe(false);
@@ -320,7 +408,8 @@ describe('hardware tab on a running guest', () => {
   it('saves persistent-only edits (title, maximum vCPUs) in the inactive XML and not in the live one', async () => {
     await openHardware(vm);
     const desc = page.getByTestId('description-form');
-    await setFields(desc, { Title: 'Hardware journey', 'Next boot (persistent)': true });
+    await desc.getByLabel('Title', { exact: true }).fill('Hardware journey');
+    await desc.getByLabel('Next boot (persistent)', { exact: true }).check();
     await desc.getByRole('button', { name: 'Save title and description' }).click();
     expect(await outcomeIn(desc)).toBe('Saved for next boot; the running guest is unchanged.');
     expect(await inactiveXml(vm)).toContain('<title>Hardware journey</title>');
@@ -389,8 +478,12 @@ describe('hardware tab on a shut-off q35 guest', () => {
   it('refuses an IDE disk, a bus q35 lacks, with a clear message and changes nothing', async () => {
     await openHardware(q35);
     const before = await inactiveXml(q35);
-    const dlg = await openDialog(section('hw-disks'), 'Add disk…');
-    await setFields(dlg, { 'File path on the host': true, 'File path': `${pool.path}/media.iso`, Bus: 'ide' });
+    const disks = section('hw-disks');
+    await disks.getByRole('button', { name: 'Add disk…' }).click();
+    const dlg = page.getByRole('dialog', { name: 'Add disk' });
+    await dlg.getByLabel('File path on the host', { exact: true }).check();
+    await dlg.getByLabel('File path', { exact: true }).fill(`${poolDir}/media.iso`);
+    await dlg.getByLabel('Bus', { exact: true }).selectOption('ide');
     // The form already warns; the server has the last word.
     expect(await dlg.getByText(/does not offer IDE/).count()).toBe(1);
     await dlg.getByRole('button', { name: 'Add disk' }).click();
@@ -429,7 +522,9 @@ describe('hardware tab on a shut-off q35 guest', () => {
   it('sets up memory hotplug slots and adds a DIMM for next boot', async () => {
     await openHardware(q35);
     const max = page.getByTestId('memory-maximum-form');
-    await setFields(max, { 'Allow memory hotplug (DIMM slots)': true, 'Hotplug slots': '2', 'Hotplug ceiling (MiB)': '512' });
+    await max.getByLabel('Allow memory hotplug (DIMM slots)', { exact: true }).check();
+    await max.getByLabel('Hotplug slots', { exact: true }).fill('2');
+    await max.getByLabel('Hotplug ceiling (MiB)', { exact: true }).fill('512');
     await max.getByRole('button', { name: 'Save maximum' }).click();
     expect(await outcomeIn(max)).toBe('Saved for next boot; the running guest is unchanged.');
     expect(await inactiveXml(q35)).toContain("<maxMemory slots='2' unit='KiB'>524288</maxMemory>");
@@ -443,7 +538,7 @@ describe('hardware tab on a shut-off q35 guest', () => {
 
   it('lets a viewer look at the hardware but not change it', async () => {
     expect((await apiFromPage(page, '/api/users', 'POST', { username: 'hw-viewer', password: adminPassword, role: 'viewer' })).status).toBe(201);
-    const viewerCtx = await newContext(app.browser, app.server.url);
+    const viewerCtx = await newContext(browser, server.url);
     const viewer = await viewerCtx.newPage();
     await login(viewer, 'hw-viewer', adminPassword);
     await viewer.goto(`/vms/${vm}`);

@@ -1,41 +1,48 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cloudImagePath } from '@/test/support/fixtures';
-import { FIXTURE_IMAGE_ALLOW } from '@/test/support/http-fixture-server';
+import { cloudImagePath, ensureFixtures } from '@/test/support/fixtures';
+import { FIXTURE_IMAGE_ALLOW, startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
+import { createTestPool, type TestPool } from '@/test/support/test-pool';
 import { virshCleanupDomain } from '@/test/support/virsh';
 import { screenshot } from './support/browser';
 import { apiFromPage } from './support/journeys';
 import { PHONE, sideways } from './support/layout';
 import { startSignedIn, type SignedIn } from './support/signed-in';
-import { serveCloudImage, startCloudImageJob, type CloudImageSource } from './support/vm-job';
+import { fixtureImageSha256, startCloudImageJob } from './support/vm-job';
 
 // Issue 14, /jobs: the task list shows finished and running jobs with who, what, state and progress, moves on its
 // own while a job runs, and links to each job's page.
 
 const suffix = Math.random().toString(36).slice(2, 6);
-let image: CloudImageSource;
+let pool: TestPool;
+let http: HttpFixtureServer;
 let app: SignedIn;
 let page: Page;
+let sha256: string;
 const done = `vjob-done-${suffix}`;
 const broken = `vjob-broken-${suffix}`;
 const slow = `vjob-slow-${suffix}`;
 
-const createJob = (name: string, file: string) => startCloudImageJob(page, { name, url: image.http.url(file), sha256: image.sha256, pool: image.pool.name });
+const createJob = (name: string, file: string) => startCloudImageJob(page, { name, url: http.url(file), sha256, pool: pool.name });
 
 const row = (id: string) => page.getByTestId(`job-row-${id}`);
 const state = (id: string) => page.getByTestId(`job-state-${id}`);
 
 beforeAll(async () => {
-  image = await serveCloudImage(`vireo-e2e-jobs-${suffix}`);
-  image.http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 64 * 1024 });
+  await ensureFixtures();
+  sha256 = await fixtureImageSha256();
+  pool = await createTestPool(`vireo-e2e-jobs-${suffix}`);
+  http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } });
+  http.serve('slow.qcow2', cloudImagePath, { bytesPerSecond: 64 * 1024 });
   app = await startSignedIn({ VIREO_FORCE_EMULATION: '1', VIREO_IMAGE_ALLOW: FIXTURE_IMAGE_ALLOW });
   page = app.page;
 }, 180_000);
 
 afterAll(async () => {
   await app?.close();
+  await http?.close();
   for (const vm of [done, broken, slow]) await virshCleanupDomain(vm);
-  await image?.close();
+  await pool?.dispose();
 });
 
 describe('the task list (/jobs)', () => {

@@ -10,7 +10,6 @@ import { type VireoServer } from './support/server';
 import { startSignedIn, stopAll } from './support/signed-in';
 import { apiFromPage } from './support/journeys';
 import { testSystemUri } from '@/test/support/test-libvirtd';
-import { applyXml, openXmlEditor, reviewXml } from './support/xml-editor';
 
 // Issue 7 through the browser. The test network is isolated (no <forward>): guest traffic never leaves the host.
 // The subnet is 10.251.x.0/24 with a random x, clear of the host's 192.0.2.0/24 and 192.168.122.0/24.
@@ -151,12 +150,17 @@ describe('networks', () => {
 
   it("edits the saved XML only after a reviewed diff; libvirt's refusal changes nothing", async () => {
     await page.goto(`/networks/${net}`);
-    const { editor, original } = await openXmlEditor(page, 'Edit saved definition');
-    await applyXml(page, editor, original.replace('</network>', '<network>'));
+    await page.getByRole('button', { name: 'Edit saved definition' }).click();
+    const editor = page.getByTestId('xml-editor');
+    const original = await editor.inputValue();
+    await editor.fill(original.replace('</network>', '<network>'));
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByTestId('xml-error').waitFor();
     expect(await virsh(['net-dumpxml', '--inactive', net])).toContain(`end='${subnet(150)}'`);
 
-    await reviewXml(page, editor, original.replace(`end='${subnet(150)}'`, `end='${subnet(140)}'`));
+    await editor.fill(original.replace(`end='${subnet(150)}'`, `end='${subnet(140)}'`));
+    await page.getByRole('button', { name: 'Review changes' }).click();
     await page
       .getByTestId('xml-diff')
       .getByText(`end='${subnet(140)}'`)

@@ -1,35 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { connect, type DomainRef, type LibvirtClient } from '@/lib/libvirt';
 import { ensureFixtures, tcgGuestXml } from '@/test/support/fixtures';
-import { type HttpSession } from './support/http-session';
-import { adminPassword, login, logout } from './support/journeys';
-import { uniqueName } from './support/names';
+import { launchBrowser, newContext } from './support/browser';
+import { adminSession, type HttpSession } from './support/http-session';
+import { login } from './support/journeys';
+import { startVireo, type VireoServer } from './support/server';
 import { testSystemUri } from '@/test/support/test-libvirtd';
-import { startSignedIn, type SignedIn } from './support/signed-in';
+import { stopAll } from './support/signed-in';
 
 // A session that ends ends everything it opened: a console WebSocket and the live event stream close within a
 // second of sign-out, of a role change, of the account being disabled, and in a browser the console says why.
 
-const vm = uniqueName('vireo-sess-e2e');
+const suffix = Math.random().toString(36).slice(2, 7);
+const vm = `vireo-sess-e2e-${suffix}`;
 const password = 'operator-password-1';
-let app: SignedIn;
+let server: VireoServer;
 let admin: HttpSession;
 let client: LibvirtClient;
 let dom: DomainRef;
+let browser: Browser;
+let ctx: BrowserContext;
+let page: Page;
 
 async function api(as: HttpSession, path: string, method = 'GET', body?: unknown): Promise<Response> {
-  return fetch(`${app.server.url}${path}`, {
+  return fetch(`${server.url}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', origin: app.server.url, ...as.headers },
+    headers: { 'content-type': 'application/json', origin: server.url, ...as.headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
 
 async function signIn(username: string, pass: string): Promise<HttpSession> {
-  const res = await fetch(`${app.server.url}/api/auth/login`, {
+  const res = await fetch(`${server.url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: app.server.url },
+    headers: { 'content-type': 'application/json', origin: server.url },
     body: JSON.stringify({ username, password: pass }),
   });
   expect(res.status).toBe(200);
@@ -43,7 +49,7 @@ async function openConsole(as: HttpSession): Promise<{ closed: Promise<{ code: n
   const t = await api(as, '/api/consoles/tickets', 'POST', { kind: 'serial', vm });
   expect(t.status).toBe(200);
   const { url } = (await t.json()) as { url: string };
-  const ws = new WebSocket(`${app.server.url.replace(/^http/, 'ws')}${url}`, { headers: { cookie: as.headers.cookie!, origin: app.server.url } });
+  const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}${url}`, { headers: { cookie: as.headers.cookie!, origin: server.url } });
   const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
     ws.on('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })),
   );
@@ -74,13 +80,16 @@ beforeAll(async () => {
   client = await connect(testSystemUri);
   dom = await client.domains.defineXml(tcgGuestXml({ name: vm, memoryMiB: 96 }));
   await client.domains.create(dom);
-  app = await startSignedIn({ VIREO_TLS: 'off' });
-  admin = await signIn('admin', adminPassword);
+  server = await startVireo({ VIREO_TLS: 'off' });
+  admin = await adminSession(server);
   expect((await api(admin, '/api/users', 'POST', { username: 'op', password, role: 'operator' })).status).toBe(201);
+  browser = await launchBrowser();
+  ctx = await newContext(browser, server.url);
+  page = await ctx.newPage();
 });
 
 afterAll(async () => {
-  await app?.close();
+  await stopAll({ server, browser });
   await client?.domains.destroy(dom).catch(() => undefined);
   await client?.domains.undefine(dom).catch(() => undefined);
   await client?.close();
@@ -121,9 +130,6 @@ describe('sessions that end', () => {
   });
 
   it('close them when the account is disabled, and in a browser the console shows why', async () => {
-    const { page } = app;
-    // The browser starts as the admin; the session that ends here is the operator's.
-    await logout(page);
     await login(page, 'op', password);
     await page.goto(`/vms/${vm}/console`);
     await page.locator('[data-testid="serial-state"]:not([data-state="connecting"])').waitFor({ timeout: 15_000 });
@@ -136,9 +142,9 @@ describe('sessions that end', () => {
     await page.getByTestId('serial-closed').getByText('Your session ended').waitFor({ timeout: 1000 });
     expect(
       (
-        await fetch(`${app.server.url}/api/auth/login`, {
+        await fetch(`${server.url}/api/auth/login`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', origin: app.server.url },
+          headers: { 'content-type': 'application/json', origin: server.url },
           body: JSON.stringify({ username: 'op', password }),
         })
       ).status,

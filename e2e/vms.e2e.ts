@@ -9,7 +9,6 @@ import { type VireoServer } from './support/server';
 import { startSignedIn, stopAll } from './support/signed-in';
 import { apiFromPage, login } from './support/journeys';
 import { testPoolDir } from '@/test/support/test-libvirtd';
-import { applyXml, openXmlEditor, reviewXml } from './support/xml-editor';
 
 // The VM journeys of issue 3, against the real libvirtd with a TCG guest; virsh witnesses each result.
 
@@ -131,12 +130,18 @@ describe('virtual machines', () => {
   it("edits the persistent XML with a diff and shows libvirt's validation errors", async () => {
     await page.goto(`/vms/${vm}`);
     await page.getByRole('tab', { name: 'XML' }).click();
-    const { editor, original } = await openXmlEditor(page, 'Edit persistent XML');
+    await page.getByRole('button', { name: 'Edit persistent XML' }).click();
+    const editor = page.getByTestId('xml-editor');
+    const original = await editor.inputValue();
 
-    await applyXml(page, editor, original.replace('</domain>', '<domain>'));
+    await editor.fill(original.replace('</domain>', '<domain>'));
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByTestId('xml-error').getByText('not well-formed').waitFor();
 
-    await applyXml(page, editor, original.replace(/<vcpu([^>]*)>\d+</, '<vcpu$1>lots<'));
+    await editor.fill(original.replace(/<vcpu([^>]*)>\d+</, '<vcpu$1>lots<'));
+    await page.getByRole('button', { name: 'Review changes' }).click();
+    await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByTestId('xml-error').getByText('libvirt').waitFor();
     expect(await virsh(['dumpxml', '--inactive', vm])).not.toContain('lots');
 
@@ -144,7 +149,8 @@ describe('virtual machines', () => {
       .replace(/<memory unit='KiB'>\d+<\/memory>/, "<memory unit='KiB'>163840</memory>")
       .replace(/<currentMemory unit='KiB'>\d+<\/currentMemory>/, "<currentMemory unit='KiB'>163840</currentMemory>")
       .replace(/(<uuid>[^<]*<\/uuid>)/, '$1\n  <description>edited by the e2e test</description>');
-    await reviewXml(page, editor, edited);
+    await editor.fill(edited);
+    await page.getByRole('button', { name: 'Review changes' }).click();
     const diff = page.getByTestId('xml-diff');
     await diff.getByText('+   <description>edited by the e2e test</description>').waitFor();
     await screenshot(page, 'xml-diff');

@@ -14,32 +14,20 @@ export interface SignedIn {
   close(): Promise<void>;
 }
 
-export interface SignedInOptions {
-  /**
-   * Runs on the new context and page before the page's first load (the sign-in), so what it sets up (permissions,
-   * watchers of script errors or CSP violations) sees that load too.
-   */
-  prepare?: (started: { server: VireoServer; ctx: BrowserContext; page: Page }) => void | Promise<void>;
-  /** close() keeps the server's output as `<log>-server.log` among the artefacts (see stopAll). */
-  log?: string;
-}
-
 /** A fresh server (these settings on top of the test defaults), Chromium, and a page signed in as its first admin. */
-export async function startSignedIn(env: Record<string, string> = {}, opts: SignedInOptions = {}): Promise<SignedIn> {
-  const parts: { server?: VireoServer; browser?: Browser; ctx?: BrowserContext } = {};
-  try {
-    const server = (parts.server = await startVireo(env));
-    const browser = (parts.browser = await launchBrowser());
-    const ctx = (parts.ctx = await newContext(browser, server.url));
-    const page = await ctx.newPage();
-    await opts.prepare?.({ server, ctx, page });
-    await createFirstAdmin(page, server.setupCode!);
-    return { server, browser, ctx, page, close: () => stopAll({ server, browser, ctx }, opts.log) };
-  } catch (err) {
-    // The spec never gets the parts to close: end what was started here (with the server's output when asked).
-    await stopAll(parts, opts.log);
-    throw err;
-  }
+export async function startSignedIn(env: Record<string, string> = {}): Promise<SignedIn> {
+  const server = await startVireo(env);
+  const browser = await launchBrowser();
+  const ctx = await newContext(browser, server.url);
+  const page = await ctx.newPage();
+  await createFirstAdmin(page, server.setupCode!);
+  return {
+    server,
+    browser,
+    ctx,
+    page,
+    close: () => stopAll({ server, browser, ctx }),
+  };
 }
 
 /**

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { cloudImagePath, ensureFixtures } from '@/test/support/fixtures';
-import { startHttpFixtureServer, type HttpFixtureServer } from '@/test/support/http-fixture-server';
-import { createTestPool, type TestPool } from '@/test/support/test-pool';
+import { cloudImagePath } from '@/test/support/fixtures';
 import { apiFromPage } from './journeys';
 
 /** The fixture cloud image's SHA-256, the checksum a creation from it is given. */
@@ -11,36 +9,6 @@ export async function fixtureImageSha256(): Promise<string> {
   return createHash('sha256')
     .update(await readFile(cloudImagePath))
     .digest('hex');
-}
-
-/** Where a spec's VMs come from: the fixture cloud image served from loopback as `cloud.qcow2`, and a pool of its own. */
-export interface CloudImageSource {
-  pool: TestPool;
-  /** Serves `cloud.qcow2`; a spec may serve more files from it (a slow one, another name). */
-  http: HttpFixtureServer;
-  /** The image's SHA-256. */
-  sha256: string;
-  /** Stops serving and removes the pool (remove the VMs in it first). */
-  close(): Promise<void>;
-}
-
-export async function serveCloudImage(poolName: string): Promise<CloudImageSource> {
-  await ensureFixtures();
-  const sha256 = await fixtureImageSha256();
-  const pool = await createTestPool(poolName);
-  const http = await startHttpFixtureServer({ files: { 'cloud.qcow2': cloudImagePath } }).catch(async (err: unknown) => {
-    await pool.dispose();
-    throw err;
-  });
-  return {
-    pool,
-    http,
-    sha256,
-    async close() {
-      await http.close();
-      await pool.dispose();
-    },
-  };
 }
 
 export interface CloudImageJob {
